@@ -1,0 +1,26 @@
+// Builds lamd: compiles the JSON Schemas to standalone validators (so no schema is compiled at
+// start-up), then bundles the CLI with esbuild, one lazily loaded chunk per heavy command.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { compileSchemas } from './compile-schemas.mjs';
+
+const root = new URL('..', import.meta.url);
+const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+
+compileSchemas();
+
+await build({
+  entryPoints: { lamd: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'linked',
+  define: { __LAMD_VERSION__: JSON.stringify(pkg.version) },
+  // Bundled CommonJS dependencies call require(); give them one inside ESM chunks.
+  banner: { js: "import { createRequire as __lamdCreateRequire } from 'node:module'; const require = __lamdCreateRequire(import.meta.url);" },
+});

@@ -1,0 +1,15 @@
+// A problem found by a workspace check, before it becomes a positioned Diagnostic.
+import type { Severity } from '../diagnostics.js';
+import type { LoadedDocument } from '../workspace/load.js';
+import type { Target } from '../workspace/locate.js';
+
+export interface Finding {
+  doc: LoadedDocument;
+  pointer: string;
+  ruleId: string;
+  message: string;
+  /** Point at the key instead of the value. */
+  target?: Target;
+  /** Overrides the rule's default severity (rules that grade their own findings). */
+  severity?: Severity;
+}

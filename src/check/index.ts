@@ -1,0 +1,90 @@
+// Checks loaded documents: schema first, then the workspace (ids, references, dates). Returns
+// positioned, sorted diagnostics for the files the user asked about.
+import type { Diagnostic } from '../diagnostics.js';
+import { sortDiagnostics } from '../diagnostics.js';
+import type { LoadResult } from '../workspace/load.js';
+import type { Target } from '../workspace/locate.js';
+import { checkDates } from './dates.js';
+import type { Finding } from './finding.js';
+import { indexWorkspace } from './model.js';
+import { checkReferences } from './references.js';
+import { METHOD_RULES } from './method/index.js';
+import type { RuleContext } from './method/rule.js';
+import { settle, type Suppression } from './settings.js';
+import { schemaProblems } from './schema-messages.js';
+import { validators } from './validators.js';
+
+export interface CheckOptions {
+  /** The date used as "today" by date rules (YYYY-MM-DD); defaults to the current date. */
+  today?: string;
+}
+
+export interface CheckResult {
+  /** Problems in the reported files, positioned and sorted. */
+  diagnostics: Diagnostic[];
+  /** The files checked, as shown to the user, sorted. */
+  files: string[];
+  /** Things the user should know about the run itself (printed on stderr, not per file). */
+  notes: string[];
+  /** Rules silenced by documents, with their reasons, in the reported files. */
+  suppressions: Suppression[];
+}
+
+interface Pending extends Diagnostic {
+  target?: Target;
+}
+
+export async function checkLoaded(load: LoadResult, options: CheckOptions = {}): Promise<CheckResult> {
+  const pending: Pending[] = [...load.diagnostics];
+  const notes: string[] = [];
+
+  for (const doc of load.documents) {
+    const validate = validators[doc.kind];
+    if (validate(doc.value)) continue;
+    for (const problem of schemaProblems(validate.errors ?? [], doc.kind)) {
+      pending.push({ file: doc.file, severity: 'error', ruleId: problem.ruleId, message: problem.message, pointer: problem.pointer, target: problem.target });
+    }
+  }
+
+  const workspaceFile = load.root ? load.documents.find((d) => d.kind === 'workspace' && d.path !== undefined && isRootFile(d.path, load.root!))?.file : undefined;
+  const { index, findings } = indexWorkspace(load.documents, workspaceFile);
+  if (!index.hasWorkspace) {
+    notes.push('No lamd.yaml was found for these files, so references to municipalities, partners, practices and activities were not checked. Use -C <workspace> to check them.');
+  }
+  const context: RuleContext = { documents: load.documents, index, today: options.today ?? new Date().toISOString().slice(0, 10) };
+  const all: Finding[] = [...findings, ...checkReferences(load.documents, index), ...checkDates(load.documents)];
+  for (const rule of METHOD_RULES) all.push(...rule.check(context));
+
+  const settled = settle(all, load.documents, index.workspace);
+  for (const f of settled.findings) {
+    pending.push({ file: f.doc.file, severity: f.severity, ruleId: f.ruleId, message: f.message, pointer: f.pointer, ...(f.target ? { target: f.target } : {}) });
+  }
+
+  const reported = pending.filter((d) => load.reported.has(d.file));
+  const diagnostics = await locateAll(reported, load.texts);
+  return {
+    diagnostics: sortDiagnostics(diagnostics),
+    files: [...load.reported].sort(),
+    notes,
+    suppressions: settled.suppressions.filter((s) => load.reported.has(s.file)),
+  };
+}
+
+function isRootFile(path: string, root: string): boolean {
+  return path === `${root}/lamd.yaml` || path === `${root}\\lamd.yaml`;
+}
+
+/** Gives every diagnostic with a pointer its source range; positions are parsed only for those files. */
+async function locateAll(pending: Pending[], texts: ReadonlyMap<string, string>): Promise<Diagnostic[]> {
+  const needs = pending.some((d) => d.pointer !== undefined && !d.range && texts.has(d.file));
+  const { createLocator } = needs ? await import('../workspace/locate.js') : { createLocator: undefined };
+  const locators = new Map<string, ReturnType<NonNullable<typeof createLocator>>>();
+  return pending.map(({ target, ...d }) => {
+    if (d.range || d.pointer === undefined || !createLocator) return d;
+    const text = texts.get(d.file);
+    if (text === undefined) return d;
+    let locate = locators.get(d.file);
+    if (!locate) locators.set(d.file, (locate = createLocator(text)));
+    return { ...d, range: locate(d.pointer, target) };
+  });
+}

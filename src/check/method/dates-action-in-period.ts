@@ -1,0 +1,38 @@
+// A road map's actions happen within the road map's own period (3.2.4: actions, roles, timing).
+import { firstDay, isCalendarDate, lastDay } from '../dates.js';
+import type { Finding } from '../finding.js';
+import { obj, objects, str } from '../values.js';
+import { documentsOf, type MethodRule } from './rule.js';
+
+export const rule: MethodRule = {
+  meta: {
+    id: 'dates/action-in-period',
+    severity: 'warning',
+    summary: "A road map's actions start and end within the road map's period.",
+    adjustable: true,
+    section: '3.2.4',
+  },
+  check(context) {
+    const findings: Finding[] = [];
+    for (const doc of documentsOf(context, 'roadmap')) {
+      const period = obj(doc.value.period);
+      const start = str(period?.start);
+      const end = str(period?.end);
+      const from = start && isCalendarDate(start) ? firstDay(start) : undefined;
+      const to = end && isCalendarDate(end) ? lastDay(end) : undefined;
+      if (!from && !to) continue;
+      for (const [action, pointer] of objects(doc.value.actions, '/actions')) {
+        const name = str(action.id) ?? str(action.title) ?? '';
+        const aStart = str(action.start);
+        const aEnd = str(action.end);
+        if (from && aStart && isCalendarDate(aStart) && lastDay(aStart) < from) {
+          findings.push({ doc, pointer: `${pointer}/start`, ruleId: rule.meta.id, message: `Action \`${name}\` starts ${aStart}, before the road map's period starts (${start}).` });
+        }
+        if (to && aEnd && isCalendarDate(aEnd) && firstDay(aEnd) > to) {
+          findings.push({ doc, pointer: `${pointer}/end`, ruleId: rule.meta.id, message: `Action \`${name}\` ends ${aEnd}, after the road map's period ends (${end}). Extend the period or say why the action runs longer.` });
+        }
+      }
+    }
+    return findings;
+  },
+};

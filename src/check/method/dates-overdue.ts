@@ -1,0 +1,35 @@
+// Actions whose end has passed but that are not marked done are reported, so monitoring keeps up
+// (3.2.4, 5.1.2: monitoring of road maps). "Today" is settable with --today for reproducible CI.
+import { isCalendarDate, lastDay } from '../dates.js';
+import type { Finding } from '../finding.js';
+import { objects, str } from '../values.js';
+import { documentsOf, type MethodRule } from './rule.js';
+
+const CLOSED = new Set(['done', 'cancelled']);
+
+export const rule: MethodRule = {
+  meta: {
+    id: 'dates/overdue',
+    severity: 'warning',
+    summary: 'Actions whose end date has passed are marked done or cancelled, or get a new date.',
+    adjustable: true,
+    section: '5.1.2',
+  },
+  check(context) {
+    const findings: Finding[] = [];
+    for (const doc of documentsOf(context, 'roadmap')) {
+      for (const [action, pointer] of objects(doc.value.actions, '/actions')) {
+        const end = str(action.end);
+        const status = str(action.status) ?? 'planned';
+        if (!end || !isCalendarDate(end) || CLOSED.has(status) || lastDay(end) >= context.today) continue;
+        findings.push({
+          doc,
+          pointer: `${pointer}/${action.status === undefined ? 'end' : 'status'}`,
+          ruleId: rule.meta.id,
+          message: `Action \`${str(action.id) ?? ''}\` was due to end ${end} but is ${status.replace('-', ' ')} on ${context.today}. Mark it done or cancelled, or give it a new end date and a progress note.`,
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,32 @@
+// The method rules lamd ships, in the order `lamd rules` lists them.
+import type { MethodRule } from './rule.js';
+import { rule as actionInPeriod } from './dates-action-in-period.js';
+import { rule as calendar } from './dates-calendar.js';
+import { rule as overdue } from './dates-overdue.js';
+import { municipalityRule as endorsementMunicipality, roadmapRule as endorsementRoadmap } from './endorsement.js';
+import { rule as borrowed } from './practice-borrowed.js';
+import { rule as contactData } from './privacy-contact-data.js';
+import { rule as continuity } from './roadmap-continuity.js';
+import { rule as crossSectoral } from './roadmap-cross-sectoral.js';
+import { rule as designInclusion } from './roadmap-design-inclusion.js';
+import { rule as evidence } from './roadmap-evidence.js';
+import { rule as learningContinuum } from './roadmap-learning-continuum.js';
+import { rule as sdgTargets } from './roadmap-sdg-targets.js';
+import { rule as singleSdg } from './roadmap-single-sdg.js';
+
+export const METHOD_RULES: readonly MethodRule[] = [
+  singleSdg,
+  sdgTargets,
+  designInclusion,
+  learningContinuum,
+  crossSectoral,
+  evidence,
+  continuity,
+  endorsementMunicipality,
+  endorsementRoadmap,
+  borrowed,
+  actionInPeriod,
+  calendar,
+  overdue,
+  contactData,
+];

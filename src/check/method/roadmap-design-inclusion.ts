@@ -1,0 +1,49 @@
+// Migrants' and diaspora organisations, or experts with a migration background, take part in the
+// *design* of a road map, not only in its implementation (5.1.2; 4.5 found the pilot involved them
+// mostly during implementation).
+import type { Finding } from '../finding.js';
+import type { WorkspaceIndex } from '../model.js';
+import { objects, str } from '../values.js';
+import { documentsOf, type MethodRule } from './rule.js';
+
+const MIGRANT_TYPES = new Set(['migrant-association', 'diaspora-association']);
+
+/** Whether a registered stakeholder brings migrants' perspectives. */
+export function bringsMigrantVoice(index: WorkspaceIndex, id: string): boolean {
+  const entry = index.stakeholders.get(id)?.value;
+  return entry?.migration_background === true || MIGRANT_TYPES.has(str(entry?.type) ?? '');
+}
+
+export const rule: MethodRule = {
+  meta: {
+    id: 'roadmap/design-inclusion',
+    severity: 'warning',
+    summary: "Migrants' or diaspora organisations, or experts with a migration background, help design the road map.",
+    adjustable: true,
+    section: '5.1.2',
+  },
+  check(context) {
+    const findings: Finding[] = [];
+    if (!context.index.hasStakeholders) return findings;
+    for (const doc of documentsOf(context, 'roadmap')) {
+      let inDesign = false;
+      let onlyImplementation: string | undefined;
+      for (const [member] of objects(doc.value.working_group, '/working_group')) {
+        const id = str(member.stakeholder);
+        if (!id || !bringsMigrantVoice(context.index, id)) continue;
+        if (member.involvement === 'design' || member.involvement === 'both') inDesign = true;
+        else onlyImplementation ??= id;
+      }
+      if (inDesign) continue;
+      findings.push({
+        doc,
+        pointer: doc.value.working_group === undefined ? '' : '/working_group',
+        ruleId: rule.meta.id,
+        message: onlyImplementation
+          ? `\`${onlyImplementation}\` brings migrants' perspectives but takes part only in implementation. Involve migrants' or diaspora organisations, or experts with a migration background, in designing the road map too (involvement: design or both).`
+          : "No migrants' or diaspora organisation, and no expert with a migration background, takes part in designing this road map. Add one to the working group with involvement: design or both.",
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,28 @@
+// A road map names the targets of its goal it works towards, not only the goal (3.2.4, 5.1.1).
+import type { Finding } from '../finding.js';
+import { arr, obj } from '../values.js';
+import { documentsOf, type MethodRule } from './rule.js';
+
+export const rule: MethodRule = {
+  meta: {
+    id: 'roadmap/sdg-targets',
+    severity: 'warning',
+    summary: 'A road map names at least one target of its SDG goal.',
+    adjustable: true,
+    section: '3.2.4',
+  },
+  check(context) {
+    const findings: Finding[] = [];
+    for (const doc of documentsOf(context, 'roadmap')) {
+      const sdg = obj(doc.value.sdg);
+      if (!sdg || arr(sdg.targets).length > 0) continue;
+      findings.push({
+        doc,
+        pointer: '/sdg',
+        ruleId: rule.meta.id,
+        message: `The road map names SDG goal ${String(sdg.goal ?? '')} but none of its targets. Add the targets it works towards under \`sdg.targets\` (\`lamd sdg ${String(sdg.goal ?? '')}\` lists them).`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,39 @@
+// A road map is linked to one SDG goal; every target it names must belong to that goal (3.2.4).
+import { findTarget } from '../../reference/sdg.js';
+import type { Finding } from '../finding.js';
+import { obj, objects, str, strings } from '../values.js';
+import { documentsOf, type MethodRule } from './rule.js';
+
+export const rule: MethodRule = {
+  meta: {
+    id: 'roadmap/single-sdg',
+    severity: 'error',
+    summary: "A road map's SDG targets all belong to its one SDG goal.",
+    adjustable: true,
+    section: '3.2.4',
+  },
+  check(context) {
+    const findings: Finding[] = [];
+    for (const doc of documentsOf(context, 'roadmap')) {
+      const sdg = obj(doc.value.sdg);
+      const goal = str(sdg?.goal);
+      if (!goal) continue;
+      const check = (target: string, pointer: string) => {
+        const targetGoal = target.split('.')[0];
+        if (targetGoal === goal || !findTarget(target)) return;
+        findings.push({
+          doc,
+          pointer,
+          ruleId: rule.meta.id,
+          message: `Target ${target} belongs to goal ${targetGoal}, but this road map is linked to goal ${goal}. A road map follows one SDG: choose targets of goal ${goal}, or make a separate road map.`,
+        });
+      };
+      for (const [target, pointer] of strings(sdg?.targets, '/sdg/targets')) check(target, pointer);
+      for (const [local, pointer] of objects(sdg?.local_targets, '/sdg/local_targets')) {
+        const target = str(local.target);
+        if (target) check(target, `${pointer}/target`);
+      }
+    }
+    return findings;
+  },
+};

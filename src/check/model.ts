@@ -1,0 +1,120 @@
+// An index of a workspace's ids — municipalities, partners, stakeholders, practices, road maps,
+// activities, challenges — built once so every reference check is a lookup.
+import type { LoadedDocument } from '../workspace/load.js';
+import { pointerSegment } from '../diagnostics.js';
+import type { Finding } from './finding.js';
+import { objects, str, type Obj } from './values.js';
+
+export interface Declaration {
+  doc: LoadedDocument;
+  /** Pointer to the id's value. */
+  pointer: string;
+  /** The mapping that declares the id (a stakeholder entry, a municipality entry, a whole document). */
+  value: Obj;
+}
+
+export interface WorkspaceIndex {
+  /** Whether a lamd.yaml was loaded: without it, references to workspace ids are not checked. */
+  hasWorkspace: boolean;
+  /** Whether a stakeholder registry was loaded. */
+  hasStakeholders: boolean;
+  workspace?: LoadedDocument;
+  municipalities: Map<string, Declaration>;
+  partners: Map<string, Declaration>;
+  stakeholders: Map<string, Declaration>;
+  practices: Map<string, Declaration>;
+  roadmaps: Map<string, Declaration>;
+  activities: Map<string, Declaration>;
+  profiles: Map<string, Declaration>;
+  /** `<municipality>/<challenge id>` → where the challenge is declared. */
+  challenges: Map<string, Declaration>;
+}
+
+const NOUNS: Record<string, string> = {
+  municipalities: 'municipality slug',
+  partners: 'partner id',
+  stakeholders: 'stakeholder id',
+  practices: 'practice id',
+  roadmaps: 'road map id',
+  activities: 'activity id',
+  profiles: 'profile for municipality',
+  challenges: 'challenge id',
+};
+
+/**
+ * Builds the index. `workspaceFile` is the root lamd.yaml when there is one: other workspace
+ * documents (named on the command line from elsewhere) are checked alone, not merged in.
+ */
+export function indexWorkspace(documents: readonly LoadedDocument[], workspaceFile: string | undefined): { index: WorkspaceIndex; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const index: WorkspaceIndex = {
+    hasWorkspace: false,
+    hasStakeholders: false,
+    municipalities: new Map(),
+    partners: new Map(),
+    stakeholders: new Map(),
+    practices: new Map(),
+    roadmaps: new Map(),
+    activities: new Map(),
+    profiles: new Map(),
+    challenges: new Map(),
+  };
+  const declare = (map: keyof typeof NOUNS, id: string | undefined, doc: LoadedDocument, pointer: string, value: Obj) => {
+    if (id === undefined) return;
+    const table = index[map as 'municipalities'];
+    const first = table.get(id);
+    if (first) {
+      const where = first.doc === doc ? 'earlier in this file' : `in ${first.doc.file}`;
+      findings.push({ doc, pointer, ruleId: 'ids/unique', message: `The ${NOUNS[map]} \`${id}\` is already used ${where}; ids must be unique.` });
+      return;
+    }
+    table.set(id, { doc, pointer, value });
+  };
+
+  for (const doc of documents) {
+    const v = doc.value;
+    switch (doc.kind) {
+      case 'workspace': {
+        if (workspaceFile !== undefined && doc.file !== workspaceFile) break;
+        if (index.workspace) {
+          findings.push({ doc, pointer: '', ruleId: 'workspace/single', message: `A workspace has one lamd.yaml; ${index.workspace.file} is already the workspace file.` });
+          break;
+        }
+        index.workspace = doc;
+        index.hasWorkspace = true;
+        for (const [m, p] of objects(v.municipalities, '/municipalities')) declare('municipalities', str(m.slug), doc, `${p}/slug`, m);
+        for (const [m, p] of objects(v.partners, '/partners')) declare('partners', str(m.id), doc, `${p}/id`, m);
+        break;
+      }
+      case 'stakeholders':
+        index.hasStakeholders = true;
+        for (const [s, p] of objects(v.stakeholders, '/stakeholders')) declare('stakeholders', str(s.id), doc, `${p}/id`, s);
+        break;
+      case 'practice':
+        declare('practices', str(v.id), doc, '/id', v);
+        break;
+      case 'roadmap':
+        declare('roadmaps', str(v.id), doc, '/id', v);
+        break;
+      case 'activity':
+        declare('activities', str(v.id), doc, '/id', v);
+        break;
+      case 'profile': {
+        const municipality = str(v.municipality);
+        declare('profiles', municipality, doc, '/municipality', v);
+        if (municipality) {
+          for (const [c, p] of objects(v.challenges, '/challenges')) {
+            const id = str(c.id);
+            if (id) declare('challenges', `${municipality}/${id}`, doc, `${p}/id`, c);
+          }
+        }
+        break;
+      }
+    }
+  }
+  return { index, findings };
+}
+
+export function keyPointer(base: string, key: string): string {
+  return `${base}/${pointerSegment(key)}`;
+}

@@ -1,0 +1,92 @@
+// Applies the workspace's rule settings (lamd.yaml `rules:`) and each document's `suppress:` list
+// to findings: severities change, suppressed findings are dropped but counted with their reason.
+import type { Severity } from '../diagnostics.js';
+import type { LoadedDocument } from '../workspace/load.js';
+import type { Finding } from './finding.js';
+import { keyPointer } from './model.js';
+import { ruleMeta, RULES, type RuleSeverity } from './rules.js';
+import { closest } from './suggest.js';
+import { obj, objects, str } from './values.js';
+
+export interface Suppression {
+  file: string;
+  ruleId: string;
+  reason: string;
+  /** How many findings it silenced in this run. */
+  silenced: number;
+}
+
+export interface Settled {
+  findings: Array<Finding & { severity: Severity }>;
+  suppressions: Suppression[];
+}
+
+function unknownRule(id: string): string {
+  const guess = closest(id, RULES.map((r) => r.id));
+  return `There is no rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : '.'} \`lamd rules\` lists them.`;
+}
+
+export function settle(findings: readonly Finding[], documents: readonly LoadedDocument[], workspace: LoadedDocument | undefined): Settled {
+  const out: Settled = { findings: [], suppressions: [] };
+  const extra: Finding[] = [];
+
+  const configured = new Map<string, RuleSeverity>();
+  const rules = obj(workspace?.value.rules);
+  if (workspace && rules) {
+    for (const [id, level] of Object.entries(rules)) {
+      const pointer = keyPointer('/rules', id);
+      const meta = ruleMeta(id);
+      if (!meta) extra.push({ doc: workspace, pointer, target: 'key', ruleId: 'settings/unknown-rule', message: unknownRule(id) });
+      else if (!meta.adjustable) extra.push({ doc: workspace, pointer, target: 'key', ruleId: 'settings/fixed-rule', message: `\`${id}\` guards whether lamd can read the documents at all; its severity cannot be changed.` });
+      else if (level === 'error' || level === 'warning' || level === 'info' || level === 'off') configured.set(id, level);
+    }
+  }
+
+  const suppressed = new Map<LoadedDocument, Map<string, Suppression & { pointer: string }>>();
+  for (const doc of documents) {
+    for (const [entry, pointer] of objects(doc.value.suppress, '/suppress')) {
+      const id = str(entry.rule);
+      const reason = str(entry.reason);
+      if (!id || !reason) continue;
+      const meta = ruleMeta(id);
+      if (!meta) {
+        extra.push({ doc, pointer: `${pointer}/rule`, ruleId: 'settings/unknown-rule', message: unknownRule(id) });
+        continue;
+      }
+      if (!meta.adjustable) {
+        extra.push({ doc, pointer: `${pointer}/rule`, ruleId: 'settings/fixed-rule', message: `\`${id}\` cannot be suppressed: fix the problem it reports instead.` });
+        continue;
+      }
+      const map = suppressed.get(doc) ?? new Map();
+      map.set(id, { file: doc.file, ruleId: id, reason, silenced: 0, pointer: `${pointer}/rule` });
+      suppressed.set(doc, map);
+    }
+  }
+
+  for (const finding of [...findings, ...extra]) {
+    const suppression = suppressed.get(finding.doc)?.get(finding.ruleId);
+    if (suppression) {
+      suppression.silenced++;
+      continue;
+    }
+    const severity = finding.severity ?? configured.get(finding.ruleId) ?? ruleMeta(finding.ruleId)?.severity ?? 'error';
+    if (severity !== 'off') out.findings.push({ ...finding, severity });
+  }
+
+  for (const [doc, map] of suppressed) {
+    for (const { pointer, ...suppression } of map.values()) {
+      out.suppressions.push(suppression);
+      const level = configured.get('settings/unused-suppression') ?? 'info';
+      if (suppression.silenced === 0 && level !== 'off') {
+        out.findings.push({
+          doc,
+          pointer,
+          ruleId: 'settings/unused-suppression',
+          severity: level,
+          message: `\`${suppression.ruleId}\` is suppressed here but reports nothing on this document; remove the suppression.`,
+        });
+      }
+    }
+  }
+  return out;
+}

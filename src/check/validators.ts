@@ -1,0 +1,24 @@
+// The schema validators, compiled ahead of time by scripts/compile-schemas.mjs.
+import type { DocumentKind } from '../workspace/kinds.js';
+// @ts-ignore -- generated JavaScript without type declarations
+import * as generated from './generated/validators.js';
+
+export interface AjvError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+  parentSchema?: Record<string, unknown>;
+  data?: unknown;
+}
+
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+
+export const validators = generated as unknown as Record<DocumentKind, CompiledValidator>;
+
+/** Descriptions of the schemas' definitions by absolute $ref, for properties that only hold a $ref. */
+export const refDescriptions = (generated as unknown as { refDescriptions: Record<string, string> }).refDescriptions;

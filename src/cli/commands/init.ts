@@ -1,0 +1,268 @@
+// `lamd init [dir]`: the person's journey, top to bottom: check the target folder, ask what the
+// flags do not say, plan the files, list what is kept, write everything at once, say what is next.
+import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { InterruptedError, UsageError } from '../../errors.js';
+import { addYear, checkPeriod, describeCountry, parseCountry, parseDate, parseGoals, parseId, parseLanguages, parsePartner, parseText, type PartnerAnswer } from '../../scaffold/answers.js';
+import { applyPlan, checkPlan, type CheckedFile } from '../../scaffold/apply.js';
+import { searchCountries } from '../../scaffold/countries.js';
+import { goalView } from '../../scaffold/documents.js';
+import { planInit, type InitAnswers } from '../../scaffold/plan-init.js';
+import { mayAsk, Questions, type Asker } from '../../scaffold/questions.js';
+import { slugify } from '../../scaffold/slug.js';
+import { LAMD_VERSION } from '../../version.js';
+import { WORKSPACE_FILE } from '../../workspace/kinds.js';
+import type { CliIO } from '../io.js';
+import type { GlobalOptions } from '../main.js';
+
+export interface InitOptions {
+  network?: string;
+  municipality?: string;
+  slug?: string;
+  country?: string;
+  lang?: string;
+  leadUnit?: string;
+  partner?: string[];
+  start?: string;
+  end?: string;
+  sdg?: string;
+  reportLang?: string;
+  yes?: boolean;
+  force?: boolean;
+  dryRun?: boolean;
+}
+
+export const DEFAULT_NETWORK = 'Mainstreaming migration network';
+const ALL_GOALS = Array.from({ length: 17 }, (_, i) => String(i + 1));
+
+export async function run(io: CliIO, global: GlobalOptions, dir: string | undefined, options: InitOptions = {}): Promise<number> {
+  // 1. The target folder, checked before a single question is asked.
+  const shown = dir ?? global.workspace ?? '.';
+  const target = resolve(io.cwd, shown);
+  const existing = inspectTarget(target, shown, Boolean(options.force || options.dryRun));
+  if (existing.crowded && !options.force) io.stderr(`${shown} is not empty: lamd init needs --force to write there (files in the way are kept, never overwritten).\n`);
+
+  // 2. The answers: flags first, then questions (only when lamd may ask), then defaults.
+  const asker = mayAsk({ yes: options.yes, stdinIsTTY: io.stdinIsTTY, stderrIsTTY: io.stderrIsTTY, env: io.env }) ? await inquirerAsker() : undefined;
+  if (asker) io.stderr(`Creating a lamd workspace in ${shown}. Press Ctrl-C to stop; nothing is written before the last question.\n`);
+  const answers = await askInit(new Questions(asker), options, io);
+
+  // 3. The plan, and what it would do to the files already there.
+  const files = planInit(answers);
+  const checked: CheckedFile[] = existing.exists ? checkPlan(target, files) : files.map((f) => ({ ...f, state: 'new' }));
+  const inTheWay = checked.filter((f) => f.state === 'exists');
+  const display = (path: string) => relative(io.cwd, join(target, ...path.split('/'))).split('\\').join('/') || '.';
+  const blocking = inTheWay.filter((f) => isWorkspaceDocument(f.path));
+  if (blocking.length) {
+    throw new UsageError(
+      `${shown} already holds ${blocking.map((f) => display(f.path)).join(', ')}. lamd never replaces a workspace document, and keeping yours would leave a workspace that does not hold together. Choose another folder, or add to the existing workspace with \`lamd new\`. Nothing was written.`,
+    );
+  }
+  const writes = checked.filter((f) => f.state === 'new');
+
+  if (options.dryRun) {
+    for (const f of writes) io.stdout(`${display(f.path)}\n`);
+    if (inTheWay.length) io.stderr(`These files exist and would be kept as they are, not overwritten:\n${inTheWay.map((f) => `  ${display(f.path)}\n`).join('')}`);
+    io.stderr(`Dry run: ${writes.length} file${writes.length === 1 ? '' : 's'} would be written in ${shown}; nothing was written.\n`);
+    return 0;
+  }
+
+  // 4. Existing files are listed before anything is written, and left untouched.
+  if (inTheWay.length) {
+    io.stderr(`These files exist and are kept as they are (lamd never overwrites a file; lamd's versions are not written):\n${inTheWay.map((f) => `  ${display(f.path)}\n`).join('')}`);
+  }
+
+  // 5. Everything at once: staged beside the target, then moved into place.
+  applyPlan(target, checked);
+  afterWriting(io);
+
+  // 6. What next.
+  const m = answers.municipality;
+  const cd = shown === '.' ? '' : `  cd ${/^[\w./@-]+$/.test(shown) ? shown : JSON.stringify(shown)}\n`;
+  io.stderr(
+    `Created a lamd workspace for ${m.name}, ${describeCountry(m.country)}, in ${shown}: ${writes.length} files.\n` +
+      `The practice example-practice and the road map example-roadmap are examples to replace.\n\nNext:\n${cd}` +
+      `  lamd validate                     check every document\n` +
+      `  municipalities/${m.slug}/profile.yaml   fill in the City Migration Profile\n` +
+      `  lamd new municipality --help      add the other municipalities of the network\n` +
+      `README.md explains the phases and the commands of each.\n`,
+  );
+  return 0;
+}
+
+/**
+ * Writing is synchronous, so a Ctrl-C pressed meanwhile is handled only once every file is in place.
+ * From then on it must not be reported as "nothing was changed": this listener, registered before
+ * control returns to the event loop, runs ahead of the generic one and says what happened.
+ */
+export function afterWriting(io: CliIO): void {
+  process.prependOnceListener('SIGINT', () => {
+    io.stderr('\nlamd: interrupted, but only after every file was written; nothing is half-written.\n');
+    process.exit(130);
+  });
+}
+
+interface TargetState {
+  exists: boolean;
+  /** The folder holds files already (besides .git). */
+  crowded?: boolean;
+}
+
+/** Refuses a target that is a file, already a workspace, or not empty without --force. */
+function inspectTarget(target: string, shown: string, force: boolean): TargetState {
+  let stat;
+  try {
+    stat = statSync(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      if (isLink(target)) throw new UsageError(`${shown} is a symbolic link to nothing; lamd init needs a folder. Nothing was written.`);
+      return { exists: false };
+    }
+    if (code === 'ENOTDIR') throw new UsageError(`${shown}: part of that path is a file, not a folder. Nothing was written.`);
+    throw new UsageError(`${shown} cannot be read (${code ?? 'unknown error'}). Nothing was written.`);
+  }
+  if (!stat.isDirectory()) throw new UsageError(`${shown} is a file, not a folder; lamd init needs a folder (new or empty) for the workspace. Nothing was written.`);
+  let entries: string[];
+  try {
+    entries = readdirSync(target);
+  } catch (error) {
+    throw new UsageError(`The folder ${shown} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}). Nothing was written.`);
+  }
+  if (entries.includes(WORKSPACE_FILE)) {
+    throw new UsageError(`${shown} is already a lamd workspace (it has ${WORKSPACE_FILE}). Add to it with \`lamd new municipality\`, \`lamd new practice\` and the other \`lamd new\` commands. Nothing was written.`);
+  }
+  // A fresh clone holds only .git; that is still an empty folder for a workspace.
+  const crowded = entries.some((e) => e !== '.git');
+  if (crowded && !force) {
+    throw new UsageError(
+      `${shown} is not empty. Pass --force to create the workspace among its files: lamd lists the files it finds in the way and keeps them, never overwriting one (add --dry-run to see the plan first). Nothing was written.`,
+    );
+  }
+  return { exists: true, crowded };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Documents lamd reads as the workspace: keeping a foreign one would break the new workspace. */
+function isWorkspaceDocument(path: string): boolean {
+  return path === WORKSPACE_FILE || path === 'stakeholders.yaml' || (/^(municipalities|activities)\//.test(path) && /\.ya?ml$/.test(path));
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function askInit(q: Questions, o: InitOptions, io: CliIO): Promise<InitAnswers> {
+  const network = await q.text({ flag: '--network <name>', given: o.network, message: 'Name of the programme or network', default: DEFAULT_NETWORK, parse: (v) => parseText(v, '--network') });
+  const name = await q.text({ flag: '--municipality <name>', given: o.municipality, message: 'Name of the first municipality, as written locally', parse: (v) => parseText(v, '--municipality') });
+
+  // The folder name comes from the municipality's name when it transliterates safely (Tiranë →
+  // tirane); a name in another script (صفاقس) needs a slug given by the person.
+  const derived = name === undefined ? undefined : slugify(name);
+  let slug: string | undefined;
+  if (o.slug !== undefined || q.interactive) {
+    slug = await q.text({
+      flag: '--slug <slug>',
+      given: o.slug,
+      message: 'Folder name (slug) for the municipality: lowercase a-z, digits and hyphens',
+      ...(derived ? { default: derived } : {}),
+      parse: (v) => parseId(v, '--slug'),
+    });
+  } else if (derived) {
+    slug = derived;
+  } else if (name !== undefined) {
+    q.require('--slug <slug>', `The name ${JSON.stringify(name)} cannot be turned into a folder name safely (only Latin letters are transliterated), so give one, for example --slug sfax.`);
+  }
+
+  const country = await q.search({
+    flag: '--country <code>',
+    given: o.country,
+    message: 'Country of the municipality (type to search)',
+    source: (term) => searchCountries(term).map((c) => ({ value: c.code, name: `${c.name} (${c.code})` })),
+    parse: (v) => parseCountry(v, '--country'),
+  });
+  const languages = await q.text({
+    flag: '--lang <codes>',
+    given: o.lang,
+    message: 'Languages the municipality works in (ISO 639-1 codes, comma-separated, e.g. fr,ar; empty to skip)',
+    optional: true,
+    parse: (v) => parseLanguages(v, '--lang'),
+  });
+  if (languages?.unknown.length) io.stderr(`lamd: note: ${languages.unknown.join(', ')} ${languages.unknown.length === 1 ? 'is not a language code' : 'are not language codes'} lamd knows; kept as given.\n`);
+  const leadUnit = await q.text({ flag: '--lead-unit <name>', given: o.leadUnit, message: 'Unit leading the process inside the municipality (empty to fill in later)', optional: true, parse: (v) => parseText(v, '--lead-unit') });
+
+  let partners: PartnerAnswer[] = [];
+  if (o.partner && o.partner.length) partners = o.partner.map((p) => parsePartner(p, '--partner'));
+  else if (q.interactive) {
+    const raw = await q.text({
+      flag: '--partner <name>',
+      given: undefined,
+      message: 'Implementing partners, separated by ";" (e.g. CeSPI (IT); CDI (AL); empty for none)',
+      optional: true,
+      parse: (v) => v.split(';').filter((p) => p.trim()).map((p) => parsePartner(p, '--partner')),
+    });
+    partners = raw ?? [];
+  }
+
+  const start = (await q.text({ flag: '--start <date>', given: o.start, message: 'Programme start (YYYY-MM-DD)', default: today(), parse: (v) => parseDate(v, '--start') }))!;
+  const end = (await q.text({
+    flag: '--end <date>',
+    given: o.end,
+    message: 'Programme end (YYYY-MM-DD)',
+    default: addYear(start),
+    parse: (v) => {
+      const date = parseDate(v, '--end');
+      checkPeriod(start, date, '--start', '--end');
+      return date;
+    },
+  }))!;
+  const sdgs = await q.several({
+    flag: '--sdg <goals>',
+    given: o.sdg,
+    message: 'SDGs of interest (space to select, enter to confirm); the first is the example road map\'s',
+    choices: ALL_GOALS.map((g) => ({ value: g, name: `${g}. ${String(goalView(g).short)}` })),
+    defaults: ['10'],
+    parse: (v) => parseGoals(v, '--sdg'),
+  });
+  const reportLanguages = o.reportLang !== undefined ? parseLanguages(o.reportLang, '--report-lang').codes : ['en'];
+
+  q.finish('lamd init');
+  return {
+    network: network!,
+    municipality: { slug: slug!, name: name!, country: country!, languages: languages?.codes ?? [], ...(leadUnit !== undefined ? { leadUnit } : {}) },
+    partners,
+    start,
+    end,
+    sdgs,
+    reportLanguages,
+    lamdVersion: LAMD_VERSION,
+  };
+}
+
+/**
+ * The prompts, with @inquirer/prompts on standard error (standard output stays for data). Inquirer
+ * rejects with ExitPromptError on Ctrl-C; lamd turns it into an interruption: exit 130, nothing written.
+ */
+export async function inquirerAsker(): Promise<Asker> {
+  const prompts = await import('@inquirer/prompts');
+  const context = { input: process.stdin, output: process.stderr };
+  const interrupted = (error: unknown): never => {
+    const name = (error as Error | undefined)?.name;
+    if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new InterruptedError();
+    throw error;
+  };
+  return {
+    text: (o) => prompts.input({ message: o.message, ...(o.default !== undefined ? { default: o.default } : {}), validate: o.validate }, context).catch(interrupted),
+    search: (o) => prompts.search({ message: o.message, source: async (term) => o.source(term ?? undefined) }, context).catch(interrupted),
+    select: (o) => prompts.select({ message: o.message, choices: o.choices, ...(o.default !== undefined ? { default: o.default } : {}) }, context).catch(interrupted),
+    checkbox: (o) => prompts.checkbox({ message: o.message, choices: o.choices, validate: (items) => o.validate(items.map((i) => i.value)) }, context).catch(interrupted),
+  };
+}

@@ -1,0 +1,278 @@
+// `lamd new <kind> [id]`: adds a municipality, practice, road map, stakeholder or activity to the
+// workspace: find the workspace, ask what the flags do not say, plan, write at once, say what next.
+import { join, relative, resolve } from 'node:path';
+import { UsageError, WorkspaceError } from '../../errors.js';
+import { checkPeriod, parseChoice, parseCountry, parseDay, parseGoals, parseId, parseLanguages, parseText } from '../../scaffold/answers.js';
+import { applyPlan, checkPlan } from '../../scaffold/apply.js';
+import { searchCountries } from '../../scaffold/countries.js';
+import { goalView } from '../../scaffold/documents.js';
+import {
+  ACTIVITY_TITLES,
+  NEW_KINDS,
+  planActivity,
+  planMunicipality,
+  planPractice,
+  planRoadmap,
+  planStakeholder,
+  requireMunicipality,
+  type NewKind,
+  type WorkspaceFacts,
+} from '../../scaffold/plan-new.js';
+import type { PlannedFile } from '../../scaffold/apply.js';
+import { mayAsk, Questions, type Choice } from '../../scaffold/questions.js';
+import { slugify, titleFromId } from '../../scaffold/slug.js';
+import { activityModes, activityTypes, stakeholderLevels, stakeholderTypes, thematicClusters } from '../../scaffold/vocabulary.js';
+import { readWorkspaceFacts } from '../../scaffold/workspace-facts.js';
+import { findWorkspaceRoot, requireWorkspaceAt } from '../../workspace/find.js';
+import type { CliIO } from '../io.js';
+import type { GlobalOptions } from '../main.js';
+import { afterWriting, inquirerAsker } from './init.js';
+
+export interface NewOptions {
+  municipality?: string;
+  country?: string;
+  lang?: string;
+  leadUnit?: string;
+  localPartner?: string;
+  title?: string;
+  cluster?: string;
+  sdg?: string;
+  name?: string;
+  type?: string;
+  level?: string;
+  affiliation?: string;
+  migrationBackground?: boolean;
+  date?: string;
+  mode?: string;
+  yes?: boolean;
+  dryRun?: boolean;
+}
+
+type Flag = Exclude<keyof NewOptions, 'yes' | 'dryRun'>;
+
+/** The flags each kind reads; any other is refused rather than silently ignored. */
+const FLAGS: Record<NewKind, readonly Flag[]> = {
+  municipality: ['municipality', 'country', 'lang', 'leadUnit', 'localPartner'],
+  practice: ['municipality', 'title', 'cluster'],
+  roadmap: ['municipality', 'title', 'sdg'],
+  stakeholder: ['name', 'type', 'level', 'municipality', 'affiliation', 'country', 'migrationBackground'],
+  activity: ['type', 'title', 'date', 'mode', 'municipality'],
+};
+
+const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+export async function run(io: CliIO, global: GlobalOptions, kind: string, id: string | undefined, options: NewOptions = {}): Promise<number> {
+  if (!(NEW_KINDS as readonly string[]).includes(kind)) {
+    throw new UsageError(`lamd new cannot make a \`${kind}\`. It makes: ${NEW_KINDS.join(', ')} (for example \`lamd new practice one-stop-shop --municipality milan --cluster access-to-services\`).`);
+  }
+  const k = kind as NewKind;
+  const foreign = (Object.keys(options) as Array<keyof NewOptions>).filter((key) => key !== 'yes' && key !== 'dryRun' && options[key] !== undefined && !FLAGS[k].includes(key as Flag));
+  if (foreign.length) throw new UsageError(`${foreign.map(flagName).join(', ')} ${foreign.length === 1 ? 'does' : 'do'} not apply to \`lamd new ${k}\`; its options are ${FLAGS[k].map(flagName).join(', ')}.`);
+
+  const root = global.workspace !== undefined ? requireWorkspaceAt(resolve(io.cwd, global.workspace)) : findWorkspaceRoot(io.cwd);
+  if (!root) throw new WorkspaceError('No lamd.yaml here or in any parent folder. Run `lamd init` to create a workspace, or pass -C <workspace>.');
+  const facts = await readWorkspaceFacts(root);
+
+  const asker = mayAsk({ yes: options.yes, stdinIsTTY: io.stdinIsTTY, stderrIsTTY: io.stderrIsTTY, env: io.env }) ? await inquirerAsker() : undefined;
+  const q = new Questions(asker);
+  const { files, summary } = await ASK[k](q, facts, id, options);
+  q.finish(`lamd new ${k}`);
+
+  const checked = checkPlan(root, files!);
+  const taken = checked.filter((f) => f.state === 'exists');
+  if (taken.length) throw new UsageError(`${taken.map((f) => f.path).join(', ')} already exists; lamd never replaces a file. Nothing was written.`);
+  const display = (path: string) => relative(io.cwd, join(root, ...path.split('/'))).split('\\').join('/') || '.';
+  const writes = checked.filter((f) => f.state === 'new' || f.state === 'edit');
+  if (options.dryRun) {
+    for (const f of writes) io.stdout(`${display(f.path)}\n`);
+    io.stderr(`Dry run: would ${summary!.replace(/^Added/, 'add')}; nothing was written.\n`);
+    return 0;
+  }
+  applyPlan(root, checked);
+  afterWriting(io);
+  for (const f of writes) io.stdout(`${display(f.path)}\n`);
+  io.stderr(`${summary}. \`lamd validate\` lists what the new document still needs.\n`);
+  return 0;
+}
+
+interface Planned {
+  files: PlannedFile[] | undefined;
+  summary: string | undefined;
+}
+
+type Ask = (q: Questions, facts: WorkspaceFacts, id: string | undefined, o: NewOptions) => Promise<Planned>;
+
+const ASK: Record<NewKind, Ask> = {
+  async municipality(q, facts, id, o) {
+    const name = await q.text({ flag: '--municipality <name>', given: o.municipality, message: 'Name of the municipality, as written locally', parse: (v) => parseText(v, '--municipality') });
+    const slug = await slugAnswer(q, 'municipality', id, name, '[slug]', 'Folder name (slug) for the municipality');
+    if (slug !== undefined && facts.municipalities.some((m) => m.slug === slug)) {
+      throw new UsageError(`The workspace already has the municipality \`${slug}\` (in lamd.yaml). Nothing was written.`);
+    }
+    const country = await q.search({
+      flag: '--country <code>',
+      given: o.country,
+      message: 'Country of the municipality (type to search)',
+      source: (term) => searchCountries(term).map((c) => ({ value: c.code, name: `${c.name} (${c.code})` })),
+      parse: (v) => parseCountry(v, '--country'),
+    });
+    const languages = await q.text({ flag: '--lang <codes>', given: o.lang, message: 'Languages it works in (ISO 639-1, comma-separated; empty to skip)', optional: true, parse: (v) => parseLanguages(v, '--lang').codes });
+    const leadUnit = await q.text({ flag: '--lead-unit <name>', given: o.leadUnit, message: 'Unit leading the process inside it (empty to fill in later)', optional: true, parse: (v) => parseText(v, '--lead-unit') });
+    let localPartner: string | undefined;
+    if (o.localPartner !== undefined) localPartner = parseId(o.localPartner, '--local-partner');
+    else if (q.interactive && facts.partners.length) {
+      const picked = await q.choice({
+        flag: '--local-partner <id>',
+        given: undefined,
+        message: 'Implementing partner that accompanies it',
+        choices: [{ value: '', name: '(none yet)' }, ...facts.partners.map((p) => ({ value: p, name: p }))],
+        parse: (v) => v,
+      });
+      localPartner = picked || undefined;
+    }
+    if (slug === undefined || name === undefined || country === undefined) return { files: undefined, summary: undefined };
+    const files = planMunicipality(facts, { slug, name, country, languages: languages ?? [], ...(leadUnit ? { leadUnit } : {}), ...(localPartner ? { localPartner } : {}) });
+    return { files, summary: `Added the municipality ${slug} (${name}): its profile and its entry in lamd.yaml` };
+  },
+
+  async practice(q, facts, id, o) {
+    const { id: practiceId, title } = await idAndTitle(q, id, o.title, 'practice');
+    const municipality = await municipalityAnswer(q, facts, o.municipality, 'Municipality the practice belongs to');
+    const cluster = await q.choice({
+      flag: '--cluster <cluster>',
+      given: o.cluster,
+      message: 'Thematic cluster (groups practices for the peer exchanges)',
+      choices: thematicClusters().map((c) => ({ value: c, name: c })),
+      parse: (v) => parseChoice(v, '--cluster', thematicClusters()),
+    });
+    if (!practiceId || !title || !municipality || !cluster) return { files: undefined, summary: undefined };
+    return { files: planPractice(facts, { id: practiceId, title, municipality, cluster }), summary: `Added the practice ${practiceId} of ${municipality}` };
+  },
+
+  async roadmap(q, facts, id, o) {
+    const { id: roadmapId, title } = await idAndTitle(q, id, o.title, 'road map');
+    const municipality = await municipalityAnswer(q, facts, o.municipality, 'Municipality the road map belongs to');
+    const goal = await q.choice({
+      flag: '--sdg <goal>',
+      given: o.sdg,
+      message: 'The one SDG the road map is linked to',
+      choices: Array.from({ length: 17 }, (_, i) => String(i + 1)).map((g) => ({ value: g, name: `${g}. ${String(goalView(g).short)}` })),
+      default: '10',
+      parse: (v) => {
+        const goals = parseGoals(v, '--sdg');
+        if (goals.length !== 1) throw new UsageError('--sdg: a road map is linked to one SDG goal; give one number, like 10.');
+        return goals[0]!;
+      },
+    });
+    if (!roadmapId || !title || !municipality || !goal) return { files: undefined, summary: undefined };
+    return { files: planRoadmap(facts, { id: roadmapId, title, municipality, goal }), summary: `Added the road map ${roadmapId} of ${municipality}` };
+  },
+
+  async stakeholder(q, facts, id, o) {
+    const name = await q.text({ flag: '--name <name>', given: o.name, message: 'Name of the organisation, unit or role (no personal contact details)', parse: (v) => parseText(v, '--name') });
+    const stakeholderId = await slugAnswer(q, 'stakeholder', id, name, '[id]', 'Id to refer to it');
+    const type = await q.choice({ flag: '--type <type>', given: o.type, message: 'Type', choices: stakeholderTypes().map((t) => ({ value: t, name: t })), parse: (v) => parseChoice(v, '--type', stakeholderTypes()) });
+    const level = await q.choice({ flag: '--level <level>', given: o.level, message: 'Level', choices: stakeholderLevels().map((l) => ({ value: l, name: l })), default: 'local', parse: (v) => parseChoice(v, '--level', stakeholderLevels()) });
+    let municipality: string | undefined;
+    if (o.municipality !== undefined) municipality = requireMunicipality(facts, parseId(o.municipality, '--municipality'), '--municipality').slug;
+    else if (q.interactive) {
+      const picked = await q.choice({
+        flag: '--municipality <slug>',
+        given: undefined,
+        message: 'Municipality it belongs to or works in',
+        choices: [{ value: '', name: '(none: national or international)' }, ...municipalityChoices(facts)],
+        parse: (v) => v,
+      });
+      municipality = picked || undefined;
+    }
+    const affiliation = o.affiliation !== undefined ? parseText(o.affiliation, '--affiliation') : undefined;
+    const country = o.country !== undefined ? parseCountry(o.country, '--country') : undefined;
+    if (!name || !stakeholderId || !type || !level) return { files: undefined, summary: undefined };
+    const files = planStakeholder(facts, {
+      id: stakeholderId,
+      name,
+      type,
+      level,
+      ...(municipality ? { municipality } : {}),
+      ...(affiliation ? { affiliation } : {}),
+      ...(country ? { country } : {}),
+      migrationBackground: Boolean(o.migrationBackground),
+    });
+    return { files, summary: `Added the stakeholder ${stakeholderId} to stakeholders.yaml` };
+  },
+
+  async activity(q, facts, id, o) {
+    const type = await q.choice({ flag: '--type <type>', given: o.type, message: 'Type of activity', choices: activityTypes().map((t) => ({ value: t, name: t })), parse: (v) => parseChoice(v, '--type', activityTypes()) });
+    const title = await q.text({ flag: '--title <title>', given: o.title, message: 'Title', ...(type ? { default: ACTIVITY_TITLES[type] ?? titleFromId(type) } : {}), parse: (v) => parseText(v, '--title') });
+    let activityId: string | undefined;
+    if (id !== undefined) activityId = parseId(id, 'The id');
+    else if (type) {
+      const base = o.title !== undefined ? (slugify(o.title) ?? type) : type;
+      let free = base;
+      for (let n = 2; facts.ids.activity.has(free); n++) free = `${base}-${n}`;
+      activityId = await q.text({ flag: '[id]', given: undefined, message: 'Id of the activity', default: free, parse: (v) => parseId(v, 'The id') });
+    }
+    const date = await q.text({ flag: '--date <yyyy-mm-dd>', given: o.date, message: 'Day it takes place (YYYY-MM-DD)', default: today(), parse: (v) => parseDay(v, '--date') });
+    const mode = o.mode !== undefined ? parseChoice(o.mode, '--mode', activityModes()) : undefined;
+    const municipalities =
+      o.municipality !== undefined
+        ? [...new Set(o.municipality.split(/[\s,;]+/).filter(Boolean))].map((s) => requireMunicipality(facts, parseId(s, '--municipality'), '--municipality').slug)
+        : [];
+    if (!type || !title || !activityId || !date) return { files: undefined, summary: undefined };
+    checkPeriod(date, date, '--date', '--date');
+    return { files: planActivity(facts, { id: activityId, type, title, date, ...(mode ? { mode } : {}), municipalities }), summary: `Added the activity ${activityId} (${type.replace(/-/g, ' ')})` };
+  },
+};
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function municipalityChoices(facts: WorkspaceFacts): Choice[] {
+  return facts.municipalities.map((m) => ({ value: m.slug, name: m.name === m.slug ? m.slug : `${m.slug} (${m.name})` }));
+}
+
+/** The owning municipality: the flag, else asked, else the workspace's only municipality. */
+async function municipalityAnswer(q: Questions, facts: WorkspaceFacts, given: string | undefined, message: string): Promise<string | undefined> {
+  if (given !== undefined) return requireMunicipality(facts, parseId(given, '--municipality'), '--municipality').slug;
+  const only = facts.municipalities.length === 1 ? facts.municipalities[0]!.slug : undefined;
+  return q.choice({
+    flag: '--municipality <slug>',
+    given: undefined,
+    message,
+    choices: municipalityChoices(facts),
+    ...(only ? { default: only } : {}),
+    parse: (v) => requireMunicipality(facts, v, '--municipality').slug,
+  });
+}
+
+/** An id given, or derived from the name when it transliterates safely (asked to confirm when lamd may ask). */
+async function slugAnswer(q: Questions, kind: NewKind, given: string | undefined, name: string | undefined, flag: '[slug]' | '[id]', message: string): Promise<string | undefined> {
+  if (given !== undefined) return parseId(given, flag === '[slug]' ? 'The slug' : 'The id');
+  const derived = name === undefined ? undefined : slugify(name);
+  if (q.interactive) return q.text({ flag, given: undefined, message: `${message}: lowercase a-z, digits and hyphens`, ...(derived ? { default: derived } : {}), parse: (v) => parseId(v, 'The id') });
+  if (derived) return derived;
+  if (name !== undefined) q.require(flag, `The name ${JSON.stringify(name)} cannot be turned into a safe ${flag.slice(1, -1)} (only Latin letters are transliterated), so give one after the kind: \`lamd new ${kind} <${flag.slice(1, -1)}>\`.`);
+  return undefined;
+}
+
+/** A document's id and title: each derived from the other when only one is given. */
+async function idAndTitle(q: Questions, id: string | undefined, title: string | undefined, what: string): Promise<{ id?: string; title?: string }> {
+  const givenId = id !== undefined ? parseId(id, 'The id') : undefined;
+  const givenTitle = title !== undefined ? parseText(title, '--title') : undefined;
+  if (!q.interactive && givenId === undefined && givenTitle === undefined) {
+    q.require('an id (after the kind) or --title <title>');
+    return {};
+  }
+  const outTitle = await q.text({ flag: '--title <title>', given: givenTitle, message: `Title of the ${what}`, ...(givenId ? { default: titleFromId(givenId) } : {}), parse: (v) => parseText(v, '--title') });
+  if (givenId) return { id: givenId, ...(outTitle ? { title: outTitle } : {}) };
+  const derived = outTitle === undefined ? undefined : slugify(outTitle);
+  if (q.interactive) {
+    const asked = await q.text({ flag: '[id]', given: undefined, message: `Id of the ${what} (its file name): lowercase a-z, digits and hyphens`, ...(derived ? { default: derived } : {}), parse: (v) => parseId(v, 'The id') });
+    return { ...(asked ? { id: asked } : {}), ...(outTitle ? { title: outTitle } : {}) };
+  }
+  if (derived) return { id: derived, ...(outTitle ? { title: outTitle } : {}) };
+  q.require('[id]', outTitle !== undefined ? `The title cannot be turned into an id safely, so give the id after the kind.` : undefined);
+  return outTitle ? { title: outTitle } : {};
+}

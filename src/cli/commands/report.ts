@@ -1,0 +1,141 @@
+// `lamd report <phase>`: load and check the workspace, refuse one with errors (exit 1), render the
+// phase reports (Markdown or HTML) and write them atomically into <workspace>/reports/ or --out.
+import { mkdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { checkLoaded } from '../../check/index.js';
+import { isCalendarDate } from '../../check/dates.js';
+import { ruleDocsUrl, ruleMeta } from '../../check/rules.js';
+import { summarize } from '../../diagnostics.js';
+import { UsageError } from '../../errors.js';
+import type { FormatContext } from '../../format/context.js';
+import { loadFormatter } from '../../format/index.js';
+import { availableLanguages } from '../../report/i18n.js';
+import { isPhase, REPORT_FORMATS, REPORT_PHASES, renderMarkdown, reportFileName, reportToHtml, type Phase, type ReportFormat } from '../../report/index.js';
+import { buildReportModel } from '../../report/model.js';
+import { TemplateError, templateSources } from '../../report/template-files.js';
+import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
+import { loadWorkspace } from '../../workspace/load.js';
+import { useColor, type CliIO } from '../io.js';
+import type { GlobalOptions } from '../main.js';
+import { writeFileAtomic } from '../write-file.js';
+
+export interface ReportOptions {
+  municipality?: string;
+  format?: string;
+  out?: string;
+  lang?: string;
+  today?: string;
+}
+
+const PHASE_CHOICES = [...REPORT_PHASES, 'all'];
+
+export async function run(io: CliIO, global: GlobalOptions, phase: string, options: ReportOptions = {}): Promise<number> {
+  if (phase !== 'all' && !isPhase(phase)) throw new UsageError(`There is no report phase \`${phase}\`. The phases are: ${PHASE_CHOICES.join(', ')}.`);
+  const format = (options.format ?? 'md') as ReportFormat;
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${options.format} is not a report format. The formats are: ${REPORT_FORMATS.join(', ')}.`);
+  if (options.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(options.today) && isCalendarDate(options.today))) {
+    throw new UsageError(`--today ${options.today} is not a date; write it YYYY-MM-DD.`);
+  }
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+
+  const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}) });
+  if (!load.root) throw new UsageError('A report is made from a whole workspace: run lamd report inside one, or pass -C <workspace>.');
+  const sources = usable(() => templateSources(load.root!));
+
+  // Cheap usage checks come before the (slower) check of every document.
+  const languages = availableLanguages(sources);
+  // `IT`, `fr-FR` and `ar_TN.UTF-8` all name a catalogue by their language part.
+  const lang = options.lang !== undefined ? options.lang.trim().toLowerCase().split(/[-_.@]/)[0]! : defaultLanguage(load.documents, languages.map((l) => l.lang), io);
+  if (!languages.some((l) => l.lang === lang)) {
+    throw new UsageError(`lamd has no report catalogue for the language \`${lang}\`. The languages are: ${languages.map((l) => l.lang).join(', ')} (a workspace can add one as templates/reports/i18n/<code>.json).`);
+  }
+
+  if (options.municipality !== undefined) {
+    const slugs = municipalitySlugs(load.documents);
+    if (slugs.length > 0 && !slugs.includes(options.municipality)) {
+      throw new UsageError(`There is no municipality \`${options.municipality}\` in lamd.yaml. The municipalities are: ${slugs.join(', ')}.`);
+    }
+  }
+
+  const result = await checkLoaded(load, { today });
+  const summary = summarize(result.diagnostics, result.files.length);
+  if (summary.errors > 0) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    const context: FormatContext = {
+      tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION },
+      summary: summarize(errors, result.files.length),
+      files: result.files,
+      texts: load.texts,
+      rule: (id) => {
+        const meta = ruleMeta(id);
+        return meta ? { meta, helpUri: ruleDocsUrl(id) } : { helpUri: ruleDocsUrl(id) };
+      },
+      strict: false,
+      color: useColor(io, 'stderr', global.color),
+      cwd: io.cwd,
+    };
+    io.stderr((await loadFormatter('pretty'))(errors, context));
+    io.stderr(`lamd: no report was written: the workspace has ${summary.errors} error${summary.errors === 1 ? '' : 's'}. Fix ${summary.errors === 1 ? 'it' : 'them'} and run the report again.\n`);
+    return 1;
+  }
+  if (summary.warnings > 0) io.stderr(`lamd: note: the workspace has ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}; \`lamd validate\` lists them.\n`);
+
+  const model = buildReportModel(load.documents, load.root);
+  if (options.municipality !== undefined && !model.municipalities.some((m) => m.slug === options.municipality)) {
+    throw new UsageError(`There is no municipality \`${options.municipality}\` in lamd.yaml. The municipalities are: ${model.municipalities.map((m) => m.slug).join(', ')}.`);
+  }
+
+  // Every report is rendered before any is written: a broken template leaves the old reports in place.
+  const phases: Phase[] = phase === 'all' ? [...REPORT_PHASES] : [phase as Phase];
+  const outputs: { name: string; content: string }[] = [];
+  const overrides = new Set<string>();
+  usable(() => {
+    for (const p of phases) {
+      const report = renderMarkdown(model, sources, { phase: p, lang, today, ...(options.municipality !== undefined ? { focus: options.municipality } : {}) });
+      for (const file of report.overrides) {
+        if (!overrides.has(file)) io.stderr(`lamd: using the workspace's template ${file}\n`);
+        overrides.add(file);
+      }
+      outputs.push({ name: reportFileName(p, lang, format, options.municipality), content: format === 'html' ? reportToHtml(report) : report.markdown });
+    }
+  });
+
+  const outDir = options.out !== undefined ? resolve(io.cwd, options.out) : join(load.root, 'reports');
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`Cannot create the folder ${relative(io.cwd, outDir) || '.'} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+  }
+  for (const output of outputs) {
+    const path = join(outDir, output.name);
+    writeFileAtomic(path, output.content);
+    io.stderr(`lamd: wrote ${relative(io.cwd, path) || path}\n`);
+  }
+  return 0;
+}
+
+/** Runs `work`, turning a template that cannot be used into a usage error (exit 2). */
+function usable<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof TemplateError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function municipalitySlugs(documents: readonly { kind: string; value: Record<string, unknown> }[]): string[] {
+  const list = documents.find((d) => d.kind === 'workspace')?.value.municipalities;
+  return Array.isArray(list) ? list.flatMap((m: unknown) => (m && typeof m === 'object' && typeof (m as { slug?: unknown }).slug === 'string' ? [(m as { slug: string }).slug] : [])) : [];
+}
+
+/** The workspace's first report language when lamd can write it, else English (with a note). */
+function defaultLanguage(documents: readonly { kind: string; path?: string; value: Record<string, unknown> }[], available: readonly string[], io: CliIO): string {
+  const workspace = documents.find((d) => d.kind === 'workspace');
+  const languages = workspace?.value.languages;
+  const first = Array.isArray(languages) && typeof languages[0] === 'string' ? languages[0] : undefined;
+  if (first === undefined) return 'en';
+  if (available.includes(first)) return first;
+  io.stderr(`lamd: note: lamd has no report catalogue for \`${first}\`, the workspace's first report language; writing English. Pass --lang to choose.\n`);
+  return 'en';
+}

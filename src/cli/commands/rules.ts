@@ -1,0 +1,50 @@
+// `lamd rules`: every rule lamd checks, its severity in this workspace, and what it checks.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ruleDocsUrl, RULES, type RuleSeverity } from '../../check/rules.js';
+import { obj } from '../../check/values.js';
+import { findWorkspaceRoot, requireWorkspaceAt } from '../../workspace/find.js';
+import { parseSource } from '../../workspace/source.js';
+import type { CliIO } from '../io.js';
+import type { GlobalOptions } from '../main.js';
+
+export interface RulesOptions {
+  json?: boolean;
+}
+
+export async function run(io: CliIO, global: GlobalOptions, options: RulesOptions = {}): Promise<number> {
+  const root = global.workspace !== undefined ? requireWorkspaceAt(resolve(io.cwd, global.workspace)) : findWorkspaceRoot(io.cwd);
+  const configured = new Map<string, RuleSeverity>();
+  if (root) {
+    // Only the settings are needed: read lamd.yaml alone. `lamd validate` reports problems in it.
+    const parsed = parseSource('lamd.yaml', readFileSync(join(root, 'lamd.yaml')));
+    for (const [id, level] of Object.entries(obj(obj(parsed.value)?.rules) ?? {})) {
+      if (level === 'error' || level === 'warning' || level === 'info' || level === 'off') configured.set(id, level);
+    }
+  }
+  const rows = RULES.map((meta) => ({
+    id: meta.id,
+    severity: meta.adjustable ? (configured.get(meta.id) ?? meta.severity) : meta.severity,
+    defaultSeverity: meta.severity,
+    adjustable: meta.adjustable,
+    summary: meta.summary,
+    ...(meta.section ? { section: meta.section } : {}),
+    docs: ruleDocsUrl(meta.id),
+  }));
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ workspace: root ?? null, rules: rows }, null, 2)}\n`);
+    return 0;
+  }
+  const width = Math.max(...rows.map((r) => r.id.length));
+  const lines = rows.map((r) => {
+    const severity = r.severity === r.defaultSeverity ? r.severity : `${r.severity}*`;
+    return `${r.id.padEnd(width)}  ${severity.padEnd(8)}  ${r.summary}${r.section ? ` (publication ${r.section})` : ''}`;
+  });
+  io.stdout(`${lines.join('\n')}\n`);
+  const changed = rows.filter((r) => r.severity !== r.defaultSeverity).length;
+  io.stderr(
+    `${rows.length} rules${root ? `; severities as set in ${join(root, 'lamd.yaml')}` : ''}${changed ? ` (* ${changed} changed from the default)` : ''}. ` +
+      'Change an adjustable rule under `rules:` in lamd.yaml; silence one on a document with `suppress: [{rule, reason}]`.\n',
+  );
+  return 0;
+}

@@ -1,0 +1,46 @@
+// `lamd schema [kind]` prints a schema; `--out <dir>` writes them all for editors and other tools.
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UsageError } from '../../errors.js';
+import { packageFile } from '../../package-root.js';
+import type { CliIO } from '../io.js';
+import type { GlobalOptions } from '../main.js';
+import { writeFileAtomic } from '../write-file.js';
+
+export interface SchemaOptions {
+  out?: string;
+  force?: boolean;
+}
+
+const SCHEMA_NAMES = ['workspace', 'profile', 'practice', 'roadmap', 'stakeholders', 'activity', 'common'];
+
+export async function run(io: CliIO, _global: GlobalOptions, kind: string | undefined, options: SchemaOptions = {}): Promise<number> {
+  const dir = packageFile('schemas');
+  if (options.out === undefined) {
+    if (kind === undefined) {
+      io.stdout(`${SCHEMA_NAMES.map((k) => `${k}\t${JSON.parse(readFileSync(join(dir, `${k}.schema.json`), 'utf8')).$id}`).join('\n')}\n`);
+      io.stderr('Run `lamd schema <kind>` to print one, or `lamd schema --out <dir>` to write them all.\n');
+      return 0;
+    }
+    if (!SCHEMA_NAMES.includes(kind)) throw new UsageError(`There is no schema \`${kind}\`. The schemas are: ${SCHEMA_NAMES.join(', ')}.`);
+    io.stdout(readFileSync(join(dir, `${kind}.schema.json`), 'utf8'));
+    return 0;
+  }
+  if (kind !== undefined) throw new UsageError('`--out` writes every schema; leave out the kind.');
+  const out = resolve(io.cwd, options.out);
+  if (existsSync(out) && !statIsDir(out)) throw new UsageError(`${options.out} is a file; --out needs a folder.`);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort();
+  // Refuse before writing anything, so a refusal leaves the folder as it was.
+  const clobbered = files.filter((f) => existsSync(join(out, f)) && readFileSync(join(out, f), 'utf8') !== readFileSync(join(dir, f), 'utf8'));
+  if (clobbered.length && !options.force) {
+    throw new UsageError(`${clobbered.length} schema file(s) in ${options.out} differ from lamd's (${clobbered.join(', ')}); pass --force to replace them.`);
+  }
+  mkdirSync(out, { recursive: true });
+  for (const f of files) writeFileAtomic(join(out, f), readFileSync(join(dir, f), 'utf8'));
+  io.stderr(`Wrote ${files.length} schemas to ${options.out}.\n`);
+  return 0;
+}
+
+function statIsDir(path: string): boolean {
+  return statSync(path).isDirectory();
+}

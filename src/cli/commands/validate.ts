@@ -1,0 +1,78 @@
+// `lamd validate [paths...]`: load, check, format, and exit 1 when the documents have problems.
+import { appendFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { summarize, type Diagnostic } from '../../diagnostics.js';
+import { UsageError } from '../../errors.js';
+import { checkLoaded } from '../../check/index.js';
+import { isCalendarDate } from '../../check/dates.js';
+import { ruleDocsUrl, ruleMeta } from '../../check/rules.js';
+import type { FormatContext } from '../../format/context.js';
+import { loadFormatter } from '../../format/index.js';
+import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
+import { loadWorkspace } from '../../workspace/load.js';
+import { useColor, type CliIO } from '../io.js';
+import type { GlobalOptions } from '../main.js';
+import { writeFileAtomic } from '../write-file.js';
+
+export interface ValidateOptions {
+  format?: 'pretty' | 'json' | 'github' | 'junit' | 'sarif';
+  strict?: boolean;
+  quiet?: boolean;
+  output?: string;
+  today?: string;
+  listSuppressions?: boolean;
+}
+
+export async function run(io: CliIO, global: GlobalOptions, paths: string[] = [], options: ValidateOptions = {}): Promise<number> {
+  const format = options.format ?? 'pretty';
+  if (options.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(options.today) && isCalendarDate(options.today))) {
+    throw new UsageError(`--today ${options.today} is not a date; write it YYYY-MM-DD.`);
+  }
+  const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}), paths });
+  if (load.reported.size === 0) throw new UsageError('There is no document to check in this workspace yet.');
+  const result = await checkLoaded(load, options.today !== undefined ? { today: options.today } : {});
+
+  const shown: Diagnostic[] = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+  const summary = summarize(result.diagnostics, result.files.length);
+  const toFile = options.output !== undefined;
+  const context: FormatContext = {
+    tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION },
+    summary,
+    files: result.files,
+    texts: load.texts,
+    rule: (id) => {
+      const meta = ruleMeta(id);
+      return meta ? { meta, helpUri: ruleDocsUrl(id) } : { helpUri: ruleDocsUrl(id) };
+    },
+    strict: Boolean(options.strict),
+    color: !toFile && format === 'pretty' && useColor(io, 'stdout', global.color),
+    cwd: io.cwd,
+  };
+  const formatter = await loadFormatter(format);
+  const output = formatter(shown, context);
+  if (toFile) writeFileAtomic(resolve(io.cwd, options.output!), output);
+  else io.stdout(output);
+
+  if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
+    const { githubStepSummary } = await import('../../format/github.js');
+    appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(shown, context));
+  }
+  if (!options.quiet) for (const note of result.notes) io.stderr(`lamd: note: ${note}\n`);
+  if (options.listSuppressions) {
+    for (const s of result.suppressions) io.stderr(`${s.file}: ${s.ruleId} suppressed (${s.silenced} finding${s.silenced === 1 ? '' : 's'}): ${s.reason}\n`);
+  }
+  if (result.suppressions.length && !options.quiet) {
+    const silenced = result.suppressions.reduce((n, s) => n + s.silenced, 0);
+    io.stderr(`${result.suppressions.length} suppression${result.suppressions.length === 1 ? '' : 's'} silenced ${silenced} finding${silenced === 1 ? '' : 's'}${options.listSuppressions ? '' : ' (--list-suppressions shows them)'}.\n`);
+  }
+  // Machine formats keep stdout for data; people still get the one-line summary, on stderr.
+  if (format !== 'pretty' || toFile) io.stderr(`${summaryLine(summary)}\n`);
+
+  const failed = summary.errors > 0 || (options.strict === true && summary.warnings > 0);
+  return failed ? 1 : 0;
+}
+
+export function summaryLine(s: { files: number; errors: number; warnings: number }): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.`;
+}

@@ -1,0 +1,187 @@
+// lamd's command line: maps arguments to commands, loaded only when run, and every failure to an
+// exit code (0 fine, 1 the documents have problems, 2 usage or lamd failure, 130 interrupted).
+import { Command, CommanderError, Option } from 'commander';
+import { LAMD_VERSION } from '../version.js';
+import { InterruptedError, UsageError, WorkspaceError } from '../errors.js';
+import { processIO, type CliIO } from './io.js';
+
+export interface GlobalOptions {
+  workspace?: string;
+  color?: boolean;
+}
+
+type Run = (io: CliIO, global: GlobalOptions, ...args: unknown[]) => Promise<number>;
+
+function lazy(load: () => Promise<{ run: Run }>) {
+  return async function (this: Command, ...args: unknown[]) {
+    const { run } = await load();
+    const global = this.optsWithGlobals() as GlobalOptions;
+    process.exitCode = await run(processIO(), global, ...args.slice(0, -1));
+  };
+}
+
+export function buildProgram(): Command {
+  const program = new Command('lamd')
+    .description('Docs-as-code for mainstreaming-migration programmes: profiles, practices, SDG-linked road maps.')
+    .version(LAMD_VERSION, '-V, --version', 'print the version of lamd')
+    .helpOption('-h, --help', 'show help')
+    .option('-C, --workspace <dir>', 'the workspace folder (default: the nearest folder holding lamd.yaml)')
+    .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void process.stdout.write(s),
+      writeErr: (s) => void process.stderr.write(s),
+    });
+
+  program
+    .command('init')
+    .description('scaffold a workspace: lamd.yaml, a first municipality, examples to replace, CI and editor settings')
+    .argument('[dir]', 'folder to create the workspace in, new or empty (default: the current folder)')
+    .option('--network <name>', 'name of the programme or network')
+    .option('--municipality <name>', 'name of the first municipality, as written locally (any script)')
+    .option('--slug <slug>', "the municipality's folder name (default: from its name, when written in Latin letters)")
+    .option('--country <code>', "the municipality's country, ISO 3166-1 alpha-2 (TN, IT, AL)")
+    .option('--lang <codes>', 'languages the municipality works in, ISO 639-1, comma-separated (fr,ar)')
+    .option('--lead-unit <name>', 'the unit leading the process inside the municipality')
+    .option('--partner <name>', 'an implementing partner, optionally with its country: "CeSPI (IT)" (repeat for several)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--start <date>', 'programme start, YYYY-MM-DD (default: today)')
+    .option('--end <date>', 'programme end, YYYY-MM-DD (default: a year after the start)')
+    .option('--sdg <goals>', 'SDG goals of interest, comma-separated; the first is the example road map\'s (default: 10)')
+    .option('--report-lang <codes>', 'languages of the reports, comma-separated, the default first (default: en)')
+    .option('-y, --yes', 'ask nothing: take the defaults for every answer no flag gives')
+    .option('--force', 'create the workspace in a folder that is not empty: files in the way are listed and kept, never overwritten')
+    .option('--dry-run', 'list the files that would be written (on stdout) and write nothing')
+    .action(lazy(() => import('./commands/init.js') as Promise<{ run: Run }>));
+
+  program
+    .command('new')
+    .description('add a municipality, practice, road map, stakeholder or activity to the workspace')
+    .argument('<kind>', 'municipality, practice, roadmap, stakeholder or activity')
+    .argument('[id]', "the new document's id (a municipality's slug); default: from its name or title, when written in Latin letters")
+    .option('--municipality <name|slug>', "municipality: its name; practice, roadmap, stakeholder: the owner's slug; activity: slugs taking part, comma-separated")
+    .option('--country <code>', 'municipality, stakeholder: ISO 3166-1 alpha-2 country code')
+    .option('--lang <codes>', 'municipality: languages it works in, comma-separated')
+    .option('--lead-unit <name>', 'municipality: the unit leading the process inside it')
+    .option('--local-partner <id>', 'municipality: id of the implementing partner that accompanies it')
+    .option('--title <title>', 'practice, roadmap, activity: the title')
+    .option('--cluster <cluster>', 'practice: thematic cluster')
+    .option('--sdg <goal>', 'roadmap: the one SDG goal it is linked to (default: 10)')
+    .option('--name <name>', 'stakeholder: name of the organisation, unit or role')
+    .option('--type <type>', 'stakeholder: its type; activity: training, internal-consultation, peer-exchange or final-event')
+    .option('--level <level>', 'stakeholder: local, national or international (default: local)')
+    .option('--affiliation <name>', 'stakeholder: the body it belongs to')
+    .option('--migration-background', "stakeholder: brings migrants' perspectives (an expert with a migration background)")
+    .option('--date <yyyy-mm-dd>', 'activity: the day it takes place (default: today)')
+    .option('--mode <mode>', 'activity: online, in-person or hybrid')
+    .option('-y, --yes', 'ask nothing: take the defaults for every answer no flag gives')
+    .option('--dry-run', 'list the files that would be written or changed (on stdout) and write nothing')
+    .action(lazy(() => import('./commands/new.js') as Promise<{ run: Run }>));
+
+  program
+    .command('validate')
+    .description('check documents: YAML, schema, references, dates and method rules')
+    .argument('[paths...]', 'files, folders or globs to check (default: the whole workspace); - reads standard input')
+    .addOption(new Option('-f, --format <format>', 'output format (default: pretty)').choices(['pretty', 'json', 'github', 'junit', 'sarif']))
+    .option('--strict', 'fail on warnings too')
+    .option('-q, --quiet', 'report errors only')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--today <date>', 'the date date rules take as today (YYYY-MM-DD), for reproducible CI runs')
+    .option('--list-suppressions', 'list the rules documents silence, with their reasons')
+    .action(lazy(() => import('./commands/validate.js') as Promise<{ run: Run }>));
+
+  program
+    .command('report')
+    .description('render a phase report as Markdown or HTML into <workspace>/reports/')
+    .argument('<phase>', 'preparatory, profile, capitalization, roadmap, final, or all')
+    .option('-m, --municipality <slug>', 'report on this municipality only')
+    .addOption(new Option('-f, --format <format>', 'md (default) or html: one self-contained page').choices(['md', 'html']))
+    .option('-o, --out <dir>', 'write the reports into this folder (default: <workspace>/reports)')
+    .option('--lang <code>', "language of the report: en, it, fr, sq or ar (default: the workspace's first report language)")
+    .option('--today <date>', 'the date overdue actions are counted on (YYYY-MM-DD), for reproducible reports')
+    .action(lazy(() => import('./commands/report.js') as Promise<{ run: Run }>));
+
+  program
+    .command('rules')
+    .description('list the rules lamd checks, with their severity in this workspace')
+    .option('--json', 'print the list as JSON')
+    .action(lazy(() => import('./commands/rules.js') as Promise<{ run: Run }>));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a document kind, or write them all with --out')
+    .argument('[kind]', 'workspace, profile, practice, roadmap, stakeholders, activity or common')
+    .option('--out <dir>', 'write every schema into this folder')
+    .option('--force', 'replace schema files that differ in --out')
+    .action(lazy(() => import('./commands/schema.js') as Promise<{ run: Run }>));
+
+  program
+    .command('sdg')
+    .description('look up SDG goals, targets and indicators; --migration lists the migration-relevant targets')
+    .argument('[query]', 'a goal (10), a target (10.7, 10.c) or an indicator (10.7.2); none lists the 17 goals')
+    .option('-m, --migration', 'list the migration-relevant targets, direct and related, with the reason for each (of one goal if given)')
+    .option('--lang <code>', 'language of the titles: en (default), it, fr, ar, es; sq shows the English titles')
+    .option('--json', 'print JSON (shape below)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 found; 1 the goal, target or indicator does not exist (e.g. 18, 10.99, 10.7.9; the
+message on stderr lists what does); 2 the query is not an SDG id at all (e.g. abc) or an option is wrong.
+
+JSON (--json), formatVersion 1; on exit 1 or 2 stdout stays empty. Every answer has
+  formatVersion, codeList (the SDG code list lamd ships), language (of the titles),
+  requestedLanguage, view, query (the id asked for, or null), and by view:
+  goals       goals: [Goal]
+  goal        goal: Goal, targets: [Target]
+  target      target: Target, goal: Goal, indicators: [{id, target, title}]
+  indicator   indicator: {id, title, targets: [id]}, targets: [Target],
+              alsoListedAs: [{id, target}] (the same indicator under other numbers)
+  migration   goal: Goal | null, direct: [Target], related: [Target]
+  Goal = {id, short, title}
+  Target = {id, goal, title, migration: null | {relevance: "direct" | "related", reason}}
+Titles: the UN's official texts; the Italian and part of the Arabic are community translations
+(data/sdg/README.md). The reasons of --migration are in English.
+
+Examples:
+  lamd sdg 10 --lang it      lamd sdg 10.7.2 --json      lamd sdg --migration`,
+    )
+    .action(lazy(() => import('./commands/sdg.js') as Promise<{ run: Run }>));
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  const onSignal = () => {
+    process.stderr.write('\nlamd: interrupted; nothing was changed.\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (error) {
+    process.exitCode = report(error);
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and version are successes; every other commander error is a usage error (exit 2, not 1).
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    return 2;
+  }
+  if (error instanceof UsageError || error instanceof WorkspaceError) {
+    process.stderr.write(`lamd: ${error.message}\n`);
+    return 2;
+  }
+  if (error instanceof InterruptedError) {
+    process.stderr.write(`lamd: ${error.message}\n`);
+    return 130;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`lamd: unexpected failure: ${message}\nThis is a bug in lamd; please report it with the command you ran. Set LAMD_DEBUG=1 to see the details.\n`);
+  if (process.env.LAMD_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+  return 2;
+}
+
+await main(process.argv);

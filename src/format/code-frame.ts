@@ -1,0 +1,183 @@
+// Draws the lines around a problem with a marker under it, safe for any text a YAML file may hold.
+import type { Range } from '../diagnostics.js';
+
+export interface FrameStyle {
+  /** Line numbers and the `|` bar. */
+  gutter: (text: string) => string;
+  /** The `>` pointing at the line and the `^~~` under the range. */
+  marker: (text: string) => string;
+}
+
+export interface FrameOptions {
+  /** Lines shown above and below the problem's line. */
+  context?: number;
+  /** Display columns of source shown per line; longer lines are cut around the problem. */
+  maxWidth?: number;
+}
+
+const TAB_WIDTH = 4;
+const ELLIPSIS = '…';
+
+/** Splits a file into the lines a Diagnostic's 1-based line numbers count (`\n` ends a line, as in src/workspace/source.ts). */
+export function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  // The empty "line" after a final newline is not a line of the file.
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+}
+
+/**
+ * The code frame for `range` in a file split by `splitLines`, as lines without a trailing newline,
+ * or undefined when the range lies outside the text (a stale position must not crash the output).
+ */
+export function codeFrame(lines: readonly string[], range: Range, style: FrameStyle, options: FrameOptions = {}): string[] | undefined {
+  const around = options.context ?? 1;
+  const maxWidth = Math.max(options.maxWidth ?? 160, 20);
+  const target = range.start.line;
+  // A position just past the last line (an error at the end of the file) points at an empty line.
+  if (!Number.isInteger(target) || target < 1 || target > lines.length + 1) return undefined;
+  const lineAt = (n: number): string => lines[n - 1] ?? '';
+  const first = Math.max(1, target - around);
+  const last = Math.min(Math.max(lines.length, target), target + around);
+
+  const laid = layout(lineAt(target));
+  const startCol = laid.colAt(range.start.column - 1);
+  let endCol = range.end.line === target ? laid.colAt(range.end.column - 1) : laid.width;
+  if (range.end.line < target) endCol = startCol;
+  if (endCol <= startCol) endCol = startCol + 1;
+
+  // Every line of the frame is cut to the same window, so the marker stays under its text.
+  const window = chooseWindow(laid.width, startCol, maxWidth);
+  const numberWidth = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const text = n === target ? render(laid, window) : render(layout(lineAt(n)), window);
+    const pointer = n === target ? style.marker('>') : ' ';
+    out.push(`${pointer} ${style.gutter(`${String(n).padStart(numberWidth)} |`)}${text === '' ? '' : ` ${text}`}`);
+    if (n === target) {
+      const from = Math.max(startCol, window.start);
+      const to = Math.min(endCol, window.end);
+      const indent = from - window.start + (window.start > 0 ? ELLIPSIS.length : 0);
+      const marker = `^${'~'.repeat(Math.max(0, to - from - 1))}`;
+      out.push(`  ${style.gutter(`${' '.repeat(numberWidth)} |`)} ${' '.repeat(indent)}${style.marker(marker)}`);
+    }
+  }
+  return out;
+}
+
+interface Cell {
+  /** What the terminal is given for this character. */
+  text: string;
+  /** Display column where the cell starts (0-based). */
+  col: number;
+  width: number;
+}
+
+interface Layout {
+  cells: Cell[];
+  width: number;
+  /** Display column of a 0-based UTF-16 index (clamped to the line). */
+  colAt: (index: number) => number;
+}
+
+function layout(line: string): Layout {
+  const cells: Cell[] = [];
+  // Diagnostic columns count UTF-16 code units; a character may span two of them and 0–2 columns.
+  const colOfUnit: number[] = new Array<number>(line.length + 1);
+  let col = 0;
+  for (let i = 0; i < line.length; ) {
+    const cp = line.codePointAt(i)!;
+    const units = cp > 0xffff ? 2 : 1;
+    colOfUnit[i] = col;
+    if (units === 2) colOfUnit[i + 1] = col;
+    const cell = display(cp, col);
+    cells.push({ text: cell.text, col, width: cell.width });
+    col += cell.width;
+    i += units;
+  }
+  colOfUnit[line.length] = col;
+  return {
+    cells,
+    width: col,
+    colAt: (index) => colOfUnit[Math.min(Math.max(Number.isFinite(index) ? Math.trunc(index) : 0, 0), line.length)]!,
+  };
+}
+
+interface Window {
+  start: number;
+  end: number;
+}
+
+function chooseWindow(total: number, anchor: number, maxWidth: number): Window {
+  if (total <= maxWidth) return { start: 0, end: maxWidth };
+  const span = maxWidth - 2 * ELLIPSIS.length;
+  // The problem sits a third of the way in: enough text before it to recognise the place.
+  const start = Math.min(Math.max(anchor - Math.floor(span / 3), 0), total - span);
+  return { start, end: start + span };
+}
+
+function render(laid: Layout, window: Window): string {
+  let out = '';
+  let col = window.start;
+  for (const cell of laid.cells) {
+    if (cell.col < window.start || cell.col + cell.width > window.end) continue;
+    // A wide character cut by the window's left edge leaves a gap; pad it so columns still align.
+    if (cell.col > col) out += ' '.repeat(cell.col - col);
+    out += cell.text;
+    col = cell.col + cell.width;
+  }
+  // The ellipses say the line goes on; a short context line cut on the left shows only `…`.
+  if (window.start > 0 && laid.width > 0) out = ELLIPSIS + out;
+  if (laid.width > window.end) out += ELLIPSIS;
+  return out.trimEnd();
+}
+
+/** Bidirectional controls reorder what a terminal shows ("Trojan Source"); a frame shows them instead. */
+const BIDI_CONTROLS = new Set([0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]);
+
+/** How one code point is shown: controls become visible, so a file cannot drive the terminal. */
+function display(cp: number, col: number): { text: string; width: number } {
+  if (cp === 0x09) {
+    const width = TAB_WIDTH - (col % TAB_WIDTH);
+    return { text: ' '.repeat(width), width };
+  }
+  if (cp < 0x20) return { text: String.fromCharCode(0x2400 + cp), width: 1 }; // ␀ … ␟ (␛ for ESC)
+  if (cp === 0x7f) return { text: '\u2421', width: 1 }; // ␡
+  if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0xd800 && cp <= 0xdfff)) return { text: '\ufffd', width: 1 };
+  if (BIDI_CONTROLS.has(cp)) {
+    const text = `<U+${cp.toString(16).toUpperCase().padStart(4, '0')}>`;
+    return { text, width: text.length };
+  }
+  const ch = String.fromCodePoint(cp);
+  return { text: ch, width: charWidth(cp, ch) };
+}
+
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
+const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}$/u;
+
+/**
+ * Columns a terminal gives a character: 0 for combining marks and format characters, 2 for East
+ * Asian wide characters and emoji, 1 otherwise. An approximation of wcwidth, good enough to put a
+ * marker under the right character; lamd does not take a dependency for it.
+ */
+export function charWidth(cp: number, ch: string = String.fromCodePoint(cp)): number {
+  if (ZERO_WIDTH.test(ch) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) return 0;
+  if (EMOJI_PRESENTATION.test(ch)) return 2;
+  if (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  ) {
+    return 2;
+  }
+  return 1;
+}

@@ -1,0 +1,23 @@
+// What every output format is given: the run's facts, never the environment itself.
+import type { Summary } from '../diagnostics.js';
+import type { RuleMeta } from '../check/rules.js';
+
+export interface FormatContext {
+  /** lamd's version, the schema version and the SDG code list the run used. */
+  tool: { name: 'lamd'; version: string; schemaVersion: number; sdgCodeList: string };
+  summary: Summary;
+  /** Every file checked, as shown to the user, in order. */
+  files: readonly string[];
+  /** File texts, for code frames. */
+  texts: ReadonlyMap<string, string>;
+  /** Looks up a rule's documentation and metadata. */
+  rule: (id: string) => { meta?: RuleMeta; helpUri: string };
+  /** Whether warnings make the run fail (--strict). */
+  strict: boolean;
+  /** Whether to use ANSI colours (pretty only). */
+  color: boolean;
+  /** Directory paths are relative to (for SARIF's uriBaseId and absolute URIs). */
+  cwd: string;
+}
+
+export type Formatter = (diagnostics: readonly import('../diagnostics.js').Diagnostic[], context: FormatContext) => string;

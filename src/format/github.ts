@@ -1,0 +1,100 @@
+// The `github` output: GitHub Actions workflow commands, one annotation per problem, and the
+// Markdown step summary that lists them all (GitHub shows only ten annotations of each kind per step).
+import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { FormatContext, Formatter } from './context.js';
+import { plural, runSentence, toolLine } from './describe-run.js';
+import { groupByFile } from './group-by-file.js';
+
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/**
+ * stdout holds the annotations, then one plain line with the run's outcome and lamd's version, so a
+ * log reader sees the verdict without opening the annotations. That line starts with `lamd`, never
+ * `::`, so the runner cannot take it for a command (messages cannot either: newlines are escaped).
+ */
+export const formatGithub: Formatter = (diagnostics, context) => {
+  // Files in the order the run checked them, as in every other format.
+  const groups = groupByFile(diagnostics, context.files).filter((g) => g.diagnostics.length > 0);
+  const lines = groups.flatMap((g) => g.diagnostics.map((d) => annotation(d, context)));
+  const sentence = runSentence(context, groups.length);
+  lines.push(`${context.tool.name} ${context.tool.version}: ${sentence.symbol} ${sentence.text}`);
+  return `${lines.join('\n')}\n`;
+};
+
+/** `::error file=F,line=L,endLine=L,col=C,endColumn=C,title=T::MESSAGE`, escaped as @actions/core does. */
+export function annotation(d: Diagnostic, context: Pick<FormatContext, 'rule'>): string {
+  const properties: Array<[string, string | number]> = [['file', d.file]];
+  if (d.range) {
+    properties.push(['line', d.range.start.line], ['endLine', d.range.end.line], ['col', d.range.start.column], ['endColumn', d.range.end.column]);
+  }
+  properties.push(['title', `lamd ${d.ruleId}`]);
+  const message = `${d.message} (${context.rule(d.ruleId).helpUri})`;
+  return `::${COMMAND[d.severity]} ${properties.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(message)}`;
+}
+
+/** The runner decodes these in a command's message (toolkit's `escapeData`). */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values also end at `,` and the properties at `:` (toolkit's `escapeProperty`). */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** Rows of the step summary's table; beyond this GitHub's 1 MiB summary limit comes close and nobody reads on. */
+export const STEP_SUMMARY_ROWS = 200;
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Markdown for `$GITHUB_STEP_SUMMARY`: the outcome, the counts and a table of problems, errors first
+ * so that a capped table drops infos before errors. The CLI appends it to the file.
+ */
+export function githubStepSummary(diagnostics: readonly Diagnostic[], context: FormatContext): string {
+  const groups = groupByFile(diagnostics, context.files).filter((g) => g.diagnostics.length > 0);
+  // Array.prototype.sort is stable: within a severity, rows keep the files' order and reading order.
+  const sorted = groups.flatMap((g) => g.diagnostics).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  const withProblems = groups.length;
+  const sentence = runSentence(context, withProblems);
+  const { files, errors, warnings, infos } = context.summary;
+  const out = [
+    `### lamd validate: ${sentence.symbol} ${cell(sentence.text)}`,
+    '',
+    '| errors | warnings | infos | files checked | files with problems |',
+    '|---:|---:|---:|---:|---:|',
+    `| ${errors} | ${warnings} | ${infos} | ${files} | ${withProblems} |`,
+    '',
+  ];
+  if (sorted.length > 0) {
+    out.push('| file | line | severity | rule | message |', '|---|---:|---|---|---|');
+    for (const d of sorted.slice(0, STEP_SUMMARY_ROWS)) {
+      const helpUri = context.rule(d.ruleId).helpUri;
+      out.push(`| ${cell(d.file)} | ${d.range ? d.range.start.line : ''} | ${d.severity} | [${cell(d.ruleId)}](${linkTarget(helpUri)}) | ${cell(d.message)} |`);
+    }
+    out.push('');
+    if (sorted.length > STEP_SUMMARY_ROWS) {
+      out.push(`…and ${plural(sorted.length - STEP_SUMMARY_ROWS, 'more problem')} not listed here: the job log has every annotation.`, '');
+    }
+  }
+  out.push(`<sub>${cell(toolLine(context.tool))}</sub>`, '');
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * Text inside a table cell: `|` would end the cell and a newline the row; `<` and `&` would be read
+ * as HTML, so user text cannot add markup to the summary page.
+ */
+export function cell(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+/** A URL as a Markdown link target: spaces and parentheses would end it early. */
+function linkTarget(url: string): string {
+  return url.replace(/[\s()<>|]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}

@@ -1,0 +1,98 @@
+// The `junit` output: JUnit XML for CI dashboards (Jenkins, GitLab, Azure DevOps, CircleCI …).
+//
+// One <testsuite> per file checked, holding one <testcase> for that file. The test case fails when
+// the file has errors, or warnings under --strict; it then holds ONE <failure> (type "error", or
+// "warning" when only strict warnings fail it) whose text lists every problem of the file, warnings
+// and infos included. One failure element, not one per error, because the dashboards read one:
+// Jenkins shows only the first <failure> of a test case, and GitLab's parser reads a test case's
+// failure as a single value. A passing file's warnings and infos go to the test case's <system-out>, which
+// Jenkins shows under the test; GitLab shows nothing for passing tests, so each suite also carries
+// the file's counts as <properties>, beside lamd's version, the schema version and the SDG code list.
+import type { Diagnostic } from '../diagnostics.js';
+import type { FormatContext, Formatter } from './context.js';
+import { plural, toolLine } from './describe-run.js';
+import { groupByFile, type FileGroup } from './group-by-file.js';
+
+export const formatJunit: Formatter = (diagnostics, context) => {
+  const groups = groupByFile(diagnostics, context.files);
+  const failing = groups.filter((g) => fails(g, context.strict));
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<!-- ${xmlComment(toolLine(context.tool))} -->`,
+    `<testsuites name="lamd validate" tests="${groups.length}" failures="${failing.length}" errors="0" skipped="0" time="0">`,
+  ];
+  for (const group of groups) out.push(...testsuite(group, context));
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+};
+
+function fails(group: FileGroup, strict: boolean): boolean {
+  return group.errors > 0 || (strict && group.warnings > 0);
+}
+
+function testsuite(group: FileGroup, context: FormatContext): string[] {
+  const failed = fails(group, context.strict);
+  const name = attr(group.file);
+  const properties: Array<[string, string | number | boolean]> = [
+    ['lamd.version', context.tool.version],
+    ['lamd.schemaVersion', context.tool.schemaVersion],
+    ['lamd.sdgCodeList', context.tool.sdgCodeList],
+    ['lamd.strict', context.strict],
+    ['lamd.errors', group.errors],
+    ['lamd.warnings', group.warnings],
+    ['lamd.infos', group.infos],
+  ];
+  const out = [
+    `  <testsuite name="${name}" tests="1" failures="${failed ? 1 : 0}" errors="0" skipped="0" time="0">`,
+    '    <properties>',
+    ...properties.map(([key, value]) => `      <property name="${attr(key)}" value="${attr(String(value))}"/>`),
+    '    </properties>',
+  ];
+  // classname has no file in it: Jenkins splits it at dots into package and class, and a path's
+  // `.yaml` would become a class. `file` lets GitLab link the test to the file.
+  const testcase = `    <testcase name="${name}" classname="lamd.validate" file="${name}" time="0"`;
+  const listing = group.diagnostics.map((d) => problemLine(d, context)).join('\n');
+  if (failed) {
+    const type = group.errors > 0 ? 'error' : 'warning';
+    out.push(`${testcase}>`, `      <failure type="${type}" message="${attr(counts(group))}">${text(listing)}</failure>`, '    </testcase>');
+  } else if (group.diagnostics.length > 0) {
+    out.push(`${testcase}>`, `      <system-out>${text(listing)}</system-out>`, '    </testcase>');
+  } else {
+    out.push(`${testcase}/>`);
+  }
+  out.push('  </testsuite>');
+  return out;
+}
+
+function counts(group: FileGroup): string {
+  const parts = [group.errors && plural(group.errors, 'error'), group.warnings && plural(group.warnings, 'warning'), group.infos && plural(group.infos, 'info')];
+  return parts.filter((p): p is string => typeof p === 'string').join(', ');
+}
+
+/** `file:line:col severity rule-id: message (help)`, the shape editors and terminals turn into links. */
+function problemLine(d: Diagnostic, context: FormatContext): string {
+  const place = d.range ? `${d.file}:${d.range.start.line}:${d.range.start.column}` : d.file;
+  const message = d.message.replace(/\r\n?|\n/g, '\n    ');
+  return `${place} ${d.severity} ${d.ruleId}: ${message} (${context.rule(d.ruleId).helpUri})`;
+}
+
+/**
+ * Characters XML 1.0 cannot hold at all (most C0 controls, lone surrogates, U+FFFE/U+FFFF) and the
+ * C1 controls it discourages become U+FFFD: a report with one of them would not parse anywhere.
+ */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Element text. */
+export function text(value: string): string {
+  return value.replace(NOT_XML, '\ufffd').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Attribute value in double quotes; line breaks and tabs as references, or parsers fold them into spaces. */
+export function attr(value: string): string {
+  return text(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
+/** A comment holds no references, and may not contain `--` nor end with `-`. */
+function xmlComment(value: string): string {
+  return value.replace(NOT_XML, '\ufffd').replace(/-(?=-|$)/g, '- ');
+}

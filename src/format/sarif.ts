@@ -1,0 +1,151 @@
+// The `sarif` output: SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, IDE viewers).
+import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { RuleSeverity } from '../check/rules.js';
+import type { FormatContext, Formatter } from './context.js';
+import { runFailed } from './describe-run.js';
+import { groupByFile } from './group-by-file.js';
+
+/** lamd's home page, for `tool.driver.informationUri`. */
+export const LAMD_INFORMATION_URI = 'https://github.com/lamd-dev/lamd';
+
+const SRCROOT = '%SRCROOT%';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+
+const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
+
+export const formatSarif: Formatter = (diagnostics, context) => {
+  const windows = isWindowsPath(context.cwd);
+  const groups = groupByFile(diagnostics, context.files);
+  // Files in the order the run checked them, as in every other format.
+  const sorted = groups.flatMap((g) => g.diagnostics);
+
+  // Every file checked is an artifact, so a viewer knows what was scanned, not only what failed.
+  const artifactIndex = new Map<string, number>();
+  const artifacts = groups.map((group, index) => {
+    artifactIndex.set(group.file, index);
+    return { location: artifactLocation(group.file, windows), roles: ['analysisTarget'], sourceLanguage: 'yaml' };
+  });
+
+  // Rules in order of first use, so the output does not depend on the size of the registry.
+  const ruleIndex = new Map<string, number>();
+  const rules: object[] = [];
+  for (const d of sorted) {
+    if (ruleIndex.has(d.ruleId)) continue;
+    ruleIndex.set(d.ruleId, rules.length);
+    rules.push(ruleDescriptor(d.ruleId, context));
+  }
+
+  const results = sorted.map((d) => ({
+    ruleId: d.ruleId,
+    ruleIndex: ruleIndex.get(d.ruleId)!,
+    level: LEVEL[d.severity],
+    message: { text: d.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { ...artifactLocation(d.file, windows), index: artifactIndex.get(d.file)! },
+          ...(d.range && { region: region(d) }),
+        },
+      },
+    ],
+    ...(d.pointer !== undefined && { properties: { pointer: d.pointer } }),
+  }));
+
+  const { files, errors, warnings, infos } = context.summary;
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'lamd',
+            version: context.tool.version,
+            semanticVersion: context.tool.version,
+            informationUri: LAMD_INFORMATION_URI,
+            rules,
+          },
+        },
+        originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(context.cwd) } },
+        artifacts,
+        results,
+        // Diagnostic columns count UTF-16 code units, which is SARIF's default; said so that no viewer guesses.
+        columnKind: 'utf16CodeUnits',
+        properties: {
+          lamdVersion: context.tool.version,
+          schemaVersion: context.tool.schemaVersion,
+          sdgCodeList: context.tool.sdgCodeList,
+          strict: context.strict,
+          summary: { ok: !runFailed(context), files, errors, warnings, infos },
+        },
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+function ruleDescriptor(id: string, context: FormatContext): object {
+  const { meta, helpUri } = context.rule(id);
+  if (!meta) return { id, helpUri };
+  return {
+    id,
+    shortDescription: { text: meta.summary },
+    helpUri,
+    help: { text: `${meta.summary} Documentation: ${helpUri}`, markdown: `${meta.summary}\n\n[Documentation of \`${id}\`](${helpUri})` },
+    defaultConfiguration: defaultConfiguration(meta.severity),
+    ...(meta.section !== undefined && { properties: { section: meta.section } }),
+  };
+}
+
+function defaultConfiguration(severity: RuleSeverity): { level: SarifLevel } | { enabled: false } {
+  return severity === 'off' ? { enabled: false } : { level: LEVEL[severity] };
+}
+
+/** Diagnostic ranges end exclusively, as SARIF's `endColumn` ("the character following the end") does. */
+function region(d: Diagnostic) {
+  const { start, end } = d.range!;
+  return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
+}
+
+function artifactLocation(file: string, windows: boolean): { uri?: string; uriBaseId?: string; description?: { text: string } } {
+  // Standard input has no place on disk; a made-up path would point a viewer at a file that is not there.
+  if (file === '<stdin>' || file === '-') return { description: { text: 'standard input' } };
+  if (isAbsolutePath(file)) return { uri: fileUri(file) };
+  return { uri: segments(file, windows).map(encodeSegment).join('/'), uriBaseId: SRCROOT };
+}
+
+/**
+ * `file:` URI of a directory, with the trailing slash SARIF requires of a base. Written out rather
+ * than taken from `url.pathToFileURL`, which depends on the platform lamd runs on and on its cwd.
+ */
+export function directoryUri(dir: string): string {
+  const uri = fileUri(dir);
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+/** `file:` URI of an absolute POSIX or Windows path, every segment percent-encoded as UTF-8. */
+export function fileUri(path: string): string {
+  const drive = /^([A-Za-z]):[\\/]/.exec(path);
+  if (drive) return `file:///${drive[1]}:/${segments(path.slice(3), true).map(encodeSegment).join('/')}`;
+  const unc = /^\\\\([^\\]+)\\/.exec(path);
+  if (unc) return `file://${encodeSegment(unc[1]!)}/${segments(path.slice(unc[0].length), true).map(encodeSegment).join('/')}`;
+  return `file:///${segments(path, false).map(encodeSegment).join('/')}`;
+}
+
+/** encodeURIComponent throws on a lone surrogate; a name cannot be allowed to break the report. */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+}
+
+function segments(path: string, windows: boolean): string[] {
+  return path.split(windows ? /[\\/]/ : '/').filter((s) => s !== '');
+}
+
+function isWindowsPath(path: string): boolean {
+  return /^[A-Za-z]:[\\/]|^\\\\/.test(path);
+}
+
+function isAbsolutePath(path: string): boolean {
+  return path.startsWith('/') || isWindowsPath(path);
+}

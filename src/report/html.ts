@@ -1,0 +1,174 @@
+// Markdown → one self-contained HTML file: inline CSS, a table of contents with working anchors,
+// timelines drawn as inline SVG, and nothing that can run or fetch.
+//
+// marked does not sanitise: raw HTML, `javascript:` links and `<img onerror>` pass through it. lamd
+// escapes user text when it builds the Markdown, and here, as a second line, a private `new Marked()`
+// instance (never the global one, which other code could configure) renders:
+// - raw HTML (block or inline) as escaped text, except the bare `<br>` lamd writes in table cells;
+// - links only to http(s), mailto and #anchors, any other address as plain text;
+// - images never as <img> (a report makes no network request): an http(s) image becomes a link;
+// - a Mermaid block lamd wrote for a timeline as the timeline's SVG, any other code block as code.
+// A Content-Security-Policy forbidding scripts and every fetch backs this up in the browser.
+import { Marked, Tokenizer, type Tokens } from 'marked';
+import { escapeHtml } from './markdown.js';
+import { REPORT_CSS } from './style.js';
+import { TIMELINE_MARKER, timelineSvg, type SvgLabels, type Timeline } from './timeline.js';
+
+export interface HtmlOptions {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** Locale for dates drawn in timelines. */
+  locale: string;
+  /** Plain text: the heading of the table of contents. */
+  contents: string;
+  timelines: readonly Timeline[];
+  svgLabels: (timeline: Timeline) => SvgLabels;
+}
+
+interface Heading {
+  depth: number;
+  id: string;
+  /** Already escaped HTML text (tags removed). */
+  text: string;
+}
+
+const LINE_BREAK = /^<br\s*\/?>$/i;
+const SAFE_HREF = /^(?:https?:\/\/|mailto:)[^\s\u0000-\u001f]*$/i;
+const ANCHOR = /^#[A-Za-z0-9_-]*$/;
+
+/** The address a link may keep, or undefined when it must become plain text. */
+export function safeHref(href: string): string | undefined {
+  const trimmed = href.trim();
+  if (ANCHOR.test(trimmed) || SAFE_HREF.test(trimmed)) return trimmed;
+  return undefined;
+}
+
+function decodeBasicEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** An ASCII id for a heading: `Milan: Intersectoral governance` → `milan-intersectoral-governance`. */
+export function headingSlug(escapedText: string): string {
+  const slug = decodeBasicEntities(escapedText)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+  return /^[a-z]/.test(slug) ? slug : `section${slug ? `-${slug}` : ''}`;
+}
+
+function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, '').trim();
+}
+
+/** Renders a report's Markdown as a complete HTML document. */
+export function markdownToHtml(markdown: string, options: HtmlOptions): string {
+  const headings: Heading[] = [];
+  const used = new Set<string>(['contents', 'contents-title', 'report']);
+  const timelines = new Map(options.timelines.map((t) => [t.id, t]));
+
+  const marked = new Marked({ gfm: true, breaks: false, async: false });
+  marked.use({
+    tokenizer: {
+      // GFM turns bare web addresses into links by scanning the raw source up to the next space, so
+      // `https://example.org\>` (an address followed by an escaped character) would swallow the escape.
+      // Addresses in lamd's Markdown never contain a backslash (see md()), so the link ends before it.
+      url(src: string): Tokens.Link | undefined {
+        const token = Tokenizer.prototype.url.call(this, src) as Tokens.Link | undefined;
+        if (!token || token.href.startsWith('mailto:')) return token;
+        const cut = token.raw.indexOf('\\');
+        if (cut === -1) return token;
+        const raw = token.raw.slice(0, cut).replace(/[?!.,:;*_'"~]+$/, '');
+        if (!/^(?:https?:\/\/|www\.)[^\s/]+/i.test(raw)) return undefined;
+        return { type: 'link', raw, text: raw, href: /^www\./i.test(raw) ? `http://${raw}` : raw, tokens: [{ type: 'text', raw, text: raw }] };
+      },
+    },
+    renderer: {
+      html({ text }: Tokens.HTML | Tokens.Tag): string {
+        const trimmed = text.trim();
+        if (LINE_BREAK.test(trimmed)) return '<br>';
+        return escapeHtml(text);
+      },
+      link({ href, title, tokens }: Tokens.Link): string {
+        const inner = this.parser.parseInline(tokens);
+        const safe = safeHref(href);
+        if (safe === undefined) return inner;
+        return `<a href="${escapeHtml(safe)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${inner}</a>`;
+      },
+      image({ href, text }: Tokens.Image): string {
+        const safe = safeHref(href);
+        const alt = escapeHtml(text);
+        return safe !== undefined && /^https?:/i.test(safe) ? `<a href="${escapeHtml(safe)}">${alt}</a>` : alt;
+      },
+      heading({ tokens, depth }: Tokens.Heading): string {
+        const inner = this.parser.parseInline(tokens);
+        const text = stripTags(inner);
+        let id = headingSlug(text);
+        for (let n = 2; used.has(id); n++) id = `${headingSlug(text)}-${n}`;
+        used.add(id);
+        headings.push({ depth, id, text });
+        return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
+      },
+      code({ text, lang }: Tokens.Code): string | false {
+        if (lang !== 'mermaid') return false;
+        const first = text.split('\n', 1)[0] ?? '';
+        const timeline = first.startsWith(TIMELINE_MARKER) ? timelines.get(first.slice(TIMELINE_MARKER.length).trim()) : undefined;
+        if (!timeline) return false;
+        const labels = options.svgLabels(timeline);
+        return `<figure class="timeline">${timelineSvg(timeline, options.locale, labels)}<figcaption>${escapeHtml(labels.title)}</figcaption></figure>\n`;
+      },
+    },
+  });
+
+  let body = marked.parse(markdown) as string;
+  const title = headings.find((h) => h.depth === 1)?.text ?? '';
+  const toc = tableOfContents(headings, escapeHtml(options.contents));
+  // The table of contents goes after the title and its lead paragraphs, before the first section.
+  const firstSection = body.search(/<h2[\s>]/);
+  body = firstSection === -1 ? body + toc : body.slice(0, firstSection) + toc + body.slice(firstSection);
+
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeHtml(options.lang)}" dir="${options.dir}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="generator" content="lamd">',
+    `<title>${title}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    `<main id="report">`,
+    body.trimEnd(),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function tableOfContents(headings: readonly Heading[], label: string): string {
+  const top: { heading: Heading; children: Heading[] }[] = [];
+  for (const h of headings) {
+    if (h.depth !== 2 && h.depth !== 3) continue;
+    const parent = top.at(-1);
+    if (h.depth === 3 && parent) parent.children.push(h);
+    else top.push({ heading: h, children: [] });
+  }
+  if (top.length === 0) return '';
+  const link = (h: Heading) => `<a href="#${h.id}">${h.text}</a>`;
+  const items = top.map(({ heading, children }) =>
+    children.length === 0 ? `<li>${link(heading)}</li>` : `<li>${link(heading)}\n<ol>\n${children.map((c) => `<li>${link(c)}</li>`).join('\n')}\n</ol></li>`,
+  );
+  return `<nav id="contents" class="toc" aria-labelledby="contents-title">\n<h2 id="contents-title">${label}</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</nav>\n`;
+}

@@ -1,0 +1,256 @@
+// The report's language: message catalogues for headings and fixed phrases
+// (templates/reports/i18n/<lang>.json, overridable per key from a workspace), and dates, numbers,
+// countries and lists formatted for that language with Intl.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { md, mdParagraphs, type Md } from './markdown.js';
+import { readTemplateFile, TemplateError, type TemplateSources } from './template-files.js';
+
+/** Languages lamd ships catalogues for. English, Italian and French are complete; Albanian and Arabic cover at least the headings. */
+export const REPORT_LANGUAGES = ['en', 'it', 'fr', 'sq', 'ar'] as const;
+
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'dv', 'yi', 'ckb', 'sd', 'ug']);
+/** Locales used for formatting where a language's own default would read oddly in a programme report. */
+const FORMAT_LOCALE: Record<string, string> = { en: 'en-GB' };
+const LANGUAGE_CODE = /^[a-z]{2,3}$/;
+
+/** Flat catalogue: `heading.network` → text. */
+export type Catalogue = ReadonlyMap<string, string>;
+
+export interface LanguageChoice {
+  lang: string;
+  /** Where the language's catalogue comes from: lamd itself, or only the workspace's override folder. */
+  origin: 'shipped' | 'workspace';
+}
+
+/** The report languages available: lamd's own, plus any catalogue a workspace adds in its override folder. */
+export function availableLanguages(sources: TemplateSources): LanguageChoice[] {
+  const out: LanguageChoice[] = REPORT_LANGUAGES.map((lang) => ({ lang, origin: 'shipped' as const }));
+  for (const name of sources.listOverride('i18n')) {
+    const lang = name.replace(/\.json$/, '');
+    if (name.endsWith('.json') && LANGUAGE_CODE.test(lang) && !out.some((l) => l.lang === lang)) out.push({ lang, origin: 'workspace' });
+  }
+  return out;
+}
+
+function flatten(value: unknown, prefix: string, out: Map<string, string>, file: string): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TemplateError(`${file}: a message catalogue is a JSON object of groups and texts; \`${prefix || '(top level)'}\` is not.`);
+  }
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (!/^[a-z0-9][a-z0-9_-]*$/.test(key)) continue; // `__proto__` and other odd keys are ignored, never merged
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof item === 'string') out.set(path, item);
+    else flatten(item, path, out, file);
+  }
+}
+
+function parseCatalogue(text: string, file: string): Map<string, string> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new TemplateError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const out = new Map<string, string>();
+  flatten(value, '', out, file);
+  return out;
+}
+
+/** lamd's own catalogue for a language (undefined when lamd ships none). */
+export function shippedCatalogue(sources: TemplateSources, lang: string): Map<string, string> | undefined {
+  const path = join(sources.shippedDir, 'i18n', `${lang}.json`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return parseCatalogue(text, path);
+}
+
+/**
+ * The catalogue for `lang`: English underneath, then lamd's catalogue for the language, then the
+ * workspace's override. Only keys English defines are taken, so a catalogue cannot add structure.
+ */
+export function loadCatalogue(sources: TemplateSources, lang: string): Catalogue {
+  const english = shippedCatalogue(sources, 'en');
+  if (!english) throw new Error(`lamd's English report catalogue is missing from ${sources.shippedDir}; reinstall lamd.`);
+  const merged = new Map(english);
+  const layers = [shippedCatalogue(sources, lang)];
+  const override = readTemplateFile(sources, `i18n/${lang}.json`, 'override');
+  if (override) layers.push(parseCatalogue(override.text, override.display));
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const [key, value] of layer) if (english.has(key)) merged.set(key, value);
+  }
+  return merged;
+}
+
+export interface MessagesOptions {
+  lang: string;
+  catalogue: Catalogue;
+}
+
+/** Messages and formats of one language. Every method returns escaped Markdown. */
+export class Messages {
+  readonly lang: string;
+  readonly locale: string;
+  readonly dir: 'ltr' | 'rtl';
+  readonly catalogue: Catalogue;
+  private readonly dates = new Map<string, Intl.DateTimeFormat>();
+  private readonly numbers = new Map<string, Intl.NumberFormat>();
+  private regions?: Intl.DisplayNames;
+  private languages?: Intl.DisplayNames;
+
+  constructor(options: MessagesOptions) {
+    this.lang = options.lang;
+    this.catalogue = options.catalogue;
+    const wanted = FORMAT_LOCALE[options.lang] ?? options.lang;
+    this.locale = Intl.DateTimeFormat.supportedLocalesOf([wanted])[0] ?? 'en-GB';
+    this.dir = RTL_LANGUAGES.has(options.lang) ? 'rtl' : 'ltr';
+  }
+
+  /** The raw catalogue text of a key. A key missing from English is a bug in lamd. */
+  raw(key: string): string {
+    const text = this.catalogue.get(key);
+    if (text === undefined) throw new Error(`The report catalogue has no message \`${key}\`.`);
+    return text;
+  }
+
+  has(key: string): boolean {
+    return this.catalogue.has(key);
+  }
+
+  /** A message, escaped, with `{name}` placeholders replaced by already escaped values. */
+  text(key: string, values: Record<string, Md | number> = {}): Md {
+    const escaped = md(this.raw(key));
+    return escaped.replace(/\{([a-z][a-zA-Z0-9_]*)\}/g, (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? this.number(value) : String(value);
+    }) as Md;
+  }
+
+  /** A message as plain text (not Markdown), with `{name}` placeholders replaced: for SVG and titles. */
+  plain(key: string, values: Record<string, string> = {}): string {
+    return this.raw(key).replace(/\{([a-z][a-zA-Z0-9_]*)\}/g, (whole, name: string) => values[name] ?? whole);
+  }
+
+  /** The label of a value of a closed vocabulary (a cluster, a status); the value itself when unknown. */
+  label(group: string, value: string | undefined): Md | undefined {
+    if (value === undefined) return undefined;
+    const key = `label.${group}.${value}`;
+    return this.catalogue.has(key) ? this.text(key) : md(value);
+  }
+
+  get notRecorded(): Md {
+    return this.text('phrase.not_recorded');
+  }
+
+  /** `value`, or "not recorded" in this language. */
+  orNotRecorded(value: Md | undefined): Md {
+    return value === undefined || value === '' ? this.notRecorded : value;
+  }
+
+  /** A YYYY, YYYY-MM or YYYY-MM-DD date, written for the language. */
+  date(value: string | undefined): Md | undefined {
+    const text = this.plainDate(value);
+    return text === undefined ? undefined : md(text);
+  }
+
+  /** The same date as plain text, for SVG and other non-Markdown output. */
+  plainDate(value: string | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+    if (!m) return value;
+    const style = m[3] ? 'day' : m[2] ? 'month' : 'year';
+    let format = this.dates.get(style);
+    if (!format) {
+      const options: Intl.DateTimeFormatOptions =
+        style === 'day' ? { day: 'numeric', month: 'long', year: 'numeric' } : style === 'month' ? { month: 'long', year: 'numeric' } : { year: 'numeric' };
+      format = new Intl.DateTimeFormat(this.locale, { ...options, timeZone: 'UTC' });
+      this.dates.set(style, format);
+    }
+    return format.format(Date.UTC(Number(m[1]), Number(m[2] ?? '1') - 1, Number(m[3] ?? '1')));
+  }
+
+  /** A period: "start – end", "from start", "until end". */
+  period(period: { start?: string; end?: string } | undefined): Md | undefined {
+    if (!period) return undefined;
+    const start = this.date(period.start);
+    const end = this.date(period.end);
+    if (start && end) return this.text('phrase.period', { start, end });
+    if (start) return this.text('phrase.period_from', { start });
+    if (end) return this.text('phrase.period_until', { end });
+    return undefined;
+  }
+
+  number(value: number, maximumFractionDigits = 2): Md {
+    const key = `n${maximumFractionDigits}`;
+    let format = this.numbers.get(key);
+    if (!format) this.numbers.set(key, (format = new Intl.NumberFormat(this.locale, { maximumFractionDigits })));
+    return md(format.format(value));
+  }
+
+  /** A percentage written as a number (15.2 means 15.2 %). */
+  percent(value: number): Md {
+    let format = this.numbers.get('percent');
+    if (!format) this.numbers.set('percent', (format = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 2 })));
+    return md(format.format(value / 100));
+  }
+
+  money(value: number, currency: string | undefined): Md {
+    if (!currency) return this.number(value);
+    try {
+      return md(new Intl.NumberFormat(this.locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value));
+    } catch {
+      return md(`${this.number(value)} ${currency}`);
+    }
+  }
+
+  country(code: string | undefined): Md | undefined {
+    if (code === undefined) return undefined;
+    try {
+      this.regions ??= new Intl.DisplayNames([this.locale], { type: 'region', fallback: 'code' });
+      return md(this.regions.of(code) ?? code);
+    } catch {
+      return md(code);
+    }
+  }
+
+  language(code: string): Md {
+    try {
+      this.languages ??= new Intl.DisplayNames([this.locale], { type: 'language', fallback: 'code' });
+      return md(this.languages.of(code) ?? code);
+    } catch {
+      return md(code);
+    }
+  }
+
+  /** "a, b and c" in the language. */
+  list(items: readonly Md[]): Md | undefined {
+    if (items.length === 0) return undefined;
+    return new Intl.ListFormat(this.locale, { type: 'conjunction', style: 'long' }).format(items) as Md;
+  }
+
+  paragraphs(text: string | undefined): Md[] {
+    return mdParagraphs(text);
+  }
+
+  /** The catalogue as nested objects of escaped texts, for templates: `{{t.heading.network}}`. */
+  tree(): Record<string, unknown> {
+    const root: Record<string, unknown> = {};
+    for (const key of this.catalogue.keys()) {
+      const parts = key.split('.');
+      let node = root;
+      for (const part of parts.slice(0, -1)) {
+        const next = node[part];
+        if (next && typeof next === 'object') node = next as Record<string, unknown>;
+        else node = node[part] = {};
+      }
+      node[parts.at(-1)!] = this.text(key);
+    }
+    return root;
+  }
+}

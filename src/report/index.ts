@@ -1,0 +1,111 @@
+// Phase reports: workspace model → per-phase view model (escaped data) → Mustache template →
+// Markdown → (optionally) HTML. Pure apart from reading templates; the CLI loads, checks and writes.
+import { markdownToHtml } from './html.js';
+import { loadCatalogue, Messages } from './i18n.js';
+import type { Phase, ReportModel } from './model.js';
+import type { TemplateSources } from './template-files.js';
+import { renderTemplate } from './templates.js';
+import { ACTION_STATUSES, type SvgLabels, type Timeline } from './timeline.js';
+import { capitalizationView } from './views/capitalization.js';
+import type { ViewContext } from './views/context.js';
+import { finalView } from './views/final.js';
+import { preparatoryView } from './views/preparatory.js';
+import { profileView } from './views/profile.js';
+import { roadmapReport } from './views/roadmap.js';
+
+export type { Phase } from './model.js';
+export const REPORT_PHASES: readonly Phase[] = ['preparatory', 'profile', 'capitalization', 'roadmap', 'final'];
+export const REPORT_FORMATS = ['md', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function isPhase(value: string): value is Phase {
+  return (REPORT_PHASES as readonly string[]).includes(value);
+}
+
+export interface ReportRequest {
+  phase: Phase;
+  lang: string;
+  /** YYYY-MM-DD: the day overdue actions are counted on. */
+  today: string;
+  /** Only this municipality (a slug of lamd.yaml). */
+  focus?: string;
+}
+
+export interface PhaseView {
+  view: unknown;
+  timelines: Timeline[];
+}
+
+/** The view model of one phase: plain data whose every string is escaped Markdown. */
+export function buildView(ctx: ViewContext, phase: Phase): PhaseView {
+  switch (phase) {
+    case 'preparatory':
+      return { view: preparatoryView(ctx), timelines: [] };
+    case 'profile':
+      return { view: profileView(ctx), timelines: [] };
+    case 'capitalization':
+      return { view: capitalizationView(ctx), timelines: [] };
+    case 'roadmap':
+      return roadmapReport(ctx);
+    case 'final':
+      return { view: finalView(ctx), timelines: [] };
+  }
+}
+
+export function messagesFor(sources: TemplateSources, lang: string): Messages {
+  return new Messages({ lang, catalogue: loadCatalogue(sources, lang) });
+}
+
+export interface MarkdownReport {
+  markdown: string;
+  timelines: Timeline[];
+  messages: Messages;
+  /** The workspace's template overrides used, relative to the workspace. */
+  overrides: string[];
+}
+
+/** Tidies what a template produced: no trailing spaces, at most one blank line in a row, one final newline. */
+export function tidyMarkdown(text: string): string {
+  return `${text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}
+
+export function renderMarkdown(model: ReportModel, sources: TemplateSources, request: ReportRequest): MarkdownReport {
+  const messages = messagesFor(sources, request.lang);
+  const ctx: ViewContext = { model, m: messages, today: request.today, focus: request.focus };
+  const { view, timelines } = buildView(ctx, request.phase);
+  const rendered = renderTemplate(sources, request.phase, view);
+  return { markdown: tidyMarkdown(rendered.text), timelines, messages, overrides: rendered.overrides };
+}
+
+export function svgLabels(m: Messages): (timeline: Timeline) => SvgLabels {
+  const status = Object.fromEntries(ACTION_STATUSES.map((s) => [s, m.raw(`label.action_status.${s}`)])) as SvgLabels['status'];
+  return (timeline) => ({
+    title: m.plain('phrase.timeline_caption', { title: timeline.title }),
+    today: m.raw('phrase.today'),
+    status,
+    overdue: m.raw('column.overdue'),
+    span: (bar) => (bar.milestone ? m.plainDate(bar.start)! : m.plain('phrase.period', { start: m.plainDate(bar.start)!, end: m.plainDate(bar.end)! })),
+    section: (group) => group || m.raw('phrase.actions'),
+  });
+}
+
+export function reportToHtml(report: MarkdownReport): string {
+  const m = report.messages;
+  return markdownToHtml(report.markdown, {
+    lang: m.lang,
+    dir: m.dir,
+    locale: m.locale,
+    contents: m.raw('heading.contents'),
+    timelines: report.timelines,
+    svgLabels: svgLabels(m),
+  });
+}
+
+/** `roadmap.en.md`, `profile.milan.it.html`. */
+export function reportFileName(phase: Phase, lang: string, format: ReportFormat, focus?: string): string {
+  return `${phase}${focus !== undefined ? `.${focus}` : ''}.${lang}.${format}`;
+}

@@ -1,0 +1,108 @@
+// Escaping for the report pipeline. Every string a report view carries is `Md`: Markdown that renders
+// as the literal text it came from, on one line, safe in a paragraph, a heading, a list item or a
+// table cell. User text (and catalogue text, which a workspace may override) becomes `Md` only here.
+
+declare const mdBrand: unique symbol;
+/** Inline Markdown that renders literally: no markup, no line break, no table-breaking pipe. */
+export type Md = string & { readonly [mdBrand]: true };
+
+// Characters that can start markup anywhere in a line (CommonMark + GFM): escapes, code spans,
+// emphasis, links and images, raw HTML and autolinks, headings' closing sequences, table pipes,
+// strikethrough, entity and character references.
+const INLINE_SPECIAL = /[\\`*_[\]<>#|~&]/g;
+// A bullet at the start of a line (`- `, `+ `), or a line of only `-`/`=` (a setext underline or a
+// thematic break under the previous line). `-5` or `+39` stay as they are.
+const LEADING_BLOCK = /^([-+])(?=\s|$)|^([-=])(?=[-=\s]*$)/;
+// An ordered-list marker at the start of a line: `1. ` or `1) ` (`1.5` is not one).
+const LEADING_ORDERED = /^(\d{1,9})([.)])(?=\s|$)/;
+// C0/C1 controls and the Unicode line and paragraph separators become plain spaces.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** One line of plain text, whitespace collapsed. */
+export function oneLine(text: string): string {
+  return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+}
+
+// A web address inside user text. It stops before anything that could open markup or end a table
+// cell, so what it spans needs no escaping; escaping `_`, `#` or `&` inside it would put backslashes
+// into the address that GFM (and GitHub) turn into a link.
+const URL_IN_TEXT = /https?:\/\/[^\s<>[\]`\\|"']+/gi;
+
+/** User text as inline Markdown that renders literally. Newlines become spaces. */
+export function md(text: string | number): Md {
+  const line = oneLine(String(text));
+  let out = '';
+  let last = 0;
+  for (const match of line.matchAll(URL_IN_TEXT)) {
+    out += line.slice(last, match.index).replace(INLINE_SPECIAL, '\\$&') + match[0];
+    last = match.index + match[0].length;
+  }
+  out += line.slice(last).replace(INLINE_SPECIAL, '\\$&');
+  return out.replace(LEADING_BLOCK, '\\$&').replace(LEADING_ORDERED, '$1\\$2') as Md;
+}
+
+/** Free text split into paragraphs (at blank lines), each escaped as one line. */
+export function mdParagraphs(text: string | undefined): Md[] {
+  if (text === undefined) return [];
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((p) => md(p))
+    .filter((p) => p !== '');
+}
+
+/**
+ * Joins Markdown pieces with a separator lamd chooses. `<br>` is the one piece of raw HTML lamd
+ * writes (line breaks inside table cells); the HTML renderer lets exactly that tag through.
+ */
+export function joinMd(parts: readonly Md[], separator: '<br>' | ', ' | '; ' | ' · ' | ' – ' | ': ' | ' '): Md {
+  return parts.join(separator) as Md;
+}
+
+/** Bold: lamd's own emphasis around already escaped text. */
+export function strong(text: Md): Md {
+  return (text === '' ? text : `**${text}**`) as Md;
+}
+
+/**
+ * A web address usable as a Markdown link destination, or undefined when it is not http(s).
+ * Characters that could end the destination or open markup are percent-encoded.
+ */
+export function linkDestination(url: string): string | undefined {
+  const trimmed = url.trim();
+  if (!/^https?:\/\/[^\s]+$/i.test(trimmed)) return undefined;
+  return trimmed.replace(/[<>()[\]\\`"' *_|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** A link lamd writes to an http(s) address: `[text](url)`, or the text alone for any other address. */
+export function mdLink(text: Md, url: string | undefined): Md {
+  const destination = url === undefined ? undefined : linkDestination(url);
+  return (destination ? `[${text}](${destination})` : text) as Md;
+}
+
+/**
+ * Text for a Mermaid gantt line: Mermaid reads `:` as the start of task data, `#` and `;` as entity
+ * codes, `%%` as a comment, and GitHub renders its labels as HTML; none of that may come from a
+ * document. The characters are dropped, not escaped: Mermaid has no escape that every renderer honours.
+ */
+export function mermaidText(text: string, max = 60): string {
+  const line = oneLine(text)
+    .replace(/[:;#%`<>{}"&\\[\]|~]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const cut = [...line];
+  return cut.length > max ? `${cut.slice(0, max - 1).join('').trimEnd()}…` : line;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for HTML content or a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/** Optional user text: escaped, or undefined when absent or empty. */
+export function opt(text: string | undefined): Md | undefined {
+  return text === undefined || text.trim() === '' ? undefined : md(text);
+}

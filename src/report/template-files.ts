@@ -1,0 +1,107 @@
+// Where report templates and catalogues are read from: lamd's own folder (templates/reports/) and,
+// for overrides, the workspace's templates/reports/. Files are found by name only — names are checked
+// against a strict pattern, never joined as paths — and an override must be a regular file inside
+// the workspace, so a template cannot make lamd read anything else.
+import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { packageFile } from '../package-root.js';
+
+/** A template or catalogue that cannot be used; the CLI reports it as a usage error (exit 2). */
+export class TemplateError extends Error {
+  override name = 'TemplateError';
+}
+
+/** Largest template or catalogue lamd reads (bytes). */
+export const MAX_TEMPLATE_BYTES = 512 * 1024;
+
+/** `roadmap.md.mustache`, `_sdg.md.mustache`, `i18n/it.json`: the only names lamd ever reads. */
+const FILE_NAME = /^(?:i18n\/[a-z]{2,3}\.json|_?[a-z0-9]+(?:-[a-z0-9]+)*\.md\.mustache)$/;
+
+export interface TemplateSources {
+  /** lamd's own templates/reports folder. */
+  readonly shippedDir: string;
+  /** The workspace's root, when overrides may come from it. */
+  readonly workspaceRoot?: string;
+  /** `<workspace>/templates/reports`, when the workspace has one. */
+  readonly overrideDir?: string;
+  /** Names of the regular files in the override folder (or its `i18n` subfolder). */
+  listOverride(sub: '' | 'i18n'): string[];
+}
+
+export interface TemplateFile {
+  text: string;
+  /** The file as named to the user: relative to the workspace for an override. */
+  display: string;
+  origin: 'shipped' | 'override';
+}
+
+export function templateSources(workspaceRoot: string | undefined, shippedDir = packageFile('templates', 'reports')): TemplateSources {
+  let overrideDir: string | undefined;
+  if (workspaceRoot !== undefined) {
+    const candidate = join(workspaceRoot, 'templates', 'reports');
+    let stat;
+    try {
+      stat = lstatSync(candidate);
+    } catch {
+      // no override folder
+    }
+    if (stat?.isSymbolicLink()) throw new TemplateError('templates/reports is a symbolic link; lamd reads template overrides only from a real folder inside the workspace.');
+    if (stat?.isDirectory()) overrideDir = candidate;
+  }
+  const listOverride = (sub: '' | 'i18n'): string[] => {
+    if (!overrideDir) return [];
+    try {
+      return readdirSync(sub ? join(overrideDir, sub) : overrideDir).sort();
+    } catch {
+      return [];
+    }
+  };
+  return { shippedDir, ...(workspaceRoot !== undefined ? { workspaceRoot } : {}), ...(overrideDir ? { overrideDir } : {}), listOverride };
+}
+
+/**
+ * Reads `name` (a template file name or `i18n/<lang>.json`) from the override folder, lamd's
+ * folder, or either (override first). Returns undefined when there is no such file.
+ */
+export function readTemplateFile(sources: TemplateSources, name: string, where: 'override' | 'shipped' | 'any'): TemplateFile | undefined {
+  if (!FILE_NAME.test(name)) throw new TemplateError(`\`${name}\` is not a report template name lamd reads.`);
+  if (where !== 'shipped' && sources.overrideDir && sources.workspaceRoot !== undefined) {
+    const found = readOverride(sources.workspaceRoot, sources.overrideDir, name);
+    if (found) return found;
+  }
+  if (where === 'override') return undefined;
+  const path = join(sources.shippedDir, ...name.split('/'));
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return { text, display: path, origin: 'shipped' };
+}
+
+function readOverride(root: string, dir: string, name: string): TemplateFile | undefined {
+  const path = join(dir, ...name.split('/'));
+  const display = relative(root, path).split(sep).join('/');
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return undefined;
+  }
+  if (stat.isSymbolicLink()) throw new TemplateError(`${display} is a symbolic link; lamd reads report templates only from regular files in the workspace.`);
+  if (!stat.isFile()) throw new TemplateError(`${display} is not a file.`);
+  if (stat.size > MAX_TEMPLATE_BYTES) throw new TemplateError(`${display} is ${Math.round(stat.size / 1024)} KB; report templates are at most ${MAX_TEMPLATE_BYTES / 1024} KB.`);
+  // The folders above it may be links too: the file must really be inside the workspace.
+  const real = realpathSync(path);
+  const realRoot = realpathSync(root);
+  if (!real.startsWith(realRoot + sep)) throw new TemplateError(`${display} leads outside the workspace (to ${real}); lamd does not read it.`);
+  const bytes = readFileSync(real);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new TemplateError(`${display} is not valid UTF-8 text.`);
+  }
+  return { text, display, origin: 'override' };
+}

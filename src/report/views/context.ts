@@ -1,0 +1,166 @@
+// What every view builder is given, and the small pieces several reports share: names looked up by
+// id, sources, endorsements, triggering and soft factors. Pure functions of the model.
+import { isSdgLanguageCode, type SdgLanguageCode } from '../../reference/sdg.js';
+import { SDG_CODE_LIST_VERSION } from '../../version.js';
+import type { Messages } from '../i18n.js';
+import { joinMd, md, mdLink, opt, type Md } from '../markdown.js';
+import type { MunicipalityEntry, Phase, ReportModel, Source } from '../model.js';
+import type { ProfileDocument } from '../../types/generated/index.js';
+
+export interface ViewContext {
+  model: ReportModel;
+  m: Messages;
+  /** "Today" for overdue actions, YYYY-MM-DD. */
+  today: string;
+  /** The one municipality the report is about (--municipality), if any. */
+  focus: string | undefined;
+}
+
+export function texts(values: readonly string[] | undefined): Md[] {
+  return (values ?? []).map((v) => md(v));
+}
+
+export function inScope(ctx: ViewContext, slug: string): boolean {
+  return ctx.focus === undefined || ctx.focus === slug;
+}
+
+export function scopedMunicipalities(ctx: ViewContext): MunicipalityEntry[] {
+  return ctx.model.municipalities.filter((m) => inScope(ctx, m.slug));
+}
+
+export function municipalityName(ctx: ViewContext, slug: string | undefined): Md {
+  if (slug === undefined) return ctx.m.notRecorded;
+  const entry = ctx.model.municipalities.find((m) => m.slug === slug);
+  return md(entry?.name ?? slug);
+}
+
+export function municipalityNames(ctx: ViewContext, slugs: readonly string[] | undefined): Md | undefined {
+  return ctx.m.list((slugs ?? []).map((s) => municipalityName(ctx, s)));
+}
+
+export function stakeholderName(ctx: ViewContext, id: string): Md {
+  return md(ctx.model.stakeholders.get(id)?.name ?? id);
+}
+
+export function practiceTitle(ctx: ViewContext, id: string): Md {
+  return md(ctx.model.practices.find((p) => p.id === id)?.title ?? id);
+}
+
+export function activityTitle(ctx: ViewContext, id: string): Md {
+  return md(ctx.model.activities.find((a) => a.id === id)?.title ?? id);
+}
+
+export function partnerName(ctx: ViewContext, id: string | undefined): Md | undefined {
+  if (id === undefined) return undefined;
+  const partner = ctx.model.partners.get(id);
+  return md(partner ? (partner.short_name ?? partner.name) : id);
+}
+
+/** A source as one line, "Title, Author, 2019, Box 2", the title linked to its address when it has one. */
+export function sourceLine(ctx: ViewContext, source: Source): Md {
+  if (typeof source === 'string') return md(source);
+  const parts: Md[] = [mdLink(md(source.title), source.url)];
+  if (source.author) parts.push(md(source.author));
+  if (source.year !== undefined) parts.push(md(String(source.year)));
+  if (source.section) parts.push(md(source.section));
+  if (source.accessed) parts.push(ctx.m.text('phrase.accessed', { date: ctx.m.date(source.accessed)! }));
+  return joinMd(parts, ', ');
+}
+
+export function sourceLines(ctx: ViewContext, sources: readonly Source[] | undefined): Md[] {
+  return (sources ?? []).map((s) => sourceLine(ctx, s));
+}
+
+export interface BaseView {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  t: Record<string, unknown>;
+  title: Md;
+  programme: {
+    name: Md;
+    shortName: Md | undefined;
+    edition: Md | undefined;
+    description: Md[];
+    objectives: Md[];
+    funders: Md[];
+  };
+  scope: Md | undefined;
+  footer: Md;
+}
+
+/** The parts every report starts and ends with. */
+export function baseView(ctx: ViewContext, phase: Phase): BaseView {
+  const { m } = ctx;
+  const programme = ctx.model.workspace.programme;
+  const view: BaseView = {
+    lang: m.lang,
+    dir: m.dir,
+    t: m.tree(),
+    title: m.text(`heading.report_${phase}`),
+    programme: {
+      name: md(programme.name),
+      shortName: opt(programme.short_name),
+      edition: opt(programme.edition),
+      description: m.paragraphs(programme.description),
+      objectives: texts(programme.objectives),
+      funders: texts(programme.funders),
+    },
+    scope: ctx.focus === undefined ? undefined : m.text('phrase.scope', { municipality: municipalityName(ctx, ctx.focus) }),
+    footer: m.text('phrase.footer'),
+  };
+  return view;
+}
+
+export function sdgCodeListNote(ctx: ViewContext): Md {
+  return ctx.m.text('phrase.sdg_source', { list: md(SDG_CODE_LIST_VERSION) });
+}
+
+export interface EndorsementView {
+  type: Md;
+  date: Md;
+  by: Md | undefined;
+  reference: Md | undefined;
+  description: Md | undefined;
+}
+
+export function endorsementViews(ctx: ViewContext, list: ProfileDocument['endorsements']): EndorsementView[] {
+  return (list ?? []).map((e) => {
+    return {
+      type: ctx.m.label('endorsement', e.type)!,
+      date: ctx.m.orNotRecorded(ctx.m.date(e.date)),
+      by: opt(e.by),
+      reference: opt(e.reference),
+      description: opt(e.description),
+    };
+  });
+}
+
+export interface FactorView {
+  label: Md;
+  description: Md | undefined;
+}
+
+export function triggeringFactorViews(ctx: ViewContext, profile: ProfileDocument | undefined): FactorView[] {
+  return (profile?.triggering_factors ?? []).map((f) => ({ label: ctx.m.label('triggering_factor', f.factor)!, description: opt(f.description) }));
+}
+
+export function softFactorViews(ctx: ViewContext, profile: ProfileDocument | undefined): FactorView[] {
+  const soft = profile?.soft_factors;
+  if (!soft) return [];
+  const out: FactorView[] = [];
+  for (const key of ['political_vision', 'power_relations', 'societal_values'] as const) {
+    const text = soft[key];
+    if (text) out.push({ label: ctx.m.text(`label.soft_factor.${key}`), description: md(text) });
+  }
+  return out;
+}
+
+/** Days from `from` to `to` (both YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The language SDG titles are looked up in: the report's where lamd has them (sq falls back to English). */
+export function sdgLanguage(ctx: ViewContext): SdgLanguageCode {
+  return isSdgLanguageCode(ctx.m.lang) ? ctx.m.lang : 'en';
+}

@@ -1,0 +1,169 @@
+// The final report, for the sharing and learning event (publication 5.1.1): the state of the art of
+// each road map (genesis, development, results, criticalities), then the municipalities compared
+// through the lenses of the publication's analysis (4.1–4.7).
+import type { RoadmapDocument } from '../../types/generated/index.js';
+import { joinMd, md, type Md } from '../markdown.js';
+import { baseView, municipalityName, partnerName, scopedMunicipalities, texts, type BaseView, type ViewContext } from './context.js';
+import { figureView, activitiesOf, activityCard, type ActivityCard } from './profile.js';
+import { goalShort, isOverdue, roadmapsInScope } from './roadmap.js';
+
+const FACTORS = ['change-in-migration-patterns', 'change-in-legislation', 'consolidating-existing-initiatives', 'policy-coherence', 'political-will', 'international-networking'] as const;
+
+export interface StateOfTheArtCard {
+  title: Md;
+  municipality: Md;
+  goal: Md;
+  period: Md;
+  progress: Md;
+  recorded: boolean;
+  genesis: Md[];
+  development: Md[];
+  results: Md[];
+  criticalities: Md[];
+  lessons: Md[];
+}
+
+export interface FinalView extends BaseView {
+  events: ActivityCard[];
+  roadmaps: StateOfTheArtCard[];
+  lenses: {
+    context: { name: Md; country: Md; population: Md; foreignShare: Md; model: Md; decentralisation: Md; startingPoint: Md }[];
+    triggering: { header: Md[]; rows: { name: Md; cells: Md[] }[]; notes: { name: Md; factor: Md; description: Md }[] };
+    objectives: { name: Md; roadmap: Md; objectives: Md; results: Md; institutionalisation: Md }[];
+    stakeholders: { name: Md; members: Md; design: Md; implementation: Md; types: Md; migrantVoices: Md }[];
+    coordination: { name: Md; leadUnit: Md; partner: Md; workingGroups: Md; monitoring: Md }[];
+    challenges: { name: Md; items: Md[] }[];
+    lessons: { name: Md; roadmap: Md; items: Md[] }[];
+  };
+}
+
+function orNotRecorded(ctx: ViewContext, paragraphs: Md[]): Md[] {
+  return paragraphs.length > 0 ? paragraphs : [ctx.m.notRecorded];
+}
+
+function stateOfTheArt(ctx: ViewContext, r: RoadmapDocument): StateOfTheArtCard {
+  const { m } = ctx;
+  const s = r.state_of_the_art;
+  const actions = r.actions ?? [];
+  const done = actions.filter((a) => a.status === 'done').length;
+  const overdue = actions.filter((a) => isOverdue(a, ctx.today)).length;
+  return {
+    title: md(r.title),
+    municipality: municipalityName(ctx, r.municipality),
+    goal: goalShort(ctx, r.sdg.goal),
+    period: m.orNotRecorded(m.period(r.period)),
+    progress: actions.length === 0 ? m.text('phrase.no_actions') : m.text('phrase.final_progress', { done, total: actions.length, overdue }),
+    recorded: s !== undefined,
+    genesis: orNotRecorded(ctx, m.paragraphs(s?.genesis)),
+    development: orNotRecorded(ctx, m.paragraphs(s?.development)),
+    results: orNotRecorded(ctx, m.paragraphs(s?.results)),
+    criticalities: orNotRecorded(ctx, m.paragraphs(s?.criticalities)),
+    lessons: texts(s?.lessons),
+  };
+}
+
+export function finalView(ctx: ViewContext): FinalView {
+  const { m, model } = ctx;
+  const municipalities = scopedMunicipalities(ctx);
+  const roadmaps = roadmapsInScope(ctx);
+  const ofMunicipality = (slug: string) => roadmaps.filter((r) => r.municipality === slug);
+  const yes = m.text('phrase.yes');
+  const no = m.text('phrase.no');
+
+  return {
+    ...baseView(ctx, 'final'),
+    events: activitiesOf(ctx, 'final-event').map((a) => activityCard(ctx, a)),
+    roadmaps: roadmaps.map((r) => stateOfTheArt(ctx, r)),
+    lenses: {
+      context: municipalities.map((mu) => {
+        const p = model.profiles.get(mu.slug);
+        return {
+          name: md(mu.name),
+          country: m.country(mu.country)!,
+          population: figureView(ctx, md(''), p?.population).value,
+          foreignShare: figureView(ctx, md(''), p?.foreign_residents?.share).value,
+          model: m.orNotRecorded(m.label('organisational_model', p?.organisational_model?.model)),
+          decentralisation: m.orNotRecorded(p?.competences?.decentralisation ? md(p.competences.decentralisation) : undefined),
+          startingPoint: m.orNotRecorded(p?.starting_point ? md(p.starting_point) : undefined),
+        };
+      }),
+      triggering: {
+        header: FACTORS.map((f) => m.label('triggering_factor', f)!),
+        rows: municipalities.map((mu) => {
+          const factors = new Set((model.profiles.get(mu.slug)?.triggering_factors ?? []).map((f) => f.factor));
+          return { name: md(mu.name), cells: FACTORS.map((f) => (factors.has(f) ? md('✓') : md('–'))) };
+        }),
+        notes: municipalities.flatMap((mu) =>
+          (model.profiles.get(mu.slug)?.triggering_factors ?? [])
+            .filter((f) => f.description)
+            .map((f) => ({ name: md(mu.name), factor: m.label('triggering_factor', f.factor)!, description: md(f.description!) })),
+        ),
+      },
+      objectives: roadmaps.map((r) => ({
+        name: municipalityName(ctx, r.municipality),
+        roadmap: md(r.title),
+        objectives: m.orNotRecorded(joinMd((r.objectives ?? []).map((o) => md(o.title)), '<br>')),
+        results: m.orNotRecorded(r.state_of_the_art?.results ? md(r.state_of_the_art.results) : undefined),
+        institutionalisation: m.orNotRecorded(
+          joinMd(
+            (r.institutionalisation ?? []).map((i) => (i.status ? m.text('phrase.name_role', { name: md(i.instrument), role: m.label('instrument_status', i.status)! }) : md(i.instrument))),
+            '<br>',
+          ),
+        ),
+      })),
+      stakeholders: municipalities.map((mu) => {
+        const members = ofMunicipality(mu.slug).flatMap((r) => r.working_group ?? []);
+        const ids = new Set(members.map((w) => w.stakeholder));
+        const design = members.filter((w) => w.involvement !== 'implementation');
+        const implementation = members.filter((w) => w.involvement !== 'design');
+        const types = new Map<string, number>();
+        for (const id of ids) {
+          const type = model.stakeholders.get(id)?.type;
+          if (type) types.set(type, (types.get(type) ?? 0) + 1);
+        }
+        const voices = design.some((w) => model.stakeholders.get(w.stakeholder)?.migration_background === true);
+        return {
+          name: md(mu.name),
+          members: m.number(ids.size),
+          design: m.number(new Set(design.map((w) => w.stakeholder)).size),
+          implementation: m.number(new Set(implementation.map((w) => w.stakeholder)).size),
+          types: m.orNotRecorded(joinMd([...types].map(([type, n]) => m.text('phrase.count_of', { label: m.label('stakeholder_type', type)!, count: n })), '<br>')),
+          migrantVoices: members.length === 0 ? m.notRecorded : voices ? yes : no,
+        };
+      }),
+      coordination: municipalities.map((mu) => {
+        const groups = ofMunicipality(mu.slug).map((r) => m.text('phrase.name_role', { name: md(r.title), role: m.text('phrase.members', { count: (r.working_group ?? []).length }) }));
+        const monitoring = ofMunicipality(mu.slug)
+          .filter((r) => r.monitoring?.arrangements)
+          .map((r) => md(r.monitoring!.arrangements!));
+        return {
+          name: md(mu.name),
+          leadUnit: m.orNotRecorded(mu.lead_unit ? md(mu.lead_unit) : undefined),
+          partner: m.orNotRecorded(partnerName(ctx, mu.local_partner)),
+          workingGroups: m.orNotRecorded(joinMd(groups, '<br>')),
+          monitoring: m.orNotRecorded(joinMd(monitoring, '<br>')),
+        };
+      }),
+      challenges: municipalities
+        .map((mu) => {
+          const p = model.profiles.get(mu.slug);
+          const items: Md[] = [
+            ...(p?.constraints ?? []).map((c) => m.text('phrase.labelled', { label: m.label('constraint', c.type)!, text: md(c.title) })),
+            ...ofMunicipality(mu.slug).flatMap((r) =>
+              (r.risks ?? []).map((k) =>
+                k.mitigation
+                  ? m.text('phrase.risk_mitigated', { label: m.label('risk', k.type)!, risk: md(k.description), mitigation: md(k.mitigation) })
+                  : m.text('phrase.labelled', { label: m.label('risk', k.type)!, text: md(k.description) }),
+              ),
+            ),
+            ...ofMunicipality(mu.slug)
+              .filter((r) => r.state_of_the_art?.criticalities)
+              .map((r) => m.text('phrase.labelled', { label: md(r.title), text: md(r.state_of_the_art!.criticalities!) })),
+          ];
+          return { name: md(mu.name), items };
+        })
+        .filter((c) => c.items.length > 0),
+      lessons: roadmaps.map((r) => ({ name: municipalityName(ctx, r.municipality), roadmap: md(r.title), items: texts(r.state_of_the_art?.lessons) })),
+    },
+  };
+}

@@ -1,0 +1,209 @@
+// The phase 1 report: one City Migration Profile per municipality, laid out the way the
+// publication's Box 2 presents them (figures, origins, history, framework, networks), with every
+// figure in a table; then the training activities held.
+import type { ActivityDocument, ProfileDocument } from '../../types/generated/index.js';
+import { joinMd, md, opt, type Md } from '../markdown.js';
+import {
+  baseView,
+  endorsementViews,
+  inScope,
+  municipalityNames,
+  practiceTitle,
+  scopedMunicipalities,
+  softFactorViews,
+  sourceLines,
+  stakeholderName,
+  texts,
+  triggeringFactorViews,
+  type BaseView,
+  type EndorsementView,
+  type FactorView,
+  type ViewContext,
+} from './context.js';
+import { constraintViews, type ConstraintView } from './constraints.js';
+
+type Figure = NonNullable<ProfileDocument['population']>;
+
+export interface FigureView {
+  label: Md;
+  value: Md;
+  asOf: Md;
+  breakdown: Md;
+  note: Md;
+}
+
+export interface ProfileCard {
+  name: Md;
+  country: Md;
+  hasProfile: boolean;
+  asOf: Md;
+  summary: Md[];
+  figures: FigureView[];
+  foreignDefinition: Md | undefined;
+  origins: { country: Md; share: Md; asOf: Md }[];
+  mobility: { label: Md; text: Md }[];
+  diaspora: Md[];
+  history: { period: Md; text: Md }[];
+  competences: { decentralisation: Md | undefined; local: Md[]; national: Md[] } | undefined;
+  framework: { title: Md; type: Md; level: Md; when: Md; description: Md | undefined; pillars: Md[] }[];
+  organisationalModel: { model: Md; description: Md | undefined } | undefined;
+  initiatives: { title: Md; period: Md | undefined; description: Md | undefined; practice: Md | undefined }[];
+  networks: { name: Md; period: Md | undefined; description: Md | undefined }[];
+  startingPoint: Md | undefined;
+  triggeringFactors: FactorView[];
+  softFactors: FactorView[];
+  endorsements: EndorsementView[];
+  constraints: ConstraintView[];
+  challenges: { title: Md; cluster: Md | undefined; description: Md | undefined }[];
+  dataGaps: Md[];
+  sources: Md[];
+}
+
+export interface ActivityCard {
+  title: Md;
+  type: Md;
+  date: Md;
+  mode: Md;
+  sessions: Md | undefined;
+  municipalities: Md;
+  stakeholders: Md | undefined;
+  theme: Md | undefined;
+  module: Md | undefined;
+  clusters: Md | undefined;
+  practices: Md | undefined;
+  outcomes: Md[];
+  followUps: Md[];
+  planned: Md | undefined;
+}
+
+export interface ProfileView extends BaseView {
+  profiles: ProfileCard[];
+  trainings: ActivityCard[];
+}
+
+export function figureView(ctx: ViewContext, label: Md, figure: Figure | undefined): FigureView {
+  const { m } = ctx;
+  if (!figure) return { label, value: m.notRecorded, asOf: m.notRecorded, breakdown: md(''), note: md('') };
+  let value: Md;
+  if (figure.value === undefined || figure.not_recorded) value = m.notRecorded;
+  else {
+    const number = figure.unit === 'percent' ? m.percent(figure.value) : m.number(figure.value);
+    const unit = figure.unit === 'households' ? m.text('phrase.households', { value: number }) : number;
+    value = figure.approximate ? m.text('phrase.approximately', { value: unit }) : unit;
+  }
+  const format = (v: number) => (figure.unit === 'percent' ? m.percent(v) : m.number(v));
+  const breakdown: Md[] = [];
+  if (figure.by_sex?.women !== undefined) breakdown.push(m.text('phrase.women', { value: format(figure.by_sex.women) }));
+  if (figure.by_sex?.men !== undefined) breakdown.push(m.text('phrase.men', { value: format(figure.by_sex.men) }));
+  for (const [group, v] of Object.entries(figure.by_age ?? {})) breakdown.push(m.text('phrase.age_group', { group: md(group), value: format(v) }));
+  const notes: Md[] = [];
+  if (figure.note) notes.push(md(figure.note));
+  notes.push(...sourceLines(ctx, figure.sources));
+  return { label, value, asOf: m.orNotRecorded(m.date(figure.as_of)), breakdown: joinMd(breakdown, '; '), note: joinMd(notes, '<br>') };
+}
+
+const MOBILITY = ['immigration', 'emigration', 'transit', 'return', 'internal', 'displacement'] as const;
+
+export function profileCard(ctx: ViewContext, slug: string): ProfileCard {
+  const { m, model } = ctx;
+  const entry = model.municipalities.find((mu) => mu.slug === slug)!;
+  const p = model.profiles.get(slug);
+  const card: ProfileCard = {
+    name: md(entry.name),
+    country: m.country(entry.country)!,
+    hasProfile: p !== undefined,
+    asOf: m.orNotRecorded(m.date(p?.as_of)),
+    summary: m.paragraphs(p?.summary),
+    figures: [],
+    foreignDefinition: undefined,
+    competences: undefined,
+    organisationalModel: undefined,
+    startingPoint: opt(p?.starting_point),
+    origins: (p?.top_origins ?? []).map((o) => ({
+      country: m.country(o.country)!,
+      share: o.share === undefined ? m.notRecorded : m.percent(o.share),
+      asOf: m.orNotRecorded(m.date(o.as_of)),
+    })),
+    mobility: MOBILITY.filter((k) => p?.mobility?.[k]).map((k) => ({ label: m.text(`label.mobility.${k}`), text: md(p!.mobility![k]!) })),
+    diaspora: m.paragraphs(p?.diaspora),
+    history: (p?.migration_history ?? []).map((h) => ({ period: m.orNotRecorded(h.period ? md(h.period) : undefined), text: md(h.text) })),
+    framework: (p?.framework ?? []).map((f) => ({
+      title: md(f.title),
+      type: m.label('framework_type', f.type)!,
+      level: m.orNotRecorded(m.label('framework_level', f.level)),
+      when: m.orNotRecorded(f.adopted ? m.text('phrase.adopted', { date: m.date(f.adopted)! }) : m.period(f.period)),
+      description: opt(f.description),
+      pillars: texts(f.pillars),
+    })),
+    initiatives: (p?.initiatives ?? []).map((i) => ({
+      title: md(i.title),
+      period: m.period(i.period),
+      description: opt(i.description),
+      practice: i.practice ? m.text('phrase.recorded_as_practice', { practice: practiceTitle(ctx, i.practice) }) : undefined,
+    })),
+    networks: (p?.city_networks ?? []).map((n) => ({
+      name: md(n.name),
+      period: m.period(n.period),
+      description: opt(n.description),
+    })),
+    triggeringFactors: triggeringFactorViews(ctx, p),
+    softFactors: softFactorViews(ctx, p),
+    endorsements: endorsementViews(ctx, p?.endorsements),
+    constraints: constraintViews(ctx, p),
+    challenges: (p?.challenges ?? []).map((c) => ({
+      title: md(c.title),
+      cluster: m.label('cluster', c.cluster),
+      description: opt(c.description),
+    })),
+    dataGaps: texts(p?.data_gaps),
+    sources: sourceLines(ctx, p?.sources),
+  };
+  if (p) {
+    card.figures.push(figureView(ctx, m.text('label.figure.population'), p.population));
+    card.figures.push(figureView(ctx, m.text('label.figure.foreign_share'), p.foreign_residents?.share));
+    card.figures.push(figureView(ctx, m.text('label.figure.foreign_count'), p.foreign_residents?.count));
+    if (p.foreign_residents?.definition) card.foreignDefinition = m.text('phrase.foreign_definition', { definition: md(p.foreign_residents.definition) });
+    if (p.competences) {
+      card.competences = { decentralisation: opt(p.competences.decentralisation), local: texts(p.competences.local), national: texts(p.competences.national) };
+    }
+    if (p.organisational_model) {
+      card.organisationalModel = { model: m.label('organisational_model', p.organisational_model.model)!, description: opt(p.organisational_model.description) };
+    }
+  }
+  return card;
+}
+
+export function activityCard(ctx: ViewContext, a: ActivityDocument): ActivityCard {
+  const { m } = ctx;
+  const date = a.date && a.end_date ? m.period({ start: a.date, end: a.end_date }) : m.date(a.date);
+  const card: ActivityCard = {
+    title: md(a.title),
+    type: m.label('activity_type', a.type)!,
+    date: m.orNotRecorded(date),
+    mode: m.orNotRecorded(m.label('mode', a.mode)),
+    municipalities: m.orNotRecorded(municipalityNames(ctx, a.municipalities)),
+    stakeholders: m.list((a.stakeholders ?? []).map((s) => (s.role ? m.text('phrase.name_role', { name: stakeholderName(ctx, s.stakeholder), role: md(s.role) }) : stakeholderName(ctx, s.stakeholder)))),
+    sessions: a.sessions === undefined ? undefined : m.number(a.sessions),
+    theme: opt(a.theme),
+    module: a.toolbox_module ? m.text(`label.toolbox_module.${a.toolbox_module}`) : undefined,
+    clusters: m.list((a.clusters ?? []).map((c) => m.label('cluster', c)!)),
+    practices: m.list((a.practices ?? []).map((p) => practiceTitle(ctx, p))),
+    outcomes: texts(a.outcomes),
+    followUps: texts(a.follow_ups),
+    planned: m.period(a.planned),
+  };
+  return card;
+}
+
+/** Activities of a type that concern the municipalities in scope (all of them without --municipality). */
+export function activitiesOf(ctx: ViewContext, type: ActivityDocument['type']): ActivityDocument[] {
+  return ctx.model.activities.filter((a) => a.type === type && (ctx.focus === undefined || (a.municipalities ?? []).length === 0 || (a.municipalities ?? []).some((s) => inScope(ctx, s))));
+}
+
+export function profileView(ctx: ViewContext): ProfileView {
+  return {
+    ...baseView(ctx, 'profile'),
+    profiles: scopedMunicipalities(ctx).map((mu) => profileCard(ctx, mu.slug)),
+    trainings: activitiesOf(ctx, 'training').map((a) => activityCard(ctx, a)),
+  };
+}

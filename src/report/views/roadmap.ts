@@ -1,0 +1,301 @@
+// The phase 3 report: every road map with its SDG goal and targets (official titles), objectives and
+// indicators, activities in the shape of the publication's Box 3 (activity | stakeholders involved),
+// a timeline, progress by status and overdue actions; then a summary across the network.
+import { isCalendarDate, lastDay } from '../../check/dates.js';
+import { findGoal, findTarget } from '../../reference/sdg.js';
+import type { RoadmapDocument } from '../../types/generated/index.js';
+import { joinMd, md, opt, strong, type Md } from '../markdown.js';
+import { ACTION_STATUSES, buildTimeline, mermaidLines, type Timeline } from '../timeline.js';
+import {
+  activityTitle,
+  baseView,
+  daysBetween,
+  endorsementViews,
+  inScope,
+  municipalityName,
+  sdgCodeListNote,
+  sdgLanguage,
+  sourceLines,
+  stakeholderName,
+  texts,
+  type BaseView,
+  type EndorsementView,
+  type ViewContext,
+} from './context.js';
+
+type Action = NonNullable<RoadmapDocument['actions']>[number];
+type Measure = NonNullable<NonNullable<NonNullable<RoadmapDocument['objectives']>[number]['indicators']>[number]['baseline']>;
+
+export interface RoadmapCard {
+  title: Md;
+  municipality: Md;
+  area: Md | undefined;
+  period: Md;
+  summary: Md[];
+  sdg: { goal: Md; rationale: Md | undefined; targets: { id: Md; title: Md; local: Md }[] };
+  buildsOn: { title: Md; owner: Md; stage: Md; origin: Md }[];
+  consultations: Md[];
+  objectives: { title: Md; indicators: { name: Md; unit: Md; baseline: Md; target: Md; current: Md; verification: Md }[] }[];
+  activities: { activity: Md; stakeholders: Md }[];
+  actions: { title: Md; objective: Md; lead: Md; period: Md; status: Md; outputs: Md; progress: Md }[];
+  timeline: { lines: string[]; undated: Md | undefined } | undefined;
+  progress: { status: Md; count: Md }[];
+  progressSummary: Md;
+  overdue: { title: Md; end: Md; status: Md; days: Md }[];
+  workingGroup: { name: Md; type: Md; involvement: Md; role: Md }[];
+  endorsements: EndorsementView[];
+  adoption: Md | undefined;
+  institutionalisation: { instrument: Md; type: Md; status: Md; description: Md | undefined }[];
+  costing: { estimate: Md; funding: Md; sources: Md | undefined } | undefined;
+  risks: { type: Md; description: Md; mitigation: Md }[];
+  continuity: Md | undefined;
+  monitoring: { arrangements: Md; responsible: Md; frequency: Md } | undefined;
+  horizon: Md | undefined;
+  sources: Md[];
+}
+
+export interface RoadmapView extends BaseView {
+  today: Md;
+  overdueOn: Md;
+  noOverdue: Md;
+  sdgSource: Md;
+  summary: {
+    rows: { municipality: Md; title: Md; goal: Md; actions: Md; done: Md; overdue: Md; adoption: Md }[];
+    goals: { goal: Md; count: Md }[];
+    shared: { name: Md; roadmaps: Md }[];
+    totals: Md;
+  };
+  roadmaps: RoadmapCard[];
+}
+
+export interface RoadmapReport {
+  view: RoadmapView;
+  timelines: Timeline[];
+}
+
+/** Whether an action is past its end and still open, on `today` (the same test as `dates/overdue`). */
+export function isOverdue(action: Pick<Action, 'end' | 'status'>, today: string): boolean {
+  const status = action.status ?? 'planned';
+  return action.end !== undefined && isCalendarDate(action.end) && status !== 'done' && status !== 'cancelled' && lastDay(action.end) < today;
+}
+
+function measure(ctx: ViewContext, value: Measure | undefined, unit: string | undefined): Md {
+  const { m } = ctx;
+  if (!value) return m.notRecorded;
+  const number = typeof value.value === 'number' ? (unit === 'percent' ? m.percent(value.value) : m.number(value.value)) : md(value.value);
+  const parts: Md[] = [number];
+  if (value.date) parts.push(m.text('phrase.in_parentheses', { text: m.date(value.date)! }));
+  if (value.note) parts.push(m.text('phrase.in_parentheses', { text: md(value.note) }));
+  return joinMd(parts, ' ');
+}
+
+export function roadmapsInScope(ctx: ViewContext): RoadmapDocument[] {
+  return ctx.model.roadmaps.filter((r) => inScope(ctx, r.municipality));
+}
+
+function goalLabel(ctx: ViewContext, goal: string): Md {
+  const found = findGoal(goal, sdgLanguage(ctx));
+  return found ? ctx.m.text('phrase.goal_with_title', { id: md(goal), title: md(found.title) }) : ctx.m.text('phrase.goal', { id: md(goal) });
+}
+
+export function goalShort(ctx: ViewContext, goal: string): Md {
+  const found = findGoal(goal, sdgLanguage(ctx));
+  return found ? ctx.m.text('phrase.goal_with_title', { id: md(goal), title: md(found.short) }) : ctx.m.text('phrase.goal', { id: md(goal) });
+}
+
+function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timelines: Timeline[]): RoadmapCard {
+  const { m, model, today } = ctx;
+  const lang = sdgLanguage(ctx);
+  const actions = r.actions ?? [];
+  const objectiveTitle = (id: string | undefined) => {
+    const objective = r.objectives?.find((o) => o.id === id);
+    return objective ? md(objective.title) : undefined;
+  };
+
+  const statusCounts = ACTION_STATUSES.map((s) => ({ s, n: actions.filter((a) => (a.status ?? 'planned') === s).length }));
+  const done = statusCounts.find((c) => c.s === 'done')!.n;
+
+  const { timeline, undated } = buildTimeline(
+    `t${index + 1}`,
+    `${model.municipalities.find((mu) => mu.slug === r.municipality)?.name ?? r.municipality} – ${r.title}`,
+    actions.map((a) => ({ title: a.title, group: r.objectives?.find((o) => o.id === a.objective)?.title ?? '', start: a.start, end: a.end, status: a.status })),
+    today,
+  );
+  if (timeline.bars.length > 0) timelines.push(timeline);
+
+  const card: RoadmapCard = {
+    title: md(r.title),
+    municipality: municipalityName(ctx, r.municipality),
+    period: m.orNotRecorded(m.period(r.period)),
+    summary: m.paragraphs(r.summary),
+    sdg: {
+      goal: goalLabel(ctx, r.sdg.goal),
+      rationale: opt(r.sdg.rationale),
+      targets: (r.sdg.targets ?? []).map((t) => ({
+        id: md(t),
+        title: m.orNotRecorded(findTarget(t, lang) ? md(findTarget(t, lang)!.title) : undefined),
+        local: m.orNotRecorded(
+          (r.sdg.local_targets ?? [])
+            .filter((l) => l.target === t)
+            .map((l) => md(l.text))
+            .join('<br>') as Md,
+        ),
+      })),
+    },
+    buildsOn: (r.builds_on ?? []).map((id) => {
+      const practice = model.practices.find((p) => p.id === id);
+      return {
+        title: md(practice?.title ?? id),
+        owner: municipalityName(ctx, practice?.municipality),
+        stage: m.orNotRecorded(m.label('stage', practice?.capitalization?.stage)),
+        origin: practice && practice.municipality !== r.municipality ? m.text('phrase.peer_practice') : m.text('phrase.own_practice'),
+      };
+    }),
+    consultations: (r.consultations ?? []).map((id) => {
+      const activity = model.activities.find((a) => a.id === id);
+      const date = m.date(activity?.date);
+      return date ? m.text('phrase.title_date', { title: activityTitle(ctx, id), date }) : activityTitle(ctx, id);
+    }),
+    objectives: (r.objectives ?? []).map((o) => ({
+      title: md(o.title),
+      indicators: (o.indicators ?? []).map((i) => {
+        const name: Md[] = [md(i.name)];
+        if (i.proxy) name.push(m.text('phrase.proxy'));
+        if (i.sdg_indicator) name.push(m.text('phrase.sdg_indicator', { id: md(i.sdg_indicator) }));
+        return {
+          name: joinMd(name, ' '),
+          unit: m.orNotRecorded(i.unit ? md(i.unit) : undefined),
+          baseline: measure(ctx, i.baseline, i.unit),
+          target: measure(ctx, i.target, i.unit),
+          current: measure(ctx, i.current, i.unit),
+          verification: m.orNotRecorded(i.means_of_verification ? md(i.means_of_verification) : undefined),
+        };
+      }),
+    })),
+    activities: actions.map((a) => {
+      const cell: Md[] = [strong(md(a.title))];
+      if (a.description) cell.push(md(a.description));
+      const names = (a.stakeholders ?? []).map((s) => stakeholderName(ctx, s.stakeholder));
+      return { activity: joinMd(cell, '<br>'), stakeholders: m.orNotRecorded(joinMd(names, '<br>')) };
+    }),
+    actions: actions.map((a) => {
+      const outputs = [...texts(a.outputs), ...texts(a.expected_results).map((e) => m.text('phrase.expected', { text: e }))];
+      const last = [...(a.progress ?? [])].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)).at(-1);
+      const status = m.label('action_status', a.status ?? 'planned')!;
+      return {
+        title: md(a.title),
+        objective: m.orNotRecorded(objectiveTitle(a.objective)),
+        lead: m.orNotRecorded(a.lead_unit ? md(a.lead_unit) : undefined),
+        period: m.orNotRecorded(m.period({ ...(a.start ? { start: a.start } : {}), ...(a.end ? { end: a.end } : {}) })),
+        status: isOverdue(a, today) ? joinMd([status, m.text('phrase.overdue_flag')], ' ') : status,
+        outputs: m.orNotRecorded(joinMd(outputs, '<br>')),
+        progress: m.orNotRecorded(last ? m.text('phrase.dated_note', { note: md(last.note), date: m.date(last.date)! }) : undefined),
+      };
+    }),
+    progress: statusCounts.filter((c) => c.n > 0).map((c) => ({ status: m.label('action_status', c.s)!, count: m.number(c.n) })),
+    progressSummary:
+      actions.length === 0 ? m.text('phrase.no_actions') : m.text('phrase.progress_summary', { done, total: actions.length, percent: m.percent((done / actions.length) * 100) }),
+    overdue: actions
+      .filter((a) => isOverdue(a, today))
+      .map((a) => ({
+        title: md(a.title),
+        end: m.date(a.end)!,
+        status: m.label('action_status', a.status ?? 'planned')!,
+        days: m.number(daysBetween(lastDay(a.end!), today)),
+      })),
+    workingGroup: (r.working_group ?? []).map((w) => {
+      const s = model.stakeholders.get(w.stakeholder);
+      return {
+        name: stakeholderName(ctx, w.stakeholder),
+        type: m.orNotRecorded(m.label('stakeholder_type', s?.type)),
+        involvement: m.label('involvement', w.involvement)!,
+        role: m.orNotRecorded(w.role ? md(w.role) : undefined),
+      };
+    }),
+    endorsements: endorsementViews(ctx, r.endorsements),
+    institutionalisation: (r.institutionalisation ?? []).map((i) => ({
+      instrument: md(i.instrument),
+      type: m.orNotRecorded(m.label('instrument_type', i.type)),
+      status: m.orNotRecorded(m.label('instrument_status', i.status)),
+      description: opt(i.description),
+    })),
+    risks: (r.risks ?? []).map((k) => ({ type: m.label('risk', k.type)!, description: md(k.description), mitigation: m.orNotRecorded(k.mitigation ? md(k.mitigation) : undefined) })),
+    sources: sourceLines(ctx, r.sources),
+    area: opt(r.area_of_intervention),
+    timeline:
+      timeline.bars.length > 0 || undated.length > 0
+        ? {
+            lines: timeline.bars.length > 0 ? mermaidLines(timeline, { section: (g) => g || m.raw('phrase.actions') }) : [],
+            undated: undated.length > 0 ? m.text('phrase.undated_actions', { actions: m.list(undated.map((u) => md(u.title)))! }) : undefined,
+          }
+        : undefined,
+    adoption: r.adoption ? joinMd([m.label('adoption', r.adoption.status)!, ...(r.adoption.date ? [m.date(r.adoption.date)!] : []), ...(r.adoption.by ? [md(r.adoption.by)] : [])], ' – ') : undefined,
+    costing: r.costing && {
+      estimate: m.orNotRecorded(r.costing.estimate !== undefined ? m.money(r.costing.estimate, r.costing.currency) : undefined),
+      funding: m.orNotRecorded(m.label('funding', r.costing.funding)),
+      sources: m.list(texts(r.costing.funding_sources)),
+    },
+    continuity: opt(r.continuity),
+    monitoring: r.monitoring && {
+      arrangements: m.orNotRecorded(opt(r.monitoring.arrangements)),
+      responsible: m.orNotRecorded(opt(r.monitoring.responsible)),
+      frequency: m.orNotRecorded(opt(r.monitoring.frequency)),
+    },
+    horizon: opt(r.horizon),
+  };
+  return card;
+}
+
+export function roadmapReport(ctx: ViewContext): RoadmapReport {
+  const { m, model, today } = ctx;
+  const roadmaps = roadmapsInScope(ctx);
+  const timelines: Timeline[] = [];
+  const cards = roadmaps.map((r, i) => roadmapCard(ctx, r, i, timelines));
+
+  const goals = [...new Set(roadmaps.map((r) => r.sdg.goal))].sort((a, b) => Number(a) - Number(b));
+  const uses = new Map<string, Set<string>>();
+  for (const r of roadmaps) {
+    const ids = new Set([...(r.working_group ?? []).map((w) => w.stakeholder), ...(r.actions ?? []).flatMap((a) => (a.stakeholders ?? []).map((s) => s.stakeholder))]);
+    for (const id of ids) {
+      if (!uses.has(id)) uses.set(id, new Set());
+      uses.get(id)!.add(r.id);
+    }
+  }
+  const title = (id: string) => md(model.roadmaps.find((r) => r.id === id)?.title ?? id);
+  const allActions = roadmaps.flatMap((r) => r.actions ?? []);
+
+  const view: RoadmapView = {
+    ...baseView(ctx, 'roadmap'),
+    today: m.date(today)!,
+    overdueOn: m.text('phrase.overdue_on', { date: m.date(today)! }),
+    noOverdue: m.text('phrase.no_overdue', { date: m.date(today)! }),
+    sdgSource: sdgCodeListNote(ctx),
+    summary: {
+      rows: roadmaps.map((r) => {
+        const actions = r.actions ?? [];
+        return {
+          municipality: municipalityName(ctx, r.municipality),
+          title: md(r.title),
+          goal: goalShort(ctx, r.sdg.goal),
+          actions: m.number(actions.length),
+          done: m.number(actions.filter((a) => a.status === 'done').length),
+          overdue: m.number(actions.filter((a) => isOverdue(a, today)).length),
+          adoption: m.orNotRecorded(m.label('adoption', r.adoption?.status)),
+        };
+      }),
+      goals: goals.map((g) => ({ goal: goalShort(ctx, g), count: m.number(roadmaps.filter((r) => r.sdg.goal === g).length) })),
+      shared: [...uses]
+        .filter(([, ids]) => ids.size > 1)
+        .map(([id, ids]) => ({ name: stakeholderName(ctx, id), roadmaps: m.list([...ids].map(title))! })),
+      totals: m.text('phrase.network_totals', {
+        roadmaps: roadmaps.length,
+        municipalities: new Set(roadmaps.map((r) => r.municipality)).size,
+        actions: allActions.length,
+        done: allActions.filter((a) => a.status === 'done').length,
+        overdue: allActions.filter((a) => isOverdue(a, today)).length,
+      }),
+    },
+    roadmaps: cards,
+  };
+  return { view, timelines };
+}

@@ -1,0 +1,73 @@
+// What every scaffolded document shares: the modeline that points editors to the workspace's own
+// copy of the schemas, and the views of a municipality and of SDG goals the templates fill in.
+import { posix } from 'node:path';
+import { findGoal, migrationTargets, targetsOfGoal } from '../reference/sdg.js';
+import type { DocumentKind } from '../workspace/kinds.js';
+import { countryName } from './countries.js';
+import { SCHEMA_COPY_DIR } from './schema-copy.js';
+import { shortenId } from './slug.js';
+import type { View } from './render.js';
+
+/**
+ * The first line of a document at `path` (workspace-relative): the yaml-language-server modeline,
+ * with a path relative to the document, as the language server resolves it.
+ */
+export function modeline(kind: DocumentKind, path: string): string {
+  const schema = posix.relative(posix.dirname(path), `${SCHEMA_COPY_DIR}/${kind}.schema.json`);
+  return `# yaml-language-server: $schema=${schema}\n`;
+}
+
+/** A document's full text: its modeline, then the rendered template. */
+export function withModeline(kind: DocumentKind, path: string, body: string): string {
+  return modeline(kind, path) + body;
+}
+
+export interface MunicipalityAnswers {
+  slug: string;
+  name: string;
+  country: string;
+  languages: string[];
+  leadUnit?: string;
+  localPartner?: string;
+}
+
+/** The id of the lead unit's entry in stakeholders.yaml (`<slug>-lead-unit`, within 64 characters). */
+export function leadUnitId(slug: string): string {
+  return `${shortenId(slug, 64 - '-lead-unit'.length)}-lead-unit`;
+}
+
+export function municipalityView(m: MunicipalityAnswers): View {
+  return {
+    slug: m.slug,
+    name: m.name,
+    municipalityName: m.name,
+    country: m.country,
+    countryName: countryName(m.country) ?? m.country,
+    hasLanguages: m.languages.length > 0,
+    languages: m.languages,
+    hasLeadUnit: m.leadUnit !== undefined,
+    leadUnit: m.leadUnit,
+    leadUnitId: leadUnitId(m.slug),
+    leadUnitName: m.leadUnit ?? `Lead unit of ${m.name} (give its name)`,
+    hasLocalPartner: m.localPartner !== undefined,
+    localPartner: m.localPartner,
+  };
+}
+
+/**
+ * The targets of a goal that concern migration (lamd's list: direct first, then related), at most
+ * `max`; the goal's first target when none does, so a road map always names one.
+ */
+export function migrationTargetsOf(goal: string, max = 3): { targets: string[]; migration: boolean } {
+  const list = migrationTargets();
+  const of = (entries: readonly { id: string }[]) => entries.map((t) => t.id).filter((id) => id.split('.')[0] === goal);
+  const targets = [...of(list.direct), ...of(list.related)].slice(0, max);
+  if (targets.length) return { targets, migration: true };
+  const first = targetsOfGoal(goal)[0];
+  return { targets: first ? [first.id] : [], migration: false };
+}
+
+export function goalView(goal: string): View {
+  const found = findGoal(goal);
+  return { id: goal, short: found?.short ?? `Goal ${goal}`, title: found?.title ?? '' };
+}

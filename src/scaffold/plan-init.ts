@@ -1,0 +1,115 @@
+// Plans the files of a new workspace (`lamd init`) from the answers: the template tree of
+// templates/workspace/, the first municipality's profile, the example practice and road map, and
+// the copy of the schemas. Pure apart from reading lamd's own templates and schemas; writes nothing.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PlannedFile } from './apply.js';
+import { goalView, migrationTargetsOf, municipalityView, withModeline, type MunicipalityAnswers } from './documents.js';
+import { renderTemplate, templatesDir, type View } from './render.js';
+import { schemaCopyFiles } from './schema-copy.js';
+import { slugify } from './slug.js';
+import type { DocumentKind } from '../workspace/kinds.js';
+import type { PartnerAnswer } from './answers.js';
+
+export interface InitAnswers {
+  /** Name of the programme or network. */
+  network: string;
+  municipality: Omit<MunicipalityAnswers, 'localPartner'>;
+  /** The implementing partners (country: the municipality's when not given); the first accompanies the first municipality. */
+  partners: PartnerAnswer[];
+  /** Programme start and end (YYYY[-MM[-DD]]). */
+  start: string;
+  end: string;
+  /** SDG goals of interest, the first one first ("10"). */
+  sdgs: string[];
+  /** Languages of the reports, the default first. */
+  reportLanguages: string[];
+  /** The lamd that creates the workspace; the CI workflow installs this version. */
+  lamdVersion: string;
+}
+
+export interface PartnerEntry {
+  id: string;
+  name: string;
+  country: string;
+  role: string;
+  supports: string[];
+}
+
+export const EXAMPLE_PRACTICE = 'example-practice';
+export const EXAMPLE_ROADMAP = 'example-roadmap';
+
+/** Documents of templates/workspace/, by their path in the workspace. */
+const WORKSPACE_DOCUMENTS: Readonly<Record<string, DocumentKind>> = { 'lamd.yaml': 'workspace', 'stakeholders.yaml': 'stakeholders' };
+
+/** Implementing partners with safe, unique ids: from the name when it transliterates, else partner-N. */
+export function partnerEntries(answers: readonly PartnerAnswer[], country: string, municipality: string): PartnerEntry[] {
+  const used = new Set<string>();
+  return answers.map(({ name, country: own }, i) => {
+    const base = slugify(name)?.slice(0, 60).replace(/-+$/, '') || `partner-${i + 1}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return {
+      id,
+      name,
+      country: own ?? country,
+      role: 'Implementing partner: accompanies the municipality through the phases with coordination, facilitation and technical support',
+      supports: [municipality],
+    };
+  });
+}
+
+/** Files of a template tree, as paths relative to it; a leading `_` in a name stands for `.` (npm drops dotfiles such as .gitignore). */
+export function templateTree(dir: string, prefix = ''): Array<{ template: string; path: string }> {
+  const out: Array<{ template: string; path: string }> = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const full = join(dir, entry);
+    const name = entry.startsWith('_') ? `.${entry.slice(1)}` : entry;
+    if (statSync(full).isDirectory()) {
+      for (const child of templateTree(full, `${prefix}${entry}/`)) out.push({ template: child.template, path: `${name}/${child.path}` });
+    } else {
+      out.push({ template: `${prefix}${entry}`, path: name });
+    }
+  }
+  return out;
+}
+
+export function planInit(answers: InitAnswers): PlannedFile[] {
+  const m = answers.municipality;
+  const partners = partnerEntries(answers.partners, m.country, m.slug);
+  const municipality: MunicipalityAnswers = { ...m, ...(partners[0] ? { localPartner: partners[0].id } : {}) };
+  const goal = answers.sdgs[0] ?? '10';
+  const practiceTargets = [...new Set(answers.sdgs.flatMap((g) => migrationTargetsOf(g, 2).targets))].slice(0, 6);
+  const view: View = {
+    ...municipalityView(municipality),
+    network: answers.network,
+    hasPartners: partners.length > 0,
+    partners,
+    start: answers.start,
+    end: answers.end,
+    reportLanguages: answers.reportLanguages,
+    lamdVersion: answers.lamdVersion,
+    installCommand: `npm install --global lamd@${answers.lamdVersion}`,
+    sdgs: answers.sdgs.map(goalView),
+    sdgGoal: goal,
+    sdgGoalTargets: migrationTargetsOf(goal).targets,
+    sdgTargets: practiceTargets,
+    exampleDepartmentName: `Example: a second department of ${m.name} (social services, culture, education…)`,
+    exampleAssociationName: `Example: a migrants' or diaspora association working in ${m.name}`,
+  };
+
+  const files: PlannedFile[] = [];
+  for (const { template, path } of templateTree(join(templatesDir(), 'workspace'))) {
+    const body = renderTemplate(`workspace/${template}`, view);
+    const kind = WORKSPACE_DOCUMENTS[path];
+    files.push({ path, content: kind ? withModeline(kind, path, body) : body });
+  }
+  const folder = `municipalities/${m.slug}`;
+  const document = (kind: DocumentKind, path: string, template: string) => files.push({ path, content: withModeline(kind, path, renderTemplate(template, view)) });
+  document('profile', `${folder}/profile.yaml`, 'municipality/profile.yaml');
+  document('practice', `${folder}/practices/${EXAMPLE_PRACTICE}.yaml`, 'examples/practice.yaml');
+  document('roadmap', `${folder}/roadmaps/${EXAMPLE_ROADMAP}.yaml`, 'examples/roadmap.yaml');
+  files.push(...schemaCopyFiles());
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

@@ -1,0 +1,171 @@
+// Plans the files `lamd new <kind>` adds to a workspace: a new document from templates/new/, or an
+// entry appended to lamd.yaml or stakeholders.yaml with every comment kept. Pure apart from reading
+// lamd's templates; the facts about the workspace come in, planned files go out.
+import { UsageError } from '../errors.js';
+import type { PlannedFile } from './apply.js';
+import { migrationTargetsOf, municipalityView, withModeline, type MunicipalityAnswers } from './documents.js';
+import { renderTemplate } from './render.js';
+import { appendToList } from './yaml-edit.js';
+
+/** What `lamd new` needs to know about the workspace it adds to. */
+export interface WorkspaceFacts {
+  /** lamd.yaml as read. */
+  workspaceText: string;
+  /** stakeholders.yaml as read, when the workspace has one. */
+  stakeholdersText?: string;
+  municipalities: Array<{ slug: string; name: string }>;
+  /** Ids of the implementing partners in lamd.yaml. */
+  partners: string[];
+  /** Ids already used, per kind (ids are unique per kind across the workspace). */
+  ids: { practice: Set<string>; roadmap: Set<string>; activity: Set<string>; stakeholder: Set<string> };
+  /** Workspace-relative paths that exist, so a new file never lands on one. */
+  exists: (path: string) => boolean;
+}
+
+export const NEW_KINDS = ['municipality', 'practice', 'roadmap', 'stakeholder', 'activity'] as const;
+export type NewKind = (typeof NEW_KINDS)[number];
+
+const KIND_WORDS: Record<Exclude<NewKind, 'municipality'>, string> = {
+  practice: 'practice',
+  roadmap: 'road map',
+  activity: 'activity',
+  stakeholder: 'stakeholder',
+};
+
+function requireFree(facts: WorkspaceFacts, kind: Exclude<NewKind, 'municipality'>, id: string, flag: string): void {
+  if (facts.ids[kind].has(id)) {
+    throw new UsageError(`The workspace already has a ${KIND_WORDS[kind]} with the id \`${id}\`; ids are unique across the workspace. Choose another ${flag}. Nothing was written.`);
+  }
+}
+
+function requirePathFree(facts: WorkspaceFacts, path: string): void {
+  if (facts.exists(path)) throw new UsageError(`${path} already exists; lamd never replaces a file. Choose another id, or move that file. Nothing was written.`);
+}
+
+export function requireMunicipality(facts: WorkspaceFacts, slug: string, flag: string): { slug: string; name: string } {
+  const found = facts.municipalities.find((m) => m.slug === slug);
+  if (!found) {
+    const known = facts.municipalities.map((m) => m.slug).join(', ');
+    throw new UsageError(`${flag} ${slug}: the workspace has no municipality \`${slug}\` (lamd.yaml lists: ${known || 'none'}). Add it with \`lamd new municipality ${slug}\`.`);
+  }
+  return found;
+}
+
+export function planMunicipality(facts: WorkspaceFacts, answers: MunicipalityAnswers): PlannedFile[] {
+  if (facts.municipalities.some((m) => m.slug === answers.slug)) {
+    throw new UsageError(`The workspace already has the municipality \`${answers.slug}\` (in lamd.yaml). Nothing was written.`);
+  }
+  if (answers.localPartner !== undefined && !facts.partners.includes(answers.localPartner)) {
+    throw new UsageError(`--local-partner ${answers.localPartner}: lamd.yaml has no implementing partner with that id (it lists: ${facts.partners.join(', ') || 'none'}).`);
+  }
+  const profile = `municipalities/${answers.slug}/profile.yaml`;
+  requirePathFree(facts, `municipalities/${answers.slug}`);
+  const view = municipalityView(answers);
+  const entry = renderTemplate('municipality/entry.yaml', view);
+  return [
+    { path: profile, content: withModeline('profile', profile, renderTemplate('municipality/profile.yaml', view)) },
+    { path: 'lamd.yaml', content: appendToList(facts.workspaceText, 'municipalities', entry, 'lamd.yaml'), replaces: facts.workspaceText },
+  ];
+}
+
+export interface PracticeAnswers {
+  id: string;
+  title: string;
+  municipality: string;
+  cluster: string;
+}
+
+export function planPractice(facts: WorkspaceFacts, answers: PracticeAnswers): PlannedFile[] {
+  const owner = requireMunicipality(facts, answers.municipality, '--municipality');
+  requireFree(facts, 'practice', answers.id, 'id');
+  const path = `municipalities/${owner.slug}/practices/${answers.id}.yaml`;
+  requirePathFree(facts, path);
+  const view = { ...answers, slug: owner.slug, municipalityName: owner.name };
+  return [{ path, content: withModeline('practice', path, renderTemplate('new/practice.yaml', view)) }];
+}
+
+export interface RoadmapAnswers {
+  id: string;
+  title: string;
+  municipality: string;
+  goal: string;
+}
+
+export function planRoadmap(facts: WorkspaceFacts, answers: RoadmapAnswers): PlannedFile[] {
+  const owner = requireMunicipality(facts, answers.municipality, '--municipality');
+  requireFree(facts, 'roadmap', answers.id, 'id');
+  const path = `municipalities/${owner.slug}/roadmaps/${answers.id}.yaml`;
+  requirePathFree(facts, path);
+  const suggested = migrationTargetsOf(answers.goal);
+  const view = {
+    ...answers,
+    slug: owner.slug,
+    municipalityName: owner.name,
+    goalNumber: Number(answers.goal),
+    suggestedTargets: suggested.targets,
+    hasMigrationTargets: suggested.migration,
+  };
+  return [{ path, content: withModeline('roadmap', path, renderTemplate('new/roadmap.yaml', view)) }];
+}
+
+export interface StakeholderAnswers {
+  id: string;
+  name: string;
+  type: string;
+  level: string;
+  municipality?: string;
+  affiliation?: string;
+  country?: string;
+  migrationBackground: boolean;
+}
+
+export function planStakeholder(facts: WorkspaceFacts, answers: StakeholderAnswers): PlannedFile[] {
+  if (answers.municipality !== undefined) requireMunicipality(facts, answers.municipality, '--municipality');
+  requireFree(facts, 'stakeholder', answers.id, 'id');
+  const view = {
+    ...answers,
+    hasMunicipality: answers.municipality !== undefined,
+    hasAffiliation: answers.affiliation !== undefined,
+    hasCountry: answers.country !== undefined,
+  };
+  const entry = renderTemplate('new/stakeholder.yaml', view);
+  const path = 'stakeholders.yaml';
+  if (facts.stakeholdersText !== undefined) {
+    return [{ path, content: appendToList(facts.stakeholdersText, 'stakeholders', entry, path), replaces: facts.stakeholdersText }];
+  }
+  requirePathFree(facts, path);
+  const registry = withModeline('stakeholders', path, renderTemplate('new/stakeholders.yaml', {}));
+  return [{ path, content: appendToList(registry, 'stakeholders', entry, path) }];
+}
+
+export interface ActivityAnswers {
+  id: string;
+  type: string;
+  title: string;
+  /** YYYY-MM-DD: the file is named after it. */
+  date: string;
+  mode?: string;
+  municipalities: string[];
+}
+
+export function planActivity(facts: WorkspaceFacts, answers: ActivityAnswers): PlannedFile[] {
+  for (const slug of answers.municipalities) requireMunicipality(facts, slug, '--municipality');
+  requireFree(facts, 'activity', answers.id, 'id');
+  const path = `activities/${answers.date}-${answers.id}.yaml`;
+  requirePathFree(facts, path);
+  const view = {
+    ...answers,
+    hasMode: answers.mode !== undefined,
+    hasMunicipalities: answers.municipalities.length > 0,
+    isTraining: answers.type === 'training',
+  };
+  return [{ path, content: withModeline('activity', path, renderTemplate('new/activity.yaml', view)) }];
+}
+
+/** A default title for an activity of each type. */
+export const ACTIVITY_TITLES: Readonly<Record<string, string>> = {
+  training: 'Training on mainstreaming migration into local development planning',
+  'internal-consultation': 'Internal consultation and self-assessment',
+  'peer-exchange': 'Peer-to-peer exchange',
+  'final-event': 'Final sharing and learning event',
+};

@@ -1,0 +1,127 @@
+// The questions of `lamd init` and `lamd new`: every answer comes from its flag when given, else
+// from the person when lamd may ask, else from its default; a required answer that is none of these
+// is collected and reported once, naming every flag that is missing. The prompts themselves are
+// injected (an Asker), so this module never touches the terminal.
+import { UsageError } from '../errors.js';
+
+export interface Choice {
+  value: string;
+  name: string;
+  description?: string;
+}
+
+/** The prompts lamd uses; the CLI implements them with @inquirer/prompts, tests with scripts. */
+export interface Asker {
+  text(options: { message: string; default?: string; validate: (value: string) => string | true }): Promise<string>;
+  search(options: { message: string; source: (term: string | undefined) => Choice[] }): Promise<string>;
+  select(options: { message: string; choices: Choice[]; default?: string }): Promise<string>;
+  checkbox(options: { message: string; choices: Array<Choice & { checked?: boolean }>; validate: (values: readonly string[]) => string | true }): Promise<string[]>;
+}
+
+/**
+ * Whether lamd may ask questions, decided once per run: never with --yes; otherwise only when
+ * standard input and standard error are terminals and CI is not set (`CI=false` or `CI=0` count as
+ * unset). Inquirer cannot tell a closed input from Ctrl-C and waits forever on an open pipe, so
+ * this decision must be lamd's own.
+ */
+export function mayAsk(input: { yes?: boolean; stdinIsTTY: boolean; stderrIsTTY: boolean; env: NodeJS.ProcessEnv }): boolean {
+  if (input.yes) return false;
+  const ci = input.env.CI;
+  const inCi = ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
+  return input.stdinIsTTY && input.stderrIsTTY && !inCi;
+}
+
+/** A required answer nobody gave, and why it could not be found. */
+interface Missing {
+  flag: string;
+  why?: string;
+}
+
+const problem = (error: unknown): string => {
+  if (error instanceof UsageError) return error.message;
+  throw error;
+};
+
+export class Questions {
+  private readonly missing: Missing[] = [];
+
+  constructor(readonly asker: Asker | undefined) {}
+
+  get interactive(): boolean {
+    return this.asker !== undefined;
+  }
+
+  /**
+   * A one-line answer. `given` is the flag's value; `parse` validates and converts (throwing a
+   * UsageError that names the flag). Optional answers may stay empty (undefined).
+   */
+  async text<T>(spec: { flag: string; given: string | undefined; message: string; default?: string; optional?: boolean; parse: (raw: string) => T; why?: string }): Promise<T | undefined> {
+    if (spec.given !== undefined) return spec.parse(spec.given);
+    if (this.asker) {
+      const raw = await this.asker.text({
+        message: spec.message,
+        ...(spec.default !== undefined ? { default: spec.default } : {}),
+        validate: (value) => {
+          if (value.trim() === '') return spec.optional ? true : 'An answer is needed here.';
+          try {
+            spec.parse(value);
+            return true;
+          } catch (error) {
+            return problem(error);
+          }
+        },
+      });
+      return raw.trim() === '' ? undefined : spec.parse(raw);
+    }
+    if (spec.default !== undefined) return spec.parse(spec.default);
+    if (!spec.optional) this.missing.push({ flag: spec.flag, ...(spec.why ? { why: spec.why } : {}) });
+    return undefined;
+  }
+
+  /** One value from a searchable list (countries). */
+  async search(spec: { flag: string; given: string | undefined; message: string; source: (term: string | undefined) => Choice[]; parse: (raw: string) => string }): Promise<string | undefined> {
+    if (spec.given !== undefined) return spec.parse(spec.given);
+    if (this.asker) return spec.parse(await this.asker.search({ message: spec.message, source: spec.source }));
+    this.missing.push({ flag: spec.flag });
+    return undefined;
+  }
+
+  /** One value from a closed list. */
+  async choice(spec: { flag: string; given: string | undefined; message: string; choices: Choice[]; default?: string; parse: (raw: string) => string }): Promise<string | undefined> {
+    if (spec.given !== undefined) return spec.parse(spec.given);
+    if (this.asker) return spec.parse(await this.asker.select({ message: spec.message, choices: spec.choices, ...(spec.default !== undefined ? { default: spec.default } : {}) }));
+    if (spec.default !== undefined) return spec.parse(spec.default);
+    this.missing.push({ flag: spec.flag });
+    return undefined;
+  }
+
+  /** Several values from a closed list, at least one. */
+  async several(spec: { flag: string; given: string | undefined; message: string; choices: Choice[]; defaults: string[]; parse: (raw: string) => string[] }): Promise<string[]> {
+    if (spec.given !== undefined) return spec.parse(spec.given);
+    if (this.asker) {
+      const picked = await this.asker.checkbox({
+        message: spec.message,
+        choices: spec.choices.map((c) => ({ ...c, checked: spec.defaults.includes(c.value) })),
+        validate: (values) => (values.length ? true : 'Choose at least one (space bar to select).'),
+      });
+      return spec.parse(picked.join(','));
+    }
+    return spec.parse(spec.defaults.join(','));
+  }
+
+  /** Records a required answer that cannot be found, for a reason the caller knows. */
+  require(flag: string, why?: string): void {
+    this.missing.push({ flag, ...(why ? { why } : {}) });
+  }
+
+  /** Throws one UsageError naming every missing flag, if any. */
+  finish(command: string): void {
+    if (this.missing.length === 0) return;
+    const flags = this.missing.map((m) => m.flag);
+    const list = flags.length === 1 ? flags[0] : `${flags.slice(0, -1).join(', ')} and ${flags[flags.length - 1]}`;
+    const reasons = this.missing.filter((m) => m.why).map((m) => ` ${m.why}`).join('');
+    throw new UsageError(
+      `${command} needs ${list}.${reasons} lamd asks no questions with --yes, when CI is set, or when standard input or error is not a terminal, so give ${flags.length === 1 ? 'it as a flag' : 'them as flags'}. Nothing was written.`,
+    );
+  }
+}

@@ -1,0 +1,79 @@
+// Safe ids for file and folder names: derived from a name when it can be transliterated safely,
+// checked against the schemas' `slug` rule when a person gives one.
+
+/** Longest id the schemas accept (common.schema.json#/$defs/slug). */
+export const MAX_ID_LENGTH = 64;
+
+/** Names Windows reserves for devices: a folder or file called so cannot be created or opened there. */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  'con', 'prn', 'aux', 'nul',
+  ...Array.from({ length: 9 }, (_, i) => `com${i + 1}`),
+  ...Array.from({ length: 9 }, (_, i) => `lpt${i + 1}`),
+]);
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Latin letters that Unicode decomposition leaves whole (NFKD splits "ë" into "e" and a mark, but
+ * not "ø" or "ß"), spelled the way their languages transliterate them.
+ */
+const LATIN_LETTERS: Readonly<Record<string, string>> = {
+  ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd',
+  ł: 'l', Ł: 'l', þ: 'th', Þ: 'th', ħ: 'h', Ħ: 'h', ı: 'i', ŀ: 'l', Ŀ: 'l', ŧ: 't', Ŧ: 't', ĸ: 'k',
+};
+
+/** Apostrophes inside a word are dropped ("Sant'Agata" → santagata), not turned into a hyphen. */
+const APOSTROPHES = /['’ʼ‘`´]/g;
+
+/**
+ * The id a name becomes: Latin letters without their diacritics, lowercase, words joined by single
+ * hyphens ("Tiranë" → tirane, "Reggio nell'Emilia" → reggio-nellemilia). Undefined when the name
+ * holds any letter or digit outside the Latin alphabet and ASCII digits ("صفاقس", "Тирана"): lamd
+ * does not guess a transliteration, the person gives the id. Also undefined when nothing is left or
+ * the result is a reserved name.
+ */
+export function slugify(name: string): string | undefined {
+  const decomposed = name.normalize('NFKD').replace(/\p{M}/gu, '');
+  const latin = [...decomposed].map((c) => LATIN_LETTERS[c] ?? c).join('');
+  // Every letter and digit left must be plain ASCII; anything else cannot be transliterated safely.
+  if (/[^\x00-\x7F]/.test(latin.replace(/[^\p{L}\p{N}]/gu, ''))) return undefined;
+  const words = latin.replace(APOSTROPHES, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > MAX_ID_LENGTH) break;
+    slug = next;
+  }
+  if (!slug && words[0]) slug = words[0].slice(0, MAX_ID_LENGTH);
+  if (!slug || RESERVED_NAMES.has(slug)) return undefined;
+  return slug;
+}
+
+/**
+ * Why `value` is not a safe id, or undefined when it is. The rule is the schemas' `slug`: lowercase
+ * a-z, digits and single hyphens, at most 64 characters, not a name Windows reserves.
+ */
+export function idProblem(value: string): string | undefined {
+  if (value === '') return 'it is empty';
+  if (value.length > MAX_ID_LENGTH) return `it is ${value.length} characters long; the most is ${MAX_ID_LENGTH}`;
+  if (/[/\\]/.test(value) || value.includes('..')) return 'it contains a slash or "..", which would lead out of its folder';
+  if (/\s/.test(value)) return 'it contains spaces';
+  if (/[A-Z]/.test(value)) return 'it contains uppercase letters';
+  if (RESERVED_NAMES.has(value)) return 'it is a name Windows reserves for a device';
+  if (!SLUG.test(value)) return 'it may hold only lowercase letters a-z, digits and single hyphens, and cannot start or end with a hyphen';
+  return undefined;
+}
+
+/** `id` as a title: "one-stop-shop" → "One stop shop". */
+export function titleFromId(id: string): string {
+  const words = id.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** An id of at most `max` characters, cut at a hyphen where possible. */
+export function shortenId(id: string, max: number): string {
+  if (id.length <= max) return id;
+  const cut = id.slice(0, max);
+  const hyphen = cut.lastIndexOf('-');
+  return (hyphen > 0 ? cut.slice(0, hyphen) : cut).replace(/-+$/, '');
+}

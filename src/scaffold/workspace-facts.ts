@@ -1,0 +1,55 @@
+// Reads what `lamd new` needs to know about an existing workspace: lamd.yaml and stakeholders.yaml
+// as text (to edit them), the municipalities and partners, and every id already in use.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import YAML from 'yaml';
+import { UsageError } from '../errors.js';
+import { WORKSPACE_FILE } from '../workspace/kinds.js';
+import { loadWorkspace } from '../workspace/load.js';
+import type { WorkspaceFacts } from './plan-new.js';
+
+const PARSE = { version: '1.2', schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false } as const;
+
+function records(value: unknown): Array<Record<string, unknown>> {
+  return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)) : [];
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+export async function readWorkspaceFacts(root: string): Promise<WorkspaceFacts> {
+  const workspaceText = readFileSync(join(root, WORKSPACE_FILE), 'utf8');
+  const doc = YAML.parseDocument(workspaceText, PARSE);
+  if (doc.errors.length) {
+    throw new UsageError(`${WORKSPACE_FILE} is not well-formed YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it first (\`lamd validate\` shows where). Nothing was written.`);
+  }
+  const workspace = (doc.toJS() ?? {}) as Record<string, unknown>;
+  const municipalities = records(workspace.municipalities)
+    .map((m) => ({ slug: text(m.slug), name: text(m.name) ?? text(m.slug) }))
+    .filter((m): m is { slug: string; name: string } => m.slug !== undefined && m.name !== undefined);
+  const partners = records(workspace.partners).map((p) => text(p.id)).filter((id): id is string => id !== undefined);
+
+  const stakeholdersPath = join(root, 'stakeholders.yaml');
+  const stakeholdersText = existsSync(stakeholdersPath) ? readFileSync(stakeholdersPath, 'utf8') : undefined;
+
+  const ids: WorkspaceFacts['ids'] = { practice: new Set(), roadmap: new Set(), activity: new Set(), stakeholder: new Set() };
+  const load = await loadWorkspace({ cwd: root, workspace: root });
+  for (const d of load.documents) {
+    if (d.kind === 'practice' || d.kind === 'roadmap' || d.kind === 'activity') {
+      const id = text(d.value.id);
+      if (id) ids[d.kind].add(id);
+    } else if (d.kind === 'stakeholders') {
+      for (const s of records(d.value.stakeholders)) {
+        const id = text(s.id);
+        if (id) ids.stakeholder.add(id);
+      }
+    }
+  }
+  return {
+    workspaceText,
+    ...(stakeholdersText !== undefined ? { stakeholdersText } : {}),
+    municipalities,
+    partners,
+    ids,
+    exists: (path) => existsSync(join(root, ...path.split('/'))),
+  };
+}

@@ -1,0 +1,14 @@
+// What this build of lamd is, recorded in every output so a result can be traced to its inputs.
+declare const __LAMD_VERSION__: string | undefined;
+
+/** lamd's own version, injected at build time (the tests run from source see `0.0.0-dev`). */
+export const LAMD_VERSION: string = typeof __LAMD_VERSION__ === 'string' ? __LAMD_VERSION__ : '0.0.0-dev';
+
+/** Version of the document schemas (the `schema_version` documents declare). */
+export const SCHEMA_VERSION = 1;
+
+/** The SDG code list lamd ships (see data/sdg/README.md). */
+export const SDG_CODE_LIST_VERSION = 'UN global indicator framework, pre-2025 review, via open-sdg/sdg-translations 0cda585';
+
+/** Where rule documentation is published; each rule's page is `${RULE_DOCS_BASE}<id>.md`. */
+export const RULE_DOCS_BASE = 'https://github.com/lamd-dev/lamd/blob/main/docs/rules/';

@@ -1,0 +1,137 @@
+// Lists the document files of a workspace or of the paths a user names, without following
+// symlinks out of the workspace.
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { UsageError } from '../errors.js';
+import { WORKSPACE_FILE } from './kinds.js';
+
+export interface FoundFile {
+  /** Absolute path. */
+  path: string;
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+const SKIPPED_DIRS = new Set(['node_modules', 'reports', 'templates']);
+
+export interface Discovery {
+  files: FoundFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** The documents of a workspace: lamd.yaml, stakeholders.yaml, municipalities/**, activities/**. */
+export function discoverWorkspace(root: string, display: (path: string) => string): Discovery {
+  const out: Discovery = { files: [], diagnostics: [] };
+  const realRoot = realpathSync(root);
+  for (const name of [WORKSPACE_FILE, 'stakeholders.yaml']) {
+    const path = join(root, name);
+    if (exists(path)) visit(path, realRoot, display, out, false);
+  }
+  for (const dir of ['municipalities', 'activities']) {
+    const path = join(root, dir);
+    if (exists(path)) visit(path, realRoot, display, out, true);
+  }
+  return out;
+}
+
+/** The files named on the command line: files, folders (searched for YAML) and globs. */
+export async function discoverPaths(
+  patterns: readonly string[],
+  cwd: string,
+  root: string | undefined,
+  display: (path: string) => string,
+): Promise<Discovery> {
+  const out: Discovery = { files: [], diagnostics: [] };
+  const realRoot = root ? realpathSync(root) : undefined;
+  for (const pattern of patterns) {
+    const path = resolve(cwd, pattern);
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch (error) {
+      if (isGlob(pattern)) {
+        const { glob } = await import('tinyglobby');
+        const matches = (await glob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
+        if (matches.length === 0) throw new UsageError(`No file matches ${pattern}.`);
+        for (const match of matches) visit(match, realRoot, display, out, false);
+        continue;
+      }
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new UsageError(`${pattern}: no such file or folder.`);
+      throw new UsageError(`${pattern} cannot be read (${code ?? 'unknown error'}).`);
+    }
+    if (stat.isDirectory()) {
+      const before = out.files.length;
+      visit(path, realRoot, display, out, true);
+      if (out.files.length === before && !out.diagnostics.length) throw new UsageError(`The folder ${pattern} holds no YAML file to check.`);
+    } else {
+      out.files.push({ path });
+    }
+  }
+  return out;
+}
+
+function visit(path: string, realRoot: string | undefined, display: (path: string) => string, out: Discovery, walk: boolean): void {
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return;
+  }
+  if (stat.isSymbolicLink()) {
+    let target: string;
+    try {
+      target = realpathSync(path);
+    } catch {
+      out.diagnostics.push({ file: display(path), severity: 'error', ruleId: 'file/unreadable', message: 'This symbolic link points to nothing (its target does not exist).' });
+      return;
+    }
+    if (realRoot && !isInside(target, realRoot)) {
+      out.diagnostics.push({
+        file: display(path),
+        severity: 'error',
+        ruleId: 'file/outside-workspace',
+        message: `This symbolic link leads outside the workspace (to ${target}); lamd does not read it. Copy the file into the workspace instead.`,
+      });
+      return;
+    }
+    // Links inside the workspace are read as files, but never walked, so a link cycle cannot loop.
+    if (statSync(path).isDirectory()) return;
+    if (YAML_FILE.test(path) || !walk) out.files.push({ path });
+    return;
+  }
+  if (stat.isDirectory()) {
+    if (!walk) return;
+    let entries: string[];
+    try {
+      entries = readdirSync(path).sort();
+    } catch (error) {
+      out.diagnostics.push({ file: display(path), severity: 'error', ruleId: 'file/unreadable', message: `This folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).` });
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.startsWith('.') || SKIPPED_DIRS.has(entry)) continue;
+      visit(join(path, entry), realRoot, display, out, true);
+    }
+    return;
+  }
+  if (stat.isFile() && (YAML_FILE.test(path) || !walk)) out.files.push({ path });
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isGlob(pattern: string): boolean {
+  return /[*?[\]{}]/.test(pattern);
+}
+
+export function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel));
+}

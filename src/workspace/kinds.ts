@@ -1,0 +1,20 @@
+// The kinds of document a workspace holds, and where each lives (DESIGN.md, "The workspace").
+
+export const DOCUMENT_KINDS = ['workspace', 'profile', 'practice', 'roadmap', 'stakeholders', 'activity'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export function isDocumentKind(value: unknown): value is DocumentKind {
+  return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
+}
+
+/** Where each kind lives in a workspace, for messages and for `lamd new`. */
+export const KIND_LOCATIONS: Record<DocumentKind, string> = {
+  workspace: 'lamd.yaml',
+  profile: 'municipalities/<slug>/profile.yaml',
+  practice: 'municipalities/<slug>/practices/<id>.yaml',
+  roadmap: 'municipalities/<slug>/roadmaps/<id>.yaml',
+  stakeholders: 'stakeholders.yaml',
+  activity: 'activities/<yyyy-mm-dd>-<id>.yaml',
+};
+
+export const WORKSPACE_FILE = 'lamd.yaml';

@@ -1,0 +1,157 @@
+// Loads a workspace (or the files a user names) into documents ready to check: found, read,
+// parsed, their kind known. Problems become diagnostics; one bad file never stops the others.
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { UsageError } from '../errors.js';
+import { discoverPaths, discoverWorkspace, type FoundFile } from './discover.js';
+import { findWorkspaceRoot, requireWorkspaceAt } from './find.js';
+import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
+import { parseSource } from './source.js';
+
+export interface LoadedDocument {
+  /** The file as shown to the user. */
+  file: string;
+  /** Absolute path, or undefined for standard input. */
+  path?: string;
+  kind: DocumentKind;
+  value: Record<string, unknown>;
+  text: string;
+}
+
+export interface LoadOptions {
+  cwd: string;
+  /** The folder given with -C. */
+  workspace?: string;
+  /** Paths, folders or globs to check; empty means the whole workspace. `-` reads standard input. */
+  paths?: readonly string[];
+  readStdin?: () => Uint8Array;
+}
+
+export interface LoadResult {
+  /** The workspace root, when one was found. */
+  root?: string;
+  /** Every document loaded, including workspace documents loaded only to resolve references. */
+  documents: LoadedDocument[];
+  /** Files whose problems are reported: all of them, or only those the user named. */
+  reported: Set<string>;
+  /** Diagnostics found while loading; those with a `pointer` but no `range` get one in check/locate-all. */
+  diagnostics: Diagnostic[];
+  /** The text of every file that could be decoded, for code frames and positions. */
+  texts: Map<string, string>;
+}
+
+export const STDIN_NAME = '<stdin>';
+
+export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
+  const cwd = resolve(options.cwd);
+  const paths = options.paths ?? [];
+  const root = options.workspace !== undefined ? requireWorkspaceAt(resolve(cwd, options.workspace)) : findWorkspaceRoot(cwd);
+  const display = (path: string) => relative(cwd, path) || '.';
+  const result: LoadResult = { documents: [], reported: new Set(), diagnostics: [], texts: new Map() };
+  if (root) result.root = root;
+
+  const files: FoundFile[] = [];
+  const requested = new Set<string>();
+  if (paths.length === 0) {
+    if (!root) {
+      throw new UsageError(
+        `No lamd.yaml here or in any parent folder. Run \`lamd init\` to create a workspace, pass -C <folder>, or name the files to check.`,
+      );
+    }
+    const found = discoverWorkspace(root, display);
+    files.push(...found.files);
+    result.diagnostics.push(...found.diagnostics);
+    for (const f of found.files) requested.add(f.path);
+    for (const d of found.diagnostics) result.reported.add(d.file);
+  } else {
+    const named = await discoverPaths(paths.filter((p) => p !== '-'), cwd, root, display);
+    result.diagnostics.push(...named.diagnostics);
+    for (const d of named.diagnostics) result.reported.add(d.file);
+    for (const f of named.files) requested.add(f.path);
+    files.push(...named.files);
+    // The rest of the workspace is loaded too, so references from the named files can be resolved.
+    if (root) {
+      for (const f of discoverWorkspace(root, display).files) if (!requested.has(f.path)) files.push(f);
+    }
+  }
+
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (seen.has(file.path)) continue;
+    seen.add(file.path);
+    const name = display(file.path);
+    if (requested.has(file.path)) result.reported.add(name);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file.path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      result.diagnostics.push({
+        file: name,
+        severity: 'error',
+        ruleId: 'file/unreadable',
+        message: code === 'EISDIR' ? 'This is a folder, not a file.' : `The file cannot be read (${code ?? 'unknown error'}).`,
+      });
+      continue;
+    }
+    addDocument(result, name, file.path, bytes);
+  }
+  if (paths.includes('-')) {
+    const bytes = options.readStdin ? options.readStdin() : readFileSync(0);
+    result.reported.add(STDIN_NAME);
+    addDocument(result, STDIN_NAME, undefined, bytes);
+  }
+  return result;
+}
+
+function addDocument(result: LoadResult, file: string, path: string | undefined, bytes: Uint8Array): void {
+  const parsed = parseSource(file, bytes);
+  const text = parsed.text ?? '';
+  if (parsed.text !== undefined) result.texts.set(file, text);
+  result.diagnostics.push(...parsed.diagnostics);
+  if (parsed.value === undefined) return;
+  const value = parsed.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    result.diagnostics.push({
+      file,
+      severity: 'error',
+      ruleId: 'document/not-a-mapping',
+      message: `A lamd document is a mapping of \`key: value\` lines starting with \`kind:\`; this file holds ${describe(value)}.`,
+      pointer: '',
+    });
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const kind = record.kind;
+  if (!isDocumentKind(kind)) {
+    result.diagnostics.push({
+      file,
+      severity: 'error',
+      ruleId: 'document/kind',
+      message:
+        kind === undefined
+          ? `The document has no \`kind:\` line, so lamd cannot tell what it is. Add one of: ${DOCUMENT_KINDS.join(', ')}.`
+          : `\`kind: ${String(kind)}\` is not a lamd document kind${suggestKind(kind)}. The kinds are: ${DOCUMENT_KINDS.join(', ')}.`,
+      pointer: kind === undefined ? '' : '/kind',
+    });
+    return;
+  }
+  if (parsed.diagnostics.some((d) => d.severity === 'error')) return;
+  const document: LoadedDocument = { file, kind, value: record, text };
+  if (path !== undefined) document.path = path;
+  result.documents.push(document);
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'nothing (null)';
+  return `a single ${typeof value === 'string' ? 'text' : typeof value} value`;
+}
+
+function suggestKind(kind: unknown): string {
+  if (typeof kind !== 'string') return '';
+  const lower = kind.toLowerCase().replace(/[\s_-]+/g, '');
+  const match = DOCUMENT_KINDS.find((k) => k === lower || k.startsWith(lower) || lower.startsWith(k) || (lower.length > 3 && k.includes(lower)));
+  return match ? ` (did you mean \`${match}\`?)` : '';
+}

@@ -1,0 +1,208 @@
+// Turns bytes from disk or stdin into YAML documents, or into diagnostics that say why it cannot.
+import jsyaml from 'js-yaml';
+import type { Diagnostic, Position } from '../diagnostics.js';
+import { pointerSegment } from '../diagnostics.js';
+import { YAML_12_CORE } from './yaml-core.js';
+
+/** Larger files are not lamd documents; reading them would only slow the run down. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Nodes visited per document before lamd stops: guards against alias bombs ("billion laughs"). */
+export const MAX_NODES = 200_000;
+
+export interface ParsedSource {
+  /** The decoded text, when the bytes were readable as UTF-8. */
+  text?: string;
+  /** The document's value, when the file holds exactly one well-formed YAML document. */
+  value?: unknown;
+  diagnostics: Diagnostic[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 0-based offset → 1-based line and column. */
+export function positionAt(starts: readonly number[], offset: number): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+function fileDiagnostic(file: string, ruleId: string, message: string, at?: Position): Diagnostic {
+  const d: Diagnostic = { file, severity: 'error', ruleId, message };
+  if (at) d.range = { start: at, end: at };
+  return d;
+}
+
+/** Decodes and parses one file's bytes. `file` is the name shown to the user. */
+export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
+  if (bytes.length === 0) {
+    return { diagnostics: [fileDiagnostic(file, 'file/empty', 'The file is empty. A lamd document starts with a `kind:` line.')] };
+  }
+  if (bytes.length > MAX_FILE_BYTES) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1);
+    return { diagnostics: [fileDiagnostic(file, 'file/too-large', `The file is ${mb} MB; lamd documents are at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Is this really a lamd document?`)] };
+  }
+  const nul = bytes.subarray(0, 8192).indexOf(0);
+  if (nul !== -1) {
+    return { diagnostics: [fileDiagnostic(file, 'file/binary', 'The file looks binary (it contains NUL bytes), not YAML text.')] };
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const line = countLines(bytes, at);
+    return {
+      diagnostics: [fileDiagnostic(file, 'file/encoding', `The file is not valid UTF-8 (byte ${at + 1}, line ${line.line}). Save it as UTF-8 in your editor.`, line)],
+    };
+  }
+  if (text.trim() === '') {
+    return { text, diagnostics: [fileDiagnostic(file, 'file/empty', 'The file holds only blank lines. A lamd document starts with a `kind:` line.')] };
+  }
+  return parseYamlText(file, text);
+}
+
+export function parseYamlText(file: string, text: string): ParsedSource {
+  const documents: unknown[] = [];
+  try {
+    jsyaml.loadAll(text, (doc) => documents.push(doc), { schema: YAML_12_CORE, filename: file });
+  } catch (error) {
+    return { text, diagnostics: [yamlErrorDiagnostic(file, text, error)] };
+  }
+  if (documents.length === 0 || (documents.length === 1 && documents[0] == null)) {
+    return { text, diagnostics: [fileDiagnostic(file, 'file/empty', 'The file holds no YAML document, only comments or an empty one. A lamd document starts with a `kind:` line.')] };
+  }
+  if (documents.length > 1) {
+    const second = secondDocumentStart(text);
+    return {
+      text,
+      diagnostics: [
+        fileDiagnostic(
+          file,
+          'file/multi-document',
+          `The file holds ${documents.length} YAML documents; a lamd file holds one. Split it into one file per document, or remove the extra \`---\` line.`,
+          second,
+        ),
+      ],
+    };
+  }
+  const value = documents[0];
+  const diagnostics = inspectTree(file, value, text.includes('*'));
+  return diagnostics.some((d) => d.severity === 'error' && d.ruleId === 'yaml/alias-limit') ? { text, diagnostics } : { text, value, diagnostics };
+}
+
+/**
+ * Walks the parsed tree once: finds `__proto__` keys (harmless in lamd's own objects, but a classic
+ * prototype-pollution vector for anything downstream) and stops documents whose aliases expand
+ * without bound.
+ */
+function inspectTree(file: string, root: unknown, hasAliases: boolean): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  let visited = 0;
+  const stack: Array<[unknown, string]> = [[root, '']];
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (++visited > MAX_NODES) {
+      diagnostics.push({
+        file,
+        severity: 'error',
+        ruleId: 'yaml/alias-limit',
+        message: hasAliases
+          ? `The document expands to more than ${MAX_NODES.toLocaleString('en')} values through YAML aliases (*name); lamd stopped reading it. Remove the repeated aliases.`
+          : `The document holds more than ${MAX_NODES.toLocaleString('en')} values; lamd stopped reading it.`,
+        range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      });
+      return diagnostics;
+    }
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], `${pointer}/${i}`]);
+    } else if (node !== null && typeof node === 'object') {
+      for (const key of Object.keys(node)) {
+        const child = `${pointer}/${pointerSegment(key)}`;
+        if (key === '__proto__') {
+          diagnostics.push({
+            file,
+            severity: 'error',
+            ruleId: 'document/unsafe-key',
+            message: 'The key `__proto__` is not allowed in a lamd document: programs reading the file could mistake it for JavaScript internals. Rename or remove it.',
+            pointer: child,
+          });
+        }
+        stack.push([(node as Record<string, unknown>)[key], child]);
+      }
+    }
+  }
+  return diagnostics;
+}
+
+function yamlErrorDiagnostic(file: string, text: string, error: unknown): Diagnostic {
+  if (!(error instanceof jsyaml.YAMLException)) throw error;
+  const mark = error.mark as { line: number; column: number; position: number } | undefined;
+  const at: Position | undefined = mark ? { line: mark.line + 1, column: mark.column + 1 } : undefined;
+  const reason = error.reason ?? 'the YAML is not well-formed';
+  if (/duplicated mapping key/.test(reason)) {
+    const key = mark ? keyAt(text, mark.position) : undefined;
+    return fileDiagnostic(
+      file,
+      'yaml/duplicate-key',
+      `The key ${key ? `\`${key}\` ` : ''}appears twice in the same mapping; YAML forbids it, and one of the two values would be lost. Keep one.`,
+      at,
+    );
+  }
+  if (/unknown tag/.test(reason)) {
+    return fileDiagnostic(file, 'yaml/syntax', `YAML error: ${reason}. lamd reads plain YAML 1.2 (core schema) without custom tags.`, at);
+  }
+  return fileDiagnostic(file, 'yaml/syntax', `YAML syntax error: ${reason}.`, at);
+}
+
+function keyAt(text: string, offset: number): string | undefined {
+  const line = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
+  const match = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(line);
+  return match?.[1]?.replace(/^["']|["']$/g, '');
+}
+
+function secondDocumentStart(text: string): Position | undefined {
+  const starts = lineStarts(text);
+  let seenContent = false;
+  for (let i = 0; i < starts.length; i++) {
+    const line = text.slice(starts[i], (starts[i + 1] ?? text.length + 1) - 1);
+    if (/^---(\s|$)/.test(line)) {
+      if (seenContent) return { line: i + 1, column: 1 };
+      seenContent = true;
+    } else if (/^\S/.test(line) && !line.startsWith('#') && !line.startsWith('%')) {
+      seenContent = true;
+    }
+  }
+  return undefined;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return 0;
+}
+
+function countLines(bytes: Uint8Array, upTo: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < upTo; i++) if (bytes[i] === 0x0a) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: upTo - lineStart + 1 };
+}

@@ -1,0 +1,142 @@
+// The `github` format: workflow-command annotations the Actions runner parses back to the same
+// file, position and message, and the Markdown step summary.
+import { describe, expect, it } from 'vitest';
+import { annotation, escapeData, escapeProperty, formatGithub, githubStepSummary, STEP_SUMMARY_ROWS } from '../../src/format/github.js';
+import { CLEAN, MANY, ODD, ODD_MESSAGE, ONE, ROADMAP, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
+
+/** The annotation syntax: properties hold no raw `,` or `:`, nothing holds a raw line break. */
+const ANNOTATION = /^::(error|warning|notice) file=[^,:\r\n]+(,line=\d+,endLine=\d+,col=\d+,endColumn=\d+)?,title=[^,:\r\n]+::[^\r\n]+$/;
+
+/** What the runner does with a command line (actions/runner ActionCommand.TryParseV2), to check the round trip. */
+function parse(line: string): { command: string; properties: Record<string, string>; message: string } {
+  const match = /^::(\w+) ([^:]*)::(.*)$/.exec(line);
+  if (!match) throw new Error(`not a workflow command: ${line}`);
+  const unescape = (s: string, property: boolean) => {
+    let out = s.replace(/%0D/g, '\r').replace(/%0A/g, '\n');
+    if (property) out = out.replace(/%3A/g, ':').replace(/%2C/g, ',');
+    return out.replace(/%25/g, '%');
+  };
+  const properties = Object.fromEntries(
+    match[2]!.split(',').map((pair) => {
+      const at = pair.indexOf('=');
+      return [pair.slice(0, at), unescape(pair.slice(at + 1), true)];
+    }),
+  );
+  return { command: match[1]!, properties, message: unescape(match[3]!, false) };
+}
+
+const lines = (output: string) => output.replace(/\n$/, '').split('\n');
+
+describe('github annotations', () => {
+  it('prints only the summary line when there is no problem', () => {
+    expect(formatGithub([], zeroContext())).toBe('lamd 1.2.3: ✔ 3 files checked, no problems\n');
+  });
+
+  it('prints one annotation per problem, then one plain summary line', () => {
+    expect(formatGithub(ONE, oneContext())).toBe(
+      '::error file=municipalities/milan/roadmaps/governance.yaml,line=6,endLine=6,col=14,endColumn=16,title=lamd schema/type::' +
+        '`sdg.goal` is 10, a number: write it in quotes, "10". (https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/type.md)\n' +
+        'lamd 1.2.3: ✖ 1 error in 1 of 2 files checked\n',
+    );
+  });
+
+  it('writes lines that all match the annotation syntax, except the last, which no runner takes for a command', () => {
+    const out = lines(formatGithub(MANY, manyContext()));
+    expect(out).toHaveLength(MANY.length + 1);
+    for (const line of out.slice(0, -1)) expect(line).toMatch(ANNOTATION);
+    // The runner trims leading space before looking for `::`.
+    expect(out.at(-1)!.trimStart().startsWith('::')).toBe(false);
+    expect(out.at(-1)).toBe('lamd 1.2.3: ✖ 3 errors, 2 warnings and 1 info in 4 of 5 files checked');
+  });
+
+  it('maps severities to error, warning and notice, in the order the files were checked', () => {
+    const out = lines(formatGithub(MANY, manyContext())).slice(0, -1).map(parse);
+    expect(out.map((a) => [a.command, a.properties.file])).toEqual([
+      ['error', 'activities/empty.yaml'],
+      ['error', ROADMAP],
+      ['warning', ROADMAP],
+      ['error', ODD],
+      ['notice', ODD],
+      ['warning', 'municipalities/tirana/profile.yaml'],
+    ]);
+  });
+
+  it('escapes so the runner reads back the exact file name and message, whatever they hold', () => {
+    const odd = parse(lines(formatGithub(MANY, manyContext())).find((l) => l.includes('schema/required'))!);
+    expect(odd.properties).toEqual({ file: ODD, line: '2', endLine: '2', col: '8', endColumn: '23', title: 'lamd schema/required' });
+    expect(odd.message).toBe(`${ODD_MESSAGE} (https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/required.md)`);
+    const d = diagnostic('a,b:c%d\r\n.yaml', 'warning', 'x/y', '100%\r\n:,::error::fake');
+    const line = annotation(d, context([d]));
+    expect(line).toMatch(ANNOTATION);
+    expect(line.split('\n')).toHaveLength(1);
+    expect(parse(line).properties.file).toBe('a,b:c%d\r\n.yaml');
+    expect(parse(line).message).toMatch(/^100%\r\n:,::error::fake \(/);
+  });
+
+  it('leaves out the position of a problem about the whole file', () => {
+    const line = lines(formatGithub(MANY, manyContext()))[0]!;
+    expect(parse(line).properties).toEqual({ file: 'activities/empty.yaml', title: 'lamd file/empty' });
+  });
+
+  it('escapes data and properties as the Actions toolkit does', () => {
+    expect(escapeData('a%b\rc\nd:e,f')).toBe('a%25b%0Dc%0Ad:e,f');
+    expect(escapeProperty('a%b\rc\nd:e,f')).toBe('a%25b%0Dc%0Ad%3Ae%2Cf');
+  });
+});
+
+describe('github step summary', () => {
+  it('says there is no problem, with the counts and the versions', () => {
+    const md = githubStepSummary([], zeroContext());
+    expect(md).toContain('### lamd validate: ✔ 3 files checked, no problems');
+    expect(md).toContain('| 0 | 0 | 0 | 3 | 0 |');
+    expect(md).not.toContain('| file |');
+    expect(md).toContain('<sub>lamd 1.2.3 · document schema version 1 · SDG code list: SDG test list 2024 &lt;&amp;&gt; "v1"</sub>');
+  });
+
+  it('lists one problem in a table with a link to its rule', () => {
+    expect(githubStepSummary(ONE, oneContext())).toMatchInlineSnapshot(`
+      "### lamd validate: ✖ 1 error in 1 of 2 files checked
+
+      | errors | warnings | infos | files checked | files with problems |
+      |---:|---:|---:|---:|---:|
+      | 1 | 0 | 0 | 2 | 1 |
+
+      | file | line | severity | rule | message |
+      |---|---:|---|---|---|
+      | municipalities/milan/roadmaps/governance.yaml | 6 | error | [schema/type](https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/type.md) | \`sdg.goal\` is 10, a number: write it in quotes, "10". |
+
+      <sub>lamd 1.2.3 · document schema version 1 · SDG code list: SDG test list 2024 &lt;&amp;&gt; "v1"</sub>
+
+      "
+    `);
+  });
+
+  it('lists errors first, and escapes what would break a table or add markup', () => {
+    const md = githubStepSummary(MANY, manyContext());
+    const rows = md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| file') && !l.startsWith('| errors') && !/^\| \d/.test(l));
+    expect(rows).toHaveLength(MANY.length);
+    expect(rows.map((r) => r.split(' | ')[2])).toEqual(['error', 'error', 'error', 'warning', 'warning', 'info']);
+    const odd = rows.find((r) => r.includes('schema/required'))!;
+    expect(odd).toBe(
+      '| municipalities/الرباط/roadmaps/plan, 50%: "a\\|b" &lt;&amp;&gt; 🚀.yaml | 2 | error | [schema/required](https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/required.md) | Value 100% wrong, see: &lt;b&gt;"x" &amp; y&lt;/b&gt; \\| next<br>second line: مرحبا 👋 |',
+    );
+    // Every row has exactly the five cells of the header: no unescaped `|` inside a cell.
+    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(7);
+    expect(md).toContain('| 3 | 2 | 1 | 5 | 4 |');
+  });
+
+  it(`caps the table at ${STEP_SUMMARY_ROWS} rows and says how many more there are`, () => {
+    const many = Array.from({ length: STEP_SUMMARY_ROWS + 25 }, (_, i) => diagnostic(CLEAN, i % 2 ? 'warning' : 'error', 'schema/type', `problem ${i}`, range(i + 1, 1)));
+    const md = githubStepSummary(many, context(many));
+    const rows = md.split('\n').filter((l) => l.startsWith(`| ${CLEAN} |`));
+    expect(rows).toHaveLength(STEP_SUMMARY_ROWS);
+    // Errors come first, so the cap drops warnings before errors.
+    expect(rows.filter((r) => r.includes('| error |'))).toHaveLength(113);
+    expect(md).toContain('…and 25 more problems not listed here: the job log has every annotation.');
+  });
+
+  it('says warnings fail the run under --strict', () => {
+    const d = [diagnostic(CLEAN, 'warning', 'references/practice', 'w')];
+    expect(githubStepSummary(d, context(d, { strict: true }))).toContain('### lamd validate: ✖ 1 warning in 1 file checked; warnings fail the run (--strict)');
+  });
+});

@@ -1,0 +1,158 @@
+// The `pretty` format: what a person reads at a terminal, frames included, with and without colour.
+import { describe, expect, it } from 'vitest';
+import { formatPretty } from '../../src/format/pretty.js';
+import { charWidth, codeFrame, splitLines } from '../../src/format/code-frame.js';
+import { CLEAN, MANY, ONE, ROADMAP, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
+
+const plain = { gutter: (s: string) => s, marker: (s: string) => s };
+const ESC = '\u001b';
+
+describe('pretty', () => {
+  it('says so when there is no problem', () => {
+    expect(formatPretty([], zeroContext())).toMatchInlineSnapshot(`
+      "✔ 3 files checked, no problems
+      lamd 1.2.3 · document schema version 1 · SDG code list: SDG test list 2024 <&> "v1"
+      "
+    `);
+  });
+
+  it('shows one problem with its code frame and the rule id', () => {
+    expect(formatPretty(ONE, oneContext())).toMatchInlineSnapshot(`
+      "municipalities/milan/roadmaps/governance.yaml
+        6:14  error  \`sdg.goal\` is 10, a number: write it in quotes, "10".  schema/type
+          5 | title: Governance of migration
+        > 6 | sdg: { goal: 10 }
+            |              ^~
+          7 | builds_on: [nowhere]
+
+      ✖ 1 error in 1 of 2 files checked
+      lamd 1.2.3 · document schema version 1 · SDG code list: SDG test list 2024 <&> "v1"
+      "
+    `);
+  });
+
+  it('groups many problems by file, in the order the files were checked', async () => {
+    const output = formatPretty(MANY, manyContext());
+    await expect(output).toMatchFileSnapshot('__snapshots__/pretty-many.txt');
+    // The clean file is not listed; the others appear in context.files order, not alphabetically.
+    const headings = output.split('\n').filter((line) => /^\S/.test(line) && !line.startsWith('✖') && !line.startsWith('lamd '));
+    expect(headings).toEqual(['activities/empty.yaml', ROADMAP, 'municipalities/الرباط/roadmaps/plan, 50%: "a|b" <&> 🚀.yaml', 'municipalities/tirana/profile.yaml']);
+  });
+
+  it('uses no ANSI code with colour off, and some with colour on', () => {
+    expect(formatPretty(MANY, manyContext())).not.toContain(ESC);
+    const coloured = formatPretty(MANY, manyContext({ color: true }));
+    expect(coloured).toMatch(/\u001b\[31m/); // red for errors
+    expect(coloured).toMatch(/\u001b\[2m/); // dim for rule ids, infos and the footer
+    // Without the codes, the coloured output reads the same as the plain one.
+    expect(coloured.replace(/\u001b\[\d+(;\d+)*m/g, '')).toBe(formatPretty(MANY, manyContext()));
+  });
+
+  it('prints a problem without a range, or about a file with no text, without a frame', () => {
+    const d = [diagnostic('a.yaml', 'error', 'file/binary', 'This file is binary.'), diagnostic('b.yaml', 'error', 'yaml/syntax', 'Broken.', range(3, 1))];
+    const output = formatPretty(d, context(d));
+    expect(output).not.toContain(' | ');
+    expect(output).toContain('\n  -  error  This file is binary.  file/binary\n');
+    expect(output).toContain('  3:1  error  Broken.  yaml/syntax');
+  });
+
+  it('ends with a summary whose words agree with the numbers', () => {
+    const summary = (d: ReturnType<typeof diagnostic>[], files: string[], strict = false) =>
+      formatPretty(d, context(d, { files, strict })).trimEnd().split('\n').at(-2);
+    const e = (file: string) => diagnostic(file, 'error', 'schema/type', 'x');
+    const w = (file: string) => diagnostic(file, 'warning', 'references/practice', 'x');
+    const i = (file: string) => diagnostic(file, 'info', 'settings/unused-suppression', 'x');
+    expect(summary([], ['a'])).toBe('✔ 1 file checked, no problems');
+    expect(summary([], ['a', 'b'])).toBe('✔ 2 files checked, no problems');
+    expect(summary([e('a')], ['a'])).toBe('✖ 1 error in 1 file checked');
+    expect(summary([e('a'), e('a'), w('b')], ['a', 'b', 'c'])).toBe('✖ 2 errors and 1 warning in 2 of 3 files checked');
+    expect(summary([w('a')], ['a', 'b'])).toBe('⚠ 1 warning in 1 of 2 files checked');
+    expect(summary([w('a'), w('a')], ['a', 'b'], true)).toBe('✖ 2 warnings in 1 of 2 files checked; warnings fail the run (--strict)');
+    expect(summary([i('a')], ['a', 'b'])).toBe('ℹ 1 info in 1 of 2 files checked');
+    expect(summary([e('a'), w('b'), i('b'), i('b')], ['a', 'b'])).toBe('✖ 1 error, 1 warning and 2 infos in 2 files checked');
+  });
+
+  it('records the versions in a dim footer', () => {
+    const footer = formatPretty([], zeroContext()).trimEnd().split('\n').at(-1);
+    expect(footer).toBe('lamd 1.2.3 · document schema version 1 · SDG code list: SDG test list 2024 <&> "v1"');
+    expect(formatPretty([], zeroContext({ color: true })).trimEnd().split('\n').at(-1)).toBe(`${ESC}[2m${footer}${ESC}[22m`);
+  });
+
+  it('counts the whole run in the summary, even when --quiet shows errors only', () => {
+    const all = [diagnostic(ROADMAP, 'error', 'schema/type', 'x', range(6, 14)), diagnostic(CLEAN, 'warning', 'references/practice', 'y')];
+    const output = formatPretty([all[0]!], context([all[0]!], { files: [CLEAN, ROADMAP], all }));
+    expect(output).not.toContain('references/practice');
+    expect(output).toContain('✖ 1 error and 1 warning in 1 of 2 files checked');
+  });
+
+  it('keeps control characters and bidi overrides in messages and file names from reaching the terminal', () => {
+    const d = [diagnostic(`evil${ESC}[2J\u202e.yaml`, 'error', 'schema/type', `red ${ESC}[31m text\u0007 and \u202edesrever\r\nnext line`)];
+    const output = formatPretty(d, context(d));
+    expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(output).toContain('evil␛[2J<U+202E>.yaml');
+    expect(output).toContain('red ␛[31m text␇ and <U+202E>desrever');
+    // The second line of a message is indented under the first.
+    const lines = output.split('\n');
+    const first = lines.findIndex((l) => l.includes('red '));
+    expect(lines[first + 1]).toBe(`${' '.repeat(lines[first]!.indexOf('red '))}next line`);
+  });
+});
+
+describe('code frames', () => {
+  const frame = (text: string, at: ReturnType<typeof range>, options?: Parameters<typeof codeFrame>[3]) => codeFrame(splitLines(text), at, plain, options);
+
+  it('shows one line above and below, with aligned line numbers', () => {
+    const text = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`).join('\n');
+    expect(frame(text, range(10, 6, 10, 8))).toEqual(['   9 | line 9', '> 10 | line 10', '     |      ^~', '  11 | line 11']);
+    expect(frame(text, range(1, 1, 1, 5))).toEqual(['> 1 | line 1', '    | ^~~~', '  2 | line 2']);
+    expect(frame(text, range(12, 1, 12, 1))).toEqual(['  11 | line 11', '> 12 | line 12', '     | ^']);
+  });
+
+  it('marks to the end of the line when the range goes on to the next lines', () => {
+    expect(frame('a: b\nkey: [1,\n  2]\n', range(2, 6, 3, 5))).toEqual(['  1 | a: b', '> 2 | key: [1,', '    |      ^~~', '  3 |   2]']);
+  });
+
+  it('puts the marker under the right character after tabs, wide characters, emoji and RTL text', () => {
+    // `名前` and `東京` are two columns each in a terminal, the emoji too, a tab reaches the next stop of 4.
+    expect(frame('名前: 東京 🚀 x', range(1, 5, 1, 7))).toEqual(['> 1 | 名前: 東京 🚀 x', '    |       ^~~~']);
+    expect(frame('a: 🚀 x', range(1, 7, 1, 8))).toEqual(['> 1 | a: 🚀 x', '    |       ^']);
+    expect(frame('k:\t"a\tb"', range(1, 4, 1, 8))).toEqual(['> 1 | k:  "a  b"', '    |     ^~~~~']);
+    expect(frame('title: "خطة الهجرة"', range(1, 8, 1, 20))).toEqual(['> 1 | title: "خطة الهجرة"', '    |        ^~~~~~~~~~~~']);
+    // A combining accent takes no column: `é` written as e + U+0301.
+    expect(frame('ne\u0301e: x', range(1, 7, 1, 8))).toEqual(['> 1 | ne\u0301e: x', '    |      ^']);
+  });
+
+  it('shows control characters and bidi controls instead of passing them to the terminal', () => {
+    const out = frame(`a: "${ESC}[31m\u202eevil\u0000"\r\nb: 1\r\n`, range(1, 4, 1, 15))!;
+    expect(out.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(out[0]).toBe('> 1 | a: "␛[31m<U+202E>evil␀"');
+    expect(out[2]).toBe('  2 | b: 1');
+  });
+
+  it('cuts a long line around the problem and keeps the marker under it', () => {
+    const line = `${'a'.repeat(300)}TARGET${'b'.repeat(300)}`;
+    const out = frame(`short\n${line}\n${'c'.repeat(600)}`, range(2, 301, 2, 307))!;
+    for (const l of out) expect(l.length).toBeLessThanOrEqual(170);
+    const [above, target, marker, below] = out;
+    expect(above).toBe('  1 | …');
+    expect(target).toMatch(/^> 2 \| …a+TARGETb+…$/);
+    expect(marker!.indexOf('^')).toBe(target!.indexOf('TARGET'));
+    expect(marker).toMatch(/\^~{5}$/);
+    expect(below).toMatch(/^ {2}3 \| …c+…$/);
+  });
+
+  it('draws no frame for a position outside the text, and never throws on odd ranges', () => {
+    expect(frame('a: 1\n', range(5, 1))).toBeUndefined();
+    expect(frame('a: 1\n', range(0, 1))).toBeUndefined();
+    expect(frame('a: 1', range(1, 99, 1, 120))).toEqual(['> 1 | a: 1', '    |     ^']);
+    expect(frame('a: 1', range(1, 3, 1, 1))).toEqual(['> 1 | a: 1', '    |   ^']);
+    // Just past the last line: an error at the end of the file.
+    expect(frame('a: 1\n', range(2, 1))).toEqual(['  1 | a: 1', '> 2 |', '    | ^']);
+    // A lone surrogate is shown as U+FFFD.
+    expect(frame('a: \ud800x', range(1, 4, 1, 5))).toEqual(['> 1 | a: \ufffdx', '    |    ^']);
+  });
+
+  it('measures characters as a terminal does', () => {
+    expect(['a', 'é', 'ب', '東', '🚀', '\u0301', '\u200d'].map((c) => charWidth(c.codePointAt(0)!))).toEqual([1, 1, 1, 2, 2, 0, 0]);
+  });
+});

@@ -1,0 +1,173 @@
+// The `sarif` format: valid SARIF 2.1.0 (checked against the official OASIS schema), with URIs a
+// code-scanning service resolves to the files lamd checked.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AjvDraft04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { directoryUri, fileUri, formatSarif } from '../../src/format/sarif.js';
+import { FIXTURES } from '../helpers/lamd.js';
+import { CLEAN, EMPTY, FILES, MANY, ODD, ODD_MESSAGE, ONE, ROADMAP, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
+
+// ajv ships CommonJS; under NodeNext the default import is the module object, whose `default` is the class.
+const AjvDraft04 = AjvDraft04Module.default;
+const addFormats = addFormatsModule.default;
+
+const sarifSchema = JSON.parse(readFileSync(join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf8')) as object;
+// The OASIS schema uses keywords ajv's strict mode does not know; validation itself stays exact.
+const ajv = new AjvDraft04({ strict: false, allErrors: true });
+addFormats(ajv);
+const validate = ajv.compile(sarifSchema);
+
+function sarif(output: string): any {
+  const log = JSON.parse(output);
+  validate(log);
+  expect(validate.errors ?? [], 'valid SARIF 2.1.0').toEqual([]);
+  return log;
+}
+
+const SRCROOT = 'file:///home/focal%20point/lamd%20ws/';
+
+describe('sarif', () => {
+  it('is a valid log with one run and no result when there is no problem', () => {
+    const log = sarif(formatSarif([], zeroContext()));
+    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs).toHaveLength(1);
+    const [run] = log.runs;
+    expect(run.results).toEqual([]);
+    expect(run.tool.driver).toEqual({ name: 'lamd', version: '1.2.3', semanticVersion: '1.2.3', informationUri: 'https://github.com/lamd-dev/lamd', rules: [] });
+    // Every file checked is an artifact, even without problems.
+    expect(run.artifacts.map((a: any) => a.location.uri)).toHaveLength(3);
+  });
+
+  it('is checked by a schema that does reject a wrong log', () => {
+    const log = sarif(formatSarif(ONE, oneContext()));
+    expect(validate({ ...log, version: '2.0.0' })).toBe(false);
+    const [run] = log.runs;
+    const info = { ...run, results: [{ ...run.results[0], level: 'info' }] };
+    expect(validate({ ...log, runs: [info] })).toBe(false);
+    const badUri = { ...run, originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///a b/' } } };
+    expect(validate({ ...log, runs: [badUri] })).toBe(false);
+  });
+
+  it('records lamd, schema and SDG code list versions in the run properties', () => {
+    const run = sarif(formatSarif(MANY, manyContext({ strict: true }))).runs[0];
+    expect(run.properties).toEqual({
+      lamdVersion: '1.2.3',
+      schemaVersion: 1,
+      sdgCodeList: 'SDG test list 2024 <&> "v1"',
+      strict: true,
+      summary: { ok: false, files: 5, errors: 3, warnings: 2, infos: 1 },
+    });
+  });
+
+  it('writes one problem with its rule, level, message and region', () => {
+    const run = sarif(formatSarif(ONE, oneContext())).runs[0];
+    expect(run.tool.driver.rules).toEqual([
+      {
+        id: 'schema/type',
+        shortDescription: { text: 'Every value has the expected type.' },
+        helpUri: 'https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/type.md',
+        help: {
+          text: 'Every value has the expected type. Documentation: https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/type.md',
+          markdown: 'Every value has the expected type.\n\n[Documentation of `schema/type`](https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/type.md)',
+        },
+        defaultConfiguration: { level: 'error' },
+      },
+    ]);
+    expect(run.results).toEqual([
+      {
+        ruleId: 'schema/type',
+        ruleIndex: 0,
+        level: 'error',
+        message: { text: '`sdg.goal` is 10, a number: write it in quotes, "10".' },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'municipalities/milan/roadmaps/governance.yaml', uriBaseId: '%SRCROOT%', index: 1 },
+              region: { startLine: 6, startColumn: 14, endLine: 6, endColumn: 16 },
+            },
+          },
+        ],
+        properties: { pointer: '/sdg/goal' },
+      },
+    ]);
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: SRCROOT } });
+    expect(run.columnKind).toBe('utf16CodeUnits');
+  });
+
+  it('lists each rule once, in order of first use, and points every result at its rule and artifact', () => {
+    const run = sarif(formatSarif(MANY, manyContext())).runs[0];
+    expect(run.tool.driver.rules.map((r: any) => r.id)).toEqual(['file/empty', 'schema/type', 'references/practice', 'schema/required', 'settings/unused-suppression', 'custom/not-in-registry']);
+    for (const result of run.results) {
+      expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+      const location = result.locations[0].physicalLocation.artifactLocation;
+      expect(run.artifacts[location.index].location).toEqual({ uri: location.uri, uriBaseId: location.uriBaseId });
+    }
+    expect(run.results.map((r: any) => r.level)).toEqual(['error', 'error', 'warning', 'error', 'note', 'warning']);
+    // The registry's default severity, whatever the workspace made of it.
+    expect(run.tool.driver.rules.find((r: any) => r.id === 'settings/unused-suppression').defaultConfiguration).toEqual({ level: 'note' });
+    // A rule the registry does not know: only what is known.
+    expect(run.tool.driver.rules.at(-1)).toEqual({ id: 'custom/not-in-registry', helpUri: 'https://github.com/lamd-dev/lamd/blob/main/docs/rules/custom/not-in-registry.md' });
+  });
+
+  it('leaves out the region of a problem about the whole file', () => {
+    const run = sarif(formatSarif(MANY, manyContext())).runs[0];
+    const empty = run.results.find((r: any) => r.ruleId === 'file/empty');
+    expect(empty.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: EMPTY, uriBaseId: '%SRCROOT%', index: 1 } });
+  });
+
+  it('percent-encodes file names into relative URIs that resolve to the files checked', () => {
+    const run = sarif(formatSarif(MANY, manyContext())).runs[0];
+    const uris: string[] = run.artifacts.map((a: any) => a.location.uri);
+    expect(uris.map((u) => decodeURIComponent(u))).toEqual(FILES);
+    const odd = uris[FILES.indexOf(ODD)]!;
+    expect(odd).toBe('municipalities/%D8%A7%D9%84%D8%B1%D8%A8%D8%A7%D8%B7/roadmaps/plan%2C%2050%25%3A%20%22a%7Cb%22%20%3C%26%3E%20%F0%9F%9A%80.yaml');
+    expect(odd).toMatch(/^[A-Za-z0-9\-._~%!$&'()*+,;=:@/]+$/);
+    // Resolved against %SRCROOT%, the URI names the file in the working directory.
+    expect(decodeURIComponent(new URL(odd, SRCROOT).pathname)).toBe(`/home/focal point/lamd ws/${ODD}`);
+    const result = run.results.find((r: any) => r.ruleId === 'schema/required');
+    expect(result.message.text).toBe(ODD_MESSAGE);
+  });
+
+  it('keeps standard input and absolute paths out of %SRCROOT%', () => {
+    const d = [diagnostic('<stdin>', 'error', 'schema/type', 'x', range(1, 1)), diagnostic('/elsewhere/a b.yaml', 'error', 'schema/type', 'y', range(2, 1))];
+    const run = sarif(formatSarif(d, context(d))).runs[0];
+    expect(run.results.map((r: any) => r.locations[0].physicalLocation.artifactLocation)).toEqual([
+      { uri: 'file:///elsewhere/a%20b.yaml', index: 0 },
+      { description: { text: 'standard input' }, index: 1 },
+    ]);
+  });
+
+  it('writes file URIs for POSIX and Windows working directories', () => {
+    expect(directoryUri('/')).toBe('file:///');
+    expect(directoryUri('/home/ana/lamd ws')).toBe('file:///home/ana/lamd%20ws/');
+    expect(directoryUri('/srv/ws/')).toBe('file:///srv/ws/');
+    expect(directoryUri('/home/آنا/Café #1')).toBe('file:///home/%D8%A2%D9%86%D8%A7/Caf%C3%A9%20%231/');
+    expect(directoryUri('C:\\Users\\Ana\\My Docs')).toBe('file:///C:/Users/Ana/My%20Docs/');
+    expect(directoryUri('\\\\server\\share\\ws')).toBe('file://server/share/ws/');
+    expect(fileUri('/a/\ud800.yaml')).toBe('file:///a/%EF%BF%BD.yaml');
+    // On Windows, the separators of relative paths are backslashes.
+    const d = [diagnostic('municipalities\\milan\\r.yaml', 'error', 'schema/type', 'x')];
+    const run = sarif(formatSarif(d, context(d, { cwd: 'C:\\ws' }))).runs[0];
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///C:/ws/');
+    expect(run.artifacts[0].location.uri).toBe('municipalities/milan/r.yaml');
+  });
+
+  it('says when a rule is off by default', () => {
+    const d = [diagnostic(CLEAN, 'warning', 'schema/type', 'x')];
+    const ctx = context(d);
+    const off = { ...ctx, rule: (id: string) => ({ ...ctx.rule(id), meta: { id, severity: 'off' as const, summary: 'S', adjustable: true, section: '3.2' } }) };
+    const rule = sarif(formatSarif(d, off)).runs[0].tool.driver.rules[0];
+    expect(rule.defaultConfiguration).toEqual({ enabled: false });
+    expect(rule.properties).toEqual({ section: '3.2' });
+  });
+
+  it('is 2-space indented JSON ending with a newline, results in the order the files were checked', () => {
+    const output = formatSarif(MANY, manyContext());
+    expect(output).toBe(`${JSON.stringify(JSON.parse(output), null, 2)}\n`);
+    const files = sarif(output).runs[0].results.map((r: any) => decodeURIComponent(r.locations[0].physicalLocation.artifactLocation.uri));
+    expect(files).toEqual([EMPTY, ROADMAP, ROADMAP, ODD, ODD, 'municipalities/tirana/profile.yaml']);
+  });
+});

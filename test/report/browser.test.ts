@@ -1,0 +1,219 @@
+// HTML reports in a real browser: Debian's Chromium driven by playwright-core (`.ci/run` installs it).
+// The table of contents must work, the timeline must show, Arabic must read right to left, the page
+// must make no request, and the injection workspace must run no script. If Chromium cannot be
+// launched these tests fail: a report whose safety was not checked is not a pass.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_PHASES, reportToHtml, type Phase } from '../../src/report/index.js';
+import { INJECTION, loadValid, render, VALID } from './helpers.js';
+
+// The callbacks given to page.evaluate run in the page; these are the few browser globals they use
+// (the project's TypeScript setup has no DOM library, and these declarations stay in this module).
+interface PageElement {
+  attributes: ArrayLike<{ name: string }> & Iterable<{ name: string }>;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): { top: number };
+  dispatchEvent(event: unknown): boolean;
+}
+declare const document: {
+  getElementById(id: string): PageElement | null;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement> & Iterable<PageElement>;
+  documentElement: PageElement;
+  body: PageElement;
+  scripts: ArrayLike<unknown>;
+};
+declare const window: { location: { hash: string }; innerHeight: number };
+declare function getComputedStyle(element: PageElement): { direction: string; display: string };
+declare const Event: new (type: string, init?: { bubbles?: boolean }) => unknown;
+
+/** Where Chromium is; LAMD_CHROMIUM points the tests at another build. */
+const CHROMIUM = process.env.LAMD_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let launching: Promise<Browser> | undefined;
+function browser(): Promise<Browser> {
+  launching ??= chromium.launch({ executablePath: CHROMIUM, args: ARGS, timeout: 20_000 }).catch((error: unknown) => {
+    throw new Error(`Chromium could not be launched from ${CHROMIUM} (install it with \`apt-get install chromium\`; .ci/run does): ${(error as Error).message}`);
+  });
+  return launching;
+}
+
+let dir: string;
+const files = new Map<string, string>();
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'lamd-browser-'));
+  const valid = await loadValid(VALID);
+  const injection = await loadValid(INJECTION);
+  const write = (name: string, html: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, html);
+    files.set(name, pathToFileURL(path).href);
+  };
+  for (const phase of REPORT_PHASES) {
+    write(`valid.${phase}.en.html`, reportToHtml(render(valid, phase, 'en')));
+    write(`injection.${phase}.en.html`, reportToHtml(render(injection, phase, 'en')));
+  }
+  write('valid.roadmap.ar.html', reportToHtml(render(valid, 'roadmap', 'ar')));
+  write('valid.roadmap.it.html', reportToHtml(render(valid, 'roadmap', 'it')));
+});
+
+afterAll(async () => {
+  if (launching) await (await launching.catch(() => undefined))?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Visit {
+  context: BrowserContext;
+  page: Page;
+  /** Every request the page made that is not the report file itself. */
+  outside: string[];
+  dialogs: string[];
+  errors: string[];
+}
+
+/** Opens a report; every request that would leave the file system is refused and recorded. */
+async function visit(name: string, options: { bypassCSP?: boolean } = {}): Promise<Visit> {
+  const context = await (await browser()).newContext({ bypassCSP: options.bypassCSP ?? false, javaScriptEnabled: true });
+  const outside: string[] = [];
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file:')) outside.push(request.url());
+  });
+  await page.goto(files.get(name)!, { waitUntil: 'load' });
+  return { context, page, outside, dialogs, errors };
+}
+
+describe('HTML reports in Chromium', () => {
+  for (const phase of REPORT_PHASES) {
+    it(`${phase}: every table-of-contents link leads to a heading, and nothing is fetched`, async () => {
+      const { context, page, outside } = await visit(`valid.${phase}.en.html`);
+      try {
+        const hrefs = await page.$$eval('nav.toc a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+        expect(hrefs.length).toBeGreaterThan(2);
+        const missing = await page.evaluate((list: string[]) => list.filter((href) => !href.startsWith('#') || !document.getElementById(decodeURIComponent(href.slice(1)))), hrefs);
+        expect(missing).toEqual([]);
+        // Following a link brings its heading into view (to the top, unless the page ends first).
+        for (const href of [hrefs[1]!, hrefs.at(-1)!]) {
+          await page.click(`nav.toc a[href="${href}"]`);
+          expect(await page.evaluate(() => window.location.hash)).toBe(href);
+          const { top, height } = await page.evaluate((id) => ({ top: document.getElementById(id)!.getBoundingClientRect().top, height: window.innerHeight }), href.slice(1));
+          expect(top).toBeGreaterThanOrEqual(-1);
+          expect(top).toBeLessThan(height);
+        }
+        expect(outside).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('shows the road map timeline as a visible SVG', async () => {
+    const { context, page, outside } = await visit('valid.roadmap.en.html');
+    try {
+      const svg = page.locator('figure.timeline svg').first();
+      expect(await svg.isVisible()).toBe(true);
+      const box = await svg.boundingBox();
+      expect(box!.width).toBeGreaterThan(100);
+      expect(box!.height).toBeGreaterThan(50);
+      const bar = await page.locator('figure.timeline svg rect').first().boundingBox();
+      expect(bar!.width).toBeGreaterThan(10);
+      expect(bar!.height).toBeGreaterThan(5);
+      expect(outside).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lays the Arabic report out right to left', async () => {
+    const { context, page } = await visit('valid.roadmap.ar.html');
+    try {
+      expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+      expect(await page.getAttribute('html', 'lang')).toBe('ar');
+      const directions = await page.evaluate(() => [document.documentElement, document.body, document.querySelector('main')!, document.querySelector('table')!].map((e) => getComputedStyle(e).direction));
+      expect(directions).toEqual(['rtl', 'rtl', 'rtl', 'rtl']);
+      // The title sits against the right edge.
+      const title = await page.locator('h1').boundingBox();
+      const main = await page.locator('main').boundingBox();
+      expect(title!.x + title!.width).toBeGreaterThan(main!.x + main!.width - 40);
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).direction)).toBe('rtl');
+      const italian = await visit('valid.roadmap.it.html');
+      expect(await italian.page.evaluate(() => getComputedStyle(document.documentElement).direction)).toBe('ltr');
+      await italian.context.close();
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const phase of REPORT_PHASES) {
+    it(`${phase}: the injection workspace runs no script, even with the content policy switched off`, async () => {
+      // bypassCSP: the escaping alone must keep the page inert; the policy is a second line.
+      const { context, page, outside, dialogs, errors } = await visit(`injection.${phase}.en.html`, { bypassCSP: true });
+      try {
+        // Give any handler (onerror, onload, ontoggle…) a chance to fire, and poke every element with
+        // the events an inline handler would listen for.
+        await page.waitForTimeout(200);
+        await page.mouse.move(10, 10);
+        await page.evaluate(() => {
+          for (const element of document.querySelectorAll('body *')) {
+            for (const type of ['mouseover', 'mouseenter', 'focus', 'toggle']) element.dispatchEvent(new Event(type, { bubbles: true }));
+          }
+        });
+        await page.waitForTimeout(100);
+        const found = await page.evaluate(() => ({
+          pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+          scripts: document.scripts.length,
+          embedded: document.querySelectorAll('img, iframe, object, embed, video, audio, source, link, base, form, input, details, marquee').length,
+          handlers: [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => n.startsWith('on')),
+          links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((h) => !/^(https?:\/\/|mailto:|#)/.test(h)),
+          styles: document.querySelectorAll('style').length,
+          hidden: getComputedStyle(document.body).display,
+        }));
+        expect(found).toEqual({ pwned: null, scripts: 0, embedded: 0, handlers: [], links: [], styles: 1, hidden: 'block' });
+        expect(dialogs).toEqual([]);
+        expect(errors).toEqual([]);
+        expect(outside).toEqual([]);
+        // The hostile text is on the page, as text.
+        expect(await page.textContent('body')).toContain('<img src=x onerror=alert(1)>');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('the content policy blocks scripts too', async () => {
+    const page = join(dir, 'csp-probe.html');
+    // A report page with scripts smuggled in after rendering: the policy in its head must block them.
+    const html = reportToHtml(render(await loadValid(VALID), 'preparatory' satisfies Phase, 'en')).replace(
+      '</main>',
+      '<script>window.__pwned = 1</script><p id="probe" onclick="window.__pwned = 2">probe</p></main>',
+    );
+    writeFileSync(page, html);
+    files.set('csp-probe.html', pathToFileURL(page).href);
+    const { context, page: tab, outside } = await visit('csp-probe.html');
+    try {
+      await tab.click('#probe');
+      expect(await tab.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
+      expect(outside).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

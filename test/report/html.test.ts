@@ -1,0 +1,167 @@
+// Markdown → HTML: one self-contained page whose only markup is lamd's, with a working table of contents.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { headingSlug, markdownToHtml, safeHref } from '../../src/report/html.js';
+import { reportToHtml } from '../../src/report/index.js';
+import { buildTimeline, timelineSvg } from '../../src/report/timeline.js';
+import { INJECTION, loadValid, render, VALID, type LoadedWorkspace } from './helpers.js';
+
+function page(markdown: string, dir: 'ltr' | 'rtl' = 'ltr'): string {
+  return markdownToHtml(markdown, { lang: dir === 'rtl' ? 'ar' : 'en', dir, locale: 'en-GB', contents: 'Contents', timelines: [], svgLabels: () => ({}) as never });
+}
+
+const ATTRIBUTE = /\s+([^\s=>/"']+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?/g;
+
+/** The names of every attribute of every tag, values (quoted or not) skipped whole. */
+function attributeNames(html: string): string[] {
+  const names: string[] = [];
+  for (const [, attrs] of html.matchAll(new RegExp(`<[a-zA-Z][a-zA-Z0-9]*((?:${ATTRIBUTE.source})*)\\s*/?>`, 'g'))) {
+    for (const [, name] of attrs!.matchAll(ATTRIBUTE)) names.push(name!.toLowerCase());
+  }
+  return names;
+}
+
+it('attributeNames finds handlers however they are written', () => {
+  expect(attributeNames(`<img src=x onerror=alert(1)><a href="#" title='t' ONCLICK="x">y</a><svg onload>`)).toEqual(['src', 'onerror', 'href', 'title', 'onclick', 'onload']);
+  expect(attributeNames('<p title="a onclick=x">&lt;b onclick=x&gt;</p>')).toEqual(['title']);
+});
+
+function body(html: string): string {
+  return html.slice(html.indexOf('<main id="report">'), html.indexOf('</main>'));
+}
+
+describe('markdownToHtml', () => {
+  it('writes a complete page with language, direction, inline style and a strict content policy', () => {
+    const html = page('# Title\n\n## One\n\ntext');
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en" dir="ltr">/);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('<title>Title</title>');
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`);
+    expect(html).toMatch(/<style>[\s\S]*@media print[\s\S]*<\/style>/);
+    expect(html).not.toMatch(/<link\b|<script\b|@import|url\(/);
+    expect(page('# عنوان', 'rtl')).toContain('<html lang="ar" dir="rtl">');
+  });
+
+  it('renders raw HTML as text, except the bare line break lamd writes in table cells', () => {
+    const html = body(page('<div onclick="x()">block</div>\n\ninline <b>bold</b> <img src=x onerror=alert(1)> a<br>b c<br/>d <br onclick=x>'));
+    expect(html).toContain('&lt;div onclick=&quot;x()&quot;&gt;block&lt;/div&gt;');
+    expect(html).toContain('inline &lt;b&gt;bold&lt;/b&gt; &lt;img src=x onerror=alert(1)&gt; a<br>b c<br>d &lt;br onclick=x&gt;');
+  });
+
+  it('keeps links to http(s), mailto and anchors only', () => {
+    const html = body(page('[a](https://example.org) [b](mailto:x@example.org) [c](#one) [d](javascript:alert(1)) [e](data:text/html,x) [f](vbscript:x) [g](//evil.example) [h](JAVASCRIPT:alert(1)) <https://example.org/auto>'));
+    expect(html).toContain('<a href="https://example.org">a</a>');
+    expect(html).toContain('<a href="mailto:x@example.org">b</a>');
+    expect(html).toContain('<a href="#one">c</a>');
+    expect(html).toContain(' d e f g h ');
+    expect(html).toContain('<a href="https://example.org/auto">https://example.org/auto</a>');
+    expect(safeHref(' javascript:alert(1)')).toBeUndefined();
+    expect(safeHref('https://example.org/\u0000')).toBeUndefined();
+  });
+
+  it('never loads an image: an http(s) image becomes a link, any other its text', () => {
+    const html = body(page('![pixel](https://example.org/p.png) ![local](file:///etc/passwd) ![data](data:image/png;base64,AAAA)'));
+    expect(html).not.toContain('<img');
+    expect(html).toContain('<a href="https://example.org/p.png">pixel</a> local data');
+  });
+
+  it('ends a bare web address before an escaped character', () => {
+    const html = body(page('see https://example.org/a_b\\> and www.example.org\\| and https://example.org/x.\\*'));
+    expect(html).toContain('<a href="https://example.org/a_b">https://example.org/a_b</a>&gt;');
+    expect(html).toContain('<a href="http://www.example.org">www.example.org</a>|');
+    expect(html).toContain('<a href="https://example.org/x">https://example.org/x</a>.*');
+  });
+
+  it('gives every heading a unique ASCII id and lists levels 2 and 3 in the table of contents', () => {
+    const html = page('# Report\n\nLead.\n\n## Milan: road map\n\n### SDG\n\n## Milan: road map\n\n### SDG\n\n#### Detail\n\n## طنجة\n\n## Contents\n\n## 10.7 <b>x</b>');
+    expect(html).toContain('<h2 id="milan-road-map">');
+    expect(html).toContain('<h2 id="milan-road-map-2">');
+    expect(html).toContain('<h3 id="sdg-2">');
+    expect(html).toContain('<h2 id="section">طنجة</h2>');
+    expect(html).toContain('<h2 id="contents-2">Contents</h2>');
+    expect(html).toContain('<h2 id="section-10-7-b-x-b">10.7 &lt;b&gt;x&lt;/b&gt;</h2>');
+    const nav = html.slice(html.indexOf('<nav'), html.indexOf('</nav>'));
+    const links = [...nav.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(links).toEqual(['milan-road-map', 'sdg', 'milan-road-map-2', 'sdg-2', 'section', 'contents-2', 'section-10-7-b-x-b']);
+    for (const id of links) expect(html).toContain(`id="${id}"`);
+    // The table of contents comes after the title and lead, before the first section.
+    expect(html.indexOf('Lead.')).toBeLessThan(html.indexOf('<nav'));
+    expect(html.indexOf('<nav')).toBeLessThan(html.indexOf('<h2 id="milan-road-map">'));
+  });
+
+  it('slugs headings to ASCII', () => {
+    expect(headingSlug('Città &amp; comuni: “Box 3”')).toBe('citta-comuni-box-3');
+    expect(headingSlug('')).toBe('section');
+  });
+
+  it('draws a timeline Mermaid block lamd wrote as SVG, and leaves any other code block as code', () => {
+    const { timeline } = buildTimeline('t1', 'Plan <x>', [{ title: '</text><script>alert(1)</script>', group: 'G & H', start: '2023-01-01', end: '2023-06-30', status: 'in-progress' }], '2023-03-01');
+    const markdown = '# R\n\n```mermaid\n%% lamd-timeline t1\ngantt\n```\n\n```mermaid\n%% lamd-timeline t9\ngantt\n```\n\n```js\nalert(1)\n```';
+    const html = markdownToHtml(markdown, {
+      lang: 'en',
+      dir: 'ltr',
+      locale: 'en-GB',
+      contents: 'Contents',
+      timelines: [timeline],
+      svgLabels: () => ({ title: 'Timeline <of> plan', today: 'today', status: { planned: 'P', 'in-progress': 'I', done: 'D', postponed: 'Po', cancelled: 'C' }, overdue: 'late', span: () => 'span', section: (g) => g }),
+    });
+    expect(html.match(/<svg /g)).toHaveLength(1);
+    expect(html).toContain('<figcaption>Timeline &lt;of&gt; plan</figcaption>');
+    expect(html).toContain('&lt;/text&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(/<script/);
+    expect(html).toContain('<code class="language-mermaid">%% lamd-timeline t9');
+    expect(html).toContain('<code class="language-js">alert(1)');
+  });
+});
+
+describe('timelineSvg', () => {
+  it('draws one bar per action with years along the top and the day marked', () => {
+    const { timeline } = buildTimeline(
+      't1',
+      'T',
+      [
+        { title: 'A', group: '', start: '2022-01-01', end: '2022-12-31', status: 'done' },
+        { title: 'B', group: '', start: '2023-01', end: '2024-06', status: 'planned' },
+      ],
+      '2023-06-01',
+    );
+    const svg = timelineSvg(timeline, 'en-GB', { title: 'T', today: 'today', status: { planned: 'Planned', 'in-progress': 'In progress', done: 'Done', postponed: 'Postponed', cancelled: 'Cancelled' }, overdue: 'overdue', span: () => 's', section: (g) => g });
+    expect(svg.match(/<rect [^>]*rx="3"/g)).toHaveLength(2);
+    expect(svg).toContain('>2023</text>');
+    expect(svg).toContain('class="today"');
+    expect(svg).not.toMatch(/NaN|undefined|Infinity/);
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="timeline" role="img"/);
+  });
+});
+
+describe('reports as HTML', () => {
+  let valid: LoadedWorkspace;
+  let injection: LoadedWorkspace;
+  beforeAll(async () => {
+    valid = await loadValid(VALID);
+    injection = await loadValid(INJECTION);
+  });
+
+  it('draws the road map timeline as SVG', () => {
+    const html = reportToHtml(render(valid, 'roadmap', 'en'));
+    expect(html).toContain('<figure class="timeline"><svg');
+    expect(html).toContain('<figcaption>Timeline of Sfax – Inclusive municipal services</figcaption>');
+    expect(html).not.toContain('language-mermaid');
+  });
+
+  it('is right-to-left in Arabic', () => {
+    const html = reportToHtml(render(valid, 'roadmap', 'ar'));
+    expect(html).toContain('<html lang="ar" dir="rtl">');
+    expect(html).toContain('<h1 id="section">خرائط الطريق</h1>');
+  });
+
+  it('keeps the injection workspace inert: no element or attribute comes from its text', () => {
+    for (const phase of ['preparatory', 'profile', 'capitalization', 'roadmap', 'final'] as const) {
+      const html = reportToHtml(render(injection, phase, 'en'));
+      const tags = new Set([...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)[\s>/]/g)].map((m) => m[1]!.toLowerCase()));
+      const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'nav', 'h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'hr', 'figure', 'figcaption', 'svg', 'title', 'g', 'text', 'rect', 'path', 'line'];
+      expect([...tags].filter((t) => !allowed.includes(t)), phase).toEqual([]);
+      expect(attributeNames(html).filter((name) => name.startsWith('on')), phase).toEqual([]);
+      for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href, phase).toMatch(/^(https?:\/\/|mailto:|#)/);
+    }
+  });
+});

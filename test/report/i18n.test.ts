@@ -1,0 +1,166 @@
+// The report catalogues and the formats of each language.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { availableLanguages, loadCatalogue, Messages, REPORT_LANGUAGES } from '../../src/report/i18n.js';
+import { templateSources } from '../../src/report/template-files.js';
+import { tempDir } from '../helpers/lamd.js';
+import { REPO } from './helpers.js';
+
+const DIR = join(REPO, 'templates/reports/i18n');
+
+function flat(value: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else for (const [kk, vv] of flat(v, key)) out.set(kk, vv);
+  }
+  return out;
+}
+
+const catalogues = Object.fromEntries(REPORT_LANGUAGES.map((lang) => [lang, flat(JSON.parse(readFileSync(join(DIR, `${lang}.json`), 'utf8')))]));
+const english = catalogues.en!;
+const placeholders = (text: string) => [...text.matchAll(/\{([a-zA-Z_]+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogues', () => {
+  it('ship exactly the languages lamd lists', () => {
+    expect(readdirSync(DIR).sort()).toEqual(REPORT_LANGUAGES.map((l) => `${l}.json`).sort());
+  });
+
+  for (const lang of ['it', 'fr']) {
+    it(`${lang} is complete: the same keys as English`, () => {
+      expect([...catalogues[lang]!.keys()].sort()).toEqual([...english.keys()].sort());
+    });
+  }
+
+  for (const lang of ['sq', 'ar']) {
+    it(`${lang} has every heading`, () => {
+      const headings = [...english.keys()].filter((k) => k.startsWith('heading.'));
+      expect(headings.length).toBeGreaterThan(50);
+      expect(headings.filter((k) => !catalogues[lang]!.has(k))).toEqual([]);
+    });
+  }
+
+  for (const lang of REPORT_LANGUAGES) {
+    it(`${lang} uses only keys English defines, with the same placeholders, never empty`, () => {
+      const catalogue = catalogues[lang]!;
+      expect([...catalogue.keys()].filter((k) => !english.has(k))).toEqual([]);
+      for (const [key, text] of catalogue) {
+        expect(text.trim(), key).not.toBe('');
+        expect(placeholders(text), `${lang} ${key}`).toEqual(placeholders(english.get(key)!));
+      }
+    });
+  }
+
+  it('gives every value of every closed vocabulary of the schemas a label', () => {
+    const common = JSON.parse(readFileSync(join(REPO, 'schemas/common.schema.json'), 'utf8')) as { $defs: Record<string, { enum?: string[] }> };
+    const groups: Record<string, string> = {
+      thematicCluster: 'cluster',
+      mgiDimension: 'mgi',
+      triggeringFactor: 'triggering_factor',
+      stakeholderType: 'stakeholder_type',
+      actionStatus: 'action_status',
+      involvement: 'involvement',
+      capitalizationStage: 'stage',
+      activityType: 'activity_type',
+      activityMode: 'mode',
+      riskType: 'risk',
+      endorsementType: 'endorsement',
+    };
+    for (const [def, group] of Object.entries(groups)) {
+      for (const value of common.$defs[def]!.enum!) expect(english.has(`label.${group}.${value}`), `label.${group}.${value}`).toBe(true);
+    }
+  });
+});
+
+describe('loadCatalogue', () => {
+  it('falls back to English key by key', () => {
+    const sources = templateSources(undefined);
+    const ar = new Messages({ lang: 'ar', catalogue: loadCatalogue(sources, 'ar') });
+    expect(ar.raw('heading.report_roadmap')).toBe('خرائط الطريق');
+    expect(ar.raw('label.cluster.access-to-services')).toBe('Access to services');
+    expect(ar.dir).toBe('rtl');
+    expect(availableLanguages(sources).map((l) => l.lang)).toEqual(['en', 'it', 'fr', 'sq', 'ar']);
+  });
+});
+
+describe('a workspace catalogue', () => {
+  it('adds a language lamd does not ship, falling back to English text by text', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'templates/reports/i18n'), { recursive: true });
+    writeFileSync(join(root, 'templates/reports/i18n/de.json'), JSON.stringify({ heading: { report_roadmap: 'Fahrpläne' }, phrase: { not_recorded: 'nicht erfasst' } }));
+    writeFileSync(join(root, 'templates/reports/i18n/not-a-language.json'), '{}');
+    const sources = templateSources(root);
+    expect(availableLanguages(sources)).toContainEqual({ lang: 'de', origin: 'workspace' });
+    expect(availableLanguages(sources).map((l) => l.lang)).not.toContain('not-a-language');
+    const de = new Messages({ lang: 'de', catalogue: loadCatalogue(sources, 'de') });
+    expect([de.raw('heading.report_roadmap'), de.raw('heading.report_final'), de.notRecorded]).toEqual(['Fahrpläne', 'Final event: state of the art and comparison', 'nicht erfasst']);
+    expect(de.plainDate('2022-09-01')).toBe('1. September 2022');
+    // In Markdown, a line starting "1. " would open a list: the date is escaped like any text.
+    expect(de.date('2022-09-01')).toBe('1\\. September 2022');
+  });
+
+  it('must be a JSON object of texts', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'templates/reports/i18n'), { recursive: true });
+    writeFileSync(join(root, 'templates/reports/i18n/it.json'), '{ not json');
+    expect(() => loadCatalogue(templateSources(root), 'it')).toThrow(/templates\/reports\/i18n\/it\.json is not valid JSON/);
+    writeFileSync(join(root, 'templates/reports/i18n/it.json'), '["a list"]');
+    expect(() => loadCatalogue(templateSources(root), 'it')).toThrow(/a message catalogue is a JSON object/);
+  });
+});
+
+describe('Messages', () => {
+  const sources = templateSources(undefined);
+  const en = new Messages({ lang: 'en', catalogue: loadCatalogue(sources, 'en') });
+  const it_ = new Messages({ lang: 'it', catalogue: loadCatalogue(sources, 'it') });
+
+  it('formats dates, whole or partial, for the language', () => {
+    expect(en.date('2022-09-01')).toBe('1 September 2022');
+    expect(it_.date('2022-09-01')).toBe('1 settembre 2022');
+    expect(en.date('2020-06')).toBe('June 2020');
+    expect(it_.date('2020-06')).toBe('giugno 2020');
+    expect(en.date('2021')).toBe('2021');
+    expect(en.date(undefined)).toBeUndefined();
+    expect(en.period({ start: '2023-01-01', end: '2023-12-31' })).toBe('1 January 2023 – 31 December 2023');
+    expect(it_.period({ start: '2023-01' })).toBe('dal gennaio 2023');
+    expect(en.period({})).toBeUndefined();
+  });
+
+  it('formats numbers, percentages and money for the language', () => {
+    expect(en.number(1234567.891)).toBe('1,234,567.89');
+    expect(it_.number(1234567.891)).toBe('1.234.567,89');
+    expect(en.percent(15.2)).toBe('15.2%');
+    expect(it_.percent(15.2)).toBe('15,2%');
+    expect(en.money(20000, 'EUR')).toBe('€20,000');
+    expect(it_.money(20000, 'EUR')).toBe('20.000 €');
+  });
+
+  it('names countries and languages in the language', () => {
+    expect(en.country('AL')).toBe('Albania');
+    expect(it_.country('AL')).toBe('Albania');
+    expect(it_.country('IT')).toBe('Italia');
+    expect(it_.language('sq')).toBe('albanese');
+    expect(en.list(['a', 'b', 'c'] as never)).toBe('a, b and c');
+    expect(it_.list(['a', 'b'] as never)).toBe('a e b');
+    expect(en.list([])).toBeUndefined();
+  });
+
+  it('escapes catalogue text and fills placeholders with escaped values only', () => {
+    const m = new Messages({ lang: 'en', catalogue: new Map([['phrase.x', '<b>{name}</b> | {count} {missing}']]) });
+    expect(m.text('phrase.x', { name: '\\*already escaped\\*' as never, count: 1200 })).toBe('\\<b\\>\\*already escaped\\*\\</b\\> \\| 1,200 {missing}');
+  });
+
+  it('labels a closed vocabulary, and shows an unknown value as itself', () => {
+    expect(en.label('cluster', 'access-to-services')).toBe('Access to services');
+    expect(it_.label('stage', 'borrowed')).toBe('Ripresa da un pari');
+    expect(en.label('cluster', 'no_such_<cluster>')).toBe('no\\_such\\_\\<cluster\\>');
+    expect(en.label('cluster', undefined)).toBeUndefined();
+  });
+
+  it('says "not recorded" in the language', () => {
+    expect(en.orNotRecorded(undefined)).toBe('not recorded');
+    expect(it_.orNotRecorded('' as never)).toBe('non registrato');
+  });
+});

@@ -1,0 +1,58 @@
+// The Markdown of every phase, for the test workspace and the pilot example, in English and Italian,
+// kept as files under __snapshots__/ so a change to a report is reviewed like a change to code.
+// After an intended change: `npx vitest run test/report/snapshots.test.ts -u`, then read the diff.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_LANGUAGES } from '../../src/report/i18n.js';
+import { REPORT_PHASES } from '../../src/report/index.js';
+import { expectTablesIntact, INJECTION, LAS_PILOT, loadValid, render, renderAll, VALID, type LoadedWorkspace } from './helpers.js';
+
+const WORKSPACES = { valid: VALID, 'las-pilot': LAS_PILOT } as const;
+
+const loaded: Partial<Record<string, LoadedWorkspace>> = {};
+beforeAll(async () => {
+  for (const [name, root] of Object.entries({ ...WORKSPACES, injection: INJECTION })) loaded[name] = await loadValid(root);
+});
+
+for (const name of Object.keys(WORKSPACES)) {
+  describe(`${name} reports`, () => {
+    for (const phase of REPORT_PHASES) {
+      for (const lang of ['en', 'it']) {
+        it(`${phase} in ${lang}`, async () => {
+          const { markdown } = render(loaded[name]!, phase, lang);
+          expectTablesIntact(markdown, `${name} ${phase}.${lang}`);
+          await expect(markdown).toMatchFileSnapshot(`./__snapshots__/${name}/${phase}.${lang}.md`);
+        });
+      }
+    }
+  });
+}
+
+describe('one municipality (--municipality)', () => {
+  for (const phase of REPORT_PHASES) {
+    it(`${phase} for Sfax`, async () => {
+      const { markdown } = render(loaded.valid!, phase, 'en', 'sfax');
+      expectTablesIntact(markdown, `sfax ${phase}`);
+      expect(markdown).not.toMatch(/^\| طنجة \|/m); // no row of the other municipality
+      await expect(markdown).toMatchFileSnapshot(`./__snapshots__/valid-sfax/${phase}.en.md`);
+    });
+  }
+});
+
+describe('no report ever shows a programming value', () => {
+  for (const lang of REPORT_LANGUAGES) {
+    it(`in ${lang}, every phase of every workspace, Markdown and HTML`, () => {
+      for (const [name, ws] of Object.entries(loaded)) {
+        for (const { name: file, content } of renderAll(ws!, lang)) {
+          const where = `${name}/${file}`;
+          expect(content, where).not.toMatch(/\bundefined\b/);
+          expect(content, where).not.toMatch(/\bnull\b/);
+          expect(content, where).not.toContain('[object Object]');
+          expect(content, where).not.toMatch(/\bNaN\b/);
+          expect(content, where).not.toMatch(/\bInfinity\b/);
+          expect(content, where).not.toMatch(/\{[a-z][a-zA-Z_]*\}/); // an unfilled placeholder
+          if (file.endsWith('.md')) expectTablesIntact(content, where);
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,202 @@
+// Templates are data, not code: CI renders reports from workspaces that arrive in pull requests, so a
+// workspace's override of a report template must not be able to run JavaScript, read files, or
+// unescape user text. Each test below is one way a hostile override could try.
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reportToHtml } from '../../src/report/index.js';
+import { TemplateError, templateSources } from '../../src/report/template-files.js';
+import { renderTemplate } from '../../src/report/templates.js';
+import { tempDir } from '../helpers/lamd.js';
+import { INJECTION, loadValid, render, VALID } from './helpers.js';
+
+/** A copy of a fixture workspace with the given files added under templates/reports/. */
+function workspaceWith(fixture: string, templates: Record<string, string>): string {
+  const root = join(tempDir(), 'ws');
+  cpSync(fixture, root, { recursive: true });
+  for (const [name, text] of Object.entries(templates)) {
+    const path = join(root, 'templates', 'reports', name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
+  return root;
+}
+
+/** A file outside the workspace a hostile template would like to read. */
+function plantSecret(root: string): string {
+  const secret = 'TOP-SECRET-6f1d2c';
+  writeFileSync(join(dirname(root), 'secret.md.mustache'), secret);
+  writeFileSync(join(dirname(root), '_secret.md.mustache'), secret);
+  return secret;
+}
+
+async function renderOverride(fixture: string, templates: Record<string, string>, phase: 'preparatory' | 'roadmap' = 'preparatory') {
+  const ws = await loadValid(workspaceWith(fixture, templates));
+  return render(ws, phase, 'en');
+}
+
+describe('workspace overrides', () => {
+  it('replaces a phase template from the workspace', async () => {
+    const report = await renderOverride(VALID, { 'preparatory.md.mustache': '# Our own {{title}}\n\n{{#municipalities}}- {{name}}\n{{/municipalities}}' });
+    expect(report.markdown).toBe('# Our own Preparatory phase: the network and where each municipality starts\n\n- Sfax\n- طنجة\n');
+    expect(report.overrides).toEqual(['templates/reports/preparatory.md.mustache']);
+  });
+
+  it('replaces a single partial, used by lamd\'s own templates', async () => {
+    const report = await renderOverride(VALID, { '_footer.md.mustache': '\nMade by the network secretariat.\n' });
+    expect(report.markdown.trimEnd().endsWith('Made by the network secretariat.')).toBe(true);
+    expect(report.overrides).toEqual(['templates/reports/_footer.md.mustache']);
+  });
+
+  it('overrides catalogue texts, escaped like user text, and ignores keys English does not define', async () => {
+    const report = await renderOverride(VALID, {
+      'i18n/en.json': JSON.stringify({ heading: { report_preparatory: '<script>alert(1)</script> Getting started' }, __proto__: { polluted: 'yes' }, extra: { key: 'x' } }),
+    });
+    expect(report.markdown.split('\n')[0]).toBe('# \\<script\\>alert(1)\\</script\\> Getting started');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('a hostile override cannot read files', () => {
+  for (const name of ['../../secret', '../secret', '/etc/passwd', '..%2Fsecret', 'secret/../../secret', 'i18n/en.json', '_secret', 'SECRET']) {
+    it(`refuses the partial {{> ${name}}}`, async () => {
+      const root = workspaceWith(VALID, { 'preparatory.md.mustache': `before {{> ${name}}} after` });
+      const secret = plantSecret(root);
+      const ws = await loadValid(root);
+      let error: unknown;
+      try {
+        render(ws, 'preparatory', 'en');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(TemplateError);
+      expect((error as Error).message).toContain('templates/reports/preparatory.md.mustache');
+      expect((error as Error).message).not.toContain(secret);
+    });
+  }
+
+  it('refuses a partial that is a symbolic link, even to a file inside the workspace', async () => {
+    const root = workspaceWith(VALID, { 'preparatory.md.mustache': '{{> linked}}' });
+    symlinkSync(join(root, 'lamd.yaml'), join(root, 'templates/reports/_linked.md.mustache'));
+    const ws = await loadValid(root);
+    expect(() => render(ws, 'preparatory', 'en')).toThrow(/symbolic link/);
+  });
+
+  it('refuses a templates/reports folder that is a link, and templates reached through a linked templates/', async () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'preparatory.md.mustache'), 'OUTSIDE-CONTENT');
+    mkdirSync(join(outside, 'reports'));
+    writeFileSync(join(outside, 'reports', 'preparatory.md.mustache'), 'OUTSIDE-CONTENT');
+
+    const linkedReports = join(tempDir(), 'ws');
+    cpSync(VALID, linkedReports, { recursive: true });
+    mkdirSync(join(linkedReports, 'templates'));
+    symlinkSync(outside, join(linkedReports, 'templates', 'reports'));
+    expect(() => templateSources(linkedReports)).toThrow(/templates\/reports is a symbolic link/);
+
+    const linkedTemplates = join(tempDir(), 'ws');
+    cpSync(VALID, linkedTemplates, { recursive: true });
+    symlinkSync(outside, join(linkedTemplates, 'templates'));
+    const ws = await loadValid(linkedTemplates);
+    expect(() => render(ws, 'preparatory', 'en')).toThrow(/leads outside the workspace/);
+  });
+});
+
+describe('a hostile override cannot run code', () => {
+  it('never calls a function, even one left in a view', () => {
+    let called = 0;
+    const view = { t: {}, f: () => `called ${++called}`, nested: { g: () => ++called } };
+    const root = workspaceWith(VALID, { 'preparatory.md.mustache': '[{{f}}][{{{f}}}][{{&f}}][{{#f}}body{{/f}}][{{^f}}none{{/f}}][{{nested.g}}]' });
+    const text = renderTemplate(templateSources(root), 'preparatory', view).text;
+    expect(called).toBe(0);
+    expect(text).toBe('[][][][][none][]');
+  });
+
+  it('cannot reach prototypes: constructor, __proto__, toString', async () => {
+    const report = await renderOverride(VALID, {
+      'preparatory.md.mustache': [
+        'a[{{constructor}}]',
+        'b[{{constructor.constructor}}]',
+        'c[{{#constructor.constructor}}return process{{/constructor.constructor}}]',
+        'd[{{__proto__}}][{{__proto__.constructor}}]',
+        'e[{{#municipalities}}{{toString}}{{valueOf}}{{constructor.name}}{{/municipalities}}]',
+        'f[{{title.constructor}}][{{programme.name.constructor.constructor}}]',
+        'g[{{#municipalities.constructor}}x{{/municipalities.constructor}}][{{municipalities.pop}}]',
+        'h[{{#t}}{{hasOwnProperty}}{{/t}}]',
+      ].join('\n'),
+    });
+    expect(report.markdown).toBe('a[]\nb[]\nc[]\nd[][]\ne[]\nf[][]\ng[][]\nh[]\n');
+  });
+
+  it('treats lambdas, delimiter changes and comments as plain template text', async () => {
+    const report = await renderOverride(INJECTION, {
+      'preparatory.md.mustache': '{{! a comment }}{{=<% %>=}}[<%programme.name%>][<%{programme.name}%>][<%& programme.name%>]<%={{ }}=%>[{{#lambda}}x{{/lambda}}]',
+    });
+    const name = '\\<script\\>window.\\_\\_pwned = 1; alert(\'programme\')\\</script\\> Network';
+    expect(report.markdown).toBe(`[${name}][${name}][${name}][]\n`);
+  });
+
+  it('keeps user data escaped under triple braces and {{& }}', async () => {
+    const report = await renderOverride(
+      INJECTION,
+      { 'roadmap.md.mustache': '{{#roadmaps}}{{{title}}}|{{&title}}|{{title}}\n{{#activities}}{{{activity}}}\n{{/activities}}{{/roadmaps}}' },
+      'roadmap',
+    );
+    const [first, ...rest] = report.markdown.trimEnd().split('\n');
+    const parts = first!.split(/(?<!\\)\|/);
+    expect(new Set(parts).size).toBe(1);
+    expect(parts[0]).toBe('\\<img src=x onerror=alert(1)\\> road map \\| title');
+    expect(rest.join('\n')).toContain('\\</text\\>\\<script\\>window.\\_\\_pwned=1\\</script\\>');
+  });
+
+  it('renders <script>, event handlers and javascript: links written in a template as inert text in HTML', async () => {
+    const report = await renderOverride(VALID, {
+      'preparatory.md.mustache': [
+        '# {{title}}',
+        '',
+        '<script>window.__pwned = 1</script>',
+        '',
+        '<img src=x onerror="window.__pwned=1">',
+        '',
+        '<style>@import url(https://example.org/x.css); body { background: url(https://example.org/x.png) }</style>',
+        '',
+        '[click](javascript:window.__pwned=1) [data](data:text/html,<script>alert(1)</script>) [ok](https://example.org)',
+        '',
+        '![tracker](https://example.org/pixel.png) <iframe src="https://example.org"></iframe>',
+        '',
+        '<a href="javascript:alert(1)">raw link</a> <svg onload=alert(1)></svg> line<br>break',
+      ].join('\n'),
+    });
+    const html = reportToHtml(report);
+    const body = html.slice(html.indexOf('<body>'));
+    expect(body).not.toMatch(/<(script|img|style|iframe|svg|object|embed|link|meta)\b/i);
+    expect(body).not.toMatch(/<a\s[^>]*href="(?!https?:|mailto:|#)/i);
+    expect(body).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i);
+    expect(body).toContain('&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
+    expect(body).toContain('<a href="https://example.org">ok</a>');
+    expect(body).toContain('<a href="https://example.org/pixel.png">tracker</a>');
+    expect(body).toContain('line<br>break');
+    // Only <style> in the head, lamd's own; the page may fetch nothing and run nothing.
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"`);
+  });
+});
+
+describe('a hostile override cannot loop or explode', () => {
+  it('stops a partial that includes itself', async () => {
+    const ws = await loadValid(workspaceWith(VALID, { 'preparatory.md.mustache': '{{> loop}}', '_loop.md.mustache': 'x{{> loop}}' }));
+    expect(() => render(ws, 'preparatory', 'en')).toThrow(/nested more than 16 deep/);
+  });
+
+  it('stops sections nested to repeat without end', async () => {
+    const nest = (depth: number): string => (depth === 0 ? '{{phase}}' : `{{#calendar}}${nest(depth - 1)}{{/calendar}}`);
+    const ws = await loadValid(workspaceWith(VALID, { 'preparatory.md.mustache': nest(12) }));
+    const started = Date.now();
+    expect(() => render(ws, 'preparatory', 'en')).toThrow(/too much work/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('reports a malformed template with its file name', async () => {
+    const ws = await loadValid(workspaceWith(VALID, { 'preparatory.md.mustache': '{{#municipalities}} never closed' }));
+    expect(() => render(ws, 'preparatory', 'en')).toThrow(/templates\/reports\/preparatory\.md\.mustache: Unclosed section "municipalities"/);
+  });
+});

@@ -1,0 +1,301 @@
+// The per-phase view models: pure functions of the workspace model, every string escaped Markdown.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildView, messagesFor, REPORT_PHASES } from '../../src/report/index.js';
+import type { ReportModel } from '../../src/report/model.js';
+import { plainData } from '../../src/report/templates.js';
+import type { TemplateSources } from '../../src/report/template-files.js';
+import { buildTimeline, mermaidLines } from '../../src/report/timeline.js';
+import { capitalizationView } from '../../src/report/views/capitalization.js';
+import type { ViewContext } from '../../src/report/views/context.js';
+import { finalView } from '../../src/report/views/final.js';
+import { preparatoryView } from '../../src/report/views/preparatory.js';
+import { profileView } from '../../src/report/views/profile.js';
+import { isOverdue, roadmapReport } from '../../src/report/views/roadmap.js';
+import { INJECTION, loadValid, TODAY, VALID, type LoadedWorkspace } from './helpers.js';
+
+let valid: LoadedWorkspace;
+let injection: LoadedWorkspace;
+beforeAll(async () => {
+  valid = await loadValid(VALID);
+  injection = await loadValid(INJECTION);
+});
+
+function ctx(ws: { model: ReportModel; sources: TemplateSources }, lang = 'en', options: { today?: string; focus?: string } = {}): ViewContext {
+  return { model: ws.model, m: messagesFor(ws.sources, lang), today: options.today ?? TODAY, focus: options.focus };
+}
+
+/** A deep copy of a model to change for one test. */
+function variant(ws: LoadedWorkspace, change: (model: ReportModel) => void): LoadedWorkspace {
+  const model = structuredClone(ws.model);
+  change(model);
+  return { model, sources: ws.sources };
+}
+
+/** Every string in a view, with where it is. */
+function strings(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
+  return [];
+}
+
+describe('preparatory view', () => {
+  it('lists the network, the calendar and every municipality', () => {
+    const view = preparatoryView(ctx(valid));
+    expect(view.coordinator).toEqual({ name: 'International Organization for Migration (IOM)', country: 'Italy', role: undefined });
+    expect(view.partners).toEqual([{ name: 'Partenaire de test', country: 'Tunisia', role: 'Accompanies Sfax through every phase', supports: 'Sfax' }]);
+    expect(view.municipalities.map((m) => [m.name, m.languages, m.localPartner])).toEqual([
+      ['Sfax', 'French and Arabic', 'Partenaire de test'],
+      ['طنجة', 'French and Arabic', 'not recorded'],
+    ]);
+    expect(view.calendar.map((c) => [c.start, c.end])[0]).toEqual(['January 2022', 'March 2022']);
+    expect(view.calendar).toHaveLength(5);
+  });
+
+  it('flags an election that falls inside the programme calendar, naming the phase', () => {
+    const [sfax, tangier] = preparatoryView(ctx(valid)).startingPoints;
+    expect(sfax!.constraints).toEqual([
+      { type: 'Election', title: 'Municipal elections', when: '15 May 2023', description: undefined, flag: '⚠ Election during the programme: phase 3 (road maps).', election: true },
+    ]);
+    expect(sfax!.electionsInCalendar).toBe(true);
+    expect(sfax!.triggeringFactors).toEqual([{ label: 'Change in migration patterns', description: 'More people in transit.' }]);
+    expect(sfax!.endorsements[0]).toMatchObject({ type: 'Official letter', date: '1 February 2022', by: 'The mayor' });
+    expect(tangier!.constraints).toEqual([]);
+    expect(tangier!.endorsements[0]!.date).toBe('not recorded');
+  });
+
+  it('does not flag an election outside the calendar', () => {
+    const later = variant(valid, (model) => {
+      model.profiles.get('sfax')!.constraints![0]!.date = '2026-05-15';
+    });
+    const [sfax] = preparatoryView(ctx(later)).startingPoints;
+    expect(sfax!.constraints[0]!.flag).toBeUndefined();
+    expect(sfax!.electionsInCalendar).toBe(false);
+  });
+});
+
+describe('profile view', () => {
+  it('puts the figures in rows, with "not recorded" and the reason where there is no figure', () => {
+    const [sfax, tangier] = profileView(ctx(valid)).profiles;
+    expect(sfax!.figures).toEqual([
+      { label: 'Resident population', value: 'not recorded', asOf: 'not recorded', breakdown: '', note: 'No figure in the sources used for this test.' },
+      { label: 'Foreign residents, share of the population', value: 'about 1.5%', asOf: '2021', breakdown: '', note: 'Test source' },
+      { label: 'Foreign residents, number', value: 'not recorded', asOf: 'not recorded', breakdown: '', note: '' },
+    ]);
+    expect(sfax!.origins).toEqual([{ country: 'Côte d’Ivoire', share: '30%', asOf: 'not recorded' }]);
+    expect(sfax!.mobility.map((m) => m.label)).toEqual(['Emigration', 'Transit']);
+    expect(sfax!.framework[0]).toMatchObject({ title: 'Local development plan', type: 'Strategy', level: 'Local', when: 'adopted June 2020' });
+    expect(tangier!.hasProfile).toBe(true);
+    expect(tangier!.figures.every((f) => f.value === 'not recorded')).toBe(true);
+  });
+
+  it('formats figures for the language, with breakdowns', () => {
+    const withBreakdown = variant(valid, (model) => {
+      model.profiles.get('sfax')!.population = { value: 330440, unit: 'persons', by_sex: { women: 168000, men: 162440 }, by_age: { '0-17': 80000 } };
+    });
+    const [sfax] = profileView(ctx(withBreakdown, 'it')).profiles;
+    expect(sfax!.figures[0]).toMatchObject({ label: 'Popolazione residente', value: '330.440', breakdown: 'donne 168.000; uomini 162.440; età 0-17: 80.000' });
+  });
+
+  it('marks a municipality without a profile', () => {
+    const without = variant(valid, (model) => model.profiles.delete('tangier'));
+    const [, tangier] = profileView(ctx(without)).profiles;
+    expect(tangier!.hasProfile).toBe(false);
+  });
+});
+
+describe('capitalization view', () => {
+  it('builds the municipality × cluster matrix from the practices', () => {
+    const view = capitalizationView(ctx(valid));
+    expect(view.matrix).toEqual({
+      header: ['Access to services', 'Diaspora and co-development'],
+      rows: [
+        { name: 'Sfax', cells: ['1', '–'], total: '1' },
+        { name: 'طنجة', cells: ['–', '1'], total: '1' },
+      ],
+      totals: ['1', '1'],
+      total: '2',
+    });
+    expect(view.clusters.map((c) => [c.label, c.practices.map((p) => p.title)])).toEqual([
+      ['Access to services', ['One-stop shop for migrants']],
+      ['Diaspora and co-development', ['Diaspora desk']],
+    ]);
+  });
+
+  it('lists stages, exchanges and borrowed practices', () => {
+    const view = capitalizationView(ctx(valid));
+    expect(view.stageSummary.map((s) => s.count)).toEqual(['1', '0', '0', '0', '1']);
+    expect(view.stages[0]).toEqual({ title: 'One-stop shop for migrants', municipality: 'Sfax', stage: 'Borrowed by a peer', history: 'Shared with peers – 1 September 2022 – Peer exchange on one-stop shops' });
+    expect(view.exchanges.map((e) => [e.title, e.municipalities, e.practices])).toEqual([['Peer exchange on one-stop shops', 'Sfax and طنجة', 'One-stop shop for migrants and Diaspora desk']]);
+    expect(view.borrowed).toEqual([
+      { practice: 'One-stop shop for migrants', from: 'Sfax', by: 'طنجة', date: 'not recorded', transfer: 'Peer exchange', differences: 'not recorded', feasibility: 'not recorded' },
+    ]);
+  });
+
+  it('answers each stated challenge with the peers\' practices, and notes the municipality\'s own', () => {
+    expect(capitalizationView(ctx(valid)).challenges).toEqual([
+      {
+        name: 'Sfax',
+        items: [{ title: 'No local data on migrants', cluster: 'Data and research', description: undefined, answers: [], own: 'Also answered by its own practice: One-stop shop for migrants.' }],
+      },
+    ]);
+    const [alpha] = capitalizationView(ctx(injection)).challenges;
+    expect(alpha!.items[0]!.answers).toEqual([{ practice: 'Peer answer \\](javascript:alert(1))', owner: 'Beta \\`code\\` \\\\ backslash', stage: 'Shared with peers' }]);
+  });
+
+  it('with --municipality, keeps that municipality and the practices it borrowed', () => {
+    const view = capitalizationView(ctx(valid, 'en', { focus: 'tangier' }));
+    expect(view.matrix.rows.map((r) => r.name)).toEqual(['طنجة']);
+    expect(view.clusters.flatMap((c) => c.practices.map((p) => p.title))).toEqual(['Diaspora desk']);
+    expect(view.borrowed.map((b) => b.practice)).toEqual(['One-stop shop for migrants']);
+    expect(view.scope).toBe('This report covers طنجة only.');
+  });
+});
+
+describe('roadmap view', () => {
+  it('gives the SDG goal and targets their official titles, in the report\'s language', () => {
+    const [card] = roadmapReport(ctx(valid, 'it')).view.roadmaps;
+    expect(card!.sdg.goal).toBe('Obiettivo 10: Ridurre la disuguaglianza all\'interno e tra i paesi');
+    expect(card!.sdg.targets.map((t) => [t.id, t.title.slice(0, 40), t.local])).toEqual([
+      ['10.2', 'Entro il 2030, dare potere e promuovere ', 'non registrato'],
+      ['10.7', 'Facilitare una migrazione ordinata, sicu', 'Every migrant can reach the municipal desk.'],
+    ]);
+    // Albanian has no SDG titles: English ones are shown.
+    const [sq] = roadmapReport(ctx(valid, 'sq')).view.roadmaps;
+    expect(sq!.sdg.goal).toBe('Objektivi 10: Reduce inequality within and among countries');
+  });
+
+  it('fills the activities table like Box 3: the activity, then the names of the stakeholders involved', () => {
+    const [card] = roadmapReport(ctx(valid)).view.roadmaps;
+    expect(card!.activities).toEqual([{ activity: '**Translated leaflets**', stakeholders: 'Association of the Sfax diaspora' }]);
+    const [hostile] = roadmapReport(ctx(injection)).view.roadmaps;
+    expect(hostile!.activities[0]!.stakeholders).toBe(
+      "\\# Heading department<br>\\[Department\\](javascript:window.\\_\\_pwned=1)<br>\\<script\\>alert('diaspora')\\</script\\> association<br>NGO \\| with \\| pipes",
+    );
+  });
+
+  it('counts progress by status and lists overdue actions as of --today', () => {
+    const late = variant(valid, (model) => {
+      model.roadmaps[0]!.actions!.push({ id: 'late', title: 'Late action', start: '2023-01', end: '2023-03', status: 'in-progress' });
+      model.roadmaps[0]!.actions!.push({ id: 'later', title: 'Not due yet', start: '2024-01-01', end: '2024-12-31' });
+    });
+    const { view } = roadmapReport(ctx(late, 'en', { today: '2024-06-01' }));
+    const [card] = view.roadmaps;
+    expect(card!.progress).toEqual([
+      { status: 'Planned', count: '1' },
+      { status: 'In progress', count: '1' },
+      { status: 'Done', count: '1' },
+    ]);
+    expect(card!.progressSummary).toBe('Actions done: 1 of 3 (33.33%).');
+    expect(card!.overdue).toEqual([{ title: 'Late action', end: 'March 2023', status: 'In progress', days: '428' }]);
+    expect(card!.actions[1]!.status).toBe('In progress – overdue');
+    expect(view.summary.rows[0]).toMatchObject({ actions: '3', done: '1', overdue: '1' });
+    expect(view.overdueOn).toBe('Open actions past their end date on 1 June 2024:');
+    // The day before the end, the action is not overdue yet.
+    expect(roadmapReport(ctx(late, 'en', { today: '2023-03-31' })).view.roadmaps[0]!.overdue).toEqual([]);
+  });
+
+  it('writes the timeline as Mermaid lines, and keeps the bars for the HTML drawing', () => {
+    const { view, timelines } = roadmapReport(ctx(valid));
+    expect(view.roadmaps[0]!.timeline).toEqual({
+      lines: [
+        '%% lamd-timeline t1',
+        'gantt',
+        '    title Sfax – Inclusive municipal services',
+        '    dateFormat YYYY-MM-DD',
+        '    axisFormat %Y-%m',
+        '    section Migrants reach municipal services',
+        '    Translated leaflets :done, a1, 2023-05-01, 2023-09-30',
+      ],
+      undated: undefined,
+    });
+    expect(timelines.map((t) => [t.id, t.bars.length])).toEqual([['t1', 1]]);
+  });
+
+  it('summarises the network: goals and stakeholders shared by road maps', () => {
+    const second = variant(valid, (model) => {
+      model.roadmaps.push({ ...structuredClone(model.roadmaps[0]!), id: 'second', title: 'Second', municipality: 'tangier', sdg: { goal: '11' } });
+    });
+    const { summary } = roadmapReport(ctx(second)).view;
+    expect(summary.goals).toEqual([
+      { goal: 'Goal 10: Reduced inequalities', count: '1' },
+      { goal: 'Goal 11: Sustainable cities and communities', count: '1' },
+    ]);
+    expect(summary.shared.map((s) => [s.name, s.roadmaps])).toContainEqual(['Association of the Sfax diaspora', 'Inclusive municipal services and Second']);
+    expect(summary.totals).toBe("Road maps: 2, in 2 of the network's municipalities. Actions: 2 (2 done, 0 overdue).");
+  });
+});
+
+describe('isOverdue and timelines', () => {
+  it('counts an action overdue from the day after its (last possible) end', () => {
+    expect(isOverdue({ end: '2023-03', status: 'planned' }, '2023-03-31')).toBe(false);
+    expect(isOverdue({ end: '2023-03', status: 'planned' }, '2023-04-01')).toBe(true);
+    expect(isOverdue({ end: '2023-03', status: 'done' }, '2024-01-01')).toBe(false);
+    expect(isOverdue({ end: '2023-03', status: 'cancelled' }, '2024-01-01')).toBe(false);
+    expect(isOverdue({ end: '2023-03' }, '2024-01-01')).toBe(true);
+    expect(isOverdue({}, '2024-01-01')).toBe(false);
+  });
+
+  it('draws one-date actions as milestones and leaves undated ones out', () => {
+    const { timeline, undated } = buildTimeline('t9', 'T', [
+      { title: 'Start only', group: 'G', start: '2023-02' },
+      { title: 'No date', group: 'G' },
+      { title: 'Late', group: 'G', start: '2023-01-01', end: '2023-01-31', status: 'planned' },
+    ], '2023-06-01');
+    expect(undated.map((u) => u.title)).toEqual(['No date']);
+    expect(timeline.bars.map((b) => [b.label, b.start, b.end, b.milestone, b.overdue])).toEqual([
+      ['Start only', '2023-02-01', '2023-02-01', true, false],
+      ['Late', '2023-01-01', '2023-01-31', false, true],
+    ]);
+    expect(mermaidLines(timeline, { section: (g) => g }).slice(5)).toEqual(['    section G', '    Start only :milestone, a1, 2023-02-01, 0d', '    Late :crit, a2, 2023-01-01, 2023-01-31']);
+  });
+});
+
+describe('final view', () => {
+  it('gives each road map its state of the art, or says it is not recorded', () => {
+    const view = finalView(ctx(valid));
+    expect(view.roadmaps[0]).toMatchObject({ title: 'Inclusive municipal services', recorded: false, genesis: ['not recorded'], progress: '1 of 1 done, 0 overdue' });
+    const [hostile] = finalView(ctx(injection)).roadmaps;
+    expect(hostile).toMatchObject({ recorded: true, genesis: ['Genesis \\<script\\>alert(1)\\</script\\>'], development: ['Development \\| pipe'], lessons: ['\\<img src=x onerror=alert(1)\\> lesson'] });
+  });
+
+  it('compares the municipalities through the lenses', () => {
+    const { lenses } = finalView(ctx(valid));
+    expect(lenses.triggering.rows).toEqual([
+      { name: 'Sfax', cells: ['✓', '–', '–', '–', '–', '–'] },
+      { name: 'طنجة', cells: ['–', '–', '–', '–', '–', '–'] },
+    ]);
+    expect(lenses.stakeholders[0]).toEqual({ name: 'Sfax', members: '3', design: '3', implementation: '2', types: 'Municipal department: 2<br>Diaspora association: 1', migrantVoices: 'yes' });
+    expect(lenses.stakeholders[1]!.migrantVoices).toBe('not recorded');
+    expect(lenses.coordination[0]).toMatchObject({ leadUnit: 'Direction du développement économique', partner: 'Partenaire de test', workingGroups: 'Inclusive municipal services (members: 3)' });
+    expect(lenses.challenges).toEqual([
+      { name: 'Sfax', items: ['Election: Municipal elections', 'Election: Municipal elections in May 2023. (mitigation: The working group includes technical staff who stay.)'] },
+    ]);
+    expect(lenses.context[0]).toMatchObject({ population: 'not recorded', foreignShare: 'about 1.5%', model: 'Not yet defined' });
+  });
+});
+
+describe('every view', () => {
+  for (const phase of REPORT_PHASES) {
+    it(`${phase}: is plain data, all its strings single-line Markdown that cannot open markup`, () => {
+      for (const ws of [valid, injection]) {
+        for (const lang of ['en', 'it', 'ar']) {
+          const { view } = buildView(ctx(ws, lang), phase);
+          expect(plainData(view)).toEqual(JSON.parse(JSON.stringify(view, (_k, v: unknown) => (v === undefined ? null : v))));
+          for (const [path, text] of strings(view)) {
+            expect(text, path).not.toMatch(/[\n\r]/);
+            expect(text, path).not.toMatch(/\bundefined\b|\bnull\b|\[object Object\]|\bNaN\b/);
+            if (path.includes('timeline.lines')) {
+              expect(text, path).not.toMatch(/[`<>;#|]/);
+              continue;
+            }
+            // Outside `<br>` and the http(s) links of sources, lamd's own markup, no unescaped character
+            // that opens HTML, a link, a code span or a cell.
+            const bare = text.replace(/<br>/g, '').replace(/(?<!\\)\[((?:\\.|[^\\\]])*)\]\(https?:\/\/[^\s()<>]*\)/g, '$1');
+            expect(bare, path).not.toMatch(/(?<!\\)(?:\\\\)*[<>[\]`|]/);
+          }
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,289 @@
+// `lamd init` through the built binary, without a terminal: the workspace it makes validates with no
+// diagnostic, bad input is one message and exit 2 with nothing written, nothing is ever overwritten.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { BIN, lamd, REPO, tempDir } from '../helpers/lamd.js';
+import { files, fingerprint, NO_STACK, validateSummary } from './helpers.js';
+
+const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+const SFAX = ['--yes', '--municipality', 'Sfax', '--country', 'TN', '--lang', 'fr,ar', '--start', '2025-01-01', '--end', '2025-12-31'];
+
+describe('lamd init: the done criteria', () => {
+  it.each([
+    ['Sfax', [], 'sfax'],
+    ['Tiranë', [], 'tirane'],
+    ['صفاقس', ['--slug', 'sfax'], 'sfax'],
+  ])('%s: init then validate -C exits 0 with no diagnostic at all', (name, extra, slug) => {
+    const cwd = tempDir();
+    const init = lamd(['init', 'demo', '--yes', '--municipality', name, '--country', name === 'Tiranë' ? 'AL' : 'TN', '--lang', 'fr,ar', ...extra], { cwd });
+    expect(init.stderr).not.toMatch(NO_STACK);
+    expect(init.status).toBe(0);
+    expect(init.stdout).toBe('');
+    expect(init.stderr).toMatch(/Created a lamd workspace/);
+    const { status, summary } = validateSummary(join(cwd, 'demo'));
+    expect(status).toBe(0);
+    expect(summary).toMatchObject({ errors: 0, warnings: 0, infos: 0, files: 5 });
+    expect(files(join(cwd, 'demo'))).toContain(`municipalities/${slug}/profile.yaml`);
+    const workspace = YAML.parse(readFileSync(join(cwd, 'demo/lamd.yaml'), 'utf8')) as { municipalities: Array<{ name: string; slug: string }> };
+    expect(workspace.municipalities).toMatchObject([{ name, slug }]);
+  });
+
+  it('creates the workspace in the current folder when no folder is given, and validates from there', () => {
+    const cwd = tempDir();
+    expect(lamd(['init', ...SFAX], { cwd }).status).toBe(0);
+    expect(lamd(['validate'], { cwd }).status).toBe(0);
+  });
+
+  it('writes every file the issue asks for', () => {
+    const cwd = tempDir();
+    expect(lamd(['init', 'demo', ...SFAX, '--partner', 'CeSPI (IT)', '--lead-unit', 'Direction: #1', '--sdg', '11,10'], { cwd }).status).toBe(0);
+    expect(files(join(cwd, 'demo'))).toEqual([
+      '.github/workflows/lamd.yml',
+      '.gitignore',
+      '.lamd/schemas/activity.schema.json',
+      '.lamd/schemas/common.schema.json',
+      '.lamd/schemas/practice.schema.json',
+      '.lamd/schemas/profile.schema.json',
+      '.lamd/schemas/roadmap.schema.json',
+      '.lamd/schemas/stakeholders.schema.json',
+      '.lamd/schemas/workspace.schema.json',
+      '.vscode/settings.json',
+      'README.md',
+      'activities/README.md',
+      'lamd.yaml',
+      'municipalities/sfax/practices/example-practice.yaml',
+      'municipalities/sfax/profile.yaml',
+      'municipalities/sfax/roadmaps/example-roadmap.yaml',
+      'stakeholders.yaml',
+    ]);
+    for (const name of ['workspace', 'common', 'roadmap']) {
+      expect(readFileSync(join(cwd, `demo/.lamd/schemas/${name}.schema.json`), 'utf8')).toBe(readFileSync(join(REPO, `schemas/${name}.schema.json`), 'utf8'));
+    }
+    const roadmap = YAML.parse(readFileSync(join(cwd, 'demo/municipalities/sfax/roadmaps/example-roadmap.yaml'), 'utf8')) as { sdg: { goal: string } };
+    expect(roadmap.sdg.goal).toBe('11');
+    expect(validateSummary(join(cwd, 'demo')).summary).toMatchObject({ errors: 0, warnings: 0, infos: 0 });
+  });
+
+  it('writes a GitHub workflow that is valid YAML, runs on push and pull request, installs the pinned lamd and validates with --format github', () => {
+    const cwd = tempDir();
+    expect(lamd(['init', 'demo', ...SFAX], { cwd }).status).toBe(0);
+    const workflow = YAML.parseDocument(readFileSync(join(cwd, 'demo/.github/workflows/lamd.yml'), 'utf8'), { version: '1.2', uniqueKeys: true });
+    expect(workflow.errors).toEqual([]);
+    const value = workflow.toJS() as { on: Record<string, unknown>; jobs: Record<string, { 'runs-on': string; steps: Array<{ run?: string; uses?: string }> }> };
+    expect(Object.keys(value.on).sort()).toEqual(['pull_request', 'push']);
+    const steps = Object.values(value.jobs).flatMap((job) => job.steps);
+    expect(steps.some((s) => s.uses?.startsWith('actions/checkout@'))).toBe(true);
+    expect(steps.some((s) => s.uses?.startsWith('actions/setup-node@'))).toBe(true);
+    const runs = steps.map((s) => s.run ?? '');
+    const install = runs.findIndex((r) => r === `npm install --global lamd@${VERSION}`);
+    const validate = runs.findIndex((r) => r === 'lamd validate --format github');
+    expect(install).toBeGreaterThanOrEqual(0);
+    expect(validate).toBeGreaterThan(install);
+  });
+
+  it('points every document at the workspace copy of its schema, and .vscode/settings.json too', () => {
+    const cwd = tempDir();
+    expect(lamd(['init', 'demo', ...SFAX], { cwd }).status).toBe(0);
+    const root = join(cwd, 'demo');
+    for (const file of files(root).filter((f) => f.endsWith('.yaml') && !f.startsWith('.'))) {
+      const first = readFileSync(join(root, file), 'utf8').split('\n')[0]!;
+      const schema = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)?.[1];
+      expect(schema, file).toBeDefined();
+      expect(schema!.startsWith('http')).toBe(false);
+      expect(readFileSync(join(root, file, '..', schema!), 'utf8')).toContain('"$schema"');
+    }
+    const settings = JSON.parse(readFileSync(join(root, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string> };
+    for (const schema of Object.keys(settings['yaml.schemas'])) expect(readFileSync(join(root, schema), 'utf8')).toContain('"$id"');
+  });
+});
+
+describe('lamd init never asks without a terminal, and names what is missing', () => {
+  it('exits 2 naming --municipality and --country, writing nothing', () => {
+    const cwd = tempDir();
+    const result = lamd(['init', 'demo', '--yes'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/lamd init needs --municipality <name> and --country <code>\./);
+    expect(fingerprint(cwd)).toEqual({});
+  });
+
+  it('asks nothing when CI is unset but standard input is not a terminal', () => {
+    const cwd = tempDir();
+    const result = lamd(['init', 'demo', '--municipality', 'Sfax'], { cwd, env: { CI: undefined } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/needs --country <code>/);
+    expect(fingerprint(cwd)).toEqual({});
+  });
+
+  it('does not hang on an open pipe with no data', async () => {
+    const cwd = tempDir();
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+    delete env.CI;
+    const child = spawn(process.execPath, [BIN, 'init', 'demo'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const status = await new Promise<number | null>((done) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        done(null);
+      }, 15_000);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        done(code);
+      });
+    });
+    child.stdin.end();
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/needs --municipality <name> and --country <code>/);
+  });
+
+  it('needs --slug for a name it cannot transliterate safely', () => {
+    const cwd = tempDir();
+    const result = lamd(['init', 'demo', '--yes', '--municipality', 'صفاقس', '--country', 'TN'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/needs --slug <slug>\. The name "صفاقس" cannot be turned into a folder name safely/);
+    expect(fingerprint(cwd)).toEqual({});
+  });
+});
+
+describe('lamd init refuses bad input with one message, exit 2 and nothing written', () => {
+  it.each([
+    [['--slug', '../x'], /--slug "\.\.\/x" is not a safe id: it contains a slash/],
+    [['--slug', 'my city'], /contains spaces/],
+    [['--slug', 'Sfax'], /uppercase/],
+    [['--slug', 'nul'], /Windows reserves/],
+    [['--slug', 'x'.repeat(65)], /65 characters long/],
+    [['--country', 'XX'], /--country "XX" is not an ISO 3166-1 alpha-2 country code/],
+    [['--country', 'Tunisia'], /Did you mean TN \(Tunisia\)/],
+    [['--start', '2025-06-01', '--end', '2025-05-31'], /--end 2025-05-31 is before --start 2025-06-01/],
+    [['--start', '2025-02-30'], /--start "2025-02-30" is not a date/],
+    [['--lang', 'french'], /"french" is not a language code/],
+    [['--sdg', '18'], /"18" is not an SDG goal/],
+    [['--municipality', ' '], /--municipality is empty/],
+  ])('%j', (extra, message) => {
+    const cwd = tempDir();
+    const args = ['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN', ...extra];
+    const result = lamd(args, { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toMatch(NO_STACK);
+    expect(fingerprint(cwd)).toEqual({});
+  });
+
+  it('refuses a target that is a file', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'demo'), 'a file');
+    const before = fingerprint(cwd);
+    const result = lamd(['init', 'demo', ...SFAX], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^lamd: demo is a file, not a folder/);
+    expect(fingerprint(cwd)).toEqual(before);
+  });
+
+  it('refuses a folder that is already a workspace, even with --force', () => {
+    const cwd = tempDir();
+    expect(lamd(['init', 'demo', ...SFAX], { cwd }).status).toBe(0);
+    const before = fingerprint(cwd);
+    const result = lamd(['init', 'demo', ...SFAX, '--force'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/already a lamd workspace.*lamd new municipality/);
+    expect(fingerprint(cwd)).toEqual(before);
+  });
+
+  it('refuses a read-only folder with one clear message', () => {
+    const cwd = tempDir();
+    const ro = join(cwd, 'ro');
+    mkdirSync(ro);
+    chmodSync(cwd, 0o755);
+    chmodSync(ro, 0o555);
+    try {
+      // Root ignores permission bits: run lamd as an unprivileged user then.
+      const asRoot = process.getuid?.() === 0;
+      const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: 'true' };
+      const result = spawnSync(process.execPath, [BIN, 'init', 'ro/demo', ...SFAX], { cwd, env, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^lamd: Cannot write in .*ro: permission denied \(the folder is read-only for you\)\. Nothing was written\.\n$/);
+      expect(fingerprint(ro)).toEqual({});
+      const inside = spawnSync(process.execPath, [BIN, 'init', 'ro', ...SFAX], { cwd, env, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+      expect(inside.status).toBe(2);
+      expect(inside.stderr).toMatch(/permission denied/);
+      expect(fingerprint(ro)).toEqual({});
+    } finally {
+      chmodSync(ro, 0o755);
+    }
+  });
+});
+
+describe('lamd init never overwrites', () => {
+  function crowded(): { cwd: string; target: string } {
+    const cwd = tempDir();
+    const target = join(cwd, 'repo');
+    mkdirSync(join(target, '.vscode'), { recursive: true });
+    writeFileSync(join(target, 'README.md'), '# My repository\n');
+    writeFileSync(join(target, '.vscode/settings.json'), '{ "editor.tabSize": 4 }\n');
+    writeFileSync(join(target, 'notes.txt'), 'mine\n');
+    return { cwd, target };
+  }
+
+  it('refuses a folder that is not empty without --force, changing nothing', () => {
+    const { cwd, target } = crowded();
+    const before = fingerprint(target);
+    const result = lamd(['init', 'repo', ...SFAX], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/repo is not empty\. Pass --force/);
+    expect(fingerprint(target)).toEqual(before);
+  });
+
+  it('accepts a folder holding only .git', () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'repo/.git'), { recursive: true });
+    expect(lamd(['init', 'repo', ...SFAX], { cwd }).status).toBe(0);
+  });
+
+  it('with --force, lists the files in the way first, keeps them byte for byte, and adds the rest', () => {
+    const { cwd, target } = crowded();
+    const before = fingerprint(target);
+    const result = lamd(['init', 'repo', ...SFAX, '--force'], { cwd });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^These files exist and are kept as they are \(lamd never overwrites a file; lamd's versions are not written\):\n {2}repo\/\.vscode\/settings\.json\n {2}repo\/README\.md\nCreated a lamd workspace/);
+    const after = fingerprint(target);
+    for (const [path, sum] of Object.entries(before)) expect(after[path], path).toBe(sum);
+    expect(Object.keys(after)).toEqual(expect.arrayContaining(['lamd.yaml', 'municipalities/sfax/profile.yaml', '.lamd/schemas/roadmap.schema.json']));
+    expect(validateSummary(target).status).toBe(0);
+  });
+
+  it('with --force, still refuses when a workspace document is in the way', () => {
+    const { cwd, target } = crowded();
+    writeFileSync(join(target, 'stakeholders.yaml'), 'kind: stakeholders\n');
+    const before = fingerprint(target);
+    const result = lamd(['init', 'repo', ...SFAX, '--force'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/already holds repo\/stakeholders\.yaml/);
+    expect(fingerprint(target)).toEqual(before);
+  });
+
+  it('--dry-run lists every file that would be written, on stdout, and writes nothing', () => {
+    const cwd = tempDir();
+    const dry = lamd(['init', 'demo', ...SFAX, '--dry-run'], { cwd });
+    expect(dry.status).toBe(0);
+    expect(fingerprint(cwd)).toEqual({});
+    expect(dry.stderr).toMatch(/Dry run: 17 files would be written in demo; nothing was written\./);
+    expect(lamd(['init', 'demo', ...SFAX], { cwd }).status).toBe(0);
+    expect(dry.stdout.trim().split('\n')).toEqual(files(join(cwd, 'demo')).map((f) => `demo/${f}`));
+  });
+
+  it('--dry-run in a crowded folder shows the files it would keep, and changes nothing', () => {
+    const { cwd, target } = crowded();
+    const before = fingerprint(target);
+    const dry = lamd(['init', 'repo', ...SFAX, '--dry-run'], { cwd });
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).not.toMatch(/^repo\/README\.md$|settings\.json/m);
+    expect(dry.stdout).toMatch(/^repo\/lamd\.yaml$/m);
+    expect(dry.stderr).toMatch(/needs --force/);
+    expect(dry.stderr).toMatch(/would be kept as they are, not overwritten:\n {2}repo\/\.vscode\/settings\.json\n {2}repo\/README\.md/);
+    expect(fingerprint(target)).toEqual(before);
+  });
+});

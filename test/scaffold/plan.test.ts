@@ -1,0 +1,227 @@
+// Planning is pure: the files of `lamd init` and `lamd new`, checked in-process against the schemas
+// and the method rules, for names in every script and with every awkward character.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { checkLoaded } from '../../src/check/index.js';
+import type { PlannedFile } from '../../src/scaffold/apply.js';
+import { modeline } from '../../src/scaffold/documents.js';
+import { partnerEntries, planInit, templateTree, type InitAnswers } from '../../src/scaffold/plan-init.js';
+import { planActivity, planMunicipality, planPractice, planRoadmap, planStakeholder, type WorkspaceFacts } from '../../src/scaffold/plan-new.js';
+import { SCHEMA_COPY_DIR } from '../../src/scaffold/schema-copy.js';
+import { loadWorkspace } from '../../src/workspace/load.js';
+import { tempDir } from '../helpers/lamd.js';
+
+function answers(overrides: Partial<InitAnswers> & { name?: string; slug?: string } = {}): InitAnswers {
+  const { name = 'Sfax', slug = 'sfax', ...rest } = overrides;
+  return {
+    network: 'Mainstreaming migration network',
+    municipality: { slug, name, country: 'TN', languages: ['fr', 'ar'] },
+    partners: [],
+    start: '2025-01-01',
+    end: '2025-12-31',
+    sdgs: ['10'],
+    reportLanguages: ['en'],
+    lamdVersion: '1.2.3',
+    ...rest,
+  };
+}
+
+function writeAll(files: readonly PlannedFile[], root = tempDir()): string {
+  for (const f of files) {
+    const path = join(root, ...f.path.split('/'));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, f.content);
+  }
+  return root;
+}
+
+async function diagnostics(root: string) {
+  const load = await loadWorkspace({ cwd: root });
+  const result = await checkLoaded(load, { today: '2025-06-01' });
+  return result.diagnostics.map((d) => `${d.file} ${d.ruleId} ${d.message}`);
+}
+
+const contentOf = (files: readonly PlannedFile[], path: string) => files.find((f) => f.path === path)?.content ?? '';
+
+describe('planInit', () => {
+  it('plans the whole workspace, sorted', () => {
+    const paths = planInit(answers()).map((f) => f.path);
+    expect(paths).toEqual([...paths].sort());
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '.github/workflows/lamd.yml',
+        '.gitignore',
+        '.vscode/settings.json',
+        `${SCHEMA_COPY_DIR}/workspace.schema.json`,
+        `${SCHEMA_COPY_DIR}/common.schema.json`,
+        'README.md',
+        'activities/README.md',
+        'lamd.yaml',
+        'municipalities/sfax/profile.yaml',
+        'municipalities/sfax/practices/example-practice.yaml',
+        'municipalities/sfax/roadmaps/example-roadmap.yaml',
+        'stakeholders.yaml',
+      ]),
+    );
+    expect(paths.some((p) => p.split('/').some((part) => part.startsWith('_')))).toBe(false);
+  });
+
+  it('is deterministic', () => {
+    expect(planInit(answers())).toEqual(planInit(answers()));
+  });
+
+  it.each([
+    ['Sfax', 'sfax'],
+    ['Tiranë', 'tirane'],
+    ['صفاقس', 'sfax'],
+    ['Reggio nell’Emilia: "città" # 1', 'reggio'],
+    ["L'Aquila [NO] {yes} *&!%@`|>", 'laquila'],
+  ])('a workspace for %j validates with no diagnostic at all', async (name, slug) => {
+    const files = planInit(answers({ name, slug, partners: [{ name: 'CeSPI', country: 'IT' }, { name: 'مركز' }], sdgs: ['11', '10', '16'] }));
+    expect(await diagnostics(writeAll(files))).toEqual([]);
+    const workspace = YAML.parse(contentOf(files, 'lamd.yaml'), { version: '1.2' }) as { municipalities: Array<{ name: string; slug: string }>; programme: { name: string } };
+    expect(workspace.municipalities[0]).toMatchObject({ name, slug });
+  });
+
+  it('validates with no diagnostic for every SDG goal of interest', async () => {
+    for (const goal of ['1', '5', '8', '13', '17']) {
+      expect(await diagnostics(writeAll(planInit(answers({ sdgs: [goal] })))), goal).toEqual([]);
+    }
+  });
+
+  it('writes the answers where they belong', () => {
+    const files = planInit(answers({ network: 'Réseau: "test"', municipality: { slug: 'sfax', name: 'Sfax', country: 'TN', languages: ['fr', 'ar'], leadUnit: 'Direction: #1' }, partners: [{ name: 'CeSPI', country: 'IT' }] }));
+    const workspace = YAML.parse(contentOf(files, 'lamd.yaml'), { version: '1.2' }) as Record<string, unknown>;
+    expect(workspace).toMatchObject({
+      programme: { name: 'Réseau: "test"' },
+      partners: [{ id: 'cespi', name: 'CeSPI', country: 'IT', supports: ['sfax'] }],
+      municipalities: [{ slug: 'sfax', name: 'Sfax', country: 'TN', languages: ['fr', 'ar'], lead_unit: 'Direction: #1', local_partner: 'cespi' }],
+      calendar: { preparatory: { start: '2025-01-01' }, final: { end: '2025-12-31' } },
+      languages: ['en'],
+    });
+    const stakeholders = YAML.parse(contentOf(files, 'stakeholders.yaml'), { version: '1.2' }) as { stakeholders: Array<{ id: string; name: string }> };
+    expect(stakeholders.stakeholders[0]).toMatchObject({ id: 'sfax-lead-unit', name: 'Direction: #1' });
+  });
+
+  it('starts every document with a modeline pointing to the workspace copy of its schema', () => {
+    const files = planInit(answers());
+    expect(contentOf(files, 'lamd.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=.lamd/schemas/workspace.schema.json');
+    expect(contentOf(files, 'stakeholders.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=.lamd/schemas/stakeholders.schema.json');
+    expect(contentOf(files, 'municipalities/sfax/profile.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../../.lamd/schemas/profile.schema.json');
+    expect(contentOf(files, 'municipalities/sfax/practices/example-practice.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../../../.lamd/schemas/practice.schema.json');
+    expect(modeline('activity', 'activities/2025-01-01-x.yaml')).toBe('# yaml-language-server: $schema=../.lamd/schemas/activity.schema.json\n');
+    for (const f of files.filter((f) => f.path.endsWith('.yaml'))) {
+      const target = /\$schema=(\S+)/.exec(f.content.split('\n')[0]!)![1]!;
+      const resolved = join(dirname(f.path), target).split('\\').join('/');
+      expect(files.some((g) => g.path === resolved), `${f.path} → ${resolved}`).toBe(true);
+    }
+  });
+
+  it('maps every schema in .vscode/settings.json to files of the copy', () => {
+    const files = planInit(answers());
+    const settings = JSON.parse(contentOf(files, '.vscode/settings.json')) as { 'yaml.schemas': Record<string, string> };
+    for (const schema of Object.keys(settings['yaml.schemas'])) expect(files.some((f) => `./${f.path}` === schema), schema).toBe(true);
+    expect(Object.keys(settings['yaml.schemas'])).toHaveLength(6);
+  });
+
+  it('copies the schemas byte for byte', () => {
+    const files = planInit(answers());
+    const copy = files.filter((f) => f.path.startsWith(`${SCHEMA_COPY_DIR}/`));
+    expect(copy.map((f) => f.path.split('/').pop())).toEqual(['activity.schema.json', 'common.schema.json', 'practice.schema.json', 'profile.schema.json', 'roadmap.schema.json', 'stakeholders.schema.json', 'workspace.schema.json']);
+  });
+
+  it('pins the version that made the workspace in the CI workflow', () => {
+    const workflow = YAML.parse(contentOf(planInit(answers()), '.github/workflows/lamd.yml'), { version: '1.2' }) as { jobs: { validate: { steps: Array<{ run?: string }> } } };
+    const runs = workflow.jobs.validate.steps.map((s) => s.run).filter(Boolean);
+    expect(runs).toEqual(['npm install --global lamd@1.2.3', 'lamd validate --format github']);
+  });
+
+  it('escapes Markdown in the README', () => {
+    const readme = contentOf(planInit(answers({ network: '*Bold* <b>x</b>' })), 'README.md');
+    expect(readme.split('\n')[0]).toBe('# \\*Bold\\* &lt;b\\>x&lt;/b\\>');
+  });
+
+  it('turns _names of the template tree into dotfiles', () => {
+    const tree = templateTree(join(import.meta.dirname, '../../templates/workspace'));
+    expect(tree).toEqual(expect.arrayContaining([{ template: '_gitignore', path: '.gitignore' }, { template: '_github/workflows/lamd.yml', path: '.github/workflows/lamd.yml' }]));
+  });
+
+  it('gives partners safe, unique ids', () => {
+    expect(partnerEntries([{ name: 'CeSPI' }, { name: 'CeSPI' }, { name: 'مركز' }, { name: 'CDI', country: 'AL' }], 'TN', 'sfax').map((p) => [p.id, p.country])).toEqual([
+      ['cespi', 'TN'],
+      ['cespi-2', 'TN'],
+      ['partner-3', 'TN'],
+      ['cdi', 'AL'],
+    ]);
+  });
+});
+
+async function initialised(): Promise<{ root: string; facts: WorkspaceFacts }> {
+  const { readWorkspaceFacts } = await import('../../src/scaffold/workspace-facts.js');
+  const root = writeAll(planInit(answers({ partners: [{ name: 'CeSPI', country: 'IT' }] })));
+  return { root, facts: await readWorkspaceFacts(root) };
+}
+
+describe('plans of lamd new', () => {
+  it('reads the facts of a workspace', async () => {
+    const { facts } = await initialised();
+    expect(facts.municipalities).toEqual([{ slug: 'sfax', name: 'Sfax' }]);
+    expect(facts.partners).toEqual(['cespi']);
+    expect([...facts.ids.practice]).toEqual(['example-practice']);
+    expect([...facts.ids.roadmap]).toEqual(['example-roadmap']);
+    expect([...facts.ids.stakeholder].sort()).toEqual(['example-department', 'example-migrant-association', 'sfax-lead-unit']);
+  });
+
+  it('adds a municipality: its profile, and its entry appended to lamd.yaml with every comment kept', async () => {
+    const { root, facts } = await initialised();
+    const files = planMunicipality(facts, { slug: 'tirane', name: 'Tiranë', country: 'AL', languages: ['sq'], localPartner: 'cespi' });
+    expect(files.map((f) => f.path)).toEqual(['municipalities/tirane/profile.yaml', 'lamd.yaml']);
+    const edited = contentOf(files, 'lamd.yaml');
+    // Only lines were added: every line of the original is still there, in order.
+    const original = facts.workspaceText.split('\n');
+    const lines = edited.split('\n');
+    let i = 0;
+    for (const line of lines) if (line === original[i]) i++;
+    expect(i).toBe(original.length);
+    expect(lines.length - original.length).toBeGreaterThanOrEqual(4);
+    writeAll(files, root);
+    expect(await diagnostics(root)).toEqual([]);
+  });
+
+  it('refuses a municipality the workspace already has, or an unknown partner', async () => {
+    const { facts } = await initialised();
+    expect(() => planMunicipality(facts, { slug: 'sfax', name: 'Sfax', country: 'TN', languages: [] })).toThrow(/already has the municipality `sfax`/);
+    expect(() => planMunicipality(facts, { slug: 'tunis', name: 'Tunis', country: 'TN', languages: [], localPartner: 'nope' })).toThrow(/no implementing partner/);
+  });
+
+  it('adds a practice, a road map, a stakeholder and an activity that validate', async () => {
+    const { root, facts } = await initialised();
+    writeAll(planPractice(facts, { id: 'one-stop-shop', title: 'One-stop shop: "x" # y', municipality: 'sfax', cluster: 'access-to-services' }), root);
+    writeAll(planRoadmap(facts, { id: 'governance', title: 'Governance', municipality: 'sfax', goal: '11' }), root);
+    writeAll(planStakeholder(facts, { id: 'welfare', name: 'Welfare: area', type: 'municipal-department', level: 'local', municipality: 'sfax', migrationBackground: false }), root);
+    writeAll(planActivity(facts, { id: 'training', type: 'training', title: 'Training', date: '2025-03-01', mode: 'online', municipalities: ['sfax'] }), root);
+    const found = await diagnostics(root);
+    // A new road map is a skeleton: the method rules list what it still needs, as warnings; nothing else.
+    expect(found.every((d) => d.startsWith('municipalities/sfax/roadmaps/governance.yaml ') && /roadmap\/|endorsement\//.test(d))).toBe(true);
+  });
+
+  it('refuses duplicate ids and files in the way', async () => {
+    const { facts } = await initialised();
+    expect(() => planPractice(facts, { id: 'example-practice', title: 'x', municipality: 'sfax', cluster: 'access-to-services' })).toThrow(/already has a practice with the id `example-practice`/);
+    expect(() => planRoadmap(facts, { id: 'example-roadmap', title: 'x', municipality: 'sfax', goal: '10' })).toThrow(/already has a road map/);
+    expect(() => planStakeholder(facts, { id: 'sfax-lead-unit', name: 'x', type: 'ngo', level: 'local', migrationBackground: false })).toThrow(/already has a stakeholder/);
+    expect(() => planPractice(facts, { id: 'x', title: 'x', municipality: 'tunis', cluster: 'access-to-services' })).toThrow(/no municipality `tunis`/);
+    const taken = { ...facts, exists: (p: string) => p === 'activities/2025-03-01-x.yaml' };
+    expect(() => planActivity(taken, { id: 'x', type: 'training', title: 'x', date: '2025-03-01', municipalities: [] })).toThrow(/already exists/);
+  });
+
+  it('creates stakeholders.yaml when the workspace has none', async () => {
+    const { facts } = await initialised();
+    const { stakeholdersText: _, ...without } = facts;
+    const files = planStakeholder({ ...without, exists: () => false }, { id: 'welfare', name: 'Welfare', type: 'municipal-department', level: 'local', migrationBackground: true });
+    expect(files[0]!.replaces).toBeUndefined();
+    expect(YAML.parse(files[0]!.content)).toEqual({ kind: 'stakeholders', schema_version: 1, stakeholders: [{ id: 'welfare', name: 'Welfare', type: 'municipal-department', level: 'local', migration_background: true }] });
+  });
+});

@@ -1,0 +1,94 @@
+// The schemas are lamd's public contract: they must satisfy an independent implementation
+// (@sourcemeta/jsonschema), agree with lamd on every fixture, and be the source of the TS types.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validators } from '../../src/check/validators.js';
+import { parseSource } from '../../src/workspace/source.js';
+import { isDocumentKind } from '../../src/workspace/kinds.js';
+import { FIXTURES, REPO } from '../helpers/lamd.js';
+// @ts-expect-error -- plain ESM build script without type declarations
+import { generateTypes } from '../../scripts/gen-types.mjs';
+
+const SCHEMAS = join(REPO, 'schemas');
+const JSONSCHEMA = join(REPO, 'node_modules/.bin/jsonschema');
+
+function sourcemeta(args: string[]) {
+  return spawnSync(JSONSCHEMA, args, { cwd: REPO, encoding: 'utf8' });
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+const schemaFiles = readdirSync(SCHEMAS).filter((f) => f.endsWith('.schema.json'));
+
+describe('the JSON Schemas', () => {
+  it('pass the draft 2020-12 metaschema in @sourcemeta/jsonschema', () => {
+    for (const file of schemaFiles) {
+      const result = sourcemeta(['metaschema', join('schemas', file)]);
+      expect(result.status, `${file}: ${result.stdout}${result.stderr}`).toBe(0);
+    }
+  });
+
+  it('pass @sourcemeta/jsonschema lint', () => {
+    // common.schema.json is a library of definitions used by the other schemas, never by itself.
+    const documents = schemaFiles.filter((f) => f !== 'common.schema.json').map((f) => join('schemas', f));
+    const lint = sourcemeta(['lint', '-r', 'schemas', ...documents]);
+    expect(lint.status, lint.stdout + lint.stderr).toBe(0);
+    const common = sourcemeta(['lint', '-r', 'schemas', '--exclude', 'orphan_definitions', 'schemas/common.schema.json']);
+    expect(common.status, common.stdout + common.stderr).toBe(0);
+  });
+
+  it('give every property a title and a description, so editors show help', () => {
+    const missing: string[] = [];
+    const visit = (node: unknown, path: string) => {
+      if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${path}/${i}`));
+      if (!node || typeof node !== 'object') return;
+      const record = node as Record<string, unknown>;
+      for (const [name, prop] of Object.entries((record.properties ?? {}) as Record<string, Record<string, unknown> | boolean>)) {
+        if (typeof prop !== 'object') continue;
+        if (!prop.description && !prop.$ref) missing.push(`${path}/properties/${name}`);
+      }
+      for (const [key, value] of Object.entries(record)) if (key !== 'examples') visit(value, `${path}/${key}`);
+    };
+    for (const file of schemaFiles) visit(JSON.parse(readFileSync(join(SCHEMAS, file), 'utf8')), file);
+    expect(missing).toEqual([]);
+  });
+
+  it('each have an $id and declare draft 2020-12', () => {
+    for (const file of schemaFiles) {
+      const schema = JSON.parse(readFileSync(join(SCHEMAS, file), 'utf8'));
+      expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+      expect(schema.$id).toBe(`https://lamd.dev/schemas/1/${file}`);
+    }
+  });
+
+  it('are the source of the TypeScript document types (src/types/generated is up to date)', async () => {
+    const files = (await generateTypes()) as Record<string, string>;
+    for (const [name, content] of Object.entries(files)) {
+      expect(readFileSync(join(REPO, 'src/types/generated', name), 'utf8'), `run npm run gen:types (${name})`).toBe(content);
+    }
+  });
+});
+
+describe('lamd and @sourcemeta/jsonschema agree on every fixture', () => {
+  const fixtures = [...yamlFiles(join(FIXTURES, 'workspaces/valid')), ...yamlFiles(join(FIXTURES, 'invalid'))];
+  for (const file of fixtures) {
+    const name = file.slice(FIXTURES.length + 1);
+    it(name, () => {
+      const parsed = parseSource(name, readFileSync(file));
+      const value = parsed.value as Record<string, unknown>;
+      expect(isDocumentKind(value.kind)).toBe(true);
+      const kind = value.kind as keyof typeof validators;
+      const lamdValid = validators[kind](value);
+      const independent = sourcemeta(['validate', '-r', 'schemas', join('schemas', `${kind}.schema.json`), file]);
+      expect(independent.status === 0, independent.stdout + independent.stderr).toBe(lamdValid);
+      expect(lamdValid).toBe(name.startsWith('workspaces/valid'));
+    });
+  }
+});

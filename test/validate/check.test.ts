@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { check, lines, STAKEHOLDERS_YAML, WORKSPACE_YAML } from '../helpers/workspace.js';
+
+const roadmap = (body: string) => `kind: roadmap
+schema_version: 1
+id: governance
+municipality: milan
+title: Intersectoral governance
+${body}`;
+
+describe('schema diagnostics', () => {
+  it('reports every error of a document, each at its own line and column', async () => {
+    const result = await check({
+      'lamd.yaml': WORKSPACE_YAML,
+      'municipalities/milan/roadmaps/governance.yaml': roadmap(`sdg:
+  goal: 10
+  targets: ["10.7", "10.7"]
+actions:
+  - id: Leaflets
+    title: Leaflets
+    start: 2021-13-01
+    status: finished
+    lead: Welfare
+`),
+    });
+    expect(lines(result)).toEqual([
+      'municipalities/milan/roadmaps/governance.yaml:7:9 error schema/type `sdg.goal` should be text, not the number 10; put it in quotes: "10".',
+      'municipalities/milan/roadmaps/governance.yaml:8:21 error schema/duplicate-item `sdg.targets` lists "10.7" twice.',
+      'municipalities/milan/roadmaps/governance.yaml:10:9 error schema/format `actions[0].id` is "Leaflets", which is not a safe id: use lowercase letters a-z, digits and single hyphens, like `pal-policy-paper`.',
+      'municipalities/milan/roadmaps/governance.yaml:12:12 error schema/format `actions[0].start` is "2021-13-01", which is not a date: write YYYY-MM-DD, or YYYY-MM or YYYY when only that is known.',
+      'municipalities/milan/roadmaps/governance.yaml:13:13 error schema/enum `actions[0].status` is "finished", which is not one of: planned, in-progress, done, postponed, cancelled.',
+      'municipalities/milan/roadmaps/governance.yaml:14:5 error schema/unknown-property `lead` is not a field lamd knows in `actions[0]`; did you mean `lead_unit`?',
+    ]);
+  });
+
+  it('points at the parent when something required is missing', async () => {
+    const result = await check({
+      'lamd.yaml': WORKSPACE_YAML,
+      'municipalities/milan/roadmaps/governance.yaml': roadmap('sdg:\n  targets: ["10.7"]\n'),
+    });
+    expect(lines(result)).toEqual([
+      'municipalities/milan/roadmaps/governance.yaml:6:1 error schema/required `sdg` is missing `goal` (Number of a Sustainable Development Goal, 1 to 17, written as text ("10")).',
+    ]);
+  });
+
+  it('reports the likeliest branch of an anyOf, not every alternative', async () => {
+    const result = await check({
+      'lamd.yaml': WORKSPACE_YAML,
+      'municipalities/milan/roadmaps/governance.yaml': roadmap(`sdg: { goal: "10" }
+sources:
+  - { titel: Box 3 }
+  - 42
+  - Plain citation
+`),
+    });
+    expect(lines(result)).toEqual([
+      'municipalities/milan/roadmaps/governance.yaml:8:5 error schema/required `sources[0]` is missing `title` (Title of the publication, page or dataset).',
+      'municipalities/milan/roadmaps/governance.yaml:8:7 error schema/unknown-property `titel` is not a field lamd knows in `sources[0]`; did you mean `title`?',
+      'municipalities/milan/roadmaps/governance.yaml:9:5 error schema/type `sources[1]` should be text or a mapping (key: value lines), not the number 42.',
+    ]);
+  });
+
+  it('asks for a value or not_recorded on a figure', async () => {
+    const result = await check({
+      'lamd.yaml': WORKSPACE_YAML,
+      'municipalities/milan/profile.yaml': 'kind: profile\nschema_version: 1\nmunicipality: milan\npopulation: { as_of: "2020" }\n',
+    });
+    expect(lines(result)).toEqual([
+      'municipalities/milan/profile.yaml:4:1 error schema/required `population` needs one of `value` or `not_recorded`.',
+    ]);
+  });
+
+  it('names the schema version a document must follow', async () => {
+    const result = await check({ 'lamd.yaml': WORKSPACE_YAML.replace('schema_version: 1', 'schema_version: 2') });
+    expect(lines(result)).toEqual(['lamd.yaml:2:17 error schema/version `schema_version` is the number 2, but this version of lamd reads documents of schema version 1.']);
+  });
+});
+
+describe('workspace checks', () => {
+  it('accepts a workspace whose references all resolve', async () => {
+    const result = await check({
+      'lamd.yaml': WORKSPACE_YAML,
+      'stakeholders.yaml': STAKEHOLDERS_YAML,
+      'municipalities/milan/roadmaps/governance.yaml': roadmap(`sdg: { goal: "10", targets: ["10.2"] }
+working_group:
+  - { stakeholder: welfare, involvement: both }
+`),
+    });
+    expect(lines(result)).toEqual([]);
+  });
+
+  it('reports references that lead nowhere, with a suggestion', async () => {
+    const result = await check({
+      'lamd.yaml': WORKSPACE_YAML,
+      'stakeholders.yaml': STAKEHOLDERS_YAML,
+      'municipalities/milan/roadmaps/governance.yaml': `kind: roadmap
+schema_version: 1
+id: governance
+municipality: milano
+title: Governance
+sdg: { goal: "10", targets: ["10.99", "10.c"] }
+builds_on: [one-stop-shop]
+objectives:
+  - { id: coordination, title: Coordination }
+actions:
+  - id: meetings
+    title: Meetings
+    objective: coordinaton
+    stakeholders:
+      - stakeholder: welfar
+`,
+    });
+    expect(lines(result)).toEqual([
+      'municipalities/milan/roadmaps/governance.yaml:4:15 error references/municipality There is no municipality `milano` in the municipalities of lamd.yaml; did you mean `milan`?',
+      'municipalities/milan/roadmaps/governance.yaml:6:30 error references/sdg-target There is no SDG target 10.99. `lamd sdg 10` lists the targets of goal 10.',
+      'municipalities/milan/roadmaps/governance.yaml:7:13 error references/practice There is no practice `one-stop-shop` among the practices of the workspace (municipalities/<slug>/practices/).',
+      'municipalities/milan/roadmaps/governance.yaml:13:16 error references/objective This road map has no objective `coordinaton`; did you mean `coordination`?',
+      'municipalities/milan/roadmaps/governance.yaml:15:22 error references/stakeholder There is no stakeholder `welfar` in stakeholders.yaml; did you mean `welfare`?',
+    ]);
+  });
+
+  it('reports an end before a start in the words of the document', async () => {
+    const result = await check({
+      'lamd.yaml': WORKSPACE_YAML,
+      'municipalities/milan/roadmaps/governance.yaml': roadmap(`sdg: { goal: "10" }
+period: { start: 2021-05, end: 2021-04-30 }
+actions:
+  - { id: leaflets, title: Leaflets, start: 2021-05-01, end: 2021-03-01 }
+  - { id: same-day, title: One day, start: 2021-05-01, end: 2021-05-01 }
+  - { id: month, title: A month, start: 2021-05-10, end: 2021-05 }
+  - { id: leap, title: Leap day, start: 2021-02-29 }
+`),
+    });
+    expect(lines(result)).toEqual([
+      'municipalities/milan/roadmaps/governance.yaml:7:32 error dates/order Road map `governance`: its period ends 2021-04-30, before it starts 2021-05.',
+      'municipalities/milan/roadmaps/governance.yaml:9:62 error dates/order Action `leaflets` ends 2021-03-01, before it starts 2021-05-01.',
+      'municipalities/milan/roadmaps/governance.yaml:12:41 error dates/valid 2021-02-29 is not a day of the calendar; check the month and the day.',
+    ]);
+  });
+
+  it('reports ids used twice', async () => {
+    const practice = (file: string) => `kind: practice\nschema_version: 1\nid: forum\ntitle: Forum (${file})\nmunicipality: milan\ncluster: participation-and-active-citizenship\n`;
+    const result = await check({
+      'lamd.yaml': WORKSPACE_YAML,
+      'municipalities/milan/practices/forum.yaml': practice('a'),
+      'municipalities/milan/practices/forum-2.yaml': practice('b'),
+    });
+    expect(lines(result)).toEqual([
+      'municipalities/milan/practices/forum.yaml:3:5 error ids/unique The practice id `forum` is already used in municipalities/milan/practices/forum-2.yaml; ids must be unique.',
+    ]);
+  });
+
+  it('lets lamd.yaml turn an adjustable rule down', async () => {
+    const result = await check({
+      'lamd.yaml': `${WORKSPACE_YAML}rules:\n  references/practice: warning\n  dates/order: off\n`,
+      'municipalities/milan/roadmaps/governance.yaml': roadmap(`sdg: { goal: "10" }
+builds_on: [nowhere]
+period: { start: 2021-05-01, end: 2021-04-30 }
+`),
+    });
+    expect(lines(result)).toEqual([
+      'municipalities/milan/roadmaps/governance.yaml:7:13 warning references/practice There is no practice `nowhere` among the practices of the workspace (municipalities/<slug>/practices/).',
+    ]);
+  });
+});

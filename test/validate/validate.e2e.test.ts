@@ -1,0 +1,235 @@
+// `lamd validate` through the built binary: exit codes, every bad input, every format.
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, lamd, tempDir } from '../helpers/lamd.js';
+import { STAKEHOLDERS_YAML, WORKSPACE_YAML, writeWorkspace } from '../helpers/workspace.js';
+
+const NO_STACK = /\n\s+at .+:\d+:\d+/;
+
+function expectNoStackTrace(result: { stdout: string; stderr: string }) {
+  expect(result.stderr).not.toMatch(NO_STACK);
+  expect(result.stdout).not.toMatch(NO_STACK);
+}
+
+describe('lamd validate on a workspace', () => {
+  it('accepts a valid workspace with exit 0 and a summary line', () => {
+    const result = lamd(['validate', '-C', copyFixture('valid')]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/8 files checked/);
+  });
+
+  it('finds the workspace from a subfolder', () => {
+    const root = copyFixture('valid');
+    const result = lamd(['validate'], { cwd: join(root, 'municipalities/sfax/roadmaps') });
+    expect(result.status).toBe(0);
+  });
+
+  it('says how to start when there is no workspace', () => {
+    const result = lamd(['validate'], { cwd: tempDir() });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^lamd: No lamd.yaml here or in any parent folder\. Run `lamd init`/);
+    expectNoStackTrace(result);
+  });
+
+  it('refuses -C on a folder that is not a workspace, with exit 2', () => {
+    const dir = tempDir();
+    expect(lamd(['validate', '-C', dir]).stderr).toMatch(/is not a lamd workspace: it has no lamd.yaml/);
+    expect(lamd(['validate', '-C', join(dir, 'nope')]).status).toBe(2);
+  });
+});
+
+describe('bad input: each a diagnostic on its own file, the other files still checked', () => {
+  const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+  for (let i = 1; i < 10; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+
+  const files: Record<string, string | Buffer> = {
+    'lamd.yaml': WORKSPACE_YAML,
+    'stakeholders.yaml': STAKEHOLDERS_YAML,
+    'activities/syntax.yaml': 'kind: activity\ntitle: "unclosed\n',
+    'activities/duplicate.yaml': 'kind: activity\nschema_version: 1\nid: a\nid: b\ntype: training\ntitle: T\n',
+    'activities/bomb.yaml': `kind: activity\n${bomb.join('\n')}\n`,
+    'activities/latin1.yaml': Buffer.concat([Buffer.from('kind: activity\ntitle: Tiran'), Buffer.from([0xeb]), Buffer.from('\n')]),
+    'activities/binary.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+    'activities/empty.yaml': '',
+    'activities/two.yaml': 'kind: activity\n---\nkind: activity\n',
+    'activities/unknown-kind.yaml': 'kind: roadmapp\n',
+    'activities/proto.yaml': 'kind: activity\nschema_version: 1\nid: p\ntype: training\ntitle: T\n__proto__: { polluted: true }\n',
+    'activities/huge.yaml': `kind: activity\nnote: "${'x'.repeat(12 * 1024 * 1024)}"\n`,
+    'activities/list.yaml': '- kind: activity\n',
+    'activities/2021-01-01-fine.yaml': 'kind: activity\nschema_version: 1\nid: fine\ntype: training\ntitle: Fine\nmunicipalities: [milano]\n',
+  };
+
+  it('reports every one of them, with its line where there is one, and exits 1', () => {
+    const root = writeWorkspace(files);
+    const outside = tempDir();
+    writeFileSync(join(outside, 'secret.yaml'), 'kind: activity\n');
+    symlinkSync(join(outside, 'secret.yaml'), join(root, 'activities/link.yaml'));
+    const result = lamd(['validate', '--format', 'json'], { cwd: root });
+    expect(result.status).toBe(1);
+    expectNoStackTrace(result);
+    const report = JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Array<{ ruleId: string; range?: { start: { line: number } } }> }> };
+    const byFile = Object.fromEntries(report.files.map((f) => [f.file, f.diagnostics.map((d) => `${d.ruleId}${d.range ? `@${d.range.start.line}` : ''}`)]));
+    expect(byFile).toMatchObject({
+      'activities/syntax.yaml': ['yaml/syntax@3'],
+      'activities/duplicate.yaml': ['yaml/duplicate-key@4'],
+      'activities/bomb.yaml': ['yaml/alias-limit@1'],
+      'activities/latin1.yaml': ['file/encoding@2'],
+      'activities/binary.yaml': ['file/binary'],
+      'activities/empty.yaml': ['file/empty'],
+      'activities/two.yaml': ['file/multi-document@2'],
+      'activities/unknown-kind.yaml': ['document/kind@1'],
+      'activities/proto.yaml': ['document/unsafe-key@6'],
+      'activities/huge.yaml': ['file/too-large'],
+      'activities/list.yaml': ['document/not-a-mapping@1'],
+      'activities/link.yaml': ['file/outside-workspace'],
+      // The good file next to all of them is still checked, references included.
+      'activities/2021-01-01-fine.yaml': ['references/municipality@6'],
+      // Neither municipality has a profile yet, so neither has a recorded endorsement.
+      'lamd.yaml': ['endorsement/municipality@7', 'endorsement/municipality@8'],
+    });
+  });
+
+  it('reads standard input with -', () => {
+    const root = writeWorkspace({ 'lamd.yaml': WORKSPACE_YAML });
+    const result = lamd(['validate', '-', '--format', 'json'], { cwd: root, input: 'kind: practice\nschema_version: 1\nid: x\ntitle: X\nmunicipality: rome\ncluster: culture-and-heritage\n' });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.files.map((f: { file: string }) => f.file)).toEqual(['<stdin>']);
+    expect(report.files[0].diagnostics[0].ruleId).toBe('references/municipality');
+  });
+
+  it('checks named files, folders and globs, and only reports those', () => {
+    const root = copyFixture('valid');
+    writeFileSync(join(root, 'municipalities/sfax/practices/broken.yaml'), 'kind: practice\n');
+    const one = lamd(['validate', 'municipalities/sfax/roadmaps/inclusive-services.yaml'], { cwd: root });
+    expect(one.status).toBe(0);
+    expect(one.stdout).toMatch(/1 file checked/);
+    expect(lamd(['validate', 'municipalities/sfax/practices'], { cwd: root }).status).toBe(1);
+    const glob = lamd(['validate', 'municipalities/*/roadmaps/*.yaml'], { cwd: root });
+    expect(glob.status).toBe(0);
+  });
+
+  it('treats a path or glob that matches nothing as a usage error, never a pass', () => {
+    const root = copyFixture('valid');
+    const missing = lamd(['validate', 'municipalities/nowhere.yaml'], { cwd: root });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('lamd: municipalities/nowhere.yaml: no such file or folder.\n');
+    const glob = lamd(['validate', 'municipalities/*/nothing/*.yaml'], { cwd: root });
+    expect(glob.status).toBe(2);
+    expect(glob.stderr).toBe('lamd: No file matches municipalities/*/nothing/*.yaml.\n');
+    mkdirSync(join(root, 'empty'));
+    expect(lamd(['validate', 'empty'], { cwd: root }).status).toBe(2);
+  });
+});
+
+describe('flags and exit codes', () => {
+  it('exits 2 with one clear line on a bad flag or format, never 1', () => {
+    const root = copyFixture('valid');
+    const flag = lamd(['validate', '--frmat', 'json'], { cwd: root });
+    expect(flag.status).toBe(2);
+    expect(flag.stderr.trim().split('\n')[0]).toMatch(/unknown option '--frmat'/);
+    const format = lamd(['validate', '--format', 'xml'], { cwd: root });
+    expect(format.status).toBe(2);
+    expect(format.stderr).toMatch(/Allowed choices are pretty, json, github, junit, sarif/);
+    expect(lamd(['valdate'], { cwd: root }).status).toBe(2);
+  });
+
+  it('--strict fails on warnings; --quiet prints errors only', () => {
+    const root = writeWorkspace({
+      'lamd.yaml': `${WORKSPACE_YAML}rules:\n  references/practice: warning\n`,
+      'municipalities/milan/roadmaps/r.yaml': 'kind: roadmap\nschema_version: 1\nid: r\nmunicipality: milan\ntitle: R\nsdg: { goal: "10" }\nbuilds_on: [nowhere]\n',
+    });
+    const normal = lamd(['validate'], { cwd: root });
+    expect(normal.status).toBe(0);
+    expect(normal.stdout).toMatch(/warning/);
+    expect(lamd(['validate', '--strict'], { cwd: root }).status).toBe(1);
+    const quiet = lamd(['validate', '--quiet'], { cwd: root });
+    expect(quiet.status).toBe(0);
+    expect(quiet.stdout).not.toMatch(/nowhere/);
+  });
+
+  it('prints version and help quickly and with exit 0', () => {
+    const version = lamd(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')).version);
+    const help = lamd(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/validate/);
+  });
+});
+
+describe('output formats through the binary', () => {
+  const invalid = () =>
+    writeWorkspace({
+      'lamd.yaml': WORKSPACE_YAML,
+      'municipalities/milan/roadmaps/r, 50%.yaml': 'kind: roadmap\nschema_version: 1\nid: r\nmunicipality: milan\ntitle: R\nsdg: { goal: 10 }\n',
+    });
+
+  it('json is one document recording the versions used', () => {
+    const result = lamd(['validate', '--format', 'json'], { cwd: invalid() });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.tool).toMatchObject({ name: 'lamd', schemaVersion: 1 });
+    expect(report.tool.sdgCodeList).toMatch(/sdg-translations/);
+    // The warnings are the method's: neither municipality has a profile, the road map is bare.
+    expect(result.stderr).toMatch(/2 files checked: 1 error, [1-9]\d* warnings\./);
+  });
+
+  it('github prints workflow annotations and writes the step summary', () => {
+    const root = invalid();
+    const summary = join(tempDir(), 'summary.md');
+    writeFileSync(summary, '');
+    const result = lamd(['validate', '--format', 'github'], { cwd: root, env: { GITHUB_STEP_SUMMARY: summary } });
+    expect(result.status).toBe(1);
+    const annotations = result.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(annotations).toHaveLength(1);
+    expect(result.stdout).toMatch(/^::warning file=lamd\.yaml,line=7,/m);
+    expect(annotations[0]).toMatch(/^::error file=municipalities\/milan\/roadmaps\/r%2C 50%25\.yaml,line=6,.*::.+/);
+    expect(readFileSync(summary, 'utf8')).toMatch(/\|/);
+  });
+
+  it('junit parses as XML', () => {
+    const result = lamd(['validate', '--format', 'junit'], { cwd: invalid() });
+    expect(XMLValidator.validate(result.stdout)).toBe(true);
+    expect(JSON.stringify(new XMLParser({ ignoreAttributes: false }).parse(result.stdout))).toMatch(/schema\/type/);
+  });
+
+  it('sarif names the rules and their help', () => {
+    const result = lamd(['validate', '--format', 'sarif'], { cwd: invalid() });
+    const sarif = JSON.parse(result.stdout);
+    expect(sarif.version).toBe('2.1.0');
+    const results = sarif.runs[0].results as Array<{ ruleId: string; level: string; ruleIndex: number }>;
+    const error = results.find((r) => r.level === 'error')!;
+    expect(error.ruleId).toBe('schema/type');
+    expect(sarif.runs[0].tool.driver.rules[error.ruleIndex].helpUri).toMatch(/docs\/rules\/schema\/type\.md$/);
+  });
+
+  it('--output writes the report to a file and keeps the summary on stderr', () => {
+    const root = invalid();
+    const result = lamd(['validate', '--format', 'sarif', '--output', 'lamd.sarif'], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(root, 'lamd.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+});
+
+describe('lamd schema', () => {
+  it('prints one schema, and writes them all without clobbering', () => {
+    const printed = lamd(['schema', 'roadmap']);
+    expect(printed.status).toBe(0);
+    expect(JSON.parse(printed.stdout).$id).toBe('https://lamd.dev/schemas/1/roadmap.schema.json');
+    expect(lamd(['schema', 'road']).status).toBe(2);
+    const out = tempDir();
+    expect(lamd(['schema', '--out', out]).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'common.schema.json'), 'utf8')).$id).toMatch(/common/);
+    writeFileSync(join(out, 'roadmap.schema.json'), '{"edited": true}');
+    const refused = lamd(['schema', '--out', out]);
+    expect(refused.status).toBe(2);
+    expect(readFileSync(join(out, 'roadmap.schema.json'), 'utf8')).toBe('{"edited": true}');
+    expect(lamd(['schema', '--out', out, '--force']).status).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'roadmap.schema.json'), 'utf8')).$id).toMatch(/roadmap/);
+  });
+});

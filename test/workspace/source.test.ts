@@ -1,0 +1,72 @@
+// Bad input becomes one clear diagnostic on the file, never an exception.
+import { describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES, parseSource } from '../../src/workspace/source.js';
+
+const parse = (content: string | Uint8Array) => parseSource('f.yaml', typeof content === 'string' ? new TextEncoder().encode(content) : content);
+const where = (content: string | Uint8Array) =>
+  parse(content).diagnostics.map((d) => `${d.ruleId}${d.range ? ` ${d.range.start.line}:${d.range.start.column}` : ''}`);
+
+describe('reading a file', () => {
+  it('reads one well-formed document', () => {
+    expect(parse('kind: roadmap\nid: x\n')).toMatchObject({ value: { kind: 'roadmap', id: 'x' }, diagnostics: [] });
+  });
+
+  it('skips a UTF-8 byte order mark', () => {
+    expect(parse('\uFEFFkind: roadmap\n').value).toEqual({ kind: 'roadmap' });
+  });
+
+  it('reports an empty file, a blank one and one with only comments', () => {
+    expect(where('')).toEqual(['file/empty']);
+    expect(where('  \n\n')).toEqual(['file/empty']);
+    expect(where('# just a comment\n')).toEqual(['file/empty']);
+  });
+
+  it('reports a binary file', () => {
+    expect(where(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toEqual(['file/binary']);
+  });
+
+  it('reports invalid UTF-8 with its line', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('kind: profile\nname: Tiran'), 0xeb, 0x0a]);
+    const diagnostics = parse(bytes).diagnostics;
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['file/encoding']);
+    expect(diagnostics[0]!.range?.start).toEqual({ line: 2, column: 12 });
+    expect(diagnostics[0]!.message).toContain('not valid UTF-8');
+  });
+
+  it('reports a file larger than lamd reads', () => {
+    expect(where(new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61))).toEqual(['file/too-large']);
+  });
+
+  it('reports a YAML syntax error at its line and column', () => {
+    expect(where('kind: roadmap\ntitle: "open\n')).toEqual(['yaml/syntax 3:1']);
+  });
+
+  it('reports a duplicate key by name at the second occurrence', () => {
+    const d = parse('kind: roadmap\nid: a\nid: b\n').diagnostics;
+    expect(d.map((x) => `${x.ruleId} ${x.range?.start.line}:${x.range?.start.column}`)).toEqual(['yaml/duplicate-key 3:1']);
+    expect(d[0]!.message).toContain('`id`');
+  });
+
+  it('reports several documents in one file at the second one', () => {
+    expect(where('kind: roadmap\n---\nkind: practice\n')).toEqual(['file/multi-document 2:1']);
+  });
+
+  it('stops an alias bomb quickly', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 12; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    // 9^12 values if expanded: finishing at all (within the test timeout) is the point.
+    const result = parse(levels.join('\n') + '\n');
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(['yaml/alias-limit']);
+    expect(result.value).toBeUndefined();
+  });
+
+  it('reports a __proto__ key without polluting any prototype', () => {
+    const result = parse('kind: roadmap\n__proto__:\n  polluted: true\n');
+    expect(result.diagnostics.map((d) => [d.ruleId, d.pointer])).toEqual([['document/unsafe-key', '/__proto__']]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
