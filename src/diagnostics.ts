@@ -60,7 +60,10 @@ export function summarize(diagnostics: readonly Diagnostic[], files: number): Su
 
 /** Escapes a key for use in a JSON Pointer (RFC 6901). */
 export function pointerSegment(key: string | number): string {
-  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+  // Tree walks call this for every key of every document; almost no key needs escaping.
+  if (typeof key === 'number') return String(key);
+  if (!key.includes('~') && !key.includes('/')) return key;
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function pointerSegments(pointer: string): string[] {

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import type { LoadResult } from '../workspace/load.js';
 import type { Target } from '../workspace/locate.js';
+import type { SourceTexts } from '../workspace/texts.js';
 import { checkDates } from './dates.js';
 import type { Finding } from './finding.js';
 import { indexWorkspace } from './model.js';
@@ -75,7 +76,7 @@ function isRootFile(path: string, root: string): boolean {
 }
 
 /** Gives every diagnostic with a pointer its source range; positions are parsed only for those files. */
-async function locateAll(pending: Pending[], texts: ReadonlyMap<string, string>): Promise<Diagnostic[]> {
+async function locateAll(pending: Pending[], texts: SourceTexts): Promise<Diagnostic[]> {
   const needs = pending.some((d) => d.pointer !== undefined && !d.range && texts.has(d.file));
   const { createLocator } = needs ? await import('../workspace/locate.js') : { createLocator: undefined };
   const locators = new Map<string, ReturnType<NonNullable<typeof createLocator>>>();

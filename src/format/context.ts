@@ -1,6 +1,7 @@
 // What every output format is given: the run's facts, never the environment itself.
 import type { Summary } from '../diagnostics.js';
 import type { RuleMeta } from '../check/rules.js';
+import type { SourceTexts } from '../workspace/texts.js';
 
 export interface FormatContext {
   /** lamd's version, the schema version and the SDG code list the run used. */
@@ -9,7 +10,7 @@ export interface FormatContext {
   /** Every file checked, as shown to the user, in order. */
   files: readonly string[];
   /** File texts, for code frames. */
-  texts: ReadonlyMap<string, string>;
+  texts: SourceTexts;
   /** Looks up a rule's documentation and metadata. */
   rule: (id: string) => { meta?: RuleMeta; helpUri: string };
   /** Whether warnings make the run fail (--strict). */

@@ -7,6 +7,11 @@ import type { MethodRule } from './rule.js';
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
 // International numbers (+39 02 1234 5678, 0039…), or a number after a phone keyword.
 const PHONE = /(?:^|[^\p{L}\p{N}])(?:\+|00)\d[\d\s().-]{6,}\d|\b(?:tel|tél|phone|telefono|cell|mobile|mob|fax)\.?\s*:?\s*\(?\d[\d\s().-]{5,}\d/iu;
+// Cheap tests that every match of the patterns above passes, so the Unicode-aware patterns only
+// run on the few strings that could hold contact data: an address needs an `@`, a number a run of
+// at least seven digits and separators.
+const MAY_BE_EMAIL = (text: string) => text.includes('@');
+const MAY_BE_PHONE = /\d[\d\s().-]{5,}\d/;
 const URL_KEYS = new Set(['url']);
 
 export const rule: MethodRule = {
@@ -25,7 +30,7 @@ export const rule: MethodRule = {
         const [node, pointer, key] = stack.pop()!;
         if (typeof node === 'string') {
           if (URL_KEYS.has(key)) continue;
-          const what = EMAIL.test(node) ? 'an e-mail address' : PHONE.test(node) ? 'a phone number' : undefined;
+          const what = MAY_BE_EMAIL(node) && EMAIL.test(node) ? 'an e-mail address' : MAY_BE_PHONE.test(node) && PHONE.test(node) ? 'a phone number' : undefined;
           if (what) {
             findings.push({
               doc,

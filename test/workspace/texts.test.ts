@@ -1,0 +1,50 @@
+// File texts are read again only for files that have something to report, and never misplace.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pointerSegment, pointerSegments } from '../../src/diagnostics.js';
+import { loadWorkspace } from '../../src/workspace/load.js';
+import { LazySourceTexts } from '../../src/workspace/texts.js';
+import { tempDir } from '../helpers/lamd.js';
+import { WORKSPACE_YAML, writeWorkspace } from '../helpers/workspace.js';
+
+describe('source texts', () => {
+  it('reads a file again on demand and keeps standard input', () => {
+    const dir = tempDir();
+    const path = join(dir, 'a.yaml');
+    writeFileSync(path, 'kind: practice\n');
+    const texts = new LazySourceTexts();
+    texts.add('a.yaml', 'kind: practice\n', path, 15);
+    texts.add('<stdin>', 'kind: roadmap\n', undefined, 14);
+    expect(texts.has('a.yaml') && texts.has('<stdin>')).toBe(true);
+    expect(texts.has('b.yaml')).toBe(false);
+    expect(texts.get('a.yaml')).toBe('kind: practice\n');
+    expect(texts.get('<stdin>')).toBe('kind: roadmap\n');
+  });
+
+  it('gives no text for a file changed since it was checked, rather than wrong positions', () => {
+    const dir = tempDir();
+    const path = join(dir, 'a.yaml');
+    writeFileSync(path, 'kind: practice\n');
+    const texts = new LazySourceTexts();
+    texts.add('a.yaml', 'kind: practice\n', path, 15);
+    writeFileSync(path, '# a comment added meanwhile\nkind: practice\n');
+    expect(texts.get('a.yaml')).toBeUndefined();
+  });
+
+  it('serves the loaded workspace, and documents do not depend on it', async () => {
+    const root = writeWorkspace({ 'lamd.yaml': WORKSPACE_YAML });
+    const load = await loadWorkspace({ cwd: root });
+    expect(load.texts.get('lamd.yaml')).toBe(WORKSPACE_YAML);
+    expect(load.documents[0]!.value.kind).toBe('workspace');
+  });
+});
+
+describe('JSON Pointer segments', () => {
+  it('escapes ~ and / and leaves every other key as it is', () => {
+    expect(pointerSegment('a/b~c')).toBe('a~1b~0c');
+    expect(pointerSegment('plain key')).toBe('plain key');
+    expect(pointerSegment(3)).toBe('3');
+    expect(pointerSegments(`/${pointerSegment('a/b~c')}/0`)).toEqual(['a/b~c', '0']);
+  });
+});
