@@ -3,7 +3,8 @@
 // an existing one; edited files (lamd.yaml, stakeholders.yaml) are replaced only if they still hold
 // the text lamd read. Planning stays pure, so --dry-run, no-overwrite and atomic writes share this
 // one mechanism: `checkPlan` says what would happen, `applyPlan` makes it happen.
-import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -86,7 +87,7 @@ export function applyPlan(root: string, files: readonly CheckedFile[], options: 
         undo.push(() => rmdirSync(dir));
       }
     }
-    staging = guard(() => mkdtempSync(join(stagingParent, rootExists ? '.lamd-staging-' : `.${basename(absRoot)}.lamd-staging-`)), stagingParent);
+    staging = guard(() => makeStagingDir(join(stagingParent, rootExists ? '.lamd-staging-' : `.${basename(absRoot)}.lamd-staging-`)), stagingParent);
     for (const file of writes) {
       const staged = join(staging, ...file.path.split('/'));
       guard(() => mkdirSync(dirname(staged), { recursive: true }), rootExists ? absRoot : stagingParent);
@@ -198,5 +199,21 @@ export function fsError(error: unknown, where: string): Error {
       return new UsageError(`Cannot write in ${where}: a file name is too long for this file system. ${tail}`);
     default:
       return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/**
+ * A new, uniquely named folder with the usual permissions. Not mkdtemp: its folders are private
+ * (0700), and a new workspace is this folder renamed into place, which its team must be able to read.
+ */
+function makeStagingDir(prefix: string): string {
+  for (;;) {
+    const dir = `${prefix}${randomBytes(6).toString('hex')}`;
+    try {
+      mkdirSync(dir);
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }

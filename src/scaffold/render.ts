@@ -18,7 +18,8 @@ export function readTemplate(name: string): string {
   return readFileSync(packageFile('templates', ...name.split('/')), 'utf8');
 }
 
-const DATE = /^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$/;
+// A year alone (`2030`) is a number in YAML, so only month and day dates may stay plain.
+const DATE = /^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$/;
 
 /**
  * A value as YAML text that fits on the rest of a line: a scalar, or a flow collection for lists

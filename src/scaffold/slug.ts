@@ -49,6 +49,15 @@ export function slugify(name: string): string | undefined {
   return slug;
 }
 
+/** Why `slugify(name)` gave nothing, in words for the person who typed the name. */
+export function whyNoSlug(name: string): string {
+  const latin = [...name.normalize('NFKD').replace(/\p{M}/gu, '')].map((c) => LATIN_LETTERS[c] ?? c).join('');
+  if (/[^\x00-\x7F]/.test(latin.replace(/[^\p{L}\p{N}]/gu, ''))) return 'only Latin letters are transliterated';
+  const words = latin.replace(APOSTROPHES, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.length === 0) return 'it holds no letter or digit';
+  return `it would be \`${words.join('-')}\`, a name Windows reserves for a device`;
+}
+
 /**
  * Why `value` is not a safe id, or undefined when it is. The rule is the schemas' `slug`: lowercase
  * a-z, digits and single hyphens, at most 64 characters, not a name Windows reserves.

@@ -1,7 +1,7 @@
 // `lamd init` through the built binary, without a terminal: the workspace it makes validates with no
 // diagnostic, bad input is one message and exit 2 with nothing written, nothing is ever overwritten.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -248,7 +248,10 @@ describe('lamd init never overwrites', () => {
     const before = fingerprint(target);
     const result = lamd(['init', 'repo', ...SFAX, '--force'], { cwd });
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/^These files exist and are kept as they are \(lamd never overwrites a file; lamd's versions are not written\):\n {2}repo\/\.vscode\/settings\.json\n {2}repo\/README\.md\nCreated a lamd workspace/);
+    expect(result.stderr).toMatch(/^These files exist and are kept as they are \(lamd never overwrites a file; lamd's versions are not written\):\n {2}repo\/\.vscode\/settings\.json\n {2}repo\/README\.md\n/);
+    // The kept editor settings lack lamd's schema mapping: lamd prints it to merge by hand.
+    expect(result.stderr).toMatch(/merge this into repo\/\.vscode\/settings\.json:\n {2}\{\n {4}"yaml\.schemas": \{\n/);
+    expect(result.stderr).toMatch(/\nCreated a lamd workspace/);
     const after = fingerprint(target);
     for (const [path, sum] of Object.entries(before)) expect(after[path], path).toBe(sum);
     expect(Object.keys(after)).toEqual(expect.arrayContaining(['lamd.yaml', 'municipalities/sfax/profile.yaml', '.lamd/schemas/roadmap.schema.json']));
@@ -279,11 +282,55 @@ describe('lamd init never overwrites', () => {
     const { cwd, target } = crowded();
     const before = fingerprint(target);
     const dry = lamd(['init', 'repo', ...SFAX, '--dry-run'], { cwd });
-    expect(dry.status).toBe(0);
+    // The exit code predicts the real run, which refuses without --force; the plan is shown anyway.
+    expect(dry.status).toBe(2);
+    expect(lamd(['init', 'repo', ...SFAX], { cwd }).status).toBe(2);
     expect(dry.stdout).not.toMatch(/^repo\/README\.md$|settings\.json/m);
     expect(dry.stdout).toMatch(/^repo\/lamd\.yaml$/m);
     expect(dry.stderr).toMatch(/needs --force/);
     expect(dry.stderr).toMatch(/would be kept as they are, not overwritten:\n {2}repo\/\.vscode\/settings\.json\n {2}repo\/README\.md/);
+    expect(dry.stderr).toMatch(/without --force, lamd init would refuse/);
+    const forced = lamd(['init', 'repo', ...SFAX, '--dry-run', '--force'], { cwd });
+    expect(forced.status).toBe(0);
+    expect(forced.stdout).toBe(dry.stdout);
     expect(fingerprint(target)).toEqual(before);
+  });
+});
+
+describe('lamd init: what the audit found', () => {
+  it('quotes answers that YAML would read as numbers, so the workspace still validates', () => {
+    const cwd = tempDir();
+    const init = lamd(['init', 'n', '--yes', '--municipality', 'Sfax', '--country', 'TN', '--network', '2030', '--lead-unit', '2030', '--slug', 'sfax'], { cwd });
+    expect(init.status).toBe(0);
+    expect(readFileSync(join(cwd, 'n/lamd.yaml'), 'utf8')).toMatch(/name: "2030"/);
+    expect(validateSummary(join(cwd, 'n'))).toMatchObject({ status: 0, summary: { errors: 0 } });
+  });
+
+  it('makes the workspace folder readable by the team, as mkdir would', () => {
+    const cwd = tempDir();
+    expect(lamd(['init', 'shared', ...SFAX], { cwd }).status).toBe(0);
+    mkdirSync(join(cwd, 'plain'));
+    expect((statSync(join(cwd, 'shared')).mode & 0o777).toString(8)).toBe((statSync(join(cwd, 'plain')).mode & 0o777).toString(8));
+  });
+
+  it('says when the schema copy editors use has drifted from lamd, and how to refresh it', () => {
+    const cwd = tempDir();
+    expect(lamd(['init', 'ws', ...SFAX], { cwd }).status).toBe(0);
+    expect(lamd(['validate', '-C', 'ws'], { cwd }).stderr).not.toMatch(/note/);
+    writeFileSync(join(cwd, 'ws/.lamd/schemas/common.schema.json'), '{"$id": "an older copy"}\n');
+    const stale = lamd(['validate', '-C', 'ws'], { cwd });
+    expect(stale.status).toBe(0);
+    expect(stale.stderr).toMatch(/^lamd: note: the workspace's copy of the schemas \(ws\/\.lamd\/schemas\/\) differs from lamd .+ \(common\.schema\.json\).*Refresh it with `lamd schema --out ws\/\.lamd\/schemas --force`/m);
+    expect(lamd(['validate', '-C', 'ws', '--format', 'json'], { cwd }).stderr).toMatch(/lamd: note: the workspace's copy/);
+    expect(lamd(['schema', '--out', 'ws/.lamd/schemas', '--force'], { cwd }).status).toBe(0);
+    expect(lamd(['validate', '-C', 'ws'], { cwd }).stderr).not.toMatch(/note/);
+  });
+
+  it('gives the real reason when a name cannot become a folder name', () => {
+    const cwd = tempDir();
+    const result = lamd(['init', 'cc', '--yes', '--municipality', 'Con', '--country', 'IT'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/it would be `con`, a name Windows reserves for a device\), so give one, for example --slug/);
+    expect(fingerprint(cwd)).toEqual({});
   });
 });

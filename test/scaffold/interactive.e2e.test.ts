@@ -162,4 +162,21 @@ describe('lamd new on a terminal', { timeout: 90_000 }, () => {
     expect(practice).toMatchObject({ id: 'one-stop-shop', title: 'One-stop shop', municipality: 'sfax', cluster: 'access-to-services' });
     expect(validateSummary(root).status).toBe(0);
   });
+
+  it('refuses an id already taken at its prompt, and asks again', () => {
+    const cwd = tempDir();
+    expect(lamd(['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN'], { cwd }).status).toBe(0);
+    const root = join(cwd, 'demo');
+    // init made example-practice; a second practice may not take its id.
+    const run = drive(['new', 'practice'], root, [
+      { expect: 'Title of the practice', send: `Example practice${ENTER}` },
+      { expect: 'Id of the practice[\\s\\S]*\\(', send: `example-practice${ENTER}` },
+      { expect: 'already has a practice with the id `example-practice`', send: `${'\u0008'.repeat(16)}second-practice${ENTER}` },
+      { expect: 'Municipality the practice belongs to', send: ENTER },
+      { expect: 'Thematic cluster', send: ENTER },
+    ]);
+    expect(run.timedOut).toBe(false);
+    expect(run.status).toBe(0);
+    expect(YAML.parse(readFileSync(join(root, 'municipalities/sfax/practices/second-practice.yaml'), 'utf8'))).toMatchObject({ id: 'second-practice', title: 'Example practice' });
+  });
 });

@@ -61,6 +61,9 @@ describe('yamlValue', () => {
     expect(yamlValue('2025-01')).toBe('2025-01');
     expect(yamlValue(['10.7', '10.c'])).toMatch(/^\["10\.7", "?10\.c"?\]$/);
     expect(yamlValue('10')).toBe('"10"');
+    // A name or a year of four digits is a number to a YAML reader unless quoted.
+    expect(yamlValue('2030')).toBe('"2030"');
+    expect(yamlValue('0123')).toBe('"0123"');
     expect(yamlValue(['fr', 'ar'])).toBe('[fr, ar]');
   });
 });

@@ -1,6 +1,6 @@
 // Slugs from names, and the safe-id rule every id a person gives must pass.
 import { describe, expect, it } from 'vitest';
-import { idProblem, MAX_ID_LENGTH, shortenId, slugify, titleFromId } from '../../src/scaffold/slug.js';
+import { idProblem, MAX_ID_LENGTH, shortenId, slugify, titleFromId, whyNoSlug } from '../../src/scaffold/slug.js';
 
 describe('slugify', () => {
   it.each([
@@ -77,5 +77,14 @@ describe('helpers', () => {
     expect(shortenId('abc-def-ghi', 9)).toBe('abc-def');
     expect(shortenId('abcdefghij', 5)).toBe('abcde');
     expect(shortenId('abc', 5)).toBe('abc');
+  });
+});
+
+describe('whyNoSlug', () => {
+  it('names the real reason a name gives no folder name', () => {
+    expect(slugify('Con')).toBeUndefined();
+    expect(whyNoSlug('Con')).toBe('it would be `con`, a name Windows reserves for a device');
+    expect(whyNoSlug('صفاقس')).toBe('only Latin letters are transliterated');
+    expect(whyNoSlug('— ·')).toBe('it holds no letter or digit');
   });
 });

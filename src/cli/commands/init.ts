@@ -9,7 +9,7 @@ import { searchCountries } from '../../scaffold/countries.js';
 import { goalView } from '../../scaffold/documents.js';
 import { planInit, type InitAnswers } from '../../scaffold/plan-init.js';
 import { mayAsk, Questions, type Asker } from '../../scaffold/questions.js';
-import { slugify } from '../../scaffold/slug.js';
+import { slugify, whyNoSlug } from '../../scaffold/slug.js';
 import { LAMD_VERSION } from '../../version.js';
 import { WORKSPACE_FILE } from '../../workspace/kinds.js';
 import type { CliIO } from '../io.js';
@@ -63,6 +63,11 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
   if (options.dryRun) {
     for (const f of writes) io.stdout(`${display(f.path)}\n`);
     if (inTheWay.length) io.stderr(`These files exist and would be kept as they are, not overwritten:\n${inTheWay.map((f) => `  ${display(f.path)}\n`).join('')}`);
+    // The plan is shown either way; the exit code predicts the real run, which refuses without --force.
+    if (existing.crowded && !options.force) {
+      io.stderr(`Dry run: without --force, lamd init would refuse to write in ${shown} because it is not empty; with --force, ${writes.length} file${writes.length === 1 ? '' : 's'} would be written. Nothing was written.\n`);
+      return 2;
+    }
     io.stderr(`Dry run: ${writes.length} file${writes.length === 1 ? '' : 's'} would be written in ${shown}; nothing was written.\n`);
     return 0;
   }
@@ -70,6 +75,9 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
   // 4. Existing files are listed before anything is written, and left untouched.
   if (inTheWay.length) {
     io.stderr(`These files exist and are kept as they are (lamd never overwrites a file; lamd's versions are not written):\n${inTheWay.map((f) => `  ${display(f.path)}\n`).join('')}`);
+    // Without lamd's mapping, editors would not check the documents; say what to merge by hand.
+    const settings = inTheWay.find((f) => f.path === '.vscode/settings.json');
+    if (settings) io.stderr(`To let VS Code check the documents as you type, merge this into ${display(settings.path)}:\n${settings.content.replace(/^/gm, '  ')}\n`);
   }
 
   // 5. Everything at once: staged beside the target, then moved into place.
@@ -179,7 +187,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO): Promise<InitAns
   } else if (derived) {
     slug = derived;
   } else if (name !== undefined) {
-    q.require('--slug <slug>', `The name ${JSON.stringify(name)} cannot be turned into a folder name safely (only Latin letters are transliterated), so give one, for example --slug sfax.`);
+    q.require('--slug <slug>', `The name ${JSON.stringify(name)} cannot be turned into a folder name safely (${whyNoSlug(name)}), so give one, for example --slug sfax.`);
   }
 
   const country = await q.search({

@@ -20,7 +20,7 @@ import {
 } from '../../scaffold/plan-new.js';
 import type { PlannedFile } from '../../scaffold/apply.js';
 import { mayAsk, Questions, type Choice } from '../../scaffold/questions.js';
-import { slugify, titleFromId } from '../../scaffold/slug.js';
+import { slugify, titleFromId, whyNoSlug } from '../../scaffold/slug.js';
 import { activityModes, activityTypes, stakeholderLevels, stakeholderTypes, thematicClusters } from '../../scaffold/vocabulary.js';
 import { readWorkspaceFacts } from '../../scaffold/workspace-facts.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from '../../workspace/find.js';
@@ -105,10 +105,7 @@ type Ask = (q: Questions, facts: WorkspaceFacts, id: string | undefined, o: NewO
 const ASK: Record<NewKind, Ask> = {
   async municipality(q, facts, id, o) {
     const name = await q.text({ flag: '--municipality <name>', given: o.municipality, message: 'Name of the municipality, as written locally', parse: (v) => parseText(v, '--municipality') });
-    const slug = await slugAnswer(q, 'municipality', id, name, '[slug]', 'Folder name (slug) for the municipality');
-    if (slug !== undefined && facts.municipalities.some((m) => m.slug === slug)) {
-      throw new UsageError(`The workspace already has the municipality \`${slug}\` (in lamd.yaml). Nothing was written.`);
-    }
+    const slug = await slugAnswer(q, 'municipality', id, name, '[slug]', 'Folder name (slug) for the municipality', { ids: new Set(facts.municipalities.map((m) => m.slug)), describe: (slug) => `the municipality \`${slug}\` (in lamd.yaml)` });
     const country = await q.search({
       flag: '--country <code>',
       given: o.country,
@@ -136,7 +133,7 @@ const ASK: Record<NewKind, Ask> = {
   },
 
   async practice(q, facts, id, o) {
-    const { id: practiceId, title } = await idAndTitle(q, id, o.title, 'practice');
+    const { id: practiceId, title } = await idAndTitle(q, id, o.title, 'practice', { ids: facts.ids.practice, describe: (id) => `a practice with the id \`${id}\`` });
     const municipality = await municipalityAnswer(q, facts, o.municipality, 'Municipality the practice belongs to');
     const cluster = await q.choice({
       flag: '--cluster <cluster>',
@@ -150,7 +147,7 @@ const ASK: Record<NewKind, Ask> = {
   },
 
   async roadmap(q, facts, id, o) {
-    const { id: roadmapId, title } = await idAndTitle(q, id, o.title, 'road map');
+    const { id: roadmapId, title } = await idAndTitle(q, id, o.title, 'road map', { ids: facts.ids.roadmap, describe: (id) => `a road map with the id \`${id}\`` });
     const municipality = await municipalityAnswer(q, facts, o.municipality, 'Municipality the road map belongs to');
     const goal = await q.choice({
       flag: '--sdg <goal>',
@@ -170,7 +167,7 @@ const ASK: Record<NewKind, Ask> = {
 
   async stakeholder(q, facts, id, o) {
     const name = await q.text({ flag: '--name <name>', given: o.name, message: 'Name of the organisation, unit or role (no personal contact details)', parse: (v) => parseText(v, '--name') });
-    const stakeholderId = await slugAnswer(q, 'stakeholder', id, name, '[id]', 'Id to refer to it');
+    const stakeholderId = await slugAnswer(q, 'stakeholder', id, name, '[id]', 'Id to refer to it', { ids: facts.ids.stakeholder, describe: (id) => `a stakeholder with the id \`${id}\`` });
     const type = await q.choice({ flag: '--type <type>', given: o.type, message: 'Type', choices: stakeholderTypes().map((t) => ({ value: t, name: t })), parse: (v) => parseChoice(v, '--type', stakeholderTypes()) });
     const level = await q.choice({ flag: '--level <level>', given: o.level, message: 'Level', choices: stakeholderLevels().map((l) => ({ value: l, name: l })), default: 'local', parse: (v) => parseChoice(v, '--level', stakeholderLevels()) });
     let municipality: string | undefined;
@@ -204,13 +201,14 @@ const ASK: Record<NewKind, Ask> = {
   async activity(q, facts, id, o) {
     const type = await q.choice({ flag: '--type <type>', given: o.type, message: 'Type of activity', choices: activityTypes().map((t) => ({ value: t, name: t })), parse: (v) => parseChoice(v, '--type', activityTypes()) });
     const title = await q.text({ flag: '--title <title>', given: o.title, message: 'Title', ...(type ? { default: ACTIVITY_TITLES[type] ?? titleFromId(type) } : {}), parse: (v) => parseText(v, '--title') });
+    const parseActivityId = freeId('The id', { ids: facts.ids.activity, describe: (id) => `an activity with the id \`${id}\`` });
     let activityId: string | undefined;
-    if (id !== undefined) activityId = parseId(id, 'The id');
+    if (id !== undefined) activityId = parseActivityId(id);
     else if (type) {
       const base = o.title !== undefined ? (slugify(o.title) ?? type) : type;
       let free = base;
       for (let n = 2; facts.ids.activity.has(free); n++) free = `${base}-${n}`;
-      activityId = await q.text({ flag: '[id]', given: undefined, message: 'Id of the activity', default: free, parse: (v) => parseId(v, 'The id') });
+      activityId = await q.text({ flag: '[id]', given: undefined, message: 'Id of the activity', default: free, parse: parseActivityId });
     }
     const date = await q.text({ flag: '--date <yyyy-mm-dd>', given: o.date, message: 'Day it takes place (YYYY-MM-DD)', default: today(), parse: (v) => parseDay(v, '--date') });
     const mode = o.mode !== undefined ? parseChoice(o.mode, '--mode', activityModes()) : undefined;
@@ -248,18 +246,39 @@ async function municipalityAnswer(q: Questions, facts: WorkspaceFacts, given: st
 }
 
 /** An id given, or derived from the name when it transliterates safely (asked to confirm when lamd may ask). */
-async function slugAnswer(q: Questions, kind: NewKind, given: string | undefined, name: string | undefined, flag: '[slug]' | '[id]', message: string): Promise<string | undefined> {
-  if (given !== undefined) return parseId(given, flag === '[slug]' ? 'The slug' : 'The id');
+async function slugAnswer(q: Questions, kind: NewKind, given: string | undefined, name: string | undefined, flag: '[slug]' | '[id]', message: string, taken: Taken): Promise<string | undefined> {
+  const parse = freeId(flag === '[slug]' ? 'The slug' : 'The id', taken);
+  if (given !== undefined) return parse(given);
   const derived = name === undefined ? undefined : slugify(name);
-  if (q.interactive) return q.text({ flag, given: undefined, message: `${message}: lowercase a-z, digits and hyphens`, ...(derived ? { default: derived } : {}), parse: (v) => parseId(v, 'The id') });
-  if (derived) return derived;
-  if (name !== undefined) q.require(flag, `The name ${JSON.stringify(name)} cannot be turned into a safe ${flag.slice(1, -1)} (only Latin letters are transliterated), so give one after the kind: \`lamd new ${kind} <${flag.slice(1, -1)}>\`.`);
+  if (q.interactive) return q.text({ flag, given: undefined, message: `${message}: lowercase a-z, digits and hyphens`, ...(derived && !taken.ids.has(derived) ? { default: derived } : {}), parse });
+  if (derived) return parse(derived);
+  if (name !== undefined) q.require(flag, `The name ${JSON.stringify(name)} cannot be turned into a safe ${flag.slice(1, -1)} (${whyNoSlug(name)}), so give one after the kind: \`lamd new ${kind} <${flag.slice(1, -1)}>\`.`);
   return undefined;
 }
 
+/** The ids a new document must not take, and how to name what holds them. */
+interface Taken {
+  ids: ReadonlySet<string>;
+  /** `id` → "a practice with the id `id`". */
+  describe: (id: string) => string;
+}
+
+/**
+ * Parses an id and refuses one already taken, so a prompt asks again at once and a flag fails before
+ * any other question.
+ */
+function freeId(label: string, taken: Taken): (raw: string) => string {
+  return (raw) => {
+    const id = parseId(raw, label);
+    if (taken.ids.has(id)) throw new UsageError(`The workspace already has ${taken.describe(id)}; ids are unique across the workspace, so choose another. Nothing was written.`);
+    return id;
+  };
+}
+
 /** A document's id and title: each derived from the other when only one is given. */
-async function idAndTitle(q: Questions, id: string | undefined, title: string | undefined, what: string): Promise<{ id?: string; title?: string }> {
-  const givenId = id !== undefined ? parseId(id, 'The id') : undefined;
+async function idAndTitle(q: Questions, id: string | undefined, title: string | undefined, what: string, taken: Taken): Promise<{ id?: string; title?: string }> {
+  const parse = freeId('The id', taken);
+  const givenId = id !== undefined ? parse(id) : undefined;
   const givenTitle = title !== undefined ? parseText(title, '--title') : undefined;
   if (!q.interactive && givenId === undefined && givenTitle === undefined) {
     q.require('an id (after the kind) or --title <title>');
@@ -269,10 +288,10 @@ async function idAndTitle(q: Questions, id: string | undefined, title: string | 
   if (givenId) return { id: givenId, ...(outTitle ? { title: outTitle } : {}) };
   const derived = outTitle === undefined ? undefined : slugify(outTitle);
   if (q.interactive) {
-    const asked = await q.text({ flag: '[id]', given: undefined, message: `Id of the ${what} (its file name): lowercase a-z, digits and hyphens`, ...(derived ? { default: derived } : {}), parse: (v) => parseId(v, 'The id') });
+    const asked = await q.text({ flag: '[id]', given: undefined, message: `Id of the ${what} (its file name): lowercase a-z, digits and hyphens`, ...(derived && !taken.ids.has(derived) ? { default: derived } : {}), parse });
     return { ...(asked ? { id: asked } : {}), ...(outTitle ? { title: outTitle } : {}) };
   }
-  if (derived) return { id: derived, ...(outTitle ? { title: outTitle } : {}) };
-  q.require('[id]', outTitle !== undefined ? `The title cannot be turned into an id safely, so give the id after the kind.` : undefined);
+  if (derived) return { id: parse(derived), ...(outTitle ? { title: outTitle } : {}) };
+  q.require('[id]', outTitle !== undefined ? `The title cannot be turned into an id safely (${whyNoSlug(outTitle)}), so give the id after the kind.` : undefined);
   return outTitle ? { title: outTitle } : {};
 }

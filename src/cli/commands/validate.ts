@@ -57,7 +57,16 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
     const { githubStepSummary } = await import('../../format/github.js');
     appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(shown, context));
   }
-  if (!options.quiet) for (const note of result.notes) io.stderr(`lamd: note: ${note}\n`);
+  if (!options.quiet) {
+    const notes = [...result.notes];
+    // Editors check against the workspace's own copy of the schemas; say when it has drifted.
+    if (load.root) {
+      const { schemaCopyNote } = await import('../../scaffold/schema-copy.js');
+      const stale = schemaCopyNote(load.root, io.cwd, LAMD_VERSION);
+      if (stale) notes.push(stale);
+    }
+    for (const note of notes) io.stderr(`lamd: note: ${note}\n`);
+  }
   if (options.listSuppressions) {
     for (const s of result.suppressions) io.stderr(`${s.file}: ${s.ruleId} suppressed (${s.silenced} finding${s.silenced === 1 ? '' : 's'}): ${s.reason}\n`);
   }
