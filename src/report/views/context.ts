@@ -126,7 +126,7 @@ export interface EndorsementView {
 export function endorsementViews(ctx: ViewContext, list: ProfileDocument['endorsements']): EndorsementView[] {
   return (list ?? []).map((e) => {
     return {
-      type: ctx.m.label('endorsement', e.type)!,
+      type: ctx.m.orNotRecorded(ctx.m.label('endorsement', e.type)),
       date: ctx.m.orNotRecorded(ctx.m.date(e.date)),
       by: opt(e.by),
       reference: opt(e.reference),

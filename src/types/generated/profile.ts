@@ -576,10 +576,10 @@ export interface SoftFactors {
   sources?: Sources;
 }
 /**
- * A record of the political level endorsing the municipality's participation or a road map (publication 4.4)
+ * A record of the political level endorsing the municipality's participation or a road map (publication 4.4). Say what the sources say: the form, date and author when known; when a source only records that the endorsement was given, leave `type` out and cite the source
  */
 export interface PoliticalEndorsement1 {
-  type: EndorsementType;
+  type?: EndorsementType;
   date?: Date;
   by?: Text13;
   reference?: Text14;
