@@ -18,6 +18,12 @@ export interface WorkspaceIndex {
   hasWorkspace: boolean;
   /** Whether a stakeholder registry was loaded. */
   hasStakeholders: boolean;
+  /**
+   * Whether stakeholder references are checked: a registry was loaded, or the workspace has none at
+   * all (so every reference is unresolved). Not when its registry could not be read: that file has
+   * its own diagnostic, and reporting every reference as well would bury it.
+   */
+  checksStakeholders: boolean;
   workspace?: LoadedDocument;
   municipalities: Map<string, Declaration>;
   partners: Map<string, Declaration>;
@@ -45,11 +51,12 @@ const NOUNS: Record<string, string> = {
  * Builds the index. `workspaceFile` is the root lamd.yaml when there is one: other workspace
  * documents (named on the command line from elsewhere) are checked alone, not merged in.
  */
-export function indexWorkspace(documents: readonly LoadedDocument[], workspaceFile: string | undefined): { index: WorkspaceIndex; findings: Finding[] } {
+export function indexWorkspace(documents: readonly LoadedDocument[], workspaceFile: string | undefined, hasStakeholdersFile = false): { index: WorkspaceIndex; findings: Finding[] } {
   const findings: Finding[] = [];
   const index: WorkspaceIndex = {
     hasWorkspace: false,
     hasStakeholders: false,
+    checksStakeholders: false,
     municipalities: new Map(),
     partners: new Map(),
     stakeholders: new Map(),
@@ -112,6 +119,7 @@ export function indexWorkspace(documents: readonly LoadedDocument[], workspaceFi
       }
     }
   }
+  index.checksStakeholders = index.hasStakeholders || (index.hasWorkspace && !hasStakeholdersFile);
   return { index, findings };
 }
 

@@ -37,7 +37,8 @@ const NOUN: Record<Table, string> = {
 export function checkReferences(documents: readonly LoadedDocument[], index: WorkspaceIndex): Finding[] {
   const findings: Finding[] = [];
 
-  const known = (table: Table): boolean => (table === 'stakeholders' ? index.hasStakeholders : index.hasWorkspace);
+  const known = (table: Table): boolean => (table === 'stakeholders' ? index.checksStakeholders : index.hasWorkspace);
+  const noRegistry = !index.hasStakeholders;
   const ref = (doc: LoadedDocument, table: Table, id: string | undefined, pointer: string) => {
     if (id === undefined || !known(table) || index[table].has(id)) return;
     const guess = closest(id, [...index[table].keys()]);
@@ -45,7 +46,10 @@ export function checkReferences(documents: readonly LoadedDocument[], index: Wor
       doc,
       pointer,
       ruleId: RULE[table],
-      message: `There is no ${NOUN[table]} \`${id}\` ${WHERE[table]}${guess ? `; did you mean \`${guess}\`?` : '.'}`,
+      message:
+        table === 'stakeholders' && noRegistry
+          ? `There is no stakeholder \`${id}\`: the workspace has no stakeholders.yaml yet. Create it with \`lamd new stakeholder ${id}\`, which also adds this one.`
+          : `There is no ${NOUN[table]} \`${id}\` ${WHERE[table]}${guess ? `; did you mean \`${guess}\`?` : '.'}`,
     });
   };
   const refs = (doc: LoadedDocument, table: Table, list: unknown, pointer: string) => {

@@ -1,7 +1,7 @@
 // Loads a workspace (or the files a user names) into documents ready to check: found, read,
 // parsed, their kind known. Problems become diagnostics; one bad file never stops the others.
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { discoverPaths, discoverWorkspace, type FoundFile } from './discover.js';
@@ -37,6 +37,11 @@ export interface LoadResult {
   reported: Set<string>;
   /** Diagnostics found while loading; those with a `pointer` but no `range` get one in check/locate-all. */
   diagnostics: Diagnostic[];
+  /**
+   * Whether the workspace root holds a stakeholders.yaml at all, loaded or not: without one, every
+   * stakeholder reference is unresolved; with an unreadable one, lamd cannot tell and says nothing.
+   */
+  hasStakeholdersFile: boolean;
   /** The text of every file that could be decoded, for code frames and positions (read on demand). */
   texts: SourceTexts;
 }
@@ -49,7 +54,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
   const root = options.workspace !== undefined ? requireWorkspaceAt(resolve(cwd, options.workspace)) : findWorkspaceRoot(cwd);
   const display = (path: string) => relative(cwd, path) || '.';
   const texts = new LazySourceTexts();
-  const result: LoadResult = { documents: [], reported: new Set(), diagnostics: [], texts };
+  const result: LoadResult = { documents: [], reported: new Set(), diagnostics: [], texts, hasStakeholdersFile: root !== undefined && existsSync(join(root, 'stakeholders.yaml')) };
   if (root) result.root = root;
 
   const files: FoundFile[] = [];

@@ -119,6 +119,48 @@ actions:
     ]);
   });
 
+  it('reports stakeholder references when the workspace has no stakeholders.yaml, not when it has an unreadable one', async () => {
+    const files = {
+      'lamd.yaml': WORKSPACE_YAML,
+      'municipalities/milan/roadmaps/governance.yaml': roadmap(`sdg: { goal: "10", targets: ["10.2"] }
+working_group:
+  - { stakeholder: nobody-at-all, involvement: both }
+`),
+    };
+    expect(lines(await check(files))).toEqual([
+      'municipalities/milan/roadmaps/governance.yaml:8:20 error references/stakeholder There is no stakeholder `nobody-at-all`: the workspace has no stakeholders.yaml yet. Create it with `lamd new stakeholder nobody-at-all`, which also adds this one.',
+    ]);
+    // An unreadable registry has its own diagnostic; every reference would be noise on top of it.
+    const broken = await check({ ...files, 'stakeholders.yaml': 'kind: stakeholders\nstakeholders: [\n' });
+    expect(lines(broken).map((l) => l.split(' ')[2])).toEqual(['yaml/syntax']);
+  });
+
+  it('reports partner, activity, challenge and country references that lead nowhere', async () => {
+    const result = await check({
+      'lamd.yaml': WORKSPACE_YAML.replace('local_partner: partner', 'local_partner: partnr').replace('{ id: partner, name: Partner, country: IT', '{ id: partner, name: Partner, country: ZZ'),
+      'stakeholders.yaml': STAKEHOLDERS_YAML,
+      'municipalities/milan/profile.yaml': 'kind: profile\nschema_version: 1\nmunicipality: milan\nchallenges:\n  - { id: housing, title: Housing, cluster: access-to-services }\n',
+      'municipalities/milan/practices/desk.yaml': `kind: practice
+schema_version: 1
+id: desk
+title: Desk
+municipality: milan
+cluster: access-to-services
+answers_challenges: [milan/housing, milan/jobs]
+capitalization:
+  stage: shared
+  history:
+    - { stage: shared, activity: peer-exchange }
+`,
+    });
+    expect(lines(result)).toEqual([
+      'lamd.yaml:5:44 error references/country `ZZ` is not an ISO 3166-1 country code. Write the two-letter code, like IT, AL, TN or MA.',
+      'lamd.yaml:7:79 error references/partner There is no partner `partnr` among the implementing partners of lamd.yaml; did you mean `partner`?',
+      'municipalities/milan/practices/desk.yaml:7:37 error references/challenge The profile of `milan` lists no challenge `jobs`.',
+      'municipalities/milan/practices/desk.yaml:11:34 error references/activity There is no activity `peer-exchange` among the activities of the workspace (activities/).',
+    ]);
+  });
+
   it('reports an end before a start in the words of the document', async () => {
     const result = await check({
       'lamd.yaml': WORKSPACE_YAML,

@@ -25,11 +25,22 @@ export const rule: MethodRule = {
         const name = str(action.id) ?? str(action.title) ?? '';
         const aStart = str(action.start);
         const aEnd = str(action.end);
-        if (from && aStart && isCalendarDate(aStart) && lastDay(aStart) < from) {
-          findings.push({ doc, pointer: `${pointer}/start`, ruleId: rule.meta.id, message: `Action \`${name}\` starts ${aStart}, before the road map's period starts (${start}).` });
+        const startsAt = aStart && isCalendarDate(aStart) ? aStart : undefined;
+        const endsAt = aEnd && isCalendarDate(aEnd) ? aEnd : undefined;
+        // An action wholly outside the period is one finding, on the date that shows it.
+        if (to && startsAt && firstDay(startsAt) > to) {
+          findings.push({ doc, pointer: `${pointer}/start`, ruleId: rule.meta.id, message: `Action \`${name}\` starts ${startsAt}, after the road map's period ends (${end}). Extend the period or move the action.` });
+          continue;
         }
-        if (to && aEnd && isCalendarDate(aEnd) && firstDay(aEnd) > to) {
-          findings.push({ doc, pointer: `${pointer}/end`, ruleId: rule.meta.id, message: `Action \`${name}\` ends ${aEnd}, after the road map's period ends (${end}). Extend the period or say why the action runs longer.` });
+        if (from && endsAt && lastDay(endsAt) < from) {
+          findings.push({ doc, pointer: `${pointer}/end`, ruleId: rule.meta.id, message: `Action \`${name}\` ends ${endsAt}, before the road map's period starts (${start}).` });
+          continue;
+        }
+        if (from && startsAt && lastDay(startsAt) < from) {
+          findings.push({ doc, pointer: `${pointer}/start`, ruleId: rule.meta.id, message: `Action \`${name}\` starts ${startsAt}, before the road map's period starts (${start}).` });
+        }
+        if (to && endsAt && firstDay(endsAt) > to) {
+          findings.push({ doc, pointer: `${pointer}/end`, ruleId: rule.meta.id, message: `Action \`${name}\` ends ${endsAt}, after the road map's period ends (${end}). Extend the period or say why the action runs longer.` });
         }
       }
     }

@@ -52,12 +52,15 @@ export const roadmapRule: MethodRule = {
   check(context) {
     const findings: Finding[] = [];
     for (const doc of documentsOf(context, 'roadmap')) {
-      if (arr(doc.value.endorsements).length > 0 || str(obj(doc.value.adoption)?.status) === 'approved') continue;
+      // Entering an adopted plan, programme or budget is the political level's endorsement too: the
+      // pilot's clearest results were road-map elements written into such instruments (4.3).
+      const institutionalised = arr(doc.value.institutionalisation).some((i) => str(obj(i)?.status) === 'included');
+      if (arr(doc.value.endorsements).length > 0 || str(obj(doc.value.adoption)?.status) === 'approved' || institutionalised) continue;
       findings.push({
         doc,
         pointer: '',
         ruleId: roadmapRule.meta.id,
-        message: 'The road map records no political endorsement. Add one under `endorsements`, or `adoption: { status: approved }` once the council approves it: road maps that outlast the programme need the political level behind them.',
+        message: 'The road map records no political endorsement. Add one under `endorsements`, `adoption: { status: approved }` once the council approves it, or the plan or budget it has entered under `institutionalisation` (status included): road maps that outlast the programme need the political level behind them.',
       });
     }
     return findings;

@@ -5,8 +5,9 @@ import type { Finding } from '../finding.js';
 import type { MethodRule } from './rule.js';
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
-// International numbers (+39 02 1234 5678, 0039…), or a number after a phone keyword.
-const PHONE = /(?:^|[^\p{L}\p{N}])(?:\+|00)\d[\d\s().-]{6,}\d|\b(?:tel|tél|phone|telefono|cell|mobile|mob|fax)\.?\s*:?\s*\(?\d[\d\s().-]{5,}\d/iu;
+// International numbers (+39 02 1234 5678, 0039…: nine digits at least, as every country code
+// with a subscriber number has, so "+15 000 000 residents" is a figure), or a number after a phone keyword.
+const PHONE = /(?:^|[^\p{L}\p{N}])(?:\+|00)\d(?:[\s().-]*\d){8,}|\b(?:tel|tél|phone|telefono|cell|mobile|mob|fax)\.?\s*:?\s*\(?\d[\d\s().-]{5,}\d/iu;
 // Cheap tests that every match of the patterns above passes, so the Unicode-aware patterns only
 // run on the few strings that could hold contact data: an address needs an `@`, a number a run of
 // at least seven digits and separators.

@@ -2,8 +2,42 @@
 // continuity is kept: elections bring new priorities and staff turnover (4.6).
 import { firstDay, isCalendarDate, lastDay } from '../dates.js';
 import type { Finding } from '../finding.js';
-import { objects, str } from '../values.js';
+import { obj, objects, str, type Obj } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
+
+/** A span of days, both ends included, as YYYY-MM-DD. */
+interface Span {
+  from: string;
+  to: string;
+}
+
+/** When an election happens: its day (or month, or year), or its period; undefined when undated. */
+function electionSpan(constraint: Obj): Span | undefined {
+  const date = str(constraint.date);
+  if (date && isCalendarDate(date)) return { from: firstDay(date), to: lastDay(date) };
+  const period = obj(constraint.period);
+  const start = str(period?.start);
+  const end = str(period?.end) ?? start;
+  if (start && end && isCalendarDate(start) && isCalendarDate(end)) return { from: firstDay(start), to: lastDay(end) };
+  return undefined;
+}
+
+/** When an action runs; an action with a start but no end is taken to last until the road map's period ends. */
+function actionSpan(action: Obj, periodEnd: string | undefined): Span | undefined {
+  const start = str(action.start);
+  const end = str(action.end) ?? periodEnd;
+  if (!start || !isCalendarDate(start)) return undefined;
+  return { from: firstDay(start), to: end && isCalendarDate(end) ? lastDay(end) : lastDay(start) };
+}
+
+function describeElection(constraint: Obj): string {
+  const title = str(constraint.title) ?? 'election';
+  const date = str(constraint.date);
+  const period = obj(constraint.period);
+  if (date) return `${title} of ${date}`;
+  if (str(period?.start)) return `${title} (${str(period?.start)}${str(period?.end) ? ` to ${str(period?.end)}` : ''})`;
+  return title;
+}
 
 export const rule: MethodRule = {
   meta: {
@@ -19,29 +53,42 @@ export const rule: MethodRule = {
       const municipality = str(doc.value.municipality);
       const profile = municipality ? context.index.profiles.get(municipality) : undefined;
       if (!profile) continue;
-      const elections = [...objects(profile.value.constraints, '/constraints')]
-        .map(([c]) => c)
-        .filter((c) => c.type === 'election' && typeof c.date === 'string' && isCalendarDate(c.date));
+      const elections = [...objects(profile.value.constraints, '/constraints')].map(([c]) => c).filter((c) => c.type === 'election');
       if (elections.length === 0) continue;
-      const continuity = str(doc.value.continuity);
-      const mitigated = [...objects(doc.value.risks, '/risks')].some(([r]) => r.type === 'election' && typeof r.mitigation === 'string');
-      if (continuity || mitigated) continue;
+      const mitigated = str(doc.value.continuity) || [...objects(doc.value.risks, '/risks')].some(([r]) => r.type === 'election' && typeof r.mitigation === 'string');
+      if (mitigated) continue;
+      const actions = [...objects(doc.value.actions, '/actions')];
+      if (actions.length === 0) continue;
+      const periodEnd = str(obj(doc.value.period)?.end);
+
+      let reported = false;
       for (const election of elections) {
-        const day = election.date as string;
-        // Spanning includes the first and the last day: an election on either still falls inside.
-        const spanning = [...objects(doc.value.actions, '/actions')].find(([a]) => {
-          const start = str(a.start);
-          const end = str(a.end);
-          return start && end && isCalendarDate(start) && isCalendarDate(end) && firstDay(start) <= firstDay(day) && lastDay(day) <= lastDay(end);
+        const span = electionSpan(election);
+        if (!span) continue;
+        // Both ends count: an election on an action's first or last day still falls inside it.
+        const spanning = actions.find(([a]) => {
+          const run = actionSpan(a, periodEnd);
+          return run !== undefined && run.from <= span.to && span.from <= run.to;
         });
         if (!spanning) continue;
         findings.push({
           doc,
           pointer: spanning[1],
           ruleId: rule.meta.id,
-          message: `Action \`${str(spanning[0].id) ?? ''}\` spans the ${str(election.title) ?? 'election'} of ${day} recorded in ${profile.doc.file}, and the road map does not say how continuity is kept. Add \`continuity\`, or a risk of type election with its mitigation.`,
+          message: `Action \`${str(spanning[0].id) ?? ''}\` spans the ${describeElection(election)} recorded in ${profile.doc.file}, and the road map does not say how continuity is kept. Add \`continuity\`, or a risk of type election with its mitigation.`,
         });
+        reported = true;
         break;
+      }
+      // An election without a date may fall anywhere in the road map: the method's own case (4.6).
+      const undated = elections.find((e) => !electionSpan(e));
+      if (!reported && undated) {
+        findings.push({
+          doc,
+          pointer: '',
+          ruleId: rule.meta.id,
+          message: `${profile.doc.file} records the ${describeElection(undated)} without a date, so it may fall while this road map's actions run, and the road map does not say how continuity is kept. Add the election's date to the profile, or \`continuity\` (or a risk of type election with its mitigation) to the road map.`,
+        });
       }
     }
     return findings;

@@ -14,7 +14,7 @@ export const rule: MethodRule = {
   },
   check(context) {
     const findings: Finding[] = [];
-    if (!context.index.hasStakeholders) return findings;
+    if (!context.index.checksStakeholders) return findings;
     for (const doc of documentsOf(context, 'roadmap')) {
       const departments = new Set<string>();
       for (const [member] of objects(doc.value.working_group, '/working_group')) {

@@ -24,7 +24,7 @@ export const rule: MethodRule = {
   },
   check(context) {
     const findings: Finding[] = [];
-    if (!context.index.hasStakeholders) return findings;
+    if (!context.index.checksStakeholders) return findings;
     for (const doc of documentsOf(context, 'roadmap')) {
       let inDesign = false;
       let onlyImplementation: string | undefined;
