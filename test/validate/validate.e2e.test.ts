@@ -216,6 +216,31 @@ describe('output formats through the binary', () => {
   });
 });
 
+describe('writing output', () => {
+  it('says in one line why a report file cannot be written, and exits 2', () => {
+    const root = copyFixture('valid');
+    mkdirSync(join(root, 'taken.json'));
+    for (const [target, why] of [
+      ['missing/folder/out.json', 'its folder does not exist'],
+      ['taken.json', 'a folder of that name is in the way'],
+    ]) {
+      const result = lamd(['validate', '--format', 'json', '-o', target!], { cwd: root });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(`lamd: Cannot write ${target}: ${why}.\n`);
+    }
+    const schema = lamd(['schema', '--out', 'lamd.yaml/schemas'], { cwd: root });
+    expect(schema.status).toBe(2);
+    expect(schema.stderr).toMatch(/^lamd: Cannot write lamd\.yaml\/schemas: part of that path is a file, not a folder\.\n$/);
+  });
+
+  it('keeps the verdict of the documents when the GitHub step summary cannot be written', () => {
+    const result = lamd(['validate', '--format', 'github'], { cwd: copyFixture('valid'), env: { GITHUB_STEP_SUMMARY: '/nonexistent/summary.md' } });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/could not write the step summary to \/nonexistent\/summary\.md \(ENOENT\)/);
+    expectNoStackTrace(result);
+  });
+});
+
 describe('lamd schema', () => {
   it('prints one schema, and writes them all without clobbering', () => {
     const printed = lamd(['schema', 'roadmap']);

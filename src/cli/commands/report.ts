@@ -108,7 +108,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   }
   for (const output of outputs) {
     const path = join(outDir, output.name);
-    writeFileAtomic(path, output.content);
+    writeFileAtomic(path, output.content, relative(io.cwd, path) || path);
     io.stderr(`lamd: wrote ${relative(io.cwd, path) || path}\n`);
   }
   return 0;

@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js';
 import { packageFile } from '../../package-root.js';
 import type { CliIO } from '../io.js';
 import type { GlobalOptions } from '../main.js';
-import { writeFileAtomic } from '../write-file.js';
+import { writeError, writeFileAtomic } from '../write-file.js';
 
 export interface SchemaOptions {
   out?: string;
@@ -35,8 +35,12 @@ export async function run(io: CliIO, _global: GlobalOptions, kind: string | unde
   if (clobbered.length && !options.force) {
     throw new UsageError(`${clobbered.length} schema file(s) in ${options.out} differ from lamd's (${clobbered.join(', ')}); pass --force to replace them.`);
   }
-  mkdirSync(out, { recursive: true });
-  for (const f of files) writeFileAtomic(join(out, f), readFileSync(join(dir, f), 'utf8'));
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (error) {
+    throw writeError(error, options.out);
+  }
+  for (const f of files) writeFileAtomic(join(out, f), readFileSync(join(dir, f), 'utf8'), join(options.out, f));
   io.stderr(`Wrote ${files.length} schemas to ${options.out}.\n`);
   return 0;
 }

@@ -50,12 +50,17 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
   };
   const formatter = await loadFormatter(format);
   const output = formatter(shown, context);
-  if (toFile) writeFileAtomic(resolve(io.cwd, options.output!), output);
+  if (toFile) writeFileAtomic(resolve(io.cwd, options.output!), output, options.output);
   else io.stdout(output);
 
   if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
     const { githubStepSummary } = await import('../../format/github.js');
-    appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(shown, context));
+    try {
+      appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(shown, context));
+    } catch (error) {
+      // The summary is a courtesy: the annotations are out, so the documents' verdict stands.
+      io.stderr(`lamd: warning: could not write the step summary to ${io.env.GITHUB_STEP_SUMMARY} (${(error as NodeJS.ErrnoException).code ?? String(error)}); the annotations above are complete.\n`);
+    }
   }
   if (!options.quiet) {
     const notes = [...result.notes];
