@@ -48,7 +48,7 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
   }
 
   const workspaceFile = load.root ? load.documents.find((d) => d.kind === 'workspace' && d.path !== undefined && isRootFile(d.path, load.root!))?.file : undefined;
-  const { index, findings } = indexWorkspace(load.documents, workspaceFile, load.hasStakeholdersFile);
+  const { index, findings } = indexWorkspace(load.documents, workspaceFile, load.hasStakeholdersFile, load.unloaded);
   if (!index.hasWorkspace) {
     notes.push('No lamd.yaml was found for these files, so references to municipalities, partners, practices and activities were not checked. Use -C <workspace> to check them.');
   }

@@ -1,5 +1,6 @@
 // An index of a workspace's ids — municipalities, partners, stakeholders, practices, road maps,
 // activities, challenges — built once so every reference check is a lookup.
+import { basename } from 'node:path';
 import type { LoadedDocument } from '../workspace/load.js';
 import { pointerSegment } from '../diagnostics.js';
 import type { Finding } from './finding.js';
@@ -24,6 +25,11 @@ export interface WorkspaceIndex {
    * its own diagnostic, and reporting every reference as well would bury it.
    */
   checksStakeholders: boolean;
+  /**
+   * Ids that files lamd could not read would probably declare, from their names (`practices/<id>.yaml`,
+   * `activities/<date>-<id>.yaml`): a reference to one is not reported, since the file has its own error.
+   */
+  unreadableIds: Set<string>;
   workspace?: LoadedDocument;
   municipalities: Map<string, Declaration>;
   partners: Map<string, Declaration>;
@@ -51,12 +57,18 @@ const NOUNS: Record<string, string> = {
  * Builds the index. `workspaceFile` is the root lamd.yaml when there is one: other workspace
  * documents (named on the command line from elsewhere) are checked alone, not merged in.
  */
-export function indexWorkspace(documents: readonly LoadedDocument[], workspaceFile: string | undefined, hasStakeholdersFile = false): { index: WorkspaceIndex; findings: Finding[] } {
+export function indexWorkspace(
+  documents: readonly LoadedDocument[],
+  workspaceFile: string | undefined,
+  hasStakeholdersFile = false,
+  unloaded: readonly string[] = [],
+): { index: WorkspaceIndex; findings: Finding[] } {
   const findings: Finding[] = [];
   const index: WorkspaceIndex = {
     hasWorkspace: false,
     hasStakeholders: false,
     checksStakeholders: false,
+    unreadableIds: new Set(unloaded.map((path) => basename(path).replace(/\.ya?ml$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, ''))),
     municipalities: new Map(),
     partners: new Map(),
     stakeholders: new Map(),

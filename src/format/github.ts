@@ -8,16 +8,17 @@ import { groupByFile } from './group-by-file.js';
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
 /**
- * stdout holds the annotations, then one plain line with the run's outcome and lamd's version, so a
- * log reader sees the verdict without opening the annotations. That line starts with `lamd`, never
- * `::`, so the runner cannot take it for a command (messages cannot either: newlines are escaped).
+ * stdout holds the annotations, then one plain line with the run's outcome, so a log reader sees the
+ * verdict without opening the annotations, and one with the versions used (lamd, document schema, SDG
+ * code list). Both start with `lamd`, never `::`, so the runner cannot take them for commands
+ * (messages cannot either: newlines are escaped).
  */
 export const formatGithub: Formatter = (diagnostics, context) => {
   // Files in the order the run checked them, as in every other format.
   const groups = groupByFile(diagnostics, context.files).filter((g) => g.diagnostics.length > 0);
   const lines = groups.flatMap((g) => g.diagnostics.map((d) => annotation(d, context)));
   const sentence = runSentence(context, groups.length);
-  lines.push(`${context.tool.name} ${context.tool.version}: ${sentence.symbol} ${sentence.text}`);
+  lines.push(`${context.tool.name} ${context.tool.version}: ${sentence.symbol} ${sentence.text}`, toolLine(context.tool));
   return `${lines.join('\n')}\n`;
 };
 

@@ -1,6 +1,6 @@
 // Lists the document files of a workspace or of the paths a user names, without following
 // symlinks out of the workspace.
-import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
@@ -51,21 +51,34 @@ export async function discoverPaths(
     } catch (error) {
       if (isGlob(pattern)) {
         const { glob } = await import('tinyglobby');
-        const matches = (await glob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false })).sort();
-        if (matches.length === 0) throw new UsageError(`No file matches ${pattern}.`);
-        for (const match of matches) visit(match, realRoot, display, out, false);
+        // Links are followed so that a link to a file matches, and every match is then checked like a
+        // named path: one that really lives outside the workspace is reported, not read.
+        const matches = (await glob(pattern, { cwd, absolute: true, onlyFiles: false, dot: false, followSymbolicLinks: true })).sort();
+        const before = out.files.length + out.diagnostics.length;
+        for (const match of matches) {
+          if (isFolder(match)) continue;
+          if (realRoot && !isLink(match) && !isInside(realpathOr(match), realRoot)) outside(match, realpathOr(match), display, out, 'through a linked folder');
+          else visit(match, realRoot, display, out, false);
+        }
+        if (out.files.length + out.diagnostics.length === before) throw new UsageError(`No file matches ${pattern}.`);
         continue;
       }
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new UsageError(`${pattern}: no such file or folder.`);
       throw new UsageError(`${pattern} cannot be read (${code ?? 'unknown error'}).`);
     }
+    // What the user named must be readable: that is a usage error, not a finding in a document.
+    try {
+      accessSync(path, constants.R_OK | (stat.isDirectory() ? constants.X_OK : 0));
+    } catch (error) {
+      throw new UsageError(`${pattern} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    }
     if (stat.isDirectory()) {
       const before = out.files.length;
       visit(path, realRoot, display, out, true);
       if (out.files.length === before && !out.diagnostics.length) throw new UsageError(`The folder ${pattern} holds no YAML file to check.`);
     } else {
-      out.files.push({ path });
+      visit(path, realRoot, display, out, false);
     }
   }
   return out;
@@ -87,12 +100,7 @@ function visit(path: string, realRoot: string | undefined, display: (path: strin
       return;
     }
     if (realRoot && !isInside(target, realRoot)) {
-      out.diagnostics.push({
-        file: display(path),
-        severity: 'error',
-        ruleId: 'file/outside-workspace',
-        message: `This symbolic link leads outside the workspace (to ${target}); lamd does not read it. Copy the file into the workspace instead.`,
-      });
+      outside(path, target, display, out);
       return;
     }
     // Links inside the workspace are read as files, but never walked, so a link cycle cannot loop.
@@ -116,6 +124,42 @@ function visit(path: string, realRoot: string | undefined, display: (path: strin
     return;
   }
   if (stat.isFile() && (YAML_FILE.test(path) || !walk)) out.files.push({ path });
+}
+
+function outside(path: string, target: string, display: (path: string) => string, out: Discovery, how: 'link' | 'through a linked folder' = 'link'): void {
+  out.diagnostics.push({
+    file: display(path),
+    severity: 'error',
+    ruleId: 'file/outside-workspace',
+    message:
+      how === 'link'
+        ? `This symbolic link leads outside the workspace (to ${target}); lamd does not read it. Copy the file into the workspace instead.`
+        : `This file is reached through a symbolic link to a folder outside the workspace (it is ${target}); lamd does not read it. Copy the file into the workspace instead.`,
+  });
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function exists(path: string): boolean {

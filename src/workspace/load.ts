@@ -1,13 +1,13 @@
 // Loads a workspace (or the files a user names) into documents ready to check: found, read,
 // parsed, their kind known. Problems become diagnostics; one bad file never stops the others.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { discoverPaths, discoverWorkspace, type FoundFile } from './discover.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from './find.js';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
-import { parseSource } from './source.js';
+import { MAX_FILE_BYTES, parseSource } from './source.js';
 import { LazySourceTexts, type SourceTexts } from './texts.js';
 
 export interface LoadedDocument {
@@ -42,6 +42,8 @@ export interface LoadResult {
    * stakeholder reference is unresolved; with an unreadable one, lamd cannot tell and says nothing.
    */
   hasStakeholdersFile: boolean;
+  /** Absolute paths of discovered files that did not become a document (unreadable, not YAML, …). */
+  unloaded: string[];
   /** The text of every file that could be decoded, for code frames and positions (read on demand). */
   texts: SourceTexts;
 }
@@ -54,7 +56,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
   const root = options.workspace !== undefined ? requireWorkspaceAt(resolve(cwd, options.workspace)) : findWorkspaceRoot(cwd);
   const display = (path: string) => relative(cwd, path) || '.';
   const texts = new LazySourceTexts();
-  const result: LoadResult = { documents: [], reported: new Set(), diagnostics: [], texts, hasStakeholdersFile: root !== undefined && existsSync(join(root, 'stakeholders.yaml')) };
+  const result: LoadResult = { documents: [], reported: new Set(), diagnostics: [], texts, unloaded: [], hasStakeholdersFile: root !== undefined && existsSync(join(root, 'stakeholders.yaml')) };
   if (root) result.root = root;
 
   const files: FoundFile[] = [];
@@ -83,6 +85,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
   }
 
   const seen = new Set<string>();
+  const withDuplicateKeys: Array<{ file: string; text: string }> = [];
   for (const file of files) {
     if (seen.has(file.path)) continue;
     seen.add(file.path);
@@ -90,6 +93,13 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
     if (requested.has(file.path)) result.reported.add(name);
     let bytes: Uint8Array;
     try {
+      // The size first: a file of gigabytes is refused without being read into memory.
+      const size = statSync(file.path).size;
+      if (size > MAX_FILE_BYTES) {
+        result.diagnostics.push(tooLarge(name, size));
+        result.unloaded.push(file.path);
+        continue;
+      }
       bytes = readFileSync(file.path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -99,23 +109,39 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
         ruleId: 'file/unreadable',
         message: code === 'EISDIR' ? 'This is a folder, not a file.' : `The file cannot be read (${code ?? 'unknown error'}).`,
       });
+      result.unloaded.push(file.path);
       continue;
     }
-    addDocument(result, texts, name, file.path, bytes);
+    if (!addDocument(result, texts, name, file.path, bytes, withDuplicateKeys)) result.unloaded.push(file.path);
   }
   if (paths.includes('-')) {
     const bytes = options.readStdin ? options.readStdin() : readFileSync(0);
     result.reported.add(STDIN_NAME);
-    addDocument(result, texts, STDIN_NAME, undefined, bytes);
+    addDocument(result, texts, STDIN_NAME, undefined, bytes, withDuplicateKeys);
+  }
+  if (withDuplicateKeys.length) {
+    const { duplicateKeyDiagnostics } = await import('./duplicate-keys.js');
+    for (const { file, text } of withDuplicateKeys) {
+      const all = duplicateKeyDiagnostics(file, text);
+      if (all.length === 0) continue;
+      result.diagnostics = [...result.diagnostics.filter((d) => !(d.file === file && d.ruleId === 'yaml/duplicate-key')), ...all];
+    }
   }
   return result;
 }
 
-function addDocument(result: LoadResult, texts: LazySourceTexts, file: string, path: string | undefined, bytes: Uint8Array): void {
+function tooLarge(file: string, bytes: number): Diagnostic {
+  const mb = (bytes / 1024 / 1024).toFixed(1);
+  return { file, severity: 'error', ruleId: 'file/too-large', message: `The file is ${mb} MB; lamd documents are at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Is this really a lamd document?` };
+}
+
+/** Parses one file into the result; returns whether it became a document lamd checks. */
+function addDocument(result: LoadResult, texts: LazySourceTexts, file: string, path: string | undefined, bytes: Uint8Array, withDuplicateKeys: Array<{ file: string; text: string }>): boolean {
   const parsed = parseSource(file, bytes);
   if (parsed.text !== undefined) texts.add(file, parsed.text, path, bytes.length);
   result.diagnostics.push(...parsed.diagnostics);
-  if (parsed.value === undefined) return;
+  if (parsed.duplicateKeys && parsed.text !== undefined) withDuplicateKeys.push({ file, text: parsed.text });
+  if (parsed.value === undefined) return false;
   const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     result.diagnostics.push({
@@ -125,7 +151,7 @@ function addDocument(result: LoadResult, texts: LazySourceTexts, file: string, p
       message: `A lamd document is a mapping of \`key: value\` lines starting with \`kind:\`; this file holds ${describe(value)}.`,
       pointer: '',
     });
-    return;
+    return false;
   }
   const record = value as Record<string, unknown>;
   const kind = record.kind;
@@ -140,15 +166,15 @@ function addDocument(result: LoadResult, texts: LazySourceTexts, file: string, p
           : `\`kind: ${String(kind)}\` is not a lamd document kind${suggestKind(kind)}. The kinds are: ${DOCUMENT_KINDS.join(', ')}.`,
       pointer: kind === undefined ? '' : '/kind',
     });
-    return;
+    return false;
   }
-  if (parsed.diagnostics.some((d) => d.severity === 'error')) return;
   // A fresh copy, because the parser's strings are views on the file's text, and V8 keeps the whole
   // text alive for each of them: the copy lets the texts go (on 10,000 road maps, ~110 MB of a
   // 260 MB heap) for ~3 % more time.
   const document: LoadedDocument = { file, kind, value: structuredClone(record) };
   if (path !== undefined) document.path = path;
   result.documents.push(document);
+  return true;
 }
 
 function describe(value: unknown): string {

@@ -31,7 +31,8 @@ export function createLocator(text: string): Locator {
     for (const segment of segments) {
       if (isAlias(node)) node = node.resolve(doc) as Node | undefined;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && keyString(p.key) === segment) as Pair | undefined;
+        // The last pair of a duplicated key, because that is the value the documents were read with.
+        const pair = node.items.findLast((p) => isPair(p) && keyString(p.key) === segment) as Pair | undefined;
         if (!pair) break;
         holder = pair;
         node = pair.value as Node | null;

@@ -12,9 +12,11 @@ export const MAX_NODES = 200_000;
 export interface ParsedSource {
   /** The decoded text, when the bytes were readable as UTF-8. */
   text?: string;
-  /** The document's value, when the file holds exactly one well-formed YAML document. */
+  /** The document's value, when the file holds exactly one YAML document lamd can check. */
   value?: unknown;
   diagnostics: Diagnostic[];
+  /** The file has duplicate keys; `diagnostics` names the first, the loader finds them all. */
+  duplicateKeys?: boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -52,6 +54,10 @@ export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
     const mb = (bytes.length / 1024 / 1024).toFixed(1);
     return { diagnostics: [fileDiagnostic(file, 'file/too-large', `The file is ${mb} MB; lamd documents are at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Is this really a lamd document?`)] };
   }
+  // Some editors on Windows save "Unicode" text as UTF-16, which has NUL bytes but is not binary.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { diagnostics: [fileDiagnostic(file, 'file/encoding', 'The file is saved as UTF-16; lamd reads UTF-8. Save it as UTF-8 in your editor (in Notepad: Save as, Encoding: UTF-8).')] };
+  }
   const nul = bytes.subarray(0, 8192).indexOf(0);
   if (nul !== -1) {
     return { diagnostics: [fileDiagnostic(file, 'file/binary', 'The file looks binary (it contains NUL bytes), not YAML text.')] };
@@ -73,11 +79,23 @@ export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
 }
 
 export function parseYamlText(file: string, text: string): ParsedSource {
-  const documents: unknown[] = [];
+  let documents: unknown[] = [];
+  const found: Diagnostic[] = [];
   try {
     jsyaml.loadAll(text, (doc) => documents.push(doc), { schema: YAML_12_CORE, filename: file });
   } catch (error) {
-    return { text, diagnostics: [yamlErrorDiagnostic(file, text, error)] };
+    const diagnostic = yamlErrorDiagnostic(file, text, error);
+    if (diagnostic.ruleId !== 'yaml/duplicate-key') return { text, diagnostics: [diagnostic] };
+    // A duplicate key is one mistake, not a reason to hide the others: read the file again with the
+    // last value winning (as most YAML readers do) and go on checking it. The loader then lists
+    // every duplicate key, not only the first one js-yaml stopped at.
+    documents = [];
+    try {
+      jsyaml.loadAll(text, (doc) => documents.push(doc), { schema: YAML_12_CORE, filename: file, json: true });
+    } catch (again) {
+      return { text, diagnostics: [yamlErrorDiagnostic(file, text, again)] };
+    }
+    found.push(diagnostic);
   }
   if (documents.length === 0 || (documents.length === 1 && documents[0] == null)) {
     return { text, diagnostics: [fileDiagnostic(file, 'file/empty', 'The file holds no YAML document, only comments or an empty one. A lamd document starts with a `kind:` line.')] };
@@ -97,8 +115,10 @@ export function parseYamlText(file: string, text: string): ParsedSource {
     };
   }
   const value = documents[0];
-  const diagnostics = inspectTree(file, value, text.includes('*'));
-  return diagnostics.some((d) => d.severity === 'error' && d.ruleId === 'yaml/alias-limit') ? { text, diagnostics } : { text, value, diagnostics };
+  const diagnostics = [...found, ...inspectTree(file, value, text.includes('*'))];
+  const parsed: ParsedSource = diagnostics.some((d) => d.severity === 'error' && d.ruleId === 'yaml/alias-limit') ? { text, diagnostics } : { text, value, diagnostics };
+  if (found.length) parsed.duplicateKeys = true;
+  return parsed;
 }
 
 /**
@@ -127,7 +147,8 @@ function inspectTree(file: string, root: unknown, hasAliases: boolean): Diagnost
     if (Array.isArray(node)) {
       for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], `${pointer}/${i}`]);
     } else if (node !== null && typeof node === 'object') {
-      for (const key of Object.keys(node)) {
+      const record = node as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
         const child = `${pointer}/${pointerSegment(key)}`;
         if (key === '__proto__') {
           diagnostics.push({
@@ -137,8 +158,12 @@ function inspectTree(file: string, root: unknown, hasAliases: boolean): Diagnost
             message: 'The key `__proto__` is not allowed in a lamd document: programs reading the file could mistake it for JavaScript internals. Rename or remove it.',
             pointer: child,
           });
+          // Reported, then removed (an own property; no prototype is touched), so the rest of the
+          // document is still checked without it.
+          delete record[key];
+          continue;
         }
-        stack.push([(node as Record<string, unknown>)[key], child]);
+        stack.push([record[key], child]);
       }
     }
   }

@@ -2,10 +2,14 @@
 // file, position and message, and the Markdown step summary.
 import { describe, expect, it } from 'vitest';
 import { annotation, escapeData, escapeProperty, formatGithub, githubStepSummary, STEP_SUMMARY_ROWS } from '../../src/format/github.js';
-import { CLEAN, MANY, ODD, ODD_MESSAGE, ONE, ROADMAP, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
+import { CLEAN, MANY, ODD, ODD_MESSAGE, ONE, ROADMAP, TOOL, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
+import { toolLine } from '../../src/format/describe-run.js';
+import { GITHUB_ANNOTATION } from '../helpers/outputs.js';
+
+/** The versions line every output ends with. */
+const VERSIONS = toolLine(TOOL);
 
 /** The annotation syntax: properties hold no raw `,` or `:`, nothing holds a raw line break. */
-const ANNOTATION = /^::(error|warning|notice) file=[^,:\r\n]+(,line=\d+,endLine=\d+,col=\d+,endColumn=\d+)?,title=[^,:\r\n]+::[^\r\n]+$/;
 
 /** What the runner does with a command line (actions/runner ActionCommand.TryParseV2), to check the round trip. */
 function parse(line: string): { command: string; properties: Record<string, string>; message: string } {
@@ -29,28 +33,28 @@ const lines = (output: string) => output.replace(/\n$/, '').split('\n');
 
 describe('github annotations', () => {
   it('prints only the summary line when there is no problem', () => {
-    expect(formatGithub([], zeroContext())).toBe('lamd 1.2.3: ✔ 3 files checked, no problems\n');
+    expect(formatGithub([], zeroContext())).toBe(`lamd 1.2.3: ✔ 3 files checked, no problems\n${VERSIONS}\n`);
   });
 
   it('prints one annotation per problem, then one plain summary line', () => {
     expect(formatGithub(ONE, oneContext())).toBe(
       '::error file=municipalities/milan/roadmaps/governance.yaml,line=6,endLine=6,col=14,endColumn=16,title=lamd schema/type::' +
         '`sdg.goal` is 10, a number: write it in quotes, "10". (https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/type.md)\n' +
-        'lamd 1.2.3: ✖ 1 error in 1 of 2 files checked\n',
+        `lamd 1.2.3: ✖ 1 error in 1 of 2 files checked\n${VERSIONS}\n`,
     );
   });
 
-  it('writes lines that all match the annotation syntax, except the last, which no runner takes for a command', () => {
+  it('writes lines that all match the annotation syntax, except the last two, which no runner takes for commands', () => {
     const out = lines(formatGithub(MANY, manyContext()));
-    expect(out).toHaveLength(MANY.length + 1);
-    for (const line of out.slice(0, -1)) expect(line).toMatch(ANNOTATION);
+    expect(out).toHaveLength(MANY.length + 2);
+    for (const line of out.slice(0, -2)) expect(line).toMatch(GITHUB_ANNOTATION);
     // The runner trims leading space before looking for `::`.
-    expect(out.at(-1)!.trimStart().startsWith('::')).toBe(false);
-    expect(out.at(-1)).toBe('lamd 1.2.3: ✖ 3 errors, 2 warnings and 1 info in 4 of 5 files checked');
+    for (const line of out.slice(-2)) expect(line.trimStart().startsWith('::')).toBe(false);
+    expect(out.slice(-2)).toEqual(['lamd 1.2.3: ✖ 3 errors, 2 warnings and 1 info in 4 of 5 files checked', VERSIONS]);
   });
 
   it('maps severities to error, warning and notice, in the order the files were checked', () => {
-    const out = lines(formatGithub(MANY, manyContext())).slice(0, -1).map(parse);
+    const out = lines(formatGithub(MANY, manyContext())).slice(0, -2).map(parse);
     expect(out.map((a) => [a.command, a.properties.file])).toEqual([
       ['error', 'activities/empty.yaml'],
       ['error', ROADMAP],
@@ -67,7 +71,7 @@ describe('github annotations', () => {
     expect(odd.message).toBe(`${ODD_MESSAGE} (https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/required.md)`);
     const d = diagnostic('a,b:c%d\r\n.yaml', 'warning', 'x/y', '100%\r\n:,::error::fake');
     const line = annotation(d, context([d]));
-    expect(line).toMatch(ANNOTATION);
+    expect(line).toMatch(GITHUB_ANNOTATION);
     expect(line.split('\n')).toHaveLength(1);
     expect(parse(line).properties.file).toBe('a,b:c%d\r\n.yaml');
     expect(parse(line).message).toMatch(/^100%\r\n:,::error::fake \(/);

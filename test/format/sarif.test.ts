@@ -1,30 +1,9 @@
 // The `sarif` format: valid SARIF 2.1.0 (checked against the official OASIS schema), with URIs a
 // code-scanning service resolves to the files lamd checked.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import AjvDraft04Module from 'ajv-draft-04';
-import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { directoryUri, fileUri, formatSarif } from '../../src/format/sarif.js';
-import { FIXTURES } from '../helpers/lamd.js';
+import { sarif, validateSarif } from '../helpers/outputs.js';
 import { CLEAN, EMPTY, FILES, MANY, ODD, ODD_MESSAGE, ONE, ROADMAP, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
-
-// ajv ships CommonJS; under NodeNext the default import is the module object, whose `default` is the class.
-const AjvDraft04 = AjvDraft04Module.default;
-const addFormats = addFormatsModule.default;
-
-const sarifSchema = JSON.parse(readFileSync(join(FIXTURES, 'sarif-schema-2.1.0.json'), 'utf8')) as object;
-// The OASIS schema uses keywords ajv's strict mode does not know; validation itself stays exact.
-const ajv = new AjvDraft04({ strict: false, allErrors: true });
-addFormats(ajv);
-const validate = ajv.compile(sarifSchema);
-
-function sarif(output: string): any {
-  const log = JSON.parse(output);
-  validate(log);
-  expect(validate.errors ?? [], 'valid SARIF 2.1.0').toEqual([]);
-  return log;
-}
 
 const SRCROOT = 'file:///home/focal%20point/lamd%20ws/';
 
@@ -43,12 +22,12 @@ describe('sarif', () => {
 
   it('is checked by a schema that does reject a wrong log', () => {
     const log = sarif(formatSarif(ONE, oneContext()));
-    expect(validate({ ...log, version: '2.0.0' })).toBe(false);
+    expect(validateSarif({ ...log, version: '2.0.0' })).toBe(false);
     const [run] = log.runs;
     const info = { ...run, results: [{ ...run.results[0], level: 'info' }] };
-    expect(validate({ ...log, runs: [info] })).toBe(false);
+    expect(validateSarif({ ...log, runs: [info] })).toBe(false);
     const badUri = { ...run, originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///a b/' } } };
-    expect(validate({ ...log, runs: [badUri] })).toBe(false);
+    expect(validateSarif({ ...log, runs: [badUri] })).toBe(false);
   });
 
   it('records lamd, schema and SDG code list versions in the run properties', () => {

@@ -45,18 +45,33 @@ describe('the JSON Schemas', () => {
   });
 
   it('give every property a title and a description, so editors show help', () => {
+    const schemas = new Map(schemaFiles.map((f) => [f, JSON.parse(readFileSync(join(SCHEMAS, f), 'utf8')) as Record<string, unknown>]));
+    // A property that is only a $ref shows its definition's title and description in an editor.
+    const resolve = (ref: string, file: string): Record<string, unknown> | undefined => {
+      const [target, fragment = ''] = ref.split('#');
+      let node: unknown = schemas.get(target || file);
+      for (const segment of fragment.split('/').filter(Boolean)) node = (node as Record<string, unknown> | undefined)?.[segment];
+      return node as Record<string, unknown> | undefined;
+    };
+    const help = (prop: Record<string, unknown>, file: string, key: 'title' | 'description'): unknown => {
+      if (prop[key]) return prop[key];
+      if (typeof prop.$ref !== 'string') return undefined;
+      const [target] = prop.$ref.split('#');
+      const def = resolve(prop.$ref, file);
+      return def ? help(def, target || file, key) : undefined;
+    };
     const missing: string[] = [];
-    const visit = (node: unknown, path: string) => {
-      if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${path}/${i}`));
+    const visit = (node: unknown, path: string, file: string) => {
+      if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${path}/${i}`, file));
       if (!node || typeof node !== 'object') return;
       const record = node as Record<string, unknown>;
       for (const [name, prop] of Object.entries((record.properties ?? {}) as Record<string, Record<string, unknown> | boolean>)) {
         if (typeof prop !== 'object') continue;
-        if (!prop.description && !prop.$ref) missing.push(`${path}/properties/${name}`);
+        for (const key of ['title', 'description'] as const) if (!help(prop, file, key)) missing.push(`${path}/properties/${name}: no ${key}`);
       }
-      for (const [key, value] of Object.entries(record)) if (key !== 'examples') visit(value, `${path}/${key}`);
+      for (const [key, value] of Object.entries(record)) if (key !== 'examples') visit(value, `${path}/${key}`, file);
     };
-    for (const file of schemaFiles) visit(JSON.parse(readFileSync(join(SCHEMAS, file), 'utf8')), file);
+    for (const [file, schema] of schemas) visit(schema, file, file);
     expect(missing).toEqual([]);
   });
 

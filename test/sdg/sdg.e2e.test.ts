@@ -42,12 +42,12 @@ describe('lamd sdg (built binary)', () => {
     expect(indicator.stdout).toMatch(/^Indicator 10\.7\.2 \(target 10\.7, goal 10: Reduced inequalities\)/);
   });
 
-  it('exits 1 with a helpful message when the id does not exist', () => {
+  it('exits 2 with a helpful message when the id does not exist', () => {
     const target = sdg('10.99');
-    expect(target).toMatchObject({ status: 1, stdout: '' });
+    expect(target).toMatchObject({ status: 2, stdout: '' });
     expect(target.stderr).toBe('lamd: There is no SDG target 10.99. Goal 10 has targets 10.1–10.7, 10.a–10.c.\n');
-    expect(sdg('18')).toMatchObject({ status: 1, stderr: 'lamd: There is no SDG goal 18. The goals are 1–17.\n' });
-    expect(sdg('10.7.9', '--json')).toMatchObject({ status: 1, stdout: '' });
+    expect(sdg('18')).toMatchObject({ status: 2, stderr: 'lamd: There is no SDG goal 18. The goals are 1–17.\n' });
+    expect(sdg('10.7.9', '--json')).toMatchObject({ status: 2, stdout: '' });
   });
 
   it('exits 2 on a query that is no SDG id, an unknown language or an unknown option', () => {

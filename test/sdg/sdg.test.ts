@@ -204,7 +204,7 @@ describe('lamd sdg (in-process)', () => {
     expect(parseQuery('10.07')).toEqual({ kind: 'target', id: '10.7' });
   });
 
-  describe('a lookup that finds nothing: exit 1, the message says what exists', () => {
+  describe('a lookup that finds nothing: exit 2, the message says what exists', () => {
     const cases: [string, string][] = [
       ['18', 'lamd: There is no SDG goal 18. The goals are 1–17.\n'],
       ['0', 'lamd: There is no SDG goal 0. The goals are 1–17.\n'],
@@ -216,12 +216,12 @@ describe('lamd sdg (in-process)', () => {
     for (const [query, message] of cases) {
       it(`lamd sdg ${query}`, async () => {
         const result = await sdg(query);
-        expect(result).toEqual({ status: 1, stdout: '', stderr: message });
+        expect(result).toEqual({ status: 2, stdout: '', stderr: message });
       });
     }
 
     it('prints nothing on stdout under --json either', async () => {
-      expect(await sdg('10.99', { json: true })).toMatchObject({ status: 1, stdout: '' });
+      expect(await sdg('10.99', { json: true })).toMatchObject({ status: 2, stdout: '' });
     });
   });
 
@@ -262,7 +262,7 @@ describe('lamd sdg (in-process)', () => {
 
   it('refuses --migration with a target or an unknown goal', async () => {
     await expect(sdg('10.7', { migration: true })).rejects.toThrow(/--migration takes a goal/);
-    expect(await sdg('18', { migration: true })).toMatchObject({ status: 1, stderr: /There is no SDG goal 18/ });
+    expect(await sdg('18', { migration: true })).toMatchObject({ status: 2, stderr: /There is no SDG goal 18/ });
   });
 
   it('gives titles in another language', async () => {

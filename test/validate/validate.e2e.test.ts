@@ -1,9 +1,11 @@
 // `lamd validate` through the built binary: exit codes, every bad input, every format.
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, lamd, tempDir } from '../helpers/lamd.js';
+import { BIN, copyFixture, lamd, tempDir } from '../helpers/lamd.js';
+import { GITHUB_ANNOTATION, sarif } from '../helpers/outputs.js';
 import { STAKEHOLDERS_YAML, WORKSPACE_YAML, writeWorkspace } from '../helpers/workspace.js';
 
 const NO_STACK = /\n\s+at .+:\d+:\d+/;
@@ -92,6 +94,55 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     });
   });
 
+  it('reports every duplicate key and still checks the rest of the file, and of a file with __proto__', () => {
+    const root = writeWorkspace({
+      'lamd.yaml': WORKSPACE_YAML,
+      'municipalities/milan/practices/twice.yaml': 'kind: practice\nschema_version: 1\nid: twice\ntitle: One\ntitle: Two\nmunicipality: milan\nstrengths: [a]\nstrengths: [b]\ncluster: nope\n',
+      'municipalities/milan/practices/proto.yaml': 'kind: practice\nschema_version: 1\nid: proto\ntitle: P\n__proto__: { polluted: true }\nmunicipality: rome\ncluster: nope\n',
+    });
+    const result = lamd(['validate', '--format', 'json', 'municipalities'], { cwd: root });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Array<{ ruleId: string; range?: { start: { line: number } } }> }> };
+    const byFile = Object.fromEntries(report.files.map((f) => [f.file, f.diagnostics.map((d) => `${d.ruleId}@${d.range?.start.line}`)]));
+    expect(byFile['municipalities/milan/practices/twice.yaml']).toEqual(['yaml/duplicate-key@5', 'yaml/duplicate-key@8', 'schema/enum@9']);
+    expect(byFile['municipalities/milan/practices/proto.yaml']).toEqual(['document/unsafe-key@5', 'references/municipality@6', 'schema/enum@7']);
+  });
+
+  it('does not blame other files for the ids of a file it could not read', () => {
+    const root = copyFixture('valid');
+    const practice = join(root, 'municipalities/sfax/practices/one-stop-shop.yaml');
+    writeFileSync(practice, `${readFileSync(practice, 'utf8')}title: [\n`);
+    const result = lamd(['validate', '--format', 'json', '--today', '2024-06-01'], { cwd: root });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Array<{ ruleId: string }> }> };
+    expect(report.files.filter((f) => f.diagnostics.length).map((f) => [f.file, f.diagnostics.map((d) => d.ruleId)])).toEqual([
+      ['municipalities/sfax/practices/one-stop-shop.yaml', ['yaml/syntax']],
+    ]);
+  });
+
+  it('reports a named symbolic link that leads outside the workspace, and a glob that matches one', () => {
+    const root = copyFixture('valid');
+    const outside = tempDir();
+    writeFileSync(join(outside, 'secret.yaml'), 'kind: practice\nsecret: do not print me\n');
+    symlinkSync(join(outside, 'secret.yaml'), join(root, 'municipalities/sfax/practices/link.yaml'));
+    for (const named of ['municipalities/sfax/practices/link.yaml', 'municipalities/sfax/practices/l*.yaml']) {
+      const result = lamd(['validate', named], { cwd: root });
+      expect(result.status).toBe(1);
+      expect(result.stdout).toMatch(/leads outside the workspace.*file\/outside-workspace/);
+      expect(result.stdout).not.toMatch(/do not print me/);
+    }
+  });
+
+  it('refuses a file too large without reading it', () => {
+    const root = copyFixture('valid');
+    const big = join(root, 'activities/huge.yaml');
+    writeFileSync(big, '');
+    truncateSync(big, 2 * 1024 * 1024 * 1024);
+    const result = lamd(['validate', '--format', 'json', 'activities/huge.yaml'], { cwd: root });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).files[0].diagnostics[0]).toMatchObject({ ruleId: 'file/too-large', message: expect.stringMatching(/^The file is 2048\.0 MB/) });
+  });
+
   it('reads standard input with -', () => {
     const root = writeWorkspace({ 'lamd.yaml': WORKSPACE_YAML });
     const result = lamd(['validate', '-', '--format', 'json'], { cwd: root, input: 'kind: practice\nschema_version: 1\nid: x\ntitle: X\nmunicipality: rome\ncluster: culture-and-heritage\n' });
@@ -110,6 +161,24 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     expect(lamd(['validate', 'municipalities/sfax/practices'], { cwd: root }).status).toBe(1);
     const glob = lamd(['validate', 'municipalities/*/roadmaps/*.yaml'], { cwd: root });
     expect(glob.status).toBe(0);
+  });
+
+  it('treats a named file or folder it may not read as a usage error', () => {
+    const root = copyFixture('valid');
+    chmodSync(root, 0o755);
+    for (const dir of ['municipalities', 'municipalities/sfax', 'municipalities/sfax/practices']) chmodSync(join(root, dir), 0o755);
+    chmodSync(join(root, 'municipalities/sfax/practices/one-stop-shop.yaml'), 0o000);
+    chmodSync(join(root, 'municipalities/sfax/roadmaps'), 0o000);
+    // Root reads anything, so the check runs as an ordinary user where the tests run as root.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const run = (path: string) => spawnSync(process.execPath, [BIN, 'validate', path], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' }, ...asUser });
+    const file = run('municipalities/sfax/practices/one-stop-shop.yaml');
+    expect(file.status).toBe(2);
+    expect(file.stderr).toBe('lamd: municipalities/sfax/practices/one-stop-shop.yaml cannot be read (EACCES).\n');
+    const folder = run('municipalities/sfax/roadmaps');
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe('lamd: municipalities/sfax/roadmaps cannot be read (EACCES).\n');
+    chmodSync(join(root, 'municipalities/sfax/roadmaps'), 0o755); // so the temporary folder can be removed
   });
 
   it('treats a path or glob that matches nothing as a usage error, never a pass', () => {
@@ -184,7 +253,11 @@ describe('output formats through the binary', () => {
     writeFileSync(summary, '');
     const result = lamd(['validate', '--format', 'github'], { cwd: root, env: { GITHUB_STEP_SUMMARY: summary } });
     expect(result.status).toBe(1);
-    const annotations = result.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    const lines = result.stdout.trimEnd().split('\n');
+    // Every line is an annotation but the last two: the verdict and the versions used.
+    for (const line of lines.slice(0, -2)) expect(line).toMatch(GITHUB_ANNOTATION);
+    expect(lines.slice(-2)).toEqual([expect.stringMatching(/^lamd \S+: ✖ 1 error and \d+ warnings in 2 files checked$/), expect.stringMatching(/^lamd \S+ · document schema version 1 · SDG code list: /)]);
+    const annotations = lines.filter((l) => l.startsWith('::error'));
     expect(annotations).toHaveLength(1);
     expect(result.stdout).toMatch(/^::warning file=lamd\.yaml,line=7,/m);
     expect(annotations[0]).toMatch(/^::error file=municipalities\/milan\/roadmaps\/r%2C 50%25\.yaml,line=6,.*::.+/);
@@ -199,12 +272,12 @@ describe('output formats through the binary', () => {
 
   it('sarif names the rules and their help', () => {
     const result = lamd(['validate', '--format', 'sarif'], { cwd: invalid() });
-    const sarif = JSON.parse(result.stdout);
-    expect(sarif.version).toBe('2.1.0');
-    const results = sarif.runs[0].results as Array<{ ruleId: string; level: string; ruleIndex: number }>;
+    const log = sarif(result.stdout);
+    expect(log.version).toBe('2.1.0');
+    const results = log.runs[0].results as Array<{ ruleId: string; level: string; ruleIndex: number }>;
     const error = results.find((r) => r.level === 'error')!;
     expect(error.ruleId).toBe('schema/type');
-    expect(sarif.runs[0].tool.driver.rules[error.ruleIndex].helpUri).toMatch(/docs\/rules\/schema\/type\.md$/);
+    expect(log.runs[0].tool.driver.rules[error.ruleIndex].helpUri).toMatch(/docs\/rules\/schema\/type\.md$/);
   });
 
   it('--output writes the report to a file and keeps the summary on stderr', () => {

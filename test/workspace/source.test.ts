@@ -25,6 +25,12 @@ describe('reading a file', () => {
     expect(where(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toEqual(['file/binary']);
   });
 
+  it('reports a UTF-16 file as an encoding to change, not as binary', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'kind: roadmap\n'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    expect(where(utf16)).toEqual(['file/encoding']);
+    expect(parse(utf16).diagnostics[0]!.message).toMatch(/saved as UTF-16; lamd reads UTF-8/);
+  });
+
   it('reports invalid UTF-8 with its line', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('kind: profile\nname: Tiran'), 0xeb, 0x0a]);
     const diagnostics = parse(bytes).diagnostics;

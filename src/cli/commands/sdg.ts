@@ -227,9 +227,11 @@ const indicatorJson = (i: SdgIndicatorEntry) => ({ id: i.id, target: i.target, t
 
 // ---- lookups that find nothing ----
 
+// Exit 2, as for any argument lamd cannot use: 1 means "the documents have problems", and a CI step
+// that looks a code up must not read a typo as a finding.
 function notFound(view: View, message: string): number {
   view.io.stderr(`lamd: ${message}\n`);
-  return 1;
+  return 2;
 }
 
 function goalsSentence(): string {

@@ -32,7 +32,9 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
   if (load.reported.size === 0) throw new UsageError('There is no document to check in this workspace yet.');
   const result = await checkLoaded(load, options.today !== undefined ? { today: options.today } : {});
 
-  const shown: Diagnostic[] = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+  // --quiet shows what fails the run: errors, and under --strict warnings too.
+  const failing = (d: Diagnostic) => d.severity === 'error' || (Boolean(options.strict) && d.severity === 'warning');
+  const shown: Diagnostic[] = options.quiet ? result.diagnostics.filter(failing) : result.diagnostics;
   const summary = summarize(result.diagnostics, result.files.length);
   const toFile = options.output !== undefined;
   const context: FormatContext = {
