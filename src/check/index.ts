@@ -29,6 +29,12 @@ export interface CheckResult {
   notes: string[];
   /** Rules silenced by documents, with their reasons, in the reported files. */
   suppressions: Suppression[];
+  /** The findings those suppressions silenced, positioned, each with the reason (for SARIF). */
+  suppressed: SuppressedDiagnostic[];
+}
+
+export interface SuppressedDiagnostic extends Diagnostic {
+  justification: string;
 }
 
 interface Pending extends Diagnostic {
@@ -63,11 +69,16 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
 
   const reported = pending.filter((d) => load.reported.has(d.file));
   const diagnostics = await locateAll(reported, load.texts);
+  const silenced = settled.suppressed
+    .filter((f) => load.reported.has(f.doc.file))
+    .map((f): Pending & { justification: string } => ({ file: f.doc.file, severity: f.severity, ruleId: f.ruleId, message: f.message, pointer: f.pointer, justification: f.justification, ...(f.target ? { target: f.target } : {}) }));
+  const located = await locateAll(silenced, load.texts);
   return {
     diagnostics: sortDiagnostics(diagnostics),
     files: [...load.reported].sort(),
     notes,
     suppressions: settled.suppressions.filter((s) => load.reported.has(s.file)),
+    suppressed: sortDiagnostics(located.map((d, i): SuppressedDiagnostic => ({ ...d, justification: silenced[i]!.justification }))),
   };
 }
 

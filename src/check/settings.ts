@@ -19,6 +19,8 @@ export interface Suppression {
 export interface Settled {
   findings: Array<Finding & { severity: Severity }>;
   suppressions: Suppression[];
+  /** The findings a document silenced, with the severity they would have had and the reason. */
+  suppressed: Array<Finding & { severity: Severity; justification: string }>;
 }
 
 function unknownRule(id: string): string {
@@ -27,7 +29,7 @@ function unknownRule(id: string): string {
 }
 
 export function settle(findings: readonly Finding[], documents: readonly LoadedDocument[], workspace: LoadedDocument | undefined): Settled {
-  const out: Settled = { findings: [], suppressions: [] };
+  const out: Settled = { findings: [], suppressions: [], suppressed: [] };
   const extra: Finding[] = [];
 
   const configured = new Map<string, RuleSeverity>();
@@ -64,12 +66,13 @@ export function settle(findings: readonly Finding[], documents: readonly LoadedD
   }
 
   for (const finding of [...findings, ...extra]) {
+    const severity = finding.severity ?? configured.get(finding.ruleId) ?? ruleMeta(finding.ruleId)?.severity ?? 'error';
     const suppression = suppressed.get(finding.doc)?.get(finding.ruleId);
     if (suppression) {
       suppression.silenced++;
+      if (severity !== 'off') out.suppressed.push({ ...finding, severity, justification: suppression.reason });
       continue;
     }
-    const severity = finding.severity ?? configured.get(finding.ruleId) ?? ruleMeta(finding.ruleId)?.severity ?? 'error';
     if (severity !== 'off') out.findings.push({ ...finding, severity });
   }
 

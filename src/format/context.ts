@@ -1,6 +1,8 @@
 // What every output format is given: the run's facts, never the environment itself.
 import type { Summary } from '../diagnostics.js';
 import type { RuleMeta } from '../check/rules.js';
+import type { SuppressedDiagnostic } from '../check/index.js';
+import type { Suppression } from '../check/settings.js';
 import type { SourceTexts } from '../workspace/texts.js';
 
 export interface FormatContext {
@@ -19,6 +21,10 @@ export interface FormatContext {
   color: boolean;
   /** Directory paths are relative to (for SARIF's uriBaseId and absolute URIs). */
   cwd: string;
+  /** The rules documents silence on themselves, with their reasons (json). */
+  suppressions?: readonly Suppression[];
+  /** The findings they silenced, positioned (sarif records them as suppressed results). */
+  suppressed?: readonly SuppressedDiagnostic[];
 }
 
 export type Formatter = (diagnostics: readonly import('../diagnostics.js').Diagnostic[], context: FormatContext) => string;

@@ -16,6 +16,16 @@ export interface JsonReport {
   tool: { name: 'lamd'; version: string; schemaVersion: number; sdgCodeList: string };
   summary: { ok: boolean; strict: boolean; files: number; filesWithProblems: number; errors: number; warnings: number; infos: number };
   files: JsonFile[];
+  /** The rules documents silence on themselves (`suppress:`), with their reasons. */
+  suppressions: JsonSuppression[];
+}
+
+export interface JsonSuppression {
+  file: string;
+  ruleId: string;
+  reason: string;
+  /** How many findings it silenced in this run. */
+  silenced: number;
 }
 
 export interface JsonFile {
@@ -57,6 +67,7 @@ export const formatJson: Formatter = (diagnostics, context) => {
       infos: g.infos,
       diagnostics: g.diagnostics.map((d) => jsonDiagnostic(d, context.rule(d.ruleId).helpUri)),
     })),
+    suppressions: (context.suppressions ?? []).map((s) => ({ file: s.file, ruleId: s.ruleId, reason: s.reason, silenced: s.silenced })),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 };

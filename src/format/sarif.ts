@@ -27,16 +27,20 @@ export const formatSarif: Formatter = (diagnostics, context) => {
     return { location: artifactLocation(group.file, windows), roles: ['analysisTarget'], sourceLanguage: 'yaml' };
   });
 
+  // Findings a document silenced stay in the log as suppressed results, with the reason given, so a
+  // code-scanning service shows them as dismissed rather than losing them.
+  const suppressed = (context.suppressed ?? []).filter((d) => artifactIndex.has(d.file));
+
   // Rules in order of first use, so the output does not depend on the size of the registry.
   const ruleIndex = new Map<string, number>();
   const rules: object[] = [];
-  for (const d of sorted) {
+  for (const d of [...sorted, ...suppressed]) {
     if (ruleIndex.has(d.ruleId)) continue;
     ruleIndex.set(d.ruleId, rules.length);
     rules.push(ruleDescriptor(d.ruleId, context));
   }
 
-  const results = sorted.map((d) => ({
+  const result = (d: Diagnostic) => ({
     ruleId: d.ruleId,
     ruleIndex: ruleIndex.get(d.ruleId)!,
     level: LEVEL[d.severity],
@@ -50,7 +54,8 @@ export const formatSarif: Formatter = (diagnostics, context) => {
       },
     ],
     ...(d.pointer !== undefined && { properties: { pointer: d.pointer } }),
-  }));
+  });
+  const results = [...sorted.map(result), ...suppressed.map((d) => ({ ...result(d), suppressions: [{ kind: 'inSource', status: 'accepted', justification: d.justification }] }))];
 
   const { files, errors, warnings, infos } = context.summary;
   const log = {

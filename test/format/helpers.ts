@@ -22,6 +22,8 @@ export interface ContextOptions {
   cwd?: string;
   /** The run's totals when they differ from what is shown (as under --quiet). */
   all?: readonly Diagnostic[];
+  suppressions?: FormatContext['suppressions'];
+  suppressed?: FormatContext['suppressed'];
 }
 
 /** A context as the CLI builds it: the real rule registry, fixed versions, no colour. */
@@ -39,6 +41,8 @@ export function context(diagnostics: readonly Diagnostic[], options: ContextOpti
     strict: options.strict ?? false,
     color: options.color ?? false,
     cwd: options.cwd ?? '/home/focal point/lamd ws',
+    ...(options.suppressions && { suppressions: options.suppressions }),
+    ...(options.suppressed && { suppressed: options.suppressed }),
   };
 }
 

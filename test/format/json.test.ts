@@ -33,7 +33,13 @@ describe('json', () => {
       tool: { name: 'lamd', version: '1.2.3', schemaVersion: 1, sdgCodeList: 'SDG test list 2024 <&> "v1"' },
       summary: { ok: true, strict: false, files: 3, filesWithProblems: 0, errors: 0, warnings: 0, infos: 0 },
       files: [CLEAN, ROADMAP, ODD].map((file) => ({ file, errors: 0, warnings: 0, infos: 0, diagnostics: [] })),
+      suppressions: [],
     });
+  });
+
+  it('lists the suppressions documents declare, with their reasons and counts', () => {
+    const suppressions = [{ file: ROADMAP, ruleId: 'roadmap/evidence', reason: 'Indicators come with the 2025 plan.', silenced: 2 }];
+    expect(report(formatJson([], zeroContext({ suppressions }))).suppressions).toEqual(suppressions);
   });
 
   it('writes one problem with its range, pointer and help, keys in a stable order', () => {
@@ -89,7 +95,8 @@ describe('json', () => {
         }
       ]
     }
-  ]
+  ],
+  "suppressions": []
 }
 `);
   });

@@ -1,6 +1,7 @@
 // lamd.yaml's `rules:` and a document's `suppress:` change what is reported, and say so.
 import { describe, expect, it } from 'vitest';
 import { copyFixture, lamd } from '../helpers/lamd.js';
+import { sarif } from '../helpers/outputs.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -59,6 +60,14 @@ describe('severity overrides and suppressions, through the binary', () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/inclusive-services\.yaml: roadmap\/design-inclusion suppressed \(1 finding\): The diaspora association joined after the design/);
     expect(result.stderr).toMatch(/1 suppression silenced 1 finding\./);
+
+    // Machine outputs carry them too: json lists the suppression, sarif keeps the finding as suppressed.
+    const json = JSON.parse(lamd(['validate', '--format', 'json', '--today', '2024-06-01'], { cwd: root }).stdout);
+    expect(json.suppressions).toEqual([{ file: ROADMAP, ruleId: 'roadmap/design-inclusion', reason: 'The diaspora association joined after the design (minutes of 2023-03-01).', silenced: 1 }]);
+    const log = sarif(lamd(['validate', '--format', 'sarif', '--today', '2024-06-01'], { cwd: root }).stdout);
+    expect(log.runs[0].results).toMatchObject([
+      { ruleId: 'roadmap/design-inclusion', level: 'error', suppressions: [{ kind: 'inSource', justification: expect.stringMatching(/joined after the design/) }] },
+    ]);
   });
 
   it('a suppression that silences nothing is reported as info', () => {

@@ -49,6 +49,8 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
     strict: Boolean(options.strict),
     color: !toFile && format === 'pretty' && useColor(io, 'stdout', global.color),
     cwd: io.cwd,
+    suppressions: result.suppressions,
+    suppressed: result.suppressed,
   };
   const formatter = await loadFormatter(format);
   const output = formatter(shown, context);
