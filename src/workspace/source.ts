@@ -187,7 +187,48 @@ function yamlErrorDiagnostic(file: string, text: string, error: unknown): Diagno
   if (/unknown tag/.test(reason)) {
     return fileDiagnostic(file, 'yaml/syntax', `YAML error: ${reason}. lamd reads plain YAML 1.2 (core schema) without custom tags.`, at);
   }
+  // js-yaml notices an unclosed bracket or quote only at the end of the file; point at where it opens.
+  const opened = /end of the stream within a (flow collection|double quoted scalar|single quoted scalar)/.exec(reason);
+  if (opened) {
+    const open = unclosedOpening(text, opened[1] === 'flow collection' ? 'flow' : opened[1]!.startsWith('double') ? '"' : "'");
+    if (open) {
+      const starts = lineStarts(text);
+      const what = opened[1] === 'flow collection' ? `The \`${text[open]}\`` : `The quote ${text[open]}`;
+      return fileDiagnostic(file, 'yaml/syntax', `YAML syntax error: ${what} opened here is never closed, so the rest of the file is read as part of it. Close it on the same line.`, positionAt(starts, open));
+    }
+  }
   return fileDiagnostic(file, 'yaml/syntax', `YAML syntax error: ${reason}.`, at);
+}
+
+/**
+ * Where the bracket or quote left open at the end of the file starts: a scan that knows comments,
+ * quotes and flow brackets, which is all an unclosed one needs. Undefined when it finds none.
+ */
+function unclosedOpening(text: string, kind: 'flow' | '"' | "'"): number | undefined {
+  const brackets: number[] = [];
+  let quote: { char: string; at: number } | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (quote.char === '"' && c === '\\') i++;
+      else if (c === quote.char && !(quote.char === "'" && text[i + 1] === "'")) quote = undefined;
+      else if (quote.char === "'" && c === "'" ) i++;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) break;
+      i = end;
+    } else if ((c === '"' || c === "'") && (i === 0 || /[\s\[{,:-]/.test(text[i - 1]!))) {
+      quote = { char: c, at: i };
+    } else if ((c === '[' || c === '{') && (brackets.length > 0 || i === 0 || /[\s:,-]/.test(text[i - 1]!))) {
+      brackets.push(i);
+    } else if ((c === ']' || c === '}') && brackets.length > 0) {
+      brackets.pop();
+    }
+  }
+  if (kind === 'flow') return brackets.at(-1);
+  return quote?.char === kind ? quote.at : undefined;
 }
 
 function keyAt(text: string, offset: number): string | undefined {

@@ -75,7 +75,7 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     const report = JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Array<{ ruleId: string; range?: { start: { line: number } } }> }> };
     const byFile = Object.fromEntries(report.files.map((f) => [f.file, f.diagnostics.map((d) => `${d.ruleId}${d.range ? `@${d.range.start.line}` : ''}`)]));
     expect(byFile).toMatchObject({
-      'activities/syntax.yaml': ['yaml/syntax@3'],
+      'activities/syntax.yaml': ['yaml/syntax@2'],
       'activities/duplicate.yaml': ['yaml/duplicate-key@4'],
       'activities/bomb.yaml': ['yaml/alias-limit@1'],
       'activities/latin1.yaml': ['file/encoding@2'],

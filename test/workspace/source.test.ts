@@ -25,6 +25,13 @@ describe('reading a file', () => {
     expect(where(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).toEqual(['file/binary']);
   });
 
+  it('points at the bracket or quote left open, not at the end of the file', () => {
+    expect(where('kind: practice\nid: x\ntitle: [\nmunicipality: milan\n')).toEqual(['yaml/syntax 3:8']);
+    expect(where('kind: practice\n# a [comment\nstrengths: [a, "b]", \'c\'\'s\']\ntitle: {\nid: x\n')).toEqual(['yaml/syntax 4:8']);
+    expect(where('kind: practice\ntitle: "abc\nid: x\n')).toEqual(['yaml/syntax 2:8']);
+    expect(parse('kind: practice\ntitle: [\n').diagnostics[0]!.message).toBe('YAML syntax error: The `[` opened here is never closed, so the rest of the file is read as part of it. Close it on the same line.');
+  });
+
   it('reports a UTF-16 file as an encoding to change, not as binary', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...[...'kind: roadmap\n'].flatMap((c) => [c.charCodeAt(0), 0])]);
     expect(where(utf16)).toEqual(['file/encoding']);
@@ -44,7 +51,8 @@ describe('reading a file', () => {
   });
 
   it('reports a YAML syntax error at its line and column', () => {
-    expect(where('kind: roadmap\ntitle: "open\n')).toEqual(['yaml/syntax 3:1']);
+    // An unclosed quote is found only at the end of the file; the diagnostic points where it opens.
+    expect(where('kind: roadmap\ntitle: "open\n')).toEqual(['yaml/syntax 2:8']);
   });
 
   it('reports a duplicate key by name at the second occurrence', () => {
