@@ -1,6 +1,6 @@
 // Lists the document files of a workspace or of the paths a user names, without following
 // symlinks out of the workspace.
-import { accessSync, constants, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
@@ -138,36 +138,24 @@ function outside(path: string, target: string, display: (path: string) => string
   });
 }
 
-function isLink(path: string): boolean {
+/** lstat without following a link; undefined when the path does not exist or cannot be read. */
+function lstatOrNone(path: string): Stats | undefined {
   try {
-    return lstatSync(path).isSymbolicLink();
+    return lstatSync(path);
   } catch {
-    return false;
+    return undefined;
   }
 }
+
+const isLink = (path: string): boolean => lstatOrNone(path)?.isSymbolicLink() ?? false;
+const isFolder = (path: string): boolean => lstatOrNone(path)?.isDirectory() ?? false;
+const exists = (path: string): boolean => lstatOrNone(path) !== undefined;
 
 function realpathOr(path: string): string {
   try {
     return realpathSync(path);
   } catch {
     return path;
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 
