@@ -7,7 +7,11 @@
 // - raw HTML (block or inline) as escaped text, except the bare `<br>` lamd writes in table cells;
 // - links only to http(s), mailto and #anchors, any other address as plain text;
 // - images never as <img> (a report makes no network request): an http(s) image becomes a link;
-// - a Mermaid block lamd wrote for a timeline as the timeline's SVG, any other code block as code.
+// - a Mermaid block lamd wrote for a timeline as the timeline's SVG, any other code block as code;
+// - in a right-to-left report, the content of every paragraph, table cell, list item and heading
+//   inside <bdi> (bidi isolation, direction taken from the text itself): user text in Latin script
+//   keeps its punctuation where it belongs ("distributed." not ".distributed") and the page keeps
+//   its alignment and list markers. The isolating tag is lamd's; what is inside is rendered as before.
 // A Content-Security-Policy forbidding scripts and every fetch backs this up in the browser.
 import { Marked, Tokenizer, type Tokens } from 'marked';
 import { escapeHtml } from './markdown.js';
@@ -75,6 +79,10 @@ export function markdownToHtml(markdown: string, options: HtmlOptions): string {
   const used = new Set<string>(['contents', 'contents-title', 'report']);
   const timelines = new Map(options.timelines.map((t) => [t.id, t]));
 
+  const rtl = options.dir === 'rtl';
+  /** Rendered inline content, isolated in a right-to-left report. */
+  const isolate = (html: string): string => (rtl && html.trim() !== '' ? `<bdi>${html}</bdi>` : html);
+
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use({
     tokenizer: {
@@ -115,7 +123,39 @@ export function markdownToHtml(markdown: string, options: HtmlOptions): string {
         for (let n = 2; used.has(id); n++) id = `${headingSlug(text)}-${n}`;
         used.add(id);
         headings.push({ depth, id, text });
-        return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
+        return `<h${depth} id="${id}">${isolate(inner)}</h${depth}>\n`;
+      },
+      paragraph({ tokens }: Tokens.Paragraph): string | false {
+        if (!rtl) return false;
+        return `<p>${isolate(this.parser.parseInline(tokens))}</p>\n`;
+      },
+      tablecell(cell: Tokens.TableCell): string | false {
+        if (!rtl) return false;
+        const tag = cell.header ? 'th' : 'td';
+        return `${cell.align ? `<${tag} align="${cell.align}">` : `<${tag}>`}${isolate(this.parser.parseInline(cell.tokens))}</${tag}>\n`;
+      },
+      listitem(item: Tokens.ListItem): string | false {
+        // Task lists (`- [ ]`) keep marked's own rendering; lamd's templates write none.
+        if (!rtl || item.task) return false;
+        // A tight item holds text (inline) and perhaps a nested list; a loose one, paragraphs, which
+        // the paragraph renderer isolates. The inline runs are wrapped here, with raw HTML, which the
+        // html renderer has made text.
+        let body = '';
+        let run: Tokens.Generic[] = [];
+        const flush = () => {
+          if (run.length > 0) body += isolate(this.parser.parse(run, false));
+          run = [];
+        };
+        for (const token of item.tokens) {
+          if (token.type === 'html' || (token.type === 'text' && !item.loose)) {
+            run.push(token);
+            continue;
+          }
+          flush();
+          body += this.parser.parse([token], item.loose);
+        }
+        flush();
+        return `<li>${body}</li>\n`;
       },
       code({ text, lang }: Tokens.Code): string | false {
         if (lang !== 'mermaid') return false;
@@ -123,14 +163,14 @@ export function markdownToHtml(markdown: string, options: HtmlOptions): string {
         const timeline = first.startsWith(TIMELINE_MARKER) ? timelines.get(first.slice(TIMELINE_MARKER.length).trim()) : undefined;
         if (!timeline) return false;
         const labels = options.svgLabels(timeline);
-        return `<figure class="timeline">${timelineSvg(timeline, options.locale, labels)}<figcaption>${escapeHtml(labels.title)}</figcaption></figure>\n`;
+        return `<figure class="timeline">${timelineSvg(timeline, options.locale, labels)}<figcaption>${isolate(escapeHtml(labels.title))}</figcaption></figure>\n`;
       },
     },
   });
 
   let body = marked.parse(markdown) as string;
   const title = headings.find((h) => h.depth === 1)?.text ?? '';
-  const toc = tableOfContents(headings, escapeHtml(options.contents));
+  const toc = tableOfContents(headings, escapeHtml(options.contents), isolate);
   // The table of contents goes after the title and its lead paragraphs, before the first section.
   const firstSection = body.search(/<h2[\s>]/);
   body = firstSection === -1 ? body + toc : body.slice(0, firstSection) + toc + body.slice(firstSection);
@@ -157,7 +197,7 @@ export function markdownToHtml(markdown: string, options: HtmlOptions): string {
   ].join('\n');
 }
 
-function tableOfContents(headings: readonly Heading[], label: string): string {
+function tableOfContents(headings: readonly Heading[], label: string, isolate: (html: string) => string): string {
   const top: { heading: Heading; children: Heading[] }[] = [];
   for (const h of headings) {
     if (h.depth !== 2 && h.depth !== 3) continue;
@@ -166,7 +206,7 @@ function tableOfContents(headings: readonly Heading[], label: string): string {
     else top.push({ heading: h, children: [] });
   }
   if (top.length === 0) return '';
-  const link = (h: Heading) => `<a href="#${h.id}">${h.text}</a>`;
+  const link = (h: Heading) => `<a href="#${h.id}">${isolate(h.text)}</a>`;
   const items = top.map(({ heading, children }) =>
     children.length === 0 ? `<li>${link(heading)}</li>` : `<li>${link(heading)}\n<ol>\n${children.map((c) => `<li>${link(c)}</li>`).join('\n')}\n</ol></li>`,
   );

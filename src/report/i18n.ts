@@ -72,14 +72,18 @@ export function shippedCatalogue(sources: TemplateSources, lang: string): Map<st
 /**
  * The catalogue for `lang`: English underneath, then lamd's catalogue for the language, then the
  * workspace's override. Only keys English defines are taken, so a catalogue cannot add structure.
+ * The workspace's catalogue file, when there is one, is added to `used` (relative to the workspace).
  */
-export function loadCatalogue(sources: TemplateSources, lang: string): Catalogue {
+export function loadCatalogue(sources: TemplateSources, lang: string, used?: string[]): Catalogue {
   const english = shippedCatalogue(sources, 'en');
   if (!english) throw new Error(`lamd's English report catalogue is missing from ${sources.shippedDir}; reinstall lamd.`);
   const merged = new Map(english);
   const layers = [shippedCatalogue(sources, lang)];
   const override = readTemplateFile(sources, `i18n/${lang}.json`, 'override');
-  if (override) layers.push(parseCatalogue(override.text, override.display));
+  if (override) {
+    layers.push(parseCatalogue(override.text, override.display));
+    used?.push(override.display);
+  }
   for (const layer of layers) {
     if (!layer) continue;
     for (const [key, value] of layer) if (english.has(key)) merged.set(key, value);
@@ -90,6 +94,8 @@ export function loadCatalogue(sources: TemplateSources, lang: string): Catalogue
 export interface MessagesOptions {
   lang: string;
   catalogue: Catalogue;
+  /** The workspace's catalogue files the catalogue was built with, relative to the workspace. */
+  overrides?: readonly string[];
 }
 
 /** Messages and formats of one language. Every method returns escaped Markdown. */
@@ -98,6 +104,7 @@ export class Messages {
   readonly locale: string;
   readonly dir: 'ltr' | 'rtl';
   readonly catalogue: Catalogue;
+  readonly overrides: readonly string[];
   private readonly dates = new Map<string, Intl.DateTimeFormat>();
   private readonly numbers = new Map<string, Intl.NumberFormat>();
   private regions?: Intl.DisplayNames;
@@ -106,6 +113,7 @@ export class Messages {
   constructor(options: MessagesOptions) {
     this.lang = options.lang;
     this.catalogue = options.catalogue;
+    this.overrides = options.overrides ?? [];
     const wanted = FORMAT_LOCALE[options.lang] ?? options.lang;
     this.locale = Intl.DateTimeFormat.supportedLocalesOf([wanted])[0] ?? 'en-GB';
     this.dir = RTL_LANGUAGES.has(options.lang) ? 'rtl' : 'ltr';

@@ -53,14 +53,15 @@ export function buildView(ctx: ViewContext, phase: Phase): PhaseView {
 }
 
 export function messagesFor(sources: TemplateSources, lang: string): Messages {
-  return new Messages({ lang, catalogue: loadCatalogue(sources, lang) });
+  const overrides: string[] = [];
+  return new Messages({ lang, catalogue: loadCatalogue(sources, lang, overrides), overrides });
 }
 
 export interface MarkdownReport {
   markdown: string;
   timelines: Timeline[];
   messages: Messages;
-  /** The workspace's template overrides used, relative to the workspace. */
+  /** The workspace's template and catalogue overrides used, relative to the workspace. */
   overrides: string[];
 }
 
@@ -78,7 +79,7 @@ export function renderMarkdown(model: ReportModel, sources: TemplateSources, req
   const ctx: ViewContext = { model, m: messages, today: request.today, focus: request.focus };
   const { view, timelines } = buildView(ctx, request.phase);
   const rendered = renderTemplate(sources, request.phase, view);
-  return { markdown: tidyMarkdown(rendered.text), timelines, messages, overrides: rendered.overrides };
+  return { markdown: tidyMarkdown(rendered.text), timelines, messages, overrides: [...messages.overrides, ...rendered.overrides] };
 }
 
 export function svgLabels(m: Messages): (timeline: Timeline) => SvgLabels {

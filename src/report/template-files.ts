@@ -59,6 +59,64 @@ export function templateSources(workspaceRoot: string | undefined, shippedDir = 
   return { shippedDir, ...(workspaceRoot !== undefined ? { workspaceRoot } : {}), ...(overrideDir ? { overrideDir } : {}), listOverride };
 }
 
+export interface UnusedTemplate {
+  /** The file, relative to the workspace. */
+  file: string;
+  /** Why lamd does not read it, and where it belongs, for the user. */
+  reason: string;
+}
+
+function fileNames(dir: string): string[] {
+  let stat;
+  try {
+    stat = lstatSync(dir);
+  } catch {
+    return [];
+  }
+  if (!stat.isDirectory()) return [];
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Report templates and catalogues in a workspace that lamd will never read, so that a misplaced
+ * override is not silently ignored: `.mustache` files and catalogues put straight in `templates/`
+ * (overrides belong in `templates/reports/`), and names in `templates/reports/` that are no template,
+ * partial or catalogue lamd reads. Only names are looked at; no file is read.
+ */
+export function unusedTemplates(sources: TemplateSources): UnusedTemplate[] {
+  const root = sources.workspaceRoot;
+  if (root === undefined) return [];
+  const out: UnusedTemplate[] = [];
+  const shipped = new Set(fileNames(sources.shippedDir));
+  for (const name of fileNames(join(root, 'templates'))) {
+    if (!name.endsWith('.mustache')) continue;
+    out.push({ file: `templates/${name}`, reason: `report template overrides belong in templates/reports/ (move it to templates/reports/${name})` });
+  }
+  for (const name of fileNames(join(root, 'templates', 'i18n'))) {
+    if (!name.endsWith('.json')) continue;
+    out.push({ file: `templates/i18n/${name}`, reason: `message catalogue overrides belong in templates/reports/i18n/ (move it to templates/reports/i18n/${name})` });
+  }
+  if (sources.overrideDir) {
+    for (const name of sources.listOverride('')) {
+      if (!name.endsWith('.mustache') || shipped.has(name) || (name.startsWith('_') && FILE_NAME.test(name))) continue;
+      const phases = [...shipped].filter((n) => !n.startsWith('_') && n.endsWith('.md.mustache'));
+      out.push({ file: `templates/reports/${name}`, reason: `it is not a template lamd reads (the phase templates are ${phases.join(', ')}; partials are named _<name>.md.mustache)` });
+    }
+    for (const name of sources.listOverride('i18n')) {
+      if (!name.endsWith('.json') || FILE_NAME.test(`i18n/${name}`)) continue;
+      out.push({ file: `templates/reports/i18n/${name}`, reason: 'it is not a catalogue lamd reads: catalogues are named by their language code, like it.json' });
+    }
+  }
+  return out;
+}
+
 /**
  * Reads `name` (a template file name or `i18n/<lang>.json`) from the override folder, lamd's
  * folder, or either (override first). Returns undefined when there is no such file.

@@ -70,6 +70,18 @@ export const TIMELINE_MARKER = '%% lamd-timeline ';
 
 const MERMAID_TAG: Record<ActionStatus, string> = { done: 'done, ', 'in-progress': 'active, ', planned: '', postponed: '', cancelled: '' };
 
+/**
+ * A bar's label in the gantt source: its number, then its title. Mermaid's gantt lexer tries its
+ * keywords (`call`, `click`, `gantt`, `title`, `section`, `includes`, `excludes`, `dateFormat`,
+ * `topAxis`, `weekday monday`, …) and a `YYYY-MM-DD` date at the start of every line, case-insensitively,
+ * before it takes the line as a task: a title such as "Call the council" or "Includes translation"
+ * would break the chart or lose its bar. No keyword and no date starts with a number and a full stop,
+ * so `3. Includes translation` is always a task.
+ */
+export function mermaidTaskLabel(number: number, title: string): string {
+  return `${number}. ${mermaidText(title)}`.trimEnd();
+}
+
 /** The Mermaid gantt source, one line per item (no newlines inside a line). */
 export function mermaidLines(timeline: Timeline, labels: { section: (group: string) => string }): string[] {
   const lines = [`${TIMELINE_MARKER}${timeline.id}`, 'gantt', `    title ${mermaidText(timeline.title, 80) || '-'}`, '    dateFormat YYYY-MM-DD', '    axisFormat %Y-%m'];
@@ -80,7 +92,7 @@ export function mermaidLines(timeline: Timeline, labels: { section: (group: stri
       lines.push(`    section ${mermaidText(labels.section(group)) || '-'}`);
     }
     const tags = `${bar.overdue ? 'crit, ' : ''}${bar.milestone ? 'milestone, ' : MERMAID_TAG[bar.status]}`;
-    lines.push(`    ${mermaidText(bar.label) || '-'} :${tags}a${i + 1}, ${bar.start}, ${bar.milestone ? '0d' : bar.end}`);
+    lines.push(`    ${mermaidTaskLabel(i + 1, bar.label)} :${tags}a${i + 1}, ${bar.start}, ${bar.milestone ? '0d' : bar.end}`);
   });
   return lines;
 }
@@ -111,6 +123,19 @@ const time = (date: string) => Date.parse(`${date}T00:00:00Z`);
 function truncate(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+}
+
+/** Font size of tick labels (svg.timeline text.tick in style.ts), in px. */
+const TICK_FONT = 11;
+/** Least space between two tick labels, in px. */
+const TICK_GAP = 8;
+
+/**
+ * A generous estimate of the width of a tick label in px: no font metrics without a browser, so each
+ * character counts as 0.62 em (wider than the average Latin or Arabic letter in system fonts).
+ */
+export function tickLabelWidth(text: string): number {
+  return [...text].length * TICK_FONT * 0.62;
 }
 
 /** An inline SVG drawing of the timeline: one row per action, years (or months) along the top. */
@@ -157,23 +182,36 @@ export function timelineSvg(timeline: Timeline, locale: string, labels: SvgLabel
   }
   const height = y + 40;
 
-  // Ticks: every year, or every month for a timeline shorter than two years.
-  const ticks: string[] = [];
+  // Ticks: every year, or every month for a timeline shorter than two years. Every tick keeps its grid
+  // line; labels are spaced by an estimate of their width, so long month names (Arabic "سبتمبر 23")
+  // never run into each other: every n-th label is drawn, n the same along the whole axis.
   const short = max - min < 730 * DAY;
   const format = new Intl.DateTimeFormat(locale, short ? { month: 'short', year: '2-digit', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' });
   const first = new Date(min);
+  const tickTimes: number[] = [];
   let tick = short ? Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1) : Date.UTC(first.getUTCFullYear(), 0, 1);
   let guard = 0;
   while (tick <= max && guard++ < 400) {
-    if (tick >= min) {
-      const tx = x(tick);
-      // A label that would run off the drawing keeps its grid line but not its text.
-      const label = tx + 48 <= width ? `<text class="tick" x="${(tx + 3).toFixed(1)}" y="${top - 12}">${escapeHtml(format.format(tick))}</text>` : '';
-      ticks.push(`<line x1="${tx.toFixed(1)}" y1="${top - 6}" x2="${tx.toFixed(1)}" y2="${y}" class="grid"/>${label}`);
-    }
+    if (tick >= min) tickTimes.push(tick);
     const d = new Date(tick);
     tick = short ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
   }
+  const tickLabels = tickTimes.map((t) => format.format(t));
+  const widest = Math.max(0, ...tickLabels.map(tickLabelWidth));
+  const closest = Math.min(Infinity, ...tickTimes.slice(1).map((t, i) => x(t) - x(tickTimes[i]!)));
+  const every = Number.isFinite(closest) && closest > 0 ? Math.max(1, Math.ceil((widest + TICK_GAP) / closest)) : 1;
+  const ticks: string[] = [];
+  let labelEnd = -Infinity;
+  tickTimes.forEach((t, i) => {
+    const tx = x(t);
+    const text = tickLabels[i]!;
+    const lx = tx + 3;
+    const fits = i % every === 0 && lx >= labelEnd + TICK_GAP && lx + tickLabelWidth(text) <= width;
+    // A label that would run into the previous one, or off the drawing, keeps its grid line but not its text.
+    const label = fits ? `<text class="tick" x="${lx.toFixed(1)}" y="${top - 12}">${escapeHtml(text)}</text>` : '';
+    if (fits) labelEnd = lx + tickLabelWidth(text);
+    ticks.push(`<line x1="${tx.toFixed(1)}" y1="${top - 6}" x2="${tx.toFixed(1)}" y2="${y}" class="grid"/>${label}`);
+  });
   const now = time(timeline.today);
   const today =
     now >= min && now <= max

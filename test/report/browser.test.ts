@@ -57,8 +57,13 @@ beforeAll(async () => {
   for (const phase of REPORT_PHASES) {
     write(`valid.${phase}.en.html`, reportToHtml(render(valid, phase, 'en')));
     write(`injection.${phase}.en.html`, reportToHtml(render(injection, phase, 'en')));
+    write(`injection.${phase}.ar.html`, reportToHtml(render(injection, phase, 'ar')));
   }
   write('valid.roadmap.ar.html', reportToHtml(render(valid, 'roadmap', 'ar')));
+  // A road map whose actions span 23 months: a month label every few grid lines.
+  const long = structuredClone(valid.model);
+  long.roadmaps[0]!.actions!.push({ id: 'long', title: 'Long action', start: '2023-01-01', end: '2024-11-30', status: 'planned' });
+  write('valid.roadmap.ar.long.html', reportToHtml(render({ model: long, sources: valid.sources }, 'roadmap', 'ar')));
   write('valid.roadmap.it.html', reportToHtml(render(valid, 'roadmap', 'it')));
 });
 
@@ -162,10 +167,49 @@ describe('HTML reports in Chromium', () => {
     }
   });
 
-  for (const phase of REPORT_PHASES) {
-    it(`${phase}: the injection workspace runs no script, even with the content policy switched off`, async () => {
+  it('keeps the full stop of an English sentence after its last word in the Arabic report', async () => {
+    const { context, page } = await visit('valid.roadmap.ar.html');
+    try {
+      // For each sentence: where the last letter and the full stop are drawn (left edges, in px).
+      // Without bidi isolation the RTL paragraph puts the full stop on the left: ".budget".
+      const positions = (await page.evaluate(`(() => {
+        const sentences = ['The desk continues after the programme, funded by the municipal budget.', 'Every migrant can reach the municipal desk.', 'Municipal elections in May 2023.'];
+        const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+        const out = {};
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const sentence of sentences) {
+            const at = node.data.indexOf(sentence);
+            if (at === -1 || out[sentence]) continue;
+            const end = at + sentence.length;
+            const box = (from) => { const range = document.createRange(); range.setStart(node, from); range.setEnd(node, from + 1); return range.getBoundingClientRect().left; };
+            out[sentence] = { letter: box(end - 2), stop: box(end - 1) };
+          }
+        }
+        return out;
+      })()`)) as Record<string, { letter: number; stop: number }>;
+      expect(Object.keys(positions)).toHaveLength(3);
+      for (const [sentence, { letter, stop }] of Object.entries(positions)) expect(stop, sentence).toBeGreaterThan(letter);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('spaces the month labels of an Arabic timeline so that none overlaps the next', async () => {
+    const { context, page } = await visit('valid.roadmap.ar.long.html');
+    try {
+      const boxes = (await page.evaluate(`[...document.querySelectorAll('svg.timeline text.tick')].map((t) => { const b = t.getBBox(); return { text: t.textContent, left: b.x, right: b.x + b.width }; })`)) as { text: string; left: number; right: number }[];
+      expect(boxes.length).toBeGreaterThan(3);
+      boxes.slice(1).forEach((box, i) => expect(box.left, `${boxes[i]!.text} / ${box.text}`).toBeGreaterThan(boxes[i]!.right));
+      expect(await page.locator('svg.timeline line.grid').count()).toBeGreaterThan(boxes.length);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const [phase, lang] of REPORT_PHASES.flatMap((p) => [[p, 'en'], [p, 'ar']] as const)) {
+    it(`${phase} (${lang}): the injection workspace runs no script, even with the content policy switched off`, async () => {
       // bypassCSP: the escaping alone must keep the page inert; the policy is a second line.
-      const { context, page, outside, dialogs, errors } = await visit(`injection.${phase}.en.html`, { bypassCSP: true });
+      const { context, page, outside, dialogs, errors } = await visit(`injection.${phase}.${lang}.html`, { bypassCSP: true });
       try {
         // Give any handler (onerror, onload, ontoggle…) a chance to fire, and poke every element with
         // the events an inline handler would listen for.

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headingSlug, markdownToHtml, safeHref } from '../../src/report/html.js';
 import { reportToHtml } from '../../src/report/index.js';
-import { buildTimeline, timelineSvg } from '../../src/report/timeline.js';
+import { buildTimeline, tickLabelWidth, timelineSvg } from '../../src/report/timeline.js';
 import { INJECTION, loadValid, render, VALID, type LoadedWorkspace } from './helpers.js';
 
 function page(markdown: string, dir: 'ltr' | 'rtl' = 'ltr'): string {
@@ -133,6 +133,65 @@ describe('timelineSvg', () => {
   });
 });
 
+describe('timelineSvg tick labels', () => {
+  const labels = { title: 'T', today: 'today', status: { planned: 'P', 'in-progress': 'I', done: 'D', postponed: 'Po', cancelled: 'C' }, overdue: 'late', span: () => 's', section: (g: string) => g };
+  /** The tick labels of a drawing: where each starts, and its text. */
+  const ticks = (svg: string) => [...svg.matchAll(/<text class="tick" x="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), text: m[2]! }));
+
+  for (const [locale, span] of [['ar', ['2023-01-01', '2024-11-30']], ['ar', ['2023-01-01', '2023-12-31']], ['en-GB', ['2023-01-01', '2024-11-30']], ['fr', ['2022-03-01', '2023-10-31']]] as const) {
+    it(`never lets two month labels run into each other (${locale}, ${span.join(' to ')}), and keeps every grid line`, () => {
+      const { timeline } = buildTimeline('t1', 'T', [{ title: 'A', group: '', start: span[0], end: span[1], status: 'planned' }], '2023-06-01');
+      const svg = timelineSvg(timeline, locale, labels);
+      const drawn = ticks(svg);
+      const months = (Number(span[1].slice(0, 4)) - Number(span[0].slice(0, 4))) * 12 + Number(span[1].slice(5, 7)) - Number(span[0].slice(5, 7)) + 1;
+      // A grid line on the first of every month, and one on the day after the last.
+      expect(svg.match(/class="grid"/g)).toHaveLength(months + 1);
+      expect(drawn.length).toBeGreaterThan(1);
+      // Half an em per character is a low estimate of a label's width in any script: even so, no
+      // label may start before the previous one has ended.
+      drawn.slice(1).forEach((label, i) => expect(label.x - drawn[i]!.x, `${drawn[i]!.text} / ${label.text}`).toBeGreaterThan([...drawn[i]!.text].length * 11 * 0.5));
+      // The same step all along the axis.
+      const steps = new Set(drawn.slice(1).map((label, i) => Math.round((label.x - drawn[i]!.x) / 20)));
+      expect(steps.size).toBeLessThanOrEqual(2);
+      for (const label of drawn) expect(label.x + tickLabelWidth(label.text)).toBeLessThanOrEqual(960);
+    });
+  }
+});
+
+describe('right-to-left reports', () => {
+  const markdown = '# تقرير\n\nPrinted and distributed.\n\n| النشاط | العدد |\n|---|---:|\n| Desk register. | 12 |\n\n- Leaflets in Arabic, French and English.\n- **Outcomes (draft):**\n  - Printed (2023).\n\n1. first\n\n2. second\n\n## Milan: governance (PAL)\n';
+
+  it('isolate the text of every paragraph, table cell, list item and heading, so Latin text keeps its punctuation', () => {
+    const html = body(page(markdown, 'rtl'));
+    expect(html).toContain('<p><bdi>Printed and distributed.</bdi></p>');
+    expect(html).toContain('<th><bdi>النشاط</bdi></th>');
+    expect(html).toContain('<td><bdi>Desk register.</bdi></td>');
+    expect(html).toContain('<td align="right"><bdi>12</bdi></td>');
+    expect(html).toContain('<li><bdi>Leaflets in Arabic, French and English.</bdi></li>');
+    expect(html).toContain('<li><bdi><strong>Outcomes (draft):</strong></bdi><ul>\n<li><bdi>Printed (2023).</bdi></li>\n</ul>\n</li>');
+    expect(html).toContain('<li><p><bdi>first</bdi></p>\n</li>');
+    expect(html).toContain('<h2 id="milan-governance-pal"><bdi>Milan: governance (PAL)</bdi></h2>');
+    expect(html).toContain('<a href="#milan-governance-pal"><bdi>Milan: governance (PAL)</bdi></a>');
+    expect(html).not.toMatch(/<bdi>\s*<\/bdi>/);
+  });
+
+  it('leave left-to-right reports as they were', () => {
+    const html = body(page(markdown, 'ltr'));
+    expect(html).not.toContain('<bdi>');
+    expect(html).toContain('<p>Printed and distributed.</p>');
+    expect(html).toContain('<td>Desk register.</td>');
+    expect(html).toContain('<li>Leaflets in Arabic, French and English.</li>');
+  });
+
+  it('keep user text inert', () => {
+    const html = body(page('# ت\n\n<img src=x onerror=alert(1)> \\<b\\>\n\n| a |\n|---|\n| <script>x</script> |\n\n- <svg onload=x>\n', 'rtl'));
+    expect(html).toContain('<p><bdi>&lt;img src=x onerror=alert(1)&gt; &lt;b&gt;</bdi></p>');
+    expect(html).toContain('<td><bdi>&lt;script&gt;x&lt;/script&gt;</bdi></td>');
+    expect(html).toContain('<li><bdi>&lt;svg onload=x&gt;</bdi></li>');
+    expect(attributeNames(html).filter((n) => n.startsWith('on'))).toEqual([]);
+  });
+});
+
 describe('reports as HTML', () => {
   let valid: LoadedWorkspace;
   let injection: LoadedWorkspace;
@@ -151,17 +210,19 @@ describe('reports as HTML', () => {
   it('is right-to-left in Arabic', () => {
     const html = reportToHtml(render(valid, 'roadmap', 'ar'));
     expect(html).toContain('<html lang="ar" dir="rtl">');
-    expect(html).toContain('<h1 id="section">خرائط الطريق</h1>');
+    expect(html).toContain('<h1 id="section"><bdi>خرائط الطريق</bdi></h1>');
   });
 
   it('keeps the injection workspace inert: no element or attribute comes from its text', () => {
     for (const phase of ['preparatory', 'profile', 'capitalization', 'roadmap', 'final'] as const) {
-      const html = reportToHtml(render(injection, phase, 'en'));
+      for (const lang of ['en', 'ar']) {
+      const html = reportToHtml(render(injection, phase, lang));
       const tags = new Set([...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)[\s>/]/g)].map((m) => m[1]!.toLowerCase()));
-      const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'nav', 'h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'hr', 'figure', 'figcaption', 'svg', 'title', 'g', 'text', 'rect', 'path', 'line'];
+      const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'nav', 'h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'hr', 'figure', 'figcaption', 'svg', 'title', 'g', 'text', 'rect', 'path', 'line', ...(lang === 'ar' ? ['bdi'] : [])];
       expect([...tags].filter((t) => !allowed.includes(t)), phase).toEqual([]);
       expect(attributeNames(html).filter((name) => name.startsWith('on')), phase).toEqual([]);
       for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href, phase).toMatch(/^(https?:\/\/|mailto:|#)/);
+      }
     }
   });
 });

@@ -53,6 +53,40 @@ describe('message catalogues', () => {
     });
   }
 
+  // Texts a report shows as a heading: the `{{t.…}}` keys of heading lines, of table header rows and
+  // of bold lead-ins (`**{{t.column.area}}:**`) in lamd's templates, and the labels the views put in
+  // headings and matrix headers (cluster names, triggering factors, soft factors, organisational models).
+  const TEMPLATES = join(REPO, 'templates/reports');
+  const DELIMITER_ROW = /^\|(?:\s*:?-{3,}:?\s*\|)+$/;
+  const withoutTags = (line: string) => line.replace(/\{\{[^}]*\}\}/g, '').trim();
+  const headingKeys = new Set<string>();
+  for (const file of readdirSync(TEMPLATES).filter((n) => n.endsWith('.mustache'))) {
+    const lines = readFileSync(join(TEMPLATES, file), 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      const next = lines.slice(i + 1).find((l) => withoutTags(l) !== '');
+      const isHeading = /^#{1,6} /.test(line) || (line.startsWith('|') && next !== undefined && DELIMITER_ROW.test(withoutTags(next)));
+      const text = isHeading ? line : [...line.matchAll(/\*\*((?:\{\{[^}]*\}\}|[^*])*)\*\*/g)].map((m) => m[1]).join(' ');
+      for (const m of text.matchAll(/\{\{\s*t\.([a-z0-9_.-]+)\s*\}\}/g)) headingKeys.add(m[1]!);
+    });
+  }
+  for (const group of ['cluster', 'triggering_factor', 'soft_factor', 'organisational_model']) {
+    for (const key of english.keys()) if (key.startsWith(`label.${group}.`)) headingKeys.add(key);
+  }
+
+  it('finds the texts used as headings in the templates', () => {
+    for (const key of ['heading.network', 'column.municipality', 'column.area', 'column.reference', 'label.cluster.access-to-services', 'label.triggering_factor.political-will']) {
+      expect(headingKeys.has(key), key).toBe(true);
+    }
+    expect([...headingKeys].filter((k) => !english.has(k))).toEqual([]);
+    expect(headingKeys.size).toBeGreaterThan(150);
+  });
+
+  for (const lang of ['fr', 'sq', 'ar']) {
+    it(`${lang} has every text used as a heading, table header or cluster name`, () => {
+      expect([...headingKeys].filter((k) => !catalogues[lang]!.has(k)).sort()).toEqual([]);
+    });
+  }
+
   it('gives every value of every closed vocabulary of the schemas a label', () => {
     const common = JSON.parse(readFileSync(join(REPO, 'schemas/common.schema.json'), 'utf8')) as { $defs: Record<string, { enum?: string[] }> };
     const groups: Record<string, string> = {
@@ -79,7 +113,8 @@ describe('loadCatalogue', () => {
     const sources = templateSources(undefined);
     const ar = new Messages({ lang: 'ar', catalogue: loadCatalogue(sources, 'ar') });
     expect(ar.raw('heading.report_roadmap')).toBe('خرائط الطريق');
-    expect(ar.raw('label.cluster.access-to-services')).toBe('Access to services');
+    expect(ar.raw('label.cluster.access-to-services')).toBe('الوصول إلى الخدمات');
+    expect(ar.raw('label.mgi.partnerships')).toBe('Partnerships');
     expect(ar.dir).toBe('rtl');
     expect(availableLanguages(sources).map((l) => l.lang)).toEqual(['en', 'it', 'fr', 'sq', 'ar']);
   });

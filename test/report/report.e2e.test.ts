@@ -111,6 +111,38 @@ describe('lamd report', () => {
     expect(readdirSync(join(root, 'reports'))).toEqual(['final.en.md']);
   });
 
+  it('says in one line, exit 2, when the file system refuses a report (a folder in the way)', () => {
+    const root = copyFixture('valid');
+    const out = join(tempDir(), 'out');
+    mkdirSync(join(out, 'roadmap.en.md', 'x'), { recursive: true });
+    const result = lamd(['report', 'roadmap', '-C', root, '-o', out]);
+    expect(result.status).toBe(2);
+    const lines = result.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('lamd: note: '));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^lamd: Cannot write .*roadmap\.en\.md: a folder of that name is in the way\.$/);
+    expect(result.stderr).not.toMatch(NO_STACK);
+    expect(result.stderr).not.toMatch(/bug in lamd|EISDIR|Error:/);
+    // The folder is as it was, and no temporary file is left beside it.
+    expect(readdirSync(out)).toEqual(['roadmap.en.md']);
+    expect(readdirSync(join(out, 'roadmap.en.md'))).toEqual(['x']);
+  });
+
+  it('names a catalogue override on stderr, and warns about templates put where lamd does not read them', () => {
+    const root = copyFixture('valid');
+    mkdirSync(join(root, 'templates/reports/i18n'), { recursive: true });
+    writeFileSync(join(root, 'templates/reports/i18n/en.json'), JSON.stringify({ heading: { report_final: 'Closing event' } }));
+    writeFileSync(join(root, 'templates/roadmap.md.mustache'), '# Ignored\n');
+    const result = lamd(['report', 'final', '-C', root]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain("lamd: using the workspace's catalogue templates/reports/i18n/en.json\n");
+    expect(result.stderr).toContain('lamd: warning: templates/roadmap.md.mustache is not used: report template overrides belong in templates/reports/ (move it to templates/reports/roadmap.md.mustache).\n');
+    expect(readFileSync(join(root, 'reports/final.en.md'), 'utf8')).toMatch(/^# Closing event\n/);
+    // Announced once, however many reports use it.
+    const all = lamd(['report', 'all', '-C', root]);
+    expect(all.stderr.split('\n').filter((l) => l.includes('i18n/en.json'))).toHaveLength(1);
+    expect(all.stderr.split('\n').filter((l) => l.includes('is not used'))).toHaveLength(1);
+  });
+
   it('says how to start outside a workspace', () => {
     const result = lamd(['report', 'all'], { cwd: tempDir() });
     expect(result.status).toBe(2);

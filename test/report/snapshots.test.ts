@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_LANGUAGES } from '../../src/report/i18n.js';
 import { REPORT_PHASES } from '../../src/report/index.js';
-import { expectTablesIntact, INJECTION, LAS_PILOT, loadValid, render, renderAll, VALID, type LoadedWorkspace } from './helpers.js';
+import { expectTablesIntact, INJECTION, LAS_PILOT, loadValid, markdownTables, render, renderAll, VALID, type LoadedWorkspace } from './helpers.js';
 
 const WORKSPACES = { valid: VALID, 'las-pilot': LAS_PILOT } as const;
 
@@ -36,6 +36,24 @@ describe('one municipality (--municipality)', () => {
       await expect(markdown).toMatchFileSnapshot(`./__snapshots__/valid-sfax/${phase}.en.md`);
     });
   }
+});
+
+describe('endorsement tables', () => {
+  it('say "not recorded" in every cell the documents leave empty, the reference and description too', () => {
+    let rows = 0;
+    for (const name of Object.keys(WORKSPACES)) {
+      for (const phase of ['preparatory', 'profile', 'roadmap'] as const) {
+        for (const table of markdownTables(render(loaded[name]!, phase, 'en').markdown)) {
+          if (table[0]!.join(' | ') !== 'Type | Date | Given by | Reference | What') continue;
+          for (const row of table.slice(2)) {
+            rows++;
+            expect(row.filter((cell) => cell === ''), `${name} ${phase}: | ${row.join(' | ')} |`).toEqual([]);
+          }
+        }
+      }
+    }
+    expect(rows).toBeGreaterThan(3);
+  });
 });
 
 describe('no report ever shows a programming value', () => {

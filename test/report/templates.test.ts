@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportToHtml } from '../../src/report/index.js';
-import { TemplateError, templateSources } from '../../src/report/template-files.js';
+import { TemplateError, templateSources, unusedTemplates } from '../../src/report/template-files.js';
 import { renderTemplate } from '../../src/report/templates.js';
 import { tempDir } from '../helpers/lamd.js';
 import { INJECTION, loadValid, render, VALID } from './helpers.js';
@@ -54,6 +54,33 @@ describe('workspace overrides', () => {
     });
     expect(report.markdown.split('\n')[0]).toBe('# \\<script\\>alert(1)\\</script\\> Getting started');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // A catalogue override is named among the overrides used, like a template.
+    expect(report.overrides).toEqual(['templates/reports/i18n/en.json']);
+  });
+
+  it('names the catalogue override of the report\'s language only', async () => {
+    const ws = await loadValid(workspaceWith(VALID, { 'i18n/it.json': JSON.stringify({ heading: { report_final: 'Evento finale' } }), '_footer.md.mustache': 'Ours.' }));
+    expect(render(ws, 'final', 'it').overrides).toEqual(['templates/reports/i18n/it.json', 'templates/reports/_footer.md.mustache']);
+    expect(render(ws, 'final', 'en').overrides).toEqual(['templates/reports/_footer.md.mustache']);
+  });
+
+  it('lists the templates and catalogues a workspace put where lamd does not read them', () => {
+    const root = workspaceWith(VALID, { '_footer.md.mustache': 'x', '_extra.md.mustache': 'x', 'roadmaps.md.mustache': 'x', 'roadmap.mustache': 'x', 'notes.txt': 'x', 'i18n/it.json': '{}', 'i18n/Italian.json': '{}' });
+    mkdirSync(join(root, 'templates/i18n'), { recursive: true });
+    writeFileSync(join(root, 'templates/roadmap.md.mustache'), 'x');
+    writeFileSync(join(root, 'templates/README.md'), 'x');
+    writeFileSync(join(root, 'templates/i18n/fr.json'), '{}');
+    expect(unusedTemplates(templateSources(root)).map((u) => u.file)).toEqual([
+      'templates/roadmap.md.mustache',
+      'templates/i18n/fr.json',
+      'templates/reports/roadmap.mustache',
+      'templates/reports/roadmaps.md.mustache',
+      'templates/reports/i18n/Italian.json',
+    ]);
+    const [misplaced] = unusedTemplates(templateSources(root));
+    expect(misplaced!.reason).toBe('report template overrides belong in templates/reports/ (move it to templates/reports/roadmap.md.mustache)');
+    expect(unusedTemplates(templateSources(VALID))).toEqual([]);
+    expect(unusedTemplates(templateSources(undefined))).toEqual([]);
   });
 });
 

@@ -6,12 +6,12 @@ import { plainData } from '../../src/report/templates.js';
 import type { TemplateSources } from '../../src/report/template-files.js';
 import { buildTimeline, mermaidLines } from '../../src/report/timeline.js';
 import { capitalizationView } from '../../src/report/views/capitalization.js';
-import type { ViewContext } from '../../src/report/views/context.js';
+import { titleNamesMunicipality, type ViewContext } from '../../src/report/views/context.js';
 import { finalView } from '../../src/report/views/final.js';
 import { preparatoryView } from '../../src/report/views/preparatory.js';
 import { profileView } from '../../src/report/views/profile.js';
 import { isOverdue, roadmapReport } from '../../src/report/views/roadmap.js';
-import { INJECTION, loadValid, TODAY, VALID, type LoadedWorkspace } from './helpers.js';
+import { INJECTION, LAS_PILOT, loadValid, render, TODAY, VALID, type LoadedWorkspace } from './helpers.js';
 
 let valid: LoadedWorkspace;
 let injection: LoadedWorkspace;
@@ -62,6 +62,36 @@ describe('preparatory view', () => {
     expect(sfax!.endorsements[0]).toMatchObject({ type: 'Official letter', date: '1 February 2022', by: 'The mayor' });
     expect(tangier!.constraints).toEqual([]);
     expect(tangier!.endorsements[0]!.date).toBe('not recorded');
+  });
+
+  it('takes a phase without an end to run until the next phase starts, and the last one no further than the calendar goes', () => {
+    const electionOn = (date: string, calendar: (model: ReportModel) => void) =>
+      preparatoryView(
+        ctx(
+          variant(valid, (model) => {
+            calendar(model);
+            model.profiles.get('sfax')!.constraints![0]!.date = date;
+          }),
+        ),
+      ).startingPoints[0]!.constraints[0]!.flag;
+    const noFinalEnd = (model: ReportModel) => delete model.workspace.calendar!.final!.end;
+    const noRoadmapEnd = (model: ReportModel) => delete model.workspace.calendar!.roadmap!.end;
+    // Years after the final event: not during the programme, whatever the calendar leaves open.
+    expect(electionOn('2027-05-15', noFinalEnd)).toBeUndefined();
+    expect(electionOn('2027-05-15', noRoadmapEnd)).toBeUndefined();
+    // The final phase, recorded as a start only, is that day.
+    expect(electionOn('2024-01-15', noFinalEnd)).toBe('⚠ Election during the programme: final phase.');
+    expect(electionOn('2024-01-16', noFinalEnd)).toBeUndefined();
+    // Phase 3 without an end runs until the day before the final phase starts.
+    expect(electionOn('2024-01-14', noRoadmapEnd)).toBe('⚠ Election during the programme: phase 3 (road maps).');
+    expect(electionOn('2024-01-15', noRoadmapEnd)).toBe('⚠ Election during the programme: final phase.');
+    // With no later phase and no later date in the calendar, the last phase is the period its start names.
+    const openLast = (model: ReportModel) => {
+      delete model.workspace.calendar!.final;
+      model.workspace.calendar!.roadmap = { start: '2023-01' };
+    };
+    expect(electionOn('2023-01-31', openLast)).toBe('⚠ Election during the programme: phase 3 (road maps).');
+    expect(electionOn('2023-02-01', openLast)).toBeUndefined();
   });
 
   it('does not flag an election outside the calendar', () => {
@@ -205,7 +235,7 @@ describe('roadmap view', () => {
         '    dateFormat YYYY-MM-DD',
         '    axisFormat %Y-%m',
         '    section Migrants reach municipal services',
-        '    Translated leaflets :done, a1, 2023-05-01, 2023-09-30',
+        '    1. Translated leaflets :done, a1, 2023-05-01, 2023-09-30',
       ],
       undated: undefined,
     });
@@ -223,6 +253,40 @@ describe('roadmap view', () => {
     ]);
     expect(summary.shared.map((s) => [s.name, s.roadmaps])).toContainEqual(['Association of the Sfax diaspora', 'Inclusive municipal services and Second']);
     expect(summary.totals).toBe("Road maps: 2, in 2 of the network's municipalities. Actions: 2 (2 done, 0 overdue).");
+  });
+});
+
+describe('road map headings', () => {
+  it('name the municipality before the title, unless the title already starts with it', () => {
+    expect(titleNamesMunicipality('Milan: intersectoral governance', { name: 'Milano', slug: 'milan' })).toBe(true);
+    expect(titleNamesMunicipality('Bologna: relaunching the PAL', { name: 'Bologna', slug: 'bologna' })).toBe(true);
+    expect(titleNamesMunicipality('MILANO – governance', { name: 'Milano', slug: 'milan' })).toBe(true);
+    expect(titleNamesMunicipality('Tangier for everyone', { name: 'طنجة', slug: 'tangier' })).toBe(true);
+    expect(titleNamesMunicipality('Reggio Emilia: x', { name: 'Reggio nell\'Emilia', slug: 'reggio-emilia' })).toBe(true);
+    expect(titleNamesMunicipality('Bolognese cooking classes', { name: 'Bologna', slug: 'bologna' })).toBe(false);
+    expect(titleNamesMunicipality('Inclusive municipal services', { name: 'Sfax', slug: 'sfax' })).toBe(false);
+    expect(titleNamesMunicipality('A plan for Sfax', { name: 'Sfax', slug: 'sfax' })).toBe(false);
+
+    expect(roadmapReport(ctx(valid)).view.roadmaps[0]!.heading).toBe('Sfax: Inclusive municipal services');
+    const named = variant(valid, (model) => {
+      model.roadmaps[0]!.title = 'Sfax: inclusive municipal services';
+    });
+    const { view, timelines } = roadmapReport(ctx(named));
+    expect(view.roadmaps[0]!.heading).toBe('Sfax: inclusive municipal services');
+    expect(timelines[0]!.title).toBe('Sfax: inclusive municipal services');
+    expect(finalView(ctx(named)).roadmaps[0]!.heading).toBe('Sfax: inclusive municipal services');
+    expect(finalView(ctx(named)).lenses.lessons[0]!.heading).toBe('Sfax: inclusive municipal services');
+  });
+
+  it('in the pilot example, never repeat the municipality ("Milano: Milan: …")', async () => {
+    const pilot = await loadValid(LAS_PILOT);
+    for (const phase of ['roadmap', 'final'] as const) {
+      for (const lang of ['en', 'it']) {
+        const headings = render(pilot, phase, lang).markdown.split('\n').filter((l) => /^#{1,6} /.test(l));
+        expect(headings.filter((h) => /^#+ (Bologna|Milano|Tirana): (Bologna|Milan|Milano|Tirana)\b/.test(h)), `${phase}.${lang}`).toEqual([]);
+        expect(headings.some((h) => /^#+ Milan: intersectoral governance/.test(h)), `${phase}.${lang}`).toBe(true);
+      }
+    }
   });
 });
 
@@ -247,7 +311,57 @@ describe('isOverdue and timelines', () => {
       ['Start only', '2023-02-01', '2023-02-01', true, false],
       ['Late', '2023-01-01', '2023-01-31', false, true],
     ]);
-    expect(mermaidLines(timeline, { section: (g) => g }).slice(5)).toEqual(['    section G', '    Start only :milestone, a1, 2023-02-01, 0d', '    Late :crit, a2, 2023-01-01, 2023-01-31']);
+    expect(mermaidLines(timeline, { section: (g) => g }).slice(5)).toEqual(['    section G', '    1. Start only :milestone, a1, 2023-02-01, 0d', '    2. Late :crit, a2, 2023-01-01, 2023-01-31']);
+  });
+
+  // Mermaid's gantt lexer tries its keywords and a YYYY-MM-DD date at the start of every line,
+  // case-insensitively, before it reads a task. These titles broke the chart, replaced its title or
+  // lost their bar (checked by rendering with mermaid@11 in Chromium; see the road-map report notes).
+  const HOSTILE_TITLES = [
+    'Call the council to approve the plan',
+    'click here to register',
+    'Gantt chart training for staff',
+    '2023-07-01 kickoff meeting',
+    '2023-07-01',
+    'Title deeds for informal settlers',
+    'Section heads trained in intercultural skills',
+    'Includes translation',
+    'EXCLUDES weekends from the helpdesk rota',
+    'dateFormat review',
+    'axisFormat of the annual report',
+    'tickInterval 1week plan',
+    'todayMarker off switch',
+    'inclusiveEndDates policy',
+    'topAxis signage',
+    'weekday monday drop-in',
+    'weekend saturday school',
+    'accTitle: hidden',
+    'accDescr { hidden }',
+    'accDescription of the desk',
+    'href "https://example.org" leaflet',
+    '%% not a comment',
+    '%%{init: {}}%% directive',
+    ':::: ',
+    'ترجمة المنشورات',
+  ];
+
+  it('starts every gantt task line with the action\'s number, so no title is read as a keyword or a date', () => {
+    const actions = HOSTILE_TITLES.map((title, i) => ({ title, group: i < 5 ? 'Call section: title' : 'Includes', start: '2023-01-01', ...(i % 4 === 0 ? {} : { end: '2023-06-30' }), status: i % 2 ? 'done' : 'planned' }));
+    const { timeline } = buildTimeline('t1', 'Gantt 2023-07-01: title includes call', actions, '2023-03-01');
+    const lines = mermaidLines(timeline, { section: (g) => g });
+    expect(lines.slice(0, 5)).toEqual(['%% lamd-timeline t1', 'gantt', '    title Gantt 2023-07-01 title includes call', '    dateFormat YYYY-MM-DD', '    axisFormat %Y-%m']);
+    const body = lines.slice(5);
+    expect(body.filter((l) => l.startsWith('    section '))).toEqual(['    section Call section title', '    section Includes']);
+    const tasks = body.filter((l) => !l.startsWith('    section '));
+    expect(tasks).toHaveLength(HOSTILE_TITLES.length);
+    tasks.forEach((line, i) => {
+      // `<n>. <title without : ; # % …> :<tags>a<n>, <start>, <end or 0d>`: a number cannot start any
+      // gantt keyword or a date, and the title holds nothing Mermaid reads as syntax.
+      expect(line).toMatch(new RegExp(`^    ${i + 1}\\.(?: [^:;#%\\n]*[^\\s:;#%])? :(?:crit, )?(?:milestone, |done, |active, )?a${i + 1}, \\d{4}-\\d{2}-\\d{2}, (?:\\d{4}-\\d{2}-\\d{2}|0d)$`));
+    });
+    expect(tasks[0]).toBe('    1. Call the council to approve the plan :milestone, a1, 2023-01-01, 0d');
+    expect(tasks[5]).toBe('    6. Title deeds for informal settlers :done, a6, 2023-01-01, 2023-06-30');
+    expect(tasks[23]).toBe('    24. :done, a24, 2023-01-01, 2023-06-30');
   });
 });
 

@@ -12,7 +12,7 @@ import { loadFormatter } from '../../format/index.js';
 import { availableLanguages } from '../../report/i18n.js';
 import { isPhase, REPORT_FORMATS, REPORT_PHASES, renderMarkdown, reportFileName, reportToHtml, type Phase, type ReportFormat } from '../../report/index.js';
 import { buildReportModel } from '../../report/model.js';
-import { TemplateError, templateSources } from '../../report/template-files.js';
+import { TemplateError, templateSources, unusedTemplates } from '../../report/template-files.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { useColor, type CliIO } from '../io.js';
@@ -80,6 +80,8 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   }
   if (summary.warnings > 0) io.stderr(`lamd: note: the workspace has ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}; \`lamd validate\` lists them.\n`);
 
+  for (const unused of unusedTemplates(sources)) io.stderr(`lamd: warning: ${unused.file} is not used: ${unused.reason}.\n`);
+
   const model = buildReportModel(load.documents, load.root);
   if (options.municipality !== undefined && !model.municipalities.some((m) => m.slug === options.municipality)) {
     throw new UsageError(`There is no municipality \`${options.municipality}\` in lamd.yaml. The municipalities are: ${model.municipalities.map((m) => m.slug).join(', ')}.`);
@@ -93,7 +95,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
     for (const p of phases) {
       const report = renderMarkdown(model, sources, { phase: p, lang, today, ...(options.municipality !== undefined ? { focus: options.municipality } : {}) });
       for (const file of report.overrides) {
-        if (!overrides.has(file)) io.stderr(`lamd: using the workspace's template ${file}\n`);
+        if (!overrides.has(file)) io.stderr(`lamd: using the workspace's ${file.endsWith('.json') ? 'catalogue' : 'template'} ${file}\n`);
         overrides.add(file);
       }
       outputs.push({ name: reportFileName(p, lang, format, options.municipality), content: format === 'html' ? reportToHtml(report) : report.markdown });

@@ -32,16 +32,46 @@ function spanOf(date: string | undefined, period: { start?: string; end?: string
   return undefined;
 }
 
-/** The phases of the calendar whose dates a span meets, in order. */
-export function phasesMet(ctx: ViewContext, span: Span): Phase[] {
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The known bounds of each phase of the calendar, in order. A phase recorded without an end runs
+ * until the day before the next phase starts; the last one, until the calendar's last recorded end
+ * (or, if none is later, the period its start names). Nothing runs to an unknown end of time.
+ */
+export function phaseSpans(ctx: ViewContext): { phase: Phase; span: Span }[] {
   const calendar = ctx.model.workspace.calendar ?? {};
-  return PHASES_IN_ORDER.filter((phase) => {
-    const p = calendar[phase];
-    if (!p?.start || !isCalendarDate(p.start)) return false;
-    const start = firstDay(p.start);
-    const end = p.end && isCalendarDate(p.end) ? lastDay(p.end) : '9999-12-31';
-    return span.start <= end && start <= span.end;
+  const starts = PHASES_IN_ORDER.map((phase) => {
+    const start = calendar[phase]?.start;
+    return start && isCalendarDate(start) ? firstDay(start) : undefined;
   });
+  const ends = PHASES_IN_ORDER.map((phase) => {
+    const end = calendar[phase]?.end;
+    return end && isCalendarDate(end) ? lastDay(end) : undefined;
+  });
+  const lastKnown = [...ends, ...starts].filter((d): d is string => d !== undefined).sort().at(-1);
+  const out: { phase: Phase; span: Span }[] = [];
+  PHASES_IN_ORDER.forEach((phase, i) => {
+    const start = starts[i];
+    if (start === undefined) return;
+    let end = ends[i];
+    if (end === undefined) {
+      const next = starts.slice(i + 1).find((d) => d !== undefined);
+      if (next !== undefined) end = next > start ? dayBefore(next) : start;
+      else end = lastKnown !== undefined && lastKnown > start ? lastKnown : lastDay(calendar[phase]!.start!);
+    }
+    out.push({ phase, span: { start, end } });
+  });
+  return out;
+}
+
+/** The phases of the calendar whose (known) dates a span meets, in order. */
+export function phasesMet(ctx: ViewContext, span: Span): Phase[] {
+  return phaseSpans(ctx)
+    .filter(({ span: p }) => span.start <= p.end && p.start <= span.end)
+    .map(({ phase }) => phase);
 }
 
 export function constraintViews(ctx: ViewContext, profile: ProfileDocument | undefined): ConstraintView[] {

@@ -34,6 +34,37 @@ export function municipalityName(ctx: ViewContext, slug: string | undefined): Md
   return md(entry?.name ?? slug);
 }
 
+function folded(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+}
+
+/**
+ * Whether a title already starts with the name of its municipality: its name in lamd.yaml, or its
+ * slug read as a name ("Milan: …" for Milano, slug `milan`), ignoring case and accents, followed by
+ * the end of a word.
+ */
+export function titleNamesMunicipality(title: string, municipality: { name: string; slug: string } | undefined): boolean {
+  if (!municipality) return false;
+  const text = folded(title);
+  return [municipality.name, municipality.slug.replace(/-/g, ' ')].some((name) => {
+    const n = folded(name);
+    return n !== '' && text.startsWith(n) && !/^[\p{L}\p{N}]/u.test(text.slice(n.length));
+  });
+}
+
+/** A road map's title with its municipality in front ("Sfax: Inclusive services"), unless the title already names it. */
+export function roadmapHeading(ctx: ViewContext, roadmap: { municipality: string; title: string }): Md {
+  const entry = ctx.model.municipalities.find((m) => m.slug === roadmap.municipality);
+  if (titleNamesMunicipality(roadmap.title, entry)) return md(roadmap.title);
+  return joinMd([municipalityName(ctx, roadmap.municipality), md(roadmap.title)], ': ');
+}
+
+/** The same in plain text, with a dash: for a timeline's title. */
+export function roadmapPlainTitle(ctx: ViewContext, roadmap: { municipality: string; title: string }): string {
+  const entry = ctx.model.municipalities.find((m) => m.slug === roadmap.municipality);
+  return titleNamesMunicipality(roadmap.title, entry) ? roadmap.title : `${entry?.name ?? roadmap.municipality} – ${roadmap.title}`;
+}
+
 export function municipalityNames(ctx: ViewContext, slugs: readonly string[] | undefined): Md | undefined {
   return ctx.m.list((slugs ?? []).map((s) => municipalityName(ctx, s)));
 }

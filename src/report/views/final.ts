@@ -3,13 +3,15 @@
 // through the lenses of the publication's analysis (4.1–4.7).
 import type { RoadmapDocument } from '../../types/generated/index.js';
 import { joinMd, md, type Md } from '../markdown.js';
-import { baseView, municipalityName, partnerName, scopedMunicipalities, texts, type BaseView, type ViewContext } from './context.js';
+import { baseView, municipalityName, partnerName, roadmapHeading, scopedMunicipalities, texts, type BaseView, type ViewContext } from './context.js';
 import { figureView, activitiesOf, activityCard, type ActivityCard } from './profile.js';
 import { goalShort, isOverdue, roadmapsInScope } from './roadmap.js';
 
 const FACTORS = ['change-in-migration-patterns', 'change-in-legislation', 'consolidating-existing-initiatives', 'policy-coherence', 'political-will', 'international-networking'] as const;
 
 export interface StateOfTheArtCard {
+  /** The title with the municipality in front, unless the title already names it. */
+  heading: Md;
   title: Md;
   municipality: Md;
   goal: Md;
@@ -33,7 +35,7 @@ export interface FinalView extends BaseView {
     stakeholders: { name: Md; members: Md; design: Md; implementation: Md; types: Md; migrantVoices: Md }[];
     coordination: { name: Md; leadUnit: Md; partner: Md; workingGroups: Md; monitoring: Md }[];
     challenges: { name: Md; items: Md[] }[];
-    lessons: { name: Md; roadmap: Md; items: Md[] }[];
+    lessons: { name: Md; roadmap: Md; heading: Md; items: Md[] }[];
   };
 }
 
@@ -48,6 +50,7 @@ function stateOfTheArt(ctx: ViewContext, r: RoadmapDocument): StateOfTheArtCard 
   const done = actions.filter((a) => a.status === 'done').length;
   const overdue = actions.filter((a) => isOverdue(a, ctx.today)).length;
   return {
+    heading: roadmapHeading(ctx, r),
     title: md(r.title),
     municipality: municipalityName(ctx, r.municipality),
     goal: goalShort(ctx, r.sdg.goal),
@@ -163,7 +166,7 @@ export function finalView(ctx: ViewContext): FinalView {
           return { name: md(mu.name), items };
         })
         .filter((c) => c.items.length > 0),
-      lessons: roadmaps.map((r) => ({ name: municipalityName(ctx, r.municipality), roadmap: md(r.title), items: texts(r.state_of_the_art?.lessons) })),
+      lessons: roadmaps.map((r) => ({ name: municipalityName(ctx, r.municipality), roadmap: md(r.title), heading: roadmapHeading(ctx, r), items: texts(r.state_of_the_art?.lessons) })),
     },
   };
 }

@@ -13,6 +13,8 @@ import {
   endorsementViews,
   inScope,
   municipalityName,
+  roadmapHeading,
+  roadmapPlainTitle,
   sdgCodeListNote,
   sdgLanguage,
   sourceLines,
@@ -27,6 +29,8 @@ type Action = NonNullable<RoadmapDocument['actions']>[number];
 type Measure = NonNullable<NonNullable<NonNullable<RoadmapDocument['objectives']>[number]['indicators']>[number]['baseline']>;
 
 export interface RoadmapCard {
+  /** The title with the municipality in front, unless the title already names it. */
+  heading: Md;
   title: Md;
   municipality: Md;
   area: Md | undefined;
@@ -117,13 +121,14 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
 
   const { timeline, undated } = buildTimeline(
     `t${index + 1}`,
-    `${model.municipalities.find((mu) => mu.slug === r.municipality)?.name ?? r.municipality} – ${r.title}`,
+    roadmapPlainTitle(ctx, r),
     actions.map((a) => ({ title: a.title, group: r.objectives?.find((o) => o.id === a.objective)?.title ?? '', start: a.start, end: a.end, status: a.status })),
     today,
   );
   if (timeline.bars.length > 0) timelines.push(timeline);
 
   const card: RoadmapCard = {
+    heading: roadmapHeading(ctx, r),
     title: md(r.title),
     municipality: municipalityName(ctx, r.municipality),
     period: m.orNotRecorded(m.period(r.period)),
