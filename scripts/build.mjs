@@ -1,13 +1,15 @@
 // Builds lamd: compiles the JSON Schemas to standalone validators (so no schema is compiled at
 // start-up), then bundles the CLI with esbuild, one lazily loaded chunk per heavy command.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { compileSchemas } from './compile-schemas.mjs';
 
 const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
 
 compileSchemas();
+// Chunk names carry content hashes: without a clean folder, every build would leave the last one's behind.
+rmSync(new URL('dist', root), { recursive: true, force: true });
 
 await build({
   entryPoints: { lamd: 'src/cli/main.ts' },

@@ -1,11 +1,9 @@
-// ISO 3166-1 country codes and names, from i18n-iso-countries (loaded only when a check needs it).
-import countries from 'i18n-iso-countries';
+// ISO 3166-1 alpha-2 country codes, from i18n-iso-countries' code table alone: the package's main
+// entry carries every locale's country names (~1 MB), which validation does not need.
+import codes from 'i18n-iso-countries/codes.json' with { type: 'json' };
+
+const ALPHA2 = new Set((codes as string[][]).map((row) => row[0]!));
 
 export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
-}
-
-/** All alpha-2 codes. */
-export function countryCodes(): string[] {
-  return Object.keys(countries.getAlpha2Codes());
+  return ALPHA2.has(code);
 }

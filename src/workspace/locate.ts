@@ -1,19 +1,22 @@
 // Finds where a JSON Pointer lives in a YAML file. Built only for files that have something to
-// report: parsing with the `yaml` package keeps source ranges but costs ~10x a plain parse.
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+// report, from the `yaml` package's concrete syntax tree: it keeps every token's offset, and costs
+// a third of composing a full Document (which would also type every scalar, needlessly here).
+import { CST, Parser } from 'yaml';
 import type { Range } from '../diagnostics.js';
 import { pointerSegments } from '../diagnostics.js';
 import { lineStarts, positionAt } from './source.js';
-import { YAML_PACKAGE_OPTIONS } from './yaml-core.js';
 
 /** What to point at: the value itself, its key (for an unknown property), or where a child is missing. */
 export type Target = 'value' | 'key';
 
 export type Locator = (pointer: string, target?: Target) => Range;
 
+type Token = CST.Token;
+type Item = CST.CollectionItem;
+
 export function createLocator(text: string): Locator {
-  let doc: Document | undefined;
+  let root: Token | undefined;
+  let parsed = false;
   let starts: number[] | undefined;
   const toRange = (from: number, to: number): Range => {
     starts ??= lineStarts(text);
@@ -23,37 +26,59 @@ export function createLocator(text: string): Locator {
     return { start: positionAt(starts, from), end: positionAt(starts, Math.max(from, end)) };
   };
   return (pointer, target = 'value') => {
-    doc ??= parseDocument(text, { ...YAML_PACKAGE_OPTIONS, keepSourceTokens: false });
-    const segments = pointerSegments(pointer);
-    let node: Node | null | undefined = doc.contents as Node | null;
-    let holder: Pair | undefined;
+    if (!parsed) {
+      parsed = true;
+      for (const token of new Parser().parse(text)) {
+        if (token.type === 'document') {
+          root = token.value;
+          break;
+        }
+      }
+    }
+    let node: Token | undefined = root;
+    let holder: Item | undefined;
     // Where the path leaves the document (a missing child), the deepest node found is the answer.
-    for (const segment of segments) {
-      if (isAlias(node)) node = node.resolve(doc) as Node | undefined;
+    for (const segment of pointerSegments(pointer)) {
       if (isMap(node)) {
         // The last pair of a duplicated key, because that is the value the documents were read with.
-        const pair = node.items.findLast((p) => isPair(p) && keyString(p.key) === segment) as Pair | undefined;
-        if (!pair) break;
-        holder = pair;
-        node = pair.value as Node | null;
+        const item: Item | undefined = node.items.findLast((i) => i.key !== undefined && i.key !== null && keyText(i.key) === segment);
+        if (!item) break;
+        holder = item;
+        node = item.value ?? undefined;
+        if (!node) break;
       } else if (isSeq(node) && /^\d+$/.test(segment) && Number(segment) < node.items.length) {
         holder = undefined;
-        node = node.items[Number(segment)] as Node | null;
+        node = node.items[Number(segment)]!.value ?? undefined;
+        if (!node) break;
       } else {
         break;
       }
     }
-    const keyNode = holder && isScalar(holder.key) ? holder.key : undefined;
-    if (target === 'key' && keyNode?.range) return toRange(keyNode.range[0], keyNode.range[1]);
+    const key = holder?.key && CST.isScalar(holder.key) ? holder.key : undefined;
+    if (target === 'key' && key) return toRange(key.offset, end(key));
     // Collections are pointed at by their key (`sdg:`), which is the line a reader looks for.
-    if ((isMap(node) || isSeq(node)) && keyNode?.range) return toRange(keyNode.range[0], keyNode.range[1]);
-    if (node?.range) return toRange(node.range[0], node.range[1]);
-    if (keyNode?.range) return toRange(keyNode.range[0], keyNode.range[1]);
+    if (node && (isMap(node) || isSeq(node)) && key) return toRange(key.offset, end(key));
+    if (node && node !== holder?.key) return toRange(node.offset, end(node));
+    if (key) return toRange(key.offset, end(key));
     return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
   };
 }
 
-function keyString(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
-  return String(key);
+function isMap(token: Token | undefined): token is CST.BlockMap | CST.FlowCollection {
+  return token?.type === 'block-map' || (token?.type === 'flow-collection' && token.start.source === '{');
+}
+
+function isSeq(token: Token | undefined): token is CST.BlockSequence | CST.FlowCollection {
+  return token?.type === 'block-seq' || (token?.type === 'flow-collection' && token.start.source === '[');
+}
+
+/** A key as the document's value has it: the scalar's text, unquoted and unescaped. */
+function keyText(token: Token): string | undefined {
+  return CST.isScalar(token) ? CST.resolveAsScalar(token)?.value : undefined;
+}
+
+/** Where a token's own text ends: a scalar's last character; for a collection, as far as its first line goes. */
+function end(token: Token): number {
+  if ('source' in token && typeof token.source === 'string') return token.offset + token.source.length;
+  return Number.MAX_SAFE_INTEGER;
 }

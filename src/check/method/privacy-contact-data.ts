@@ -2,6 +2,7 @@
 // through repositories, CI logs and public reports.
 import { pointerSegment } from '../../diagnostics.js';
 import type { Finding } from '../finding.js';
+import type { Obj } from '../values.js';
 import type { MethodRule } from './rule.js';
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
@@ -26,25 +27,28 @@ export const rule: MethodRule = {
   check(context) {
     const findings: Finding[] = [];
     for (const doc of context.documents) {
-      const stack: Array<[unknown, string, string]> = [[doc.value, '', '']];
+      // Pointers are built for containers only; a string's pointer only when it holds contact data.
+      const stack: Array<[Obj | unknown[], string, string]> = [[doc.value, '', '']];
       while (stack.length) {
         const [node, pointer, key] = stack.pop()!;
-        if (typeof node === 'string') {
-          if (URL_KEYS.has(key)) continue;
-          const what = MAY_BE_EMAIL(node) && EMAIL.test(node) ? 'an e-mail address' : MAY_BE_PHONE.test(node) && PHONE.test(node) ? 'a phone number' : undefined;
-          if (what) {
-            findings.push({
-              doc,
-              pointer,
-              ruleId: rule.meta.id,
-              message: `This text contains ${what}. lamd documents are shared in repositories and reports: name the organisation or the role instead of a person's contact details.`,
-            });
+        const visit = (value: unknown, segment: string | number, childKey: string) => {
+          if (typeof value === 'string') {
+            if (URL_KEYS.has(childKey)) return;
+            const what = MAY_BE_EMAIL(value) && EMAIL.test(value) ? 'an e-mail address' : MAY_BE_PHONE.test(value) && PHONE.test(value) ? 'a phone number' : undefined;
+            if (what) {
+              findings.push({
+                doc,
+                pointer: `${pointer}/${pointerSegment(segment)}`,
+                ruleId: rule.meta.id,
+                message: `This text contains ${what}. lamd documents are shared in repositories and reports: name the organisation or the role instead of a person's contact details.`,
+              });
+            }
+          } else if (value !== null && typeof value === 'object') {
+            stack.push([value as Obj | unknown[], `${pointer}/${pointerSegment(segment)}`, childKey]);
           }
-        } else if (Array.isArray(node)) {
-          node.forEach((v, i) => stack.push([v, `${pointer}/${i}`, key]));
-        } else if (node !== null && typeof node === 'object') {
-          for (const [k, v] of Object.entries(node)) stack.push([v, `${pointer}/${pointerSegment(k)}`, k]);
-        }
+        };
+        if (Array.isArray(node)) for (let i = 0; i < node.length; i++) visit(node[i], i, key);
+        else for (const k in node) visit(node[k], k, k);
       }
     }
     return findings;

@@ -1,0 +1,52 @@
+// Pointers to places in a YAML file: the value, its key, or the deepest node found on the way.
+import { describe, expect, it } from 'vitest';
+import { createLocator } from '../../src/workspace/locate.js';
+
+const TEXT = `# a comment before the document
+---
+kind: practice
+"id": quoted
+title: &t Tricky
+title: Second
+strengths: [ok, 5]
+weaknesses:
+  - *t
+  - { bad: 1 }
+description: |
+  Two
+  lines.
+capitalization:
+  stage:
+`;
+
+const at = (pointer: string, target?: 'value' | 'key') => {
+  const r = createLocator(TEXT)(pointer, target);
+  return `${r.start.line}:${r.start.column}-${r.end.line}:${r.end.column}`;
+};
+
+describe('createLocator', () => {
+  it('finds values, quoted keys and items of flow and block lists', () => {
+    expect(at('/kind')).toBe('3:7-3:15');
+    expect(at('/id')).toBe('4:7-4:13');
+    expect(at('/id', 'key')).toBe('4:1-4:5');
+    expect(at('/strengths/1')).toBe('7:17-7:18');
+    expect(at('/weaknesses/0')).toBe('9:5-9:7');
+    expect(at('/weaknesses/1')).toBe('10:5-10:15');
+  });
+
+  it('takes the last of a duplicated key, as the documents are read', () => {
+    expect(at('/title')).toBe('6:8-6:14');
+  });
+
+  it('points at a collection by its key, and at a block scalar by its first line', () => {
+    expect(at('/weaknesses')).toBe('8:1-8:11');
+    expect(at('/description')).toBe('11:14-11:15');
+  });
+
+  it('points at the deepest node found when the path leaves the document', () => {
+    expect(at('/capitalization/stage')).toBe('15:3-15:8');
+    expect(at('/capitalization/history/0')).toBe('14:1-14:15');
+    expect(at('/nothing/here')).toBe('3:1-3:15');
+    expect(at('')).toBe('3:1-3:15');
+  });
+});
