@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { discoverPaths, discoverWorkspace, type FoundFile } from './discover.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from './find.js';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
-import { MAX_FILE_BYTES, parseSource } from './source.js';
+import { MAX_FILE_BYTES, parseSource, tooLargeDiagnostic } from './source.js';
 import { LazySourceTexts, type SourceTexts } from './texts.js';
 
 export interface LoadedDocument {
@@ -96,7 +96,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
       // The size first: a file of gigabytes is refused without being read into memory.
       const size = statSync(file.path).size;
       if (size > MAX_FILE_BYTES) {
-        result.diagnostics.push(tooLarge(name, size));
+        result.diagnostics.push(tooLargeDiagnostic(name, size));
         result.unloaded.push(file.path);
         continue;
       }
@@ -128,11 +128,6 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
     }
   }
   return result;
-}
-
-function tooLarge(file: string, bytes: number): Diagnostic {
-  const mb = (bytes / 1024 / 1024).toFixed(1);
-  return { file, severity: 'error', ruleId: 'file/too-large', message: `The file is ${mb} MB; lamd documents are at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Is this really a lamd document?` };
 }
 
 /** Parses one file into the result; returns whether it became a document lamd checks. */

@@ -45,15 +45,18 @@ function fileDiagnostic(file: string, ruleId: string, message: string, at?: Posi
   return d;
 }
 
+/** The diagnostic for a file over MAX_FILE_BYTES, also given from its size alone, before reading it. */
+export function tooLargeDiagnostic(file: string, bytes: number): Diagnostic {
+  const mb = (bytes / 1024 / 1024).toFixed(1);
+  return fileDiagnostic(file, 'file/too-large', `The file is ${mb} MB; lamd documents are at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Is this really a lamd document?`);
+}
+
 /** Decodes and parses one file's bytes. `file` is the name shown to the user. */
 export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
   if (bytes.length === 0) {
     return { diagnostics: [fileDiagnostic(file, 'file/empty', 'The file is empty. A lamd document starts with a `kind:` line.')] };
   }
-  if (bytes.length > MAX_FILE_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1);
-    return { diagnostics: [fileDiagnostic(file, 'file/too-large', `The file is ${mb} MB; lamd documents are at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Is this really a lamd document?`)] };
-  }
+  if (bytes.length > MAX_FILE_BYTES) return { diagnostics: [tooLargeDiagnostic(file, bytes.length)] };
   // Some editors on Windows save "Unicode" text as UTF-16, which has NUL bytes but is not binary.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { diagnostics: [fileDiagnostic(file, 'file/encoding', 'The file is saved as UTF-16; lamd reads UTF-8. Save it as UTF-8 in your editor (in Notepad: Save as, Encoding: UTF-8).')] };
