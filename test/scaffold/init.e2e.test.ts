@@ -16,6 +16,7 @@ describe('lamd init: the done criteria', () => {
     ['Sfax', [], 'sfax'],
     ['Tiranë', [], 'tirane'],
     ['صفاقس', ['--slug', 'sfax'], 'sfax'],
+    ['صفاقس', [], 'demo'],
   ])('%s: init then validate -C exits 0 with no diagnostic at all', (name, extra, slug) => {
     const cwd = tempDir();
     const init = lamd(['init', 'demo', '--yes', '--municipality', name, '--country', name === 'Tiranë' ? 'AL' : 'TN', '--lang', 'fr,ar', ...extra], { cwd });
@@ -139,11 +140,20 @@ describe('lamd init never asks without a terminal, and names what is missing', (
     expect(stderr).toMatch(/needs --municipality <name> and --country <code>/);
   });
 
-  it('needs --slug for a name it cannot transliterate safely', () => {
+  it('names the folder of a municipality written in another script after the workspace, and says so', () => {
     const cwd = tempDir();
-    const result = lamd(['init', 'demo', '--yes', '--municipality', 'صفاقس', '--country', 'TN'], { cwd });
+    const result = lamd(['init', 'sfax', '--yes', '--municipality', 'صفاقس', '--country', 'TN', '--lang', 'fr,ar'], { cwd });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^lamd: note: the name "صفاقس" cannot be turned into a folder name safely \(only Latin letters are transliterated\), so the municipality's folder is named after the workspace's: municipalities\/sfax\/\. Pass --slug to choose another\./m);
+    expect(files(join(cwd, 'sfax'))).toContain('municipalities/sfax/profile.yaml');
+    expect(validateSummary(join(cwd, 'sfax'))).toMatchObject({ status: 0, summary: { errors: 0, warnings: 0 } });
+  });
+
+  it('needs --slug when neither the name nor the workspace folder gives a safe one', () => {
+    const cwd = tempDir();
+    const result = lamd(['init', 'صفاقس', '--yes', '--municipality', 'صفاقس', '--country', 'TN'], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/needs --slug <slug>\. The name "صفاقس" cannot be turned into a folder name safely/);
+    expect(result.stderr).toMatch(/needs --slug <slug>\. The name "صفاقس" cannot be turned into a folder name safely \(only Latin letters are transliterated\), nor can the workspace folder's name/);
     expect(fingerprint(cwd)).toEqual({});
   });
 });
@@ -328,9 +338,9 @@ describe('lamd init: what the audit found', () => {
 
   it('gives the real reason when a name cannot become a folder name', () => {
     const cwd = tempDir();
-    const result = lamd(['init', 'cc', '--yes', '--municipality', 'Con', '--country', 'IT'], { cwd });
+    const result = lamd(['init', 'CON', '--yes', '--municipality', 'Con', '--country', 'IT'], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/it would be `con`, a name Windows reserves for a device\), so give one, for example --slug/);
+    expect(result.stderr).toMatch(/it would be `con`, a name Windows reserves for a device\), nor can the workspace folder's name, so give one, for example --slug/);
     expect(fingerprint(cwd)).toEqual({});
   });
 });

@@ -1,7 +1,7 @@
 // `lamd init [dir]`: the person's journey, top to bottom: check the target folder, ask what the
 // flags do not say, plan the files, list what is kept, write everything at once, say what is next.
 import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { InterruptedError, UsageError } from '../../errors.js';
 import { addYear, checkPeriod, describeCountry, parseCountry, parseDate, parseGoals, parseId, parseLanguages, parsePartner, parseText, type PartnerAnswer } from '../../scaffold/answers.js';
 import { applyPlan, checkPlan, type CheckedFile } from '../../scaffold/apply.js';
@@ -45,7 +45,7 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
   // 2. The answers: flags first, then questions (only when lamd may ask), then defaults.
   const asker = mayAsk({ yes: options.yes, stdinIsTTY: io.stdinIsTTY, stderrIsTTY: io.stderrIsTTY, env: io.env }) ? await inquirerAsker() : undefined;
   if (asker) io.stderr(`Creating a lamd workspace in ${shown}. Press Ctrl-C to stop; nothing is written before the last question.\n`);
-  const answers = await askInit(new Questions(asker), options, io);
+  const answers = await askInit(new Questions(asker), options, io, target);
 
   // 3. The plan, and what it would do to the files already there.
   const files = planInit(answers);
@@ -168,13 +168,16 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-async function askInit(q: Questions, o: InitOptions, io: CliIO): Promise<InitAnswers> {
+async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string): Promise<InitAnswers> {
   const network = await q.text({ flag: '--network <name>', given: o.network, message: 'Name of the programme or network', default: DEFAULT_NETWORK, parse: (v) => parseText(v, '--network') });
   const name = await q.text({ flag: '--municipality <name>', given: o.municipality, message: 'Name of the first municipality, as written locally', parse: (v) => parseText(v, '--municipality') });
 
   // The folder name comes from the municipality's name when it transliterates safely (Tiranë →
-  // tirane); a name in another script (صفاقس) needs a slug given by the person.
-  const derived = name === undefined ? undefined : slugify(name);
+  // tirane). A name in another script (صفاقس) is not guessed at: the workspace folder's name stands
+  // in (`lamd init sfax`), said so, and --slug or the prompt can change it.
+  const fromName = name === undefined ? undefined : slugify(name);
+  const fromFolder = name === undefined || fromName ? undefined : slugify(basename(target));
+  const derived = fromName ?? fromFolder;
   let slug: string | undefined;
   if (o.slug !== undefined || q.interactive) {
     slug = await q.text({
@@ -186,8 +189,11 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO): Promise<InitAns
     });
   } else if (derived) {
     slug = derived;
+    if (fromFolder) {
+      io.stderr(`lamd: note: the name ${JSON.stringify(name)} cannot be turned into a folder name safely (${whyNoSlug(name!)}), so the municipality's folder is named after the workspace's: municipalities/${fromFolder}/. Pass --slug to choose another.\n`);
+    }
   } else if (name !== undefined) {
-    q.require('--slug <slug>', `The name ${JSON.stringify(name)} cannot be turned into a folder name safely (${whyNoSlug(name)}), so give one, for example --slug sfax.`);
+    q.require('--slug <slug>', `The name ${JSON.stringify(name)} cannot be turned into a folder name safely (${whyNoSlug(name)}), nor can the workspace folder's name, so give one, for example --slug sfax.`);
   }
 
   const country = await q.search({
