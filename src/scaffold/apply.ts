@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { UsageError, writeRefused } from '../errors.js';
 
 export interface PlannedFile {
   /** Path relative to the root, with forward slashes. */
@@ -181,25 +181,8 @@ function guard<T>(action: () => T, where: string): T {
 
 /** A file-system failure as one sentence for the person, or the error itself when it is not one. */
 export function fsError(error: unknown, where: string): Error {
-  if (error instanceof UsageError) return error;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const tail = 'Nothing was written.';
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return new UsageError(`Cannot write in ${where}: permission denied (the folder is read-only for you). ${tail}`);
-    case 'EROFS':
-      return new UsageError(`Cannot write in ${where}: the file system is read-only. ${tail}`);
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new UsageError(`Cannot write in ${where}: no space left on the device. ${tail}`);
-    case 'ENOTDIR':
-      return new UsageError(`Cannot write in ${where}: part of that path is a file, not a folder. ${tail}`);
-    case 'ENAMETOOLONG':
-      return new UsageError(`Cannot write in ${where}: a file name is too long for this file system. ${tail}`);
-    default:
-      return error instanceof Error ? error : new Error(String(error));
-  }
+  const refused = writeRefused(error, `in ${where}`, 'Nothing was written.');
+  return refused instanceof Error ? refused : new Error(String(refused));
 }
 
 /**

@@ -6,7 +6,7 @@ import { checkLoaded } from '../../check/index.js';
 import { isCalendarDate } from '../../check/dates.js';
 import { ruleDocsUrl, ruleMeta } from '../../check/rules.js';
 import { summarize } from '../../diagnostics.js';
-import { UsageError } from '../../errors.js';
+import { UsageError, writeRefused } from '../../errors.js';
 import type { FormatContext } from '../../format/context.js';
 import { loadFormatter } from '../../format/index.js';
 import { availableLanguages } from '../../report/i18n.js';
@@ -106,7 +106,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (error) {
-    throw new UsageError(`Cannot create the folder ${relative(io.cwd, outDir) || '.'} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+    throw writeRefused(error, relative(io.cwd, outDir) || '.');
   }
   for (const output of outputs) {
     const path = join(outDir, output.name);

@@ -1,11 +1,11 @@
 // `lamd schema [kind]` prints a schema; `--out <dir>` writes them all for editors and other tools.
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { UsageError } from '../../errors.js';
+import { UsageError, writeRefused } from '../../errors.js';
 import { packageFile } from '../../package-root.js';
 import type { CliIO } from '../io.js';
 import type { GlobalOptions } from '../main.js';
-import { writeError, writeFileAtomic } from '../write-file.js';
+import { writeFileAtomic } from '../write-file.js';
 
 export interface SchemaOptions {
   out?: string;
@@ -38,7 +38,7 @@ export async function run(io: CliIO, _global: GlobalOptions, kind: string | unde
   try {
     mkdirSync(out, { recursive: true });
   } catch (error) {
-    throw writeError(error, options.out);
+    throw writeRefused(error, options.out);
   }
   for (const f of files) writeFileAtomic(join(out, f), readFileSync(join(dir, f), 'utf8'), join(options.out, f));
   io.stderr(`Wrote ${files.length} schemas to ${options.out}.\n`);
