@@ -8,6 +8,8 @@ export interface CliIO {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** All of standard input, for `lamd validate -`. */
+  readStdin: () => Promise<Uint8Array>;
 }
 
 export function processIO(): CliIO {
@@ -19,7 +21,18 @@ export function processIO(): CliIO {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    readStdin: readAll,
   };
+}
+
+/**
+ * Reads standard input to its end as a stream: readFileSync(0) fails with EAGAIN on a pipe whose
+ * writer has not written yet (`slow-command | lamd validate -`).
+ */
+async function readAll(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
 }
 
 /**

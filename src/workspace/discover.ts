@@ -1,7 +1,7 @@
 // Lists the document files of a workspace or of the paths a user names, without following
 // symlinks out of the workspace.
 import { accessSync, constants, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { WORKSPACE_FILE } from './kinds.js';
@@ -51,14 +51,16 @@ export async function discoverPaths(
     } catch (error) {
       if (isGlob(pattern)) {
         const { glob } = await import('tinyglobby');
-        // Links are followed so that a link to a file matches, and every match is then checked like a
-        // named path: one that really lives outside the workspace is reported, not read.
+        // Links are followed so that a link to a file matches (tinyglobby drops links otherwise). A
+        // match reached through a linked folder is what a folder walk never reads: skipped when it
+        // leads back into the workspace (the same file twice, or a loop), reported when it leads out.
         const matches = (await glob(pattern, { cwd, absolute: true, onlyFiles: false, dot: false, followSymbolicLinks: true })).sort();
         const before = out.files.length + out.diagnostics.length;
         for (const match of matches) {
           if (isFolder(match)) continue;
-          if (realRoot && !isLink(match) && !isInside(realpathOr(match), realRoot)) outside(match, realpathOr(match), display, out, 'through a linked folder');
-          else visit(match, realRoot, display, out, false);
+          const link = firstLinkedFolder(cwd, dirname(match));
+          if (link === undefined) visit(match, realRoot, display, out, false);
+          else if (realRoot && !isInside(realpathOr(link), realRoot)) outside(match, realpathOr(match), display, out, 'through a linked folder');
         }
         if (out.files.length + out.diagnostics.length === before) throw new UsageError(`No file matches ${pattern}.`);
         continue;
@@ -147,9 +149,20 @@ function lstatOrNone(path: string): Stats | undefined {
   }
 }
 
-const isLink = (path: string): boolean => lstatOrNone(path)?.isSymbolicLink() ?? false;
 const isFolder = (path: string): boolean => lstatOrNone(path)?.isDirectory() ?? false;
 const exists = (path: string): boolean => lstatOrNone(path) !== undefined;
+
+/** The first folder between `from` and `folder` (itself included) that is a symbolic link. */
+function firstLinkedFolder(from: string, folder: string): string | undefined {
+  const rel = relative(from, folder);
+  if (rel === '' || rel.startsWith('..')) return lstatOrNone(folder)?.isSymbolicLink() ? folder : undefined;
+  let path = from;
+  for (const part of rel.split(sep)) {
+    path = join(path, part);
+    if (lstatOrNone(path)?.isSymbolicLink()) return path;
+  }
+  return undefined;
+}
 
 function realpathOr(path: string): string {
   try {

@@ -2,7 +2,7 @@
 // reports them all, and is loaded only for the rare file that has one.
 import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
-import { lineStarts, positionAt } from './source.js';
+import { keyAt, lineStarts, positionAt } from './source.js';
 import { YAML_PACKAGE_OPTIONS } from './yaml-core.js';
 
 export function duplicateKeyDiagnostics(file: string, text: string): Diagnostic[] {
@@ -11,15 +11,17 @@ export function duplicateKeyDiagnostics(file: string, text: string): Diagnostic[
   const out: Diagnostic[] = [];
   for (const error of doc.errors) {
     if (error.code !== 'DUPLICATE_KEY') continue;
-    const [from, to] = error.pos;
-    const key = text.slice(from, to).replace(/\s*:?\s*$/, '').replace(/^["']|["']$/g, '');
+    const from = error.pos[0];
+    const key = keyAt(text, from);
+    // The range covers the key as written (quotes included), up to its colon.
+    const written = /^("[^"\n]*"|'[^'\n]*'|[^:#\n]+?)\s*:/.exec(text.slice(from, from + 1024))?.[1];
     const start = positionAt(starts, from);
     out.push({
       file,
       severity: 'error',
       ruleId: 'yaml/duplicate-key',
-      message: `The key ${key && !key.includes('\n') ? `\`${key}\` ` : ''}appears twice in the same mapping; YAML forbids it, and lamd keeps only the last value. Keep one.`,
-      range: { start, end: positionAt(starts, Math.max(from, to)) },
+      message: `The key ${key ? `\`${key}\` ` : ''}appears twice in the same mapping; YAML forbids it, and lamd keeps only the last value. Keep one.`,
+      range: { start, end: positionAt(starts, from + (written?.length ?? 1)) },
     });
   }
   return out;

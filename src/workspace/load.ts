@@ -25,7 +25,8 @@ export interface LoadOptions {
   workspace?: string;
   /** Paths, folders or globs to check; empty means the whole workspace. `-` reads standard input. */
   paths?: readonly string[];
-  readStdin?: () => Uint8Array;
+  /** Reads standard input; the CLI gives it, since core code does not touch the process's streams. */
+  readStdin?: () => Promise<Uint8Array>;
 }
 
 export interface LoadResult {
@@ -115,7 +116,8 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
     if (!addDocument(result, texts, name, file.path, bytes, withDuplicateKeys)) result.unloaded.push(file.path);
   }
   if (paths.includes('-')) {
-    const bytes = options.readStdin ? options.readStdin() : readFileSync(0);
+    if (!options.readStdin) throw new Error('lamd was asked to read standard input, but no reader was given; this is a bug in lamd.');
+    const bytes = await options.readStdin();
     result.reported.add(STDIN_NAME);
     addDocument(result, texts, STDIN_NAME, undefined, bytes, withDuplicateKeys);
   }

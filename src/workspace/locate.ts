@@ -48,8 +48,14 @@ export function createLocator(text: string): Locator {
         if (!node) break;
       } else if (isSeq(node) && /^\d+$/.test(segment) && Number(segment) < node.items.length) {
         holder = undefined;
-        node = node.items[Number(segment)]!.value ?? undefined;
-        if (!node) break;
+        const item: Item = node.items[Number(segment)]!;
+        node = item.value ?? undefined;
+        // An empty item (a bare `-`) is pointed at by its dash.
+        if (!node) {
+          const dash = item.start.find((t) => t.type === 'seq-item-ind');
+          if (dash) return toRange(dash.offset, dash.offset + 1);
+          break;
+        }
       } else {
         break;
       }

@@ -207,6 +207,13 @@ function yamlErrorDiagnostic(file: string, text: string, error: unknown): Diagno
  * Where the bracket or quote left open at the end of the file starts: a scan that knows comments,
  * quotes and flow brackets, which is all an unclosed one needs. Undefined when it finds none.
  */
+/** Whether a quote at `i` opens a scalar: at a line's start, or after `:`, `-`, `[`, `{`, `,` and spaces. */
+function startsScalar(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+  return j < 0 || text[j] === '\n' || (j < i - 1 && /[:\-[{,?]/.test(text[j]!)) || /[[{,]/.test(text[j]!);
+}
+
 function unclosedOpening(text: string, kind: 'flow' | '"' | "'"): number | undefined {
   const brackets: number[] = [];
   let quote: { char: string; at: number } | undefined;
@@ -222,7 +229,7 @@ function unclosedOpening(text: string, kind: 'flow' | '"' | "'"): number | undef
       const end = text.indexOf('\n', i);
       if (end === -1) break;
       i = end;
-    } else if ((c === '"' || c === "'") && (i === 0 || /[\s\[{,:-]/.test(text[i - 1]!))) {
+    } else if ((c === '"' || c === "'") && startsScalar(text, i)) {
       quote = { char: c, at: i };
     } else if ((c === '[' || c === '{') && (brackets.length > 0 || i === 0 || /[\s:,-]/.test(text[i - 1]!))) {
       brackets.push(i);
@@ -234,7 +241,8 @@ function unclosedOpening(text: string, kind: 'flow' | '"' | "'"): number | undef
   return quote?.char === kind ? quote.at : undefined;
 }
 
-function keyAt(text: string, offset: number): string | undefined {
+/** The key written at `offset` (a line, or a key's first character), without its quotes. */
+export function keyAt(text: string, offset: number): string | undefined {
   const line = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
   const match = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(line);
   return match?.[1]?.replace(/^["']|["']$/g, '');

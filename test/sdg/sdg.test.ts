@@ -145,6 +145,7 @@ function terminal(overrides: Partial<CliIO> = {}) {
     stdoutIsTTY: false,
     stderrIsTTY: false,
     stdinIsTTY: false,
+    readStdin: async () => new Uint8Array(),
     ...overrides,
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };

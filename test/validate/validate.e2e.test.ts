@@ -1,10 +1,10 @@
 // `lamd validate` through the built binary: exit codes, every bad input, every format.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { BIN, copyFixture, lamd, tempDir } from '../helpers/lamd.js';
+import { BIN, copyFixture, lamd, REPO, tempDir } from '../helpers/lamd.js';
 import { GITHUB_ANNOTATION, sarif } from '../helpers/outputs.js';
 import { STAKEHOLDERS_YAML, WORKSPACE_YAML, writeWorkspace } from '../helpers/workspace.js';
 
@@ -105,6 +105,11 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     const report = JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Array<{ ruleId: string; range?: { start: { line: number } } }> }> };
     const byFile = Object.fromEntries(report.files.map((f) => [f.file, f.diagnostics.map((d) => `${d.ruleId}@${d.range?.start.line}`)]));
     expect(byFile['municipalities/milan/practices/twice.yaml']).toEqual(['yaml/duplicate-key@5', 'yaml/duplicate-key@8', 'schema/enum@9']);
+    const twice = report.files.find((f) => f.file === 'municipalities/milan/practices/twice.yaml')!.diagnostics as unknown as Array<{ message: string; range: { start: { column: number }; end: { column: number } } }>;
+    expect(twice.slice(0, 2).map((d) => [d.message.slice(0, 30), d.range.start.column, d.range.end.column])).toEqual([
+      ['The key `title` appears twice ', 1, 6],
+      ['The key `strengths` appears tw', 1, 10],
+    ]);
     expect(byFile['municipalities/milan/practices/proto.yaml']).toEqual(['document/unsafe-key@5', 'references/municipality@6', 'schema/enum@7']);
   });
 
@@ -120,6 +125,18 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     ]);
   });
 
+  it('does not blame references to an activity whose file, named by month, it could not read', () => {
+    const root = tempDir();
+    cpSync(join(REPO, 'examples/las-pilot'), root, { recursive: true });
+    const activity = join(root, 'activities/2020-09-internal-consultation-milan.yaml');
+    writeFileSync(activity, `${readFileSync(activity, 'utf8')}title: [\n`);
+    const result = lamd(['validate', '--format', 'json', '--quiet'], { cwd: root });
+    const report = JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Array<{ ruleId: string }> }> };
+    expect(report.files.filter((f) => f.diagnostics.length).map((f) => [f.file, f.diagnostics.map((d) => d.ruleId)])).toEqual([
+      ['activities/2020-09-internal-consultation-milan.yaml', ['yaml/syntax']],
+    ]);
+  });
+
   it('reports a named symbolic link that leads outside the workspace, and a glob that matches one', () => {
     const root = copyFixture('valid');
     const outside = tempDir();
@@ -131,6 +148,21 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
       expect(result.stdout).toMatch(/leads outside the workspace.*file\/outside-workspace/);
       expect(result.stdout).not.toMatch(/do not print me/);
     }
+  });
+
+  it('reads a file once when a glob also reaches it through a linked folder, and survives a link loop', () => {
+    const root = copyFixture('valid');
+    symlinkSync(join(root, 'municipalities/sfax'), join(root, 'sfax-link'));
+    symlinkSync(root, join(root, 'municipalities/loop'));
+    const outside = tempDir();
+    writeFileSync(join(outside, 'far.yaml'), 'kind: practice\n');
+    symlinkSync(outside, join(root, 'municipalities/far'));
+    const result = lamd(['validate', '--format', 'json', '--today', '2024-06-01', '**/*.yaml'], { cwd: root });
+    expect(result.stderr).not.toMatch(/ids\/unique/);
+    const report = JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Array<{ ruleId: string }> }> };
+    const withProblems = report.files.filter((f) => f.diagnostics.length).map((f) => [f.file, f.diagnostics.map((d) => d.ruleId)]);
+    expect(withProblems).toEqual([['municipalities/far/far.yaml', ['file/outside-workspace']]]);
+    expect(report.files.map((f) => f.file).filter((f) => f.startsWith('sfax-link') || f.includes('loop'))).toEqual([]);
   });
 
   it('refuses a file too large without reading it', () => {
@@ -150,6 +182,14 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     const report = JSON.parse(result.stdout);
     expect(report.files.map((f: { file: string }) => f.file)).toEqual(['<stdin>']);
     expect(report.files[0].diagnostics[0].ruleId).toBe('references/municipality');
+  });
+
+  it('waits for standard input from a pipe that is slow to write', () => {
+    const root = writeWorkspace({ 'lamd.yaml': WORKSPACE_YAML, 'p.txt': 'kind: practice\nschema_version: 1\nid: x\ntitle: X\nmunicipality: rome\ncluster: culture-and-heritage\n' });
+    const result = spawnSync('sh', ['-c', `(sleep 0.5; cat p.txt) | "${process.execPath}" "${BIN}" validate - --format json`], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+    expect(result.stderr).not.toMatch(/EAGAIN|bug in lamd/);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).files[0].diagnostics[0].ruleId).toBe('references/municipality');
   });
 
   it('checks named files, folders and globs, and only reports those', () => {

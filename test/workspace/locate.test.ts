@@ -12,6 +12,7 @@ strengths: [ok, 5]
 weaknesses:
   - *t
   - { bad: 1 }
+  -
 description: |
   Two
   lines.
@@ -32,6 +33,8 @@ describe('createLocator', () => {
     expect(at('/strengths/1')).toBe('7:17-7:18');
     expect(at('/weaknesses/0')).toBe('9:5-9:7');
     expect(at('/weaknesses/1')).toBe('10:5-10:15');
+    // An empty item, by its dash; an alias, as written.
+    expect(at('/weaknesses/2')).toBe('11:3-11:4');
   });
 
   it('takes the last of a duplicated key, as the documents are read', () => {
@@ -40,12 +43,12 @@ describe('createLocator', () => {
 
   it('points at a collection by its key, and at a block scalar by its first line', () => {
     expect(at('/weaknesses')).toBe('8:1-8:11');
-    expect(at('/description')).toBe('11:14-11:15');
+    expect(at('/description')).toBe('12:14-12:15');
   });
 
   it('points at the deepest node found when the path leaves the document', () => {
-    expect(at('/capitalization/stage')).toBe('15:3-15:8');
-    expect(at('/capitalization/history/0')).toBe('14:1-14:15');
+    expect(at('/capitalization/stage')).toBe('16:3-16:8');
+    expect(at('/capitalization/history/0')).toBe('15:1-15:15');
     expect(at('/nothing/here')).toBe('3:1-3:15');
     expect(at('')).toBe('3:1-3:15');
   });

@@ -32,11 +32,13 @@ describe('source texts', () => {
     expect(texts.get('a.yaml')).toBeUndefined();
   });
 
-  it('serves the loaded workspace, and documents do not depend on it', async () => {
-    const root = writeWorkspace({ 'lamd.yaml': WORKSPACE_YAML });
+  it('serves the loaded workspace; the documents keep what was read even when the file changes', async () => {
+    const root = writeWorkspace({ 'lamd.yaml': WORKSPACE_YAML, 'stakeholders.yaml': 'kind: stakeholders\nschema_version: 1\n' });
     const load = await loadWorkspace({ cwd: root });
     expect(load.texts.get('lamd.yaml')).toBe(WORKSPACE_YAML);
-    expect(load.documents[0]!.value.kind).toBe('workspace');
+    writeFileSync(join(root, 'stakeholders.yaml'), 'kind: something else entirely\n');
+    expect(load.texts.get('stakeholders.yaml')).toBeUndefined();
+    expect(load.documents.map((d) => d.value.kind)).toEqual(['workspace', 'stakeholders']);
   });
 });
 

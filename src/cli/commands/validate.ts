@@ -28,7 +28,7 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
   if (options.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(options.today) && isCalendarDate(options.today))) {
     throw new UsageError(`--today ${options.today} is not a date; write it YYYY-MM-DD.`);
   }
-  const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}), paths });
+  const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}), paths, readStdin: io.readStdin });
   if (load.reported.size === 0) throw new UsageError('There is no document to check in this workspace yet.');
   const result = await checkLoaded(load, options.today !== undefined ? { today: options.today } : {});
 
