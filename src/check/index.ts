@@ -68,17 +68,17 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
   }
 
   const reported = pending.filter((d) => load.reported.has(d.file));
-  const diagnostics = await locateAll(reported, load.texts);
   const silenced = settled.suppressed
     .filter((f) => load.reported.has(f.doc.file))
     .map((f): Pending & { justification: string } => ({ file: f.doc.file, severity: f.severity, ruleId: f.ruleId, message: f.message, pointer: f.pointer, justification: f.justification, ...(f.target ? { target: f.target } : {}) }));
-  const located = await locateAll(silenced, load.texts);
+  // One pass, so a file with findings of both kinds is parsed for positions once.
+  const located = await locateAll([...reported, ...silenced], load.texts);
   return {
-    diagnostics: sortDiagnostics(diagnostics),
+    diagnostics: sortDiagnostics(located.slice(0, reported.length)),
     files: [...load.reported].sort(),
     notes,
     suppressions: settled.suppressions.filter((s) => load.reported.has(s.file)),
-    suppressed: sortDiagnostics(located.map((d, i): SuppressedDiagnostic => ({ ...d, justification: silenced[i]!.justification }))),
+    suppressed: sortDiagnostics(located.slice(reported.length) as SuppressedDiagnostic[]),
   };
 }
 

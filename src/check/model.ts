@@ -1,6 +1,6 @@
 // An index of a workspace's ids — municipalities, partners, stakeholders, practices, road maps,
 // activities, challenges — built once so every reference check is a lookup.
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { LoadedDocument } from '../workspace/load.js';
 import { pointerSegment } from '../diagnostics.js';
 import type { Finding } from './finding.js';
@@ -26,10 +26,11 @@ export interface WorkspaceIndex {
    */
   checksStakeholders: boolean;
   /**
-   * Ids that files lamd could not read would probably declare, from their names (`practices/<id>.yaml`,
-   * `activities/<date>-<id>.yaml`): a reference to one is not reported, since the file has its own error.
+   * Ids that files lamd could not read would probably declare, from their names and folders
+   * (`practices/<id>.yaml`, `activities/<date>-<id>.yaml`): a reference to one is not reported, since
+   * the file has its own error.
    */
-  unreadableIds: Set<string>;
+  unreadableIds: { practices: Set<string>; activities: Set<string> };
   workspace?: LoadedDocument;
   municipalities: Map<string, Declaration>;
   partners: Map<string, Declaration>;
@@ -68,7 +69,7 @@ export function indexWorkspace(
     hasWorkspace: false,
     hasStakeholders: false,
     checksStakeholders: false,
-    unreadableIds: new Set(unloaded.map((path) => basename(path).replace(/\.ya?ml$/i, '').replace(/^\d{4}-\d{2}-\d{2}-/, ''))),
+    unreadableIds: unreadableIds(unloaded),
     municipalities: new Map(),
     partners: new Map(),
     stakeholders: new Map(),
@@ -137,4 +138,16 @@ export function indexWorkspace(
 
 export function keyPointer(base: string, key: string): string {
   return `${base}/${pointerSegment(key)}`;
+}
+
+/** What unreadable files would declare, guessed from their folder and name (see `unreadableIds`). */
+function unreadableIds(paths: readonly string[]): WorkspaceIndex['unreadableIds'] {
+  const out: WorkspaceIndex['unreadableIds'] = { practices: new Set(), activities: new Set() };
+  for (const path of paths) {
+    const name = basename(path).replace(/\.ya?ml$/i, '');
+    if (basename(dirname(path)) === 'practices') out.practices.add(name);
+    // Activity files are named with their date, whole or in part: 2020-09-15-x, 2020-09-x or x.
+    else if (path.split(/[\\/]/).includes('activities')) out.activities.add(name).add(name.replace(/^\d{4}(?:-\d{2}){0,2}-/, ''));
+  }
+  return out;
 }

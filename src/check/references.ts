@@ -41,7 +41,7 @@ export function checkReferences(documents: readonly LoadedDocument[], index: Wor
   const noRegistry = !index.hasStakeholders;
   const ref = (doc: LoadedDocument, table: Table, id: string | undefined, pointer: string) => {
     if (id === undefined || !known(table) || index[table].has(id)) return;
-    if ((table === 'practices' || table === 'activities') && index.unreadableIds.has(id)) return;
+    if ((table === 'practices' || table === 'activities') && index.unreadableIds[table].has(id)) return;
     const guess = closest(id, [...index[table].keys()]);
     findings.push({
       doc,

@@ -1,6 +1,7 @@
 // The `sarif` output: SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, IDE viewers).
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { RuleSeverity } from '../check/rules.js';
+import type { SuppressedDiagnostic } from '../check/index.js';
 import type { FormatContext, Formatter } from './context.js';
 import { runFailed } from './describe-run.js';
 import { groupByFile } from './group-by-file.js';
@@ -55,7 +56,13 @@ export const formatSarif: Formatter = (diagnostics, context) => {
     ],
     ...(d.pointer !== undefined && { properties: { pointer: d.pointer } }),
   });
-  const results = [...sorted.map(result), ...suppressed.map((d) => ({ ...result(d), suppressions: [{ kind: 'inSource', status: 'accepted', justification: d.justification }] }))];
+  const silenced = (d: SuppressedDiagnostic) => ({ ...result(d), suppressions: [{ kind: 'inSource', status: 'accepted', justification: d.justification }] });
+  // File by file, in checking order; within a file, reported and silenced findings by position.
+  const results = groups.flatMap((g) =>
+    [...g.diagnostics.map((d) => ({ d, out: result(d) })), ...suppressed.filter((d) => d.file === g.file).map((d) => ({ d, out: silenced(d) }))]
+      .sort((a, b) => (a.d.range?.start.line ?? 0) - (b.d.range?.start.line ?? 0) || (a.d.range?.start.column ?? 0) - (b.d.range?.start.column ?? 0))
+      .map((r) => r.out),
+  );
 
   const { files, errors, warnings, infos } = context.summary;
   const log = {

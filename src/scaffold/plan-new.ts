@@ -34,7 +34,7 @@ const KIND_WORDS: Record<Exclude<NewKind, 'municipality'>, string> = {
 
 function requireFree(facts: WorkspaceFacts, kind: Exclude<NewKind, 'municipality'>, id: string, flag: string): void {
   if (facts.ids[kind].has(id)) {
-    throw new UsageError(`The workspace already has a ${KIND_WORDS[kind]} with the id \`${id}\`; ids are unique across the workspace. Choose another ${flag}. Nothing was written.`);
+    throw new UsageError(`The workspace already has a ${KIND_WORDS[kind]} with the id \`${id}\`: choose another ${flag}. Nothing was written.`);
   }
 }
 

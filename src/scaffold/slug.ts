@@ -30,32 +30,35 @@ const APOSTROPHES = /['’ʼ‘`´]/g;
  * hyphens ("Tiranë" → tirane, "Reggio nell'Emilia" → reggio-nellemilia). Undefined when the name
  * holds any letter or digit outside the Latin alphabet and ASCII digits ("صفاقس", "Тирана"): lamd
  * does not guess a transliteration, the person gives the id. Also undefined when nothing is left or
- * the result is a reserved name.
+ * the result is a reserved name. `whyNoSlug` says which.
  */
 export function slugify(name: string): string | undefined {
+  const result = slugOrReason(name);
+  return 'slug' in result ? result.slug : undefined;
+}
+
+/** Why `slugify(name)` gave nothing, in words for the person who typed the name. */
+export function whyNoSlug(name: string): string {
+  const result = slugOrReason(name);
+  return 'reason' in result ? result.reason : 'it can';
+}
+
+function slugOrReason(name: string): { slug: string } | { reason: string } {
   const decomposed = name.normalize('NFKD').replace(/\p{M}/gu, '');
   const latin = [...decomposed].map((c) => LATIN_LETTERS[c] ?? c).join('');
   // Every letter and digit left must be plain ASCII; anything else cannot be transliterated safely.
-  if (/[^\x00-\x7F]/.test(latin.replace(/[^\p{L}\p{N}]/gu, ''))) return undefined;
+  if (/[^\x00-\x7F]/.test(latin.replace(/[^\p{L}\p{N}]/gu, ''))) return { reason: 'only Latin letters are transliterated' };
   const words = latin.replace(APOSTROPHES, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.length === 0) return { reason: 'it holds no letter or digit' };
   let slug = '';
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;
     if (next.length > MAX_ID_LENGTH) break;
     slug = next;
   }
-  if (!slug && words[0]) slug = words[0].slice(0, MAX_ID_LENGTH);
-  if (!slug || RESERVED_NAMES.has(slug)) return undefined;
-  return slug;
-}
-
-/** Why `slugify(name)` gave nothing, in words for the person who typed the name. */
-export function whyNoSlug(name: string): string {
-  const latin = [...name.normalize('NFKD').replace(/\p{M}/gu, '')].map((c) => LATIN_LETTERS[c] ?? c).join('');
-  if (/[^\x00-\x7F]/.test(latin.replace(/[^\p{L}\p{N}]/gu, ''))) return 'only Latin letters are transliterated';
-  const words = latin.replace(APOSTROPHES, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.length === 0) return 'it holds no letter or digit';
-  return `it would be \`${words.join('-')}\`, a name Windows reserves for a device`;
+  if (!slug) slug = words[0]!.slice(0, MAX_ID_LENGTH);
+  if (RESERVED_NAMES.has(slug)) return { reason: `it would be \`${slug}\`, a name Windows reserves for a device` };
+  return { slug };
 }
 
 /**

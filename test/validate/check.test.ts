@@ -215,3 +215,16 @@ describe('calendar dates', () => {
     expect([lastDay('2023'), lastDay('2024-02'), lastDay('2023-02'), lastDay('2023-05-17')]).toEqual(['2023-12-31', '2024-02-29', '2023-02-28', '2023-05-17']);
   });
 });
+
+describe('an election with an impossible date', () => {
+  it('is reported once, by dates/valid, not taken for an undated one', async () => {
+    const result = await check({
+      'lamd.yaml': WORKSPACE_YAML,
+      'municipalities/milan/profile.yaml': 'kind: profile\nschema_version: 1\nmunicipality: milan\nconstraints:\n  - { type: election, title: Municipal elections, date: 2023-02-30 }\n',
+      'municipalities/milan/roadmaps/governance.yaml': roadmap('sdg: { goal: "10", targets: ["10.2"] }\nactions:\n  - { id: a, title: A, start: 2023-01-01, end: 2023-12-31, status: done }\n'),
+    });
+    const ids = lines(result, { methodRules: true }).map((l) => l.split(' ')[2]);
+    expect(ids).toContain('dates/valid');
+    expect(ids).not.toContain('roadmap/continuity');
+  });
+});

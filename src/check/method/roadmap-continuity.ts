@@ -11,15 +11,18 @@ interface Span {
   to: string;
 }
 
-/** When an election happens: its day (or month, or year), or its period; undefined when undated. */
-function electionSpan(constraint: Obj): Span | undefined {
+/**
+ * When an election happens: its day (or month, or year), or its period; 'undated' when the profile
+ * gives neither, 'invalid' when what it gives is no calendar date (dates/valid reports that).
+ */
+function electionSpan(constraint: Obj): Span | 'undated' | 'invalid' {
   const date = str(constraint.date);
-  if (date && isCalendarDate(date)) return { from: firstDay(date), to: lastDay(date) };
   const period = obj(constraint.period);
   const start = str(period?.start);
   const end = str(period?.end) ?? start;
-  if (start && end && isCalendarDate(start) && isCalendarDate(end)) return { from: firstDay(start), to: lastDay(end) };
-  return undefined;
+  if (date !== undefined) return isCalendarDate(date) ? { from: firstDay(date), to: lastDay(date) } : 'invalid';
+  if (start !== undefined && end !== undefined) return isCalendarDate(start) && isCalendarDate(end) ? { from: firstDay(start), to: lastDay(end) } : 'invalid';
+  return 'undated';
 }
 
 /** When an action runs; an action with a start but no end is taken to last until the road map's period ends. */
@@ -64,7 +67,7 @@ export const rule: MethodRule = {
       let reported = false;
       for (const election of elections) {
         const span = electionSpan(election);
-        if (!span) continue;
+        if (typeof span === 'string') continue;
         // Both ends count: an election on an action's first or last day still falls inside it.
         const spanning = actions.find(([a]) => {
           const run = actionSpan(a, periodEnd);
@@ -75,13 +78,13 @@ export const rule: MethodRule = {
           doc,
           pointer: spanning[1],
           ruleId: rule.meta.id,
-          message: `Action \`${str(spanning[0].id) ?? ''}\` spans the ${describeElection(election)} recorded in ${profile.doc.file}, and the road map does not say how continuity is kept. Add \`continuity\`, or a risk of type election with its mitigation.`,
+          message: `Action \`${str(spanning[0].id) ?? ''}\` runs during the ${describeElection(election)} recorded in ${profile.doc.file}, and the road map does not say how continuity is kept. Add \`continuity\`, or a risk of type election with its mitigation.`,
         });
         reported = true;
         break;
       }
       // An election without a date may fall anywhere in the road map: the method's own case (4.6).
-      const undated = elections.find((e) => !electionSpan(e));
+      const undated = elections.find((e) => electionSpan(e) === 'undated');
       if (!reported && undated) {
         findings.push({
           doc,

@@ -270,7 +270,7 @@ interface Taken {
 function freeId(label: string, taken: Taken): (raw: string) => string {
   return (raw) => {
     const id = parseId(raw, label);
-    if (taken.ids.has(id)) throw new UsageError(`The workspace already has ${taken.describe(id)}; ids are unique across the workspace, so choose another. Nothing was written.`);
+    if (taken.ids.has(id)) throw new UsageError(`The workspace already has ${taken.describe(id)}: choose another. Nothing was written.`);
     return id;
   };
 }
