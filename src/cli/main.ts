@@ -40,7 +40,7 @@ export function buildProgram(): Command {
     .argument('[dir]', 'folder to create the workspace in, new or empty (default: the current folder)')
     .option('--network <name>', 'name of the programme or network')
     .option('--municipality <name>', 'name of the first municipality, as written locally (any script)')
-    .option('--slug <slug>', "the municipality's folder name (default: from its name when written in Latin letters, else from the workspace folder's name)")
+    .option('--slug <slug>', "the municipality's folder name (default: from its name when written in Latin letters, else from the name of the folder given to init)")
     .option('--country <code>', "the municipality's country, ISO 3166-1 alpha-2 (TN, IT, AL)")
     .option('--lang <codes>', 'languages the municipality works in, ISO 639-1, comma-separated (fr,ar)')
     .option('--lead-unit <name>', 'the unit leading the process inside the municipality')

@@ -149,6 +149,14 @@ describe('lamd init never asks without a terminal, and names what is missing', (
     expect(validateSummary(join(cwd, 'sfax'))).toMatchObject({ status: 0, summary: { errors: 0, warnings: 0 } });
   });
 
+  it('needs --slug in the current folder, whose name is rarely the city\'s', () => {
+    const cwd = tempDir();
+    const result = lamd(['init', '--yes', '--municipality', 'صفاقس', '--country', 'TN'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/needs --slug <slug>\. The name "صفاقس" cannot be turned into a folder name safely \(only Latin letters are transliterated\), so give one/);
+    expect(fingerprint(cwd)).toEqual({});
+  });
+
   it('needs --slug when neither the name nor the workspace folder gives a safe one', () => {
     const cwd = tempDir();
     const result = lamd(['init', 'صفاقس', '--yes', '--municipality', 'صفاقس', '--country', 'TN'], { cwd });

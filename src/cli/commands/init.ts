@@ -45,7 +45,7 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
   // 2. The answers: flags first, then questions (only when lamd may ask), then defaults.
   const asker = mayAsk({ yes: options.yes, stdinIsTTY: io.stdinIsTTY, stderrIsTTY: io.stderrIsTTY, env: io.env }) ? await inquirerAsker() : undefined;
   if (asker) io.stderr(`Creating a lamd workspace in ${shown}. Press Ctrl-C to stop; nothing is written before the last question.\n`);
-  const answers = await askInit(new Questions(asker), options, io, target);
+  const answers = await askInit(new Questions(asker), options, io, target, resolve(io.cwd) !== target);
 
   // 3. The plan, and what it would do to the files already there.
   const files = planInit(answers);
@@ -168,7 +168,7 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string): Promise<InitAnswers> {
+async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, namedFolder: boolean): Promise<InitAnswers> {
   const network = await q.text({ flag: '--network <name>', given: o.network, message: 'Name of the programme or network', default: DEFAULT_NETWORK, parse: (v) => parseText(v, '--network') });
   const name = await q.text({ flag: '--municipality <name>', given: o.municipality, message: 'Name of the first municipality, as written locally', parse: (v) => parseText(v, '--municipality') });
 
@@ -176,7 +176,8 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string):
   // tirane). A name in another script (صفاقس) is not guessed at: the workspace folder's name stands
   // in (`lamd init sfax`), said so, and --slug or the prompt can change it.
   const fromName = name === undefined ? undefined : slugify(name);
-  const fromFolder = name === undefined || fromName ? undefined : slugify(basename(target));
+  // Only a folder named on the command line: the current folder's name is rarely the city's.
+  const fromFolder = name === undefined || fromName || !namedFolder ? undefined : slugify(basename(target));
   const derived = fromName ?? fromFolder;
   let slug: string | undefined;
   if (o.slug !== undefined || q.interactive) {
@@ -193,7 +194,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string):
       io.stderr(`lamd: note: the name ${JSON.stringify(name)} cannot be turned into a folder name safely (${whyNoSlug(name!)}), so the municipality's folder is named after the workspace's: municipalities/${fromFolder}/. Pass --slug to choose another.\n`);
     }
   } else if (name !== undefined) {
-    q.require('--slug <slug>', `The name ${JSON.stringify(name)} cannot be turned into a folder name safely (${whyNoSlug(name)}), nor can the workspace folder's name, so give one, for example --slug sfax.`);
+    q.require('--slug <slug>', `The name ${JSON.stringify(name)} cannot be turned into a folder name safely (${whyNoSlug(name)}), ${namedFolder ? "nor can the workspace folder's name, " : ''}so give one, for example --slug sfax.`);
   }
 
   const country = await q.search({
