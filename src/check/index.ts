@@ -63,14 +63,12 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
   for (const rule of METHOD_RULES) all.push(...rule.check(context));
 
   const settled = settle(all, load.documents, index.workspace);
-  for (const f of settled.findings) {
-    pending.push({ file: f.doc.file, severity: f.severity, ruleId: f.ruleId, message: f.message, pointer: f.pointer, ...(f.target ? { target: f.target } : {}) });
-  }
+  for (const f of settled.findings) pending.push(toPending(f));
 
   const reported = pending.filter((d) => load.reported.has(d.file));
   const silenced = settled.suppressed
     .filter((f) => load.reported.has(f.doc.file))
-    .map((f): Pending & { justification: string } => ({ file: f.doc.file, severity: f.severity, ruleId: f.ruleId, message: f.message, pointer: f.pointer, justification: f.justification, ...(f.target ? { target: f.target } : {}) }));
+    .map((f): Pending & { justification: string } => ({ ...toPending(f), justification: f.justification }));
   // One pass, so a file with findings of both kinds is parsed for positions once.
   const located = await locateAll([...reported, ...silenced], load.texts);
   return {
@@ -80,6 +78,11 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
     suppressions: settled.suppressions.filter((s) => load.reported.has(s.file)),
     suppressed: sortDiagnostics(located.slice(reported.length) as SuppressedDiagnostic[]),
   };
+}
+
+/** A settled finding as a diagnostic still to be positioned. */
+function toPending(f: Finding & { severity: Diagnostic['severity'] }): Pending {
+  return { file: f.doc.file, severity: f.severity, ruleId: f.ruleId, message: f.message, pointer: f.pointer, ...(f.target ? { target: f.target } : {}) };
 }
 
 function isRootFile(path: string, root: string): boolean {

@@ -32,7 +32,9 @@ const KIND_WORDS: Record<Exclude<NewKind, 'municipality'>, string> = {
   stakeholder: 'stakeholder',
 };
 
-function requireFree(facts: WorkspaceFacts, kind: Exclude<NewKind, 'municipality'>, id: string, flag: string): void {
+/** Refuses an id the workspace already gives a document of this kind (also used by prompts, to ask again). */
+export function requireFree(facts: WorkspaceFacts, kind: NewKind, id: string, flag = 'id'): void {
+  if (kind === 'municipality') return requireNewMunicipality(facts, id);
   if (facts.ids[kind].has(id)) {
     throw new UsageError(`The workspace already has a ${KIND_WORDS[kind]} with the id \`${id}\`: choose another ${flag}. Nothing was written.`);
   }
@@ -51,10 +53,14 @@ export function requireMunicipality(facts: WorkspaceFacts, slug: string, flag: s
   return found;
 }
 
-export function planMunicipality(facts: WorkspaceFacts, answers: MunicipalityAnswers): PlannedFile[] {
-  if (facts.municipalities.some((m) => m.slug === answers.slug)) {
-    throw new UsageError(`The workspace already has the municipality \`${answers.slug}\` (in lamd.yaml). Nothing was written.`);
+function requireNewMunicipality(facts: WorkspaceFacts, slug: string): void {
+  if (facts.municipalities.some((m) => m.slug === slug)) {
+    throw new UsageError(`The workspace already has the municipality \`${slug}\` (in lamd.yaml). Nothing was written.`);
   }
+}
+
+export function planMunicipality(facts: WorkspaceFacts, answers: MunicipalityAnswers): PlannedFile[] {
+  requireNewMunicipality(facts, answers.slug);
   if (answers.localPartner !== undefined && !facts.partners.includes(answers.localPartner)) {
     throw new UsageError(`--local-partner ${answers.localPartner}: lamd.yaml has no implementing partner with that id (it lists: ${facts.partners.join(', ') || 'none'}).`);
   }

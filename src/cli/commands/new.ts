@@ -14,6 +14,7 @@ import {
   planPractice,
   planRoadmap,
   planStakeholder,
+  requireFree,
   requireMunicipality,
   type NewKind,
   type WorkspaceFacts,
@@ -105,7 +106,7 @@ type Ask = (q: Questions, facts: WorkspaceFacts, id: string | undefined, o: NewO
 const ASK: Record<NewKind, Ask> = {
   async municipality(q, facts, id, o) {
     const name = await q.text({ flag: '--municipality <name>', given: o.municipality, message: 'Name of the municipality, as written locally', parse: (v) => parseText(v, '--municipality') });
-    const slug = await slugAnswer(q, 'municipality', id, name, '[slug]', 'Folder name (slug) for the municipality', { ids: new Set(facts.municipalities.map((m) => m.slug)), describe: (slug) => `the municipality \`${slug}\` (in lamd.yaml)` });
+    const slug = await slugAnswer(q, 'municipality', id, name, '[slug]', 'Folder name (slug) for the municipality', (slug) => requireFree(facts, 'municipality', slug));
     const country = await q.search({
       flag: '--country <code>',
       given: o.country,
@@ -133,7 +134,7 @@ const ASK: Record<NewKind, Ask> = {
   },
 
   async practice(q, facts, id, o) {
-    const { id: practiceId, title } = await idAndTitle(q, id, o.title, 'practice', { ids: facts.ids.practice, describe: (id) => `a practice with the id \`${id}\`` });
+    const { id: practiceId, title } = await idAndTitle(q, id, o.title, 'practice', (id) => requireFree(facts, 'practice', id));
     const municipality = await municipalityAnswer(q, facts, o.municipality, 'Municipality the practice belongs to');
     const cluster = await q.choice({
       flag: '--cluster <cluster>',
@@ -147,7 +148,7 @@ const ASK: Record<NewKind, Ask> = {
   },
 
   async roadmap(q, facts, id, o) {
-    const { id: roadmapId, title } = await idAndTitle(q, id, o.title, 'road map', { ids: facts.ids.roadmap, describe: (id) => `a road map with the id \`${id}\`` });
+    const { id: roadmapId, title } = await idAndTitle(q, id, o.title, 'road map', (id) => requireFree(facts, 'roadmap', id));
     const municipality = await municipalityAnswer(q, facts, o.municipality, 'Municipality the road map belongs to');
     const goal = await q.choice({
       flag: '--sdg <goal>',
@@ -167,7 +168,7 @@ const ASK: Record<NewKind, Ask> = {
 
   async stakeholder(q, facts, id, o) {
     const name = await q.text({ flag: '--name <name>', given: o.name, message: 'Name of the organisation, unit or role (no personal contact details)', parse: (v) => parseText(v, '--name') });
-    const stakeholderId = await slugAnswer(q, 'stakeholder', id, name, '[id]', 'Id to refer to it', { ids: facts.ids.stakeholder, describe: (id) => `a stakeholder with the id \`${id}\`` });
+    const stakeholderId = await slugAnswer(q, 'stakeholder', id, name, '[id]', 'Id to refer to it', (id) => requireFree(facts, 'stakeholder', id));
     const type = await q.choice({ flag: '--type <type>', given: o.type, message: 'Type', choices: stakeholderTypes().map((t) => ({ value: t, name: t })), parse: (v) => parseChoice(v, '--type', stakeholderTypes()) });
     const level = await q.choice({ flag: '--level <level>', given: o.level, message: 'Level', choices: stakeholderLevels().map((l) => ({ value: l, name: l })), default: 'local', parse: (v) => parseChoice(v, '--level', stakeholderLevels()) });
     let municipality: string | undefined;
@@ -201,7 +202,7 @@ const ASK: Record<NewKind, Ask> = {
   async activity(q, facts, id, o) {
     const type = await q.choice({ flag: '--type <type>', given: o.type, message: 'Type of activity', choices: activityTypes().map((t) => ({ value: t, name: t })), parse: (v) => parseChoice(v, '--type', activityTypes()) });
     const title = await q.text({ flag: '--title <title>', given: o.title, message: 'Title', ...(type ? { default: ACTIVITY_TITLES[type] ?? titleFromId(type) } : {}), parse: (v) => parseText(v, '--title') });
-    const parseActivityId = freeId('The id', { ids: facts.ids.activity, describe: (id) => `an activity with the id \`${id}\`` });
+    const parseActivityId = freeId('The id', (id) => requireFree(facts, 'activity', id));
     let activityId: string | undefined;
     if (id !== undefined) activityId = parseActivityId(id);
     else if (type) {
@@ -250,32 +251,36 @@ async function slugAnswer(q: Questions, kind: NewKind, given: string | undefined
   const parse = freeId(flag === '[slug]' ? 'The slug' : 'The id', taken);
   if (given !== undefined) return parse(given);
   const derived = name === undefined ? undefined : slugify(name);
-  if (q.interactive) return q.text({ flag, given: undefined, message: `${message}: lowercase a-z, digits and hyphens`, ...(derived && !taken.ids.has(derived) ? { default: derived } : {}), parse });
+  if (q.interactive) return q.text({ flag, given: undefined, message: `${message}: lowercase a-z, digits and hyphens`, ...(derived && isFree(taken, derived) ? { default: derived } : {}), parse });
   if (derived) return parse(derived);
   if (name !== undefined) q.require(flag, `The name ${JSON.stringify(name)} cannot be turned into a safe ${flag.slice(1, -1)} (${whyNoSlug(name)}), so give one after the kind: \`lamd new ${kind} <${flag.slice(1, -1)}>\`.`);
   return undefined;
 }
 
-/** The ids a new document must not take, and how to name what holds them. */
-interface Taken {
-  ids: ReadonlySet<string>;
-  /** `id` → "a practice with the id `id`". */
-  describe: (id: string) => string;
-}
+/** Throws a UsageError when an id is taken (the plan's own check, run early). */
+type Taken = (id: string) => void;
 
 /**
  * Parses an id and refuses one already taken, so a prompt asks again at once and a flag fails before
  * any other question.
  */
+function isFree(taken: Taken, id: string): boolean {
+  try {
+    taken(id);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function freeId(label: string, taken: Taken): (raw: string) => string {
   return (raw) => {
     const id = parseId(raw, label);
-    if (taken.ids.has(id)) throw new UsageError(`The workspace already has ${taken.describe(id)}: choose another. Nothing was written.`);
+    taken(id);
     return id;
   };
 }
 
-/** A document's id and title: each derived from the other when only one is given. */
 async function idAndTitle(q: Questions, id: string | undefined, title: string | undefined, what: string, taken: Taken): Promise<{ id?: string; title?: string }> {
   const parse = freeId('The id', taken);
   const givenId = id !== undefined ? parse(id) : undefined;
@@ -288,7 +293,7 @@ async function idAndTitle(q: Questions, id: string | undefined, title: string | 
   if (givenId) return { id: givenId, ...(outTitle ? { title: outTitle } : {}) };
   const derived = outTitle === undefined ? undefined : slugify(outTitle);
   if (q.interactive) {
-    const asked = await q.text({ flag: '[id]', given: undefined, message: `Id of the ${what} (its file name): lowercase a-z, digits and hyphens`, ...(derived && !taken.ids.has(derived) ? { default: derived } : {}), parse });
+    const asked = await q.text({ flag: '[id]', given: undefined, message: `Id of the ${what} (its file name): lowercase a-z, digits and hyphens`, ...(derived && isFree(taken, derived) ? { default: derived } : {}), parse });
     return { ...(asked ? { id: asked } : {}), ...(outTitle ? { title: outTitle } : {}) };
   }
   if (derived) return { id: parse(derived), ...(outTitle ? { title: outTitle } : {}) };
