@@ -5,6 +5,7 @@ import { sortDiagnostics } from '../diagnostics.js';
 import type { LoadResult } from '../workspace/load.js';
 import type { Target } from '../workspace/locate.js';
 import type { SourceTexts } from '../workspace/texts.js';
+import { clipMessage } from './clip.js';
 import { checkDates } from './dates.js';
 import type { Finding } from './finding.js';
 import { indexWorkspace } from './model.js';
@@ -70,7 +71,7 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
     .filter((f) => load.reported.has(f.doc.file))
     .map((f): Pending & { justification: string } => ({ ...toPending(f), justification: f.justification }));
   // One pass, so a file with findings of both kinds is parsed for positions once.
-  const located = await locateAll([...reported, ...silenced], load.texts);
+  const located = (await locateAll([...reported, ...silenced], load.texts)).map((d) => ({ ...d, message: clipMessage(d.message) }));
   return {
     diagnostics: sortDiagnostics(located.slice(0, reported.length)),
     files: [...load.reported].sort(),

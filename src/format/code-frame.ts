@@ -40,9 +40,21 @@ export function codeFrame(lines: readonly string[], range: Range, style: FrameSt
   const first = Math.max(1, target - around);
   const last = Math.min(Math.max(lines.length, target), target + around);
 
-  const laid = layout(lineAt(target));
-  const startCol = laid.colAt(range.start.column - 1);
-  let endCol = range.end.line === target ? laid.colAt(range.end.column - 1) : laid.width;
+  // A line of megabytes (a pasted data URI, a minified blob) is cut to a slice around the problem
+  // before any per-character work: the frame costs the same for a 5 MB line as for a short one.
+  const anchor = clampIndex(range.start.column - 1, lineAt(target).length);
+  let cut: Cut = { from: 0, to: Infinity };
+  for (let n = first; n <= last; n++) {
+    if (lineAt(n).length > LONG_LINE) {
+      cut = cutAround(lineAt(target), anchor, maxWidth);
+      break;
+    }
+  }
+  const slice = (line: string): string => (cut.from === 0 && cut.to >= line.length ? line : line.slice(cut.from, cut.to));
+
+  const laid = layout(slice(lineAt(target)));
+  const startCol = laid.colAt(anchor - cut.from);
+  let endCol = range.end.line === target ? laid.colAt(range.end.column - 1 - cut.from) : laid.width;
   if (range.end.line < target) endCol = startCol;
   if (endCol <= startCol) endCol = startCol + 1;
 
@@ -51,13 +63,15 @@ export function codeFrame(lines: readonly string[], range: Range, style: FrameSt
   const numberWidth = String(last).length;
   const out: string[] = [];
   for (let n = first; n <= last; n++) {
-    const text = n === target ? render(laid, window) : render(layout(lineAt(n)), window);
+    const line = lineAt(n);
+    const text = render(n === target ? laid : layout(slice(line)), window, cut.from > 0 && line.length > 0, line.length > cut.to);
     const pointer = n === target ? style.marker('>') : ' ';
     out.push(`${pointer} ${style.gutter(`${String(n).padStart(numberWidth)} |`)}${text === '' ? '' : ` ${text}`}`);
     if (n === target) {
       const from = Math.max(startCol, window.start);
       const to = Math.min(endCol, window.end);
-      const indent = from - window.start + (window.start > 0 ? ELLIPSIS.length : 0);
+      const cutLeft = (window.start > 0 && laid.width > 0) || cut.from > 0;
+      const indent = from - window.start + (cutLeft ? ELLIPSIS.length : 0);
       const marker = `^${'~'.repeat(Math.max(0, to - from - 1))}`;
       out.push(`  ${style.gutter(`${' '.repeat(numberWidth)} |`)} ${' '.repeat(indent)}${style.marker(marker)}`);
     }
@@ -116,7 +130,35 @@ function chooseWindow(total: number, anchor: number, maxWidth: number): Window {
   return { start, end: start + span };
 }
 
-function render(laid: Layout, window: Window): string {
+/** UTF-16 units of a line longer than this are cut before they are laid out. */
+const LONG_LINE = 1000;
+
+/** The UTF-16 units [from, to) of each line that a frame lays out. */
+interface Cut {
+  from: number;
+  to: number;
+}
+
+function clampIndex(index: number, length: number): number {
+  return Math.min(Math.max(Number.isFinite(index) ? Math.trunc(index) : 0, 0), length);
+}
+
+/**
+ * Units around `anchor`, enough to fill the window whatever the characters are (each unit is at
+ * least one column, but for marks of no width), without splitting a surrogate pair.
+ */
+function cutAround(line: string, anchor: number, maxWidth: number): Cut {
+  let from = Math.max(0, anchor - 2 * maxWidth);
+  let to = from + 4 * maxWidth;
+  if (from > 0 && isLowSurrogate(line.charCodeAt(from))) from--;
+  if (to < line.length && isLowSurrogate(line.charCodeAt(to))) to++;
+  return { from, to };
+}
+
+const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
+
+/** One line of the frame; `cutLeft`/`cutRight` say the line was sliced before it was laid out. */
+function render(laid: Layout, window: Window, cutLeft = false, cutRight = false): string {
   let out = '';
   let col = window.start;
   for (const cell of laid.cells) {
@@ -127,8 +169,8 @@ function render(laid: Layout, window: Window): string {
     col = cell.col + cell.width;
   }
   // The ellipses say the line goes on; a short context line cut on the left shows only `…`.
-  if (window.start > 0 && laid.width > 0) out = ELLIPSIS + out;
-  if (laid.width > window.end) out += ELLIPSIS;
+  if ((window.start > 0 && laid.width > 0) || cutLeft) out = ELLIPSIS + out;
+  if (laid.width > window.end || cutRight) out += ELLIPSIS;
   return out.trimEnd();
 }
 

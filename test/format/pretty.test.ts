@@ -141,6 +141,27 @@ describe('code frames', () => {
     expect(below).toMatch(/^ {2}3 \| …c+…$/);
   });
 
+  it('cuts a line of megabytes before laying it out, with the marker still under the problem', () => {
+    // A 5 MB line would be five million cells if laid out whole; the frame reads only a slice of it.
+    const line = `${'a'.repeat(2_500_000)}\u6771TARGET\t${'🚀'.repeat(1_250_000)}`;
+    const started = performance.now();
+    const out = frame(`k: 1\n${line}\n${'c'.repeat(3_000_000)}`, range(2, 2_500_002, 2, 2_500_008))!;
+    expect(performance.now() - started).toBeLessThan(1000);
+    for (const l of out) expect(l.length).toBeLessThanOrEqual(170);
+    const [above, target, marker, below] = out;
+    expect(above).toBe('  1 | …');
+    // A tab in a cut line is laid out from the cut, not from the line's start: one to four spaces.
+    expect(target).toMatch(/^> 2 \| …a+東TARGET {1,4}(🚀)+…$/);
+    // `東` is two columns wide, so the marker sits one column further right than the index says.
+    expect(marker!.indexOf('^')).toBe(target!.indexOf('TARGET') + 1);
+    expect(marker).toMatch(/ \^~{5}$/);
+    expect(below).toMatch(/^ {2}3 \| …c+…$/);
+    // The problem at the very start of a long line, and at its very end.
+    expect(frame(line, range(1, 1, 1, 2))![0]).toMatch(/^> 1 \| a+…$/);
+    const atEnd = frame(line, range(1, line.length, 1, line.length + 1))!;
+    expect(atEnd[0]).toMatch(/^> 1 \| …(🚀)+$/);
+  });
+
   it('draws no frame for a position outside the text, and never throws on odd ranges', () => {
     expect(frame('a: 1\n', range(5, 1))).toBeUndefined();
     expect(frame('a: 1\n', range(0, 1))).toBeUndefined();

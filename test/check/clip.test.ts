@@ -1,0 +1,24 @@
+// Messages quote a document's keys and ids by their head, so a key of megabytes gives a short line.
+import { describe, expect, it } from 'vitest';
+import { clipMessage, MAX_MESSAGE } from '../../src/check/clip.js';
+
+describe('clipMessage', () => {
+  it('leaves ordinary messages alone', () => {
+    const message = '`titel` is not a field lamd knows in `objectives[0]`; did you mean `title`?';
+    expect(clipMessage(message)).toBe(message);
+    const prose = `The text between two quotes is never cut: \`a\` ${'x'.repeat(200)} \`b\`.`;
+    expect(clipMessage(prose)).toBe(prose);
+  });
+
+  it('cuts a long quoted key to its head and says how long it is', () => {
+    const key = 'k'.repeat(4_900_000);
+    expect(clipMessage(`\`${key}\` is not a field lamd knows. Known fields: \`kind\`, \`id\`.`)).toBe(
+      `\`${'k'.repeat(60)}…\` (4,900,000 characters) is not a field lamd knows. Known fields: \`kind\`, \`id\`.`,
+    );
+    // An unpaired backtick quotes nothing; a message too long anyway is cut as a whole.
+    const unpaired = clipMessage(`One \` then ${'y'.repeat(5000)}`);
+    expect(unpaired.length).toBe(MAX_MESSAGE + 1);
+    // A surrogate pair is never split.
+    expect(clipMessage(`\`${'🚀'.repeat(100)}\``)).toBe(`\`${'🚀'.repeat(30)}…\` (200 characters)`);
+  });
+});
