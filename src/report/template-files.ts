@@ -1,8 +1,9 @@
 // Where report templates and catalogues are read from: lamd's own folder (templates/reports/) and,
 // for overrides, the workspace's templates/reports/. Files are found by name only — names are checked
 // against a strict pattern, never joined as paths — and an override must be a regular file inside
-// the workspace, so a template cannot make lamd read anything else.
-import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+// the workspace with no other name (no symbolic or hard link), so a template cannot make lamd read
+// anything else.
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { packageFile } from '../package-root.js';
 
@@ -148,13 +149,18 @@ function readOverride(root: string, dir: string, name: string): TemplateFile | u
     return undefined;
   }
   if (stat.isSymbolicLink()) throw new TemplateError(`${display} is a symbolic link; lamd reads report templates only from regular files in the workspace.`);
-  if (!stat.isFile()) throw new TemplateError(`${display} is not a file.`);
+  if (!stat.isFile()) throw new TemplateError(`${display} is ${fileType(stat)}, not a regular file; lamd reads report templates only from regular files. Replace it with a file.`);
+  // A hard link is the same file under two names, one of which may be outside the workspace
+  // (\`ln /some/secret templates/reports/x.md.mustache\`): nothing in the link says which.
+  if (stat.nlink > 1) {
+    throw new TemplateError(`${display} is a hard link (the same file also has another name on this disk); lamd reads report templates only from files of their own, so an override cannot bring in a file from elsewhere. Replace it with a copy: cp ${display} x && mv x ${display}`);
+  }
   if (stat.size > MAX_TEMPLATE_BYTES) throw new TemplateError(`${display} is ${Math.round(stat.size / 1024)} KB; report templates are at most ${MAX_TEMPLATE_BYTES / 1024} KB.`);
   // The folders above it may be links too: the file must really be inside the workspace.
   const real = realpathSync(path);
   const realRoot = realpathSync(root);
   if (!real.startsWith(realRoot + sep)) throw new TemplateError(`${display} leads outside the workspace (to ${real}); lamd does not read it.`);
-  const bytes = readFileSync(real);
+  const bytes = readChecked(real, stat, display);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -162,4 +168,43 @@ function readOverride(root: string, dir: string, name: string): TemplateFile | u
     throw new TemplateError(`${display} is not valid UTF-8 text.`);
   }
   return { text, display, origin: 'override' };
+}
+
+/**
+ * Reads the file that was checked, not whatever is at its path a moment later: opened without
+ * following a link and without waiting on a pipe, then compared with what lstat saw.
+ */
+function readChecked(path: string, seen: Stats, display: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new TemplateError(`${display} cannot be read (${describeFsError(error)}).`);
+  }
+  try {
+    const now = fstatSync(fd);
+    if (now.ino !== seen.ino || now.dev !== seen.dev || !now.isFile() || now.nlink > 1 || now.size > MAX_TEMPLATE_BYTES) {
+      throw new TemplateError(`${display} changed while lamd was reading it; run the command again.`);
+    }
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** What a non-regular file is, in words. */
+export function fileType(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'something other than a file';
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'it is a symbolic link';
+  return code ?? String(error);
 }

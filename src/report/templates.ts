@@ -8,14 +8,24 @@
 //   why lamd escapes in the view model and not in the template.
 // - Partials are looked up by name (`{{> sdg}}` → `_sdg.md.mustache`) in the workspace's override
 //   folder, then lamd's; a name is matched against a strict pattern, never used as a path.
-// - Rendering has a work budget and a partial depth limit, so a template cannot loop or explode.
+// - Rendering has budgets (tokens, partial inclusions, characters produced) and a partial depth
+//   limit, so a template cannot loop or explode; one that hits a budget is named with the partial
+//   it was in. Each partial file is read once per report, however often it is included.
 import Mustache from 'mustache';
-import { readTemplateFile, TemplateError, type TemplateSources } from './template-files.js';
+import { readTemplateFile, TemplateError, type TemplateFile, type TemplateSources } from './template-files.js';
 
 /** Tokens rendered per report before lamd gives up on a template. */
 export const MAX_TEMPLATE_WORK = 2_000_000;
 /** Partials nested deeper than this are taken for a loop. */
 export const MAX_PARTIAL_DEPTH = 16;
+/**
+ * Partial inclusions per report. The shipped templates include a few per practice or activity, so
+ * a programme of thousands stays far below; sixteen partials that each include the next three
+ * times (43 million inclusions) stop here in a fraction of a second.
+ */
+export const MAX_PARTIAL_INCLUSIONS = 100_000;
+/** Characters of Markdown per report: far more than any programme's report, far less than memory. */
+export const MAX_REPORT_CHARS = 64 * 1024 * 1024;
 
 const PARTIAL_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -68,12 +78,42 @@ type Token = Parameters<Mustache.Writer['renderSection']>[0];
 
 class SafeWriter extends Mustache.Writer {
   private work = 0;
-  private depth = 0;
+  private inclusions = 0;
+  private produced = 0;
+  /** The partials being rendered, outermost first, to say where a budget ran out. */
+  readonly chain: string[] = [];
+
+  /** `template`: the template being rendered, as named to the user; `display`: a partial's file name. */
+  constructor(
+    private readonly template: string,
+    private readonly display: (partial: string) => string,
+  ) {
+    super();
+  }
+
+  private stop(what: string): never {
+    // The innermost partial by its file, the way there by partial names: `{{> a}} → {{> b}}`.
+    const via = this.chain.slice(0, -1).map((name) => `{{> ${name}}}`);
+    const shown = via.length > 6 ? [...via.slice(0, 3), '…', ...via.slice(-2)] : via;
+    const where = this.chain.length ? ` (in ${this.display(this.chain.at(-1)!)}${shown.length ? `, included through ${shown.join(' → ')}` : ''})` : '';
+    throw new TemplateError(`${this.template} ${what}${where}; lamd stopped rendering it. Does a section or partial repeat without end, or a partial include others several times over?`);
+  }
+
+  private count(text: string): string {
+    this.produced += text.length;
+    if (this.produced > MAX_REPORT_CHARS) this.stop(`produces more than ${MAX_REPORT_CHARS / 1024 / 1024} MB of Markdown`);
+    return text;
+  }
 
   override renderTokens(tokens: Tokens, context: Mustache.Context, partials?: Mustache.PartialsOrLookupFn, originalTemplate?: string, config?: Mustache.RenderOptions): string {
     this.work += tokens.length;
-    if (this.work > MAX_TEMPLATE_WORK) throw new TemplateError('The report template does too much work (a section or partial repeated without end?); lamd stopped rendering it.');
+    if (this.work > MAX_TEMPLATE_WORK) this.stop(`does too much work (more than ${MAX_TEMPLATE_WORK.toLocaleString('en')} template tags and texts)`);
     return super.renderTokens(tokens, context, partials, originalTemplate, config);
+  }
+
+  override rawValue(token: Token): string {
+    // Literal text is output as it stands; what a template writes counts as it is written.
+    return this.count(token[1]!);
   }
 
   override renderSection(token: Token, context: Mustache.Context, partials?: Mustache.PartialsOrLookupFn, _originalTemplate?: string, config?: Mustache.RenderOptions): string {
@@ -92,21 +132,22 @@ class SafeWriter extends Mustache.Writer {
   }
 
   override renderPartial(token: Token, context: Mustache.Context, partials?: Mustache.PartialsOrLookupFn, config?: Mustache.OpeningAndClosingTags | Mustache.RenderOptions): string {
-    if (this.depth >= MAX_PARTIAL_DEPTH) throw new TemplateError(`Report partials are nested more than ${MAX_PARTIAL_DEPTH} deep (does a partial include itself?); lamd stopped rendering.`);
-    this.depth++;
+    if (this.chain.length >= MAX_PARTIAL_DEPTH) this.stop(`has partials nested more than ${MAX_PARTIAL_DEPTH} deep (does a partial include itself?)`);
+    if (++this.inclusions > MAX_PARTIAL_INCLUSIONS) this.stop(`includes partials more than ${MAX_PARTIAL_INCLUSIONS.toLocaleString('en')} times`);
+    this.chain.push(token[1]!);
     try {
       return super.renderPartial(token, context, partials, config) ?? '';
     } finally {
-      this.depth--;
+      this.chain.pop();
     }
   }
 
   override escapedValue(token: Token, context: Mustache.Context): string {
-    return printable(context.lookup(token[1]!));
+    return this.count(printable(context.lookup(token[1]!)));
   }
 
   override unescapedValue(token: Token, context: Mustache.Context): string {
-    return printable(context.lookup(token[1]!));
+    return this.count(printable(context.lookup(token[1]!)));
   }
 }
 
@@ -125,15 +166,21 @@ export function renderTemplate(sources: TemplateSources, name: string, view: unk
   if (!main) throw new TemplateError(`There is no report template \`${name}.md.mustache\` in lamd's templates folder; reinstall lamd.`);
   const overrides = main.origin === 'override' ? [main.display] : [];
   let current = main.display;
+  // Read once per report: a partial included ten thousand times is not read ten thousand times.
+  const loaded = new Map<string, TemplateFile>();
   const partials = (partial: string): string => {
-    if (!PARTIAL_NAME.test(partial)) throw new TemplateError(`${current}: \`{{> ${partial}}}\` is not a partial name lamd accepts (lowercase letters, digits and hyphens; the file is _<name>.md.mustache).`);
-    const file = readTemplateFile(sources, `_${partial}.md.mustache`, 'any');
-    if (!file) throw new TemplateError(`${current}: there is no partial \`_${partial}.md.mustache\` in the workspace's templates/reports/ or lamd's.`);
-    if (file.origin === 'override' && !overrides.includes(file.display)) overrides.push(file.display);
+    let file = loaded.get(partial);
+    if (!file) {
+      if (!PARTIAL_NAME.test(partial)) throw new TemplateError(`${current}: \`{{> ${partial}}}\` is not a partial name lamd accepts (lowercase letters, digits and hyphens; the file is _<name>.md.mustache).`);
+      file = readTemplateFile(sources, `_${partial}.md.mustache`, 'any');
+      if (!file) throw new TemplateError(`${current}: there is no partial \`_${partial}.md.mustache\` in the workspace's templates/reports/ or lamd's.`);
+      if (file.origin === 'override' && !overrides.includes(file.display)) overrides.push(file.display);
+      loaded.set(partial, file);
+    }
     current = file.display;
     return file.text;
   };
-  const writer = new SafeWriter();
+  const writer = new SafeWriter(main.display, (partial) => loaded.get(partial)?.display ?? `_${partial}.md.mustache`);
   try {
     const text = writer.render(main.text, new SafeContext(plainData(view)), partials);
     return { text, overrides };

@@ -1,7 +1,8 @@
 // Templates are data, not code: CI renders reports from workspaces that arrive in pull requests, so a
 // workspace's override of a report template must not be able to run JavaScript, read files, or
 // unescape user text. Each test below is one way a hostile override could try.
-import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, linkSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reportToHtml } from '../../src/report/index.js';
@@ -107,6 +108,32 @@ describe('a hostile override cannot read files', () => {
     symlinkSync(join(root, 'lamd.yaml'), join(root, 'templates/reports/_linked.md.mustache'));
     const ws = await loadValid(root);
     expect(() => render(ws, 'preparatory', 'en')).toThrow(/symbolic link/);
+  });
+
+  it('refuses a template that is a hard link, naming it, and does not read what it links to', async () => {
+    const root = workspaceWith(VALID, { '_unused.md.mustache': '' });
+    const secret = plantSecret(root);
+    // `ln` outside → inside: the one name inside the workspace looks like any file but for its link count.
+    linkSync(join(dirname(root), 'secret.md.mustache'), join(root, 'templates/reports/preparatory.md.mustache'));
+    const ws = await loadValid(root);
+    let message = '';
+    try {
+      render(ws, 'preparatory', 'en');
+    } catch (error) {
+      expect(error).toBeInstanceOf(TemplateError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^templates\/reports\/preparatory\.md\.mustache is a hard link .*Replace it with a copy/);
+    expect(message).not.toContain(secret);
+  });
+
+  it('refuses a template that is a named pipe or a folder, without waiting on the pipe', async () => {
+    const root = workspaceWith(VALID, { 'preparatory.md.mustache': '{{> piped}}' });
+    execFileSync('mkfifo', [join(root, 'templates/reports/_piped.md.mustache')]);
+    mkdirSync(join(root, 'templates/reports/roadmap.md.mustache'));
+    const ws = await loadValid(root);
+    expect(() => render(ws, 'preparatory', 'en')).toThrow(/^templates\/reports\/_piped\.md\.mustache is a named pipe \(FIFO\), not a regular file/);
+    expect(() => render(ws, 'roadmap', 'en')).toThrow(/^templates\/reports\/roadmap\.md\.mustache is a folder, not a regular file/);
   });
 
   it('refuses a templates/reports folder that is a link, and templates reached through a linked templates/', async () => {
@@ -220,6 +247,30 @@ describe('a hostile override cannot loop or explode', () => {
     const started = Date.now();
     expect(() => render(ws, 'preparatory', 'en')).toThrow(/too much work/);
     expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('stops partials that fan out, naming the template and the partial, within a second or two', async () => {
+    // Sixteen partials, each including the next three times: 43 million inclusions if let run.
+    const templates: Record<string, string> = { 'preparatory.md.mustache': '# Fan-out\n{{> p1}}\n', '_p16.md.mustache': 'leaf {{title}}\n' };
+    for (let i = 1; i < 16; i++) templates[`_p${i}.md.mustache`] = `a{{> p${i + 1}}}{{> p${i + 1}}}{{> p${i + 1}}}\n`;
+    const ws = await loadValid(workspaceWith(VALID, templates));
+    const started = Date.now();
+    expect(() => render(ws, 'preparatory', 'en')).toThrow(
+      /^templates\/reports\/preparatory\.md\.mustache includes partials more than 100,000 times \(in templates\/reports\/_p\d+\.md\.mustache, included through \{\{> p1\}\} → \{\{> p2\}\} → \{\{> p3\}\} → … → /,
+    );
+    // Today about 0.5 s; before the bound, 45–127 s. Generous, so a busy machine cannot fail it.
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('stops a template whose output grows past the size budget, naming the partial', async () => {
+    // Few inclusions, each writing a lot: a 400 KB partial included 4^6 times is over 1 GB.
+    const big = 'x'.repeat(400 * 1024);
+    const templates: Record<string, string> = { 'preparatory.md.mustache': '{{> b1}}', '_b7.md.mustache': big };
+    for (let i = 1; i < 7; i++) templates[`_b${i}.md.mustache`] = `{{> b${i + 1}}}{{> b${i + 1}}}{{> b${i + 1}}}{{> b${i + 1}}}`;
+    const ws = await loadValid(workspaceWith(VALID, templates));
+    const started = Date.now();
+    expect(() => render(ws, 'preparatory', 'en')).toThrow(/produces more than 64 MB of Markdown \(in templates\/reports\/_b7\.md\.mustache, included through/);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('reports a malformed template with its file name', async () => {
