@@ -1,0 +1,105 @@
+// The long-input cases of issue 18, each of which once kept lamd busy for seconds to minutes: every
+// one must now finish far inside its time limit and, for the largest, inside a 256 MB heap.
+// The limits are generous on purpose (the benchmark measures speed, not these tests): before the
+// bounds, the same cases took 20 s to 183 s and up to 2.65 GB.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/commands/validate.js';
+import type { CliIO } from '../../src/cli/io.js';
+import { UsageError } from '../../src/errors.js';
+import { copyFixture, lamd, tempDir } from '../helpers/lamd.js';
+
+const PRACTICE = 'municipalities/sfax/practices/one-stop-shop.yaml';
+const ROADMAP = 'municipalities/sfax/roadmaps/inclusive-services.yaml';
+/** Per case: today's code takes well under 2 s; the code before the bounds, 20 s and more. */
+const LIMIT_MS = 10_000;
+
+/** `lamd validate` in-process: exit code and output. */
+async function validate(cwd: string, args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    cwd,
+    env: { NO_COLOR: '1' },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stdinIsTTY: false,
+    readStdin: () => Promise.resolve(Buffer.from(stdin)),
+  };
+  const formatAt = args.indexOf('--format');
+  const format = formatAt === -1 ? undefined : (args.splice(formatAt, 2)[1] as 'json');
+  try {
+    const code = await run(io, {}, args, format ? { format } : {});
+    return { code, stdout, stderr };
+  } catch (error) {
+    if (error instanceof UsageError) return { code: 2, stdout, stderr: `${stderr}lamd: ${error.message}\n` };
+    throw error;
+  }
+}
+
+function edit(root: string, file: string, change: (text: string) => string): void {
+  const path = join(root, file);
+  writeFileSync(path, change(readFileSync(path, 'utf8')));
+}
+
+describe('long values and keys cost time linear in their length', () => {
+  it('a 600 KB data URI where an enumeration value belongs', async () => {
+    const root = copyFixture('valid');
+    edit(root, PRACTICE, (t) => t.replace(/^cluster: .*$/m, `cluster: data:image/png;base64,${'QUJD'.repeat(150_000)}`));
+    const started = performance.now();
+    const result = await validate(root, []);
+    expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/`cluster` is "data:image\/png;base64,QUJD.*\.\.\.", which is not one of/);
+    // The code frame shows a window of the 600 KB line, not the line.
+    expect(result.stdout.length).toBeLessThan(20_000);
+  }, 30_000);
+
+  it('a 600 KB unknown key', async () => {
+    const root = copyFixture('valid');
+    edit(root, PRACTICE, (t) => `${t}${'a'.repeat(600_000)}: 1\n`);
+    const started = performance.now();
+    const result = await validate(root, []);
+    expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`\`${'a'.repeat(60)}…\` (600,000 characters) is not a field lamd knows`);
+    expect(result.stdout.length).toBeLessThan(20_000);
+  }, 30_000);
+
+  it('an unknown key of 100,000 characters on standard input', async () => {
+    const text = `${readFileSync(join(copyFixture('valid'), PRACTICE), 'utf8')}${'x'.repeat(100_000)}: 1\n`;
+    const started = performance.now();
+    const result = await validate(tempDir(), ['-'], text);
+    expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('(100,000 characters) is not a field lamd knows');
+  }, 30_000);
+
+  it('an unknown stakeholder reference of 1,000,000 characters', async () => {
+    const root = copyFixture('valid');
+    edit(root, ROADMAP, (t) => t.replace('stakeholder: diaspora-association', `stakeholder: ${'m'.repeat(1_000_000)}`));
+    const started = performance.now();
+    const result = await validate(root, ['--format', 'json']);
+    expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('There is no stakeholder `mmmmmmmmmm');
+    expect(result.stdout).toContain('(1,000,000 characters)');
+  }, 30_000);
+
+  it('a 4.9 MB file with one long unknown key, in a real process with a 256 MB heap', () => {
+    const root = copyFixture('valid');
+    const before = readFileSync(join(root, PRACTICE), 'utf8');
+    edit(root, PRACTICE, (t) => `${t}${'k'.repeat(4_900_000 - before.length - 4)}: 1\n`);
+    const started = performance.now();
+    // A heap over the limit kills the process (exit 134), so this also bounds memory.
+    const result = lamd(['validate', '-C', root], { env: { NODE_OPTIONS: '--max-old-space-size=256' } });
+    expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/ \(4,89\d,\d{3} characters\) is not a field lamd knows/);
+    expect(result.stdout.length).toBeLessThan(20_000);
+  }, 30_000);
+});
