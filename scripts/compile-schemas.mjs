@@ -3,7 +3,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 
-export const KINDS = ['workspace', 'profile', 'practice', 'roadmap', 'stakeholders', 'activity'];
+export const KINDS = ['workspace', 'profile', 'practice', 'roadmap', 'stakeholders', 'activity', 'progress'];
 
 export function loadSchemas(dir = new URL('../schemas/', import.meta.url)) {
   return readdirSync(dir)

@@ -33,6 +33,7 @@ const DOCUMENT_NOUN: Record<string, string> = {
   roadmap: 'road map',
   stakeholders: 'the stakeholder registry',
   activity: 'activity',
+  progress: 'progress report',
 };
 
 function label(item: Record<string, unknown>): string | undefined {

@@ -41,6 +41,8 @@ export interface WorkspaceIndex {
   profiles: Map<string, Declaration>;
   /** `<municipality>/<challenge id>` → where the challenge is declared. */
   challenges: Map<string, Declaration>;
+  /** `<road map id>/<period>` → the progress document of that road map for that period. */
+  progress: Map<string, Declaration>;
 }
 
 const NOUNS: Record<string, string> = {
@@ -52,6 +54,7 @@ const NOUNS: Record<string, string> = {
   activities: 'activity id',
   profiles: 'profile for municipality',
   challenges: 'challenge id',
+  progress: 'progress report',
 };
 
 /**
@@ -78,6 +81,7 @@ export function indexWorkspace(
     activities: new Map(),
     profiles: new Map(),
     challenges: new Map(),
+    progress: new Map(),
   };
   const declare = (map: keyof typeof NOUNS, id: string | undefined, doc: LoadedDocument, pointer: string, value: Obj) => {
     if (id === undefined) return;
@@ -85,7 +89,11 @@ export function indexWorkspace(
     const first = table.get(id);
     if (first) {
       const where = first.doc === doc ? 'earlier in this file' : `in ${first.doc.file}`;
-      findings.push({ doc, pointer, ruleId: 'ids/unique', message: `The ${NOUNS[map]} \`${id}\` is already used ${where}; ids must be unique.` });
+      const message =
+        map === 'progress'
+          ? `Road map \`${id.slice(0, id.lastIndexOf('/'))}\` already has a progress report for ${id.slice(id.lastIndexOf('/') + 1)} ${where}; write one per road map and period.`
+          : `The ${NOUNS[map]} \`${id}\` is already used ${where}; ids must be unique.`;
+      findings.push({ doc, pointer, ruleId: 'ids/unique', message });
       return;
     }
     table.set(id, { doc, pointer, value });
@@ -119,6 +127,12 @@ export function indexWorkspace(
       case 'activity':
         declare('activities', str(v.id), doc, '/id', v);
         break;
+      case 'progress': {
+        const roadmap = str(v.roadmap);
+        const period = str(v.period);
+        if (roadmap !== undefined && period !== undefined) declare('progress', `${roadmap}/${period}`, doc, '/period', v);
+        break;
+      }
       case 'profile': {
         const municipality = str(v.municipality);
         declare('profiles', municipality, doc, '/municipality', v);

@@ -8,7 +8,7 @@ import type { WorkspaceIndex } from './model.js';
 import { closest } from './suggest.js';
 import { obj, objects, str, strings, type Obj } from './values.js';
 
-type Table = 'municipalities' | 'partners' | 'stakeholders' | 'practices' | 'activities';
+type Table = 'municipalities' | 'partners' | 'stakeholders' | 'practices' | 'activities' | 'roadmaps';
 
 const RULE: Record<Table, string> = {
   municipalities: 'references/municipality',
@@ -16,6 +16,7 @@ const RULE: Record<Table, string> = {
   stakeholders: 'references/stakeholder',
   practices: 'references/practice',
   activities: 'references/activity',
+  roadmaps: 'references/roadmap',
 };
 
 const WHERE: Record<Table, string> = {
@@ -24,6 +25,7 @@ const WHERE: Record<Table, string> = {
   stakeholders: 'in stakeholders.yaml',
   practices: 'among the practices of the workspace (municipalities/<slug>/practices/)',
   activities: 'among the activities of the workspace (activities/)',
+  roadmaps: 'among the road maps of the workspace (municipalities/<slug>/roadmaps/)',
 };
 
 const NOUN: Record<Table, string> = {
@@ -32,6 +34,7 @@ const NOUN: Record<Table, string> = {
   stakeholders: 'stakeholder',
   practices: 'practice',
   activities: 'activity',
+  roadmaps: 'road map',
 };
 
 export function checkReferences(documents: readonly LoadedDocument[], index: WorkspaceIndex): Finding[] {
@@ -119,6 +122,7 @@ export function checkReferences(documents: readonly LoadedDocument[], index: Wor
         refs(doc, 'practices', v.builds_on, '/builds_on');
         refs(doc, 'activities', v.consultations, '/consultations');
         participations(doc, v.working_group, '/working_group');
+        uniqueItemIds(doc, v, findings);
         const objectives = new Set<string>();
         for (const [o] of objects(v.objectives, '/objectives')) if (typeof o.id === 'string') objectives.add(o.id);
         for (const [action, p] of objects(v.actions, '/actions')) {
@@ -147,7 +151,67 @@ export function checkReferences(documents: readonly LoadedDocument[], index: Wor
         participations(doc, v.stakeholders, '/stakeholders');
         refs(doc, 'practices', v.practices, '/practices');
         break;
+      case 'progress':
+        progressReferences(doc, v, index, ref, findings);
+        break;
     }
   }
   return findings;
+}
+
+/** Indicator ids and action ids are unique in their road map: progress documents refer to them. */
+function uniqueItemIds(doc: LoadedDocument, roadmap: Obj, findings: Finding[]): void {
+  const check = (seen: Map<string, string>, noun: string, id: string | undefined, pointer: string) => {
+    if (id === undefined) return;
+    if (seen.has(id)) findings.push({ doc, pointer, ruleId: 'ids/unique', message: `The ${noun} id \`${id}\` is already used in this road map (${seen.get(id)}); progress reports could not tell them apart.` });
+    else seen.set(id, pointer);
+  };
+  const indicators = new Map<string, string>();
+  for (const [o, p] of objects(roadmap.objectives, '/objectives')) for (const [i, ip] of objects(o.indicators, `${p}/indicators`)) check(indicators, 'indicator', str(i.id), `${ip}/id`);
+  const actions = new Map<string, string>();
+  for (const [a, p] of objects(roadmap.actions, '/actions')) check(actions, 'action', str(a.id), `${p}/id`);
+}
+
+/** The indicator ids and action ids a road map declares. */
+export function roadmapItemIds(roadmap: Obj): { indicators: string[]; actions: string[] } {
+  const indicators: string[] = [];
+  for (const [o] of objects(roadmap.objectives, '')) for (const [i] of objects(o.indicators, '')) if (typeof i.id === 'string') indicators.push(i.id);
+  const actions: string[] = [];
+  for (const [a] of objects(roadmap.actions, '')) if (typeof a.id === 'string') actions.push(a.id);
+  return { indicators, actions };
+}
+
+/** A progress document names its road map, that road map's municipality, and only its indicators and actions. */
+function progressReferences(
+  doc: LoadedDocument,
+  v: Obj,
+  index: WorkspaceIndex,
+  ref: (doc: LoadedDocument, table: Table, id: string | undefined, pointer: string) => void,
+  findings: Finding[],
+): void {
+  const municipality = str(v.municipality);
+  ref(doc, 'municipalities', municipality, '/municipality');
+  const roadmapId = str(v.roadmap);
+  ref(doc, 'roadmaps', roadmapId, '/roadmap');
+  const roadmap = roadmapId !== undefined ? index.roadmaps.get(roadmapId)?.value : undefined;
+  if (!roadmap) return;
+  const owner = str(roadmap.municipality);
+  if (municipality !== undefined && owner !== undefined && municipality !== owner) {
+    findings.push({ doc, pointer: '/municipality', ruleId: 'references/roadmap', message: `Road map \`${roadmapId}\` belongs to \`${owner}\`, not \`${municipality}\`. Write \`municipality: ${owner}\` and keep the file under municipalities/${owner}/progress/.` });
+  }
+  const ids = roadmapItemIds(roadmap);
+  const item = (kind: 'indicator' | 'action', id: string | undefined, pointer: string) => {
+    if (id === undefined) return;
+    const known = kind === 'indicator' ? ids.indicators : ids.actions;
+    if (known.includes(id)) return;
+    const guess = closest(id, known);
+    const listed = known.length ? `. Its ${kind}s are: ${known.map((k) => `\`${k}\``).join(', ')}.` : kind === 'indicator' ? ': it gives no indicator an `id` yet. Add `id:` to each indicator of the road map.' : ' (it lists no actions).';
+    findings.push({ doc, pointer, ruleId: `references/${kind}`, message: `Road map \`${roadmapId}\` has no ${kind} \`${id}\`${guess ? `; did you mean \`${guess}\`?` : listed}` });
+  };
+  for (const [i, p] of objects(v.indicators, '/indicators')) item('indicator', str(i.indicator), `${p}/indicator`);
+  for (const [a, p] of objects(v.actions, '/actions')) item('action', str(a.action), `${p}/action`);
+  for (const [d, p] of objects(v.deviations, '/deviations')) {
+    item('indicator', str(d.indicator), `${p}/indicator`);
+    item('action', str(d.action), `${p}/action`);
+  }
 }

@@ -1,6 +1,6 @@
 // The kinds of document a workspace holds, and where each lives (DESIGN.md, "The workspace").
 
-export const DOCUMENT_KINDS = ['workspace', 'profile', 'practice', 'roadmap', 'stakeholders', 'activity'] as const;
+export const DOCUMENT_KINDS = ['workspace', 'profile', 'practice', 'roadmap', 'stakeholders', 'activity', 'progress'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export function isDocumentKind(value: unknown): value is DocumentKind {
@@ -15,6 +15,7 @@ export const KIND_LOCATIONS: Record<DocumentKind, string> = {
   roadmap: 'municipalities/<slug>/roadmaps/<id>.yaml',
   stakeholders: 'stakeholders.yaml',
   activity: 'activities/<yyyy-mm-dd>-<id>.yaml',
+  progress: 'municipalities/<slug>/progress/<roadmap-id>-<period>.yaml',
 };
 
 export const WORKSPACE_FILE = 'lamd.yaml';

@@ -48,6 +48,7 @@ describe('lamd init: the done criteria', () => {
       '.lamd/schemas/common.schema.json',
       '.lamd/schemas/practice.schema.json',
       '.lamd/schemas/profile.schema.json',
+      '.lamd/schemas/progress.schema.json',
       '.lamd/schemas/roadmap.schema.json',
       '.lamd/schemas/stakeholders.schema.json',
       '.lamd/schemas/workspace.schema.json',
@@ -291,7 +292,7 @@ describe('lamd init never overwrites', () => {
     const dry = lamd(['init', 'demo', ...SFAX, '--dry-run'], { cwd });
     expect(dry.status).toBe(0);
     expect(fingerprint(cwd)).toEqual({});
-    expect(dry.stderr).toMatch(/Dry run: 17 files would be written in demo; nothing was written\./);
+    expect(dry.stderr).toMatch(/Dry run: 18 files would be written in demo; nothing was written\./);
     expect(lamd(['init', 'demo', ...SFAX], { cwd }).status).toBe(0);
     expect(dry.stdout.trim().split('\n')).toEqual(files(join(cwd, 'demo')).map((f) => `demo/${f}`));
   });

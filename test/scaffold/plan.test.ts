@@ -123,13 +123,13 @@ describe('planInit', () => {
     const files = planInit(answers());
     const settings = JSON.parse(contentOf(files, '.vscode/settings.json')) as { 'yaml.schemas': Record<string, string> };
     for (const schema of Object.keys(settings['yaml.schemas'])) expect(files.some((f) => `./${f.path}` === schema), schema).toBe(true);
-    expect(Object.keys(settings['yaml.schemas'])).toHaveLength(6);
+    expect(Object.keys(settings['yaml.schemas'])).toHaveLength(7);
   });
 
   it('copies the schemas byte for byte', () => {
     const files = planInit(answers());
     const copy = files.filter((f) => f.path.startsWith(`${SCHEMA_COPY_DIR}/`));
-    expect(copy.map((f) => f.path.split('/').pop())).toEqual(['activity.schema.json', 'common.schema.json', 'practice.schema.json', 'profile.schema.json', 'roadmap.schema.json', 'stakeholders.schema.json', 'workspace.schema.json']);
+    expect(copy.map((f) => f.path.split('/').pop())).toEqual(['activity.schema.json', 'common.schema.json', 'practice.schema.json', 'profile.schema.json', 'progress.schema.json', 'roadmap.schema.json', 'stakeholders.schema.json', 'workspace.schema.json']);
   });
 
   it('pins the version that made the workspace in the CI workflow', () => {

@@ -12,7 +12,7 @@ export interface SchemaOptions {
   force?: boolean;
 }
 
-const SCHEMA_NAMES = ['workspace', 'profile', 'practice', 'roadmap', 'stakeholders', 'activity', 'common'];
+const SCHEMA_NAMES = ['workspace', 'profile', 'practice', 'roadmap', 'stakeholders', 'activity', 'progress', 'common'];
 
 export async function run(io: CliIO, _global: GlobalOptions, kind: string | undefined, options: SchemaOptions = {}): Promise<number> {
   const dir = packageFile('schemas');

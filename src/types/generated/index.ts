@@ -6,3 +6,4 @@ export type { PracticeDocument } from './practice.js';
 export type { RoadmapDocument } from './roadmap.js';
 export type { StakeholdersDocument } from './stakeholders.js';
 export type { ActivityDocument } from './activity.js';
+export type { ProgressDocument } from './progress.js';

@@ -88,6 +88,10 @@ export type Id1 = string;
  */
 export type Objective = string;
 /**
+ * Id of the indicator, unique in the road map; progress documents refer to it. Give every indicator one: an indicator without an id cannot be reported on
+ */
+export type Id2 = string;
+/**
  * What is measured
  */
 export type Indicator = string;
@@ -123,6 +127,7 @@ export type SDGIndicator = string;
  * How progress towards the objective is measured
  */
 export type Indicators = {
+  id?: Id2;
   name: Indicator;
   unit?: Unit;
   baseline?: Baseline;
@@ -143,7 +148,7 @@ export type Objectives = {
 /**
  * Id of the action, unique in the road map
  */
-export type Id2 = string;
+export type Id3 = string;
 /**
  * Name of the action
  */
@@ -260,7 +265,7 @@ export type Sources = Source[];
  * The activities of the road map (the rows of the publication's Box 3)
  */
 export type Actions = {
-  id: Id2;
+  id: Id3;
   title: Action;
   description?: Description;
   objective?: Objective1;
@@ -407,6 +412,10 @@ export type Text17 = string;
  * Free text, written in your own words
  */
 export type Text18 = string;
+/**
+ * How often a progress document is written for the road map (quarterly, half-yearly or yearly); `lamd validate` reminds when one is late
+ */
+export type Reporting = "quarterly" | "half-yearly" | "yearly";
 /**
  * Free text, written in your own words
  */
@@ -555,6 +564,7 @@ export interface Monitoring {
   arrangements?: Text16;
   responsible?: Text17;
   frequency?: Text18;
+  reporting?: Reporting;
 }
 /**
  * For the final event (publication 5.1.1): the road map's genesis, development, results and criticalities
