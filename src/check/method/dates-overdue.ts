@@ -2,6 +2,7 @@
 // (3.2.4, 5.1.2: monitoring of road maps). "Today" is settable with --today for reproducible CI.
 import { isCalendarDate, lastDay } from '../dates.js';
 import type { Finding } from '../finding.js';
+import { latestActionStatus, progressByRoadmap } from '../progress.js';
 import { objects, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
 
@@ -17,16 +18,21 @@ export const rule: MethodRule = {
   },
   check(context) {
     const findings: Finding[] = [];
+    const history = progressByRoadmap(context.documents);
     for (const doc of documentsOf(context, 'roadmap')) {
+      const reports = history.get(str(doc.value.id) ?? '') ?? [];
       for (const [action, pointer] of objects(doc.value.actions, '/actions')) {
         const end = str(action.end);
-        const status = str(action.status) ?? 'planned';
+        // The latest progress report that mentions the action knows better than the road map.
+        const latest = latestActionStatus(reports, action);
+        const status = latest.status ?? 'planned';
         if (!end || !isCalendarDate(end) || CLOSED.has(status) || lastDay(end) >= context.today) continue;
+        const source = latest.period !== undefined ? ` according to its progress report for ${latest.period}` : '';
         findings.push({
           doc,
           pointer: `${pointer}/${action.status === undefined ? 'end' : 'status'}`,
           ruleId: rule.meta.id,
-          message: `Action \`${str(action.id) ?? ''}\` was due to end ${end} but is ${status.replace('-', ' ')} on ${context.today}. Mark it done or cancelled, or give it a new end date and a progress note.`,
+          message: `Action \`${str(action.id) ?? ''}\` was due to end ${end} but is ${status.replace('-', ' ')}${source} on ${context.today}. Mark it done or cancelled, or give it a new end date and a progress note.`,
         });
       }
     }

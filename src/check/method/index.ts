@@ -13,6 +13,14 @@ import { rule as evidence } from './roadmap-evidence.js';
 import { rule as learningContinuum } from './roadmap-learning-continuum.js';
 import { rule as sdgTargets } from './roadmap-sdg-targets.js';
 import { rule as singleSdg } from './roadmap-single-sdg.js';
+import { rule as progressAfterProgramme } from './progress-after-programme.js';
+import { rule as progressBudget } from './progress-budget.js';
+import { rule as progressLateReport } from './progress-late-report.js';
+import { rule as progressNeverMeasured } from './progress-never-measured.js';
+import { rule as progressOverlapping } from './progress-overlapping-periods.js';
+import { rule as progressSexBreakdown } from './progress-sex-breakdown.js';
+import { rule as progressTargetMissed } from './progress-target-missed.js';
+import { rule as progressVerification } from './progress-verification.js';
 
 export const METHOD_RULES: readonly MethodRule[] = [
   singleSdg,
@@ -28,5 +36,13 @@ export const METHOD_RULES: readonly MethodRule[] = [
   actionInPeriod,
   calendar,
   overdue,
+  progressTargetMissed,
+  progressNeverMeasured,
+  progressLateReport,
+  progressAfterProgramme,
+  progressBudget,
+  progressVerification,
+  progressOverlapping,
+  progressSexBreakdown,
   contactData,
 ];

@@ -1,0 +1,40 @@
+// Once a road map is reported on, every indicator gets a value: an indicator nobody measures cannot
+// show results (3.2.1: the partner guarantees monitoring and evaluation).
+import type { Finding } from '../finding.js';
+import { progressByRoadmap, readings, roadmapIndicators } from '../progress.js';
+import { str } from '../values.js';
+import { documentsOf, type MethodRule } from './rule.js';
+
+export const rule: MethodRule = {
+  meta: {
+    id: 'progress/never-measured',
+    severity: 'warning',
+    summary: 'Once a road map has progress reports, each of its indicators has a value in one of them.',
+    adjustable: true,
+    section: '3.2.1',
+  },
+  check(context) {
+    const findings: Finding[] = [];
+    const history = progressByRoadmap(context.documents);
+    for (const doc of documentsOf(context, 'roadmap')) {
+      const reports = history.get(str(doc.value.id) ?? '') ?? [];
+      if (reports.length === 0) continue;
+      for (const [indicator, pointer] of roadmapIndicators(doc.value)) {
+        const id = str(indicator.id);
+        if (id === undefined) {
+          findings.push({ doc, pointer, ruleId: rule.meta.id, message: `Indicator "${str(indicator.name) ?? ''}" has no \`id\`, so no progress report can record its value. Give it a short, stable \`id:\`.` });
+          continue;
+        }
+        // A latest value recorded on the road map itself (`current`) counts as a measurement.
+        if (readings(reports, id).length > 0 || indicator.current !== undefined) continue;
+        findings.push({
+          doc,
+          pointer: `${pointer}/id`,
+          ruleId: rule.meta.id,
+          message: `Indicator \`${id}\` has no value in any of the road map's ${reports.length} progress report${reports.length === 1 ? '' : 's'} (latest ${String(reports[reports.length - 1]!.value.period)}). Record its \`actual\` value, or say in \`deviations\` why it cannot be measured.`,
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,162 @@
+// Reporting periods and the progress history of road maps: what the progress rules, the progress
+// report and the exports all read, computed the same way everywhere.
+import type { LoadedDocument } from '../workspace/load.js';
+import { isCalendarDate, lastDay } from './dates.js';
+import { obj, objects, str, type Obj } from './values.js';
+
+export const PERIOD_PATTERN = /^(\d{4})(?:-(H[12]|Q[1-4]))?$/;
+
+export interface PeriodRange {
+  /** First day, YYYY-MM-DD. */
+  start: string;
+  /** Last day, YYYY-MM-DD. */
+  end: string;
+}
+
+/** The days a period id covers: `2024` the year, `2024-H1` January–June, `2024-Q3` July–September. */
+export function periodRange(period: string): PeriodRange | undefined {
+  const m = PERIOD_PATTERN.exec(period);
+  if (!m) return undefined;
+  const year = m[1]!;
+  const part = m[2];
+  let first = 1;
+  let months = 12;
+  if (part?.startsWith('H')) {
+    first = part === 'H1' ? 1 : 7;
+    months = 6;
+  } else if (part?.startsWith('Q')) {
+    first = (Number(part[1]) - 1) * 3 + 1;
+    months = 3;
+  }
+  const last = first + months - 1;
+  return { start: `${year}-${pad(first)}-01`, end: lastDay(`${year}-${pad(last)}`) };
+}
+
+export function isPeriod(value: unknown): value is string {
+  return typeof value === 'string' && PERIOD_PATTERN.test(value);
+}
+
+export function periodsOverlap(a: PeriodRange, b: PeriodRange): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** Orders periods by their end, then by their start (a quarter after the half-year it closes). */
+export function comparePeriods(a: string, b: string): number {
+  const ra = periodRange(a);
+  const rb = periodRange(b);
+  if (!ra || !rb) return a < b ? -1 : a > b ? 1 : 0;
+  return ra.end < rb.end ? -1 : ra.end > rb.end ? 1 : ra.start < rb.start ? -1 : ra.start > rb.start ? 1 : 0;
+}
+
+/** `date` plus `months` months (YYYY-MM-DD), clamped to the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = Number(lastDay(`${year}-${pad(month)}`).slice(8));
+  return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+export const REPORTING_MONTHS: Record<string, number> = { quarterly: 3, 'half-yearly': 6, yearly: 12 };
+
+/** The progress documents of each road map, oldest period first (documents with a readable period only). */
+export function progressByRoadmap(documents: readonly LoadedDocument[]): Map<string, LoadedDocument[]> {
+  const out = new Map<string, LoadedDocument[]>();
+  for (const doc of documents) {
+    if (doc.kind !== 'progress') continue;
+    const roadmap = str(doc.value.roadmap);
+    if (roadmap === undefined || !isPeriod(doc.value.period)) continue;
+    const list = out.get(roadmap) ?? [];
+    list.push(doc);
+    out.set(roadmap, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => comparePeriods(a.value.period as string, b.value.period as string));
+  return out;
+}
+
+export interface Reading {
+  value: number | string;
+  /** The date measured, or the period's last day when the entry gives none. */
+  date: string | undefined;
+  period: string;
+  entry: Obj;
+  doc: LoadedDocument;
+}
+
+/** Every actual value reported for one indicator, oldest period first. */
+export function readings(history: readonly LoadedDocument[], indicator: string): Reading[] {
+  const out: Reading[] = [];
+  for (const doc of history) {
+    for (const [entry] of objects(doc.value.indicators, '')) {
+      if (entry.indicator !== indicator) continue;
+      const value = entry.actual;
+      if (typeof value !== 'number' && typeof value !== 'string') continue;
+      const period = doc.value.period as string;
+      out.push({ value, date: str(entry.date) ?? periodRange(period)?.end, period, entry, doc });
+    }
+  }
+  return out;
+}
+
+/** The latest status of an action: from the latest progress report that mentions it, else the road map. */
+export function latestActionStatus(history: readonly LoadedDocument[], action: Obj): { status: string | undefined; period?: string } {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const doc = history[i]!;
+    for (const [entry] of objects(doc.value.actions, '')) {
+      if (entry.action === action.id && typeof entry.status === 'string') return { status: entry.status, period: doc.value.period as string };
+    }
+  }
+  return { status: str(action.status) };
+}
+
+/** Every indicator of a road map with its pointer. */
+export function* roadmapIndicators(roadmap: Obj): Generator<[Obj, string, Obj]> {
+  for (const [objective, p] of objects(roadmap.objectives, '/objectives')) {
+    for (const [indicator, ip] of objects(objective.indicators, `${p}/indicators`)) yield [indicator, ip, objective];
+  }
+}
+
+/** The last day of the programme: the latest end in lamd.yaml's phase calendar. */
+export function programmeEnd(workspace: LoadedDocument | undefined): string | undefined {
+  const calendar = obj(workspace?.value.calendar);
+  let end: string | undefined;
+  for (const phase of Object.values(calendar ?? {})) {
+    const e = str(obj(phase)?.end);
+    if (e && isCalendarDate(e) && (end === undefined || lastDay(e) > end)) end = lastDay(e);
+  }
+  return end;
+}
+
+// Units that count people, in the report languages: their indicators need a breakdown by sex.
+const PEOPLE_WORDS = new Set(
+  (
+    'people persons person participants participant staff officials officers civil servants employees beneficiaries migrants residents students pupils women men users trainees members operators volunteers citizens ' +
+    'persone partecipanti operatori dipendenti beneficiari migranti residenti studenti alunni utenti cittadini funzionari donne uomini ' +
+    'personnes participants agents fonctionnaires bénéficiaires migrants résidents élèves usagers citoyens femmes hommes employés ' +
+    'persona persone pjesëmarrës punonjës nëpunës qytetarë studentë ' +
+    'أشخاص شخص مشاركين مشاركون موظفين موظفون مستفيدين مهاجرين طلاب مواطنين'
+  ).split(' '),
+);
+
+/** Whether an indicator's unit counts people (`persons`, `staff trained`, `partecipanti`). */
+export function countsPeople(unit: unknown): boolean {
+  if (typeof unit !== 'string') return false;
+  const words = unit.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  return words.length > 0 && (PEOPLE_WORDS.has(words[0]!) || words.includes('people') || words.includes('persons'));
+}
+
+/** A number from a measure (`{ value: 12 }`) or a bare number. */
+export function numberOf(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  const o = obj(value);
+  return typeof o?.value === 'number' && Number.isFinite(o.value) ? o.value : undefined;
+}
