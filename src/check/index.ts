@@ -57,7 +57,13 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
   const workspaceFile = load.root ? load.documents.find((d) => d.kind === 'workspace' && d.path !== undefined && isRootFile(d.path, load.root!))?.file : undefined;
   const { index, findings } = indexWorkspace(load.documents, workspaceFile, load.hasStakeholdersFile, load.unloaded);
   if (!index.hasWorkspace) {
-    notes.push('No lamd.yaml was found for these files, so references to municipalities, partners, practices and activities were not checked. Use -C <workspace> to check them.');
+    // A lamd.yaml that exists but cannot be read has its own finding; the note must not deny it exists.
+    const unreadRoot = load.root !== undefined && load.unloaded.some((path) => isRootFile(path, load.root!));
+    notes.push(
+      unreadRoot
+        ? 'lamd.yaml could not be read (see its error above), so references to municipalities, partners, practices and activities were not checked.'
+        : 'No lamd.yaml was found for these files, so references to municipalities, partners, practices and activities were not checked. Use -C <workspace> to check them.',
+    );
   }
   const context: RuleContext = { documents: load.documents, index, today: options.today ?? new Date().toISOString().slice(0, 10) };
   const all: Finding[] = [...findings, ...checkReferences(load.documents, index), ...checkDates(load.documents)];

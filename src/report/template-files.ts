@@ -6,6 +6,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { packageFile } from '../package-root.js';
+import { fileType } from '../workspace/discover.js';
 
 /** A template or catalogue that cannot be used; the CLI reports it as a usage error (exit 2). */
 export class TemplateError extends Error {
@@ -190,16 +191,6 @@ function readChecked(path: string, seen: Stats, display: string): Buffer {
   } finally {
     closeSync(fd);
   }
-}
-
-/** What a non-regular file is, in words. */
-export function fileType(stat: Stats): string {
-  if (stat.isDirectory()) return 'a folder';
-  if (stat.isFIFO()) return 'a named pipe (FIFO)';
-  if (stat.isSocket()) return 'a socket';
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-  if (stat.isSymbolicLink()) return 'a symbolic link';
-  return 'something other than a file';
 }
 
 function describeFsError(error: unknown): string {

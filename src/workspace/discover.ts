@@ -1,6 +1,6 @@
 // Lists the document files of a workspace or of the paths a user names, without following
 // symlinks out of the workspace.
-import { accessSync, constants, lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
@@ -66,14 +66,20 @@ export async function discoverPaths(
         continue;
       }
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new UsageError(`${pattern}: no such file or folder.`);
-      throw new UsageError(`${pattern} cannot be read (${code ?? 'unknown error'}).`);
+      if (code === 'ENOENT') throw new UsageError(`${pattern}: no such file or folder${lstatOrNone(path)?.isSymbolicLink() ? ' (it is a symbolic link that points to nothing)' : ''}.`);
+      if (code === 'ELOOP' && pointsToItself(path)) throw new UsageError(`${pattern} is a symbolic link that points to itself, so it leads to no file.`);
+      throw new UsageError(`${pattern} cannot be read: ${whyUnreadable(error)}.`);
+    }
+    // A pipe, socket or device named on the command line is no document: reading it could wait
+    // forever (a FIFO with no writer). Standard input is how lamd reads a stream.
+    if (!stat.isFile() && !stat.isDirectory()) {
+      throw new UsageError(`${pattern} is ${fileType(stat)}, not a file; lamd checks files and folders. To check what a command writes, pipe it to \`lamd validate -\`.`);
     }
     // What the user named must be readable: that is a usage error, not a finding in a document.
     try {
       accessSync(path, constants.R_OK | (stat.isDirectory() ? constants.X_OK : 0));
     } catch (error) {
-      throw new UsageError(`${pattern} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+      throw new UsageError(`${pattern} cannot be read: ${whyUnreadable(error)}.`);
     }
     if (stat.isDirectory()) {
       const before = out.files.length;
@@ -87,18 +93,22 @@ export async function discoverPaths(
 }
 
 function visit(path: string, realRoot: string | undefined, display: (path: string) => string, out: Discovery, walk: boolean): void {
+  const unreadable = (message: string) => out.diagnostics.push({ file: display(path), severity: 'error', ruleId: 'file/unreadable', message });
   let stat;
   try {
     stat = lstatSync(path);
-  } catch {
+  } catch (error) {
+    // Gone since its folder was listed: nothing to check. Anything else (a folder above it that may
+    // not be searched) is said, not skipped.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') unreadable(`lamd cannot look at this: ${whyUnreadable(error)}.`);
     return;
   }
   if (stat.isSymbolicLink()) {
     let target: string;
     try {
       target = realpathSync(path);
-    } catch {
-      out.diagnostics.push({ file: display(path), severity: 'error', ruleId: 'file/unreadable', message: 'This symbolic link points to nothing (its target does not exist).' });
+    } catch (error) {
+      unreadable(brokenLink(path, error));
       return;
     }
     if (realRoot && !isInside(target, realRoot)) {
@@ -106,26 +116,101 @@ function visit(path: string, realRoot: string | undefined, display: (path: strin
       return;
     }
     // Links inside the workspace are read as files, but never walked, so a link cycle cannot loop.
-    if (statSync(path).isDirectory()) return;
-    if (YAML_FILE.test(path) || !walk) out.files.push({ path });
+    let targetStat;
+    try {
+      targetStat = statSync(path);
+    } catch (error) {
+      unreadable(brokenLink(path, error));
+      return;
+    }
+    if (targetStat.isDirectory()) return;
+    if (!YAML_FILE.test(path) && walk) return;
+    if (targetStat.isFile()) out.files.push({ path });
+    else unreadable(notAFile(targetStat, 'This symbolic link leads to'));
     return;
   }
   if (stat.isDirectory()) {
-    if (!walk) return;
+    if (!walk) {
+      // lamd.yaml or stakeholders.yaml made a folder.
+      unreadable('This is a folder, not a file. A lamd document is a file; rename or remove the folder.');
+      return;
+    }
     let entries: string[];
     try {
       entries = readdirSync(path).sort();
     } catch (error) {
-      out.diagnostics.push({ file: display(path), severity: 'error', ruleId: 'file/unreadable', message: `This folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).` });
+      unreadable(`This folder cannot be read: ${whyUnreadable(error)}.`);
       return;
     }
     for (const entry of entries) {
       if (entry.startsWith('.') || SKIPPED_DIRS.has(entry)) continue;
       visit(join(path, entry), realRoot, display, out, true);
     }
+    // Its files were checked above; the name itself is a mistake worth a word (`x.yaml/x.yaml`).
+    if (YAML_FILE.test(path) && out.files.every((f) => !f.path.startsWith(path + sep))) {
+      unreadable('This is a folder named like a document, with no YAML file inside. A lamd document is a file: rename the folder, or replace it with the file.');
+    }
     return;
   }
-  if (stat.isFile() && (YAML_FILE.test(path) || !walk)) out.files.push({ path });
+  if (!YAML_FILE.test(path) && walk) return;
+  if (stat.isFile()) out.files.push({ path });
+  else unreadable(notAFile(stat, 'This is'));
+}
+
+/** Why a pipe, socket or device named like a document is not read, and what to do. */
+function notAFile(stat: Stats, lead: string): string {
+  const why = stat.isFIFO() ? ' (reading a pipe could keep it waiting forever)' : '';
+  return `${lead} ${fileType(stat)}, not a file; lamd reads documents only from regular files${why}. Remove it, or rename it so its name does not end in .yaml.`;
+}
+
+/** Why a symbolic link leads to no file, from the error of following it. */
+function brokenLink(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') {
+    return pointsToItself(path)
+      ? 'This symbolic link points to itself, so it leads to no file. Remove it, or point it at a document.'
+      : 'This symbolic link leads into a loop of links that point to each other, so it leads to no file. Remove it, or point it at a document.';
+  }
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'This symbolic link points to nothing (its target does not exist). Remove it, or point it at a document.';
+  return `This symbolic link cannot be followed: ${whyUnreadable(error)}.`;
+}
+
+function pointsToItself(path: string): boolean {
+  try {
+    return resolve(dirname(path), readlinkSync(path)) === resolve(path);
+  } catch {
+    return false;
+  }
+}
+
+/** A file-system error in words for the person, with what to do about it where there is something. */
+export function whyUnreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied (your user may not read it; its owner can allow it with chmod a+r, or a+rx for a folder)';
+    case 'ELOOP':
+      return 'it is a symbolic link that leads into a loop of links';
+    case 'ENOTDIR':
+      return 'part of the path is a file, not a folder';
+    case 'ENAMETOOLONG':
+      return 'the path is too long for this file system';
+    case 'EIO':
+      return 'the disk reported an input/output error';
+    default:
+      return code ? `the system said ${code}` : String(error);
+  }
+}
+
+/** What something that is not a regular file is, in words. */
+export function fileType(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'something other than a file';
 }
 
 function outside(path: string, target: string, display: (path: string) => string, out: Discovery, how: 'link' | 'through a linked folder' = 'link'): void {

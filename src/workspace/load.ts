@@ -1,10 +1,10 @@
 // Loads a workspace (or the files a user names) into documents ready to check: found, read,
 // parsed, their kind known. Problems become diagnostics; one bad file never stops the others.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
-import { discoverPaths, discoverWorkspace, type FoundFile } from './discover.js';
+import { discoverPaths, discoverWorkspace, fileType, whyUnreadable, type FoundFile } from './discover.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from './find.js';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
 import { MAX_FILE_BYTES, parseSource, tooLargeDiagnostic } from './source.js';
@@ -27,6 +27,39 @@ export interface LoadOptions {
   paths?: readonly string[];
   /** Reads standard input; the CLI gives it, since core code does not touch the process's streams. */
   readStdin?: () => Promise<Uint8Array>;
+  /**
+   * Reads one discovered file (default: readDocumentFile). A seam for tests: errors a test run as
+   * root cannot cause with chmod (EACCES) are injected here.
+   */
+  readFile?: (path: string) => DocumentBytes;
+}
+
+/** A document file's bytes, or its size alone when it is too large to read. */
+export type DocumentBytes = { bytes: Uint8Array } | { tooLarge: number };
+
+/** A discovered path that is no longer a regular file (a FIFO, a socket, a device, a folder). */
+export class NotAFileError extends Error {
+  override name = 'NotAFileError';
+  constructor(readonly what: string) {
+    super(`not a regular file: ${what}`);
+  }
+}
+
+/**
+ * Reads a document file without ever waiting on it: opened non-blocking (a FIFO put in place of a
+ * file after discovery would otherwise hang lamd), then checked to be a regular file of at most
+ * MAX_FILE_BYTES before a byte is read: a file of gigabytes is refused without being read.
+ */
+export function readDocumentFile(path: string): DocumentBytes {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new NotAFileError(fileType(stat));
+    if (stat.size > MAX_FILE_BYTES) return { tooLarge: stat.size };
+    return { bytes: readFileSync(fd) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export interface LoadResult {
@@ -85,6 +118,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
     }
   }
 
+  const readFile = options.readFile ?? readDocumentFile;
   const seen = new Set<string>();
   const withDuplicateKeys: Array<{ file: string; text: string }> = [];
   for (const file of files) {
@@ -94,22 +128,15 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
     if (requested.has(file.path)) result.reported.add(name);
     let bytes: Uint8Array;
     try {
-      // The size first: a file of gigabytes is refused without being read into memory.
-      const size = statSync(file.path).size;
-      if (size > MAX_FILE_BYTES) {
-        result.diagnostics.push(tooLargeDiagnostic(name, size));
+      const read = readFile(file.path);
+      if ('tooLarge' in read) {
+        result.diagnostics.push(tooLargeDiagnostic(name, read.tooLarge));
         result.unloaded.push(file.path);
         continue;
       }
-      bytes = readFileSync(file.path);
+      bytes = read.bytes;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      result.diagnostics.push({
-        file: name,
-        severity: 'error',
-        ruleId: 'file/unreadable',
-        message: code === 'EISDIR' ? 'This is a folder, not a file.' : `The file cannot be read (${code ?? 'unknown error'}).`,
-      });
+      result.diagnostics.push({ file: name, severity: 'error', ruleId: 'file/unreadable', message: unreadableMessage(error) });
       result.unloaded.push(file.path);
       continue;
     }
@@ -172,6 +199,19 @@ function addDocument(result: LoadResult, texts: LazySourceTexts, file: string, p
   if (path !== undefined) document.path = path;
   result.documents.push(document);
   return true;
+}
+
+/** Why a discovered file could not be read, for the person who can fix it. */
+function unreadableMessage(error: unknown): string {
+  if (error instanceof NotAFileError) {
+    return error.what === 'a folder'
+      ? 'This is a folder, not a file. A lamd document is a file; rename or remove the folder.'
+      : `This is ${error.what}, not a file; lamd reads documents only from regular files. Remove it, or rename it so its name does not end in .yaml.`;
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return 'This is a folder, not a file. A lamd document is a file; rename or remove the folder.';
+  if (code === 'ENOENT') return 'The file disappeared while lamd was reading the workspace; run the check again.';
+  return `The file cannot be read: ${whyUnreadable(error)}.`;
 }
 
 function describe(value: unknown): string {

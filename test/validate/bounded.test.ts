@@ -5,40 +5,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/commands/validate.js';
-import type { CliIO } from '../../src/cli/io.js';
-import { UsageError } from '../../src/errors.js';
 import { copyFixture, lamd, tempDir } from '../helpers/lamd.js';
+import { validate } from './in-process.js';
 
 const PRACTICE = 'municipalities/sfax/practices/one-stop-shop.yaml';
 const ROADMAP = 'municipalities/sfax/roadmaps/inclusive-services.yaml';
 /** Per case: today's code takes well under 2 s; the code before the bounds, 20 s and more. */
 const LIMIT_MS = 10_000;
-
-/** `lamd validate` in-process: exit code and output. */
-async function validate(cwd: string, args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    cwd,
-    env: { NO_COLOR: '1' },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    readStdin: () => Promise.resolve(Buffer.from(stdin)),
-  };
-  const formatAt = args.indexOf('--format');
-  const format = formatAt === -1 ? undefined : (args.splice(formatAt, 2)[1] as 'json');
-  try {
-    const code = await run(io, {}, args, format ? { format } : {});
-    return { code, stdout, stderr };
-  } catch (error) {
-    if (error instanceof UsageError) return { code: 2, stdout, stderr: `${stderr}lamd: ${error.message}\n` };
-    throw error;
-  }
-}
 
 function edit(root: string, file: string, change: (text: string) => string): void {
   const path = join(root, file);

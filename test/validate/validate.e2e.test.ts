@@ -214,10 +214,10 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     const run = (path: string) => spawnSync(process.execPath, [BIN, 'validate', path], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' }, ...asUser });
     const file = run('municipalities/sfax/practices/one-stop-shop.yaml');
     expect(file.status).toBe(2);
-    expect(file.stderr).toBe('lamd: municipalities/sfax/practices/one-stop-shop.yaml cannot be read (EACCES).\n');
+    expect(file.stderr).toBe('lamd: municipalities/sfax/practices/one-stop-shop.yaml cannot be read: permission denied (your user may not read it; its owner can allow it with chmod a+r, or a+rx for a folder).\n');
     const folder = run('municipalities/sfax/roadmaps');
     expect(folder.status).toBe(2);
-    expect(folder.stderr).toBe('lamd: municipalities/sfax/roadmaps cannot be read (EACCES).\n');
+    expect(folder.stderr).toBe('lamd: municipalities/sfax/roadmaps cannot be read: permission denied (your user may not read it; its owner can allow it with chmod a+r, or a+rx for a folder).\n');
     chmodSync(join(root, 'municipalities/sfax/roadmaps'), 0o755); // so the temporary folder can be removed
   });
 
