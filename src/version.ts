@@ -9,6 +9,3 @@ export const SCHEMA_VERSION = 1;
 
 /** The SDG code list lamd ships (see data/sdg/README.md). */
 export const SDG_CODE_LIST_VERSION = 'UN global indicator framework, pre-2025 review, via open-sdg/sdg-translations 0cda585';
-
-/** Where rule documentation is published; each rule's page is `${RULE_DOCS_BASE}<id>.md`. */
-export const RULE_DOCS_BASE = 'https://github.com/lamd-dev/lamd/blob/main/docs/rules/';

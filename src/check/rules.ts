@@ -1,7 +1,6 @@
 // The registry of every rule lamd checks, with its default severity and documentation. The engine
 // knows rules only through this list; `lamd rules`, the docs and the output formats read it.
 import type { Severity } from '../diagnostics.js';
-import { RULE_DOCS_BASE } from '../version.js';
 import { METHOD_RULES } from './method/index.js';
 
 export type RuleSeverity = Severity | 'off';
@@ -81,8 +80,4 @@ const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return BY_ID.get(id);
-}
-
-export function ruleDocsUrl(id: string): string {
-  return `${RULE_DOCS_BASE}${id}.md`;
 }

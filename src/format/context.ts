@@ -1,20 +1,20 @@
 // What every output format is given: the run's facts, never the environment itself.
 import type { Summary } from '../diagnostics.js';
-import type { RuleMeta } from '../check/rules.js';
+import type { RuleDocs } from '../check/rule-docs.js';
 import type { SuppressedDiagnostic } from '../check/index.js';
 import type { Suppression } from '../check/settings.js';
 import type { SourceTexts } from '../workspace/texts.js';
 
 export interface FormatContext {
-  /** lamd's version, the schema version and the SDG code list the run used. */
-  tool: { name: 'lamd'; version: string; schemaVersion: number; sdgCodeList: string };
+  /** lamd's version, the schema version and the SDG code list the run used; its homepage when it names one. */
+  tool: { name: 'lamd'; version: string; schemaVersion: number; sdgCodeList: string; homepage?: string };
   summary: Summary;
   /** Every file checked, as shown to the user, in order. */
   files: readonly string[];
   /** File texts, for code frames. */
   texts: SourceTexts;
-  /** Looks up a rule's documentation and metadata. */
-  rule: (id: string) => { meta?: RuleMeta; helpUri: string };
+  /** Looks up a rule's metadata, its page and (when lamd has a homepage) the page's address. */
+  rule: (id: string) => RuleDocs;
   /** Whether warnings make the run fail (--strict). */
   strict: boolean;
   /** Whether to use ANSI colours (pretty only). */

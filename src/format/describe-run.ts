@@ -48,3 +48,11 @@ export function runSentence(context: Pick<FormatContext, 'summary' | 'strict'>, 
 export function toolLine(tool: FormatContext['tool']): string {
   return `${tool.name} ${tool.version} · document schema version ${tool.schemaVersion} · SDG code list: ${tool.sdgCodeList}`;
 }
+
+/**
+ * Where to read about a rule: its page on the web when lamd has a homepage, else the command that
+ * prints the page offline. The same words in the annotations and in JUnit.
+ */
+export function helpPointer(ruleId: string, context: Pick<FormatContext, 'rule'>): string {
+  return context.rule(ruleId).helpUri ?? `lamd explain ${ruleId}`;
+}

@@ -2,7 +2,7 @@
 // Markdown step summary that lists them all (GitHub shows only ten annotations of each kind per step).
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { FormatContext, Formatter } from './context.js';
-import { plural, runSentence, toolLine } from './describe-run.js';
+import { helpPointer, plural, runSentence, toolLine } from './describe-run.js';
 import { groupByFile } from './group-by-file.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -29,7 +29,7 @@ export function annotation(d: Diagnostic, context: Pick<FormatContext, 'rule'>):
     properties.push(['line', d.range.start.line], ['endLine', d.range.end.line], ['col', d.range.start.column], ['endColumn', d.range.end.column]);
   }
   properties.push(['title', `lamd ${d.ruleId}`]);
-  const message = `${d.message} (${context.rule(d.ruleId).helpUri})`;
+  const message = `${d.message} (${helpPointer(d.ruleId, context)})`;
   return `::${COMMAND[d.severity]} ${properties.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(message)}`;
 }
 
@@ -70,8 +70,10 @@ export function githubStepSummary(diagnostics: readonly Diagnostic[], context: F
   if (sorted.length > 0) {
     out.push('| file | line | severity | rule | message |', '|---|---:|---|---|---|');
     for (const d of sorted.slice(0, STEP_SUMMARY_ROWS)) {
+      // lamd's own link, never one from user text; without a homepage, the rule id alone.
       const helpUri = context.rule(d.ruleId).helpUri;
-      out.push(`| ${cell(d.file)} | ${d.range ? d.range.start.line : ''} | ${d.severity} | [${cell(d.ruleId)}](${linkTarget(helpUri)}) | ${cell(d.message)} |`);
+      const rule = helpUri === undefined ? cell(d.ruleId) : `[${cell(d.ruleId)}](${linkTarget(helpUri)})`;
+      out.push(`| ${cell(d.file)} | ${d.range ? d.range.start.line : ''} | ${d.severity} | ${rule} | ${cell(d.message)} |`);
     }
     out.push('');
     if (sorted.length > STEP_SUMMARY_ROWS) {
@@ -83,15 +85,19 @@ export function githubStepSummary(diagnostics: readonly Diagnostic[], context: F
 }
 
 /**
- * Text inside a table cell: `|` would end the cell and a newline the row; `<` and `&` would be read
- * as HTML, so user text cannot add markup to the summary page.
+ * Text inside a table cell, shown as the text it is: user text must not become markup, a link or an
+ * emoji on the summary page. CommonMark lets a backslash escape any ASCII punctuation mark, so the
+ * marks that start markup are escaped: emphasis, code spans, links and images, HTML, strikethrough,
+ * math, and `|`, which would end the cell. `<` and `&` are escaped the same way, not as entities,
+ * which would show literally inside the code spans messages use. GitHub's autolinks are broken
+ * where they start: the `:` of `https://` (and of `:shortcode:` emoji) and the `.` of `www.`. It finds
+ * e-mail addresses after escapes are undone, so `@` sits in its own span, which ends the address
+ * for the autolinker and renders as nothing. A line break becomes `<br>`, since a cell is one line.
  */
 export function cell(text: string): string {
   return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
+    .replace(/[\\`*_[\]<>&|~$!]|:(?=\S)|(?<=\bwww)\./gi, (ch) => `\\${ch}`)
+    .replace(/@/g, '<span>@</span>')
     .replace(/\r\n|\r|\n/g, '<br>');
 }
 

@@ -42,7 +42,8 @@ export interface JsonDiagnostic {
   message: string;
   range?: Range;
   pointer?: string;
-  helpUri: string;
+  /** The rule's page on the web; only when lamd's package.json names a homepage. */
+  helpUri?: string;
 }
 
 export const formatJson: Formatter = (diagnostics, context) => {
@@ -72,7 +73,7 @@ export const formatJson: Formatter = (diagnostics, context) => {
   return `${JSON.stringify(report, null, 2)}\n`;
 };
 
-function jsonDiagnostic(d: Diagnostic, helpUri: string): JsonDiagnostic {
+function jsonDiagnostic(d: Diagnostic, helpUri: string | undefined): JsonDiagnostic {
   // Built field by field: a stable key order, and nothing the Diagnostic may carry beyond the contract.
   return {
     ruleId: d.ruleId,
@@ -85,6 +86,6 @@ function jsonDiagnostic(d: Diagnostic, helpUri: string): JsonDiagnostic {
       },
     }),
     ...(d.pointer !== undefined && { pointer: d.pointer }),
-    helpUri,
+    ...(helpUri !== undefined && { helpUri }),
   };
 }

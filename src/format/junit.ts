@@ -1,4 +1,5 @@
-// The `junit` output: JUnit XML for CI dashboards (Jenkins, GitLab, Azure DevOps, CircleCI …).
+// The `junit` output: JUnit XML for CI dashboards (Jenkins, GitLab, Azure DevOps, CircleCI …), valid
+// against Jenkins' junit-10.xsd, the schema its xUnit plugin checks reports with.
 //
 // One <testsuite> per file checked, holding one <testcase> for that file. The test case fails when
 // the file has errors, or warnings under --strict; it then holds ONE <failure> (type "error", or
@@ -8,9 +9,13 @@
 // failure as a single value. A passing file's warnings and infos go to the test case's <system-out>, which
 // Jenkins shows under the test; GitLab shows nothing for passing tests, so each suite also carries
 // the file's counts as <properties>, beside lamd's version, the schema version and the SDG code list.
+//
+// The file is named where every dashboard shows it: the test case's `name` and `classname` (the path
+// without its extension, as ESLint's JUnit formatter does, since Jenkins splits a class name at dots),
+// and the suite's `file`. junit-10.xsd has no `file` on a test case nor `skipped` on <testsuites>.
 import type { Diagnostic } from '../diagnostics.js';
 import type { FormatContext, Formatter } from './context.js';
-import { plural, toolLine } from './describe-run.js';
+import { helpPointer, plural, toolLine } from './describe-run.js';
 import { groupByFile, type FileGroup } from './group-by-file.js';
 
 export const formatJunit: Formatter = (diagnostics, context) => {
@@ -19,7 +24,7 @@ export const formatJunit: Formatter = (diagnostics, context) => {
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<!-- ${xmlComment(toolLine(context.tool))} -->`,
-    `<testsuites name="lamd validate" tests="${groups.length}" failures="${failing.length}" errors="0" skipped="0" time="0">`,
+    `<testsuites name="lamd validate" tests="${groups.length}" failures="${failing.length}" errors="0" time="0">`,
   ];
   for (const group of groups) out.push(...testsuite(group, context));
   out.push('</testsuites>');
@@ -43,14 +48,12 @@ function testsuite(group: FileGroup, context: FormatContext): string[] {
     ['lamd.infos', group.infos],
   ];
   const out = [
-    `  <testsuite name="${name}" tests="1" failures="${failed ? 1 : 0}" errors="0" skipped="0" time="0">`,
+    `  <testsuite name="${name}" tests="1" failures="${failed ? 1 : 0}" errors="0" skipped="0" time="0" file="${name}">`,
     '    <properties>',
     ...properties.map(([key, value]) => `      <property name="${attr(key)}" value="${attr(String(value))}"/>`),
     '    </properties>',
   ];
-  // classname has no file in it: Jenkins splits it at dots into package and class, and a path's
-  // `.yaml` would become a class. `file` lets GitLab link the test to the file.
-  const testcase = `    <testcase name="${name}" classname="lamd.validate" file="${name}" time="0"`;
+  const testcase = `    <testcase name="${name}" classname="${attr(className(group.file))}" time="0"`;
   const listing = group.diagnostics.map((d) => problemLine(d, context)).join('\n');
   if (failed) {
     const type = group.errors > 0 ? 'error' : 'warning';
@@ -64,6 +67,11 @@ function testsuite(group: FileGroup, context: FormatContext): string[] {
   return out;
 }
 
+/** The path without `.yaml`/`.yml`: Jenkins would read the extension as a class of its own. */
+export function className(file: string): string {
+  return file.replace(/\.ya?ml$/i, '');
+}
+
 function counts(group: FileGroup): string {
   const parts = [group.errors && plural(group.errors, 'error'), group.warnings && plural(group.warnings, 'warning'), group.infos && plural(group.infos, 'info')];
   return parts.filter((p): p is string => typeof p === 'string').join(', ');
@@ -73,7 +81,7 @@ function counts(group: FileGroup): string {
 function problemLine(d: Diagnostic, context: FormatContext): string {
   const place = d.range ? `${d.file}:${d.range.start.line}:${d.range.start.column}` : d.file;
   const message = d.message.replace(/\r\n?|\n/g, '\n    ');
-  return `${place} ${d.severity} ${d.ruleId}: ${message} (${context.rule(d.ruleId).helpUri})`;
+  return `${place} ${d.severity} ${d.ruleId}: ${message} (${helpPointer(d.ruleId, context)})`;
 }
 
 /**

@@ -6,9 +6,6 @@ import type { FormatContext, Formatter } from './context.js';
 import { runFailed } from './describe-run.js';
 import { groupByFile } from './group-by-file.js';
 
-/** lamd's home page, for `tool.driver.informationUri`. */
-export const LAMD_INFORMATION_URI = 'https://github.com/lamd-dev/lamd';
-
 const SRCROOT = '%SRCROOT%';
 
 type SarifLevel = 'error' | 'warning' | 'note';
@@ -50,7 +47,7 @@ export const formatSarif: Formatter = (diagnostics, context) => {
       {
         physicalLocation: {
           artifactLocation: { ...artifactLocation(d.file, windows), index: artifactIndex.get(d.file)! },
-          ...(d.range && { region: region(d) }),
+          ...regionOf(d, context),
         },
       },
     ],
@@ -75,7 +72,8 @@ export const formatSarif: Formatter = (diagnostics, context) => {
             name: 'lamd',
             version: context.tool.version,
             semanticVersion: context.tool.version,
-            informationUri: LAMD_INFORMATION_URI,
+            // Only an address lamd's package.json names: nobody else's.
+            ...(context.tool.homepage && { informationUri: context.tool.homepage }),
             rules,
           },
         },
@@ -97,27 +95,58 @@ export const formatSarif: Formatter = (diagnostics, context) => {
   return `${JSON.stringify(log, null, 2)}\n`;
 };
 
+/**
+ * A rule as code scanning shows it: its summary, what it checks (`fullDescription`, which GitHub
+ * requires), and its whole page as help, so the explanation travels with the log even when lamd has
+ * no web page to link to.
+ */
 function ruleDescriptor(id: string, context: FormatContext): object {
-  const { meta, helpUri } = context.rule(id);
-  if (!meta) return { id, helpUri };
+  const { meta, helpUri, help } = context.rule(id);
+  const summary = meta?.summary ?? `Rule ${id}.`;
+  const fallback = `${summary} \`lamd explain ${id}\` prints the rule's documentation.`;
   return {
     id,
-    shortDescription: { text: meta.summary },
-    helpUri,
-    help: { text: `${meta.summary} Documentation: ${helpUri}`, markdown: `${meta.summary}\n\n[Documentation of \`${id}\`](${helpUri})` },
-    defaultConfiguration: defaultConfiguration(meta.severity),
-    ...(meta.section !== undefined && { properties: { section: meta.section } }),
+    name: friendlyName(id),
+    shortDescription: { text: summary },
+    fullDescription: { text: help?.fullDescription || summary },
+    ...(helpUri !== undefined && { helpUri }),
+    help: help ? { text: help.text, markdown: help.markdown } : { text: fallback.replace(/`/g, ''), markdown: fallback },
+    ...(meta && { defaultConfiguration: defaultConfiguration(meta.severity) }),
+    ...(meta?.section !== undefined && { properties: { section: meta.section } }),
   };
+}
+
+/** `roadmap/design-inclusion` → `RoadmapDesignInclusion`: SARIF's one-word name of a rule. */
+export function friendlyName(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part !== '')
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
 }
 
 function defaultConfiguration(severity: RuleSeverity): { level: SarifLevel } | { enabled: false } {
   return severity === 'off' ? { enabled: false } : { level: LEVEL[severity] };
 }
 
-/** Diagnostic ranges end exclusively, as SARIF's `endColumn` ("the character following the end") does. */
-function region(d: Diagnostic) {
-  const { start, end } = d.range!;
-  return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
+/**
+ * Where in the file. Diagnostic ranges end exclusively, as SARIF's `endColumn` ("the character
+ * following the end") does. A finding about the whole file (empty, too large, binary) covers the
+ * file's whole text, which code scanning needs to place it; a file whose text lamd could not decode
+ * is placed at its first line. Standard input has no artifact to place anything in.
+ */
+function regionOf(d: Diagnostic, context: FormatContext): { region?: object } {
+  if (d.range) {
+    const { start, end } = d.range;
+    return { region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column } };
+  }
+  if (d.file === '<stdin>' || d.file === '-') return {};
+  const text = context.texts.has(d.file) ? context.texts.get(d.file) : undefined;
+  if (text === undefined) return { region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } };
+  const lines = text.split(/\r\n|\r|\n/);
+  // A final line break ends the last line; it does not open one more.
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return { region: { startLine: 1, startColumn: 1, endLine: lines.length, endColumn: lines[lines.length - 1]!.length + 1 } };
 }
 
 function artifactLocation(file: string, windows: boolean): { uri?: string; uriBaseId?: string; description?: { text: string } } {

@@ -1,5 +1,6 @@
 // The `github` format: workflow-command annotations the Actions runner parses back to the same
 // file, position and message, and the Markdown step summary.
+import { Marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { annotation, escapeData, escapeProperty, formatGithub, githubStepSummary, STEP_SUMMARY_ROWS } from '../../src/format/github.js';
 import { CLEAN, MANY, ODD, ODD_MESSAGE, ONE, ROADMAP, TOOL, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
@@ -39,7 +40,7 @@ describe('github annotations', () => {
   it('prints one annotation per problem, then one plain summary line', () => {
     expect(formatGithub(ONE, oneContext())).toBe(
       '::error file=municipalities/milan/roadmaps/governance.yaml,line=6,endLine=6,col=14,endColumn=16,title=lamd schema/type::' +
-        '`sdg.goal` is 10, a number: write it in quotes, "10". (https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/type.md)\n' +
+        '`sdg.goal` is 10, a number: write it in quotes, "10". (lamd explain schema/type)\n' +
         `lamd 1.2.3: ✖ 1 error in 1 of 2 files checked\n${VERSIONS}\n`,
     );
   });
@@ -68,13 +69,19 @@ describe('github annotations', () => {
   it('escapes so the runner reads back the exact file name and message, whatever they hold', () => {
     const odd = parse(lines(formatGithub(MANY, manyContext())).find((l) => l.includes('schema/required'))!);
     expect(odd.properties).toEqual({ file: ODD, line: '2', endLine: '2', col: '8', endColumn: '23', title: 'lamd schema/required' });
-    expect(odd.message).toBe(`${ODD_MESSAGE} (https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/required.md)`);
+    expect(odd.message).toBe(`${ODD_MESSAGE} (lamd explain schema/required)`);
     const d = diagnostic('a,b:c%d\r\n.yaml', 'warning', 'x/y', '100%\r\n:,::error::fake');
     const line = annotation(d, context([d]));
     expect(line).toMatch(GITHUB_ANNOTATION);
     expect(line.split('\n')).toHaveLength(1);
     expect(parse(line).properties.file).toBe('a,b:c%d\r\n.yaml');
     expect(parse(line).message).toMatch(/^100%\r\n:,::error::fake \(/);
+  });
+
+  it('links the rule page only when lamd names a homepage', () => {
+    const linked = annotation(ONE[0]!, oneContext({ homepage: 'https://github.com/someone/lamd#readme' }));
+    expect(parse(linked).message).toMatch(/\(https:\/\/github\.com\/someone\/lamd\/blob\/v1\.2\.3\/docs\/rules\/schema\/type\.md\)$/);
+    expect(formatGithub(MANY, manyContext())).not.toMatch(/https?:/);
   });
 
   it('leaves out the position of a problem about the whole file', () => {
@@ -94,10 +101,13 @@ describe('github step summary', () => {
     expect(md).toContain('### lamd validate: ✔ 3 files checked, no problems');
     expect(md).toContain('| 0 | 0 | 0 | 3 | 0 |');
     expect(md).not.toContain('| file |');
-    expect(md).toContain('<sub>lamd 1.2.3 · document schema version 1 · SDG code list: SDG test list 2024 &lt;&amp;&gt; "v1"</sub>');
+    expect(md).toContain('<sub>lamd 1.2.3 · document schema version 1 · SDG code list: SDG test list 2024 \\<\\&\\> "v1"</sub>');
   });
 
-  it('lists one problem in a table with a link to its rule', () => {
+  it('lists one problem in a table, linking its rule only when lamd names a homepage', () => {
+    expect(githubStepSummary(ONE, oneContext({ homepage: 'https://github.com/someone/lamd' }))).toContain(
+      '| error | [schema/type](https://github.com/someone/lamd/blob/v1.2.3/docs/rules/schema/type.md) |',
+    );
     expect(githubStepSummary(ONE, oneContext())).toMatchInlineSnapshot(`
       "### lamd validate: ✖ 1 error in 1 of 2 files checked
 
@@ -107,9 +117,9 @@ describe('github step summary', () => {
 
       | file | line | severity | rule | message |
       |---|---:|---|---|---|
-      | municipalities/milan/roadmaps/governance.yaml | 6 | error | [schema/type](https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/type.md) | \`sdg.goal\` is 10, a number: write it in quotes, "10". |
+      | municipalities/milan/roadmaps/governance.yaml | 6 | error | schema/type | \\\`sdg.goal\\\` is 10, a number: write it in quotes, "10". |
 
-      <sub>lamd 1.2.3 · document schema version 1 · SDG code list: SDG test list 2024 &lt;&amp;&gt; "v1"</sub>
+      <sub>lamd 1.2.3 · document schema version 1 · SDG code list: SDG test list 2024 \\<\\&\\> "v1"</sub>
 
       "
     `);
@@ -122,11 +132,25 @@ describe('github step summary', () => {
     expect(rows.map((r) => r.split(' | ')[2])).toEqual(['error', 'error', 'error', 'warning', 'warning', 'info']);
     const odd = rows.find((r) => r.includes('schema/required'))!;
     expect(odd).toBe(
-      '| municipalities/الرباط/roadmaps/plan, 50%: "a\\|b" &lt;&amp;&gt; 🚀.yaml | 2 | error | [schema/required](https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/required.md) | Value 100% wrong, see: &lt;b&gt;"x" &amp; y&lt;/b&gt; \\| next<br>second line: مرحبا 👋 |',
+      '| municipalities/الرباط/roadmaps/plan, 50%: "a\\|b" \\<\\&\\> 🚀.yaml | 2 | error | schema/required | Value 100% wrong, see: \\<b\\>"x" \\& y\\</b\\> \\| next<br>second line: مرحبا 👋 |',
     );
     // Every row has exactly the five cells of the header: no unescaped `|` inside a cell.
     for (const row of rows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(7);
     expect(md).toContain('| 3 | 2 | 1 | 5 | 4 |');
+  });
+
+  it('renders user text as the text it is: no markup, no live link, no literal entity', () => {
+    const message = 'See https://evil.example/x, www.evil.example, mail ana@evil.example, [click](https://evil.example) ![i](x.png) <b>bold</b> **strong** `code <x>` ~~gone~~ $x$ :rocket: a|b & c &lt; d';
+    const d = [diagnostic('municipalities/x/<i>a</i>.yaml', 'error', 'schema/type', message, range(1, 1))];
+    const html = new Marked({ gfm: true }).parse(githubStepSummary(d, context(d))) as string;
+    const row = html.split('<tr>').find((r) => r.includes('schema/type'))!;
+    expect(row).toContain('<td>municipalities/x/&lt;i&gt;a&lt;/i&gt;.yaml</td>');
+    const cellHtml = [...row.matchAll(/<td>([\s\S]*?)<\/td>/g)].at(-1)?.[1];
+    // The only tags left are the spans that keep `@` from starting an e-mail link.
+    expect(cellHtml!.replace(/<\/?span>/g, '')).not.toMatch(/<[a-z/]/i);
+    const shown = cellHtml!.replace(/<\/?span>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    expect(shown).toBe(message);
+    expect(html).not.toMatch(/<a |<img|<b>|<strong>|<code>|<del>/);
   });
 
   it(`caps the table at ${STEP_SUMMARY_ROWS} rows and says how many more there are`, () => {

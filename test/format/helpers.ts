@@ -1,6 +1,6 @@
 // Diagnostics and a FormatContext for the formatter tests: a few files, every awkward character.
 import { summarize, type Diagnostic, type Range, type Severity } from '../../src/diagnostics.js';
-import { ruleDocsUrl, ruleMeta } from '../../src/check/rules.js';
+import { ruleLookup } from '../../src/check/rule-docs.js';
 import type { FormatContext } from '../../src/format/context.js';
 
 /** Fixed versions, so outputs do not change when lamd's own do. */
@@ -24,20 +24,19 @@ export interface ContextOptions {
   all?: readonly Diagnostic[];
   suppressions?: FormatContext['suppressions'];
   suppressed?: FormatContext['suppressed'];
+  /** lamd's homepage, when the test wants rule links (by default lamd names none). */
+  homepage?: string;
 }
 
 /** A context as the CLI builds it: the real rule registry, fixed versions, no colour. */
 export function context(diagnostics: readonly Diagnostic[], options: ContextOptions = {}): FormatContext {
   const files = options.files ?? [...new Set(diagnostics.map((d) => d.file))].sort();
   return {
-    tool: TOOL,
+    tool: options.homepage !== undefined ? { ...TOOL, homepage: options.homepage } : TOOL,
     summary: summarize(options.all ?? diagnostics, files.length),
     files,
     texts: new Map(Object.entries(options.texts ?? {})),
-    rule: (id) => {
-      const meta = ruleMeta(id);
-      return meta ? { meta, helpUri: ruleDocsUrl(id) } : { helpUri: ruleDocsUrl(id) };
-    },
+    rule: ruleLookup(options.homepage !== undefined ? { homepage: options.homepage, version: '1.2.3' } : { version: '1.2.3' }),
     strict: options.strict ?? false,
     color: options.color ?? false,
     cwd: options.cwd ?? '/home/focal point/lamd ws',

@@ -90,8 +90,7 @@ describe('json', () => {
               "column": 16
             }
           },
-          "pointer": "/sdg/goal",
-          "helpUri": "https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/type.md"
+          "pointer": "/sdg/goal"
         }
       ]
     }
@@ -114,12 +113,17 @@ describe('json', () => {
     expect(out.summary).toEqual({ ok: false, strict: false, files: 5, filesWithProblems: 4, errors: 3, warnings: 2, infos: 1 });
     // A problem about the whole file has no range; one without a pointer has no pointer.
     const empty = out.files.find((f) => f.file === EMPTY)!.diagnostics[0]!;
-    expect(Object.keys(empty)).toEqual(['ruleId', 'severity', 'message', 'helpUri']);
+    expect(Object.keys(empty)).toEqual(['ruleId', 'severity', 'message']);
     // Names and messages come back exactly, whatever characters they hold.
     const odd = out.files.find((f) => f.file === ODD)!;
     expect(odd.diagnostics[0]!.message).toBe(ODD_MESSAGE);
-    // A rule the registry does not know still has a help link.
-    expect(out.files.at(-1)!.diagnostics[0]!.helpUri).toMatch(/custom\/not-in-registry\.md$/);
+  });
+
+  it('links the rule pages only when lamd names a homepage, and never a rule it does not know', () => {
+    const linked = report(formatJson(MANY, manyContext({ homepage: 'https://lamd.example.org/' })));
+    expect(linked.files.find((f) => f.file === EMPTY)!.diagnostics[0]!.helpUri).toBe('https://lamd.example.org/docs/rules/file/empty.md');
+    expect(linked.files.at(-1)!.diagnostics[0]!.helpUri).toBeUndefined();
+    expect(formatJson(MANY, manyContext())).not.toContain('helpUri');
   });
 
   it('is ok with warnings, unless strict', () => {

@@ -16,12 +16,12 @@ interface Failure {
 interface TestCase {
   '@_name': string;
   '@_classname': string;
-  '@_file': string;
   failure?: Failure[];
   'system-out'?: string[];
 }
 interface TestSuite {
   '@_name': string;
+  '@_file': string;
   '@_tests': string;
   '@_failures': string;
   properties: Array<{ property: Property[] }>;
@@ -63,8 +63,10 @@ describe('junit', () => {
     for (const s of all) {
       expect(s.testcase).toHaveLength(1);
       expect(s.testcase[0]!.failure).toBeUndefined();
+      // The file shows in every place a dashboard looks: test name, class name (no extension) and suite file.
       expect(s.testcase[0]!['@_name']).toBe(s['@_name']);
-      expect(s.testcase[0]!['@_file']).toBe(s['@_name']);
+      expect(s.testcase[0]!['@_classname']).toBe(s['@_name'].replace(/\.yaml$/, ''));
+      expect(s['@_file']).toBe(s['@_name']);
     }
   });
 
@@ -72,8 +74,8 @@ describe('junit', () => {
     expect(formatJunit(ONE, oneContext())).toMatchInlineSnapshot(`
       "<?xml version="1.0" encoding="UTF-8"?>
       <!-- lamd 1.2.3 · document schema version 1 · SDG code list: SDG test list 2024 <&> "v1" -->
-      <testsuites name="lamd validate" tests="2" failures="1" errors="0" skipped="0" time="0">
-        <testsuite name="lamd.yaml" tests="1" failures="0" errors="0" skipped="0" time="0">
+      <testsuites name="lamd validate" tests="2" failures="1" errors="0" time="0">
+        <testsuite name="lamd.yaml" tests="1" failures="0" errors="0" skipped="0" time="0" file="lamd.yaml">
           <properties>
             <property name="lamd.version" value="1.2.3"/>
             <property name="lamd.schemaVersion" value="1"/>
@@ -83,9 +85,9 @@ describe('junit', () => {
             <property name="lamd.warnings" value="0"/>
             <property name="lamd.infos" value="0"/>
           </properties>
-          <testcase name="lamd.yaml" classname="lamd.validate" file="lamd.yaml" time="0"/>
+          <testcase name="lamd.yaml" classname="lamd" time="0"/>
         </testsuite>
-        <testsuite name="municipalities/milan/roadmaps/governance.yaml" tests="1" failures="1" errors="0" skipped="0" time="0">
+        <testsuite name="municipalities/milan/roadmaps/governance.yaml" tests="1" failures="1" errors="0" skipped="0" time="0" file="municipalities/milan/roadmaps/governance.yaml">
           <properties>
             <property name="lamd.version" value="1.2.3"/>
             <property name="lamd.schemaVersion" value="1"/>
@@ -95,8 +97,8 @@ describe('junit', () => {
             <property name="lamd.warnings" value="0"/>
             <property name="lamd.infos" value="0"/>
           </properties>
-          <testcase name="municipalities/milan/roadmaps/governance.yaml" classname="lamd.validate" file="municipalities/milan/roadmaps/governance.yaml" time="0">
-            <failure type="error" message="1 error">municipalities/milan/roadmaps/governance.yaml:6:14 error schema/type: \`sdg.goal\` is 10, a number: write it in quotes, "10". (https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/type.md)</failure>
+          <testcase name="municipalities/milan/roadmaps/governance.yaml" classname="municipalities/milan/roadmaps/governance" time="0">
+            <failure type="error" message="1 error">municipalities/milan/roadmaps/governance.yaml:6:14 error schema/type: \`sdg.goal\` is 10, a number: write it in quotes, "10". (lamd explain schema/type)</failure>
           </testcase>
         </testsuite>
       </testsuites>
@@ -114,8 +116,8 @@ describe('junit', () => {
     expect(roadmap.failure![0]).toMatchObject({ '@_type': 'error', '@_message': '1 error, 1 warning' });
     // The warning is kept next to the error, with its place, rule and help.
     expect(roadmap.failure![0]!['#text'].split('\n')).toEqual([
-      `${ROADMAP}:6:14 error schema/type: \`sdg.goal\` is 10, a number: write it in quotes, "10". (https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/type.md)`,
-      `${ROADMAP}:7:13 warning references/practice: \`builds_on[0]\` names the practice "nowhere", which has no practice document. (https://github.com/lamd-dev/lamd/blob/main/docs/rules/references/practice.md)`,
+      `${ROADMAP}:6:14 error schema/type: \`sdg.goal\` is 10, a number: write it in quotes, "10". (lamd explain schema/type)`,
+      `${ROADMAP}:7:13 warning references/practice: \`builds_on[0]\` names the practice "nowhere", which has no practice document. (lamd explain references/practice)`,
     ]);
   });
 
@@ -145,7 +147,8 @@ describe('junit', () => {
 
   it('escapes names and messages so they parse back unchanged', () => {
     const odd = suites(formatJunit(MANY, manyContext())).find((s) => s['@_name'] === ODD)!;
-    expect(odd.testcase[0]!['@_file']).toBe(ODD);
+    expect(odd['@_file']).toBe(ODD);
+    expect(odd.testcase[0]!['@_classname']).toBe(ODD.replace(/\.yaml$/, ''));
     const listing = odd.testcase[0]!.failure![0]!['#text'];
     // A message's second line is indented under its first, so each problem still starts a line.
     expect(listing).toContain(`${ODD}:2:8 error schema/required: ${ODD_MESSAGE.replace('\n', '\n    ')} (`);

@@ -1,7 +1,10 @@
 // The `sarif` format: valid SARIF 2.1.0 (checked against the official OASIS schema), with URIs a
 // code-scanning service resolves to the files lamd checked.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directoryUri, fileUri, formatSarif } from '../../src/format/sarif.js';
+import { REPO } from '../helpers/lamd.js';
+import { directoryUri, fileUri, formatSarif, friendlyName } from '../../src/format/sarif.js';
 import { sarif, validateSarif } from '../helpers/outputs.js';
 import { CLEAN, EMPTY, FILES, MANY, ODD, ODD_MESSAGE, ONE, ROADMAP, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
 
@@ -15,7 +18,8 @@ describe('sarif', () => {
     expect(log.runs).toHaveLength(1);
     const [run] = log.runs;
     expect(run.results).toEqual([]);
-    expect(run.tool.driver).toEqual({ name: 'lamd', version: '1.2.3', semanticVersion: '1.2.3', informationUri: 'https://github.com/lamd-dev/lamd', rules: [] });
+    // No homepage in lamd's package.json: no address at all, rather than one nobody controls.
+    expect(run.tool.driver).toEqual({ name: 'lamd', version: '1.2.3', semanticVersion: '1.2.3', rules: [] });
     // Every file checked is an artifact, even without problems.
     expect(run.artifacts.map((a: any) => a.location.uri)).toHaveLength(3);
   });
@@ -43,18 +47,21 @@ describe('sarif', () => {
 
   it('writes one problem with its rule, level, message and region', () => {
     const run = sarif(formatSarif(ONE, oneContext())).runs[0];
+    const page = readFileSync(join(REPO, 'docs/rules/schema/type.md'), 'utf8').trimEnd();
     expect(run.tool.driver.rules).toEqual([
       {
         id: 'schema/type',
+        name: 'SchemaType',
         shortDescription: { text: 'Every value has the expected type.' },
-        helpUri: 'https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/type.md',
-        help: {
-          text: 'Every value has the expected type. Documentation: https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/type.md',
-          markdown: 'Every value has the expected type.\n\n[Documentation of `schema/type`](https://github.com/lamd-dev/lamd/blob/main/docs/rules/schema/type.md)',
-        },
+        // "What it checks" from the rule's page, as text: GitHub requires a full description.
+        fullDescription: { text: expect.stringMatching(/^Every value has the type the schema expects: text, a whole number, .* it suggests the quotes to add\.$/s) },
+        // The page itself travels with the log, so code scanning shows it without any link.
+        help: { text: expect.any(String), markdown: page },
         defaultConfiguration: { level: 'error' },
       },
     ]);
+    expect(run.tool.driver.rules[0].help.text).not.toMatch(/\*\*|```/);
+    expect(run.tool.driver.rules[0].help.text).toContain('What it checks\n\nEvery value has the type the schema expects');
     expect(run.results).toEqual([
       {
         ruleId: 'schema/type',
@@ -87,14 +94,57 @@ describe('sarif', () => {
     expect(run.results.map((r: any) => r.level)).toEqual(['error', 'error', 'warning', 'error', 'note', 'warning']);
     // The registry's default severity, whatever the workspace made of it.
     expect(run.tool.driver.rules.find((r: any) => r.id === 'settings/unused-suppression').defaultConfiguration).toEqual({ level: 'note' });
-    // A rule the registry does not know: only what is known.
-    expect(run.tool.driver.rules.at(-1)).toEqual({ id: 'custom/not-in-registry', helpUri: 'https://github.com/lamd-dev/lamd/blob/main/docs/rules/custom/not-in-registry.md' });
+    // A rule the registry does not know: what code scanning requires, and where to read more.
+    expect(run.tool.driver.rules.at(-1)).toEqual({
+      id: 'custom/not-in-registry',
+      name: 'CustomNotInRegistry',
+      shortDescription: { text: 'Rule custom/not-in-registry.' },
+      fullDescription: { text: 'Rule custom/not-in-registry.' },
+      help: {
+        text: "Rule custom/not-in-registry. lamd explain custom/not-in-registry prints the rule's documentation.",
+        markdown: "Rule custom/not-in-registry. `lamd explain custom/not-in-registry` prints the rule's documentation.",
+      },
+    });
+    // Every rule has the full description and help GitHub's ingestion requires.
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.fullDescription.text.length).toBeGreaterThan(0);
+      expect(rule.help.markdown.length).toBeGreaterThan(0);
+    }
   });
 
-  it('leaves out the region of a problem about the whole file', () => {
+  it('links rules and the tool only to the homepage lamd names, at the tag of its version', () => {
+    const run = sarif(formatSarif(MANY, manyContext({ homepage: 'https://github.com/someone/lamd#readme' }))).runs[0];
+    expect(run.tool.driver.informationUri).toBe('https://github.com/someone/lamd#readme');
+    const type = run.tool.driver.rules.find((r: any) => r.id === 'schema/type');
+    expect(type.helpUri).toBe('https://github.com/someone/lamd/blob/v1.2.3/docs/rules/schema/type.md');
+    // Links between pages follow the homepage too.
+    const empty = run.tool.driver.rules.find((r: any) => r.id === 'file/empty');
+    expect(empty.help.markdown).toMatch(/\]\(https:\/\/github\.com\/someone\/lamd\/blob\/v1\.2\.3\/docs\/rules\/[a-z]+\/[a-z-]+\.md\)/);
+    expect(type.helpUri).toBe('https://github.com/someone/lamd/blob/v1.2.3/docs/rules/schema/type.md');
+    // Without a homepage, a link to another page becomes its text: nothing points anywhere.
+    const plain = sarif(formatSarif(MANY, manyContext())).runs[0];
+    expect(JSON.stringify(plain.tool.driver)).not.toMatch(/https?:|\]\(/);
+  });
+
+  it('names each rule in one Pascal-case word, as SARIF viewers expect', () => {
+    expect(friendlyName('roadmap/design-inclusion')).toBe('RoadmapDesignInclusion');
+    expect(friendlyName('file/too-large')).toBe('FileTooLarge');
+  });
+
+  it('places a problem about the whole file on the whole text, or at the start when lamd has none', () => {
     const run = sarif(formatSarif(MANY, manyContext())).runs[0];
     const empty = run.results.find((r: any) => r.ruleId === 'file/empty');
-    expect(empty.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: EMPTY, uriBaseId: '%SRCROOT%', index: 1 } });
+    expect(empty.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: EMPTY, uriBaseId: '%SRCROOT%', index: 1 },
+      region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+    });
+    const whole = (text: string) => {
+      const d = [diagnostic(CLEAN, 'error', 'file/too-large', 'x')];
+      return sarif(formatSarif(d, context(d, { texts: { [CLEAN]: text } }))).runs[0].results[0].locations[0].physicalLocation.region;
+    };
+    expect(whole('')).toEqual({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 });
+    expect(whole('a: 1\nbb: 2\n')).toEqual({ startLine: 1, startColumn: 1, endLine: 2, endColumn: 6 });
+    expect(whole('a: 1\r\nbb: 22')).toEqual({ startLine: 1, startColumn: 1, endLine: 2, endColumn: 7 });
   });
 
   it('percent-encodes file names into relative URIs that resolve to the files checked', () => {

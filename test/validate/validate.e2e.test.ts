@@ -317,7 +317,7 @@ describe('output formats through the binary', () => {
     const results = log.runs[0].results as Array<{ ruleId: string; level: string; ruleIndex: number }>;
     const error = results.find((r) => r.level === 'error')!;
     expect(error.ruleId).toBe('schema/type');
-    expect(log.runs[0].tool.driver.rules[error.ruleIndex].helpUri).toMatch(/docs\/rules\/schema\/type\.md$/);
+    expect(log.runs[0].tool.driver.rules[error.ruleIndex].help.markdown).toMatch(/^# schema\/type\n/);
   });
 
   it('--output writes the report to a file and keeps the summary on stderr', () => {

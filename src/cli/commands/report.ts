@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkLoaded } from '../../check/index.js';
 import { isCalendarDate } from '../../check/dates.js';
-import { ruleDocsUrl, ruleMeta } from '../../check/rules.js';
+import { ruleLookup } from '../../check/rule-docs.js';
+import { packageManifest } from '../../package-root.js';
 import { summarize } from '../../diagnostics.js';
 import { UsageError, writeRefused } from '../../errors.js';
 import type { FormatContext } from '../../format/context.js';
@@ -62,14 +63,11 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   if (summary.errors > 0) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     const context: FormatContext = {
-      tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION },
+      tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION, homepage: packageManifest().homepage },
       summary: summarize(errors, result.files.length),
       files: result.files,
       texts: load.texts,
-      rule: (id) => {
-        const meta = ruleMeta(id);
-        return meta ? { meta, helpUri: ruleDocsUrl(id) } : { helpUri: ruleDocsUrl(id) };
-      },
+      rule: ruleLookup(),
       strict: false,
       color: useColor(io, 'stderr', global.color),
       cwd: io.cwd,

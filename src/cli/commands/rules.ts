@@ -1,7 +1,9 @@
 // `lamd rules`: every rule lamd checks, its severity in this workspace, and what it checks.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ruleDocsUrl, RULES, type RuleSeverity } from '../../check/rules.js';
+import { ruleDocsBase, ruleDocsUrl } from '../../check/rule-docs.js';
+import { RULES, type RuleSeverity } from '../../check/rules.js';
+import { packageManifest } from '../../package-root.js';
 import { obj } from '../../check/values.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from '../../workspace/find.js';
 import { parseSource } from '../../workspace/source.js';
@@ -22,6 +24,8 @@ export async function run(io: CliIO, global: GlobalOptions, options: RulesOption
       if (level === 'error' || level === 'warning' || level === 'info' || level === 'off') configured.set(id, level);
     }
   }
+  const manifest = packageManifest();
+  const base = ruleDocsBase(manifest.homepage, manifest.version);
   const rows = RULES.map((meta) => ({
     id: meta.id,
     severity: meta.adjustable ? (configured.get(meta.id) ?? meta.severity) : meta.severity,
@@ -29,7 +33,8 @@ export async function run(io: CliIO, global: GlobalOptions, options: RulesOption
     adjustable: meta.adjustable,
     summary: meta.summary,
     ...(meta.section ? { section: meta.section } : {}),
-    docs: ruleDocsUrl(meta.id),
+    // A web address only when lamd names a homepage; `lamd explain <id>` prints the page either way.
+    ...(base !== undefined && { docs: ruleDocsUrl(meta.id, base) }),
   }));
   if (options.json) {
     io.stdout(`${JSON.stringify({ workspace: root ?? null, rules: rows }, null, 2)}\n`);
@@ -44,7 +49,7 @@ export async function run(io: CliIO, global: GlobalOptions, options: RulesOption
   const changed = rows.filter((r) => r.severity !== r.defaultSeverity).length;
   io.stderr(
     `${rows.length} rules${root ? `; severities as set in ${join(root, 'lamd.yaml')}` : ''}${changed ? ` (* ${changed} changed from the default)` : ''}. ` +
-      'Change an adjustable rule under `rules:` in lamd.yaml; silence one on a document with `suppress: [{rule, reason}]`.\n',
+      'Change an adjustable rule under `rules:` in lamd.yaml; silence one on a document with `suppress: [{rule, reason}]`. `lamd explain <rule>` prints what a rule checks and why.\n',
   );
   return 0;
 }

@@ -5,7 +5,8 @@ import { summarize, type Diagnostic } from '../../diagnostics.js';
 import { UsageError } from '../../errors.js';
 import { checkLoaded } from '../../check/index.js';
 import { isCalendarDate } from '../../check/dates.js';
-import { ruleDocsUrl, ruleMeta } from '../../check/rules.js';
+import { ruleLookup } from '../../check/rule-docs.js';
+import { packageManifest } from '../../package-root.js';
 import type { FormatContext } from '../../format/context.js';
 import { loadFormatter } from '../../format/index.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
@@ -38,14 +39,11 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
   const summary = summarize(result.diagnostics, result.files.length);
   const toFile = options.output !== undefined;
   const context: FormatContext = {
-    tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION },
+    tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION, homepage: packageManifest().homepage },
     summary,
     files: result.files,
     texts: load.texts,
-    rule: (id) => {
-      const meta = ruleMeta(id);
-      return meta ? { meta, helpUri: ruleDocsUrl(id) } : { helpUri: ruleDocsUrl(id) };
-    },
+    rule: ruleLookup(),
     strict: Boolean(options.strict),
     color: !toFile && format === 'pretty' && useColor(io, 'stdout', global.color),
     cwd: io.cwd,
