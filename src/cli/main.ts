@@ -108,6 +108,13 @@ export function buildProgram(): Command {
     .action(lazy(() => import('./commands/rules.js') as Promise<{ run: Run }>));
 
   program
+    .command('explain')
+    .description("print a rule's documentation: what it checks, why, examples, how to fix it and turn it down (offline)")
+    .argument('<rule>', 'a rule id, such as roadmap/single-sdg, or its name alone when only one area has it (single-sdg)')
+    .addHelpText('after', '\nExit codes: 0 the page was printed; 2 there is no such rule (the closest ids are suggested).\n`lamd rules` lists every rule.')
+    .action(lazy(() => import('./commands/explain.js') as Promise<{ run: Run }>));
+
+  program
     .command('schema')
     .description('print the JSON Schema of a document kind, or write them all with --out')
     .argument('[kind]', 'workspace, profile, practice, roadmap, stakeholders, activity or common')
