@@ -4,7 +4,7 @@
 // marked does not sanitise: raw HTML, `javascript:` links and `<img onerror>` pass through it. lamd
 // escapes user text when it builds the Markdown, and here, as a second line, a private `new Marked()`
 // instance (never the global one, which other code could configure) renders:
-// - raw HTML (block or inline) as escaped text, except the bare `<br>` lamd writes in table cells;
+// - raw HTML (block or inline) as escaped text (lamd's Markdown has none);
 // - links only to http(s), mailto and #anchors, any other address as plain text;
 // - images never as <img> (a report makes no network request): an http(s) image becomes a link;
 // - a Mermaid block lamd wrote for a timeline as the timeline's SVG, any other code block as code;
@@ -36,7 +36,6 @@ interface Heading {
   text: string;
 }
 
-const LINE_BREAK = /^<br\s*\/?>$/i;
 const SAFE_HREF = /^(?:https?:\/\/|mailto:)[^\s\u0000-\u001f]*$/i;
 const ANCHOR = /^#[A-Za-z0-9_-]*$/;
 
@@ -101,8 +100,6 @@ export function markdownToHtml(markdown: string, options: HtmlOptions): string {
     },
     renderer: {
       html({ text }: Tokens.HTML | Tokens.Tag): string {
-        const trimmed = text.trim();
-        if (LINE_BREAK.test(trimmed)) return '<br>';
         return escapeHtml(text);
       },
       link({ href, title, tokens }: Tokens.Link): string {

@@ -2,8 +2,10 @@
 // Markdown → (optionally) HTML. Pure apart from reading templates; the CLI loads, checks and writes.
 import { markdownToHtml } from './html.js';
 import { loadCatalogue, Messages } from './i18n.js';
+import { joinMd, type Md } from './markdown.js';
 import type { Phase, ReportModel } from './model.js';
 import type { TemplateSources } from './template-files.js';
+import { quietTables } from './tables.js';
 import { renderTemplate } from './templates.js';
 import { ACTION_STATUSES, type SvgLabels, type Timeline } from './timeline.js';
 import { capitalizationView } from './views/capitalization.js';
@@ -79,7 +81,19 @@ export function renderMarkdown(model: ReportModel, sources: TemplateSources, req
   const ctx: ViewContext = { model, m: messages, today: request.today, focus: request.focus };
   const { view, timelines } = buildView(ctx, request.phase);
   const rendered = renderTemplate(sources, request.phase, view);
-  return { markdown: tidyMarkdown(rendered.text), timelines, messages, overrides: [...messages.overrides, ...rendered.overrides] };
+  const quiet = quietTables(tidyMarkdown(rendered.text), {
+    notRecorded: messages.notRecorded,
+    dash: '–',
+    note: (omitted, dashes) =>
+      joinMd(
+        [
+          ...(omitted.length > 0 ? [messages.text('phrase.columns_not_recorded', { columns: messages.list(omitted as Md[])! })] : []),
+          ...(dashes ? [messages.text('phrase.dash_not_recorded')] : []),
+        ],
+        ' ',
+      ),
+  });
+  return { markdown: tidyMarkdown(quiet), timelines, messages, overrides: [...messages.overrides, ...rendered.overrides] };
 }
 
 export function svgLabels(m: Messages): (timeline: Timeline) => SvgLabels {

@@ -53,10 +53,10 @@ export function mdParagraphs(text: string | undefined): Md[] {
 }
 
 /**
- * Joins Markdown pieces with a separator lamd chooses. `<br>` is the one piece of raw HTML lamd
- * writes (line breaks inside table cells); the HTML renderer lets exactly that tag through.
+ * Joins Markdown pieces with a separator lamd chooses. Never a line break: raw HTML such as `<br>`
+ * is dropped by cmark-gfm's safe mode and shown literally by renderers with HTML off.
  */
-export function joinMd(parts: readonly Md[], separator: '<br>' | ', ' | '; ' | ' · ' | ' – ' | ': ' | ' '): Md {
+export function joinMd(parts: readonly Md[], separator: ', ' | '; ' | ' · ' | ' – ' | ': ' | ' '): Md {
   return parts.join(separator) as Md;
 }
 
@@ -91,8 +91,12 @@ export function mermaidText(text: string, max = 60): string {
     .replace(/[:;#%`<>{}"&\\[\]|~]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const cut = [...line];
-  return cut.length > max ? `${cut.slice(0, max - 1).join('').trimEnd()}…` : line;
+  const chars = [...line];
+  if (chars.length <= max) return line;
+  // Cut between words, never inside one: "Training for 32 front-office operators…".
+  const head = chars.slice(0, max).join('');
+  const space = head.lastIndexOf(' ');
+  return `${(space > max / 3 ? head.slice(0, space) : chars.slice(0, max - 1).join('')).trimEnd()}…`;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -7,6 +7,8 @@ export type ActionStatus = 'planned' | 'in-progress' | 'done' | 'postponed' | 'c
 export const ACTION_STATUSES: readonly ActionStatus[] = ['planned', 'in-progress', 'done', 'postponed', 'cancelled'];
 
 export interface TimelineBar {
+  /** The action's number in its road map, the same in the action table, the chart and its legend. */
+  number: number;
   /** Plain text (not escaped): the action's title. */
   label: string;
   /** Plain text: the objective or group the action belongs to. */
@@ -31,6 +33,8 @@ export interface Timeline {
 }
 
 export interface TimelineAction {
+  /** The action's number in its road map (1-based); its place in the list when not given. */
+  number?: number;
   title: string;
   group: string;
   start?: string;
@@ -42,7 +46,7 @@ export interface TimelineAction {
 export function buildTimeline(id: string, title: string, actions: readonly TimelineAction[], today: string): { timeline: Timeline; undated: TimelineAction[] } {
   const bars: TimelineBar[] = [];
   const undated: TimelineAction[] = [];
-  for (const action of actions) {
+  for (const [index, action] of actions.entries()) {
     const start = action.start && isCalendarDate(action.start) ? firstDay(action.start) : undefined;
     const end = action.end && isCalendarDate(action.end) ? lastDay(action.end) : undefined;
     if (!start && !end) {
@@ -53,6 +57,7 @@ export function buildTimeline(id: string, title: string, actions: readonly Timel
     const from = start ?? end!;
     const to = end ?? start!;
     bars.push({
+      number: action.number ?? index + 1,
       label: action.title,
       group: action.group,
       start: from <= to ? from : to,
@@ -86,13 +91,13 @@ export function mermaidTaskLabel(number: number, title: string): string {
 export function mermaidLines(timeline: Timeline, labels: { section: (group: string) => string }): string[] {
   const lines = [`${TIMELINE_MARKER}${timeline.id}`, 'gantt', `    title ${mermaidText(timeline.title, 80) || '-'}`, '    dateFormat YYYY-MM-DD', '    axisFormat %Y-%m'];
   let group: string | undefined;
-  timeline.bars.forEach((bar, i) => {
+  timeline.bars.forEach((bar) => {
     if (bar.group !== group) {
       group = bar.group;
       lines.push(`    section ${mermaidText(labels.section(group)) || '-'}`);
     }
     const tags = `${bar.overdue ? 'crit, ' : ''}${bar.milestone ? 'milestone, ' : MERMAID_TAG[bar.status]}`;
-    lines.push(`    ${mermaidTaskLabel(i + 1, bar.label)} :${tags}a${i + 1}, ${bar.start}, ${bar.milestone ? '0d' : bar.end}`);
+    lines.push(`    ${mermaidTaskLabel(bar.number, bar.label)} :${tags}a${bar.number}, ${bar.start}, ${bar.milestone ? '0d' : bar.end}`);
   });
   return lines;
 }

@@ -197,10 +197,10 @@ describe('roadmap view', () => {
 
   it('fills the activities table like Box 3: the activity, then the names of the stakeholders involved', () => {
     const [card] = roadmapReport(ctx(valid)).view.roadmaps;
-    expect(card!.activities).toEqual([{ activity: '**Translated leaflets**', stakeholders: 'Association of the Sfax diaspora' }]);
+    expect(card!.activities).toEqual([{ number: '1', activity: '**Translated leaflets**', stakeholders: 'Association of the Sfax diaspora' }]);
     const [hostile] = roadmapReport(ctx(injection)).view.roadmaps;
     expect(hostile!.activities[0]!.stakeholders).toBe(
-      "\\# Heading department<br>\\[Department\\](javascript:window.\\_\\_pwned=1)<br>\\<script\\>alert('diaspora')\\</script\\> association<br>NGO \\| with \\| pipes",
+      "\\# Heading department; \\[Department\\](javascript:window.\\_\\_pwned=1); \\<script\\>alert('diaspora')\\</script\\> association; NGO \\| with \\| pipes",
     );
   });
 
@@ -237,6 +237,7 @@ describe('roadmap view', () => {
         '    section Migrants reach municipal services',
         '    1. Translated leaflets :done, a1, 2023-05-01, 2023-09-30',
       ],
+      rows: [{ number: '1', start: '1 May 2023', end: '30 September 2023', status: 'Done' }],
       undated: undefined,
     });
     expect(timelines.map((t) => [t.id, t.bars.length])).toEqual([['t1', 1]]);
@@ -300,7 +301,7 @@ describe('isOverdue and timelines', () => {
     expect(isOverdue({}, '2024-01-01')).toBe(false);
   });
 
-  it('draws one-date actions as milestones and leaves undated ones out', () => {
+  it('draws one-date actions as milestones and leaves undated ones out, each bar keeping its action\'s number', () => {
     const { timeline, undated } = buildTimeline('t9', 'T', [
       { title: 'Start only', group: 'G', start: '2023-02' },
       { title: 'No date', group: 'G' },
@@ -311,7 +312,7 @@ describe('isOverdue and timelines', () => {
       ['Start only', '2023-02-01', '2023-02-01', true, false],
       ['Late', '2023-01-01', '2023-01-31', false, true],
     ]);
-    expect(mermaidLines(timeline, { section: (g) => g }).slice(5)).toEqual(['    section G', '    1. Start only :milestone, a1, 2023-02-01, 0d', '    2. Late :crit, a2, 2023-01-01, 2023-01-31']);
+    expect(mermaidLines(timeline, { section: (g) => g }).slice(5)).toEqual(['    section G', '    1. Start only :milestone, a1, 2023-02-01, 0d', '    3. Late :crit, a3, 2023-01-01, 2023-01-31']);
   });
 
   // Mermaid's gantt lexer tries its keywords and a YYYY-MM-DD date at the start of every line,
@@ -379,11 +380,12 @@ describe('final view', () => {
       { name: 'Sfax', cells: ['✓', '–', '–', '–', '–', '–'] },
       { name: 'طنجة', cells: ['–', '–', '–', '–', '–', '–'] },
     ]);
-    expect(lenses.stakeholders[0]).toEqual({ name: 'Sfax', members: '3', design: '3', implementation: '2', types: 'Municipal department: 2<br>Diaspora association: 1', migrantVoices: 'yes' });
+    expect(lenses.stakeholders[0]).toEqual({ name: 'Sfax', members: '3', design: '3', implementation: '2', types: 'Municipal department: 2; Diaspora association: 1', migrantVoices: 'yes' });
     expect(lenses.stakeholders[1]!.migrantVoices).toBe('not recorded');
     expect(lenses.coordination[0]).toMatchObject({ leadUnit: 'Direction du développement économique', partner: 'Partenaire de test', workingGroups: 'Inclusive municipal services (members: 3)' });
     expect(lenses.challenges).toEqual([
-      { name: 'Sfax', items: ['Election: Municipal elections', 'Election: Municipal elections in May 2023. (mitigation: The working group includes technical staff who stay.)'] },
+      // One line per kind of challenge: the profile's constraint and the road map's risk of the same kind.
+      { name: 'Sfax', items: ['**Election**: Municipal elections · Municipal elections in May 2023. (Mitigation: The working group includes technical staff who stay.)'] },
     ]);
     expect(lenses.context[0]).toMatchObject({ population: 'not recorded', foreignShare: 'about 1.5%', model: 'Not yet defined' });
   });

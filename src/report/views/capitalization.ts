@@ -88,7 +88,7 @@ function practiceCard(ctx: ViewContext, p: PracticeDocument): PracticeCard {
             const target = findTarget(t, sdgLanguage(ctx));
             return target ? m.text('phrase.target_with_title', { id: md(t), title: md(target.title) }) : md(t);
           }),
-          '<br>',
+          '; ',
         )
       : undefined,
     borrowedBy: m.list((p.capitalization?.borrowed_by ?? []).map((b) => municipalityName(ctx, b.municipality))),
@@ -167,7 +167,7 @@ export function capitalizationView(ctx: ViewContext): CapitalizationView {
               if (h.activity) parts.push(activityTitle(ctx, h.activity));
               return joinMd(parts, ' – ');
             }),
-            '<br>',
+            '; ',
           ),
         ),
       })),

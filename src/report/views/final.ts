@@ -2,7 +2,7 @@
 // each road map (genesis, development, results, criticalities), then the municipalities compared
 // through the lenses of the publication's analysis (4.1–4.7).
 import type { RoadmapDocument } from '../../types/generated/index.js';
-import { joinMd, md, type Md } from '../markdown.js';
+import { joinMd, md, strong, type Md } from '../markdown.js';
 import { baseView, municipalityName, partnerName, roadmapHeading, scopedMunicipalities, texts, type BaseView, type ViewContext } from './context.js';
 import { figureView, activitiesOf, activityCard, type ActivityCard } from './profile.js';
 import { goalShort, isOverdue, roadmapsInScope } from './roadmap.js';
@@ -105,12 +105,12 @@ export function finalView(ctx: ViewContext): FinalView {
       objectives: roadmaps.map((r) => ({
         name: municipalityName(ctx, r.municipality),
         roadmap: md(r.title),
-        objectives: m.orNotRecorded(joinMd((r.objectives ?? []).map((o) => md(o.title)), '<br>')),
+        objectives: m.orNotRecorded(joinMd((r.objectives ?? []).map((o) => md(o.title)), '; ')),
         results: m.orNotRecorded(r.state_of_the_art?.results ? md(r.state_of_the_art.results) : undefined),
         institutionalisation: m.orNotRecorded(
           joinMd(
             (r.institutionalisation ?? []).map((i) => (i.status ? m.text('phrase.name_role', { name: md(i.instrument), role: m.label('instrument_status', i.status)! }) : md(i.instrument))),
-            '<br>',
+            '; ',
           ),
         ),
       })),
@@ -130,7 +130,7 @@ export function finalView(ctx: ViewContext): FinalView {
           members: m.number(ids.size),
           design: m.number(new Set(design.map((w) => w.stakeholder)).size),
           implementation: m.number(new Set(implementation.map((w) => w.stakeholder)).size),
-          types: m.orNotRecorded(joinMd([...types].map(([type, n]) => m.text('phrase.count_of', { label: m.label('stakeholder_type', type)!, count: n })), '<br>')),
+          types: m.orNotRecorded(joinMd([...types].map(([type, n]) => m.text('phrase.count_of', { label: m.label('stakeholder_type', type)!, count: n })), '; ')),
           migrantVoices: members.length === 0 ? m.notRecorded : voices ? yes : no,
         };
       }),
@@ -143,26 +143,30 @@ export function finalView(ctx: ViewContext): FinalView {
           name: md(mu.name),
           leadUnit: m.orNotRecorded(mu.lead_unit ? md(mu.lead_unit) : undefined),
           partner: m.orNotRecorded(partnerName(ctx, mu.local_partner)),
-          workingGroups: m.orNotRecorded(joinMd(groups, '<br>')),
-          monitoring: m.orNotRecorded(joinMd(monitoring, '<br>')),
+          workingGroups: m.orNotRecorded(joinMd(groups, '; ')),
+          monitoring: m.orNotRecorded(joinMd(monitoring, '; ')),
         };
       }),
       challenges: municipalities
         .map((mu) => {
+          // Each kind of challenge once per city: a profile's constraint ("Crisis: COVID-19 pandemic")
+          // and a road map's risk of the same kind are one line. The road maps' criticalities are
+          // already in their state of the art above, so they are not repeated here.
           const p = model.profiles.get(mu.slug);
-          const items: Md[] = [
-            ...(p?.constraints ?? []).map((c) => m.text('phrase.labelled', { label: m.label('constraint', c.type)!, text: md(c.title) })),
-            ...ofMunicipality(mu.slug).flatMap((r) =>
-              (r.risks ?? []).map((k) =>
-                k.mitigation
-                  ? m.text('phrase.risk_mitigated', { label: m.label('risk', k.type)!, risk: md(k.description), mitigation: md(k.mitigation) })
-                  : m.text('phrase.labelled', { label: m.label('risk', k.type)!, text: md(k.description) }),
-              ),
-            ),
-            ...ofMunicipality(mu.slug)
-              .filter((r) => r.state_of_the_art?.criticalities)
-              .map((r) => m.text('phrase.labelled', { label: md(r.title), text: md(r.state_of_the_art!.criticalities!) })),
-          ];
+          const byKind = new Map<Md, Md[]>();
+          const add = (label: Md, text: Md) => {
+            const list = byKind.get(label) ?? [];
+            if (!list.includes(text)) list.push(text);
+            byKind.set(label, list);
+          };
+          for (const c of p?.constraints ?? []) add(m.label('constraint', c.type)!, md(c.title));
+          for (const r of ofMunicipality(mu.slug)) {
+            for (const k of r.risks ?? []) {
+              const mitigation = k.mitigation ? m.text('phrase.in_parentheses', { text: joinMd([m.text('column.mitigation'), md(k.mitigation)], ': ') }) : undefined;
+              add(m.label('risk', k.type)!, mitigation ? joinMd([md(k.description), mitigation], ' ') : md(k.description));
+            }
+          }
+          const items = [...byKind].map(([label, texts]) => m.text('phrase.labelled', { label: strong(label), text: joinMd(texts, ' · ') }));
           return { name: md(mu.name), items };
         })
         .filter((c) => c.items.length > 0),

@@ -99,7 +99,7 @@ export function figureView(ctx: ViewContext, label: Md, figure: Figure | undefin
   const notes: Md[] = [];
   if (figure.note) notes.push(md(figure.note));
   notes.push(...sourceLines(ctx, figure.sources));
-  return { label, value, asOf: m.orNotRecorded(m.date(figure.as_of)), breakdown: joinMd(breakdown, '; '), note: joinMd(notes, '<br>') };
+  return { label, value, asOf: m.orNotRecorded(m.date(figure.as_of)), breakdown: joinMd(breakdown, '; '), note: joinMd(notes, ' ') };
 }
 
 const MOBILITY = ['immigration', 'emigration', 'transit', 'return', 'internal', 'displacement'] as const;

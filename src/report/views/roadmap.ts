@@ -40,9 +40,12 @@ export interface RoadmapCard {
   buildsOn: { title: Md; owner: Md; stage: Md; origin: Md }[];
   consultations: Md[];
   objectives: { title: Md; indicators: { name: Md; unit: Md; baseline: Md; target: Md; current: Md; verification: Md }[] }[];
-  activities: { activity: Md; stakeholders: Md }[];
-  actions: { title: Md; objective: Md; lead: Md; period: Md; status: Md; outputs: Md; progress: Md }[];
-  timeline: { lines: string[]; undated: Md | undefined } | undefined;
+  /** Box 3's shape: each action once, numbered, with what it did and who took part. */
+  activities: { number: Md; activity: Md; stakeholders: Md }[];
+  /** The same actions by number: who leads them, when, their status and outputs. */
+  actions: { number: Md; objective: Md; lead: Md; period: Md; status: Md; outputs: Md; progress: Md }[];
+  /** The gantt for renderers that draw Mermaid, then the same dates as a plain table for those that do not. */
+  timeline: { lines: string[]; rows: { number: Md; start: Md; end: Md; status: Md }[]; undated: Md | undefined } | undefined;
   progress: { status: Md; count: Md }[];
   progressSummary: Md;
   overdue: { title: Md; end: Md; status: Md; days: Md }[];
@@ -122,7 +125,7 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
   const { timeline, undated } = buildTimeline(
     `t${index + 1}`,
     roadmapPlainTitle(ctx, r),
-    actions.map((a) => ({ title: a.title, group: r.objectives?.find((o) => o.id === a.objective)?.title ?? '', start: a.start, end: a.end, status: a.status })),
+    actions.map((a, i) => ({ number: i + 1, title: a.title, group: r.objectives?.find((o) => o.id === a.objective)?.title ?? '', start: a.start, end: a.end, status: a.status })),
     today,
   );
   if (timeline.bars.length > 0) timelines.push(timeline);
@@ -143,7 +146,7 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
           (r.sdg.local_targets ?? [])
             .filter((l) => l.target === t)
             .map((l) => md(l.text))
-            .join('<br>') as Md,
+            .join('; ') as Md,
         ),
       })),
     },
@@ -177,23 +180,23 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
         };
       }),
     })),
-    activities: actions.map((a) => {
+    activities: actions.map((a, i) => {
       const cell: Md[] = [strong(md(a.title))];
       if (a.description) cell.push(md(a.description));
       const names = (a.stakeholders ?? []).map((s) => stakeholderName(ctx, s.stakeholder));
-      return { activity: joinMd(cell, '<br>'), stakeholders: m.orNotRecorded(joinMd(names, '<br>')) };
+      return { number: m.number(i + 1), activity: joinMd(cell, ' – '), stakeholders: m.orNotRecorded(joinMd(names, '; ')) };
     }),
-    actions: actions.map((a) => {
+    actions: actions.map((a, i) => {
       const outputs = [...texts(a.outputs), ...texts(a.expected_results).map((e) => m.text('phrase.expected', { text: e }))];
       const last = [...(a.progress ?? [])].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)).at(-1);
       const status = m.label('action_status', a.status ?? 'planned')!;
       return {
-        title: md(a.title),
+        number: m.number(i + 1),
         objective: m.orNotRecorded(objectiveTitle(a.objective)),
         lead: m.orNotRecorded(a.lead_unit ? md(a.lead_unit) : undefined),
         period: m.orNotRecorded(m.period({ ...(a.start ? { start: a.start } : {}), ...(a.end ? { end: a.end } : {}) })),
         status: isOverdue(a, today) ? joinMd([status, m.text('phrase.overdue_flag')], ' ') : status,
-        outputs: m.orNotRecorded(joinMd(outputs, '<br>')),
+        outputs: m.orNotRecorded(joinMd(outputs, '; ')),
         progress: m.orNotRecorded(last ? m.text('phrase.dated_note', { note: md(last.note), date: m.date(last.date)! }) : undefined),
       };
     }),
@@ -231,7 +234,14 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
       timeline.bars.length > 0 || undated.length > 0
         ? {
             lines: timeline.bars.length > 0 ? mermaidLines(timeline, { section: (g) => g || m.raw('phrase.actions') }) : [],
-            undated: undated.length > 0 ? m.text('phrase.undated_actions', { actions: m.list(undated.map((u) => md(u.title)))! }) : undefined,
+            // The dates as written (July 2020, not 1 July 2020): the bars need days, readers do not.
+            rows: timeline.bars.map((b) => ({
+              number: m.number(b.number),
+              start: m.date(actions[b.number - 1]?.start ?? b.start)!,
+              end: m.date(actions[b.number - 1]?.end ?? b.end)!,
+              status: b.overdue ? joinMd([m.label('action_status', b.status)!, m.text('phrase.overdue_flag')], ' ') : m.label('action_status', b.status)!,
+            })),
+            undated: undated.length > 0 ? m.text('phrase.undated_actions', { actions: m.list(undated.map((u) => m.number(u.number ?? 0)))! }) : undefined,
           }
         : undefined,
     adoption: r.adoption ? joinMd([m.label('adoption', r.adoption.status)!, ...(r.adoption.date ? [m.date(r.adoption.date)!] : []), ...(r.adoption.by ? [md(r.adoption.by)] : [])], ' – ') : undefined,
