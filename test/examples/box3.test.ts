@@ -33,7 +33,7 @@ interface ExpectedRoadmap {
 
 const EXPECTED = parse(readFileSync(join(FIXTURES, 'box3-expected.yaml'), 'utf8')) as Record<string, ExpectedRoadmap>;
 const CATALOGUE = JSON.parse(readFileSync(join(REPO, 'templates/reports/i18n/en.json'), 'utf8')) as {
-  column: { activity: string; stakeholders_involved: string };
+  column: { number: string; activity: string; stakeholders_involved: string };
 };
 
 /** A Markdown cell as its reader sees it: lamd's backslash escapes removed. */
@@ -46,15 +46,16 @@ interface ActivityRow {
   stakeholders: string[];
 }
 
-/** The rows of the report's one "Activity | Stakeholders involved" table. */
+/** The rows of the report's one "No. | Activity | Stakeholders involved" table. */
 function activityRows(markdown: string): ActivityRow[] {
-  const header = [CATALOGUE.column.activity, CATALOGUE.column.stakeholders_involved];
+  const header = [CATALOGUE.column.number, CATALOGUE.column.activity, CATALOGUE.column.stakeholders_involved];
   const tables = markdownTables(markdown).filter((t) => t[0]!.map(plain).join('|') === header.join('|'));
   expect(tables, 'the report has one Box 3-shaped table').toHaveLength(1);
-  return tables[0]!.slice(2).map(([activity, stakeholders], i) => {
-    const bold = /^\*\*(.+)\*\*$/.exec(activity!.split('<br>')[0]!);
+  return tables[0]!.slice(2).map(([number, activity, stakeholders], i) => {
+    expect(number, `row ${i + 1} of the activities table is numbered`).toBe(String(i + 1));
+    const bold = /^\*\*(.+?)\*\*(?: – |$)/.exec(activity!);
     expect(bold, `row ${i + 1} of the activities table starts with the action's title in bold`).not.toBeNull();
-    return { title: plain(bold![1]!), stakeholders: stakeholders!.split('<br>').map(plain) };
+    return { title: plain(bold![1]!), stakeholders: stakeholders!.split('; ').map(plain) };
   });
 }
 
