@@ -5,7 +5,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { writeRefused } from '../errors.js';
 
-export function writeFileAtomic(path: string, content: string, shown: string = path): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, shown: string = path): void {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, content);

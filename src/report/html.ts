@@ -15,6 +15,7 @@
 // A Content-Security-Policy forbidding scripts and every fetch backs this up in the browser.
 import { Marked, Tokenizer, type Tokens } from 'marked';
 import { escapeHtml } from './markdown.js';
+import { pageCss, type PrintOptions } from './print.js';
 import { REPORT_CSS } from './style.js';
 import { TIMELINE_MARKER, timelineSvg, type SvgLabels, type Timeline } from './timeline.js';
 
@@ -27,6 +28,10 @@ export interface HtmlOptions {
   contents: string;
   timelines: readonly Timeline[];
   svgLabels: (timeline: Timeline) => SvgLabels;
+  /** Paper and page-margin texts; without it the report prints on the browser's defaults. */
+  print?: PrintOptions;
+  /** Extra lines for the cover (already escaped HTML), after the title and its lead paragraphs. */
+  cover?: string;
 }
 
 interface Heading {
@@ -106,7 +111,9 @@ export function markdownToHtml(markdown: string, options: HtmlOptions): string {
         const inner = this.parser.parseInline(tokens);
         const safe = safeHref(href);
         if (safe === undefined) return inner;
-        return `<a href="${escapeHtml(safe)}"${title ? ` title="${escapeHtml(title)}"` : ''}>${inner}</a>`;
+        // On paper an address is printed after its link text, unless the text is the address already.
+        const bare = stripTags(inner) === escapeHtml(safe) || safe.startsWith('#');
+        return `<a href="${escapeHtml(safe)}"${bare ? ' class="bare"' : ''}${title ? ` title="${escapeHtml(title)}"` : ''}>${inner}</a>`;
       },
       image({ href, text }: Tokens.Image): string {
         const safe = safeHref(href);
@@ -168,9 +175,12 @@ export function markdownToHtml(markdown: string, options: HtmlOptions): string {
   let body = marked.parse(markdown) as string;
   const title = headings.find((h) => h.depth === 1)?.text ?? '';
   const toc = tableOfContents(headings, escapeHtml(options.contents), isolate);
-  // The table of contents goes after the title and its lead paragraphs, before the first section.
+  // The title and its lead paragraphs are the cover (a page of its own on paper); the table of
+  // contents follows, then the first section.
   const firstSection = body.search(/<h2[\s>]/);
-  body = firstSection === -1 ? body + toc : body.slice(0, firstSection) + toc + body.slice(firstSection);
+  const lead = firstSection === -1 ? body : body.slice(0, firstSection);
+  const rest = firstSection === -1 ? '' : body.slice(firstSection);
+  body = `<header class="cover">\n${lead.trimEnd()}\n${options.cover ?? ''}</header>\n${toc}${rest}`;
 
   return [
     '<!DOCTYPE html>',
@@ -182,7 +192,7 @@ export function markdownToHtml(markdown: string, options: HtmlOptions): string {
     '<meta name="referrer" content="no-referrer">',
     '<meta name="generator" content="lamd">',
     `<title>${title}</title>`,
-    `<style>${REPORT_CSS}</style>`,
+    `<style>${REPORT_CSS}${options.print ? `\n${pageCss(options.print, options.dir)}\n` : ''}</style>`,
     '</head>',
     '<body>',
     `<main id="report">`,

@@ -2,7 +2,9 @@
 // Markdown → (optionally) HTML. Pure apart from reading templates; the CLI loads, checks and writes.
 import { markdownToHtml } from './html.js';
 import { loadCatalogue, Messages } from './i18n.js';
-import { joinMd, type Md } from './markdown.js';
+import { escapeHtml, joinMd, type Md } from './markdown.js';
+import type { Paper } from './print.js';
+import { LAMD_VERSION } from '../version.js';
 import type { Phase, ReportModel } from './model.js';
 import type { TemplateSources } from './template-files.js';
 import { quietTables } from './tables.js';
@@ -17,7 +19,7 @@ import { roadmapReport } from './views/roadmap.js';
 
 export type { Phase } from './model.js';
 export const REPORT_PHASES: readonly Phase[] = ['preparatory', 'profile', 'capitalization', 'roadmap', 'final'];
-export const REPORT_FORMATS = ['md', 'html'] as const;
+export const REPORT_FORMATS = ['md', 'html', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export function isPhase(value: string): value is Phase {
@@ -61,6 +63,10 @@ export function messagesFor(sources: TemplateSources, lang: string): Messages {
 
 export interface MarkdownReport {
   markdown: string;
+  /** Plain texts for the cover and the page margins. */
+  network: string;
+  /** YYYY-MM-DD: the day the report is made as of (--today). */
+  today: string;
   timelines: Timeline[];
   messages: Messages;
   /** The workspace's template and catalogue overrides used, relative to the workspace. */
@@ -93,7 +99,9 @@ export function renderMarkdown(model: ReportModel, sources: TemplateSources, req
         ' ',
       ),
   });
-  return { markdown: tidyMarkdown(quiet), timelines, messages, overrides: [...messages.overrides, ...rendered.overrides] };
+  const programme = model.workspace.programme;
+  const network = programme.short_name ? `${programme.name} (${programme.short_name})` : programme.name;
+  return { markdown: tidyMarkdown(quiet), network, today: request.today, timelines, messages, overrides: [...messages.overrides, ...rendered.overrides] };
 }
 
 export function svgLabels(m: Messages): (timeline: Timeline) => SvgLabels {
@@ -108,9 +116,17 @@ export function svgLabels(m: Messages): (timeline: Timeline) => SvgLabels {
   });
 }
 
-export function reportToHtml(report: MarkdownReport): string {
+export interface HtmlReportOptions {
+  paper?: Paper;
+}
+
+export function reportToHtml(report: MarkdownReport, options: HtmlReportOptions = {}): string {
   const m = report.messages;
+  const title = /^# (.*)$/m.exec(report.markdown)?.[1] ?? '';
+  const generated = m.plain('phrase.generated_on', { date: m.plainDate(report.today)!, version: LAMD_VERSION });
   return markdownToHtml(report.markdown, {
+    print: { paper: options.paper ?? 'a4', title: plainFromMarkdown(title), network: report.network, generated, pageOf: m.raw('phrase.page_of') },
+    cover: `<p class="generated">${escapeHtml(generated)}</p>\n`,
     lang: m.lang,
     dir: m.dir,
     locale: m.locale,
@@ -118,6 +134,11 @@ export function reportToHtml(report: MarkdownReport): string {
     timelines: report.timelines,
     svgLabels: svgLabels(m),
   });
+}
+
+/** Inline Markdown as the text it shows: lamd's backslash escapes and emphasis removed. */
+export function plainFromMarkdown(text: string): string {
+  return text.replace(/\*\*/g, '').replace(/\\(.)/g, '$1').trim();
 }
 
 /** `roadmap.en.md`, `profile.milan.it.html`. */

@@ -27,7 +27,10 @@ tbody tr:nth-child(even) td { background: #f8fafb; }
 .toc { background: #f6f8fa; border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1.2rem; margin: 1.5rem 0 2rem; }
 .toc h2 { font-size: 1.1rem; margin: 0 0 .4rem; border: 0; padding: 0; }
 .toc ol { margin: 0; padding-inline-start: 1.3rem; }
-.toc ol ol { font-size: .93rem; }
+.toc ol ol { display: block; padding: 0; margin: .1rem 0 .3rem; font-size: .88rem; color: var(--muted); }
+.toc ol ol li { display: inline; margin: 0; }
+.toc ol ol li + li::before { content: " · "; }
+.cover .generated { color: var(--muted); font-size: .9rem; }
 figure.timeline { margin: 1rem 0 1.5rem; overflow-x: auto; }
 figure.timeline figcaption { color: var(--muted); font-size: .85rem; margin-block-start: .3rem; }
 svg.timeline { display: block; max-width: 100%; height: auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; }
@@ -38,15 +41,23 @@ svg.timeline .grid { stroke: #e3e7eb; stroke-width: 1; }
 svg.timeline .today { stroke: #c62828; stroke-width: 1.5; stroke-dasharray: 4 3; }
 @media (max-width: 40rem) { main { padding: 1rem .8rem 3rem; } table { font-size: .85rem; } }
 @media print {
-  @page { margin: 18mm 16mm; }
-  body { font-size: 10.5pt; }
+  body { font-size: 10pt; line-height: 1.45; }
   main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
-  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; color: var(--muted); word-break: break-all; }
-  .toc { break-after: page; background: none; }
+  a[href^="http"]:not(.bare)::after { content: " (" attr(href) ")"; font-size: .85em; color: var(--muted); overflow-wrap: anywhere; }
+  /* The cover is a page of its own, its title a third of the way down. */
+  .cover { break-after: page; padding-block-start: 60mm; }
+  .cover h1 { font-size: 24pt; }
+  .toc { background: none; border: 0; padding: 0; }
+  h2 { margin-block-start: 1.6rem; }
   h1, h2, h3, h4 { break-after: avoid; }
-  table, figure, tr { break-inside: avoid; }
+  /* Tables break between rows, never inside one, and repeat their header on every page. */
+  tr, figure, li { break-inside: avoid; }
   thead { display: table-header-group; }
+  table { font-size: 8.5pt; }
+  th, td { padding: .2rem .35rem; overflow-wrap: break-word; hyphens: auto; }
   tbody tr:nth-child(even) td, th { background: none; }
+  th { border-block-end: 1.5px solid var(--muted); }
+  svg.timeline { max-height: 235mm; }
 }
 `;

@@ -51,9 +51,9 @@ describe('markdownToHtml', () => {
     const html = body(page('[a](https://example.org) [b](mailto:x@example.org) [c](#one) [d](javascript:alert(1)) [e](data:text/html,x) [f](vbscript:x) [g](//evil.example) [h](JAVASCRIPT:alert(1)) <https://example.org/auto>'));
     expect(html).toContain('<a href="https://example.org">a</a>');
     expect(html).toContain('<a href="mailto:x@example.org">b</a>');
-    expect(html).toContain('<a href="#one">c</a>');
+    expect(html).toContain('<a href="#one" class="bare">c</a>');
     expect(html).toContain(' d e f g h ');
-    expect(html).toContain('<a href="https://example.org/auto">https://example.org/auto</a>');
+    expect(html).toContain('<a href="https://example.org/auto" class="bare">https://example.org/auto</a>');
     expect(safeHref(' javascript:alert(1)')).toBeUndefined();
     expect(safeHref('https://example.org/\u0000')).toBeUndefined();
   });
@@ -66,9 +66,9 @@ describe('markdownToHtml', () => {
 
   it('ends a bare web address before an escaped character', () => {
     const html = body(page('see https://example.org/a_b\\> and www.example.org\\| and https://example.org/x.\\*'));
-    expect(html).toContain('<a href="https://example.org/a_b">https://example.org/a_b</a>&gt;');
+    expect(html).toContain('<a href="https://example.org/a_b" class="bare">https://example.org/a_b</a>&gt;');
     expect(html).toContain('<a href="http://www.example.org">www.example.org</a>|');
-    expect(html).toContain('<a href="https://example.org/x">https://example.org/x</a>.*');
+    expect(html).toContain('<a href="https://example.org/x" class="bare">https://example.org/x</a>.*');
   });
 
   it('gives every heading a unique ASCII id and lists levels 2 and 3 in the table of contents', () => {
@@ -218,7 +218,7 @@ describe('reports as HTML', () => {
       for (const lang of ['en', 'ar']) {
       const html = reportToHtml(render(injection, phase, lang));
       const tags = new Set([...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)[\s>/]/g)].map((m) => m[1]!.toLowerCase()));
-      const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'nav', 'h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'hr', 'figure', 'figcaption', 'svg', 'title', 'g', 'text', 'rect', 'path', 'line', ...(lang === 'ar' ? ['bdi'] : [])];
+      const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'nav', 'h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'figure', 'figcaption', 'svg', 'title', 'g', 'text', 'rect', 'path', 'line', ...(lang === 'ar' ? ['bdi'] : [])];
       expect([...tags].filter((t) => !allowed.includes(t)), phase).toEqual([]);
       expect(attributeNames(html).filter((name) => name.startsWith('on')), phase).toEqual([]);
       for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href, phase).toMatch(/^(https?:\/\/|mailto:|#)/);

@@ -88,7 +88,8 @@ describe('lamd report', () => {
     const municipality = lamd(['report', 'profile', '-C', root, '--municipality', 'milan']);
     expect(municipality.status).toBe(2);
     expect(municipality.stderr).toContain('The municipalities are: sfax, tangier.');
-    expect(lamd(['report', 'profile', '-C', root, '--format', 'pdf']).status).toBe(2);
+    expect(lamd(['report', 'profile', '-C', root, '--format', 'odt']).status).toBe(2);
+    expect(lamd(['report', 'profile', '-C', root, '--paper', 'a3']).status).toBe(2);
     expect(lamd(['report', 'profile', '-C', root, '--today', '2024-02-30']).status).toBe(2);
     expect(existsSync(join(root, 'reports'))).toBe(false);
   });

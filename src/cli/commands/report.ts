@@ -13,6 +13,7 @@ import { loadFormatter } from '../../format/index.js';
 import { availableLanguages } from '../../report/i18n.js';
 import { isPhase, REPORT_FORMATS, REPORT_PHASES, renderMarkdown, reportFileName, reportToHtml, type Phase, type ReportFormat } from '../../report/index.js';
 import { buildReportModel } from '../../report/model.js';
+import { PAPER_SIZES, type Paper } from '../../report/print.js';
 import { TemplateError, templateSources, unusedTemplates } from '../../report/template-files.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
 import { loadWorkspace } from '../../workspace/load.js';
@@ -26,6 +27,7 @@ export interface ReportOptions {
   out?: string;
   lang?: string;
   today?: string;
+  paper?: string;
 }
 
 const PHASE_CHOICES = [...REPORT_PHASES, 'all'];
@@ -38,6 +40,11 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
     throw new UsageError(`--today ${options.today} is not a date; write it YYYY-MM-DD.`);
   }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const paper = (options.paper ?? 'a4') as Paper;
+  if (!(PAPER_SIZES as readonly string[]).includes(paper)) throw new UsageError(`--paper ${options.paper} is not a paper size. The sizes are: ${PAPER_SIZES.join(', ')}.`);
+  // Chromium is looked for before any work, so a machine without one fails at once with the command that installs it.
+  const pdf = format === 'pdf' ? await import('../../report/pdf.js') : undefined;
+  const chromium = pdf ? await pdfUsable(() => pdf.findChromium(io.env)) : undefined;
 
   const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}) });
   if (!load.root) throw new UsageError('A report is made from a whole workspace: run lamd report inside one, or pass -C <workspace>.');
@@ -87,7 +94,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
 
   // Every report is rendered before any is written: a broken template leaves the old reports in place.
   const phases: Phase[] = phase === 'all' ? [...REPORT_PHASES] : [phase as Phase];
-  const outputs: { name: string; content: string }[] = [];
+  const outputs: { name: string; content: string | Uint8Array }[] = [];
   const overrides = new Set<string>();
   usable(() => {
     for (const p of phases) {
@@ -96,9 +103,16 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
         if (!overrides.has(file)) io.stderr(`lamd: using the workspace's ${file.endsWith('.json') ? 'catalogue' : 'template'} ${file}\n`);
         overrides.add(file);
       }
-      outputs.push({ name: reportFileName(p, lang, format, options.municipality), content: format === 'html' ? reportToHtml(report) : report.markdown });
+      outputs.push({ name: reportFileName(p, lang, format, options.municipality), content: format === 'md' ? report.markdown : reportToHtml(report, { paper }) });
     }
   });
+  if (pdf && chromium) {
+    const timeoutMs = chromiumTimeout(io.env);
+    for (const output of outputs) {
+      if (io.stderrIsTTY) io.stderr(`lamd: printing ${output.name} with ${chromium}…\n`);
+      output.content = await pdfUsable(() => pdf.htmlToPdf(output.content as string, { chromium, timeoutMs }));
+    }
+  }
 
   const outDir = options.out !== undefined ? resolve(io.cwd, options.out) : join(load.root, 'reports');
   try {
@@ -112,6 +126,23 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
     io.stderr(`lamd: wrote ${relative(io.cwd, path) || path}\n`);
   }
   return 0;
+}
+
+/** How long Chromium may print one report: LAMD_CHROMIUM_TIMEOUT seconds, else two minutes. */
+function chromiumTimeout(env: NodeJS.ProcessEnv): number {
+  const seconds = Number(env.LAMD_CHROMIUM_TIMEOUT);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 120_000;
+}
+
+/** Runs `work`, turning a PDF that cannot be made into a lamd failure (exit 2) with Chromium's message. */
+async function pdfUsable<T>(work: () => T | Promise<T>): Promise<T> {
+  const { PdfError } = await import('../../report/pdf.js');
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof PdfError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** Runs `work`, turning a template that cannot be used into a usage error (exit 2). */

@@ -1,0 +1,149 @@
+// `lamd report --format pdf`, read back with poppler-utils (pdfinfo, pdftotext) as a partner's PDF
+// reader would: A4, tagged, titled, every page numbered and titled, no page left near-empty. Runs the
+// command in-process with Debian's Chromium; two reports are printed, once each, for the whole file.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIO } from '../../src/cli/io.js';
+import { run } from '../../src/cli/commands/report.js';
+import { UsageError } from '../../src/errors.js';
+import { LAS_PILOT, loadValid, render, TODAY, type LoadedWorkspace } from './helpers.js';
+
+const CHROMIUM = process.env.LAMD_CHROMIUM ?? '/usr/bin/chromium';
+
+interface Run {
+  code: number;
+  stderr: string;
+}
+
+async function report(args: { phase: string; out: string; env?: NodeJS.ProcessEnv; options?: Record<string, string> }): Promise<Run> {
+  let stderr = '';
+  const io: CliIO = {
+    stdout: () => undefined,
+    stderr: (text) => void (stderr += text),
+    cwd: LAS_PILOT,
+    env: args.env ?? { PATH: process.env.PATH, LAMD_CHROMIUM: CHROMIUM },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stdinIsTTY: false,
+    readStdin: async () => new Uint8Array(),
+  };
+  try {
+    const code = await run(io, { workspace: LAS_PILOT }, args.phase, { format: 'pdf', out: args.out, today: TODAY, lang: 'en', ...args.options });
+    return { code, stderr };
+  } catch (error) {
+    // The CLI's one place for errors maps a UsageError to exit 2 and prints its message.
+    if (error instanceof UsageError) return { code: 2, stderr: `${stderr}lamd: ${error.message}\n` };
+    throw error;
+  }
+}
+
+const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+/** The text of each page, in reading order. */
+const pages = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+
+interface PageBox {
+  /** Share of the page's printable height that text reaches, 0–1. */
+  fullness: number;
+  /** The first words inside the printable area (below the top margin box). */
+  first: string;
+}
+
+/** Where the text of each page ends, from pdftotext's word boxes, leaving out the margin boxes. */
+function pageBoxes(file: string): PageBox[] {
+  const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  return [...xml.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((page) => {
+    const height = Number(page[1]);
+    const margin = (20 / 25.4) * 72; // the 20 mm margins of the report's @page rule
+    const words = [...page[2]!.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</g)]
+      .map((w) => ({ top: Number(w[1]), bottom: Number(w[2]), text: w[3]! }))
+      .filter((w) => w.top > margin && w.bottom < height - margin);
+    const bottom = Math.max(margin, ...words.map((w) => w.bottom));
+    return { fullness: (bottom - margin) / (height - 2 * margin), first: words.slice(0, 8).map((w) => w.text).join(' ') };
+  });
+}
+
+let out: string;
+let roadmap: Run;
+let final: Run;
+let pilot: LoadedWorkspace;
+beforeAll(async () => {
+  pilot = await loadValid(LAS_PILOT);
+  out = mkdtempSync(join(tmpdir(), 'lamd-pdf-test-'));
+  roadmap = await report({ phase: 'roadmap', out });
+  final = await report({ phase: 'final', out });
+}, 120_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('lamd report --format pdf', () => {
+  it('prints the pilot road-map report on A4, tagged, with its language and title', () => {
+    expect(roadmap, roadmap.stderr).toMatchObject({ code: 0 });
+    const info = pdfinfo(join(out, 'roadmap.en.pdf'));
+    expect(info).toMatch(/^Page size:.*\(A4\)$/m);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Title:\s+Road maps$/m);
+    expect(readFileSync(join(out, 'roadmap.en.pdf')).includes('/Lang (en)')).toBe(true);
+  });
+
+  it('carries on every page its number of the total, the report title and the network', () => {
+    const text = pages(join(out, 'roadmap.en.pdf'));
+    expect(text.length).toBeGreaterThan(3);
+    text.forEach((page, i) => {
+      expect(page, `page ${i + 1}`).toContain(`Page ${i + 1} of ${text.length}`);
+      expect(page, `page ${i + 1}`).toContain('Road maps');
+      expect(page, `page ${i + 1}`).toContain('Local Authorities Network for Migration and Development');
+      expect(page, `page ${i + 1}`).toContain(`1 June 2024 · lamd`);
+    });
+  });
+
+  it('leaves no page of the final report less than a third full, except the last of a section', () => {
+    expect(final, final.stderr).toMatchObject({ code: 0 });
+    const { markdown } = render(pilot, 'final', 'en');
+    const sections = [...markdown.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
+    const boxes = pageBoxes(join(out, 'final.en.pdf'));
+    expect(boxes.length).toBeGreaterThan(2);
+    boxes.forEach((box, i) => {
+      const next = boxes[i + 1];
+      // The cover, the last page, and a page after which a new section starts may end early.
+      const endsSection = i === 0 || next === undefined || sections.some((s) => next.first.startsWith(s.split(' ').slice(0, 3).join(' ')));
+      if (!endsSection) expect(box.fullness, `page ${i + 1} of ${boxes.length}: ${box.first}`).toBeGreaterThan(1 / 3);
+    });
+  });
+
+  it('without a Chromium, exits 2 with the one command that installs it, and writes nothing', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'lamd-pdf-none-'));
+    try {
+      const result = await report({ phase: 'roadmap', out: empty, env: { PATH: empty } });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/none was found/);
+      expect(result.stderr).toContain('apt-get install -y chromium');
+      expect(() => readFileSync(join(empty, 'roadmap.en.pdf'))).toThrow();
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('stops a Chromium that hangs within the time allowed, and passes on what a failing one says', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lamd-pdf-fake-'));
+    try {
+      const hang = join(dir, 'hang');
+      writeFileSync(hang, '#!/bin/sh\nsleep 30\n');
+      const fail = join(dir, 'fail');
+      writeFileSync(fail, '#!/bin/sh\necho "cannot open display: no X server" >&2\nexit 3\n');
+      chmodSync(hang, 0o755);
+      chmodSync(fail, 0o755);
+      const started = Date.now();
+      const hung = await report({ phase: 'roadmap', out: dir, env: { PATH: '', LAMD_CHROMIUM: hang, LAMD_CHROMIUM_TIMEOUT: '1' } });
+      expect(hung.code).toBe(2);
+      expect(hung.stderr).toMatch(/did not finish printing the report within 1 s and was stopped/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      const failed = await report({ phase: 'roadmap', out: dir, env: { PATH: '', LAMD_CHROMIUM: fail } });
+      expect(failed.code).toBe(2);
+      expect(failed.stderr).toMatch(/failed to print the report \(exit 3\)\. It said:\ncannot open display: no X server/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
