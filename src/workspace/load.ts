@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { discoverPaths, discoverWorkspace, fileType, whyUnreadable, type FoundFile } from './discover.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from './find.js';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
-import { MAX_FILE_BYTES, parseSource, tooLargeDiagnostic } from './source.js';
+import { MAX_FILE_BYTES, readSource, tooLargeDiagnostic } from './source.js';
 import { LazySourceTexts, type SourceTexts } from './texts.js';
 
 export interface LoadedDocument {
@@ -140,13 +140,13 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
       result.unloaded.push(file.path);
       continue;
     }
-    if (!addDocument(result, texts, name, file.path, bytes, withDuplicateKeys)) result.unloaded.push(file.path);
+    if (!(await addDocument(result, texts, name, file.path, bytes, withDuplicateKeys))) result.unloaded.push(file.path);
   }
   if (paths.includes('-')) {
     if (!options.readStdin) throw new Error('lamd was asked to read standard input, but no reader was given; this is a bug in lamd.');
     const bytes = await options.readStdin();
     result.reported.add(STDIN_NAME);
-    addDocument(result, texts, STDIN_NAME, undefined, bytes, withDuplicateKeys);
+    await addDocument(result, texts, STDIN_NAME, undefined, bytes, withDuplicateKeys);
   }
   if (withDuplicateKeys.length) {
     const { duplicateKeyDiagnostics } = await import('./duplicate-keys.js');
@@ -160,8 +160,8 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
 }
 
 /** Parses one file into the result; returns whether it became a document lamd checks. */
-function addDocument(result: LoadResult, texts: LazySourceTexts, file: string, path: string | undefined, bytes: Uint8Array, withDuplicateKeys: Array<{ file: string; text: string }>): boolean {
-  const parsed = parseSource(file, bytes);
+async function addDocument(result: LoadResult, texts: LazySourceTexts, file: string, path: string | undefined, bytes: Uint8Array, withDuplicateKeys: Array<{ file: string; text: string }>): Promise<boolean> {
+  const parsed = await readSource(file, bytes);
   if (parsed.text !== undefined) texts.add(file, parsed.text, path, bytes.length);
   result.diagnostics.push(...parsed.diagnostics);
   if (parsed.duplicateKeys && parsed.text !== undefined) withDuplicateKeys.push({ file, text: parsed.text });

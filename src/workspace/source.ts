@@ -6,6 +6,12 @@ import { YAML_12_CORE } from './yaml-core.js';
 
 /** Larger files are not lamd documents; reading them would only slow the run down. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * Largest text the slow path (the `yaml` package) reads: it takes ten to fifty times js-yaml's time,
+ * so a larger file keeps js-yaml's verdict, within the time bound of issue 18. Documented in the
+ * README ("How lamd reads YAML"); lamd's documents are a few kilobytes to a few tens.
+ */
+export const MAX_SLOW_PATH_CHARS = 256 * 1024;
 /** Nodes visited per document before lamd stops: guards against alias bombs ("billion laughs"). */
 export const MAX_NODES = 200_000;
 
@@ -17,6 +23,11 @@ export interface ParsedSource {
   diagnostics: Diagnostic[];
   /** The file has duplicate keys; `diagnostics` names the first, the loader finds them all. */
   duplicateKeys?: boolean;
+  /**
+   * js-yaml's reading cannot be trusted for this text (it rejected it, or the text holds a construct
+   * where js-yaml is known to depart from YAML 1.2): the `yaml` package decides (see yaml-slow.ts).
+   */
+  slowPath?: boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -39,7 +50,7 @@ export function positionAt(starts: readonly number[], offset: number): Position 
   return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
 
-function fileDiagnostic(file: string, ruleId: string, message: string, at?: Position): Diagnostic {
+export function fileDiagnostic(file: string, ruleId: string, message: string, at?: Position): Diagnostic {
   const d: Diagnostic = { file, severity: 'error', ruleId, message };
   if (at) d.range = { start: at, end: at };
   return d;
@@ -81,6 +92,33 @@ export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
   return parseYamlText(file, text);
 }
 
+/**
+ * parseSource, then the slow path where the fast one cannot be trusted: the reading lamd checks.
+ * The `yaml` package is loaded only when a file needs it.
+ */
+export async function readSource(file: string, bytes: Uint8Array): Promise<ParsedSource> {
+  return decide(file, parseSource(file, bytes));
+}
+
+/** parseYamlText, then the slow path where needed (see readSource). */
+export async function readYamlText(file: string, text: string): Promise<ParsedSource> {
+  return decide(file, parseYamlText(file, text));
+}
+
+async function decide(file: string, fast: ParsedSource): Promise<ParsedSource> {
+  if (!fast.slowPath || fast.text === undefined) return fast;
+  if (fast.text.length > MAX_SLOW_PATH_CHARS) return keepFastVerdict(fast);
+  const { parseYamlSlow } = await import('./yaml-slow.js');
+  return parseYamlSlow(file, fast.text, fast);
+}
+
+/** js-yaml's own verdict, for a file too large for the slow path: its error, or its reading. */
+function keepFastVerdict(fast: ParsedSource): ParsedSource {
+  const { slowPath: _, ...verdict } = fast;
+  return verdict;
+}
+
+/** js-yaml's reading of a decoded file; `slowPath` says when it must be confirmed (see readYamlText). */
 export function parseYamlText(file: string, text: string): ParsedSource {
   let documents: unknown[] = [];
   const found: Diagnostic[] = [];
@@ -88,7 +126,8 @@ export function parseYamlText(file: string, text: string): ParsedSource {
     jsyaml.loadAll(text, (doc) => documents.push(doc), { schema: YAML_12_CORE, filename: file });
   } catch (error) {
     const diagnostic = yamlErrorDiagnostic(file, text, error);
-    if (diagnostic.ruleId !== 'yaml/duplicate-key') return { text, diagnostics: [diagnostic] };
+    // A valid document is never a syntax error: where js-yaml gives up, `yaml` is asked.
+    if (diagnostic.ruleId !== 'yaml/duplicate-key') return { text, diagnostics: [diagnostic], slowPath: true };
     // A duplicate key is one mistake, not a reason to hide the others: read the file again with the
     // last value winning (as most YAML readers do) and go on checking it. The loader then lists
     // every duplicate key, not only the first one js-yaml stopped at.
@@ -96,16 +135,19 @@ export function parseYamlText(file: string, text: string): ParsedSource {
     try {
       jsyaml.loadAll(text, (doc) => documents.push(doc), { schema: YAML_12_CORE, filename: file, json: true });
     } catch (again) {
-      return { text, diagnostics: [yamlErrorDiagnostic(file, text, again)] };
+      return { text, diagnostics: [yamlErrorDiagnostic(file, text, again)], slowPath: true };
     }
     found.push(diagnostic);
   }
+  // Whatever js-yaml read, a parser that may read this text against the specification does not decide.
+  const confirm = mayReadDifferently(text) ? { slowPath: true } : {};
   if (documents.length === 0 || (documents.length === 1 && documents[0] == null)) {
-    return { text, diagnostics: [fileDiagnostic(file, 'file/empty', 'The file holds no YAML document, only comments or an empty one. A lamd document starts with a `kind:` line.')] };
+    return { text, diagnostics: [fileDiagnostic(file, 'file/empty', 'The file holds no YAML document, only comments or an empty one. A lamd document starts with a `kind:` line.')], ...confirm };
   }
   if (documents.length > 1) {
     const second = secondDocumentStart(text);
     return {
+      ...confirm,
       text,
       diagnostics: [
         fileDiagnostic(
@@ -121,7 +163,68 @@ export function parseYamlText(file: string, text: string): ParsedSource {
   const diagnostics = [...found, ...inspectTree(file, value, text.includes('*'))];
   const parsed: ParsedSource = diagnostics.some((d) => d.severity === 'error' && d.ruleId === 'yaml/alias-limit') ? { text, diagnostics } : { text, value, diagnostics };
   if (found.length) parsed.duplicateKeys = true;
-  return parsed;
+  return { ...parsed, ...confirm };
+}
+
+/**
+ * Whether the text holds a construct where js-yaml is known to read YAML differently from the 1.2
+ * specification: accepting what YAML forbids, or reading a value another way. Found by running the
+ * official yaml-test-suite (test/workspace/yaml-test-suite.test.ts; the suite's ids are named below).
+ * True for any file where js-yaml *could* be wrong, after which the `yaml` package decides. Written
+ * as plain scans rather than one regular expression, which cost a tenth of js-yaml's own time;
+ * lamd's own documents match none of it, so they stay on the fast path.
+ */
+export function mayReadDifferently(text: string): boolean {
+  // Tabs, which YAML allows in fewer places than js-yaml does (DK95, Y79Y).
+  if (text.includes('\t')) return true;
+  // A comment glued to a quote or bracket: YAML needs a space before `#` (SU5Z, 9JBA, CVW2).
+  for (let i = text.indexOf('#'); i > 0; i = text.indexOf('#', i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    if (before === 0x22 || before === 0x27 || before === 0x5d || before === 0x7d || before === 0x2c) return true;
+  }
+  // Anchors, aliases and tags where YAML puts them, whose placement js-yaml checks loosely (4JVG, H7J7).
+  if (propertyAt(text, '&') || propertyAt(text, '*') || propertyAt(text, '!')) return true;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const first = text.charCodeAt(start);
+    if (first === 0x20) {
+      // A line of spaces only, which may not be more indented than a block scalar's text (S98Z).
+      let i = start;
+      while (text.charCodeAt(i) === 0x20) i++;
+      if (i === end || (text.charCodeAt(i) === 0x0d && i + 1 === end)) return true;
+    } else if (end > start && first !== 0x23 && first !== 0x0d) {
+      if (topLevelLineDeparts(text.slice(start, end))) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+/** An anchor (&), alias (*) or tag (!) at a line's start or after `:`, `-`, `?`, `,`, `[`, `{` (not in a comment). */
+function propertyAt(text: string, mark: string): boolean {
+  for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (Number.isNaN(next) || next === 0x20 || next === 0x0a || next === 0x0d) continue;
+    let j = i - 1;
+    while (j >= 0 && text.charCodeAt(j) === 0x20) j--;
+    if (j < 0 || text[j] === '\n' || ':-?,[{'.includes(text[j]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * A line at column 0 that js-yaml may read against the specification: content on a `---` or `...`
+ * line (3HFZ, 9KBC, CXX2), a marker glued to text (82AN), or a line that is no key, item or marker:
+ * the continuation of a quoted scalar or flow collection that YAML wants indented (QB6E, 9C9N).
+ */
+function topLevelLineDeparts(line: string): boolean {
+  if (line.startsWith('---') || line.startsWith('...')) {
+    const rest = line.slice(3).trimStart();
+    return rest !== '' && !rest.startsWith('#') && rest !== '\r';
+  }
+  if (/^[-%?:&*!|>"'[{]/.test(line)) return false;
+  return !line.includes(':');
 }
 
 /**
@@ -129,7 +232,7 @@ export function parseYamlText(file: string, text: string): ParsedSource {
  * prototype-pollution vector for anything downstream) and stops documents whose aliases expand
  * without bound.
  */
-function inspectTree(file: string, root: unknown, hasAliases: boolean): Diagnostic[] {
+export function inspectTree(file: string, root: unknown, hasAliases: boolean): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let visited = 0;
   const stack: Array<[unknown, string]> = [[root, '']];
@@ -248,7 +351,7 @@ export function keyAt(text: string, offset: number): string | undefined {
   return match?.[1]?.replace(/^["']|["']$/g, '');
 }
 
-function secondDocumentStart(text: string): Position | undefined {
+export function secondDocumentStart(text: string): Position | undefined {
   const starts = lineStarts(text);
   let seenContent = false;
   for (let i = 0; i < starts.length; i++) {

@@ -2,7 +2,7 @@
 // both read every file the same way: YAML 1.2 core, duplicate keys, one document per file.
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { parseYamlText } from '../../src/workspace/source.js';
+import { parseYamlText, readYamlText } from '../../src/workspace/source.js';
 import { YAML_PACKAGE_OPTIONS } from '../../src/workspace/yaml-core.js';
 
 function viaYamlPackage(text: string): { value?: unknown; error: boolean } {
@@ -16,8 +16,8 @@ function viaYamlPackage(text: string): { value?: unknown; error: boolean } {
   }
 }
 
-function viaLamd(text: string): { value?: unknown; error: boolean } {
-  const parsed = parseYamlText('test.yaml', text);
+async function viaLamd(text: string): Promise<{ value?: unknown; error: boolean }> {
+  const parsed = await readYamlText('test.yaml', text);
   const error = parsed.diagnostics.some((d) => d.severity === 'error' && d.ruleId.startsWith('yaml/'));
   return error ? { error } : { value: parsed.value, error };
 }
@@ -31,17 +31,17 @@ const SCALARS = [
 
 describe('YAML 1.2 core, read identically by both parsers', () => {
   for (const scalar of SCALARS) {
-    it(`reads \`${scalar}\` the same way`, () => {
+    it(`reads \`${scalar}\` the same way`, async () => {
       const text = `value: ${scalar}\n`;
-      const a = viaLamd(text);
+      const a = await viaLamd(text);
       const b = viaYamlPackage(text);
       expect(a.error).toBe(b.error);
       expect(a.value).toStrictEqual(b.value);
     });
   }
 
-  it('reads country: NO as Norway and a date as text', () => {
-    expect(viaLamd('country: NO\ndate: 2021-05-01\n').value).toStrictEqual({ country: 'NO', date: '2021-05-01' });
+  it('reads country: NO as Norway and a date as text', async () => {
+    expect((await viaLamd('country: NO\ndate: 2021-05-01\n')).value).toStrictEqual({ country: 'NO', date: '2021-05-01' });
   });
 
   const DOCUMENTS: Record<string, string> = {
@@ -56,8 +56,8 @@ describe('YAML 1.2 core, read identically by both parsers', () => {
     'empty values': 'a:\nb: ~\nc: ""\n',
   };
   for (const [name, text] of Object.entries(DOCUMENTS)) {
-    it(`reads ${name} the same way`, () => {
-      const a = viaLamd(text);
+    it(`reads ${name} the same way`, async () => {
+      const a = await viaLamd(text);
       const b = viaYamlPackage(text);
       expect(a.error).toBe(false);
       expect(a.value).toStrictEqual(b.value);
@@ -75,8 +75,8 @@ describe('YAML 1.2 core, read identically by both parsers', () => {
     'an undefined alias': 'a: *nowhere\n',
   };
   for (const [name, text] of Object.entries(ERRORS)) {
-    it(`rejects ${name} in both parsers`, () => {
-      expect(viaLamd(text).error).toBe(true);
+    it(`rejects ${name} in both parsers`, async () => {
+      expect((await viaLamd(text)).error).toBe(true);
       expect(viaYamlPackage(text).error).toBe(true);
     });
   }

@@ -1,0 +1,100 @@
+// The slow, exact reading of YAML 1.2 (the `yaml` package) that decides whenever js-yaml rejects a
+// file or may read it differently from the specification. Loaded only for such files.
+import { parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { fileDiagnostic, inspectTree, keyAt, lineStarts, positionAt, secondDocumentStart, type ParsedSource } from './source.js';
+import { YAML_PACKAGE_OPTIONS } from './yaml-core.js';
+
+/** The tags of the YAML 1.2 core schema, and `!` (plain text); any other tag is custom. */
+const CORE_TAGS = new Set(['!', ...['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`)]);
+
+/**
+ * Reads `text` with the `yaml` package. `fast` is js-yaml's verdict: when both reject the text,
+ * js-yaml's diagnostic is kept (its messages say more, such as where a bracket opens); when `yaml`
+ * accepts, its reading is the document, so a valid document is never a syntax error.
+ */
+export function parseYamlSlow(file: string, text: string, fast: ParsedSource): ParsedSource {
+  const slow = readWithYamlPackage(file, text);
+  if (slow.value !== undefined || slow.diagnostics.some((d) => d.ruleId !== 'yaml/syntax')) return slow;
+  const fastError = fast.diagnostics.find((d) => d.ruleId === 'yaml/syntax');
+  return fastError ? { text, diagnostics: [fastError] } : slow;
+}
+
+function readWithYamlPackage(file: string, text: string): ParsedSource {
+  let documents = parseAll(text, true);
+  const starts = lineStarts(text);
+  const at = (offset: number | undefined) => (offset === undefined ? undefined : positionAt(starts, offset));
+  const found: Diagnostic[] = [];
+  let duplicateKeys = false;
+  const errors = documents.flatMap((d) => d.errors);
+  const duplicate = errors.find((e) => e.code === 'DUPLICATE_KEY');
+  if (duplicate && errors.every((e) => e.code === 'DUPLICATE_KEY')) {
+    // As on the fast path: one mistake, reported, and the file still read with the last value winning.
+    const offset = duplicate.pos[0];
+    const key = keyAt(text, offset);
+    found.push(
+      fileDiagnostic(file, 'yaml/duplicate-key', `The key ${key ? `\`${key}\` ` : ''}appears twice in the same mapping; YAML forbids it, and one of the two values would be lost. Keep one.`, at(offset)),
+    );
+    duplicateKeys = true;
+    documents = parseAll(text, false);
+  } else if (errors.length > 0) {
+    return { text, diagnostics: [syntaxDiagnostic(file, errors[0]!, at(errors[0]!.pos[0]))] };
+  }
+  const empty = (): ParsedSource => ({ text, diagnostics: [fileDiagnostic(file, 'file/empty', 'The file holds no YAML document, only comments or an empty one. A lamd document starts with a `kind:` line.')] });
+  if (documents.length === 0) return empty();
+  if (documents.length > 1) {
+    return {
+      text,
+      diagnostics: [
+        fileDiagnostic(
+          file,
+          'file/multi-document',
+          `The file holds ${documents.length} YAML documents; a lamd file holds one. Split it into one file per document, or remove the extra \`---\` line.`,
+          secondDocumentStart(text),
+        ),
+      ],
+    };
+  }
+  const document = documents[0]!;
+  const custom = customTag(document, text);
+  if (custom) {
+    return { text, diagnostics: [fileDiagnostic(file, 'yaml/syntax', `YAML error: unknown tag ${custom.tag}. lamd reads plain YAML 1.2 (core schema) without custom tags.`, at(custom.offset))] };
+  }
+  let value: unknown;
+  try {
+    // Aliases become shared references, not copies; inspectTree bounds what they expand to.
+    value = document.toJS({ maxAliasCount: -1 });
+  } catch (error) {
+    return { text, diagnostics: [fileDiagnostic(file, 'yaml/syntax', `YAML error: ${(error as Error).message}.`)] };
+  }
+  if (value == null) return empty();
+  const diagnostics = [...found, ...inspectTree(file, value, text.includes('*'))];
+  const parsed: ParsedSource = diagnostics.some((d) => d.ruleId === 'yaml/alias-limit') ? { text, diagnostics } : { text, value, diagnostics };
+  if (duplicateKeys) parsed.duplicateKeys = true;
+  return parsed;
+}
+
+function parseAll(text: string, uniqueKeys: boolean): Document[] {
+  return Array.from(parseAllDocuments(text, { ...YAML_PACKAGE_OPTIONS, uniqueKeys }) as Iterable<Document>);
+}
+
+function syntaxDiagnostic(file: string, error: YAMLError, at: ReturnType<typeof positionAt> | undefined): Diagnostic {
+  const reason = error.message.split('\n')[0]!.replace(/\.$/, '');
+  return fileDiagnostic(file, 'yaml/syntax', `YAML syntax error: ${reason}.`, at);
+}
+
+/** The first tag outside the core schema, and where it is written. */
+function customTag(document: Document, text: string): { tag: string; offset: number } | undefined {
+  let found: { tag: string; offset: number } | undefined;
+  visit(document, {
+    Node(_key, node) {
+      const tag = node.tag;
+      if (tag === undefined || CORE_TAGS.has(tag)) return undefined;
+      const start = node.range?.[0] ?? 0;
+      const written = text.lastIndexOf('!', start);
+      found = { tag: tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice(18)}` : tag, offset: written === -1 ? start : written };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
