@@ -1,7 +1,7 @@
 // Reporting periods and the progress history of road maps: what the progress rules, the progress
 // report and the exports all read, computed the same way everywhere.
 import type { LoadedDocument } from '../workspace/load.js';
-import { isCalendarDate, lastDay } from './dates.js';
+import { firstDay, isCalendarDate, lastDay } from './dates.js';
 import { obj, objects, str, type Obj } from './values.js';
 
 export const PERIOD_PATTERN = /^(\d{4})(?:-(H[12]|Q[1-4]))?$/;
@@ -68,11 +68,16 @@ function pad(n: number): string {
 
 export const REPORTING_MONTHS: Record<string, number> = { quarterly: 3, 'half-yearly': 6, yearly: 12 };
 
+/** A progress document as the rules (a loaded document) and the reports (its value) both hold it. */
+export interface ProgressLike {
+  value: Obj;
+}
+
 /** The progress documents of each road map, oldest period first (documents with a readable period only). */
-export function progressByRoadmap(documents: readonly LoadedDocument[]): Map<string, LoadedDocument[]> {
-  const out = new Map<string, LoadedDocument[]>();
+export function progressByRoadmap<T extends ProgressLike & { kind?: string }>(documents: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
   for (const doc of documents) {
-    if (doc.kind !== 'progress') continue;
+    if (doc.kind !== undefined && doc.kind !== 'progress') continue;
     const roadmap = str(doc.value.roadmap);
     if (roadmap === undefined || !isPeriod(doc.value.period)) continue;
     const list = out.get(roadmap) ?? [];
@@ -89,11 +94,11 @@ export interface Reading {
   date: string | undefined;
   period: string;
   entry: Obj;
-  doc: LoadedDocument;
+  doc: ProgressLike;
 }
 
 /** Every actual value reported for one indicator, oldest period first. */
-export function readings(history: readonly LoadedDocument[], indicator: string): Reading[] {
+export function readings(history: readonly ProgressLike[], indicator: string): Reading[] {
   const out: Reading[] = [];
   for (const doc of history) {
     for (const [entry] of objects(doc.value.indicators, '')) {
@@ -108,7 +113,7 @@ export function readings(history: readonly LoadedDocument[], indicator: string):
 }
 
 /** The latest status of an action: from the latest progress report that mentions it, else the road map. */
-export function latestActionStatus(history: readonly LoadedDocument[], action: Obj): { status: string | undefined; period?: string } {
+export function latestActionStatus(history: readonly ProgressLike[], action: Obj): { status: string | undefined; period?: string } {
   for (let i = history.length - 1; i >= 0; i--) {
     const doc = history[i]!;
     for (const [entry] of objects(doc.value.actions, '')) {
@@ -159,4 +164,80 @@ export function numberOf(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   const o = obj(value);
   return typeof o?.value === 'number' && Number.isFinite(o.value) ? o.value : undefined;
+}
+
+export type IndicatorStatus = 'achieved' | 'on-track' | 'off-track' | 'no-data';
+export const INDICATOR_STATUSES: readonly IndicatorStatus[] = ['achieved', 'on-track', 'off-track', 'no-data'];
+
+export interface Tracking {
+  baseline: { value: number | string; date?: string } | undefined;
+  target: { value: number | string; date?: string } | undefined;
+  /** The latest reading up to the period asked for. */
+  latest: Reading | undefined;
+  /** Every reading up to that period, oldest first: the trend. */
+  trend: Reading[];
+  /** actual ÷ target × 100, when both are numbers and the target is not 0. */
+  percentOfTarget: number | undefined;
+  status: IndicatorStatus;
+}
+
+function measure(value: unknown): { value: number | string; date?: string } | undefined {
+  const o = obj(value);
+  if (!o || (typeof o.value !== 'number' && typeof o.value !== 'string')) return undefined;
+  const date = str(o.date);
+  return date !== undefined ? { value: o.value, date } : { value: o.value };
+}
+
+/**
+ * Where an indicator stands at the end of `upTo` (a period id; the latest report when undefined):
+ * its readings so far, % of target and status. Achieved: the target is reached (going down to it
+ * when the target is below the baseline). On track: the latest value is at least where a straight
+ * line from baseline to target would be on its date (without both dates: it has moved towards the
+ * target, and the target date has not passed). Off track: otherwise. No data: never measured.
+ */
+export function trackIndicator(indicator: Obj, roadmap: Obj, history: readonly ProgressLike[], upTo?: string): Tracking {
+  const reports = upTo === undefined ? history : history.filter((d) => comparePeriods(d.value.period as string, upTo) <= 0);
+  const id = str(indicator.id);
+  const trend = id !== undefined ? readings(reports, id) : [];
+  const baseline = measure(indicator.baseline);
+  const target = measure(indicator.target);
+  const latest = trend.at(-1);
+  const tracking: Tracking = { baseline, target, latest, trend, percentOfTarget: undefined, status: 'no-data' };
+  if (!latest) return tracking;
+  const actual = latest.value;
+  if (typeof actual === 'number' && typeof target?.value === 'number' && target.value !== 0) tracking.percentOfTarget = Math.round((actual / target.value) * 1000) / 10;
+  if (!target) {
+    tracking.status = 'on-track';
+    return tracking;
+  }
+  const period = obj(roadmap.period);
+  const targetDate = target.date ?? str(period?.end);
+  const asOf = latest.date ?? '';
+  const overdue = targetDate !== undefined && isCalendarDate(targetDate) && asOf > lastDay(targetDate);
+  if (typeof actual !== 'number' || typeof target.value !== 'number') {
+    tracking.status = String(actual).trim().toLowerCase() === String(target.value).trim().toLowerCase() ? 'achieved' : overdue ? 'off-track' : 'on-track';
+    return tracking;
+  }
+  const base = typeof baseline?.value === 'number' ? baseline.value : undefined;
+  const down = base !== undefined && target.value < base;
+  if (down ? actual <= target.value : actual >= target.value) {
+    tracking.status = 'achieved';
+    return tracking;
+  }
+  if (overdue) {
+    tracking.status = 'off-track';
+    return tracking;
+  }
+  const startDate = baseline?.date ?? str(period?.start);
+  if (base !== undefined && startDate && targetDate && isCalendarDate(startDate) && isCalendarDate(targetDate) && latest.date) {
+    const t0 = Date.parse(`${firstDay(startDate)}T00:00:00Z`);
+    const t1 = Date.parse(`${lastDay(targetDate)}T00:00:00Z`);
+    const t = Date.parse(`${lastDay(latest.date)}T00:00:00Z`);
+    const share = t1 > t0 ? Math.min(1, Math.max(0, (t - t0) / (t1 - t0))) : 1;
+    const expected = base + (target.value - base) * share;
+    tracking.status = (down ? actual <= expected : actual >= expected) ? 'on-track' : 'off-track';
+    return tracking;
+  }
+  tracking.status = base === undefined || (down ? actual < base : actual > base) ? 'on-track' : 'off-track';
+  return tracking;
 }

@@ -93,13 +93,14 @@ export function buildProgram(): Command {
   program
     .command('report')
     .description('render a phase report as Markdown, HTML or PDF into <workspace>/reports/')
-    .argument('<phase>', 'preparatory, profile, capitalization, roadmap, final, or all')
+    .argument('<phase>', 'preparatory, profile, capitalization, roadmap, final, progress, or all')
     .option('-m, --municipality <slug>', 'report on this municipality only')
     .addOption(new Option('-f, --format <format>', 'md (default), html (one self-contained page, print-ready) or pdf (printed by a Chromium on this machine)').choices(['md', 'html', 'pdf']))
     .addOption(new Option('--paper <size>', 'paper of the HTML and PDF reports (default: a4)').choices(['a4', 'letter']))
     .option('-o, --out <dir>', 'write the reports into this folder (default: <workspace>/reports)')
     .option('--lang <code>', "language of the report: en, it, fr, sq or ar (default: the workspace's first report language)")
     .option('--today <date>', 'the date overdue actions are counted on (YYYY-MM-DD), for reproducible reports')
+    .option('--period <period>', 'the progress report stops at this reporting period (2024, 2024-H1, 2024-Q3; default: the latest)')
     .action(lazy(() => import('./commands/report.js') as Promise<{ run: Run }>));
 
   program

@@ -15,10 +15,11 @@ import type { ViewContext } from './views/context.js';
 import { finalView } from './views/final.js';
 import { preparatoryView } from './views/preparatory.js';
 import { profileView } from './views/profile.js';
+import { progressView } from './views/progress.js';
 import { roadmapReport } from './views/roadmap.js';
 
 export type { Phase } from './model.js';
-export const REPORT_PHASES: readonly Phase[] = ['preparatory', 'profile', 'capitalization', 'roadmap', 'final'];
+export const REPORT_PHASES: readonly Phase[] = ['preparatory', 'profile', 'capitalization', 'roadmap', 'final', 'progress'];
 export const REPORT_FORMATS = ['md', 'html', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
@@ -33,6 +34,8 @@ export interface ReportRequest {
   today: string;
   /** Only this municipality (a slug of lamd.yaml). */
   focus?: string;
+  /** The progress report stops at this reporting period (`2024-H1`). */
+  period?: string;
 }
 
 export interface PhaseView {
@@ -53,6 +56,8 @@ export function buildView(ctx: ViewContext, phase: Phase): PhaseView {
       return roadmapReport(ctx);
     case 'final':
       return { view: finalView(ctx), timelines: [] };
+    case 'progress':
+      return { view: progressView(ctx), timelines: [] };
   }
 }
 
@@ -84,7 +89,7 @@ export function tidyMarkdown(text: string): string {
 
 export function renderMarkdown(model: ReportModel, sources: TemplateSources, request: ReportRequest): MarkdownReport {
   const messages = messagesFor(sources, request.lang);
-  const ctx: ViewContext = { model, m: messages, today: request.today, focus: request.focus };
+  const ctx: ViewContext = { model, m: messages, today: request.today, focus: request.focus, period: request.period };
   const { view, timelines } = buildView(ctx, request.phase);
   const rendered = renderTemplate(sources, request.phase, view);
   const quiet = quietTables(tidyMarkdown(rendered.text), {
@@ -141,7 +146,7 @@ export function plainFromMarkdown(text: string): string {
   return text.replace(/\*\*/g, '').replace(/\\(.)/g, '$1').trim();
 }
 
-/** `roadmap.en.md`, `profile.milan.it.html`. */
-export function reportFileName(phase: Phase, lang: string, format: ReportFormat, focus?: string): string {
-  return `${phase}${focus !== undefined ? `.${focus}` : ''}.${lang}.${format}`;
+/** `roadmap.en.md`, `profile.milan.it.html`, `progress.milan.2024-H1.it.md`. */
+export function reportFileName(phase: Phase, lang: string, format: ReportFormat, focus?: string, period?: string): string {
+  return `${phase}${focus !== undefined ? `.${focus}` : ''}${period !== undefined ? `.${period}` : ''}.${lang}.${format}`;
 }

@@ -1,13 +1,18 @@
 // The workspace as reports read it: typed documents, in a stable order, with lookups by id. Built
 // only from a workspace that passed validation, so every document follows its schema.
-import type { ActivityDocument, PracticeDocument, ProfileDocument, RoadmapDocument, StakeholdersDocument, WorkspaceDocument } from '../types/generated/index.js';
+import type { ActivityDocument, PracticeDocument, ProfileDocument, ProgressDocument, RoadmapDocument, StakeholdersDocument, WorkspaceDocument } from '../types/generated/index.js';
+import { progressByRoadmap } from '../check/progress.js';
+import type { Obj } from '../check/values.js';
 import type { LoadedDocument } from '../workspace/load.js';
 
 export type MunicipalityEntry = WorkspaceDocument['municipalities'][number];
 export type PartnerEntry = NonNullable<WorkspaceDocument['partners']>[number];
 export type StakeholderEntry = StakeholdersDocument['stakeholders'][number];
 export type Source = NonNullable<WorkspaceDocument['sources']>[number];
-export type Phase = 'preparatory' | 'profile' | 'capitalization' | 'roadmap' | 'final';
+/** The phases of lamd.yaml's calendar. */
+export type CalendarPhase = 'preparatory' | 'profile' | 'capitalization' | 'roadmap' | 'final';
+/** What `lamd report` renders: a report per phase, and the progress of the road maps. */
+export type Phase = CalendarPhase | 'progress';
 
 export interface ReportModel {
   workspace: WorkspaceDocument;
@@ -20,6 +25,8 @@ export interface ReportModel {
   roadmaps: RoadmapDocument[];
   /** By date, then id; undated last. */
   activities: ActivityDocument[];
+  /** Progress reports by road map id, oldest period first. */
+  progress: Map<string, ProgressDocument[]>;
   stakeholders: Map<string, StakeholderEntry>;
   partners: Map<string, PartnerEntry>;
 }
@@ -55,9 +62,16 @@ export function buildReportModel(documents: readonly LoadedDocument[], root?: st
     practices: of<PracticeDocument>('practice').sort(byMunicipalityThenId),
     roadmaps: of<RoadmapDocument>('roadmap').sort(byMunicipalityThenId),
     activities: of<ActivityDocument>('activity').sort((a, b) => compare(a.date ?? '9999', b.date ?? '9999') || compare(a.id, b.id)),
+    progress: progressOf(of<ProgressDocument>('progress')),
     stakeholders,
     partners,
   };
+}
+
+function progressOf(reports: ProgressDocument[]): Map<string, ProgressDocument[]> {
+  const out = new Map<string, ProgressDocument[]>();
+  for (const [roadmap, list] of progressByRoadmap(reports.map((value) => ({ value: value as unknown as Obj })))) out.set(roadmap, list.map((l) => l.value as unknown as ProgressDocument));
+  return out;
 }
 
 function compare(a: string, b: string): number {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { copyFixture, lamd, tempDir } from '../helpers/lamd.js';
 
 const NO_STACK = /\n\s+at .+:\d+:\d+/;
-const PHASE_FILES = ['capitalization.en.md', 'final.en.md', 'preparatory.en.md', 'profile.en.md', 'roadmap.en.md'];
+const PHASE_FILES = ['capitalization.en.md', 'final.en.md', 'preparatory.en.md', 'profile.en.md', 'progress.en.md', 'roadmap.en.md'];
 
 describe('lamd report', () => {
   it('writes every phase into <workspace>/reports/ and says what it wrote', () => {
@@ -79,7 +79,7 @@ describe('lamd report', () => {
   it('is a usage error (exit 2) to ask for an unknown phase, listing the phases', () => {
     const result = lamd(['report', 'summary', '-C', copyFixture('valid')]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('lamd: There is no report phase `summary`. The phases are: preparatory, profile, capitalization, roadmap, final, all.\n');
+    expect(result.stderr).toBe('lamd: There is no report phase `summary`. The phases are: preparatory, profile, capitalization, roadmap, final, progress, all.\n');
     expect(lamd(['report', '-C', copyFixture('valid')]).status).toBe(2);
   });
 

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkLoaded } from '../../check/index.js';
 import { isCalendarDate } from '../../check/dates.js';
+import { isPeriod } from '../../check/progress.js';
 import { ruleLookup } from '../../check/rule-docs.js';
 import { packageManifest } from '../../package-root.js';
 import { summarize } from '../../diagnostics.js';
@@ -28,6 +29,7 @@ export interface ReportOptions {
   lang?: string;
   today?: string;
   paper?: string;
+  period?: string;
 }
 
 const PHASE_CHOICES = [...REPORT_PHASES, 'all'];
@@ -40,6 +42,12 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
     throw new UsageError(`--today ${options.today} is not a date; write it YYYY-MM-DD.`);
   }
   const today = options.today ?? new Date().toISOString().slice(0, 10);
+  if (options.period !== undefined && !isPeriod(options.period)) {
+    throw new UsageError(`--period ${options.period} is not a reporting period. Write a year (2024), a half-year (2024-H1, 2024-H2) or a quarter (2024-Q1 to 2024-Q4).`);
+  }
+  if (options.period !== undefined && phase !== 'progress' && phase !== 'all') {
+    throw new UsageError('--period applies to the progress report only: `lamd report progress --period 2024-H1`.');
+  }
   const paper = (options.paper ?? 'a4') as Paper;
   if (!(PAPER_SIZES as readonly string[]).includes(paper)) throw new UsageError(`--paper ${options.paper} is not a paper size. The sizes are: ${PAPER_SIZES.join(', ')}.`);
   // Chromium is looked for before any work, so a machine without one fails at once with the command that installs it.
@@ -98,12 +106,13 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   const overrides = new Set<string>();
   usable(() => {
     for (const p of phases) {
-      const report = renderMarkdown(model, sources, { phase: p, lang, today, ...(options.municipality !== undefined ? { focus: options.municipality } : {}) });
+      const period = p === 'progress' ? options.period : undefined;
+      const report = renderMarkdown(model, sources, { phase: p, lang, today, ...(options.municipality !== undefined ? { focus: options.municipality } : {}), ...(period !== undefined ? { period } : {}) });
       for (const file of report.overrides) {
         if (!overrides.has(file)) io.stderr(`lamd: using the workspace's ${file.endsWith('.json') ? 'catalogue' : 'template'} ${file}\n`);
         overrides.add(file);
       }
-      outputs.push({ name: reportFileName(p, lang, format, options.municipality), content: format === 'md' ? report.markdown : reportToHtml(report, { paper }) });
+      outputs.push({ name: reportFileName(p, lang, format, options.municipality, period), content: format === 'md' ? report.markdown : reportToHtml(report, { paper }) });
     }
   });
   if (pdf && chromium) {

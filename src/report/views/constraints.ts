@@ -4,7 +4,7 @@
 import { firstDay, isCalendarDate, lastDay } from '../../check/dates.js';
 import type { ProfileDocument } from '../../types/generated/index.js';
 import { md, opt, type Md } from '../markdown.js';
-import type { Phase } from '../model.js';
+import type { CalendarPhase as Phase } from '../model.js';
 import type { ViewContext } from './context.js';
 
 export const PHASES_IN_ORDER: readonly Phase[] = ['preparatory', 'profile', 'capitalization', 'roadmap', 'final'];

@@ -14,6 +14,8 @@ export interface ViewContext {
   today: string;
   /** The one municipality the report is about (--municipality), if any. */
   focus: string | undefined;
+  /** The reporting period the progress report stops at (--period), if any: `2024-H1`. */
+  period?: string | undefined;
 }
 
 export function texts(values: readonly string[] | undefined): Md[] {

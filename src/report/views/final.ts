@@ -5,6 +5,7 @@ import type { RoadmapDocument } from '../../types/generated/index.js';
 import { joinMd, md, strong, type Md } from '../markdown.js';
 import { baseView, municipalityName, partnerName, roadmapHeading, scopedMunicipalities, texts, type BaseView, type ViewContext } from './context.js';
 import { figureView, activitiesOf, activityCard, type ActivityCard } from './profile.js';
+import { reportsUpTo, trackRoadmap } from './progress.js';
 import { goalShort, isOverdue, roadmapsInScope } from './roadmap.js';
 
 const FACTORS = ['change-in-migration-patterns', 'change-in-legislation', 'consolidating-existing-initiatives', 'policy-coherence', 'political-will', 'international-networking'] as const;
@@ -37,6 +38,22 @@ export interface FinalView extends BaseView {
     challenges: { name: Md; items: Md[] }[];
     lessons: { name: Md; roadmap: Md; heading: Md; items: Md[] }[];
   };
+}
+
+/** "People served: 420 of 600 (70 %)", one line per measured indicator; undefined when nothing was measured. */
+function measuredResults(ctx: ViewContext, r: RoadmapDocument): Md | undefined {
+  const { m } = ctx;
+  const lines = trackRoadmap(r, reportsUpTo(ctx.model.progress.get(r.id) ?? [], undefined), undefined)
+    .filter((t) => t.tracking.latest !== undefined)
+    .map(({ indicator, tracking }) => {
+      const actual = typeof tracking.latest!.value === 'number' ? m.number(tracking.latest!.value) : md(tracking.latest!.value);
+      const target = tracking.target ? (typeof tracking.target.value === 'number' ? m.number(tracking.target.value) : md(tracking.target.value)) : undefined;
+      const value = target
+        ? m.text('phrase.actual_of_target', { actual, target, percent: tracking.percentOfTarget !== undefined ? m.percent(tracking.percentOfTarget) : md('–') })
+        : actual;
+      return m.text('phrase.labelled', { label: md(indicator.name), text: value });
+    });
+  return lines.length ? joinMd(lines, '; ') : undefined;
 }
 
 function orNotRecorded(ctx: ViewContext, paragraphs: Md[]): Md[] {
@@ -106,7 +123,8 @@ export function finalView(ctx: ViewContext): FinalView {
         name: municipalityName(ctx, r.municipality),
         roadmap: md(r.title),
         objectives: m.orNotRecorded(joinMd((r.objectives ?? []).map((o) => md(o.title)), '; ')),
-        results: m.orNotRecorded(r.state_of_the_art?.results ? md(r.state_of_the_art.results) : undefined),
+        // Measured results first (the actuals of the progress reports); the free text when there are none.
+        results: m.orNotRecorded(measuredResults(ctx, r) ?? (r.state_of_the_art?.results ? md(r.state_of_the_art.results) : undefined)),
         institutionalisation: m.orNotRecorded(
           joinMd(
             (r.institutionalisation ?? []).map((i) => (i.status ? m.text('phrase.name_role', { name: md(i.instrument), role: m.label('instrument_status', i.status)! }) : md(i.instrument))),

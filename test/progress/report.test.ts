@@ -1,0 +1,72 @@
+// The progress report of the illustrative example: trends over two periods, status by department,
+// budget execution per action and per plan reference, in every report language; and --period.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_LANGUAGES } from '../../src/report/i18n.js';
+import { renderMarkdown, reportToHtml } from '../../src/report/index.js';
+import { expectTablesIntact, loadValid, markdownTables, REPO, type LoadedWorkspace } from '../report/helpers.js';
+
+export const ILLUSTRATIVE = join(REPO, 'examples/illustrative-monitoring');
+const TODAY = '2026-09-01';
+
+let ws: LoadedWorkspace;
+beforeAll(async () => {
+  ws = await loadValid(ILLUSTRATIVE);
+});
+
+const render = (lang: string, period?: string, phase: 'progress' | 'final' = 'progress') =>
+  renderMarkdown(ws.model, ws.sources, { phase, lang, today: TODAY, ...(period !== undefined ? { period } : {}) });
+
+function table(markdown: string, firstHeader: string): string[][] {
+  const found = markdownTables(markdown).find((t) => t[0]![0] === firstHeader && t[0]!.length > 5);
+  expect(found, `a table starting with ${firstHeader}`).toBeDefined();
+  return found!;
+}
+
+describe('lamd report progress', () => {
+  for (const lang of REPORT_LANGUAGES) {
+    it(`renders in ${lang}, tables intact`, async () => {
+      const report = render(lang);
+      expectTablesIntact(report.markdown, `progress.${lang}`);
+      expect(reportToHtml(report)).toContain(`lang="${lang}"`);
+      if (lang === 'en' || lang === 'fr') await expect(report.markdown).toMatchFileSnapshot(`./__snapshots__/illustrative-monitoring/progress.${lang}.md`);
+    });
+  }
+
+  it('shows the trend across the two periods, % of target and status', () => {
+    const rows = table(render('en').markdown, 'Objective');
+    const desk = rows.find((r) => r[1] === 'People helped by the information desk')!;
+    expect(desk.slice(3)).toEqual(['400 (30 June 2025)', '1,200 (31 December 2027)', '780 (30 June 2026)', '65%', '610 → 780', 'On track']);
+    const staff = rows.find((r) => r[1] === 'Front-office staff trained in intercultural communication')!;
+    expect(staff.slice(6)).toEqual(['31.7%', '12 → 19', 'Off track']);
+  });
+
+  it('groups actions by lead unit, with their latest status and % done', () => {
+    const md = render('en').markdown;
+    const unit = md.slice(md.indexOf('#### Area Politiche Sociali'), md.indexOf('#### Servizio Relazioni Internazionali'));
+    expect(unit).toContain('| Open the information desk in two more districts | In progress | 70% | – |');
+    expect(md).toContain('| Propose objectives for the DUP 2027-2029 | Done | 100% | – |');
+  });
+
+  it('shows budget execution per action and per plan reference', () => {
+    const md = render('en').markdown;
+    expect(md).toContain('| Ouvrir le guichet de la diaspora à l\'hôtel de ville | TND 45,000 | TND 44,000 | TND 41,500 | 92.2% |');
+    // Two actions on "PAI 2026, projet 7" add up: 45,000 + 50,000 allocated, 41,500 + 0 spent.
+    expect(md).toContain('| PAI 2026, projet 7 | TND 95,000 | TND 56,000 | TND 41,500 | 43.7% |');
+    expect(md).toContain('| Valmare | Servizi comunali accessibili a tutti | 2026-H1 | 0 | 2 | 1 | 0 | 1 of 3 | €31,200 of €55,000 | submitted |');
+  });
+
+  it('stops at --period: the first report only, its deviations and next steps', () => {
+    const md = render('en', '2025-H2').markdown;
+    expect(md).toContain('As at the end of 2025-H2.');
+    const desk = table(md, 'Objective').find((r) => r[1] === 'People helped by the information desk')!;
+    expect(desk.slice(5, 8)).toEqual(['610 (31 December 2025)', '50.8%', '610']);
+    expect(md).toContain('The second district desk opens three months late.');
+    expect(md).not.toContain('Training is behind schedule');
+  });
+
+  it("puts the actuals in the final report's objectives and results lens", () => {
+    const md = render('en', undefined, 'final').markdown;
+    expect(md).toContain('People helped by the information desk: 780 of 1,200 (65%)');
+  });
+});
