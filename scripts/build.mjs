@@ -12,7 +12,7 @@ compileSchemas();
 rmSync(new URL('dist', root), { recursive: true, force: true });
 
 await build({
-  entryPoints: { lamd: 'src/cli/main.ts' },
+  entryPoints: { lamd: 'src/cli/entry.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

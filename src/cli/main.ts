@@ -12,15 +12,31 @@ export interface GlobalOptions {
 
 type Run = (io: CliIO, global: GlobalOptions, ...args: unknown[]) => Promise<number>;
 
+/** One run of the program: the terminal it talks to and the exit code its command returned. */
+interface Session {
+  io: CliIO;
+  exitCode: number;
+}
+const sessions = new WeakMap<Command, Session>();
+
+function sessionOf(command: Command): Session {
+  let root = command;
+  while (root.parent) root = root.parent;
+  const session = sessions.get(root);
+  if (!session) throw new Error('lamd: a command ran outside main()');
+  return session;
+}
+
 function lazy(load: () => Promise<{ run: Run }>) {
   return async function (this: Command, ...args: unknown[]) {
     const { run } = await load();
     const global = this.optsWithGlobals() as GlobalOptions;
-    process.exitCode = await run(processIO(), global, ...args.slice(0, -1));
+    const session = sessionOf(this);
+    session.exitCode = await run(session.io, global, ...args.slice(0, -1));
   };
 }
 
-export function buildProgram(): Command {
+export function buildProgram(io: CliIO = processIO()): Command {
   const program = new Command('lamd')
     .description('Docs-as-code for mainstreaming-migration programmes: profiles, practices, SDG-linked road maps.')
     .version(LAMD_VERSION, '-V, --version', 'print the version of lamd')
@@ -30,9 +46,13 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => void process.stdout.write(s),
-      writeErr: (s) => void process.stderr.write(s),
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      // As commander does by itself, but for the injected terminal: wrap help to it, else at 80 columns.
+      getOutHelpWidth: () => (io.stdoutIsTTY ? process.stdout.columns : undefined) as number,
+      getErrHelpWidth: () => (io.stderrIsTTY ? process.stderr.columns : undefined) as number,
     });
+  sessions.set(program, { io, exitCode: 0 });
 
   program
     .command('init')
@@ -159,38 +179,36 @@ Examples:
   return program;
 }
 
-export async function main(argv: readonly string[]): Promise<void> {
-  const program = buildProgram();
-  const onSignal = () => {
-    process.stderr.write('\nlamd: interrupted; nothing was changed.\n');
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
+/**
+ * Runs lamd on `argv` (as process.argv: node, script, then the arguments) against a terminal, and returns
+ * the exit code. The process entry (entry.ts) passes the real one; tests pass their own.
+ */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const program = buildProgram(io);
   try {
     await program.parseAsync(argv as string[]);
+    return sessions.get(program)!.exitCode;
   } catch (error) {
-    process.exitCode = report(error);
+    return report(error, io);
   }
 }
 
-function report(error: unknown): number {
+function report(error: unknown, io: CliIO): number {
   if (error instanceof CommanderError) {
     // Help and version are successes; every other commander error is a usage error (exit 2, not 1).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
     return 2;
   }
   if (error instanceof UsageError || error instanceof WorkspaceError) {
-    process.stderr.write(`lamd: ${error.message}\n`);
+    io.stderr(`lamd: ${error.message}\n`);
     return 2;
   }
   if (error instanceof InterruptedError) {
-    process.stderr.write(`lamd: ${error.message}\n`);
+    io.stderr(`lamd: ${error.message}\n`);
     return 130;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`lamd: unexpected failure: ${message}\nThis is a bug in lamd; please report it with the command you ran. Set LAMD_DEBUG=1 to see the details.\n`);
-  if (process.env.LAMD_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+  io.stderr(`lamd: unexpected failure: ${message}\nThis is a bug in lamd; please report it with the command you ran. Set LAMD_DEBUG=1 to see the details.\n`);
+  if (io.env.LAMD_DEBUG) io.stderr(`${error instanceof Error ? error.stack : ''}\n`);
   return 2;
 }
-
-await main(process.argv);

@@ -1,6 +1,6 @@
 // lamd.yaml's `rules:` and a document's `suppress:` change what is reported, and say so.
 import { describe, expect, it } from 'vitest';
-import { copyFixture, lamd } from '../helpers/lamd.js';
+import { copyFixture, runLamd } from '../helpers/lamd.js';
 import { sarif } from '../helpers/outputs.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,29 +21,29 @@ function setRules(root: string, rules: string) {
   writeFileSync(path, readFileSync(path, 'utf8').replace(/^rules:\n(?: {2}.*\n)*/m, `rules:\n${rules}`));
 }
 
-describe('severity overrides and suppressions, through the binary', () => {
-  it('a warning passes by default and fails under --strict', () => {
+describe('severity overrides and suppressions, end to end', () => {
+  it('a warning passes by default and fails under --strict', async () => {
     const root = workspaceWithFinding();
-    const result = lamd(['validate', '--today', '2024-06-01'], { cwd: root });
+    const result = await runLamd(['validate', '--today', '2024-06-01'], { cwd: root });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/roadmap\/design-inclusion/);
-    expect(lamd(['validate', '--strict', '--today', '2024-06-01'], { cwd: root }).status).toBe(1);
+    expect((await runLamd(['validate', '--strict', '--today', '2024-06-01'], { cwd: root })).status).toBe(1);
   });
 
-  it('lamd.yaml can raise a rule to error (exit 1) or turn it off (exit 0, even under --strict)', () => {
+  it('lamd.yaml can raise a rule to error (exit 1) or turn it off (exit 0, even under --strict)', async () => {
     const root = workspaceWithFinding();
     setRules(root, '  roadmap/design-inclusion: error\n');
-    expect(lamd(['validate', '--today', '2024-06-01'], { cwd: root }).status).toBe(1);
+    expect((await runLamd(['validate', '--today', '2024-06-01'], { cwd: root })).status).toBe(1);
     setRules(root, '  roadmap/design-inclusion: off\n');
-    const off = lamd(['validate', '--strict', '--today', '2024-06-01'], { cwd: root });
+    const off = await runLamd(['validate', '--strict', '--today', '2024-06-01'], { cwd: root });
     expect(off.status).toBe(0);
     expect(off.stdout).not.toMatch(/design-inclusion/);
   });
 
-  it('an unknown rule id or a fixed rule in lamd.yaml is itself an error', () => {
+  it('an unknown rule id or a fixed rule in lamd.yaml is itself an error', async () => {
     const root = copyFixture('valid');
     setRules(root, '  roadmap/desing-inclusion: off\n  yaml/syntax: off\n');
-    const result = lamd(['validate', '--format', 'json', '--today', '2024-06-01'], { cwd: root });
+    const result = await runLamd(['validate', '--format', 'json', '--today', '2024-06-01'], { cwd: root });
     expect(result.status).toBe(1);
     const text = result.stdout;
     expect(text).toMatch(/settings\/unknown-rule/);
@@ -51,43 +51,43 @@ describe('severity overrides and suppressions, through the binary', () => {
     expect(text).toMatch(/settings\/fixed-rule/);
   });
 
-  it('a document can suppress a rule with a recorded reason, and lamd counts and lists it', () => {
+  it('a document can suppress a rule with a recorded reason, and lamd counts and lists it', async () => {
     const root = workspaceWithFinding();
     setRules(root, '  roadmap/design-inclusion: error\n');
     const path = join(root, ROADMAP);
     writeFileSync(path, `${readFileSync(path, 'utf8')}suppress:\n  - rule: roadmap/design-inclusion\n    reason: The diaspora association joined after the design (minutes of 2023-03-01).\n`);
-    const result = lamd(['validate', '--list-suppressions', '--today', '2024-06-01'], { cwd: root });
+    const result = await runLamd(['validate', '--list-suppressions', '--today', '2024-06-01'], { cwd: root });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/inclusive-services\.yaml: roadmap\/design-inclusion suppressed \(1 finding\): The diaspora association joined after the design/);
     expect(result.stderr).toMatch(/1 suppression silenced 1 finding\./);
 
     // Machine outputs carry them too: json lists the suppression, sarif keeps the finding as suppressed.
-    const json = JSON.parse(lamd(['validate', '--format', 'json', '--today', '2024-06-01'], { cwd: root }).stdout);
+    const json = JSON.parse((await runLamd(['validate', '--format', 'json', '--today', '2024-06-01'], { cwd: root })).stdout);
     expect(json.suppressions).toEqual([{ file: ROADMAP, ruleId: 'roadmap/design-inclusion', reason: 'The diaspora association joined after the design (minutes of 2023-03-01).', silenced: 1 }]);
-    const log = sarif(lamd(['validate', '--format', 'sarif', '--today', '2024-06-01'], { cwd: root }).stdout);
+    const log = sarif((await runLamd(['validate', '--format', 'sarif', '--today', '2024-06-01'], { cwd: root })).stdout);
     expect(log.runs[0].results).toMatchObject([
       { ruleId: 'roadmap/design-inclusion', level: 'error', suppressions: [{ kind: 'inSource', justification: expect.stringMatching(/joined after the design/) }] },
     ]);
   });
 
-  it('a suppression that silences nothing is reported as info', () => {
+  it('a suppression that silences nothing is reported as info', async () => {
     const root = copyFixture('valid');
     const path = join(root, ROADMAP);
     writeFileSync(path, `${readFileSync(path, 'utf8')}suppress:\n  - rule: roadmap/evidence\n    reason: No indicators yet.\n`);
-    const result = lamd(['validate', '--today', '2024-06-01'], { cwd: root });
+    const result = await runLamd(['validate', '--today', '2024-06-01'], { cwd: root });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/settings\/unused-suppression/);
   });
 });
 
 describe('lamd rules', () => {
-  it('lists every rule with its severity in this workspace', () => {
+  it('lists every rule with its severity in this workspace', async () => {
     const root = copyFixture('valid');
     setRules(root, '  roadmap/evidence: info\n');
-    const json = JSON.parse(lamd(['rules', '--json'], { cwd: root }).stdout) as { rules: Array<{ id: string; severity: string; defaultSeverity: string }> };
+    const json = JSON.parse((await runLamd(['rules', '--json'], { cwd: root })).stdout) as { rules: Array<{ id: string; severity: string; defaultSeverity: string }> };
     expect(json.rules.find((r) => r.id === 'roadmap/evidence')).toMatchObject({ severity: 'info', defaultSeverity: 'warning' });
     expect(json.rules.find((r) => r.id === 'roadmap/single-sdg')).toMatchObject({ severity: 'error' });
-    const text = lamd(['rules'], { cwd: root });
+    const text = await runLamd(['rules'], { cwd: root });
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/^roadmap\/evidence\s+info\*\s+Every objective has an indicator/m);
   });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { lamd } from '../helpers/lamd.js';
+import { runLamd } from '../helpers/lamd.js';
 
 /** Every file and folder under `dir` with a checksum of each file: equal fingerprints, untouched folder. */
 export function fingerprint(dir: string): Record<string, string> {
@@ -24,9 +24,9 @@ export function files(dir: string): string[] {
     .sort();
 }
 
-/** Runs `lamd validate -C root --format json` and returns its summary. */
-export function validateSummary(root: string): { status: number | null; summary: { errors: number; warnings: number; infos: number; files: number } } {
-  const result = lamd(['validate', '-C', root, '--format', 'json']);
+/** Runs `lamd validate -C root --format json` (in-process) and returns its summary. */
+export async function validateSummary(root: string): Promise<{ status: number | null; summary: { errors: number; warnings: number; infos: number; files: number } }> {
+  const result = await runLamd(['validate', '-C', root, '--format', 'json']);
   expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   return { status: result.status, summary: (JSON.parse(result.stdout) as { summary: { errors: number; warnings: number; infos: number; files: number } }).summary };
 }

@@ -1,11 +1,12 @@
-// `lamd init` through the built binary, without a terminal: the workspace it makes validates with no
-// diagnostic, bad input is one message and exit 2 with nothing written, nothing is ever overwritten.
+// `lamd init` end to end without a terminal (in-process; the built binary for pipes and permissions): the
+// workspace it makes validates with no diagnostic, bad input is one message and exit 2 with nothing
+// written, nothing is ever overwritten.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { BIN, lamd, REPO, tempDir } from '../helpers/lamd.js';
+import { BIN, REPO, runLamd, tempDir } from '../helpers/lamd.js';
 import { files, fingerprint, NO_STACK, validateSummary } from './helpers.js';
 
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
@@ -17,14 +18,14 @@ describe('lamd init: the done criteria', () => {
     ['Tiranë', [], 'tirane'],
     ['صفاقس', ['--slug', 'sfax'], 'sfax'],
     ['صفاقس', [], 'demo'],
-  ])('%s: init then validate -C exits 0 with no diagnostic at all', (name, extra, slug) => {
+  ])('%s: init then validate -C exits 0 with no diagnostic at all', async (name, extra, slug) => {
     const cwd = tempDir();
-    const init = lamd(['init', 'demo', '--yes', '--municipality', name, '--country', name === 'Tiranë' ? 'AL' : 'TN', '--lang', 'fr,ar', ...extra], { cwd });
+    const init = await runLamd(['init', 'demo', '--yes', '--municipality', name, '--country', name === 'Tiranë' ? 'AL' : 'TN', '--lang', 'fr,ar', ...extra], { cwd });
     expect(init.stderr).not.toMatch(NO_STACK);
     expect(init.status).toBe(0);
     expect(init.stdout).toBe('');
     expect(init.stderr).toMatch(/Created a lamd workspace/);
-    const { status, summary } = validateSummary(join(cwd, 'demo'));
+    const { status, summary } = await validateSummary(join(cwd, 'demo'));
     expect(status).toBe(0);
     expect(summary).toMatchObject({ errors: 0, warnings: 0, infos: 0, files: 5 });
     expect(files(join(cwd, 'demo'))).toContain(`municipalities/${slug}/profile.yaml`);
@@ -32,15 +33,15 @@ describe('lamd init: the done criteria', () => {
     expect(workspace.municipalities).toMatchObject([{ name, slug }]);
   });
 
-  it('creates the workspace in the current folder when no folder is given, and validates from there', () => {
+  it('creates the workspace in the current folder when no folder is given, and validates from there', async () => {
     const cwd = tempDir();
-    expect(lamd(['init', ...SFAX], { cwd }).status).toBe(0);
-    expect(lamd(['validate'], { cwd }).status).toBe(0);
+    expect((await runLamd(['init', ...SFAX], { cwd })).status).toBe(0);
+    expect((await runLamd(['validate'], { cwd })).status).toBe(0);
   });
 
-  it('writes every file the issue asks for', () => {
+  it('writes every file the issue asks for', async () => {
     const cwd = tempDir();
-    expect(lamd(['init', 'demo', ...SFAX, '--partner', 'CeSPI (IT)', '--lead-unit', 'Direction: #1', '--sdg', '11,10'], { cwd }).status).toBe(0);
+    expect((await runLamd(['init', 'demo', ...SFAX, '--partner', 'CeSPI (IT)', '--lead-unit', 'Direction: #1', '--sdg', '11,10'], { cwd })).status).toBe(0);
     expect(files(join(cwd, 'demo'))).toEqual([
       '.github/workflows/lamd.yml',
       '.gitignore',
@@ -66,12 +67,12 @@ describe('lamd init: the done criteria', () => {
     }
     const roadmap = YAML.parse(readFileSync(join(cwd, 'demo/municipalities/sfax/roadmaps/example-roadmap.yaml'), 'utf8')) as { sdg: { goal: string } };
     expect(roadmap.sdg.goal).toBe('11');
-    expect(validateSummary(join(cwd, 'demo')).summary).toMatchObject({ errors: 0, warnings: 0, infos: 0 });
+    expect((await validateSummary(join(cwd, 'demo'))).summary).toMatchObject({ errors: 0, warnings: 0, infos: 0 });
   });
 
-  it('writes a GitHub workflow that is valid YAML, runs on push and pull request, installs the pinned lamd and validates with --format github', () => {
+  it('writes a GitHub workflow that is valid YAML, runs on push and pull request, installs the pinned lamd and validates with --format github', async () => {
     const cwd = tempDir();
-    expect(lamd(['init', 'demo', ...SFAX], { cwd }).status).toBe(0);
+    expect((await runLamd(['init', 'demo', ...SFAX], { cwd })).status).toBe(0);
     const workflow = YAML.parseDocument(readFileSync(join(cwd, 'demo/.github/workflows/lamd.yml'), 'utf8'), { version: '1.2', uniqueKeys: true });
     expect(workflow.errors).toEqual([]);
     const value = workflow.toJS() as { on: Record<string, unknown>; jobs: Record<string, { 'runs-on': string; steps: Array<{ run?: string; uses?: string }> }> };
@@ -86,9 +87,9 @@ describe('lamd init: the done criteria', () => {
     expect(validate).toBeGreaterThan(install);
   });
 
-  it('points every document at the workspace copy of its schema, and .vscode/settings.json too', () => {
+  it('points every document at the workspace copy of its schema, and .vscode/settings.json too', async () => {
     const cwd = tempDir();
-    expect(lamd(['init', 'demo', ...SFAX], { cwd }).status).toBe(0);
+    expect((await runLamd(['init', 'demo', ...SFAX], { cwd })).status).toBe(0);
     const root = join(cwd, 'demo');
     for (const file of files(root).filter((f) => f.endsWith('.yaml') && !f.startsWith('.'))) {
       const first = readFileSync(join(root, file), 'utf8').split('\n')[0]!;
@@ -103,17 +104,17 @@ describe('lamd init: the done criteria', () => {
 });
 
 describe('lamd init never asks without a terminal, and names what is missing', () => {
-  it('exits 2 naming --municipality and --country, writing nothing', () => {
+  it('exits 2 naming --municipality and --country, writing nothing', async () => {
     const cwd = tempDir();
-    const result = lamd(['init', 'demo', '--yes'], { cwd });
+    const result = await runLamd(['init', 'demo', '--yes'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/lamd init needs --municipality <name> and --country <code>\./);
     expect(fingerprint(cwd)).toEqual({});
   });
 
-  it('asks nothing when CI is unset but standard input is not a terminal', () => {
+  it('asks nothing when CI is unset but standard input is not a terminal', async () => {
     const cwd = tempDir();
-    const result = lamd(['init', 'demo', '--municipality', 'Sfax'], { cwd, env: { CI: undefined } });
+    const result = await runLamd(['init', 'demo', '--municipality', 'Sfax'], { cwd, env: { CI: undefined } });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/needs --country <code>/);
     expect(fingerprint(cwd)).toEqual({});
@@ -141,26 +142,26 @@ describe('lamd init never asks without a terminal, and names what is missing', (
     expect(stderr).toMatch(/needs --municipality <name> and --country <code>/);
   });
 
-  it('names the folder of a municipality written in another script after the workspace, and says so', () => {
+  it('names the folder of a municipality written in another script after the workspace, and says so', async () => {
     const cwd = tempDir();
-    const result = lamd(['init', 'sfax', '--yes', '--municipality', 'صفاقس', '--country', 'TN', '--lang', 'fr,ar'], { cwd });
+    const result = await runLamd(['init', 'sfax', '--yes', '--municipality', 'صفاقس', '--country', 'TN', '--lang', 'fr,ar'], { cwd });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/^lamd: note: the name "صفاقس" cannot be turned into a folder name safely \(only Latin letters are transliterated\), so the municipality's folder is named after the workspace's: municipalities\/sfax\/\. Pass --slug to choose another\./m);
     expect(files(join(cwd, 'sfax'))).toContain('municipalities/sfax/profile.yaml');
-    expect(validateSummary(join(cwd, 'sfax'))).toMatchObject({ status: 0, summary: { errors: 0, warnings: 0 } });
+    expect(await validateSummary(join(cwd, 'sfax'))).toMatchObject({ status: 0, summary: { errors: 0, warnings: 0 } });
   });
 
-  it('needs --slug in the current folder, whose name is rarely the city\'s', () => {
+  it('needs --slug in the current folder, whose name is rarely the city\'s', async () => {
     const cwd = tempDir();
-    const result = lamd(['init', '--yes', '--municipality', 'صفاقس', '--country', 'TN'], { cwd });
+    const result = await runLamd(['init', '--yes', '--municipality', 'صفاقس', '--country', 'TN'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/needs --slug <slug>\. The name "صفاقس" cannot be turned into a folder name safely \(only Latin letters are transliterated\), so give one/);
     expect(fingerprint(cwd)).toEqual({});
   });
 
-  it('needs --slug when neither the name nor the workspace folder gives a safe one', () => {
+  it('needs --slug when neither the name nor the workspace folder gives a safe one', async () => {
     const cwd = tempDir();
-    const result = lamd(['init', 'صفاقس', '--yes', '--municipality', 'صفاقس', '--country', 'TN'], { cwd });
+    const result = await runLamd(['init', 'صفاقس', '--yes', '--municipality', 'صفاقس', '--country', 'TN'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/needs --slug <slug>\. The name "صفاقس" cannot be turned into a folder name safely \(only Latin letters are transliterated\), nor can the workspace folder's name/);
     expect(fingerprint(cwd)).toEqual({});
@@ -181,10 +182,10 @@ describe('lamd init refuses bad input with one message, exit 2 and nothing writt
     [['--lang', 'french'], /"french" is not a language code/],
     [['--sdg', '18'], /"18" is not an SDG goal/],
     [['--municipality', ' '], /--municipality is empty/],
-  ])('%j', (extra, message) => {
+  ])('%j', async (extra, message) => {
     const cwd = tempDir();
     const args = ['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN', ...extra];
-    const result = lamd(args, { cwd });
+    const result = await runLamd(args, { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -192,21 +193,21 @@ describe('lamd init refuses bad input with one message, exit 2 and nothing writt
     expect(fingerprint(cwd)).toEqual({});
   });
 
-  it('refuses a target that is a file', () => {
+  it('refuses a target that is a file', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'demo'), 'a file');
     const before = fingerprint(cwd);
-    const result = lamd(['init', 'demo', ...SFAX], { cwd });
+    const result = await runLamd(['init', 'demo', ...SFAX], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^lamd: demo is a file, not a folder/);
     expect(fingerprint(cwd)).toEqual(before);
   });
 
-  it('refuses a folder that is already a workspace, even with --force', () => {
+  it('refuses a folder that is already a workspace, even with --force', async () => {
     const cwd = tempDir();
-    expect(lamd(['init', 'demo', ...SFAX], { cwd }).status).toBe(0);
+    expect((await runLamd(['init', 'demo', ...SFAX], { cwd })).status).toBe(0);
     const before = fingerprint(cwd);
-    const result = lamd(['init', 'demo', ...SFAX, '--force'], { cwd });
+    const result = await runLamd(['init', 'demo', ...SFAX, '--force'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/already a lamd workspace.*lamd new municipality/);
     expect(fingerprint(cwd)).toEqual(before);
@@ -247,25 +248,25 @@ describe('lamd init never overwrites', () => {
     return { cwd, target };
   }
 
-  it('refuses a folder that is not empty without --force, changing nothing', () => {
+  it('refuses a folder that is not empty without --force, changing nothing', async () => {
     const { cwd, target } = crowded();
     const before = fingerprint(target);
-    const result = lamd(['init', 'repo', ...SFAX], { cwd });
+    const result = await runLamd(['init', 'repo', ...SFAX], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/repo is not empty\. Pass --force/);
     expect(fingerprint(target)).toEqual(before);
   });
 
-  it('accepts a folder holding only .git', () => {
+  it('accepts a folder holding only .git', async () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'repo/.git'), { recursive: true });
-    expect(lamd(['init', 'repo', ...SFAX], { cwd }).status).toBe(0);
+    expect((await runLamd(['init', 'repo', ...SFAX], { cwd })).status).toBe(0);
   });
 
-  it('with --force, lists the files in the way first, keeps them byte for byte, and adds the rest', () => {
+  it('with --force, lists the files in the way first, keeps them byte for byte, and adds the rest', async () => {
     const { cwd, target } = crowded();
     const before = fingerprint(target);
-    const result = lamd(['init', 'repo', ...SFAX, '--force'], { cwd });
+    const result = await runLamd(['init', 'repo', ...SFAX, '--force'], { cwd });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/^These files exist and are kept as they are \(lamd never overwrites a file; lamd's versions are not written\):\n {2}repo\/\.vscode\/settings\.json\n {2}repo\/README\.md\n/);
     // The kept editor settings lack lamd's schema mapping: lamd prints it to merge by hand.
@@ -274,42 +275,42 @@ describe('lamd init never overwrites', () => {
     const after = fingerprint(target);
     for (const [path, sum] of Object.entries(before)) expect(after[path], path).toBe(sum);
     expect(Object.keys(after)).toEqual(expect.arrayContaining(['lamd.yaml', 'municipalities/sfax/profile.yaml', '.lamd/schemas/roadmap.schema.json']));
-    expect(validateSummary(target).status).toBe(0);
+    expect((await validateSummary(target)).status).toBe(0);
   });
 
-  it('with --force, still refuses when a workspace document is in the way', () => {
+  it('with --force, still refuses when a workspace document is in the way', async () => {
     const { cwd, target } = crowded();
     writeFileSync(join(target, 'stakeholders.yaml'), 'kind: stakeholders\n');
     const before = fingerprint(target);
-    const result = lamd(['init', 'repo', ...SFAX, '--force'], { cwd });
+    const result = await runLamd(['init', 'repo', ...SFAX, '--force'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/already holds repo\/stakeholders\.yaml/);
     expect(fingerprint(target)).toEqual(before);
   });
 
-  it('--dry-run lists every file that would be written, on stdout, and writes nothing', () => {
+  it('--dry-run lists every file that would be written, on stdout, and writes nothing', async () => {
     const cwd = tempDir();
-    const dry = lamd(['init', 'demo', ...SFAX, '--dry-run'], { cwd });
+    const dry = await runLamd(['init', 'demo', ...SFAX, '--dry-run'], { cwd });
     expect(dry.status).toBe(0);
     expect(fingerprint(cwd)).toEqual({});
     expect(dry.stderr).toMatch(/Dry run: 18 files would be written in demo; nothing was written\./);
-    expect(lamd(['init', 'demo', ...SFAX], { cwd }).status).toBe(0);
+    expect((await runLamd(['init', 'demo', ...SFAX], { cwd })).status).toBe(0);
     expect(dry.stdout.trim().split('\n')).toEqual(files(join(cwd, 'demo')).map((f) => `demo/${f}`));
   });
 
-  it('--dry-run in a crowded folder shows the files it would keep, and changes nothing', () => {
+  it('--dry-run in a crowded folder shows the files it would keep, and changes nothing', async () => {
     const { cwd, target } = crowded();
     const before = fingerprint(target);
-    const dry = lamd(['init', 'repo', ...SFAX, '--dry-run'], { cwd });
+    const dry = await runLamd(['init', 'repo', ...SFAX, '--dry-run'], { cwd });
     // The exit code predicts the real run, which refuses without --force; the plan is shown anyway.
     expect(dry.status).toBe(2);
-    expect(lamd(['init', 'repo', ...SFAX], { cwd }).status).toBe(2);
+    expect((await runLamd(['init', 'repo', ...SFAX], { cwd })).status).toBe(2);
     expect(dry.stdout).not.toMatch(/^repo\/README\.md$|settings\.json/m);
     expect(dry.stdout).toMatch(/^repo\/lamd\.yaml$/m);
     expect(dry.stderr).toMatch(/needs --force/);
     expect(dry.stderr).toMatch(/would be kept as they are, not overwritten:\n {2}repo\/\.vscode\/settings\.json\n {2}repo\/README\.md/);
     expect(dry.stderr).toMatch(/without --force, lamd init would refuse/);
-    const forced = lamd(['init', 'repo', ...SFAX, '--dry-run', '--force'], { cwd });
+    const forced = await runLamd(['init', 'repo', ...SFAX, '--dry-run', '--force'], { cwd });
     expect(forced.status).toBe(0);
     expect(forced.stdout).toBe(dry.stdout);
     expect(fingerprint(target)).toEqual(before);
@@ -317,37 +318,37 @@ describe('lamd init never overwrites', () => {
 });
 
 describe('lamd init: what the audit found', () => {
-  it('quotes answers that YAML would read as numbers, so the workspace still validates', () => {
+  it('quotes answers that YAML would read as numbers, so the workspace still validates', async () => {
     const cwd = tempDir();
-    const init = lamd(['init', 'n', '--yes', '--municipality', 'Sfax', '--country', 'TN', '--network', '2030', '--lead-unit', '2030', '--slug', 'sfax'], { cwd });
+    const init = await runLamd(['init', 'n', '--yes', '--municipality', 'Sfax', '--country', 'TN', '--network', '2030', '--lead-unit', '2030', '--slug', 'sfax'], { cwd });
     expect(init.status).toBe(0);
     expect(readFileSync(join(cwd, 'n/lamd.yaml'), 'utf8')).toMatch(/name: "2030"/);
-    expect(validateSummary(join(cwd, 'n'))).toMatchObject({ status: 0, summary: { errors: 0 } });
+    expect(await validateSummary(join(cwd, 'n'))).toMatchObject({ status: 0, summary: { errors: 0 } });
   });
 
-  it('makes the workspace folder readable by the team, as mkdir would', () => {
+  it('makes the workspace folder readable by the team, as mkdir would', async () => {
     const cwd = tempDir();
-    expect(lamd(['init', 'shared', ...SFAX], { cwd }).status).toBe(0);
+    expect((await runLamd(['init', 'shared', ...SFAX], { cwd })).status).toBe(0);
     mkdirSync(join(cwd, 'plain'));
     expect((statSync(join(cwd, 'shared')).mode & 0o777).toString(8)).toBe((statSync(join(cwd, 'plain')).mode & 0o777).toString(8));
   });
 
-  it('says when the schema copy editors use has drifted from lamd, and how to refresh it', () => {
+  it('says when the schema copy editors use has drifted from lamd, and how to refresh it', async () => {
     const cwd = tempDir();
-    expect(lamd(['init', 'ws', ...SFAX], { cwd }).status).toBe(0);
-    expect(lamd(['validate', '-C', 'ws'], { cwd }).stderr).not.toMatch(/note/);
+    expect((await runLamd(['init', 'ws', ...SFAX], { cwd })).status).toBe(0);
+    expect((await runLamd(['validate', '-C', 'ws'], { cwd })).stderr).not.toMatch(/note/);
     writeFileSync(join(cwd, 'ws/.lamd/schemas/common.schema.json'), '{"$id": "an older copy"}\n');
-    const stale = lamd(['validate', '-C', 'ws'], { cwd });
+    const stale = await runLamd(['validate', '-C', 'ws'], { cwd });
     expect(stale.status).toBe(0);
     expect(stale.stderr).toMatch(/^lamd: note: the workspace's copy of the schemas \(ws\/\.lamd\/schemas\/\) differs from lamd .+ \(common\.schema\.json\).*Refresh it with `lamd schema --out ws\/\.lamd\/schemas --force`/m);
-    expect(lamd(['validate', '-C', 'ws', '--format', 'json'], { cwd }).stderr).toMatch(/lamd: note: the workspace's copy/);
-    expect(lamd(['schema', '--out', 'ws/.lamd/schemas', '--force'], { cwd }).status).toBe(0);
-    expect(lamd(['validate', '-C', 'ws'], { cwd }).stderr).not.toMatch(/note/);
+    expect((await runLamd(['validate', '-C', 'ws', '--format', 'json'], { cwd })).stderr).toMatch(/lamd: note: the workspace's copy/);
+    expect((await runLamd(['schema', '--out', 'ws/.lamd/schemas', '--force'], { cwd })).status).toBe(0);
+    expect((await runLamd(['validate', '-C', 'ws'], { cwd })).stderr).not.toMatch(/note/);
   });
 
-  it('gives the real reason when a name cannot become a folder name', () => {
+  it('gives the real reason when a name cannot become a folder name', async () => {
     const cwd = tempDir();
-    const result = lamd(['init', 'CON', '--yes', '--municipality', 'Con', '--country', 'IT'], { cwd });
+    const result = await runLamd(['init', 'CON', '--yes', '--municipality', 'Con', '--country', 'IT'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/it would be `con`, a name Windows reserves for a device\), nor can the workspace folder's name, so give one, for example --slug/);
     expect(fingerprint(cwd)).toEqual({});

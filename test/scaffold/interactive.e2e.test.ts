@@ -35,7 +35,7 @@ function drive(args: string[], cwd: string, steps: Step[]): Driven {
 }
 
 describe('lamd init on a terminal', { timeout: 90_000 }, () => {
-  it('asks every question, searches countries, and writes the answers', () => {
+  it('asks every question, searches countries, and writes the answers', async () => {
     const cwd = tempDir();
     const run = drive(['init', 'demo'], cwd, [
       { expect: 'Name of the programme or network', send: `Réseau "Med": # 2025${ENTER}` },
@@ -65,12 +65,12 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
       municipalities: [{ slug: 'tirane', name: 'Tiranë', country: 'AL', languages: ['sq', 'en'], lead_unit: 'Urban Economic Development Directory', local_partner: 'cdi' }],
       calendar: { preparatory: { start: '2025-01-01' }, final: { end: '2025-12-31' } },
     });
-    const { status, summary } = validateSummary(join(cwd, 'demo'));
+    const { status, summary } = await validateSummary(join(cwd, 'demo'));
     expect(status).toBe(0);
     expect(summary).toMatchObject({ errors: 0, warnings: 0, infos: 0 });
   });
 
-  it('asks again after a bad answer, and asks for the slug of a name in another script', () => {
+  it('asks again after a bad answer, and asks for the slug of a name in another script', async () => {
     const cwd = tempDir();
     const run = drive(['init', 'demo', '--network', 'Net', '--lang', 'ar', '--partner', 'CeSPI (IT)', '--lead-unit', 'Direction'], cwd, [
       { expect: 'Name of the first municipality', send: `صفاقس${ENTER}` },
@@ -92,7 +92,7 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
     // SDG 10 was ticked by default and SDG 2 added: the example road map takes the first in order.
     const roadmap = YAML.parse(readFileSync(join(cwd, 'demo/municipalities/sfax/roadmaps/example-roadmap.yaml'), 'utf8')) as { sdg: { goal: string } };
     expect(roadmap.sdg.goal).toBe('2');
-    expect(validateSummary(join(cwd, 'demo')).status).toBe(0);
+    expect((await validateSummary(join(cwd, 'demo'))).status).toBe(0);
   });
 
   it.each([
@@ -146,7 +146,7 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
 });
 
 describe('lamd new on a terminal', { timeout: 90_000 }, () => {
-  it('asks for a practice: title, id from the title, municipality and cluster', () => {
+  it('asks for a practice: title, id from the title, municipality and cluster', async () => {
     const cwd = tempDir();
     expect(lamd(['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN'], { cwd }).status).toBe(0);
     const root = join(cwd, 'demo');
@@ -160,7 +160,7 @@ describe('lamd new on a terminal', { timeout: 90_000 }, () => {
     expect(run.status).toBe(0);
     const practice = YAML.parse(readFileSync(join(root, 'municipalities/sfax/practices/one-stop-shop.yaml'), 'utf8')) as Record<string, unknown>;
     expect(practice).toMatchObject({ id: 'one-stop-shop', title: 'One-stop shop', municipality: 'sfax', cluster: 'access-to-services' });
-    expect(validateSummary(root).status).toBe(0);
+    expect((await validateSummary(root)).status).toBe(0);
   });
 
   it('refuses an id already taken at its prompt, and asks again', () => {

@@ -1,15 +1,15 @@
-// `lamd new <kind>` through the built binary: each kind, then `lamd validate` passes; lamd.yaml and
+// `lamd new <kind>` end to end (in-process): each kind, then `lamd validate` passes; lamd.yaml and
 // stakeholders.yaml keep every comment; duplicates and unsafe ids are refused with nothing written.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { lamd, tempDir } from '../helpers/lamd.js';
+import { runLamd, tempDir } from '../helpers/lamd.js';
 import { files, fingerprint, NO_STACK, validateSummary } from './helpers.js';
 
-function workspace(): string {
+async function workspace(): Promise<string> {
   const cwd = tempDir();
-  const result = lamd(['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN', '--lang', 'fr,ar', '--partner', 'CeSPI (IT)', '--start', '2025-01-01', '--end', '2025-12-31'], { cwd });
+  const result = await runLamd(['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN', '--lang', 'fr,ar', '--partner', 'CeSPI (IT)', '--start', '2025-01-01', '--end', '2025-12-31'], { cwd });
   expect(result.status).toBe(0);
   return join(cwd, 'demo');
 }
@@ -23,10 +23,10 @@ function keepsEveryLine(before: string, after: string): boolean {
 }
 
 describe('lamd new, each kind, then lamd validate', () => {
-  it('municipality: adds the folder, the profile and the entry in lamd.yaml, keeping every comment', () => {
-    const root = workspace();
+  it('municipality: adds the folder, the profile and the entry in lamd.yaml, keeping every comment', async () => {
+    const root = await workspace();
     const before = readFileSync(join(root, 'lamd.yaml'), 'utf8');
-    const result = lamd(['new', 'municipality', '--municipality', 'Tiranë', '--country', 'AL', '--lang', 'sq', '--lead-unit', 'Urban Economic Development Directory', '--local-partner', 'cespi'], { cwd: root });
+    const result = await runLamd(['new', 'municipality', '--municipality', 'Tiranë', '--country', 'AL', '--lang', 'sq', '--lead-unit', 'Urban Economic Development Directory', '--local-partner', 'cespi'], { cwd: root });
     expect(result.stderr).not.toMatch(NO_STACK);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('municipalities/tirane/profile.yaml\nlamd.yaml\n');
@@ -41,35 +41,35 @@ describe('lamd new, each kind, then lamd validate', () => {
       lead_unit: 'Urban Economic Development Directory',
       local_partner: 'cespi',
     });
-    const { status, summary } = validateSummary(root);
+    const { status, summary } = await validateSummary(root);
     expect(status).toBe(0);
     expect(summary).toMatchObject({ errors: 0, warnings: 0, files: 6 });
   });
 
-  it('municipality in non-Latin script: needs the slug, then works', () => {
-    const root = workspace();
+  it('municipality in non-Latin script: needs the slug, then works', async () => {
+    const root = await workspace();
     const before = fingerprint(root);
-    const missing = lamd(['new', 'municipality', '--municipality', 'تونس', '--country', 'TN'], { cwd: root });
+    const missing = await runLamd(['new', 'municipality', '--municipality', 'تونس', '--country', 'TN'], { cwd: root });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/needs \[slug\]\. The name "تونس" cannot be turned into a safe slug.*`lamd new municipality <slug>`/);
     expect(fingerprint(root)).toEqual(before);
-    expect(lamd(['new', 'municipality', 'tunis', '--municipality', 'تونس', '--country', 'TN'], { cwd: root }).status).toBe(0);
-    expect(validateSummary(root).status).toBe(0);
+    expect((await runLamd(['new', 'municipality', 'tunis', '--municipality', 'تونس', '--country', 'TN'], { cwd: root })).status).toBe(0);
+    expect((await validateSummary(root)).status).toBe(0);
   });
 
-  it('practice, roadmap, stakeholder and activity, found from a subfolder or with -C', () => {
-    const root = workspace();
+  it('practice, roadmap, stakeholder and activity, found from a subfolder or with -C', async () => {
+    const root = await workspace();
     const sub = join(root, 'municipalities/sfax');
-    const practice = lamd(['new', 'practice', '--title', 'One-stop shop', '--municipality', 'sfax', '--cluster', 'access-to-services'], { cwd: sub });
+    const practice = await runLamd(['new', 'practice', '--title', 'One-stop shop', '--municipality', 'sfax', '--cluster', 'access-to-services'], { cwd: sub });
     expect(practice.status).toBe(0);
     expect(practice.stdout).toBe('practices/one-stop-shop.yaml\n');
     // With one municipality in the workspace, --municipality defaults to it.
-    expect(lamd(['new', 'roadmap', 'intersectoral-governance', '--sdg', '16'], { cwd: root }).status).toBe(0);
+    expect((await runLamd(['new', 'roadmap', 'intersectoral-governance', '--sdg', '16'], { cwd: root })).status).toBe(0);
     const stakeholders = readFileSync(join(root, 'stakeholders.yaml'), 'utf8');
-    expect(lamd(['-C', root, 'new', 'stakeholder', '--name', 'Welfare Area', '--type', 'municipal-department', '--municipality', 'sfax']).status).toBe(0);
-    expect(lamd(['-C', root, 'new', 'stakeholder', 'experts', '--name', 'Experts with a migrant background', '--type', 'expert', '--migration-background']).status).toBe(0);
+    expect((await runLamd(['-C', root, 'new', 'stakeholder', '--name', 'Welfare Area', '--type', 'municipal-department', '--municipality', 'sfax'])).status).toBe(0);
+    expect((await runLamd(['-C', root, 'new', 'stakeholder', 'experts', '--name', 'Experts with a migrant background', '--type', 'expert', '--migration-background'])).status).toBe(0);
     expect(keepsEveryLine(stakeholders, readFileSync(join(root, 'stakeholders.yaml'), 'utf8'))).toBe(true);
-    expect(lamd(['-C', root, 'new', 'activity', '--type', 'peer-exchange', '--date', '2025-03-04', '--mode', 'online', '--municipality', 'sfax']).status).toBe(0);
+    expect((await runLamd(['-C', root, 'new', 'activity', '--type', 'peer-exchange', '--date', '2025-03-04', '--mode', 'online', '--municipality', 'sfax'])).status).toBe(0);
     expect(files(root)).toEqual(
       expect.arrayContaining([
         'municipalities/sfax/practices/one-stop-shop.yaml',
@@ -81,23 +81,23 @@ describe('lamd new, each kind, then lamd validate', () => {
     expect(registry.stakeholders.map((s) => s.id)).toEqual(['sfax-lead-unit', 'example-department', 'example-migrant-association', 'welfare-area', 'experts']);
     const activity = YAML.parse(readFileSync(join(root, 'activities/2025-03-04-peer-exchange.yaml'), 'utf8')) as Record<string, unknown>;
     expect(activity).toMatchObject({ kind: 'activity', id: 'peer-exchange', type: 'peer-exchange', date: '2025-03-04', mode: 'online', municipalities: ['sfax'] });
-    const { status, summary } = validateSummary(root);
+    const { status, summary } = await validateSummary(root);
     // Exit 0: the new road map is a skeleton, and the method rules list what it still needs as warnings.
     expect(status).toBe(0);
     expect(summary.errors).toBe(0);
   });
 
-  it('numbers a second activity of the same type', () => {
-    const root = workspace();
-    expect(lamd(['new', 'activity', '--type', 'training', '--date', '2025-03-01'], { cwd: root }).stdout).toBe('activities/2025-03-01-training.yaml\n');
-    expect(lamd(['new', 'activity', '--type', 'training', '--date', '2025-04-01'], { cwd: root }).stdout).toBe('activities/2025-04-01-training-2.yaml\n');
-    expect(validateSummary(root).status).toBe(0);
+  it('numbers a second activity of the same type', async () => {
+    const root = await workspace();
+    expect((await runLamd(['new', 'activity', '--type', 'training', '--date', '2025-03-01'], { cwd: root })).stdout).toBe('activities/2025-03-01-training.yaml\n');
+    expect((await runLamd(['new', 'activity', '--type', 'training', '--date', '2025-04-01'], { cwd: root })).stdout).toBe('activities/2025-04-01-training-2.yaml\n');
+    expect((await validateSummary(root)).status).toBe(0);
   });
 
-  it('--dry-run prints what would be written and changes nothing', () => {
-    const root = workspace();
+  it('--dry-run prints what would be written and changes nothing', async () => {
+    const root = await workspace();
     const before = fingerprint(root);
-    const result = lamd(['-C', root, 'new', 'municipality', 'tirane', '--municipality', 'Tiranë', '--country', 'AL', '--dry-run']);
+    const result = await runLamd(['-C', root, 'new', 'municipality', 'tirane', '--municipality', 'Tiranë', '--country', 'AL', '--dry-run']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/tirane\/profile\.yaml\n.*lamd\.yaml\n$/);
     expect(result.stderr).toMatch(/^Dry run: would add the municipality tirane/);
@@ -126,37 +126,37 @@ describe('lamd new refuses with exit 2 and writes nothing', () => {
     [['new', 'activity', '--type', 'party'], /--type "party" is not one of: training/],
     [['new', 'activity', '--type', 'training', '--cluster', 'x'], /--cluster does not apply to `lamd new activity`/],
     [['new', 'thing'], /lamd new cannot make a `thing`/],
-  ])('%j', (args, message) => {
-    const root = workspace();
+  ])('%j', async (args, message) => {
+    const root = await workspace();
     const before = fingerprint(root);
-    const result = lamd(args, { cwd: root });
+    const result = await runLamd(args, { cwd: root });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(NO_STACK);
     expect(fingerprint(root)).toEqual(before);
   });
 
-  it('refuses a new file where one already exists', () => {
-    const root = workspace();
+  it('refuses a new file where one already exists', async () => {
+    const root = await workspace();
     writeFileSync(join(root, 'activities/2025-03-01-kickoff.yaml'), 'not lamd\n');
     const before = fingerprint(root);
-    const result = lamd(['new', 'activity', 'kickoff', '--type', 'training', '--date', '2025-03-01'], { cwd: root });
+    const result = await runLamd(['new', 'activity', 'kickoff', '--type', 'training', '--date', '2025-03-01'], { cwd: root });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/activities\/2025-03-01-kickoff\.yaml already exists; lamd never replaces a file/);
     expect(fingerprint(root)).toEqual(before);
   });
 
-  it('outside a workspace', () => {
-    const result = lamd(['new', 'practice', 'x', '--cluster', 'access-to-services'], { cwd: tempDir() });
+  it('outside a workspace', async () => {
+    const result = await runLamd(['new', 'practice', 'x', '--cluster', 'access-to-services'], { cwd: tempDir() });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/No lamd\.yaml here or in any parent folder\. Run `lamd init`/);
   });
 
-  it('when lamd.yaml is not well-formed', () => {
-    const root = workspace();
+  it('when lamd.yaml is not well-formed', async () => {
+    const root = await workspace();
     writeFileSync(join(root, 'lamd.yaml'), 'kind: workspace\nmunicipalities: [unclosed\n');
     const before = fingerprint(root);
-    const result = lamd(['new', 'municipality', '--municipality', 'Tunis', '--country', 'TN'], { cwd: root });
+    const result = await runLamd(['new', 'municipality', '--municipality', 'Tunis', '--country', 'TN'], { cwd: root });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/lamd\.yaml is not well-formed YAML/);
     expect(fingerprint(root)).toEqual(before);

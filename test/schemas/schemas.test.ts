@@ -1,8 +1,8 @@
 // The schemas are lamd's public contract: they must satisfy an independent implementation
 // (@sourcemeta/jsonschema), agree with lamd on every fixture, and be the source of the TS types.
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn } from '@sourcemeta/jsonschema';
 import { describe, expect, it } from 'vitest';
 import { validators } from '../../src/check/validators.js';
 import { parseSource } from '../../src/workspace/source.js';
@@ -12,10 +12,10 @@ import { FIXTURES, REPO } from '../helpers/lamd.js';
 import { generateTypes } from '../../scripts/gen-types.mjs';
 
 const SCHEMAS = join(REPO, 'schemas');
-const JSONSCHEMA = join(REPO, 'node_modules/.bin/jsonschema');
-
-function sourcemeta(args: string[]) {
-  return spawnSync(JSONSCHEMA, args, { cwd: REPO, encoding: 'utf8' });
+/** Runs the @sourcemeta/jsonschema CLI through its package entry: its native binary, without a Node process in front. */
+async function sourcemeta(args: string[]) {
+  const result = await spawn(args, { cwd: REPO });
+  return { status: result.code, stdout: result.stdout, stderr: result.stderr };
 }
 
 function yamlFiles(dir: string): string[] {
@@ -28,19 +28,19 @@ function yamlFiles(dir: string): string[] {
 const schemaFiles = readdirSync(SCHEMAS).filter((f) => f.endsWith('.schema.json'));
 
 describe('the JSON Schemas', () => {
-  it('pass the draft 2020-12 metaschema in @sourcemeta/jsonschema', () => {
+  it('pass the draft 2020-12 metaschema in @sourcemeta/jsonschema', async () => {
     for (const file of schemaFiles) {
-      const result = sourcemeta(['metaschema', join('schemas', file)]);
+      const result = await sourcemeta(['metaschema', join('schemas', file)]);
       expect(result.status, `${file}: ${result.stdout}${result.stderr}`).toBe(0);
     }
   });
 
-  it('pass @sourcemeta/jsonschema lint', () => {
+  it('pass @sourcemeta/jsonschema lint', async () => {
     // common.schema.json is a library of definitions used by the other schemas, never by itself.
     const documents = schemaFiles.filter((f) => f !== 'common.schema.json').map((f) => join('schemas', f));
-    const lint = sourcemeta(['lint', '-r', 'schemas', ...documents]);
+    const lint = await sourcemeta(['lint', '-r', 'schemas', ...documents]);
     expect(lint.status, lint.stdout + lint.stderr).toBe(0);
-    const common = sourcemeta(['lint', '-r', 'schemas', '--exclude', 'orphan_definitions', 'schemas/common.schema.json']);
+    const common = await sourcemeta(['lint', '-r', 'schemas', '--exclude', 'orphan_definitions', 'schemas/common.schema.json']);
     expect(common.status, common.stdout + common.stderr).toBe(0);
   });
 
@@ -95,13 +95,13 @@ describe('lamd and @sourcemeta/jsonschema agree on every fixture', () => {
   const fixtures = [...yamlFiles(join(FIXTURES, 'workspaces/valid')), ...yamlFiles(join(FIXTURES, 'invalid'))];
   for (const file of fixtures) {
     const name = file.slice(FIXTURES.length + 1);
-    it(name, () => {
+    it(name, async () => {
       const parsed = parseSource(name, readFileSync(file));
       const value = parsed.value as Record<string, unknown>;
       expect(isDocumentKind(value.kind)).toBe(true);
       const kind = value.kind as keyof typeof validators;
       const lamdValid = validators[kind](value);
-      const independent = sourcemeta(['validate', '-r', 'schemas', join('schemas', `${kind}.schema.json`), file]);
+      const independent = await sourcemeta(['validate', '-r', 'schemas', join('schemas', `${kind}.schema.json`), file]);
       expect(independent.status === 0, independent.stdout + independent.stderr).toBe(lamdValid);
       expect(lamdValid).toBe(name.startsWith('workspaces/valid'));
     });

@@ -1,10 +1,10 @@
-// `lamd validate` through the built binary: exit codes, every bad input, every format.
+// `lamd validate` end to end: exit codes, every bad input, every format (in-process; the built binary where a process matters).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { BIN, copyFixture, lamd, REPO, tempDir } from '../helpers/lamd.js';
+import { BIN, copyFixture, lamd, REPO, runLamd, tempDir } from '../helpers/lamd.js';
 import { GITHUB_ANNOTATION, sarif } from '../helpers/outputs.js';
 import { STAKEHOLDERS_YAML, WORKSPACE_YAML, writeWorkspace } from '../helpers/workspace.js';
 
@@ -23,23 +23,23 @@ describe('lamd validate on a workspace', () => {
     expect(result.stdout).toMatch(/8 files checked/);
   });
 
-  it('finds the workspace from a subfolder', () => {
+  it('finds the workspace from a subfolder', async () => {
     const root = copyFixture('valid');
-    const result = lamd(['validate'], { cwd: join(root, 'municipalities/sfax/roadmaps') });
+    const result = await runLamd(['validate'], { cwd: join(root, 'municipalities/sfax/roadmaps') });
     expect(result.status).toBe(0);
   });
 
-  it('says how to start when there is no workspace', () => {
-    const result = lamd(['validate'], { cwd: tempDir() });
+  it('says how to start when there is no workspace', async () => {
+    const result = await runLamd(['validate'], { cwd: tempDir() });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^lamd: No lamd.yaml here or in any parent folder\. Run `lamd init`/);
     expectNoStackTrace(result);
   });
 
-  it('refuses -C on a folder that is not a workspace, with exit 2', () => {
+  it('refuses -C on a folder that is not a workspace, with exit 2', async () => {
     const dir = tempDir();
-    expect(lamd(['validate', '-C', dir]).stderr).toMatch(/is not a lamd workspace: it has no lamd.yaml/);
-    expect(lamd(['validate', '-C', join(dir, 'nope')]).status).toBe(2);
+    expect((await runLamd(['validate', '-C', dir])).stderr).toMatch(/is not a lamd workspace: it has no lamd.yaml/);
+    expect((await runLamd(['validate', '-C', join(dir, 'nope')])).status).toBe(2);
   });
 });
 
@@ -64,12 +64,12 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     'activities/2021-01-01-fine.yaml': 'kind: activity\nschema_version: 1\nid: fine\ntype: training\ntitle: Fine\nmunicipalities: [milano]\n',
   };
 
-  it('reports every one of them, with its line where there is one, and exits 1', () => {
+  it('reports every one of them, with its line where there is one, and exits 1', async () => {
     const root = writeWorkspace(files);
     const outside = tempDir();
     writeFileSync(join(outside, 'secret.yaml'), 'kind: activity\n');
     symlinkSync(join(outside, 'secret.yaml'), join(root, 'activities/link.yaml'));
-    const result = lamd(['validate', '--format', 'json'], { cwd: root });
+    const result = await runLamd(['validate', '--format', 'json'], { cwd: root });
     expect(result.status).toBe(1);
     expectNoStackTrace(result);
     const report = JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Array<{ ruleId: string; range?: { start: { line: number } } }> }> };
@@ -94,13 +94,13 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     });
   });
 
-  it('reports every duplicate key and still checks the rest of the file, and of a file with __proto__', () => {
+  it('reports every duplicate key and still checks the rest of the file, and of a file with __proto__', async () => {
     const root = writeWorkspace({
       'lamd.yaml': WORKSPACE_YAML,
       'municipalities/milan/practices/twice.yaml': 'kind: practice\nschema_version: 1\nid: twice\ntitle: One\ntitle: Two\nmunicipality: milan\nstrengths: [a]\nstrengths: [b]\ncluster: nope\n',
       'municipalities/milan/practices/proto.yaml': 'kind: practice\nschema_version: 1\nid: proto\ntitle: P\n__proto__: { polluted: true }\nmunicipality: rome\ncluster: nope\n',
     });
-    const result = lamd(['validate', '--format', 'json', 'municipalities'], { cwd: root });
+    const result = await runLamd(['validate', '--format', 'json', 'municipalities'], { cwd: root });
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Array<{ ruleId: string; range?: { start: { line: number } } }> }> };
     const byFile = Object.fromEntries(report.files.map((f) => [f.file, f.diagnostics.map((d) => `${d.ruleId}@${d.range?.start.line}`)]));
@@ -113,11 +113,11 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     expect(byFile['municipalities/milan/practices/proto.yaml']).toEqual(['document/unsafe-key@5', 'references/municipality@6', 'schema/enum@7']);
   });
 
-  it('does not blame other files for the ids of a file it could not read', () => {
+  it('does not blame other files for the ids of a file it could not read', async () => {
     const root = copyFixture('valid');
     const practice = join(root, 'municipalities/sfax/practices/one-stop-shop.yaml');
     writeFileSync(practice, `${readFileSync(practice, 'utf8')}title: [\n`);
-    const result = lamd(['validate', '--format', 'json', '--today', '2024-06-01'], { cwd: root });
+    const result = await runLamd(['validate', '--format', 'json', '--today', '2024-06-01'], { cwd: root });
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Array<{ ruleId: string }> }> };
     expect(report.files.filter((f) => f.diagnostics.length).map((f) => [f.file, f.diagnostics.map((d) => d.ruleId)])).toEqual([
@@ -125,39 +125,39 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     ]);
   });
 
-  it('does not blame references to an activity whose file, named by month, it could not read', () => {
+  it('does not blame references to an activity whose file, named by month, it could not read', async () => {
     const root = tempDir();
     cpSync(join(REPO, 'examples/las-pilot'), root, { recursive: true });
     const activity = join(root, 'activities/2020-09-internal-consultation-milan.yaml');
     writeFileSync(activity, `${readFileSync(activity, 'utf8')}title: [\n`);
-    const result = lamd(['validate', '--format', 'json', '--quiet'], { cwd: root });
+    const result = await runLamd(['validate', '--format', 'json', '--quiet'], { cwd: root });
     const report = JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Array<{ ruleId: string }> }> };
     expect(report.files.filter((f) => f.diagnostics.length).map((f) => [f.file, f.diagnostics.map((d) => d.ruleId)])).toEqual([
       ['activities/2020-09-internal-consultation-milan.yaml', ['yaml/syntax']],
     ]);
   });
 
-  it('reports a named symbolic link that leads outside the workspace, and a glob that matches one', () => {
+  it('reports a named symbolic link that leads outside the workspace, and a glob that matches one', async () => {
     const root = copyFixture('valid');
     const outside = tempDir();
     writeFileSync(join(outside, 'secret.yaml'), 'kind: practice\nsecret: do not print me\n');
     symlinkSync(join(outside, 'secret.yaml'), join(root, 'municipalities/sfax/practices/link.yaml'));
     for (const named of ['municipalities/sfax/practices/link.yaml', 'municipalities/sfax/practices/l*.yaml']) {
-      const result = lamd(['validate', named], { cwd: root });
+      const result = await runLamd(['validate', named], { cwd: root });
       expect(result.status).toBe(1);
       expect(result.stdout).toMatch(/leads outside the workspace.*file\/outside-workspace/);
       expect(result.stdout).not.toMatch(/do not print me/);
     }
   });
 
-  it('reads a file once when a glob also reaches it through a linked folder, and survives a link loop', () => {
+  it('reads a file once when a glob also reaches it through a linked folder, and survives a link loop', async () => {
     const root = copyFixture('valid');
     symlinkSync(join(root, 'municipalities/sfax'), join(root, 'sfax-link'));
     symlinkSync(root, join(root, 'municipalities/loop'));
     const outside = tempDir();
     writeFileSync(join(outside, 'far.yaml'), 'kind: practice\n');
     symlinkSync(outside, join(root, 'municipalities/far'));
-    const result = lamd(['validate', '--format', 'json', '--today', '2024-06-01', '**/*.yaml'], { cwd: root });
+    const result = await runLamd(['validate', '--format', 'json', '--today', '2024-06-01', '**/*.yaml'], { cwd: root });
     expect(result.stderr).not.toMatch(/ids\/unique/);
     const report = JSON.parse(result.stdout) as { files: Array<{ file: string; diagnostics: Array<{ ruleId: string }> }> };
     const withProblems = report.files.filter((f) => f.diagnostics.length).map((f) => [f.file, f.diagnostics.map((d) => d.ruleId)]);
@@ -165,19 +165,19 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     expect(report.files.map((f) => f.file).filter((f) => f.startsWith('sfax-link') || f.includes('loop'))).toEqual([]);
   });
 
-  it('refuses a file too large without reading it', () => {
+  it('refuses a file too large without reading it', async () => {
     const root = copyFixture('valid');
     const big = join(root, 'activities/huge.yaml');
     writeFileSync(big, '');
     truncateSync(big, 2 * 1024 * 1024 * 1024);
-    const result = lamd(['validate', '--format', 'json', 'activities/huge.yaml'], { cwd: root });
+    const result = await runLamd(['validate', '--format', 'json', 'activities/huge.yaml'], { cwd: root });
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout).files[0].diagnostics[0]).toMatchObject({ ruleId: 'file/too-large', message: expect.stringMatching(/^The file is 2048\.0 MB/) });
   });
 
-  it('reads standard input with -', () => {
+  it('reads standard input with -', async () => {
     const root = writeWorkspace({ 'lamd.yaml': WORKSPACE_YAML });
-    const result = lamd(['validate', '-', '--format', 'json'], { cwd: root, input: 'kind: practice\nschema_version: 1\nid: x\ntitle: X\nmunicipality: rome\ncluster: culture-and-heritage\n' });
+    const result = await runLamd(['validate', '-', '--format', 'json'], { cwd: root, input: 'kind: practice\nschema_version: 1\nid: x\ntitle: X\nmunicipality: rome\ncluster: culture-and-heritage\n' });
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.files.map((f: { file: string }) => f.file)).toEqual(['<stdin>']);
@@ -192,14 +192,14 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     expect(JSON.parse(result.stdout).files[0].diagnostics[0].ruleId).toBe('references/municipality');
   });
 
-  it('checks named files, folders and globs, and only reports those', () => {
+  it('checks named files, folders and globs, and only reports those', async () => {
     const root = copyFixture('valid');
     writeFileSync(join(root, 'municipalities/sfax/practices/broken.yaml'), 'kind: practice\n');
-    const one = lamd(['validate', 'municipalities/sfax/roadmaps/inclusive-services.yaml'], { cwd: root });
+    const one = await runLamd(['validate', 'municipalities/sfax/roadmaps/inclusive-services.yaml'], { cwd: root });
     expect(one.status).toBe(0);
     expect(one.stdout).toMatch(/1 file checked/);
-    expect(lamd(['validate', 'municipalities/sfax/practices'], { cwd: root }).status).toBe(1);
-    const glob = lamd(['validate', 'municipalities/*/roadmaps/*.yaml'], { cwd: root });
+    expect((await runLamd(['validate', 'municipalities/sfax/practices'], { cwd: root })).status).toBe(1);
+    const glob = await runLamd(['validate', 'municipalities/*/roadmaps/*.yaml'], { cwd: root });
     expect(glob.status).toBe(0);
   });
 
@@ -221,16 +221,16 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     chmodSync(join(root, 'municipalities/sfax/roadmaps'), 0o755); // so the temporary folder can be removed
   });
 
-  it('treats a path or glob that matches nothing as a usage error, never a pass', () => {
+  it('treats a path or glob that matches nothing as a usage error, never a pass', async () => {
     const root = copyFixture('valid');
-    const missing = lamd(['validate', 'municipalities/nowhere.yaml'], { cwd: root });
+    const missing = await runLamd(['validate', 'municipalities/nowhere.yaml'], { cwd: root });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('lamd: municipalities/nowhere.yaml: no such file or folder.\n');
-    const glob = lamd(['validate', 'municipalities/*/nothing/*.yaml'], { cwd: root });
+    const glob = await runLamd(['validate', 'municipalities/*/nothing/*.yaml'], { cwd: root });
     expect(glob.status).toBe(2);
     expect(glob.stderr).toBe('lamd: No file matches municipalities/*/nothing/*.yaml.\n');
     mkdirSync(join(root, 'empty'));
-    expect(lamd(['validate', 'empty'], { cwd: root }).status).toBe(2);
+    expect((await runLamd(['validate', 'empty'], { cwd: root })).status).toBe(2);
   });
 });
 
@@ -246,16 +246,16 @@ describe('flags and exit codes', () => {
     expect(lamd(['valdate'], { cwd: root }).status).toBe(2);
   });
 
-  it('--strict fails on warnings; --quiet prints errors only', () => {
+  it('--strict fails on warnings; --quiet prints errors only', async () => {
     const root = writeWorkspace({
       'lamd.yaml': `${WORKSPACE_YAML}rules:\n  references/practice: warning\n`,
       'municipalities/milan/roadmaps/r.yaml': 'kind: roadmap\nschema_version: 1\nid: r\nmunicipality: milan\ntitle: R\nsdg: { goal: "10" }\nbuilds_on: [nowhere]\n',
     });
-    const normal = lamd(['validate'], { cwd: root });
+    const normal = await runLamd(['validate'], { cwd: root });
     expect(normal.status).toBe(0);
     expect(normal.stdout).toMatch(/warning/);
-    expect(lamd(['validate', '--strict'], { cwd: root }).status).toBe(1);
-    const quiet = lamd(['validate', '--quiet'], { cwd: root });
+    expect((await runLamd(['validate', '--strict'], { cwd: root })).status).toBe(1);
+    const quiet = await runLamd(['validate', '--quiet'], { cwd: root });
     expect(quiet.status).toBe(0);
     expect(quiet.stdout).not.toMatch(/nowhere/);
   });
@@ -270,15 +270,15 @@ describe('flags and exit codes', () => {
   });
 });
 
-describe('output formats through the binary', () => {
+describe('output formats', () => {
   const invalid = () =>
     writeWorkspace({
       'lamd.yaml': WORKSPACE_YAML,
       'municipalities/milan/roadmaps/r, 50%.yaml': 'kind: roadmap\nschema_version: 1\nid: r\nmunicipality: milan\ntitle: R\nsdg: { goal: 10 }\n',
     });
 
-  it('json is one document recording the versions used', () => {
-    const result = lamd(['validate', '--format', 'json'], { cwd: invalid() });
+  it('json is one document recording the versions used', async () => {
+    const result = await runLamd(['validate', '--format', 'json'], { cwd: invalid() });
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.tool).toMatchObject({ name: 'lamd', schemaVersion: 1 });
@@ -287,11 +287,11 @@ describe('output formats through the binary', () => {
     expect(result.stderr).toMatch(/2 files checked: 1 error, [1-9]\d* warnings\./);
   });
 
-  it('github prints workflow annotations and writes the step summary', () => {
+  it('github prints workflow annotations and writes the step summary', async () => {
     const root = invalid();
     const summary = join(tempDir(), 'summary.md');
     writeFileSync(summary, '');
-    const result = lamd(['validate', '--format', 'github'], { cwd: root, env: { GITHUB_STEP_SUMMARY: summary } });
+    const result = await runLamd(['validate', '--format', 'github'], { cwd: root, env: { GITHUB_STEP_SUMMARY: summary } });
     expect(result.status).toBe(1);
     const lines = result.stdout.trimEnd().split('\n');
     // Every line is an annotation but the last two: the verdict and the versions used.
@@ -304,14 +304,14 @@ describe('output formats through the binary', () => {
     expect(readFileSync(summary, 'utf8')).toMatch(/\|/);
   });
 
-  it('junit parses as XML', () => {
-    const result = lamd(['validate', '--format', 'junit'], { cwd: invalid() });
+  it('junit parses as XML', async () => {
+    const result = await runLamd(['validate', '--format', 'junit'], { cwd: invalid() });
     expect(XMLValidator.validate(result.stdout)).toBe(true);
     expect(JSON.stringify(new XMLParser({ ignoreAttributes: false }).parse(result.stdout))).toMatch(/schema\/type/);
   });
 
-  it('sarif names the rules and their help', () => {
-    const result = lamd(['validate', '--format', 'sarif'], { cwd: invalid() });
+  it('sarif names the rules and their help', async () => {
+    const result = await runLamd(['validate', '--format', 'sarif'], { cwd: invalid() });
     const log = sarif(result.stdout);
     expect(log.version).toBe('2.1.0');
     const results = log.runs[0].results as Array<{ ruleId: string; level: string; ruleIndex: number }>;
@@ -320,9 +320,9 @@ describe('output formats through the binary', () => {
     expect(log.runs[0].tool.driver.rules[error.ruleIndex].help.markdown).toMatch(/^# schema\/type\n/);
   });
 
-  it('--output writes the report to a file and keeps the summary on stderr', () => {
+  it('--output writes the report to a file and keeps the summary on stderr', async () => {
     const root = invalid();
-    const result = lamd(['validate', '--format', 'sarif', '--output', 'lamd.sarif'], { cwd: root });
+    const result = await runLamd(['validate', '--format', 'sarif', '--output', 'lamd.sarif'], { cwd: root });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(root, 'lamd.sarif'), 'utf8')).version).toBe('2.1.0');
@@ -330,24 +330,24 @@ describe('output formats through the binary', () => {
 });
 
 describe('writing output', () => {
-  it('says in one line why a report file cannot be written, and exits 2', () => {
+  it('says in one line why a report file cannot be written, and exits 2', async () => {
     const root = copyFixture('valid');
     mkdirSync(join(root, 'taken.json'));
     for (const [target, why] of [
       ['missing/folder/out.json', 'its folder does not exist'],
       ['taken.json', 'a folder of that name is in the way'],
     ]) {
-      const result = lamd(['validate', '--format', 'json', '-o', target!], { cwd: root });
+      const result = await runLamd(['validate', '--format', 'json', '-o', target!], { cwd: root });
       expect(result.status).toBe(2);
       expect(result.stderr).toBe(`lamd: Cannot write ${target}: ${why}.\n`);
     }
-    const schema = lamd(['schema', '--out', 'lamd.yaml/schemas'], { cwd: root });
+    const schema = await runLamd(['schema', '--out', 'lamd.yaml/schemas'], { cwd: root });
     expect(schema.status).toBe(2);
     expect(schema.stderr).toMatch(/^lamd: Cannot write lamd\.yaml\/schemas: part of that path is a file, not a folder\.\n$/);
   });
 
-  it('keeps the verdict of the documents when the GitHub step summary cannot be written', () => {
-    const result = lamd(['validate', '--format', 'github'], { cwd: copyFixture('valid'), env: { GITHUB_STEP_SUMMARY: '/nonexistent/summary.md' } });
+  it('keeps the verdict of the documents when the GitHub step summary cannot be written', async () => {
+    const result = await runLamd(['validate', '--format', 'github'], { cwd: copyFixture('valid'), env: { GITHUB_STEP_SUMMARY: '/nonexistent/summary.md' } });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/could not write the step summary to \/nonexistent\/summary\.md \(ENOENT\)/);
     expectNoStackTrace(result);
@@ -355,19 +355,19 @@ describe('writing output', () => {
 });
 
 describe('lamd schema', () => {
-  it('prints one schema, and writes them all without clobbering', () => {
-    const printed = lamd(['schema', 'roadmap']);
+  it('prints one schema, and writes them all without clobbering', async () => {
+    const printed = await runLamd(['schema', 'roadmap']);
     expect(printed.status).toBe(0);
     expect(JSON.parse(printed.stdout).$id).toBe('https://lamd.dev/schemas/1/roadmap.schema.json');
-    expect(lamd(['schema', 'road']).status).toBe(2);
+    expect((await runLamd(['schema', 'road'])).status).toBe(2);
     const out = tempDir();
-    expect(lamd(['schema', '--out', out]).status).toBe(0);
+    expect((await runLamd(['schema', '--out', out])).status).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'common.schema.json'), 'utf8')).$id).toMatch(/common/);
     writeFileSync(join(out, 'roadmap.schema.json'), '{"edited": true}');
-    const refused = lamd(['schema', '--out', out]);
+    const refused = await runLamd(['schema', '--out', out]);
     expect(refused.status).toBe(2);
     expect(readFileSync(join(out, 'roadmap.schema.json'), 'utf8')).toBe('{"edited": true}');
-    expect(lamd(['schema', '--out', out, '--force']).status).toBe(0);
+    expect((await runLamd(['schema', '--out', out, '--force'])).status).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'roadmap.schema.json'), 'utf8')).$id).toMatch(/roadmap/);
   });
 });
