@@ -3,7 +3,6 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
@@ -82,9 +81,11 @@ export async function runLamd(args: readonly string[], options: LamdOptions = {}
 }
 
 const temps: string[] = [];
-afterEach(() => {
+
+/** Removes the temporary folders made so far; test/helpers/setup.ts runs it after each test. */
+export function removeTempDirs(): void {
   while (temps.length) rmSync(temps.pop()!, { recursive: true, force: true });
-});
+}
 
 /** A fresh temporary folder, removed after the test. */
 export function tempDir(): string {
