@@ -14,6 +14,7 @@ import { METHOD_RULES } from './method/index.js';
 import type { RuleContext } from './method/rule.js';
 import { settle, type Suppression } from './settings.js';
 import { schemaProblems } from './schema-messages.js';
+import { refineMessage, type FromSource } from './source-hints.js';
 import { validators } from './validators.js';
 
 export interface CheckOptions {
@@ -40,6 +41,7 @@ export interface SuppressedDiagnostic extends Diagnostic {
 
 interface Pending extends Diagnostic {
   target?: Target;
+  fromSource?: FromSource;
 }
 
 export async function checkLoaded(load: LoadResult, options: CheckOptions = {}): Promise<CheckResult> {
@@ -50,7 +52,7 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
     const validate = validators[doc.kind];
     if (validate(doc.value)) continue;
     for (const problem of schemaProblems(validate.errors ?? [], doc.kind)) {
-      pending.push({ file: doc.file, severity: 'error', ruleId: problem.ruleId, message: problem.message, pointer: problem.pointer, target: problem.target });
+      pending.push({ file: doc.file, severity: 'error', ruleId: problem.ruleId, message: problem.message, pointer: problem.pointer, target: problem.target, ...(problem.fromSource ? { fromSource: problem.fromSource } : {}) });
     }
   }
 
@@ -101,12 +103,17 @@ async function locateAll(pending: Pending[], texts: SourceTexts): Promise<Diagno
   const needs = pending.some((d) => d.pointer !== undefined && !d.range && texts.has(d.file));
   const { createLocator } = needs ? await import('../workspace/locate.js') : { createLocator: undefined };
   const locators = new Map<string, ReturnType<NonNullable<typeof createLocator>>>();
-  return pending.map(({ target, ...d }) => {
+  const lines = new Map<string, string[]>();
+  return pending.map(({ target, fromSource, ...d }) => {
     if (d.range || d.pointer === undefined || !createLocator) return d;
     const text = texts.get(d.file);
     if (text === undefined) return d;
     let locate = locators.get(d.file);
     if (!locate) locators.set(d.file, (locate = createLocator(text)));
-    return { ...d, range: locate(d.pointer, target) };
+    const located = { ...d, range: locate(d.pointer, target) };
+    if (!d.ruleId.startsWith('schema/')) return located;
+    let fileLines = lines.get(d.file);
+    if (!fileLines) lines.set(d.file, (fileLines = text.split('\n').map((l) => l.replace(/\r$/, ''))));
+    return { ...located, message: refineMessage(located, fileLines, fromSource) };
   });
 }

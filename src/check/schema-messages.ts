@@ -4,12 +4,15 @@ import { refDescriptions, type AjvError } from './validators.js';
 import { pointerSegments, pointerToPath } from '../diagnostics.js';
 import type { Target } from '../workspace/locate.js';
 import { closest } from './suggest.js';
+import type { FromSource } from './source-hints.js';
 
 export interface SchemaProblem {
   ruleId: string;
   message: string;
   pointer: string;
   target: Target;
+  /** Rebuilds the message from the characters written in the file, where they matter. */
+  fromSource?: FromSource;
 }
 
 const KIND_NAMES: Record<string, string> = {
@@ -116,12 +119,17 @@ function toProblem(error: AjvError, kind: string): SchemaProblem | undefined {
         .split(',')
         .map((t) => TYPE_NAMES[t] ?? t)
         .join(' or ');
-      let hint = '';
-      if (params.type === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')) {
-        hint = `; put it in quotes: "${String(error.data)}"`;
-      }
       if (error.data === null) {
         return { ruleId: 'schema/type', pointer: at, target: 'value', message: `${who} is empty; write ${expected} or remove the line.` };
+      }
+      if (params.type === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')) {
+        // YAML turned `8.10` into 8.1: the advice must quote what the user wrote, not the number.
+        const quoted = (written: string) => `${who} should be ${expected}, not ${/^[-+.\d]/.test(written) ? `the number ${written}` : describeValue(error.data)}; put it in quotes: "${written}".`;
+        return { ruleId: 'schema/type', pointer: at, target: 'value', message: quoted(String(error.data)), fromSource: (written) => (/^["'[{]/.test(written) ? undefined : quoted(written)) };
+      }
+      let hint = '';
+      if (typeof error.data === 'string' && /^[-+]?\d+,\d+$/.test(error.data.trim()) && /number/.test(String(params.type))) {
+        hint = `; write decimals with a point: ${error.data.trim().replace(',', '.')}`;
       }
       return { ruleId: 'schema/type', pointer: at, target: 'value', message: `${who} should be ${expected}, not ${describeValue(error.data)}${hint}.` };
     }

@@ -2,6 +2,7 @@
 import jsyaml from 'js-yaml';
 import type { Diagnostic, Position } from '../diagnostics.js';
 import { pointerSegment } from '../diagnostics.js';
+import { syntaxHint } from './syntax-hints.js';
 import { YAML_12_CORE } from './yaml-core.js';
 
 /** Larger files are not lamd documents; reading them would only slow the run down. */
@@ -293,6 +294,8 @@ function yamlErrorDiagnostic(file: string, text: string, error: unknown): Diagno
   if (/unknown tag/.test(reason)) {
     return fileDiagnostic(file, 'yaml/syntax', `YAML error: ${reason}. lamd reads plain YAML 1.2 (core schema) without custom tags.`, at);
   }
+  const hint = syntaxHint(text, reason, at);
+  if (hint) return fileDiagnostic(file, 'yaml/syntax', `YAML syntax error: ${hint.message}`, hint.at);
   // js-yaml notices an unclosed bracket or quote only at the end of the file; point at where it opens.
   const opened = /end of the stream within a (flow collection|double quoted scalar|single quoted scalar)/.exec(reason);
   if (opened) {

@@ -1,0 +1,117 @@
+// Recognises the everyday causes of a YAML syntax error (a colon inside text, a missing space after a
+// colon, typographic quotes, a `#` in a list, a list under a key that already has a value) and says
+// what to change, at the line where the cause is rather than where the parser gave up.
+import type { Position } from '../diagnostics.js';
+
+export interface SyntaxHint {
+  message: string;
+  at: Position;
+}
+
+const SMART_QUOTES = /[“”„‟‘’‚‛«»]/;
+/** `key: value` or `- key: value` on one line; groups: indent and dash, key, value. */
+const KEY_LINE = /^(\s*(?:-\s+)*)([^\s"'#:\-[\]{}][^:#]*?|"[^"]*"|'[^']*'):(?:\s+(.*?))?\s*$/;
+
+/** Quotes text the way the user should write it: double quotes unless the text holds some. */
+export function quoteYaml(text: string): string {
+  if (!text.includes('"') && !text.includes('\\')) return `"${text}"`;
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** Whether a value as written is plain text (not quoted, not a bracket, not a block indicator). */
+function plain(value: string): boolean {
+  return value !== '' && !/^["'[{|>&*!]/.test(value);
+}
+
+/**
+ * A hint for the syntax error js-yaml reported as `reason` at `at` (1-based), or undefined when
+ * none of the known causes is there; then the parser's own words are the best lamd can give.
+ */
+export function syntaxHint(text: string, reason: string, at: Position | undefined): SyntaxHint | undefined {
+  if (!at) return undefined;
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const lineAt = (n: number) => lines[n - 1] ?? '';
+  // The cause is on the line of the error or just above it (js-yaml often stops on the next line).
+  const candidates = [at.line, at.line - 1, at.line - 2].filter((n) => n >= 1 && n <= lines.length);
+
+  // An unclosed bracket or quote is found at the end of the file: only the `#` cause applies there.
+  const atEnd = /end of the stream within/.test(reason);
+  for (const n of atEnd ? [] : candidates) {
+    const line = lineAt(n);
+    // Typographic quotes that open a value (apostrophes inside text are fine).
+    if (!/^\s*(?:-\s+)*(?:[^\s:#][^:#]*:\s+)?[“„‟‘‚‛«]/.test(line)) continue;
+    const m = KEY_LINE.exec(line.replace(/\s+#.*$/, ''));
+    const straight = line.replace(/[“”„‟«»]/g, '"').replace(/[‘’‚‛]/g, "'").trim();
+    const example = m ? ` For example: ${straight.replace(/^-\s+/, '')}` : '';
+    return {
+      at: { line: n, column: line.search(SMART_QUOTES) + 1 },
+      message: `This line uses typographic quotes (“ ” or ‘ ’ or « »), which YAML does not read as quotes, so the text is not protected. Type straight quotes (" or ') instead; word processors change them, so edit YAML in a plain text editor.${example}`,
+    };
+  }
+
+  for (const n of atEnd ? [] : candidates) {
+    const line = lineAt(n);
+    if (/^\s*#/.test(line)) continue;
+    // `status:done`: a key glued to its value is read as one piece of text.
+    const glued = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s/:][^\s]*.*)$/.exec(line);
+    if (glued && !/:\s/.test(line) && !/^[\w-]+:\/\//.test(line.trim())) {
+      const [, lead, key, value] = glued;
+      return {
+        at: { line: n, column: lead!.length + key!.length + 2 },
+        message: `\`${key}:${value}\` needs a space after the colon: \`${key}: ${value}\`. Without the space, YAML reads the whole line as text instead of a field and its value.`,
+      };
+    }
+  }
+
+  for (const n of atEnd ? [] : candidates) {
+    const line = lineAt(n);
+    const m = KEY_LINE.exec(line);
+    if (!m || m[3] === undefined) continue;
+    const [, lead, key] = m;
+    // A key line whose value is plain text with ": " (or " :") inside: French typography, or a label.
+    const valueStart = line.indexOf(':', lead!.length + key!.length) + 1;
+    const rest = line.slice(valueStart).trim();
+    if (!plain(rest)) continue;
+    if (/:(\s|$)/.test(rest)) {
+      const written = rest.replace(/\s+#.*$/, '');
+      return {
+        at: { line: n, column: valueStart + line.slice(valueStart).search(/\S/) + 1 },
+        message: `The text of \`${key}\` contains a colon followed by a space (": "), which YAML reads as the start of another field. Put the whole text in quotes: ${key}: ${quoteYaml(written)}`,
+      };
+    }
+  }
+
+  if (/flow collection/.test(reason)) {
+    // `[10.7, #10.c]`: the `#` starts a comment that swallows the closing bracket.
+    for (let n = Math.min(at.line, lines.length); n >= 1; n--) {
+      const line = lineAt(n);
+      const open = line.search(/[[{]/);
+      const hash = line.search(/\s#/);
+      if (open !== -1 && hash > open && !line.slice(0, hash).includes(line[open] === '[' ? ']' : '}')) {
+        return {
+          at: { line: n, column: hash + 2 },
+          message: 'The `#` here starts a comment, so the rest of the line (with its closing bracket) is ignored. Put the value with `#` in quotes, like "#10.c", or remove the `#`.',
+        };
+      }
+    }
+  }
+
+  // A list item under a key that already has a value on its own line.
+  const item = lineAt(at.line);
+  const dash = atEnd ? null : /^(\s*)-(\s|$)/.exec(item);
+  if (dash) {
+    for (let n = at.line - 1; n >= 1; n--) {
+      const line = lineAt(n);
+      if (line.trim() === '' || /^\s*#/.test(line)) continue;
+      const m = KEY_LINE.exec(line);
+      if (m && m[3] !== undefined && m[3] !== '' && !/^[|>]/.test(m[3])) {
+        return {
+          at: { line: at.line, column: dash[1]!.length + 1 },
+          message: `This list item is under \`${m[2]}\`, which already has a value on line ${n} (${m[3]}). For a list, write \`${m[2]}:\` alone on its line and every item below it, each starting with "- " and indented by two more spaces.`,
+        };
+      }
+      break;
+    }
+  }
+  return undefined;
+}
