@@ -12,4 +12,10 @@ export interface Finding {
   target?: Target;
   /** Overrides the rule's default severity (rules that grade their own findings). */
   severity?: Severity;
+  /**
+   * Pointers of the values the finding was drawn from. When the schema rejected one of them (or a
+   * value inside it), the finding is dropped: its advice would rest on a value already wrong.
+   * The finding's own pointer always counts.
+   */
+  dependsOn?: string[];
 }

@@ -48,10 +48,12 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
   const pending: Pending[] = [...load.diagnostics];
   const notes: string[] = [];
 
+  const rejected = new Map<string, string[]>();
   for (const doc of load.documents) {
     const validate = validators[doc.kind];
     if (validate(doc.value)) continue;
     for (const problem of schemaProblems(validate.errors ?? [], doc.kind)) {
+      if (problem.ruleId !== 'schema/required' && problem.ruleId !== 'schema/unknown-property') rejected.set(doc.file, [...(rejected.get(doc.file) ?? []), problem.pointer]);
       pending.push({ file: doc.file, severity: 'error', ruleId: problem.ruleId, message: problem.message, pointer: problem.pointer, target: problem.target, ...(problem.fromSource ? { fromSource: problem.fromSource } : {}) });
     }
   }
@@ -71,7 +73,7 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
   const all: Finding[] = [...findings, ...checkReferences(load.documents, index), ...checkDates(load.documents)];
   for (const rule of METHOD_RULES) all.push(...rule.check(context));
 
-  const settled = settle(all, load.documents, index.workspace);
+  const settled = settle(all.filter((f) => !restsOnRejected(f, rejected.get(f.doc.file))), load.documents, index.workspace);
   for (const f of settled.findings) pending.push(toPending(f));
 
   const reported = pending.filter((d) => load.reported.has(d.file));
@@ -87,6 +89,16 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
     suppressions: settled.suppressions.filter((s) => load.reported.has(s.file)),
     suppressed: sortDiagnostics(located.slice(reported.length) as SuppressedDiagnostic[]),
   };
+}
+
+/** Whether a finding's advice rests on a value the schema already rejected (a follow-on finding). */
+function restsOnRejected(finding: Finding, rejected: readonly string[] | undefined): boolean {
+  if (!rejected) return false;
+  const inside = (p: string, q: string) => p === q || p.startsWith(q + '/');
+  // The finding's own value rejected, or one of its dependencies rejected in whole or in part.
+  // A reference stays: for `stakeholder: Welfare Area` its "did you mean `welfare`?" is the fix.
+  if (finding.pointer !== '' && !finding.ruleId.startsWith('references/') && rejected.some((r) => inside(finding.pointer, r))) return true;
+  return (finding.dependsOn ?? []).some((dep) => rejected.some((r) => inside(r, dep) || inside(dep, r)));
 }
 
 /** A settled finding as a diagnostic still to be positioned. */

@@ -38,6 +38,8 @@ export const rule: MethodRule = {
       findings.push({
         doc,
         pointer: doc.value.working_group === undefined ? '' : '/working_group',
+        // Who is in design is read from each member's stakeholder and involvement.
+        dependsOn: ['/working_group'],
         ruleId: rule.meta.id,
         message: onlyImplementation
           ? `\`${onlyImplementation}\` brings migrants' perspectives but takes part only in implementation. Involve migrants' or diaspora organisations, or experts with a migration background, in designing the road map too (involvement: design or both).`

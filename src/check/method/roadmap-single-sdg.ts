@@ -24,6 +24,7 @@ export const rule: MethodRule = {
         findings.push({
           doc,
           pointer,
+          dependsOn: ['/sdg/goal'],
           ruleId: rule.meta.id,
           message: `Target ${target} belongs to goal ${targetGoal}, but this road map is linked to goal ${goal}. A road map follows one SDG: choose targets of goal ${goal}, or make a separate road map.`,
         });
