@@ -121,6 +121,7 @@ export function buildProgram(io: CliIO = processIO()): Command {
     .option('--lang <code>', "language of the report: en, it, fr, sq or ar (default: the workspace's first report language)")
     .option('--today <date>', 'the date overdue actions are counted on (YYYY-MM-DD), for reproducible reports')
     .option('--period <period>', 'the progress report stops at this reporting period (2024, 2024-H1, 2024-Q3; default: the latest)')
+    .option('--draft', 'write the report even though documents it reads have errors, marked "draft" on every page and in the file name')
     .action(lazy(() => import('./commands/report.js') as Promise<{ run: Run }>));
 
   program

@@ -1,10 +1,12 @@
-// `lamd report <phase>`: load and check the workspace, refuse one with errors (exit 1), render the
-// phase reports (Markdown or HTML) and write them atomically into <workspace>/reports/ or --out.
+// `lamd report <phase>`: load and check the workspace, refuse when the files the report reads have
+// errors (exit 1) unless --draft, render the phase reports (Markdown or HTML) and write them
+// atomically into <workspace>/reports/ or --out.
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkLoaded } from '../../check/index.js';
 import { isCalendarDate } from '../../check/dates.js';
 import { isPeriod } from '../../check/progress.js';
+import { reportScope } from '../../check/report-scope.js';
 import { ruleLookup } from '../../check/rule-docs.js';
 import { packageManifest } from '../../package-root.js';
 import { summarize } from '../../diagnostics.js';
@@ -12,9 +14,9 @@ import { UsageError, writeRefused } from '../../errors.js';
 import type { FormatContext } from '../../format/context.js';
 import { loadFormatter } from '../../format/index.js';
 import { availableLanguages } from '../../report/i18n.js';
-import { isPhase, REPORT_FORMATS, REPORT_PHASES, renderMarkdown, reportFileName, reportToHtml, type Phase, type ReportFormat } from '../../report/index.js';
+import { isPhase, REPORT_FORMATS, REPORT_PHASES, renderMarkdown, reportFileName, reportToHtml, type MarkdownReport, type Phase, type ReportFormat } from '../../report/index.js';
 import { buildReportModel } from '../../report/model.js';
-import { PAPER_SIZES, type Paper } from '../../report/print.js';
+import { cssString, PAPER_SIZES, type Paper } from '../../report/print.js';
 import { TemplateError, templateSources, unusedTemplates } from '../../report/template-files.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
 import { loadWorkspace } from '../../workspace/load.js';
@@ -30,6 +32,8 @@ export interface ReportOptions {
   today?: string;
   paper?: string;
   period?: string;
+  /** Write the report even though documents it reads have errors, marked as a draft. */
+  draft?: boolean;
 }
 
 const PHASE_CHOICES = [...REPORT_PHASES, 'all'];
@@ -74,13 +78,15 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   }
 
   const result = await checkLoaded(load, { today });
-  const summary = summarize(result.diagnostics, result.files.length);
-  if (summary.errors > 0) {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  const workspaceFile = load.documents.find((d) => d.kind === 'workspace')?.file;
+  const scope = reportScope(load.documents, result.diagnostics, { ...(options.municipality !== undefined ? { focus: options.municipality } : {}), draft: options.draft === true, ...(workspaceFile ? { workspaceFile } : {}) });
+  if (scope.blocking.length > 0) {
+    const errors = scope.blocking;
+    const files = [...new Set(errors.map((d) => d.file))];
     const context: FormatContext = {
       tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION, homepage: packageManifest().homepage },
-      summary: summarize(errors, result.files.length),
-      files: result.files,
+      summary: summarize(errors, files.length),
+      files,
       texts: load.texts,
       rule: ruleLookup(),
       strict: false,
@@ -88,14 +94,25 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
       cwd: io.cwd,
     };
     io.stderr((await loadFormatter('pretty'))(errors, context));
-    io.stderr(`lamd: no report was written: the workspace has ${summary.errors} error${summary.errors === 1 ? '' : 's'}. Fix ${summary.errors === 1 ? 'it' : 'them'} and run the report again.\n`);
+    const n = errors.length;
+    const which = options.municipality !== undefined ? `the files this report reads have ${n} error${n === 1 ? '' : 's'}` : `the workspace has ${n} error${n === 1 ? '' : 's'}`;
+    const draft = options.draft ? '' : ' To see the report before then, add --draft (it is marked as a draft on every page).';
+    io.stderr(`lamd: no report was written: ${which}. Fix ${n === 1 ? 'it' : 'them'} and run the report again.${draft}\n`);
     return 1;
   }
-  if (summary.warnings > 0) io.stderr(`lamd: note: the workspace has ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}; \`lamd validate\` lists them.\n`);
+  const listed = (files: { file: string; errors: number }[]) => files.map((f) => `${f.file} (${f.errors} error${f.errors === 1 ? '' : 's'})`).join(', ');
+  if (scope.leftOut.length > 0) {
+    io.stderr(`lamd: note: left out of this report, because they have errors: ${listed(scope.leftOut)}. \`lamd validate\` lists them.\n`);
+  }
+  const isDraft = scope.unchecked.length > 0;
+  if (isDraft) io.stderr(`lamd: warning: writing a draft: it contains data with errors from ${listed(scope.unchecked)}. Every page says so; do not circulate it as final.\n`);
+  else if (options.draft) io.stderr('lamd: note: the documents this report reads have no errors, so it is written as a final report, not a draft.\n');
+  const warnings = summarize(result.diagnostics, result.files.length).warnings;
+  if (warnings > 0) io.stderr(`lamd: note: the workspace has ${warnings} warning${warnings === 1 ? '' : 's'}; \`lamd validate\` lists them.\n`);
 
   for (const unused of unusedTemplates(sources)) io.stderr(`lamd: warning: ${unused.file} is not used: ${unused.reason}.\n`);
 
-  const model = buildReportModel(load.documents, load.root);
+  const model = buildReportModel(scope.documents, load.root);
   if (options.municipality !== undefined && !model.municipalities.some((m) => m.slug === options.municipality)) {
     throw new UsageError(`There is no municipality \`${options.municipality}\` in lamd.yaml. The municipalities are: ${model.municipalities.map((m) => m.slug).join(', ')}.`);
   }
@@ -112,7 +129,9 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
         if (!overrides.has(file)) io.stderr(`lamd: using the workspace's ${file.endsWith('.json') ? 'catalogue' : 'template'} ${file}\n`);
         overrides.add(file);
       }
-      outputs.push({ name: reportFileName(p, lang, format, options.municipality, period), content: format === 'md' ? report.markdown : reportToHtml(report, { paper }) });
+      if (isDraft) markDraft(report);
+      const name = reportFileName(p, lang, format, options.municipality, period);
+      outputs.push({ name: isDraft ? draftFileName(name) : name, content: format === 'md' ? report.markdown : markDraftHtml(reportToHtml(report, { paper }), report, isDraft) });
     }
   });
   if (pdf && chromium) {
@@ -152,6 +171,24 @@ async function pdfUsable<T>(work: () => T | Promise<T>): Promise<T> {
     if (error instanceof PdfError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** `roadmap.tanger.en.md` → `roadmap.tanger.en.draft.md`: a draft is never mistaken for the report. */
+export function draftFileName(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return `${name.slice(0, dot)}.draft${name.slice(dot)}`;
+}
+
+/** Puts the draft banner at the top of the report, in its language. */
+function markDraft(report: MarkdownReport): void {
+  report.markdown = `> **${report.messages.text('phrase.draft_banner')}**\n\n${report.markdown}`;
+}
+
+/** Repeats the draft mark at the top of every printed page (a CSS page-margin box). */
+function markDraftHtml(html: string, report: MarkdownReport, isDraft: boolean): string {
+  if (!isDraft) return html;
+  const style = `<style>@page { @top-center { content: ${cssString(report.messages.raw('phrase.draft_mark'))}; color: #a40000; font: bold 9pt system-ui, "Noto Sans", Arial, sans-serif; } }</style>`;
+  return html.replace('</head>', `${style}\n</head>`);
 }
 
 /** Runs `work`, turning a template that cannot be used into a usage error (exit 2). */
