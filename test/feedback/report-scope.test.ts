@@ -76,3 +76,18 @@ describe('reports scoped to what they read', () => {
     expect(result.stderr).toContain(`left out of this report, because they have errors: ${SFAX_ROADMAP}`);
   });
 });
+
+describe('a draft PDF', () => {
+  it('says "draft" at the top of every page', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const root = withSfaxError();
+    const rec = recordIO(root);
+    rec.io.env = { PATH: process.env.PATH, LAMD_CHROMIUM: process.env.LAMD_CHROMIUM ?? '/usr/bin/chromium' };
+    const code = await exitCode(() => run(rec.io, { workspace: root }, 'roadmap', { today: '2024-06-01', draft: true, format: 'pdf', lang: 'en' }), rec);
+    expect(code, rec.err()).toBe(0);
+    const pages = execFileSync('pdftotext', ['-layout', join(root, 'reports/roadmap.en.draft.pdf'), '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+    expect(pages.length).toBeGreaterThan(1);
+    // The mark may wrap inside its margin box; pdftotext lays the two lines out side by side.
+    for (const page of pages) expect(page.replace(/\s+/g, ' ')).toMatch(/DRAFT: contains .*unchecked data/);
+  }, 60_000);
+});
