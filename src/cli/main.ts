@@ -69,6 +69,7 @@ export function buildProgram(io: CliIO = processIO()): Command {
     .option('--end <date>', 'programme end, YYYY-MM-DD (default: a year after the start)')
     .option('--sdg <goals>', 'SDG goals of interest, comma-separated; the first is the example road map\'s (default: 10)')
     .option('--report-lang <codes>', 'languages of the reports, comma-separated, the default first (default: en)')
+    .option('--lamd-package <spec>', 'the lamd the CI workflow installs, as an npm package spec: a registry version (lamd@1.2.0), a tarball URL or a git URL (default: this lamd, by name and version); recorded in lamd.yaml')
     .option('-y, --yes', 'ask nothing: take the defaults for every answer no flag gives')
     .option('--force', 'create the workspace in a folder that is not empty: files in the way are listed and kept, never overwritten')
     .option('--dry-run', 'list the files that would be written (on stdout) and write nothing')

@@ -24,8 +24,10 @@ export interface InitAnswers {
   sdgs: string[];
   /** Languages of the reports, the default first. */
   reportLanguages: string[];
-  /** The lamd that creates the workspace; the CI workflow installs this version. */
+  /** The lamd that creates the workspace. */
   lamdVersion: string;
+  /** The npm package spec of the lamd CI installs (lamd.yaml's `lamd_package`). */
+  lamdPackage: string;
 }
 
 export interface PartnerEntry {
@@ -90,7 +92,7 @@ export function planInit(answers: InitAnswers): PlannedFile[] {
     end: answers.end,
     reportLanguages: answers.reportLanguages,
     lamdVersion: answers.lamdVersion,
-    installCommand: `npm install --global lamd@${answers.lamdVersion}`,
+    lamdPackage: answers.lamdPackage,
     sdgs: answers.sdgs.map(goalView),
     sdgGoal: goal,
     sdgGoalTargets: migrationTargetsOf(goal).targets,

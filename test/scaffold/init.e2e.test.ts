@@ -43,6 +43,7 @@ describe('lamd init: the done criteria', () => {
     const cwd = tempDir();
     expect((await runLamd(['init', 'demo', ...SFAX, '--partner', 'CeSPI (IT)', '--lead-unit', 'Direction: #1', '--sdg', '11,10'], { cwd })).status).toBe(0);
     expect(files(join(cwd, 'demo'))).toEqual([
+      '.github/lamd-package.mjs',
       '.github/workflows/lamd.yml',
       '.gitignore',
       '.lamd/schemas/activity.schema.json',
@@ -81,7 +82,9 @@ describe('lamd init: the done criteria', () => {
     expect(steps.some((s) => s.uses?.startsWith('actions/checkout@'))).toBe(true);
     expect(steps.some((s) => s.uses?.startsWith('actions/setup-node@'))).toBe(true);
     const runs = steps.map((s) => s.run ?? '');
-    const install = runs.findIndex((r) => r === `npm install --global lamd@${VERSION}`);
+    // It installs the package lamd.yaml names, by default this lamd's own name and version.
+    const install = runs.findIndex((r) => r.includes('"$(node .github/lamd-package.mjs)"') && r.includes('npm install --global'));
+    expect(readFileSync(join(cwd, 'demo/lamd.yaml'), 'utf8')).toContain(`\nlamd_package: lamd@${VERSION}\n`);
     const validate = runs.findIndex((r) => r === 'lamd validate --format github');
     expect(install).toBeGreaterThanOrEqual(0);
     expect(validate).toBeGreaterThan(install);
@@ -293,7 +296,7 @@ describe('lamd init never overwrites', () => {
     const dry = await runLamd(['init', 'demo', ...SFAX, '--dry-run'], { cwd });
     expect(dry.status).toBe(0);
     expect(fingerprint(cwd)).toEqual({});
-    expect(dry.stderr).toMatch(/Dry run: 18 files would be written in demo; nothing was written\./);
+    expect(dry.stderr).toMatch(/Dry run: 19 files would be written in demo; nothing was written\./);
     expect((await runLamd(['init', 'demo', ...SFAX], { cwd })).status).toBe(0);
     expect(dry.stdout.trim().split('\n')).toEqual(files(join(cwd, 'demo')).map((f) => `demo/${f}`));
   });

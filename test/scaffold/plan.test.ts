@@ -24,6 +24,7 @@ function answers(overrides: Partial<InitAnswers> & { name?: string; slug?: strin
     sdgs: ['10'],
     reportLanguages: ['en'],
     lamdVersion: '1.2.3',
+    lamdPackage: 'lamd@1.2.3',
     ...rest,
   };
 }
@@ -132,10 +133,14 @@ describe('planInit', () => {
     expect(copy.map((f) => f.path.split('/').pop())).toEqual(['activity.schema.json', 'common.schema.json', 'practice.schema.json', 'profile.schema.json', 'progress.schema.json', 'roadmap.schema.json', 'stakeholders.schema.json', 'workspace.schema.json']);
   });
 
-  it('pins the version that made the workspace in the CI workflow', () => {
-    const workflow = YAML.parse(contentOf(planInit(answers()), '.github/workflows/lamd.yml'), { version: '1.2' }) as { jobs: { validate: { steps: Array<{ run?: string }> } } };
+  it('records the lamd package CI installs in lamd.yaml, where the workflow reads it', () => {
+    const files = planInit(answers({ lamdPackage: '@org/lamd@1.2.3' }));
+    const workspace = YAML.parse(contentOf(files, 'lamd.yaml'), { version: '1.2' }) as { lamd_package: string };
+    expect(workspace.lamd_package).toBe('@org/lamd@1.2.3');
+    const workflow = YAML.parse(contentOf(files, '.github/workflows/lamd.yml'), { version: '1.2' }) as { jobs: { validate: { steps: Array<{ run?: string }> } } };
     const runs = workflow.jobs.validate.steps.map((s) => s.run).filter(Boolean);
-    expect(runs).toEqual(['npm install --global lamd@1.2.3', 'lamd validate --format github']);
+    expect(runs).toEqual(['package="$(node .github/lamd-package.mjs)"\necho "Installing $package"\nnpm install --global --no-audit --no-fund "$package"\n', 'lamd validate --format github']);
+    expect(contentOf(files, '.github/lamd-package.mjs')).toContain('export function lamdPackage(text)');
   });
 
   it('escapes Markdown in the README', () => {

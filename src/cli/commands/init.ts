@@ -11,6 +11,8 @@ import { planInit, type InitAnswers } from '../../scaffold/plan-init.js';
 import { mayAsk, Questions, type Asker } from '../../scaffold/questions.js';
 import { slugify, whyNoSlug } from '../../scaffold/slug.js';
 import { LAMD_VERSION } from '../../version.js';
+import { ownPackage, parseLamdPackage } from '../../scaffold/lamd-package.js';
+import { packageManifest } from '../../package-root.js';
 import { WORKSPACE_FILE } from '../../workspace/kinds.js';
 import type { CliIO } from '../io.js';
 import type { GlobalOptions } from '../main.js';
@@ -27,6 +29,7 @@ export interface InitOptions {
   end?: string;
   sdg?: string;
   reportLang?: string;
+  lamdPackage?: string;
   yes?: boolean;
   force?: boolean;
   dryRun?: boolean;
@@ -169,6 +172,12 @@ function today(): string {
 }
 
 async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, namedFolder: boolean): Promise<InitAnswers> {
+  // Not asked: the lamd running now is the right default; the flag is for a lamd from elsewhere.
+  // Checked first, so a wrong spec stops lamd before any question.
+  const lamdPackage = o.lamdPackage !== undefined ? parseLamdPackage(o.lamdPackage, '--lamd-package') : { spec: ownPackage(packageManifest()), pinned: true };
+  if (!lamdPackage.pinned) {
+    io.stderr(`lamd: note: --lamd-package ${lamdPackage.spec} does not name one release, so CI may install a newer lamd, with other rules, from one run to the next. A version (${packageManifest().name}@${packageManifest().version}), a tarball or a git tag keeps every run the same.\n`);
+  }
   const network = await q.text({ flag: '--network <name>', given: o.network, message: 'Name of the programme or network', default: DEFAULT_NETWORK, parse: (v) => parseText(v, '--network') });
   const name = await q.text({ flag: '--municipality <name>', given: o.municipality, message: 'Name of the first municipality, as written locally', parse: (v) => parseText(v, '--municipality') });
 
@@ -259,6 +268,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     sdgs,
     reportLanguages,
     lamdVersion: LAMD_VERSION,
+    lamdPackage: lamdPackage.spec,
   };
 }
 

@@ -215,6 +215,10 @@ export type End = string;
  */
 export type ReportLanguages = Language[];
 /**
+ * The npm package spec of the lamd the workspace's CI workflow installs (.github/workflows/lamd.yml reads this line): a version on a registry (`lamd@1.2.0`), a tarball URL or a git URL with a tag. Pinned to one release so that every run checks with the same rules; `lamd init --lamd-package` sets it
+ */
+export type LamdPackageForCI = string;
+/**
  * Id of the rule to silence, as `lamd rules` lists it (roadmap/design-inclusion)
  */
 export type Rule = string;
@@ -242,6 +246,7 @@ export interface WorkspaceDocument {
   municipalities: Municipalities;
   calendar?: PhaseCalendar;
   languages?: ReportLanguages;
+  lamd_package?: LamdPackageForCI;
   rules?: RuleSettings;
   sources?: Sources;
   suppress?: SuppressedRules;
