@@ -1,0 +1,166 @@
+// The workspace workflow, end to end, as a new user's first push runs it: lamd packed from a clean
+// copy of the repository (prepack builds it), published to a real npm registry on loopback
+// (Verdaccio), a workspace scaffolded with `--lamd-package` naming that release, and the generated
+// workflow's `run:` steps executed verbatim, in order, in a clean copy of the workspace, against that
+// registry. Installing succeeds, validation annotates a broken road map, exit codes are as documented.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import YAML from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run as init } from '../../src/cli/commands/init.js';
+import type { CliIO } from '../../src/cli/io.js';
+import { REPO, tempDir } from '../helpers/lamd.js';
+import { freePort, npm, startRegistry, type Registry } from './registry.js';
+
+const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
+
+/** GitHub runs `shell: bash` steps as `bash --noprofile --norc -eo pipefail {0}`. */
+function runStep(script: string, cwd: string, env: NodeJS.ProcessEnv, timeout = 180_000) {
+  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env, encoding: 'utf8', timeout });
+  if (result.error) throw new Error(`step did not finish within ${timeout / 1000} s: ${result.error.message}\n${result.stderr}`);
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  env?: Record<string, string>;
+}
+
+let work: string;
+let registry: Registry | undefined;
+let tarball: string;
+const timings: Record<string, number> = {};
+const timed = async <T>(label: string, f: () => T | Promise<T>): Promise<T> => {
+  const start = Date.now();
+  try {
+    return await f();
+  } finally {
+    timings[label] = Date.now() - start;
+  }
+};
+
+/** The environment a runner gives the steps, pointed at the loopback registry; global installs stay in the test's folder. */
+function runnerEnv(registryUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const prefix = join(work, 'global');
+  const bin = process.platform === 'win32' ? prefix : join(prefix, 'bin');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_STEP_SUMMARY: join(work, 'step-summary.md'),
+    npm_config_registry: registryUrl,
+    npm_config_prefix: prefix,
+    // The user's npm cache, shared by every run of this test: packages fetched once stay.
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    // Bounded: a registry that does not answer fails in seconds, with npm's message.
+    npm_config_fetch_timeout: '30000',
+    npm_config_fetch_retries: '1',
+    npm_config_fetch_retry_mintimeout: '1000',
+    npm_config_fetch_retry_maxtimeout: '2000',
+    ...extra,
+  };
+  for (const key of ['NO_COLOR', 'FORCE_COLOR', 'npm_config_userconfig', 'NODE_OPTIONS', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID']) delete env[key];
+  env.NO_COLOR = '1';
+  return env;
+}
+
+beforeAll(async () => {
+  work = tempDir();
+  // The registry starts while lamd is packed (a separate process: the two overlap).
+  const starting = timed('start Verdaccio (alongside the pack)', () => startRegistry(join(work, 'registry'), pkg.name));
+  starting.catch(() => undefined);
+  // 1. A clean clone: only the files git tracks (and new ones not ignored), no dist/; the
+  //    dependencies are this checkout's, linked rather than installed again.
+  const clone = join(work, 'clone');
+  await timed('copy', () => {
+    const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z', 'package.json', 'package-lock.json', 'LICENSE', 'README.md', 'bin', 'src', 'schemas', 'templates', 'docs', 'data', 'scripts', 'tsconfig.json'], { cwd: REPO, encoding: 'utf8' })
+      .stdout.split('\0')
+      .filter((f) => f && existsSync(join(REPO, f)));
+    for (const f of files) cpSync(join(REPO, f), join(clone, f), { recursive: false });
+    symlinkSync(join(REPO, 'node_modules'), join(clone, 'node_modules'), 'junction');
+  });
+  expect(existsSync(join(clone, 'dist'))).toBe(false);
+  // 2. npm pack builds it (prepack) into the clone's own dist/, so the suite's build is left alone.
+  mkdirSync(join(work, 'packed'));
+  tarball = await timed('pack (with prepack build)', () => {
+    const out = npm(['pack', '--json', '--pack-destination', join(work, 'packed')], { cwd: clone, env: { ...process.env, npm_config_update_notifier: 'false' } });
+    return join(work, 'packed', (JSON.parse(out.stdout) as Array<{ filename: string }>)[0]!.filename);
+  });
+  // 3. The registry, and lamd published to it.
+  registry = await starting;
+  await timed('publish', () => npm(['publish', tarball, '--registry', registry!.url, '--userconfig', registry!.userconfig], { cwd: work, env: { ...process.env, npm_config_update_notifier: 'false' } }));
+}, 240_000);
+
+afterAll(async () => {
+  await registry?.stop();
+  // Measured, so the cost of this test stays visible (README: "The test suite").
+  process.stderr.write(`workflow e2e timings (ms): ${JSON.stringify(timings)}\n`);
+});
+
+describe('the workflow lamd init writes, run against a registry', () => {
+  it('installs the lamd named with --lamd-package, annotates a broken road map and exits as documented', async () => {
+    // 4. A workspace scaffolded with --lamd-package naming the release just published.
+    const made = tempDir();
+    const io: CliIO = { stdout: () => undefined, stderr: () => undefined, cwd: made, env: { CI: 'true' }, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false, readStdin: async () => new Uint8Array() };
+    const spec = `${pkg.name}@${pkg.version}`;
+    expect(await init(io, {}, 'ws', { yes: true, municipality: 'Sfax', country: 'TN', lang: 'fr', start: '2025-01-01', end: '2026-12-31', lamdPackage: spec })).toBe(0);
+    // A push with a broken road map: the SDG goal written as a number.
+    const roadmap = 'municipalities/sfax/roadmaps/example-roadmap.yaml';
+    const text = readFileSync(join(made, 'ws', roadmap), 'utf8');
+    expect(text).toMatch(/^ {2}goal: "10"$/m);
+    writeFileSync(join(made, 'ws', roadmap), text.replace(/^ {2}goal: "10"$/m, '  goal: 10'));
+    // 5. The runner's checkout: a clean folder holding the workspace's files.
+    const checkout = join(work, 'checkout');
+    cpSync(join(made, 'ws'), checkout, { recursive: true });
+
+    const workflow = YAML.parse(readFileSync(join(checkout, '.github/workflows/lamd.yml'), 'utf8'), { version: '1.2' }) as { defaults?: { run?: { shell?: string } }; jobs: Record<string, { steps: Step[] }> };
+    expect(workflow.defaults?.run?.shell).toBe('bash');
+    const steps = workflow.jobs.validate!.steps;
+    // The steps that are actions are the runner's business (checkout, setup-node), done above by hand.
+    expect(steps.filter((s) => s.uses).map((s) => s.uses!.replace(/@.*/, ''))).toEqual(['actions/checkout', 'actions/setup-node']);
+    const runs = steps.filter((s) => s.run !== undefined);
+    expect(runs.map((s) => s.name)).toEqual(['Install lamd', 'Validate the documents']);
+
+    const env = runnerEnv(registry!.url);
+    const [install, validate] = await timed('workflow steps', () => runs.map((s) => runStep(s.run!, checkout, { ...env, ...s.env })));
+    expect(install!.status, `${install!.stdout}\n${install!.stderr}\n${registry!.log()}`).toBe(0);
+    expect(install!.stdout).toContain(`Installing ${spec}`);
+    // The lamd installed is the one published, with its own version.
+    expect(runStep('lamd --version', checkout, env).stdout.trim()).toBe(pkg.version);
+
+    // Exit 1: the documents have problems; the road map is annotated at the goal's line.
+    expect(validate!.status, validate!.stderr).toBe(1);
+    const goalLine = text.split('\n').findIndex((l) => l === '  goal: "10"') + 1;
+    expect(validate!.stdout).toMatch(new RegExp(`^::error file=${roadmap.replace(/[./]/g, '\\$&')},line=${goalLine},endLine=${goalLine},col=\\d+,endColumn=\\d+,title=lamd schema/type::`, 'm'));
+    expect(validate!.stdout).toMatch(/^lamd \S+: ✖ 1 error/m);
+    expect(readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8')).toContain('| error | schema/type |');
+
+    // Exit 0 once the road map is fixed, and 2 for a usage error, as the README's table says.
+    writeFileSync(join(checkout, roadmap), text);
+    expect(runStep(runs[1]!.run!, checkout, env).status).toBe(0);
+    expect(runStep('lamd validate --format nope', checkout, env).status).toBe(2);
+    expect(runStep('lamd explain single-sdg', checkout, env).stdout).toMatch(/^# roadmap\/single-sdg\n/);
+  }, 240_000);
+
+  it("fails the install with npm's message, and quickly, when the registry refuses", async () => {
+    const checkout = tempDir();
+    writeFileSync(join(checkout, 'lamd.yaml'), `kind: workspace\nlamd_package: ${pkg.name}@${pkg.version}\n`);
+    mkdirSync(join(checkout, '.github'));
+    cpSync(join(REPO, 'templates/workspace/_github/lamd-package.mjs'), join(checkout, '.github/lamd-package.mjs'));
+    const workflow = YAML.parse(readFileSync(join(REPO, 'templates/workspace/_github/workflows/lamd.yml'), 'utf8')) as { jobs: { validate: { steps: Step[] } } };
+    const install = workflow.jobs.validate.steps.find((s) => s.name === 'Install lamd')!;
+    // Nothing listens on this port: every request is refused.
+    const closed = `http://127.0.0.1:${await freePort()}/`;
+    const started = Date.now();
+    const result = runStep(install.run!, checkout, runnerEnv(closed, { npm_config_cache: join(checkout, 'npm-cache') }), 60_000);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/ECONNREFUSED/);
+    expect(Date.now() - started).toBeLessThan(45_000);
+  }, 60_000);
+});
