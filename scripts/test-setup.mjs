@@ -17,6 +17,7 @@ export const MACHINE_PACKAGES = [
   { debian: 'chromium', command: 'chromium', env: 'LAMD_CHROMIUM', neededBy: 'test/report/browser.test.ts (HTML reports in a real browser)' },
   { debian: 'cmark-gfm', command: 'cmark-gfm', env: 'LAMD_CMARK_GFM', neededBy: 'test/report/renderers.test.ts (the Markdown reports in GitHub\'s own parser)' },
   { debian: 'poppler-utils', command: 'pdfinfo', neededBy: 'test/report/pdf.test.ts (pdfinfo and pdftotext read the PDF reports)' },
+  { debian: 'libreoffice-calc-nogui', command: 'soffice', env: 'LAMD_SOFFICE', neededBy: 'test/progress/spreadsheet.test.ts (LibreOffice opens and converts the XLSX exports)' },
   { debian: 'python3', command: 'python3', neededBy: 'test/scaffold/interactive.e2e.test.ts (the prompts, typed at through a pseudo-terminal by pty-driver.py)' },
 ];
 

@@ -132,6 +132,33 @@ export function buildProgram(io: CliIO = processIO()): Command {
     .action(lazy(() => import('./commands/rules.js') as Promise<{ run: Run }>));
 
   program
+    .command('export')
+    .description('write spreadsheets: the results matrix for donors, or a progress workbook for officers to fill in')
+    .argument('<what>', 'results-matrix or progress-template')
+    .addOption(new Option('-f, --format <format>', 'csv or xlsx (default: from -o, else csv)').choices(['csv', 'xlsx']))
+    .option('-o, --output <file>', 'the file to write (a results matrix in CSV goes to standard output without it)')
+    .option('-m, --municipality <slug>', 'this municipality only')
+    .option('--period <period>', 'the reporting period: 2025, 2025-H1, 2025-Q3 (required for progress-template; for results-matrix, actuals up to it)')
+    .option('--lang <code>', "language of the labels: en, it, fr, sq or ar (default: the workspace's first report language)")
+    .option('--today <date>', 'the date date rules count from (YYYY-MM-DD)')
+    .option('--force', 'replace the output file if it exists')
+    .addHelpText('after', '\nExit codes: 0 written; 1 the workspace has errors (nothing written); 2 usage error.')
+    .action(lazy(() => import('./commands/export.js') as Promise<{ run: Run }>));
+
+  program
+    .command('import')
+    .description('write or update progress reports from a progress workbook (XLSX or CSV) filled in by an officer')
+    .argument('<what>', 'progress')
+    .argument('<file>', 'the workbook: FILE.xlsx written by `lamd export progress-template`, or its CSV form')
+    .option('--period <period>', 'the reporting period (default: the one the workbook was exported for)')
+    .option('--dry-run', 'print the documents that would be written, and write nothing')
+    .option('--force', "update the period's existing progress reports with the workbook's values")
+    .option('--lang <code>', "language of the messages about cells: en, it, fr, sq or ar (default: the workspace's first report language)")
+    .option('--today <date>', 'the date a new report is recorded as made (YYYY-MM-DD)')
+    .addHelpText('after', '\nExit codes: 0 written (or nothing to write); 1 a cell is wrong or the written reports have errors (nothing written for a wrong cell); 2 not a workbook lamd wrote, or usage error.')
+    .action(lazy(() => import('./commands/import.js') as Promise<{ run: Run }>));
+
+  program
     .command('explain')
     .description("print a rule's documentation: what it checks, why, examples, how to fix it and turn it down (offline)")
     .argument('<rule>', 'a rule id, such as roadmap/single-sdg, or its name alone when only one area has it (single-sdg)')

@@ -1,0 +1,157 @@
+// `lamd export results-matrix | progress-template`: the workspace as spreadsheets for donors and for
+// officers. Loads and checks the workspace (a workspace with errors is refused, exit 1), builds the
+// sheets, and writes CSV or XLSX atomically, never over a file without --force.
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { checkLoaded } from '../../check/index.js';
+import { isCalendarDate } from '../../check/dates.js';
+import { INDICATOR_STATUSES, isPeriod } from '../../check/progress.js';
+import { ruleLookup } from '../../check/rule-docs.js';
+import { summarize } from '../../diagnostics.js';
+import { UsageError } from '../../errors.js';
+import type { FormatContext } from '../../format/context.js';
+import { loadFormatter } from '../../format/index.js';
+import { toCsv } from '../../export/csv.js';
+import { ACTION_KEYS, INDICATOR_KEYS, progressTemplate, TEMPLATE_SUBJECT_PREFIX } from '../../export/progress-template.js';
+import { RESULTS_MATRIX_COLUMNS, resultsMatrix, type ResultsMatrixKey } from '../../export/results-matrix.js';
+import type { Sheet } from '../../export/table.js';
+import { packageManifest } from '../../package-root.js';
+import { availableLanguages, Messages, loadCatalogue } from '../../report/i18n.js';
+import { buildReportModel, type ReportModel } from '../../report/model.js';
+import { templateSources } from '../../report/template-files.js';
+import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
+import { loadWorkspace, type LoadResult } from '../../workspace/load.js';
+import { useColor, type CliIO } from '../io.js';
+import type { GlobalOptions } from '../main.js';
+import { writeFileAtomic } from '../write-file.js';
+
+export interface ExportOptions {
+  format?: string;
+  output?: string;
+  municipality?: string;
+  period?: string;
+  lang?: string;
+  today?: string;
+  force?: boolean;
+}
+
+export interface CheckedWorkspace {
+  load: LoadResult;
+  model: ReportModel;
+  m: Messages;
+  today: string;
+}
+
+/** Loads and checks the workspace as `lamd report` does; undefined (errors printed) when it has errors. */
+export async function checkedWorkspace(io: CliIO, global: GlobalOptions, options: { lang?: string; today?: string; municipality?: string; period?: string }, doing: string): Promise<CheckedWorkspace | undefined> {
+  if (options.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(options.today) && isCalendarDate(options.today))) throw new UsageError(`--today ${options.today} is not a date; write it YYYY-MM-DD.`);
+  if (options.period !== undefined && !isPeriod(options.period)) throw new UsageError(`--period ${options.period} is not a reporting period. Write a year (2025), a half-year (2025-H1, 2025-H2) or a quarter (2025-Q1 to 2025-Q4).`);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}) });
+  if (!load.root) throw new UsageError(`lamd ${doing} works on a whole workspace: run it inside one, or pass -C <workspace>.`);
+  const sources = templateSources(load.root);
+  const languages = availableLanguages(sources).map((l) => l.lang);
+  const workspaceLanguages = load.documents.find((d) => d.kind === 'workspace')?.value.languages;
+  const preferred = Array.isArray(workspaceLanguages) && typeof workspaceLanguages[0] === 'string' ? workspaceLanguages[0] : 'en';
+  const lang = options.lang !== undefined ? options.lang.trim().toLowerCase().split(/[-_.@]/)[0]! : languages.includes(preferred) ? preferred : 'en';
+  if (!languages.includes(lang)) throw new UsageError(`lamd has no catalogue for the language \`${lang}\`. The languages are: ${languages.join(', ')}.`);
+
+  const result = await checkLoaded(load, { today });
+  const summary = summarize(result.diagnostics, result.files.length);
+  if (summary.errors > 0) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    const context: FormatContext = {
+      tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION, homepage: packageManifest().homepage },
+      summary: summarize(errors, result.files.length),
+      files: result.files,
+      texts: load.texts,
+      rule: ruleLookup(),
+      strict: false,
+      color: useColor(io, 'stderr', global.color),
+      cwd: io.cwd,
+    };
+    io.stderr((await loadFormatter('pretty'))(errors, context));
+    io.stderr(`lamd: nothing was written: the workspace has ${summary.errors} error${summary.errors === 1 ? '' : 's'}. Fix ${summary.errors === 1 ? 'it' : 'them'} and run lamd ${doing} again.\n`);
+    return undefined;
+  }
+  const model = buildReportModel(load.documents, load.root);
+  if (options.municipality !== undefined && !model.municipalities.some((mu) => mu.slug === options.municipality)) {
+    throw new UsageError(`There is no municipality \`${options.municipality}\` in lamd.yaml. The municipalities are: ${model.municipalities.map((mu) => mu.slug).join(', ')}.`);
+  }
+  const m = new Messages({ lang, catalogue: loadCatalogue(sources, lang) });
+  return { load, model, m, today };
+}
+
+/** Writes `content` to -o (atomically, never over a file without --force), or CSV to stdout. */
+export function writeOutput(io: CliIO, output: string | undefined, content: string | Uint8Array, force: boolean | undefined): void {
+  if (output === undefined) {
+    if (typeof content !== 'string') throw new UsageError('An XLSX workbook is written to a file: pass -o <file>.xlsx.');
+    io.stdout(content);
+    return;
+  }
+  const path = resolve(io.cwd, output);
+  const shown = relative(io.cwd, path) || path;
+  if (existsSync(path) && !force) throw new UsageError(`${shown} already exists; lamd does not overwrite it. Choose another file, or pass --force to replace it.`);
+  writeFileAtomic(path, content, shown);
+  io.stderr(`lamd: wrote ${shown}\n`);
+}
+
+function formatOf(options: ExportOptions): 'csv' | 'xlsx' {
+  const format = options.format ?? (options.output !== undefined && /\.xlsx$/i.test(options.output) ? 'xlsx' : 'csv');
+  if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`--format ${format} is not an export format. The formats are: csv, xlsx.`);
+  if (options.output !== undefined && !new RegExp(`\\.${format}$`, 'i').test(options.output)) throw new UsageError(`-o ${options.output} does not end in .${format}, the format written (--format ${format}).`);
+  return format;
+}
+
+export async function run(io: CliIO, global: GlobalOptions, what: string, options: ExportOptions = {}): Promise<number> {
+  if (what !== 'results-matrix' && what !== 'progress-template') throw new UsageError(`There is nothing to export called \`${what}\`. lamd exports: results-matrix, progress-template.`);
+  const format = formatOf(options);
+  if (what === 'progress-template') {
+    if (options.period === undefined) throw new UsageError('lamd export progress-template needs the period to report on: --period 2025-H1 (or 2025, 2025-Q3).');
+    if (options.output === undefined) throw new UsageError('lamd export progress-template writes a file: pass -o <file>.xlsx (or <file>.csv).');
+  }
+  const ws = await checkedWorkspace(io, global, options, `export ${what}`);
+  if (!ws) return 1;
+  const { model, m } = ws;
+  const focus = options.municipality !== undefined ? { focus: options.municipality } : {};
+
+  if (what === 'results-matrix') {
+    const labels = {
+      status: Object.fromEntries(INDICATOR_STATUSES.map((s) => [s, format === 'csv' ? s : m.raw(`label.indicator_status.${s}`)])) as Record<(typeof INDICATOR_STATUSES)[number], string>,
+      // In the results matrix `indicator` is the indicator's text (its id is `indicator_id`).
+      columns: Object.fromEntries(RESULTS_MATRIX_COLUMNS.map((c) => [c.key, m.raw(`sheet.column.${c.key === 'indicator' ? 'name' : c.key}`)])) as Record<ResultsMatrixKey, string>,
+    };
+    const sheet = resultsMatrix(model, { ...focus, ...(options.period !== undefined ? { period: options.period } : {}), labels });
+    if (format === 'csv') writeOutput(io, options.output, toCsv(sheet), options.force);
+    else {
+      const { writeXlsx } = await import('../../export/xlsx.js');
+      writeOutput(io, options.output, await writeXlsx([sheet]), options.force);
+    }
+    return 0;
+  }
+
+  const sheets = progressTemplate(model, { period: options.period!, m, ...focus });
+  if (format === 'csv') writeOutput(io, options.output, templateCsv(sheets), options.force);
+  else {
+    const { writeXlsx } = await import('../../export/xlsx.js');
+    writeOutput(io, options.output, await writeXlsx(sheets, `${TEMPLATE_SUBJECT_PREFIX}${options.period}`), options.force);
+  }
+  const rows = sheets.reduce((n, s) => n + s.rows.length, 0);
+  io.stderr(`lamd: ${rows} row${rows === 1 ? '' : 's'} to fill in for ${options.period}; then run \`lamd import progress ${options.output} --period ${options.period}\`.\n`);
+  return 0;
+}
+
+/** The CSV form of the template: one file, a `sheet` column first, then the keys of both sheets. */
+export function templateCsv(sheets: readonly Sheet[]): string {
+  const keys = [...new Set<string>([...INDICATOR_KEYS, ...ACTION_KEYS])];
+  const union: Sheet = { name: 'progress', columns: keys.map((key) => ({ key, label: key, type: 'text', width: 10 })), rows: [] };
+  const bodies = sheets.map((s) => {
+    const rows = s.rows.map((row) => keys.map((k) => {
+      const j = s.columns.findIndex((c) => c.key === k);
+      return j < 0 ? undefined : row[j];
+    }));
+    return toCsv({ ...union, rows }, 'key', { key: 'sheet', value: s.name });
+  });
+  // One header, then the rows of every sheet.
+  return bodies[0]! + bodies.slice(1).map((b) => b.replace(/^\uFEFF[^\r\n]*\r\n/, '')).join('');
+}

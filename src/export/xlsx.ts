@@ -1,0 +1,87 @@
+// Writes sheets as an XLSX workbook with exceljs (loaded only by the commands that write one): real
+// number and date cells, a frozen header with filters and widths, and, for the progress template, a
+// hidden row of column keys, drop-down lists, numeric validation and locked known values.
+import ExcelJS from 'exceljs';
+import { isCalendarDate } from '../check/dates.js';
+import type { Column, Sheet } from './table.js';
+
+export interface XlsxSheet extends Sheet {
+  /** Row 1 holds the column keys (hidden), row 2 the labels, data from row 3. Otherwise row 1 is the labels. */
+  keysRow?: boolean;
+  /** Keys of the columns a person fills in: their data cells are unlocked and the sheet is protected. */
+  editable?: ReadonlySet<string>;
+  /** Drop-down values per column key. */
+  lists?: Readonly<Record<string, readonly string[]>>;
+  /** Bounds of numeric columns, per key. */
+  bounds?: Readonly<Record<string, { min: number; max?: number }>>;
+}
+
+/** A date cell for a whole date (YYYY-MM-DD); a partial one stays text. */
+function dateCell(value: string): Date | string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value) ? new Date(`${value}T00:00:00Z`) : value;
+}
+
+function cellValue(column: Column, value: string | number | undefined): ExcelJS.CellValue {
+  if (value === undefined) return null;
+  if (column.type === 'date' && typeof value === 'string') return dateCell(value);
+  if (column.type === 'percent' && typeof value === 'number') return value / 100;
+  return value;
+}
+
+const NUMBER_FORMAT: Partial<Record<Column['type'], string>> = { date: 'yyyy-mm-dd', percent: '0.0%', number: '#,##0.##' };
+
+export async function writeXlsx(sheets: readonly XlsxSheet[], subject?: string): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'lamd';
+  // A fixed date keeps the file the same for the same documents.
+  workbook.created = new Date(Date.UTC(2000, 0, 1));
+  workbook.modified = workbook.created;
+  if (subject !== undefined) workbook.subject = subject;
+  for (const sheet of sheets) addSheet(workbook, sheet);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet): void {
+  const headerRow = sheet.keysRow ? 2 : 1;
+  const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }] });
+  ws.columns = sheet.columns.map((c) => ({ key: c.key, width: c.width, ...(NUMBER_FORMAT[c.type] ? { style: { numFmt: NUMBER_FORMAT[c.type]! } } : {}) }));
+  if (sheet.keysRow) {
+    const keys = ws.getRow(1);
+    keys.values = sheet.columns.map((c) => c.key);
+    keys.hidden = true;
+  }
+  const header = ws.getRow(headerRow);
+  header.values = sheet.columns.map((c) => c.label);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'top', wrapText: true };
+  sheet.rows.forEach((values, i) => {
+    const row = ws.getRow(headerRow + 1 + i);
+    sheet.columns.forEach((column, j) => {
+      const cell = row.getCell(j + 1);
+      cell.value = cellValue(column, values[j]);
+      if (NUMBER_FORMAT[column.type]) cell.numFmt = NUMBER_FORMAT[column.type]!;
+      if (!sheet.editable?.has(column.key)) return;
+      cell.protection = { locked: false };
+      const list = sheet.lists?.[column.key];
+      const bounds = sheet.bounds?.[column.key];
+      if (list) {
+        cell.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${list.join(',')}"`], showErrorMessage: true, errorStyle: 'stop' };
+      } else if (bounds) {
+        cell.dataValidation = {
+          type: 'decimal',
+          allowBlank: true,
+          operator: bounds.max === undefined ? 'greaterThanOrEqual' : 'between',
+          formulae: bounds.max === undefined ? [bounds.min] : [bounds.min, bounds.max],
+          showErrorMessage: true,
+          errorStyle: 'stop',
+        };
+      }
+    });
+  });
+  const last = headerRow + Math.max(sheet.rows.length, 1);
+  ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: last, column: sheet.columns.length } };
+  // Known values are locked, without a password: the sheet says what not to change, and a person who
+  // must can still unprotect it.
+  if (sheet.editable) void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true, sort: true });
+}

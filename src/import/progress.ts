@@ -1,0 +1,293 @@
+// Turns a filled-in progress workbook into progress documents: every cell checked against what its
+// column needs (one problem per cell, addressed `Indicators!H7`, in the report language), then one
+// document per road map with something reported, new or merged into the period's existing one.
+// Pure: workbook and workspace in, planned files and problems out; the CLI writes.
+import { parseDocument, type Document } from 'yaml';
+import { isCalendarDate } from '../check/dates.js';
+import { periodRange, programmeEnd } from '../check/progress.js';
+import { UsageError } from '../errors.js';
+import { ACTION_STATUS_VALUES, SHEET_KEYS, TEMPLATE_SUBJECT_PREFIX, type SheetName } from '../export/progress-template.js';
+import type { Messages } from '../report/i18n.js';
+import type { ReportModel } from '../report/model.js';
+import type { PlannedFile } from '../scaffold/apply.js';
+import type { RoadmapDocument } from '../types/generated/index.js';
+import type { LoadedDocument } from '../workspace/load.js';
+import { columnLetter, type CellRead, type RowRead, type SheetRead, type WorkbookRead } from './workbook.js';
+
+export interface ImportRequest {
+  workbook: WorkbookRead;
+  /** How the file is named in messages. */
+  file: string;
+  period?: string;
+  model: ReportModel;
+  /** The workspace's documents, to find the progress files that already exist. */
+  documents: readonly LoadedDocument[];
+  /** The workspace root, to name files relative to it. */
+  root: string;
+  m: Messages;
+  /** YYYY-MM-DD: the date a new report is recorded as made. */
+  today: string;
+  /** The text of an existing document (absolute path), to merge into. */
+  readText: (path: string) => string;
+}
+
+export interface ImportPlan {
+  period: string;
+  /** One message per wrong cell; when any, nothing is to be written. */
+  problems: string[];
+  files: (PlannedFile & { roadmap: string; existing: boolean })[];
+}
+
+type Entry = Record<string, unknown>;
+
+/** The period: --period, else the one the workbook was exported for. */
+function periodOf(request: ImportRequest): string {
+  const fromFile = request.workbook.subject?.startsWith(TEMPLATE_SUBJECT_PREFIX) ? request.workbook.subject.slice(TEMPLATE_SUBJECT_PREFIX.length).trim() : undefined;
+  const period = request.period ?? fromFile;
+  if (period === undefined) throw new UsageError(`${request.file} does not say which period it reports on: pass --period (2025-H1, 2025-Q3 or 2025).`);
+  if (!periodRange(period)) throw new UsageError(`--period ${period} is not a reporting period. Write a year (2025), a half-year (2025-H1) or a quarter (2025-Q3).`);
+  return period;
+}
+
+/** The sheets lamd wrote, each with every key of row 1; anything else means this is not lamd's workbook. */
+function sheetsOf(request: ImportRequest): Map<SheetName, SheetRead> {
+  const out = new Map<SheetName, SheetRead>();
+  const missing: string[] = [];
+  for (const name of Object.keys(SHEET_KEYS) as SheetName[]) {
+    const sheet = request.workbook.sheets.get(name);
+    if (!sheet) {
+      // The CSV form may leave a sheet out: a file of actions only is fine.
+      if (request.workbook.format === 'xlsx') missing.push(`the sheet \`${name}\``);
+      continue;
+    }
+    const lacking = SHEET_KEYS[name].filter((k) => !sheet.columns.has(k));
+    if (lacking.length) missing.push(`in \`${name}\`, the column key${lacking.length === 1 ? '' : 's'} ${lacking.map((k) => `\`${k}\``).join(', ')} (${request.workbook.format === 'xlsx' ? 'row 1' : 'the first line'})`);
+    else out.set(name, sheet);
+  }
+  if (missing.length || out.size === 0) {
+    const found = [...request.workbook.sheets.keys()].map((s) => `\`${s}\``).join(', ') || 'none';
+    throw new UsageError(
+      `${request.file} is not a progress workbook lamd wrote: it lacks ${missing.join('; ') || 'the sheets `Indicators` and `Actions`'} (sheets found: ${found}). Export one with \`lamd export progress-template --period <period> -o <file>.xlsx\`, fill it in without renaming sheets or changing row 1, and import that.`,
+    );
+  }
+  return out;
+}
+
+export function planImport(request: ImportRequest): ImportPlan {
+  const period = periodOf(request);
+  const sheets = sheetsOf(request);
+  const { m } = request;
+  const problems: string[] = [];
+  const roadmaps = new Map(request.model.roadmaps.map((r) => [r.id, r]));
+  const byRoadmap = new Map<string, { indicators: Entry[]; actions: Entry[] }>();
+  const statusLabels = new Map<string, string>();
+  for (const s of ACTION_STATUS_VALUES) {
+    statusLabels.set(s, s);
+    statusLabels.set(m.raw(`label.action_status.${s}`).toLowerCase(), s);
+  }
+
+  for (const [name, sheet] of sheets) {
+    const seen = new Set<string>();
+    const idKey = name === 'Indicators' ? 'indicator' : 'action';
+    for (const row of sheet.rows) {
+      const where = (key: string) => (request.workbook.format === 'xlsx' ? `${name}!${columnLetter(sheet.columns.get(key)!)}${row.row}` : `${request.file}:${row.row} (${name})`);
+      const problem = (code: string, key: string, values: Record<string, string> = {}) => problems.push(m.plain(`sheet.problem.${code}`, { cell: where(key), key, ...values }));
+      const text = (key: string): string | undefined => {
+        const cell = row.cells.get(key);
+        return cell?.kind === 'text' ? cell.value : cell?.kind === 'number' ? String(cell.value) : cell?.kind === 'date' ? cell.value : undefined;
+      };
+
+      const roadmapId = text('roadmap');
+      const id = text(idKey);
+      if (roadmapId === undefined) {
+        problem('missing_id', 'roadmap');
+        continue;
+      }
+      const roadmap = roadmaps.get(roadmapId);
+      if (!roadmap) {
+        problem('unknown_roadmap', 'roadmap', { value: roadmapId });
+        continue;
+      }
+      const municipality = text('municipality');
+      if (municipality !== undefined && municipality !== roadmap.municipality) problem('wrong_municipality', 'municipality', { value: municipality, roadmap: roadmapId, owner: roadmap.municipality });
+      if (id === undefined) {
+        problem('missing_id', idKey);
+        continue;
+      }
+      const known = name === 'Indicators' ? indicatorIds(roadmap) : (roadmap.actions ?? []).map((a) => a.id);
+      if (!known.includes(id)) {
+        problem('unknown_id', idKey, { value: id, roadmap: roadmapId });
+        continue;
+      }
+      if (seen.has(`${roadmapId}/${id}`)) {
+        problem('duplicate_row', idKey, { value: id });
+        continue;
+      }
+      seen.add(`${roadmapId}/${id}`);
+
+      const entry = name === 'Indicators' ? readIndicator(row, roadmap, id, problem) : readAction(row, id, problem, statusLabels);
+      if (!entry) continue;
+      const group = byRoadmap.get(roadmapId) ?? { indicators: [], actions: [] };
+      (name === 'Indicators' ? group.indicators : group.actions).push(entry);
+      byRoadmap.set(roadmapId, group);
+    }
+  }
+  if (problems.length) return { period, problems, files: [] };
+
+  const files: ImportPlan['files'] = [];
+  for (const [roadmapId, group] of byRoadmap) {
+    const roadmap = roadmaps.get(roadmapId)!;
+    const path = `municipalities/${roadmap.municipality}/progress/${roadmapId}-${period}.yaml`;
+    const existing = request.documents.find((d) => d.kind === 'progress' && d.value.roadmap === roadmapId && d.value.period === period && d.path !== undefined);
+    if (existing) {
+      const text = request.readText(existing.path!);
+      files.push({ path: relativePath(request.root, existing.path!), content: merge(text, group), replaces: text, roadmap: roadmapId, existing: true });
+    } else {
+      files.push({ path, content: newDocument(request, roadmap, period, group), roadmap: roadmapId, existing: false });
+    }
+  }
+  return { period, problems, files };
+}
+
+function indicatorIds(roadmap: RoadmapDocument): string[] {
+  return (roadmap.objectives ?? []).flatMap((o) => (o.indicators ?? []).flatMap((i) => (i.id !== undefined ? [i.id] : [])));
+}
+
+type Problem = (code: string, key: string, values?: Record<string, string>) => void;
+
+const STRICT_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+function number(cell: CellRead | undefined, key: string, problem: Problem, bounds: { min?: number; max?: number } = { min: 0 }): number | undefined {
+  if (!cell || cell.kind === 'empty') return undefined;
+  if (cell.kind === 'formula-without-value') return void problem('formula_without_value', key);
+  let value: number;
+  if (cell.kind === 'number') value = cell.value;
+  else if (cell.kind === 'text' && STRICT_NUMBER.test(cell.value.replace(/\s/g, ''))) value = Number(cell.value.replace(/\s/g, ''));
+  else return void problem('not_a_number', key, { value: cell.value });
+  if (bounds.min !== undefined && value < bounds.min && bounds.max === undefined) return void problem('negative', key, { value: String(value) });
+  if ((bounds.min !== undefined && value < bounds.min) || (bounds.max !== undefined && value > bounds.max)) return void problem('out_of_range', key, { value: String(value), min: String(bounds.min ?? ''), max: String(bounds.max ?? '') });
+  return value;
+}
+
+/** A date cell, an ISO date, or an unambiguous day/month/year; `01/03/2025` is refused as ambiguous. */
+function date(cell: CellRead | undefined, key: string, problem: Problem): string | undefined {
+  if (!cell || cell.kind === 'empty') return undefined;
+  if (cell.kind === 'formula-without-value') return void problem('formula_without_value', key);
+  if (cell.kind === 'date') return cell.value;
+  const value = cell.kind === 'number' ? String(cell.value) : cell.value;
+  if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value) && isCalendarDate(value)) return value;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (m) {
+    const [a, b, y] = [Number(m[1]), Number(m[2]), m[3]!];
+    if (a !== b && a <= 12 && b <= 12) return void problem('ambiguous_date', key, { value });
+    const [day, month] = a > 12 ? [a, b] : b > 12 ? [b, a] : [a, b];
+    const iso = `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (isCalendarDate(iso)) return iso;
+  }
+  return void problem('not_a_date', key, { value });
+}
+
+function text(cell: CellRead | undefined, key: string, problem: Problem): string | undefined {
+  if (!cell || cell.kind === 'empty') return undefined;
+  if (cell.kind === 'formula-without-value') return void problem('formula_without_value', key);
+  return String(cell.value);
+}
+
+function readIndicator(row: RowRead, roadmap: RoadmapDocument, id: string, problem: Problem): Entry | undefined {
+  const indicator = (roadmap.objectives ?? []).flatMap((o) => o.indicators ?? []).find((i) => i.id === id)!;
+  const numeric = typeof indicator.target?.value === 'number' || typeof indicator.baseline?.value === 'number';
+  const cell = row.cells.get('actual');
+  let actual: number | string | undefined;
+  if (cell?.kind === 'text' && !numeric && !/^[+-]?[\d.,\s]+$/.test(cell.value)) actual = cell.value; // a qualitative indicator's state in words
+  else if (cell?.kind === 'date') problem('not_a_number', 'actual', { value: cell.value });
+  else actual = number(cell, 'actual', problem, {});
+  const women = number(row.cells.get('women'), 'women', problem);
+  const men = number(row.cells.get('men'), 'men', problem);
+  const entry: Entry = { indicator: id };
+  if (actual !== undefined) entry.actual = actual;
+  const measured = date(row.cells.get('date'), 'date', problem);
+  if (measured !== undefined) entry.date = measured;
+  if (women !== undefined || men !== undefined) entry.by_sex = { ...(women !== undefined ? { women } : {}), ...(men !== undefined ? { men } : {}) };
+  for (const key of ['means_of_verification', 'comment']) {
+    const value = text(row.cells.get(key), key, problem);
+    if (value !== undefined) entry[key] = value;
+  }
+  return Object.keys(entry).length > 1 ? entry : undefined;
+}
+
+function readAction(row: RowRead, id: string, problem: Problem, statuses: Map<string, string>): Entry | undefined {
+  const entry: Entry = { action: id };
+  const statusCell = row.cells.get('status');
+  const status = text(statusCell, 'status', problem);
+  if (status !== undefined) {
+    const known = statuses.get(status.toLowerCase()) ?? statuses.get(status.toLowerCase().replace(/\s+/g, '-'));
+    if (known) entry.status = known;
+    else problem('unknown_status', 'status', { value: status, choices: ACTION_STATUS_VALUES.join(', ') });
+  }
+  const percent = number(row.cells.get('percent_complete'), 'percent_complete', problem, { min: 0, max: 100 });
+  if (percent !== undefined) entry.percent_complete = percent;
+  const budget: Entry = {};
+  const currency = text(row.cells.get('currency'), 'currency', problem);
+  if (currency !== undefined) {
+    if (/^[A-Za-z]{3}$/.test(currency)) budget.currency = currency.toUpperCase();
+    else problem('not_a_currency', 'currency', { value: currency });
+  }
+  for (const key of ['allocated', 'committed', 'spent']) {
+    const value = number(row.cells.get(key), key, problem);
+    if (value !== undefined) budget[key] = value;
+  }
+  const plan = text(row.cells.get('plan_reference'), 'plan_reference', problem);
+  if (plan !== undefined) budget.plan_reference = plan;
+  // A currency alone (the template fills it in from the road map's costing) is not a report.
+  if (Object.keys(budget).some((k) => k !== 'currency')) entry.budget = budget;
+  const note = text(row.cells.get('note'), 'note', problem);
+  if (note !== undefined) entry.note = note;
+  return Object.keys(entry).length > 1 ? entry : undefined;
+}
+
+function relativePath(root: string, path: string): string {
+  return path.slice(root.length + 1).split(/[\\/]/).join('/');
+}
+
+function newDocument(request: ImportRequest, roadmap: RoadmapDocument, period: string, group: { indicators: Entry[]; actions: Entry[] }): string {
+  const end = programmeEnd({ value: request.model.workspace as unknown as Record<string, unknown> } as LoadedDocument);
+  const range = periodRange(period)!;
+  const stage = end !== undefined && range.start > end ? 'after' : 'during';
+  const by = roadmap.monitoring?.responsible ?? request.model.municipalities.find((mu) => mu.slug === roadmap.municipality)?.lead_unit ?? 'not recorded';
+  const doc = parseDocument('{}') as Document;
+  doc.commentBefore = ` Progress of road map ${roadmap.id} for ${period}, written by \`lamd import progress\` from ${request.file.replace(/^.*[\\/]/, '')}.\n Check \`stage\` and \`reported\`; add deviations, risks and next steps.`;
+  const value = {
+    kind: 'progress',
+    schema_version: 1,
+    roadmap: roadmap.id,
+    municipality: roadmap.municipality,
+    period,
+    stage,
+    reported: { by, date: request.today },
+    ...(group.indicators.length ? { indicators: group.indicators } : {}),
+    ...(group.actions.length ? { actions: group.actions } : {}),
+  };
+  doc.contents = doc.createNode(value) as never;
+  return `# yaml-language-server: $schema=../../../.lamd/schemas/progress.schema.json\n${doc.toString({ lineWidth: 0 })}`;
+}
+
+/** The existing document with each imported entry replacing the one of the same id, or added; the rest kept, comments too. */
+function merge(text: string, group: { indicators: Entry[]; actions: Entry[] }): string {
+  const doc = parseDocument(text);
+  for (const [list, idKey, entries] of [['indicators', 'indicator', group.indicators], ['actions', 'action', group.actions]] as const) {
+    if (!entries.length) continue;
+    const current = (doc.get(list) as { items?: unknown[] } | undefined)?.items;
+    if (!current) {
+      doc.set(list, doc.createNode(entries));
+      continue;
+    }
+    for (const entry of entries) {
+      const index = current.findIndex((item) => (item as { get?: (k: string) => unknown }).get?.(idKey) === entry[idKey]);
+      if (index >= 0) {
+        // Merge key by key: what the workbook leaves empty stays as it was.
+        for (const [k, v] of Object.entries(entry)) doc.setIn([list, index, k], doc.createNode(v));
+      } else doc.addIn([list], doc.createNode(entry));
+    }
+  }
+  return doc.toString({ lineWidth: 0 });
+}

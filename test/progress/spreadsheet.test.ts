@@ -1,0 +1,296 @@
+// The spreadsheet round trip: export the progress template, fill `actual` cells with exceljs as a
+// spreadsheet saves them, import, and find the values in the YAML, the results matrix and the report
+// (with % of target); bad cells refused one by one, workbooks lamd did not write refused whole.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { run as runExport } from '../../src/cli/commands/export.js';
+import { run as runImport } from '../../src/cli/commands/import.js';
+import { run as runReport } from '../../src/cli/commands/report.js';
+import type { CliIO } from '../../src/cli/io.js';
+import { UsageError } from '../../src/errors.js';
+import { INDICATOR_KEYS, ACTION_KEYS } from '../../src/export/progress-template.js';
+import { checkZip, parseCsv } from '../../src/import/workbook.js';
+import { lamd, REPO, tempDir } from '../helpers/lamd.js';
+
+const EXAMPLE = join(REPO, 'examples/illustrative-monitoring');
+const TODAY = '2027-01-20';
+const PROGRESS = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H2.yaml';
+
+function io(cwd: string): CliIO & { out: string; err: string } {
+  const state = { out: '', err: '' };
+  return Object.assign(state, {
+    stdout: (t: string) => void (state.out += t),
+    stderr: (t: string) => void (state.err += t),
+    cwd,
+    env: {},
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stdinIsTTY: false,
+    readStdin: async () => new Uint8Array(),
+  });
+}
+
+function workspace(): string {
+  const root = tempDir();
+  cpSync(EXAMPLE, root, { recursive: true });
+  return root;
+}
+
+async function exportTemplate(root: string, file = 'progress.xlsx', extra: Record<string, string> = {}): Promise<string> {
+  const out = io(root);
+  expect(await runExport(out, {}, 'progress-template', { period: '2026-H2', output: file, today: TODAY, ...extra })).toBe(0);
+  return join(root, file);
+}
+
+/** Opens a workbook, lets `edit` change cells by column key, saves it as a spreadsheet would. */
+async function fill(path: string, edit: (cell: (sheet: string, row: number, key: string) => ExcelJS.Cell) => void, out = path): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  edit((sheet, row, key) => {
+    const ws = workbook.getWorksheet(sheet)!;
+    const keys = ws.getRow(1).values as unknown[];
+    return ws.getRow(row).getCell(keys.indexOf(key));
+  });
+  await workbook.xlsx.writeFile(out);
+}
+
+describe('the progress template', () => {
+  it('has the sheets Indicators and Actions, row 1 the column keys (hidden), row 2 labels, data from row 3', async () => {
+    const root = workspace();
+    const path = await exportTemplate(root, 'progress.xlsx', { lang: 'it' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicators', 'Actions']);
+    const indicators = workbook.getWorksheet('Indicators')!;
+    expect((indicators.getRow(1).values as unknown[]).slice(1)).toEqual([...INDICATOR_KEYS]);
+    expect(indicators.getRow(1).hidden).toBe(true);
+    expect(indicators.getRow(2).getCell(8).value).toBe('Valore raggiunto');
+    expect((indicators.getRow(3).values as unknown[]).slice(1, 8)).toEqual(['valmare', 'valmare-inclusive-services', 'desk-users', 'People helped by the information desk', 'persons', 400, 1200]);
+    const actions = workbook.getWorksheet('Actions')!;
+    expect((actions.getRow(1).values as unknown[]).slice(1)).toEqual([...ACTION_KEYS]);
+    // Known values locked, the cells to fill open, with a drop-down for status and numeric checks.
+    expect(indicators.getRow(3).getCell(3).protection?.locked).not.toBe(false);
+    expect(indicators.getRow(3).getCell(8).protection?.locked).toBe(false);
+    expect(actions.getRow(3).getCell(6).dataValidation).toMatchObject({ type: 'list', formulae: ['"planned,in-progress,done,postponed,cancelled"'] });
+    expect(actions.getRow(3).getCell(7).dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100] });
+    expect(indicators.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+  });
+
+  it('never overwrites a file without --force', async () => {
+    const root = workspace();
+    await exportTemplate(root);
+    await expect(runExport(io(root), {}, 'progress-template', { period: '2026-H2', output: 'progress.xlsx', today: TODAY })).rejects.toThrow(/already exists.*--force/);
+    expect(await runExport(io(root), {}, 'progress-template', { period: '2026-H2', output: 'progress.xlsx', today: TODAY, force: true })).toBe(0);
+  });
+});
+
+describe('the round trip', () => {
+  it('takes the actual values into the YAML, the results matrix and the report, with % of target', async () => {
+    const root = workspace();
+    const path = await exportTemplate(root);
+    await fill(path, (cell) => {
+      cell('Indicators', 3, 'actual').value = 905;
+      cell('Indicators', 3, 'date').value = new Date(Date.UTC(2026, 11, 31));
+      cell('Indicators', 3, 'women').value = 480;
+      // A formula counts by its saved value, as a spreadsheet stores it; lamd never evaluates it.
+      cell('Indicators', 3, 'men').value = { formula: 'H3-J3', result: 425 } as ExcelJS.CellFormulaValue;
+      cell('Indicators', 4, 'actual').value = 33;
+      cell('Indicators', 4, 'women').value = 20;
+      cell('Indicators', 4, 'men').value = 13;
+      cell('Actions', 3, 'status').value = 'done';
+      cell('Actions', 3, 'percent_complete').value = 100;
+      cell('Actions', 3, 'allocated').value = 40000;
+      cell('Actions', 3, 'committed').value = 40000;
+      cell('Actions', 3, 'spent').value = 39000;
+      cell('Actions', 3, 'plan_reference').value = 'DUP 2025-2027, Mission 12, Programme 04';
+    });
+    const imported = io(root);
+    expect(await runImport(imported, {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
+    expect(imported.err).toContain(`wrote ${PROGRESS}`);
+
+    const yaml = readFileSync(join(root, PROGRESS), 'utf8');
+    expect(yaml).toContain('period: 2026-H2');
+    expect(yaml).toMatch(/- indicator: desk-users\n {4}actual: 905\n {4}date: 2026-12-31\n {4}by_sex:\n {6}women: 480\n {6}men: 425/);
+    expect(yaml).toMatch(/- action: desk-extension\n {4}status: done\n {4}percent_complete: 100/);
+    // Nothing was reported for Bahra: no document is made for it.
+    expect(existsSync(join(root, 'municipalities/bahra/progress/bahra-diaspora-investment-2026-H2.yaml'))).toBe(false);
+
+    const matrix = io(root);
+    expect(await runExport(matrix, {}, 'results-matrix', { format: 'csv', today: TODAY })).toBe(0);
+    const rows = parseCsv(matrix.out.replace(/^\uFEFF/, ''));
+    const header = rows[0]!;
+    const desk = rows.find((r) => r[header.indexOf('indicator_id')] === 'desk-users')!;
+    expect([desk[header.indexOf('actual')], desk[header.indexOf('actual_date')], desk[header.indexOf('period')], desk[header.indexOf('percent_of_target')]]).toEqual(['905', '2026-12-31', '2026-H2', '75.4']);
+
+    const report = io(root);
+    expect(await runReport(report, {}, 'progress', { today: TODAY, lang: 'en', out: 'out' })).toBe(0);
+    const markdown = readFileSync(join(root, 'out/progress.en.md'), 'utf8');
+    expect(markdown).toContain('| 905 (31 December 2026) | 75.4% | 610 → 780 → 905 |');
+  });
+
+  it('checks every cell and writes nothing when one is wrong, in the officer language', async () => {
+    const root = workspace();
+    const path = await exportTemplate(root);
+    await fill(path, (cell) => {
+      cell('Indicators', 3, 'actual').value = '12,5';
+      cell('Indicators', 4, 'actual').value = 'douze';
+      cell('Indicators', 5, 'actual').value = 2;
+      cell('Indicators', 5, 'date').value = '01/03/2025';
+      cell('Indicators', 6, 'indicator').value = 'no-such-indicator';
+      cell('Indicators', 7, 'indicator').value = null;
+      cell('Indicators', 7, 'actual').value = 3;
+      cell('Actions', 3, 'status').value = 'finished';
+      cell('Actions', 4, 'percent_complete').value = 120;
+      cell('Actions', 5, 'spent').value = { formula: 'A1*2' } as ExcelJS.CellFormulaValue;
+    });
+    const out = io(root);
+    expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: TODAY, lang: 'fr' })).toBe(1);
+    expect(out.err.split('\n').filter((l) => /^\w+!/.test(l))).toEqual([
+      'Indicators!H3 (actual) : « 12,5 » n’est pas un nombre. Écrivez des chiffres, avec un point pour les décimales (12.5).',
+      'Indicators!H4 (actual) : « douze » n’est pas un nombre. Écrivez des chiffres, avec un point pour les décimales (12.5).',
+      'Indicators!I5 (date) : « 01/03/2025 » peut se lire jour/mois ou mois/jour. Écrivez-la AAAA-MM-JJ (2025-03-01).',
+      'Indicators!C6 (indicator) : la feuille de route « bahra-diaspora-investment » n’a pas de indicator « no-such-indicator ».',
+      'Indicators!C7 (indicator) : la ligne n’a pas d’id. Gardez les id écrits par lamd ; ajoutez d’abord indicateurs et actions à la feuille de route.',
+      'Actions!F3 (status) : « finished » n’est pas un état. Choisissez parmi : planned, in-progress, done, postponed, cancelled.',
+      'Actions!G4 (percent_complete) : 120 est en dehors de 0 à 100.',
+      'Actions!K5 (spent) : la cellule contient une formule sans valeur enregistrée. Tapez la valeur, ou enregistrez à nouveau le fichier.',
+    ]);
+    expect(existsSync(join(root, PROGRESS))).toBe(false);
+  });
+
+  it('updates an existing report only with --force, keeping its other entries and comments; --dry-run writes nothing', async () => {
+    const root = workspace();
+    const path = await exportTemplate(root);
+    await fill(path, (cell) => {
+      cell('Indicators', 3, 'actual').value = 850;
+    });
+    expect(await runImport(io(root), {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
+    writeFileSync(join(root, PROGRESS), readFileSync(join(root, PROGRESS), 'utf8').replace('kind: progress', '# Checked by the working group.\nkind: progress') + 'next_steps: [Keep going]\n');
+    await fill(path, (cell) => {
+      cell('Indicators', 3, 'actual').value = 905;
+    });
+    const refused = io(root);
+    expect(await runImport(refused, {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(2);
+    expect(refused.err).toContain('--force');
+    const dry = io(root);
+    expect(await runImport(dry, {}, 'progress', 'progress.xlsx', { today: TODAY, force: true, dryRun: true })).toBe(0);
+    expect(dry.out).toContain('actual: 905');
+    expect(readFileSync(join(root, PROGRESS), 'utf8')).toContain('actual: 850');
+    expect(await runImport(io(root), {}, 'progress', 'progress.xlsx', { today: TODAY, force: true })).toBe(0);
+    const yaml = readFileSync(join(root, PROGRESS), 'utf8');
+    expect(yaml).toContain('actual: 905');
+    expect(yaml).toContain('# Checked by the working group.');
+    expect(yaml).toContain('Keep going');
+  });
+
+  it('reads the CSV form: one file, a `sheet` column first', async () => {
+    const root = workspace();
+    await exportTemplate(root, 'progress.csv');
+    const csv = readFileSync(join(root, 'progress.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFsheet,municipality,roadmap,indicator,name,unit,baseline,target,actual,date,women,men,means_of_verification,comment,action,title,lead_unit,status,percent_complete,currency,allocated,committed,spent,plan_reference,note');
+    const filled = csv.replace('Indicators,valmare,valmare-inclusive-services,desk-users,People helped by the information desk,persons,400,1200,,,,,', 'Indicators,valmare,valmare-inclusive-services,desk-users,People helped by the information desk,persons,400,1200,905,2026-12-31,480,425');
+    expect(filled).not.toBe(csv);
+    writeFileSync(join(root, 'progress.csv'), filled);
+    expect(await runImport(io(root), {}, 'progress', 'progress.csv', { period: '2026-H2', today: TODAY })).toBe(0);
+    expect(readFileSync(join(root, PROGRESS), 'utf8')).toContain('actual: 905');
+  });
+});
+
+describe('a file that is not a workbook lamd wrote', () => {
+  it('is refused whole (exit 2), saying what is missing', async () => {
+    const root = workspace();
+    const path = await exportTemplate(root);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    workbook.getWorksheet('Indicators')!.name = 'Indicatori';
+    workbook.getWorksheet('Actions')!.getRow(1).getCell(6).value = 'state';
+    await workbook.xlsx.writeFile(join(root, 'renamed.xlsx'));
+    await expect(runImport(io(root), {}, 'progress', 'renamed.xlsx', { today: TODAY })).rejects.toThrow(
+      /not a progress workbook lamd wrote: it lacks the sheet `Indicators`; in `Actions`, the column key `status` \(row 1\) \(sheets found: `Indicatori`, `Actions`\)/,
+    );
+  });
+
+  it('is refused when it is no spreadsheet, damaged, encrypted, a zip bomb or 100,000 rows long', async () => {
+    const root = workspace();
+    const cases: [string, Buffer, RegExp][] = [
+      ['text.xlsx', Buffer.from('hello'), /not an XLSX workbook/],
+      ['binary.csv', Buffer.from([0, 1, 2, 3, 255, 254]), /neither an XLSX workbook nor UTF-8 text|not a spreadsheet/],
+      ['cut.xlsx', readFileSync(await exportTemplate(root)).subarray(0, 3000), /damaged XLSX/],
+      ['encrypted.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), /password-protected/],
+    ];
+    for (const [name, bytes, message] of cases) {
+      writeFileSync(join(root, name), bytes);
+      await expect(runImport(io(root), {}, 'progress', name, { today: TODAY }), name).rejects.toThrow(message);
+    }
+  });
+
+  it('stops a zip bomb before inflating it, and a sheet of 100,000 rows before parsing it', async () => {
+    const { deflateRawSync } = await import('node:zlib');
+    const zip = (name: string, content: Buffer, declared = content.length) => {
+      const data = deflateRawSync(content);
+      const nameBytes = Buffer.from(name);
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(8, 8);
+      local.writeUInt32LE(data.length, 18);
+      local.writeUInt32LE(declared, 22);
+      local.writeUInt16LE(nameBytes.length, 26);
+      const central = Buffer.alloc(46);
+      central.writeUInt32LE(0x02014b50, 0);
+      central.writeUInt16LE(8, 10);
+      central.writeUInt32LE(data.length, 20);
+      central.writeUInt32LE(declared, 24);
+      central.writeUInt16LE(nameBytes.length, 28);
+      const eocd = Buffer.alloc(22);
+      eocd.writeUInt32LE(0x06054b50, 0);
+      eocd.writeUInt16LE(1, 8);
+      eocd.writeUInt16LE(1, 10);
+      eocd.writeUInt32LE(46 + nameBytes.length, 12);
+      eocd.writeUInt32LE(30 + nameBytes.length + data.length, 16);
+      return Buffer.concat([local, nameBytes, data, central, nameBytes, eocd]);
+    };
+    const started = Date.now();
+    // 20 MB of zeros that say they are 1 KB.
+    expect(() => checkZip(zip('xl/worksheets/sheet1.xml', Buffer.alloc(20 * 1024 * 1024), 1024), 'bomb.xlsx')).toThrow(/zip bomb/);
+    const rows = Buffer.from(`<worksheet><sheetData>${'<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(100_000)}</sheetData></worksheet>`);
+    const root = workspace();
+    writeFileSync(join(root, 'long.xlsx'), zip('xl/worksheets/sheet1.xml', rows));
+    await expect(runImport(io(root), {}, 'progress', 'long.xlsx', { today: TODAY })).rejects.toThrow(/100,000 rows; a progress workbook has one row per indicator or action/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('exits 2 from the binary, with no stack trace', () => {
+    const root = workspace();
+    writeFileSync(join(root, 'notes.xlsx'), 'not a workbook');
+    const result = lamd(['import', 'progress', 'notes.xlsx', '--today', TODAY], { cwd: root });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^lamd: notes\.xlsx is not an XLSX workbook/);
+    expect(result.stderr).not.toMatch(/\bat \//);
+  });
+
+  it('is a usage error without a period to report on', async () => {
+    const root = workspace();
+    writeFileSync(join(root, 'p.csv'), 'sheet,municipality,roadmap,indicator\r\n');
+    await expect(runImport(io(root), {}, 'progress', 'p.csv', { today: TODAY })).rejects.toThrow(UsageError);
+  });
+});
+
+describe('LibreOffice', () => {
+  // The real consumer: soffice opens lamd's XLSX files without a repair prompt and converts them.
+  it('converts the results matrix and the progress template to CSV', async () => {
+    const root = workspace();
+    await exportTemplate(root);
+    expect(await runExport(io(root), {}, 'results-matrix', { format: 'xlsx', output: 'matrix.xlsx', today: TODAY })).toBe(0);
+    const soffice = process.env.LAMD_SOFFICE ?? 'soffice';
+    const convert = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${root}/.lo-profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', join(root, 'csv'), join(root, 'matrix.xlsx'), join(root, 'progress.xlsx')], { encoding: 'utf8', timeout: 60_000 });
+    expect(convert.status, convert.stderr).toBe(0);
+    const matrix = readFileSync(join(root, 'csv/matrix-Results matrix.csv'), 'utf8');
+    expect(matrix.split('\n')[1]).toMatch(/^Valmare,Servizi comunali accessibili a tutti,.*,780,2026-06-30,2026-H1,65%,On track,/);
+    const indicators = readFileSync(join(root, 'csv/progress-Indicators.csv'), 'utf8').split('\n');
+    expect(indicators[0]).toBe(INDICATOR_KEYS.join(','));
+    expect(readFileSync(join(root, 'csv/progress-Actions.csv'), 'utf8').split('\n')[0]).toBe(ACTION_KEYS.join(','));
+  }, 60_000);
+});
