@@ -55,6 +55,8 @@ function measureValue(value: unknown): string | number | undefined {
 
 export function progressTemplate(model: ReportModel, options: TemplateOptions): XlsxSheet[] {
   const indicators: (string | number | undefined)[][] = [];
+  /** Rows of indicators measured in numbers: their `actual` cell asks for a number. */
+  const numeric = new Set<number>();
   const actions: (string | number | undefined)[][] = [];
   for (const r of model.roadmaps) {
     if (options.focus !== undefined && r.municipality !== options.focus) continue;
@@ -64,6 +66,7 @@ export function progressTemplate(model: ReportModel, options: TemplateOptions): 
         // An indicator without an id cannot be reported on; `progress/never-measured` asks for one.
         if (i.id === undefined) continue;
         const e = existing?.indicators?.find((x) => x.indicator === i.id);
+        if (typeof i.target?.value === 'number' || typeof i.baseline?.value === 'number') numeric.add(indicators.length);
         indicators.push([r.municipality, r.id, i.id, i.name, i.unit, measureValue(i.baseline), measureValue(i.target), e?.actual, e?.date, e?.by_sex?.women, e?.by_sex?.men, e?.means_of_verification, e?.comment]);
       }
     }
@@ -83,6 +86,8 @@ export function progressTemplate(model: ReportModel, options: TemplateOptions): 
       rows: indicators,
       editable: EDITABLE.Indicators,
       bounds: { women: { min: 0 }, men: { min: 0 } },
+      dates: new Set(['date']),
+      numericCell: (row, key) => key === 'actual' && numeric.has(row),
     },
     {
       name: 'Actions',

@@ -14,6 +14,10 @@ export interface XlsxSheet extends Sheet {
   lists?: Readonly<Record<string, readonly string[]>>;
   /** Bounds of numeric columns, per key. */
   bounds?: Readonly<Record<string, { min: number; max?: number }>>;
+  /** Columns that take a date: a date cell is asked for. */
+  dates?: ReadonlySet<string>;
+  /** Per row (0-based data row) and key: this cell takes any number (a quantitative indicator's value). */
+  numericCell?: (row: number, key: string) => boolean;
 }
 
 /** A date cell for a whole date (YYYY-MM-DD); a partial one stays text. */
@@ -64,7 +68,11 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet): void {
       if (!sheet.editable?.has(column.key)) return;
       cell.protection = { locked: false };
       const list = sheet.lists?.[column.key];
-      const bounds = sheet.bounds?.[column.key];
+      const bounds = sheet.bounds?.[column.key] ?? (sheet.numericCell?.(i, column.key) ? { min: -1e15, max: 1e15 } : undefined);
+      if (sheet.dates?.has(column.key)) {
+        cell.dataValidation = { type: 'date', allowBlank: true, operator: 'greaterThan', formulae: [new Date(Date.UTC(1900, 0, 1))], showErrorMessage: true, errorStyle: 'stop' };
+        cell.numFmt = 'yyyy-mm-dd';
+      }
       if (list) {
         cell.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${list.join(',')}"`], showErrorMessage: true, errorStyle: 'stop' };
       } else if (bounds) {

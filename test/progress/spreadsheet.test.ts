@@ -76,6 +76,8 @@ describe('the progress template', () => {
     expect(indicators.getRow(3).getCell(8).protection?.locked).toBe(false);
     expect(actions.getRow(3).getCell(6).dataValidation).toMatchObject({ type: 'list', formulae: ['"planned,in-progress,done,postponed,cancelled"'] });
     expect(actions.getRow(3).getCell(7).dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100] });
+    expect(indicators.getRow(3).getCell(8).dataValidation).toMatchObject({ type: 'decimal' }); // a quantitative indicator's actual
+    expect(indicators.getRow(3).getCell(9).dataValidation).toMatchObject({ type: 'date' });
     expect(indicators.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
   });
 
@@ -84,6 +86,37 @@ describe('the progress template', () => {
     await exportTemplate(root);
     await expect(runExport(io(root), {}, 'progress-template', { period: '2026-H2', output: 'progress.xlsx', today: TODAY })).rejects.toThrow(/already exists.*--force/);
     expect(await runExport(io(root), {}, 'progress-template', { period: '2026-H2', output: 'progress.xlsx', today: TODAY, force: true })).toBe(0);
+  });
+});
+
+describe('the results matrix', () => {
+  it('in XLSX: real numbers and dates, a frozen header with filters, widths, labels in the report language', async () => {
+    const root = workspace();
+    expect(await runExport(io(root), {}, 'results-matrix', { format: 'xlsx', output: 'matrix.xlsx', today: TODAY, lang: 'fr', municipality: 'bahra' })).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(root, 'matrix.xlsx'));
+    const ws = workbook.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe('Commune');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.autoFilter).toBeTruthy();
+    expect(ws.getColumn(5).width).toBe(40);
+    const row = ws.getRow(2);
+    expect(row.getCell(1).value).toBe('Bahra');
+    expect(row.getCell(11).value).toBe(9); // actual
+    expect(row.getCell(12).value).toEqual(new Date('2026-06-30T00:00:00Z')); // actual_date
+    expect(row.getCell(14).value).toBe(0.45); // 45 % of target, as a percentage cell
+    expect(row.getCell(14).numFmt).toBe('0.0%');
+    expect(row.getCell(15).value).toBe('En retard');
+    expect(ws.rowCount).toBe(4);
+  });
+
+  it('in CSV on standard output, with a byte-order mark and defused formulas', async () => {
+    const out = io(workspace());
+    expect(await runExport(out, {}, 'results-matrix', { today: TODAY })).toBe(0);
+    expect(out.out.startsWith('\uFEFFmunicipality,roadmap,objective,indicator_id,indicator,unit,baseline,baseline_date,target,target_date,actual,actual_date,period,percent_of_target,status,means_of_verification,comment\r\n')).toBe(true);
+    const { csvField } = await import('../../src/export/csv.js');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField(-5)).toBe('-5');
   });
 });
 

@@ -99,7 +99,8 @@ export function writeOutput(io: CliIO, output: string | undefined, content: stri
 function formatOf(options: ExportOptions): 'csv' | 'xlsx' {
   const format = options.format ?? (options.output !== undefined && /\.xlsx$/i.test(options.output) ? 'xlsx' : 'csv');
   if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`--format ${format} is not an export format. The formats are: csv, xlsx.`);
-  if (options.output !== undefined && !new RegExp(`\\.${format}$`, 'i').test(options.output)) throw new UsageError(`-o ${options.output} does not end in .${format}, the format written (--format ${format}).`);
+  const other = format === 'csv' ? 'xlsx' : 'csv';
+  if (options.output !== undefined && new RegExp(`\\.${other}$`, 'i').test(options.output)) throw new UsageError(`-o ${options.output} ends in .${other}, but the format written is ${format} (--format ${format}).`);
   return format;
 }
 
