@@ -93,3 +93,37 @@ export function reportScope(documents: readonly LoadedDocument[], diagnostics: r
   }
   return scope;
 }
+
+export interface ExampleCount {
+  /** Kind (or `stakeholder` for a registry entry) → how many were left out. */
+  byKind: Map<string, number>;
+  total: number;
+}
+
+/**
+ * The documents without those marked `example: true` (and registries without their example
+ * entries): examples written by `lamd init` must not count in a real report's totals.
+ */
+export function withoutExamples(documents: readonly LoadedDocument[]): { documents: LoadedDocument[]; examples: ExampleCount } {
+  const examples: ExampleCount = { byKind: new Map(), total: 0 };
+  const add = (kind: string) => {
+    examples.byKind.set(kind, (examples.byKind.get(kind) ?? 0) + 1);
+    examples.total++;
+  };
+  const kept: LoadedDocument[] = [];
+  for (const doc of documents) {
+    if (doc.value.example === true) {
+      add(doc.kind);
+      continue;
+    }
+    const entries = doc.kind === 'stakeholders' && Array.isArray(doc.value.stakeholders) ? (doc.value.stakeholders as unknown[]) : undefined;
+    const real = entries?.filter((e) => !(e && typeof e === 'object' && (e as { example?: unknown }).example === true));
+    if (entries && real && real.length !== entries.length) {
+      for (let i = real.length; i < entries.length; i++) add('stakeholder');
+      kept.push({ ...doc, value: { ...doc.value, stakeholders: real } });
+    } else {
+      kept.push(doc);
+    }
+  }
+  return { documents: kept, examples };
+}

@@ -67,7 +67,7 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
     });
     const { status, summary } = await validateSummary(join(cwd, 'demo'));
     expect(status).toBe(0);
-    expect(summary).toMatchObject({ errors: 0, warnings: 0, infos: 0 });
+    expect(summary).toMatchObject({ errors: 0, warnings: 4, infos: 1 });
   });
 
   it('asks again after a bad answer, and asks for the slug of a name in another script', async () => {

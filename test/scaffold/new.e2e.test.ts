@@ -43,7 +43,7 @@ describe('lamd new, each kind, then lamd validate', () => {
     });
     const { status, summary } = await validateSummary(root);
     expect(status).toBe(0);
-    expect(summary).toMatchObject({ errors: 0, warnings: 0, files: 6 });
+    expect(summary).toMatchObject({ errors: 0, warnings: 4, infos: 2, files: 6 });
   });
 
   it('municipality in non-Latin script: needs the slug, then works', async () => {

@@ -1,8 +1,29 @@
 // Political endorsement is recorded for each municipality (its profile) and each road map: the
 // pilot secured it through council resolutions, official letters and public statements (4.4).
+import type { Severity } from '../../diagnostics.js';
 import type { Finding } from '../finding.js';
 import { arr, obj, str } from '../values.js';
-import { documentsOf, type MethodRule } from './rule.js';
+import { documentsOf, type MethodRule, type RuleContext } from './rule.js';
+
+/**
+ * The severity of a missing municipal endorsement on `today`: only info while the programme is still
+ * in its preparatory phase, when the endorsement is being sought (3.2.1: engagement and selection);
+ * the rule's own severity from the start of phase 1, whose City Migration Profile presents it (3.2.2,
+ * 4.4). Phase 1 starts at `calendar.profile.start`, else after `calendar.preparatory.end`; a calendar
+ * that dates neither means preparation is still open. Without a calendar lamd cannot tell, and a
+ * severity set in lamd.yaml's `rules:` is always the user's choice: both keep the rule's severity.
+ */
+function municipalitySeverity(context: RuleContext): Severity | undefined {
+  const workspace = context.index.workspace?.value;
+  if (!workspace || obj(workspace.rules)?.['endorsement/municipality'] !== undefined) return undefined;
+  const calendar = obj(workspace.calendar);
+  if (!calendar) return undefined;
+  const phase1 = str(obj(calendar.profile)?.start);
+  const preparatoryEnd = str(obj(calendar.preparatory)?.end);
+  if (phase1 !== undefined) return context.today < phase1 ? 'info' : undefined;
+  if (preparatoryEnd !== undefined) return context.today <= preparatoryEnd || context.today.startsWith(preparatoryEnd) ? 'info' : undefined;
+  return 'info';
+}
 
 export const municipalityRule: MethodRule = {
   meta: {
@@ -14,12 +35,15 @@ export const municipalityRule: MethodRule = {
   },
   check(context) {
     const findings: Finding[] = [];
+    const severity = municipalitySeverity(context);
+    const graded = severity ? { severity } : {};
     const profiles = new Map(documentsOf(context, 'profile').map((d) => [str(d.value.municipality), d]));
     for (const doc of documentsOf(context, 'profile')) {
       if (arr(doc.value.endorsements).length > 0) continue;
       findings.push({
         doc,
         pointer: '',
+        ...graded,
         ruleId: municipalityRule.meta.id,
         message: `The profile records no political endorsement of \`${str(doc.value.municipality) ?? ''}\`'s participation. Add it under \`endorsements\` (a council resolution, an official letter or a public statement).`,
       });
@@ -32,6 +56,7 @@ export const municipalityRule: MethodRule = {
         findings.push({
           doc: workspace,
           pointer: declaration.pointer,
+          ...graded,
           ruleId: municipalityRule.meta.id,
           message: `\`${slug}\` has no profile (municipalities/${slug}/profile.yaml), so its political endorsement is not recorded.`,
         });

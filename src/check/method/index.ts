@@ -21,6 +21,7 @@ import { rule as progressOverlapping } from './progress-overlapping-periods.js';
 import { rule as progressSexBreakdown } from './progress-sex-breakdown.js';
 import { rule as progressTargetMissed } from './progress-target-missed.js';
 import { rule as progressVerification } from './progress-verification.js';
+import { rule as examplesRemaining } from './workspace-examples-remaining.js';
 
 export const METHOD_RULES: readonly MethodRule[] = [
   singleSdg,
@@ -45,4 +46,5 @@ export const METHOD_RULES: readonly MethodRule[] = [
   progressOverlapping,
   progressSexBreakdown,
   contactData,
+  examplesRemaining,
 ];

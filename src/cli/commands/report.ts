@@ -6,7 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { checkLoaded } from '../../check/index.js';
 import { isCalendarDate } from '../../check/dates.js';
 import { isPeriod } from '../../check/progress.js';
-import { reportScope } from '../../check/report-scope.js';
+import { reportScope, withoutExamples, type ExampleCount } from '../../check/report-scope.js';
 import { ruleLookup } from '../../check/rule-docs.js';
 import { packageManifest } from '../../package-root.js';
 import { summarize } from '../../diagnostics.js';
@@ -112,7 +112,9 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
 
   for (const unused of unusedTemplates(sources)) io.stderr(`lamd: warning: ${unused.file} is not used: ${unused.reason}.\n`);
 
-  const model = buildReportModel(scope.documents, load.root);
+  const { documents, examples } = withoutExamples(scope.documents);
+  if (examples.total > 0) io.stderr(`lamd: note: left out ${describeExamples(examples)} marked as examples (\`example: true\`); \`lamd validate\` lists them until they are replaced.\n`);
+  const model = buildReportModel(documents, load.root);
   if (options.municipality !== undefined && !model.municipalities.some((m) => m.slug === options.municipality)) {
     throw new UsageError(`There is no municipality \`${options.municipality}\` in lamd.yaml. The municipalities are: ${model.municipalities.map((m) => m.slug).join(', ')}.`);
   }
@@ -129,6 +131,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
         if (!overrides.has(file)) io.stderr(`lamd: using the workspace's ${file.endsWith('.json') ? 'catalogue' : 'template'} ${file}\n`);
         overrides.add(file);
       }
+      if (examples.total > 0) markExamplesLeftOut(report);
       if (isDraft) markDraft(report);
       const name = reportFileName(p, lang, format, options.municipality, period);
       outputs.push({ name: isDraft ? draftFileName(name) : name, content: format === 'md' ? report.markdown : markDraftHtml(reportToHtml(report, { paper }), report, isDraft) });
@@ -177,6 +180,28 @@ async function pdfUsable<T>(work: () => T | Promise<T>): Promise<T> {
 export function draftFileName(name: string): string {
   const dot = name.lastIndexOf('.');
   return `${name.slice(0, dot)}.draft${name.slice(dot)}`;
+}
+
+const EXAMPLE_NOUNS: Record<string, [string, string]> = {
+  roadmap: ['road map', 'road maps'],
+  practice: ['practice', 'practices'],
+  activity: ['activity', 'activities'],
+  profile: ['profile', 'profiles'],
+  stakeholder: ['stakeholder', 'stakeholders'],
+};
+
+/** `1 road map, 1 practice and 2 stakeholders`. */
+function describeExamples(examples: ExampleCount): string {
+  const order = Object.keys(EXAMPLE_NOUNS);
+  const parts = [...examples.byKind].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([kind, n]) => `${n} ${(EXAMPLE_NOUNS[kind] ?? [kind, `${kind}s`])[n === 1 ? 0 : 1]}`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]!;
+}
+
+/** Says under the report's title that examples were left out, so no reader wonders where they went. */
+function markExamplesLeftOut(report: MarkdownReport): void {
+  const note = `> ${report.messages.text('phrase.examples_left_out')}\n\n`;
+  const title = /^# .*\n\n?/.exec(report.markdown);
+  report.markdown = title ? `${title[0]}${title[0].endsWith('\n\n') ? '' : '\n'}${note}${report.markdown.slice(title[0].length)}` : `${note}${report.markdown}`;
 }
 
 /** Puts the draft banner at the top of the report, in its language. */

@@ -156,6 +156,10 @@ export type Accessed = string;
  */
 export type Sources = Source[];
 /**
+ * Marks a document (or a registry entry) written as an example, by `lamd init`: `lamd validate` warns while one remains (workspace/examples-remaining) and reports leave it out. Replace the example with real data and delete this line, or delete the example
+ */
+export type Example = true;
+/**
  * Id of the rule to silence, as `lamd rules` lists it (roadmap/design-inclusion)
  */
 export type Rule = string;
@@ -194,6 +198,7 @@ export interface ActivityDocument {
   outcomes?: Outcomes;
   follow_ups?: FollowUps;
   sources?: Sources;
+  example?: Example;
   suppress?: SuppressedRules;
 }
 /**

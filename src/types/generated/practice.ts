@@ -223,6 +223,10 @@ export type Accessed = string;
  */
 export type Sources = Source[];
 /**
+ * Marks a document (or a registry entry) written as an example, by `lamd init`: `lamd validate` warns while one remains (workspace/examples-remaining) and reports leave it out. Replace the example with real data and delete this line, or delete the example
+ */
+export type Example = true;
+/**
  * Id of the rule to silence, as `lamd rules` lists it (roadmap/design-inclusion)
  */
 export type Rule = string;
@@ -262,6 +266,7 @@ export interface PracticeDocument {
   capitalization?: Capitalization;
   answers_challenges?: ChallengesAnswered;
   sources?: Sources;
+  example?: Example;
   suppress?: SuppressedRules;
 }
 /**

@@ -459,6 +459,10 @@ export type Challenges = {
  */
 export type KnownDataGaps = Text[];
 /**
+ * Marks a document (or a registry entry) written as an example, by `lamd init`: `lamd validate` warns while one remains (workspace/examples-remaining) and reports leave it out. Replace the example with real data and delete this line, or delete the example
+ */
+export type Example = true;
+/**
  * Id of the rule to silence, as `lamd rules` lists it (roadmap/design-inclusion)
  */
 export type Rule = string;
@@ -502,6 +506,7 @@ export interface ProfileDocument {
   challenges?: Challenges;
   data_gaps?: KnownDataGaps;
   sources?: Sources;
+  example?: Example;
   suppress?: SuppressedRules;
 }
 /**

@@ -437,6 +437,10 @@ export type Text22 = string;
  */
 export type LessonsLearned = Text[];
 /**
+ * Marks a document (or a registry entry) written as an example, by `lamd init`: `lamd validate` warns while one remains (workspace/examples-remaining) and reports leave it out. Replace the example with real data and delete this line, or delete the example
+ */
+export type Example = true;
+/**
  * Id of the rule to silence, as `lamd rules` lists it (roadmap/design-inclusion)
  */
 export type Rule = string;
@@ -480,6 +484,7 @@ export interface RoadmapDocument {
   monitoring?: Monitoring;
   state_of_the_art?: StateOfTheArt;
   sources?: Sources;
+  example?: Example;
   suppress?: SuppressedRules;
 }
 /**

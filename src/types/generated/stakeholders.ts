@@ -102,6 +102,10 @@ export type Accessed = string;
  */
 export type Sources = Source[];
 /**
+ * Marks a document (or a registry entry) written as an example, by `lamd init`: `lamd validate` warns while one remains (workspace/examples-remaining) and reports leave it out. Replace the example with real data and delete this line, or delete the example
+ */
+export type Example = true;
+/**
  * One entry per organisation, unit or expert role
  */
 export type Stakeholders = {
@@ -115,6 +119,7 @@ export type Stakeholders = {
   migration_background?: MigrationBackground;
   role_in_process?: RoleInTheProcess;
   sources?: Sources;
+  example?: Example;
 }[];
 /**
  * Id of the rule to silence, as `lamd rules` lists it (roadmap/design-inclusion)

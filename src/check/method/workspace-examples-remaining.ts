@@ -1,0 +1,58 @@
+// Documents written as examples (`example: true`, set by `lamd init`) announce themselves until they
+// are replaced: otherwise an example practice or road map ends up, unnoticed, in real reports and
+// network totals. Reports leave them out; this rule keeps them on the agenda.
+import type { Finding } from '../finding.js';
+import { objects, str } from '../values.js';
+import type { MethodRule } from './rule.js';
+
+const NOUNS: Record<string, string> = {
+  practice: 'practice',
+  roadmap: 'road map',
+  activity: 'activity',
+  profile: 'profile',
+};
+
+const REPLACE: Record<string, string> = {
+  practice: 'lamd new practice <id> --municipality <slug>',
+  roadmap: 'lamd new roadmap <id> --municipality <slug> --sdg <goal>',
+  activity: 'lamd new activity <id>',
+  profile: 'lamd new municipality <slug>',
+};
+
+export const rule: MethodRule = {
+  meta: {
+    id: 'workspace/examples-remaining',
+    severity: 'warning',
+    summary: 'No document or stakeholder written as an example (`example: true`) remains in the workspace.',
+    adjustable: true,
+    section: '3.2.3',
+  },
+  check(context) {
+    const findings: Finding[] = [];
+    for (const doc of context.documents) {
+      if (doc.kind === 'stakeholders') {
+        for (const [entry, pointer] of objects(doc.value.stakeholders, '/stakeholders')) {
+          if (entry.example !== true) continue;
+          findings.push({
+            doc,
+            pointer: `${pointer}/example`,
+            target: 'key',
+            ruleId: rule.meta.id,
+            message: `\`${str(entry.id) ?? ''}\` is an example stakeholder written by lamd init; reports leave it out. Replace its name, type and id with a real organisation or unit (and change the id where documents use it), or delete the entry.`,
+          });
+        }
+        continue;
+      }
+      if (doc.value.example !== true) continue;
+      const noun = NOUNS[doc.kind] ?? 'document';
+      findings.push({
+        doc,
+        pointer: '/example',
+        target: 'key',
+        ruleId: rule.meta.id,
+        message: `This ${noun} is an example written by lamd init; reports leave it out. Write a real one (\`${REPLACE[doc.kind] ?? 'lamd new'}\`), then delete this file.`,
+      });
+    }
+    return findings;
+  },
+};
