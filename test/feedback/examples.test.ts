@@ -24,6 +24,7 @@ function scaffold(): string {
     sdgs: ['10'],
     reportLanguages: ['en'],
     lamdVersion: '0.1.0',
+    lamdPackage: 'lamd@0.1.0',
   });
   for (const f of files) {
     mkdirSync(dirname(join(root, f.path)), { recursive: true });
