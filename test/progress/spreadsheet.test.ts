@@ -185,7 +185,7 @@ describe('the round trip', () => {
       'Indicators!H3 (actual) : « 12,5 » n’est pas un nombre. Écrivez des chiffres, avec un point pour les décimales (12.5).',
       'Indicators!H4 (actual) : « douze » n’est pas un nombre. Écrivez des chiffres, avec un point pour les décimales (12.5).',
       'Indicators!I5 (date) : « 01/03/2025 » peut se lire jour/mois ou mois/jour. Écrivez-la AAAA-MM-JJ (2025-03-01).',
-      'Indicators!C6 (indicator) : la feuille de route « bahra-diaspora-investment » n’a pas de indicator « no-such-indicator ».',
+      'Indicators!C6 (indicator) : la feuille de route « bahra-diaspora-investment » n’a pas d’id « no-such-indicator ».',
       'Indicators!C7 (indicator) : la ligne n’a pas d’id. Gardez les id écrits par lamd ; ajoutez d’abord indicateurs et actions à la feuille de route.',
       'Actions!F3 (status) : « finished » n’est pas un état. Choisissez parmi : planned, in-progress, done, postponed, cancelled.',
       'Actions!G4 (percent_complete) : 120 est en dehors de 0 à 100.',
@@ -325,5 +325,14 @@ describe('LibreOffice', () => {
     const indicators = readFileSync(join(root, 'csv/progress-Indicators.csv'), 'utf8').split('\n');
     expect(indicators[0]).toBe(INDICATOR_KEYS.join(','));
     expect(readFileSync(join(root, 'csv/progress-Actions.csv'), 'utf8').split('\n')[0]).toBe(ACTION_KEYS.join(','));
+
+    // A workbook filled in and saved by LibreOffice itself imports.
+    await fill(join(root, 'progress.xlsx'), (cell) => {
+      cell('Indicators', 3, 'actual').value = 905;
+    });
+    const resave = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${root}/.lo-profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(root, 'saved'), join(root, 'progress.xlsx')], { encoding: 'utf8', timeout: 60_000 });
+    expect(resave.status, resave.stderr).toBe(0);
+    expect(await runImport(io(root), {}, 'progress', 'saved/progress.xlsx', { period: '2026-H2', today: TODAY })).toBe(0);
+    expect(readFileSync(join(root, PROGRESS), 'utf8')).toContain('actual: 905');
   }, 60_000);
 });
