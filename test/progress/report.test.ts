@@ -2,7 +2,9 @@
 // budget execution per action and per plan reference, in every report language; and --period.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkLoaded } from '../../src/check/index.js';
 import { REPORT_LANGUAGES } from '../../src/report/i18n.js';
+import { loadWorkspace } from '../../src/workspace/load.js';
 import { renderMarkdown, reportToHtml } from '../../src/report/index.js';
 import { expectTablesIntact, loadValid, markdownTables, REPO, type LoadedWorkspace } from '../report/helpers.js';
 
@@ -22,6 +24,16 @@ function table(markdown: string, firstHeader: string): string[][] {
   expect(found, `a table starting with ${firstHeader}`).toBeDefined();
   return found!;
 }
+
+describe('the illustrative example', () => {
+  it('validates with no finding at all on a fixed day, and says in every file that its data is invented', async () => {
+    const load = await loadWorkspace({ cwd: ILLUSTRATIVE, workspace: ILLUSTRATIVE });
+    const result = await checkLoaded(load, { today: TODAY });
+    expect(result.diagnostics.map((d) => `${d.file} ${d.ruleId} ${d.message}`)).toEqual([]);
+    for (const doc of load.documents) expect(load.texts.get(doc.file), doc.file).toMatch(/ILLUSTRATIVE DATA/);
+    expect(load.documents.filter((d) => d.kind === 'progress').map((d) => d.value.period).sort()).toEqual(['2025-H2', '2025-H2', '2026-H1', '2026-H1']);
+  });
+});
 
 describe('lamd report progress', () => {
   for (const lang of REPORT_LANGUAGES) {
