@@ -1,5 +1,6 @@
 // Checks loaded documents: schema first, then the workspace (ids, references, dates). Returns
 // positioned, sorted diagnostics for the files the user asked about.
+import { today } from '../today.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import type { LoadResult } from '../workspace/load.js';
@@ -69,7 +70,7 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
         : 'No lamd.yaml was found for these files, so references to municipalities, partners, practices and activities were not checked. Use -C <workspace> to check them.',
     );
   }
-  const context: RuleContext = { documents: load.documents, index, today: options.today ?? new Date().toISOString().slice(0, 10) };
+  const context: RuleContext = { documents: load.documents, index, today: options.today ?? today() };
   const all: Finding[] = [...findings, ...checkReferences(load.documents, index), ...checkDates(load.documents)];
   for (const rule of METHOD_RULES) all.push(...rule.check(context));
 

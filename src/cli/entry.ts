@@ -1,7 +1,8 @@
 // The lamd process: the real terminal, Ctrl-C, and the exit code (bin/lamd.js loads the bundle of this file).
-import { processIO } from './io.js';
+import { dropOutputToClosedPipes, processIO } from './io.js';
 import { main } from './main.js';
 
+dropOutputToClosedPipes();
 process.once('SIGINT', () => {
   process.stderr.write('\nlamd: interrupted; nothing was changed.\n');
   process.exit(130);

@@ -46,3 +46,18 @@ export function useColor(io: CliIO, stream: 'stdout' | 'stderr', flag: boolean |
   if (force !== undefined) return force !== '0' && force !== 'false';
   return stream === 'stdout' ? io.stdoutIsTTY : io.stderrIsTTY;
 }
+
+/**
+ * A reader that stops early (`lamd rules 2>&1 | head`) closes the pipe under lamd, and the next write
+ * fails with EPIPE, on stdout or on stderr. That is the reader's choice, not a failure: the rest of
+ * the output is dropped and the command ends with its own exit code, instead of dying of an
+ * unhandled 'error' event (exit 1, which a CI log reads as "documents have problems").
+ */
+export function dropOutputToClosedPipes(streams: readonly NodeJS.WritableStream[] = [process.stdout, process.stderr]): void {
+  for (const stream of streams) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+      throw error;
+    });
+  }
+}

@@ -107,7 +107,7 @@ export function buildProgram(io: CliIO = processIO()): Command {
     .option('--strict', 'fail on warnings too')
     .option('-q, --quiet', 'report errors only')
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('--today <date>', 'the date date rules take as today (YYYY-MM-DD), for reproducible CI runs')
+    .option('--today <date>', 'the date date rules take as today (YYYY-MM-DD), for reproducible CI runs (default: the local date where lamd runs)')
     .option('--list-suppressions', 'list the rules documents silence, with their reasons')
     .action(lazy(() => import('./commands/validate.js') as Promise<{ run: Run }>));
 
@@ -120,7 +120,7 @@ export function buildProgram(io: CliIO = processIO()): Command {
     .addOption(new Option('--paper <size>', 'paper of the HTML and PDF reports (default: a4)').choices(['a4', 'letter']))
     .option('-o, --out <dir>', 'write the reports into this folder (default: <workspace>/reports)')
     .option('--lang <code>', "language of the report: en, it, fr, sq or ar (default: the workspace's first report language)")
-    .option('--today <date>', 'the date overdue actions are counted on (YYYY-MM-DD), for reproducible reports')
+    .option('--today <date>', 'the date overdue actions are counted on (YYYY-MM-DD), for reproducible reports (default: the local date where lamd runs)')
     .option('--period <period>', 'the progress report stops at this reporting period (2024, 2024-H1, 2024-Q3; default: the latest)')
     .option('--draft', 'write the report even though documents it reads have errors, marked "draft" on every page and in the file name')
     .action(lazy(() => import('./commands/report.js') as Promise<{ run: Run }>));
@@ -183,10 +183,11 @@ export function buildProgram(io: CliIO = processIO()): Command {
     .addHelpText(
       'after',
       `
-Exit codes: 0 found; 1 the goal, target or indicator does not exist (e.g. 18, 10.99, 10.7.9; the
-message on stderr lists what does); 2 the query is not an SDG id at all (e.g. abc) or an option is wrong.
+Exit codes: 0 found; 2 the goal, target or indicator does not exist (e.g. 18, 10.99, 10.7.9; the
+message on stderr lists what does), the query is not an SDG id at all (e.g. abc), or an option is wrong.
+(lamd keeps exit 1 for documents with problems; a lookup that finds nothing is a usage error.)
 
-JSON (--json), formatVersion 1; on exit 1 or 2 stdout stays empty. Every answer has
+JSON (--json), formatVersion 1; on exit 2 stdout stays empty. Every answer has
   formatVersion, codeList (the SDG code list lamd ships), language (of the titles),
   requestedLanguage, view, query (the id asked for, or null), and by view:
   goals       goals: [Goal]

@@ -4,6 +4,7 @@ import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { FormatContext, Formatter } from './context.js';
 import { helpPointer, plural, runSentence, toolLine } from './describe-run.js';
 import { groupByFile } from './group-by-file.js';
+import { ciPath } from './paths.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -23,8 +24,8 @@ export const formatGithub: Formatter = (diagnostics, context) => {
 };
 
 /** `::error file=F,line=L,endLine=L,col=C,endColumn=C,title=T::MESSAGE`, escaped as @actions/core does. */
-export function annotation(d: Diagnostic, context: Pick<FormatContext, 'rule'>): string {
-  const properties: Array<[string, string | number]> = [['file', d.file]];
+export function annotation(d: Diagnostic, context: Pick<FormatContext, 'rule' | 'cwd'>): string {
+  const properties: Array<[string, string | number]> = [['file', ciPath(d.file, context.cwd)]];
   if (d.range) {
     properties.push(['line', d.range.start.line], ['endLine', d.range.end.line], ['col', d.range.start.column], ['endColumn', d.range.end.column]);
   }
@@ -73,7 +74,7 @@ export function githubStepSummary(diagnostics: readonly Diagnostic[], context: F
       // lamd's own link, never one from user text; without a homepage, the rule id alone.
       const helpUri = context.rule(d.ruleId).helpUri;
       const rule = helpUri === undefined ? cell(d.ruleId) : `[${cell(d.ruleId)}](${linkTarget(helpUri)})`;
-      out.push(`| ${cell(d.file)} | ${d.range ? d.range.start.line : ''} | ${d.severity} | ${rule} | ${cell(d.message)} |`);
+      out.push(`| ${cell(ciPath(d.file, context.cwd))} | ${d.range ? d.range.start.line : ''} | ${d.severity} | ${rule} | ${cell(d.message)} |`);
     }
     out.push('');
     if (sorted.length > STEP_SUMMARY_ROWS) {

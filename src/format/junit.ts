@@ -17,6 +17,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { FormatContext, Formatter } from './context.js';
 import { helpPointer, plural, toolLine } from './describe-run.js';
 import { groupByFile, type FileGroup } from './group-by-file.js';
+import { ciPath } from './paths.js';
 
 export const formatJunit: Formatter = (diagnostics, context) => {
   const groups = groupByFile(diagnostics, context.files);
@@ -37,7 +38,8 @@ function fails(group: FileGroup, strict: boolean): boolean {
 
 function testsuite(group: FileGroup, context: FormatContext): string[] {
   const failed = fails(group, context.strict);
-  const name = attr(group.file);
+  const file = ciPath(group.file, context.cwd);
+  const name = attr(file);
   const properties: Array<[string, string | number | boolean]> = [
     ['lamd.version', context.tool.version],
     ['lamd.schemaVersion', context.tool.schemaVersion],
@@ -53,7 +55,7 @@ function testsuite(group: FileGroup, context: FormatContext): string[] {
     ...properties.map(([key, value]) => `      <property name="${attr(key)}" value="${attr(String(value))}"/>`),
     '    </properties>',
   ];
-  const testcase = `    <testcase name="${name}" classname="${attr(className(group.file))}" time="0"`;
+  const testcase = `    <testcase name="${name}" classname="${attr(className(file))}" time="0"`;
   const listing = group.diagnostics.map((d) => problemLine(d, context)).join('\n');
   if (failed) {
     const type = group.errors > 0 ? 'error' : 'warning';
@@ -79,7 +81,8 @@ function counts(group: FileGroup): string {
 
 /** `file:line:col severity rule-id: message (help)`, the shape editors and terminals turn into links. */
 function problemLine(d: Diagnostic, context: FormatContext): string {
-  const place = d.range ? `${d.file}:${d.range.start.line}:${d.range.start.column}` : d.file;
+  const file = ciPath(d.file, context.cwd);
+  const place = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
   const message = d.message.replace(/\r\n?|\n/g, '\n    ');
   return `${place} ${d.severity} ${d.ruleId}: ${message} (${helpPointer(d.ruleId, context)})`;
 }

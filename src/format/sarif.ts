@@ -5,6 +5,7 @@ import type { SuppressedDiagnostic } from '../check/index.js';
 import type { FormatContext, Formatter } from './context.js';
 import { runFailed } from './describe-run.js';
 import { groupByFile } from './group-by-file.js';
+import { isWindowsPath } from './paths.js';
 
 const SRCROOT = '%SRCROOT%';
 
@@ -183,9 +184,6 @@ function segments(path: string, windows: boolean): string[] {
   return path.split(windows ? /[\\/]/ : '/').filter((s) => s !== '');
 }
 
-function isWindowsPath(path: string): boolean {
-  return /^[A-Za-z]:[\\/]|^\\\\/.test(path);
-}
 
 function isAbsolutePath(path: string): boolean {
   return path.startsWith('/') || isWindowsPath(path);

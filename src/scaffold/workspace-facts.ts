@@ -6,6 +6,7 @@ import YAML from 'yaml';
 import { UsageError } from '../errors.js';
 import { WORKSPACE_FILE } from '../workspace/kinds.js';
 import { loadWorkspace } from '../workspace/load.js';
+import { readWorkspaceFile } from '../workspace/find.js';
 import type { WorkspaceFacts } from './plan-new.js';
 
 const PARSE = { version: '1.2', schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false } as const;
@@ -17,7 +18,7 @@ function records(value: unknown): Array<Record<string, unknown>> {
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 export async function readWorkspaceFacts(root: string): Promise<WorkspaceFacts> {
-  const workspaceText = readFileSync(join(root, WORKSPACE_FILE), 'utf8');
+  const workspaceText = readWorkspaceFile(root).toString('utf8');
   const doc = YAML.parseDocument(workspaceText, PARSE);
   if (doc.errors.length) {
     throw new UsageError(`${WORKSPACE_FILE} is not well-formed YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it first (\`lamd validate\` shows where). Nothing was written.`);
@@ -29,7 +30,13 @@ export async function readWorkspaceFacts(root: string): Promise<WorkspaceFacts> 
   const partners = records(workspace.partners).map((p) => text(p.id)).filter((id): id is string => id !== undefined);
 
   const stakeholdersPath = join(root, 'stakeholders.yaml');
-  const stakeholdersText = existsSync(stakeholdersPath) ? readFileSync(stakeholdersPath, 'utf8') : undefined;
+  let stakeholdersText: string | undefined;
+  try {
+    stakeholdersText = existsSync(stakeholdersPath) ? readFileSync(stakeholdersPath, 'utf8') : undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`stakeholders.yaml ${code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(error)})`}; fix it first (\`lamd validate\` shows it). Nothing was written.`);
+  }
 
   const ids: WorkspaceFacts['ids'] = { practice: new Set(), roadmap: new Set(), activity: new Set(), stakeholder: new Set() };
   const load = await loadWorkspace({ cwd: root, workspace: root });

@@ -105,7 +105,13 @@ describe('lamd sdg', () => {
   it('documents exit codes and the JSON shape in its help', async () => {
     const help = await sdg('--help');
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/Exit codes: 0 found; 1 the goal, target or indicator does not exist/);
     expect(help.stdout).toMatch(/formatVersion, codeList/);
+    // What the help says each example exits with is what it does exit with.
+    const said = /Exit codes: 0 found; 2 the goal, target or indicator does not exist \(e\.g\. ([^;]+);[\s\S]*?not an SDG id at all \(e\.g\. (\w+)\)/.exec(help.stdout);
+    expect(said, help.stdout).not.toBeNull();
+    const examples = [...said![1]!.split(', '), said![2]!];
+    expect(examples).toEqual(['18', '10.99', '10.7.9', 'abc']);
+    for (const id of examples) expect((await sdg(id)).status, id).toBe(2);
+    expect(help.stdout).not.toMatch(/\b1 the goal/);
   });
 });

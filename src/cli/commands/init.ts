@@ -1,5 +1,6 @@
 // `lamd init [dir]`: the person's journey, top to bottom: check the target folder, ask what the
 // flags do not say, plan the files, list what is kept, write everything at once, say what is next.
+import { today } from '../../today.js';
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { InterruptedError, UsageError } from '../../errors.js';
@@ -166,10 +167,6 @@ function isWorkspaceDocument(path: string): boolean {
   return path === WORKSPACE_FILE || path === 'stakeholders.yaml' || (/^(municipalities|activities)\//.test(path) && /\.ya?ml$/.test(path));
 }
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, namedFolder: boolean): Promise<InitAnswers> {
   // Not asked: the lamd running now is the right default; the flag is for a lamd from elsewhere.

@@ -1,5 +1,6 @@
 // `lamd new <kind> [id]`: adds a municipality, practice, road map, stakeholder or activity to the
 // workspace: find the workspace, ask what the flags do not say, plan, write at once, say what next.
+import { today } from '../../today.js';
 import { join, relative, resolve } from 'node:path';
 import { UsageError, WorkspaceError } from '../../errors.js';
 import { checkPeriod, parseChoice, parseCountry, parseDay, parseGoals, parseId, parseLanguages, parseText } from '../../scaffold/answers.js';
@@ -223,10 +224,6 @@ const ASK: Record<NewKind, Ask> = {
   },
 };
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function municipalityChoices(facts: WorkspaceFacts): Choice[] {
   return facts.municipalities.map((m) => ({ value: m.slug, name: m.name === m.slug ? m.slug : `${m.slug} (${m.name})` }));

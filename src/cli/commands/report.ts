@@ -1,6 +1,7 @@
 // `lamd report <phase>`: load and check the workspace, refuse when the files the report reads have
 // errors (exit 1) unless --draft, render the phase reports (Markdown or HTML) and write them
 // atomically into <workspace>/reports/ or --out.
+import { today as localToday } from '../../today.js';
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkLoaded } from '../../check/index.js';
@@ -45,7 +46,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   if (options.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(options.today) && isCalendarDate(options.today))) {
     throw new UsageError(`--today ${options.today} is not a date; write it YYYY-MM-DD.`);
   }
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? localToday();
   if (options.period !== undefined && !isPeriod(options.period)) {
     throw new UsageError(`--period ${options.period} is not a reporting period. Write a year (2024), a half-year (2024-H1, 2024-H2) or a quarter (2024-Q1 to 2024-Q4).`);
   }

@@ -1,11 +1,10 @@
 // `lamd rules`: every rule lamd checks, its severity in this workspace, and what it checks.
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ruleDocsBase, ruleDocsUrl } from '../../check/rule-docs.js';
 import { RULES, type RuleSeverity } from '../../check/rules.js';
 import { packageManifest } from '../../package-root.js';
 import { obj } from '../../check/values.js';
-import { findWorkspaceRoot, requireWorkspaceAt } from '../../workspace/find.js';
+import { findWorkspaceRoot, readWorkspaceFile, requireWorkspaceAt } from '../../workspace/find.js';
 import { parseSource } from '../../workspace/source.js';
 import type { CliIO } from '../io.js';
 import type { GlobalOptions } from '../main.js';
@@ -19,7 +18,7 @@ export async function run(io: CliIO, global: GlobalOptions, options: RulesOption
   const configured = new Map<string, RuleSeverity>();
   if (root) {
     // Only the settings are needed: read lamd.yaml alone. `lamd validate` reports problems in it.
-    const parsed = parseSource('lamd.yaml', readFileSync(join(root, 'lamd.yaml')));
+    const parsed = parseSource('lamd.yaml', readWorkspaceFile(root));
     for (const [id, level] of Object.entries(obj(obj(parsed.value)?.rules) ?? {})) {
       if (level === 'error' || level === 'warning' || level === 'info' || level === 'off') configured.set(id, level);
     }
