@@ -1,6 +1,7 @@
 // `lamd export results-matrix | progress-template`: the workspace as spreadsheets for donors and for
 // officers. Loads and checks the workspace (a workspace with errors is refused, exit 1), builds the
 // sheets, and writes CSV or XLSX atomically, never over a file without --force.
+import { today as localToday } from '../../today.js';
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkLoaded } from '../../check/index.js';
@@ -46,7 +47,7 @@ export interface CheckedWorkspace {
 export async function checkedWorkspace(io: CliIO, global: GlobalOptions, options: { lang?: string; today?: string; municipality?: string; period?: string }, doing: string): Promise<CheckedWorkspace | undefined> {
   if (options.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(options.today) && isCalendarDate(options.today))) throw new UsageError(`--today ${options.today} is not a date; write it YYYY-MM-DD.`);
   if (options.period !== undefined && !isPeriod(options.period)) throw new UsageError(`--period ${options.period} is not a reporting period. Write a year (2025), a half-year (2025-H1, 2025-H2) or a quarter (2025-Q1 to 2025-Q4).`);
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? localToday();
   const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}) });
   if (!load.root) throw new UsageError(`lamd ${doing} works on a whole workspace: run it inside one, or pass -C <workspace>.`);
   const sources = templateSources(load.root);
