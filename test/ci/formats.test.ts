@@ -1,12 +1,12 @@
 // The CI formats judged by the programs that consume them: the SARIF multitool with GitHub's
 // ingestion rules, and Jenkins' junit-10.xsd (through libxml2, compiled to WebAssembly).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, tempDir } from '../helpers/lamd.js';
+import { FIXTURES, REPO, tempDir } from '../helpers/lamd.js';
 import { sarif } from '../helpers/outputs.js';
 import { brokenWorkspace, copyExample, validateIn } from './broken-workspace.js';
 
@@ -89,7 +89,10 @@ describe("junit, as Jenkins' junit-10.xsd judges it", () => {
     expect(await junitErrors(run.stdout)).toEqual([]);
   });
 
-  for (const example of ['las-pilot', 'next-edition-sousse']) {
+  // Every bundled example (a folder of examples/ holding lamd.yaml).
+  const examples = readdirSync(join(REPO, 'examples')).filter((e) => existsSync(join(REPO, 'examples', e, 'lamd.yaml')));
+  it('finds the bundled examples', () => expect(examples).toEqual(expect.arrayContaining(['las-pilot', 'next-edition-sousse'])));
+  for (const example of examples) {
     it(`accepts the report of the bundled example ${example}`, async () => {
       const run = await validateIn(copyExample(example), { format: 'junit', today: '2026-01-01' });
       expect(run.stdout).toContain('<testsuites');

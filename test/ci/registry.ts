@@ -27,6 +27,30 @@ export function npm(args: readonly string[], options: { cwd: string; env: NodeJS
   return result;
 }
 
+/** npm run without blocking, so other processes (the registry starting) are watched meanwhile. */
+export function npmAsync(args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeout?: number }): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [npmCli(), ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += String(d)));
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`npm ${args.join(' ')} did not finish within ${(options.timeout ?? 120_000) / 1000} s:\n${stderr}`));
+    }, options.timeout ?? 120_000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve({ stdout, stderr });
+      else reject(new Error(`npm ${args.join(' ')} failed (exit ${code}):\n${stderr}\n${stdout}`));
+    });
+  });
+}
+
 /** A port nothing listens on right now, chosen by the system. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

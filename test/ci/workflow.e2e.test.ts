@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as init } from '../../src/cli/commands/init.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { REPO, tempDir } from '../helpers/lamd.js';
-import { freePort, npm, startRegistry, type Registry } from './registry.js';
+import { freePort, npm, npmAsync, startRegistry, type Registry } from './registry.js';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
 
@@ -88,8 +88,8 @@ beforeAll(async () => {
   expect(existsSync(join(clone, 'dist'))).toBe(false);
   // 2. npm pack builds it (prepack) into the clone's own dist/, so the suite's build is left alone.
   mkdirSync(join(work, 'packed'));
-  tarball = await timed('pack (with prepack build)', () => {
-    const out = npm(['pack', '--json', '--pack-destination', join(work, 'packed')], { cwd: clone, env: { ...process.env, npm_config_update_notifier: 'false' } });
+  tarball = await timed('pack (with prepack build)', async () => {
+    const out = await npmAsync(['pack', '--json', '--pack-destination', join(work, 'packed')], { cwd: clone, env: { ...process.env, npm_config_update_notifier: 'false' } });
     return join(work, 'packed', (JSON.parse(out.stdout) as Array<{ filename: string }>)[0]!.filename);
   });
   // 3. The registry, and lamd published to it.
