@@ -4,7 +4,7 @@
 // Pure: workbook and workspace in, planned files and problems out; the CLI writes.
 import { parseDocument, type Document } from 'yaml';
 import { isCalendarDate } from '../check/dates.js';
-import { periodRange, programmeEnd } from '../check/progress.js';
+import { periodRange, periodsOverlap, programmeEnd } from '../check/progress.js';
 import { UsageError } from '../errors.js';
 import { ACTION_STATUS_VALUES, SHEET_KEYS, TEMPLATE_SUBJECT_PREFIX, type SheetName } from '../export/progress-template.js';
 import type { Messages } from '../report/i18n.js';
@@ -40,9 +40,13 @@ export interface ImportPlan {
 
 type Entry = Record<string, unknown>;
 
-/** The period: --period, else the one the workbook was exported for. */
+/** The period: --period, else the one the workbook was exported for; the two must agree when both are known. */
 function periodOf(request: ImportRequest): string {
   const fromFile = request.workbook.subject?.startsWith(TEMPLATE_SUBJECT_PREFIX) ? request.workbook.subject.slice(TEMPLATE_SUBJECT_PREFIX.length).trim() : undefined;
+  if (request.period !== undefined && fromFile !== undefined && request.period !== fromFile) {
+    // Its rows were filled in for the workbook's period; filing them under another would misdate every value.
+    throw new UsageError(`${request.file} was exported for ${fromFile}, but --period says ${request.period}. Import it for ${fromFile} (leave out --period), or export a workbook for ${request.period} with \`lamd export progress-template --period ${request.period}\`.`);
+  }
   const period = request.period ?? fromFile;
   if (period === undefined) throw new UsageError(`${request.file} does not say which period it reports on: pass --period (2025-H1, 2025-Q3 or 2025).`);
   if (!periodRange(period)) throw new UsageError(`--period ${period} is not a reporting period. Write a year (2025), a half-year (2025-H1) or a quarter (2025-Q3).`);
@@ -64,7 +68,9 @@ function sheetsOf(request: ImportRequest): Map<SheetName, SheetRead> {
     if (lacking.length) missing.push(`in \`${name}\`, the column key${lacking.length === 1 ? '' : 's'} ${lacking.map((k) => `\`${k}\``).join(', ')} (${request.workbook.format === 'xlsx' ? 'row 1' : 'the first line'})`);
     else out.set(name, sheet);
   }
-  if (missing.length || out.size === 0) {
+  // CSV rows of another sheet are reported row by row (planImport); a file of only those is still a progress CSV.
+  const others = request.workbook.format === 'csv' && [...request.workbook.sheets.keys()].some((s) => !(s in SHEET_KEYS));
+  if (missing.length || (out.size === 0 && !others)) {
     const found = [...request.workbook.sheets.keys()].map((s) => `\`${s}\``).join(', ') || 'none';
     throw new UsageError(
       `${request.file} is not a progress workbook lamd wrote: it lacks ${missing.join('; ') || 'the sheets `Indicators` and `Actions`'} (sheets found: ${found}). Export one with \`lamd export progress-template --period <period> -o <file>.xlsx\`, fill it in without renaming sheets or changing row 1, and import that.`,
@@ -86,6 +92,13 @@ export function planImport(request: ImportRequest): ImportPlan {
     statusLabels.set(m.raw(`label.action_status.${s}`).toLowerCase(), s);
   }
 
+  if (request.workbook.format === 'csv') {
+    // A row whose `sheet` is neither Indicators nor Actions (a typo, a translation, blank) would otherwise vanish.
+    for (const [name, sheet] of request.workbook.sheets) {
+      if (name in SHEET_KEYS) continue;
+      for (const row of sheet.rows) problems.push(m.plain(name === '' ? 'sheet.problem.missing_sheet' : 'sheet.problem.unknown_sheet', { cell: `${request.file}:${row.row}`, key: 'sheet', value: name }));
+    }
+  }
   for (const [name, sheet] of sheets) {
     const seen = new Set<string>();
     const idKey = name === 'Indicators' ? 'indicator' : 'action';
@@ -130,6 +143,18 @@ export function planImport(request: ImportRequest): ImportPlan {
       const group = byRoadmap.get(roadmapId) ?? { indicators: [], actions: [] };
       (name === 'Indicators' ? group.indicators : group.actions).push(entry);
       byRoadmap.set(roadmapId, group);
+    }
+  }
+  if (problems.length) return { period, problems, files: [] };
+
+  // A report for this period beside one for an overlapping period (2026-Q3 beside 2026-H2) would count
+  // values twice (progress/overlapping-periods): refused before anything is written.
+  const range = periodRange(period)!;
+  for (const roadmapId of byRoadmap.keys()) {
+    for (const d of request.documents) {
+      if (d.kind !== 'progress' || d.value.roadmap !== roadmapId || typeof d.value.period !== 'string' || d.value.period === period) continue;
+      const other = periodRange(d.value.period);
+      if (other && periodsOverlap(range, other)) problems.push(m.plain('sheet.problem.overlapping_period', { roadmap: roadmapId, other: d.value.period, period, path: d.path !== undefined ? relativePath(request.root, d.path) : d.file }));
     }
   }
   if (problems.length) return { period, problems, files: [] };

@@ -336,3 +336,86 @@ describe('LibreOffice', () => {
     expect(readFileSync(join(root, PROGRESS), 'utf8')).toContain('actual: 905');
   }, 60_000);
 });
+
+describe('an import that would leave the workspace wrong, or misread the officer', () => {
+  /** The CSV template (it carries no period of its own) with desk-users filled in. */
+  async function filledCsv(root: string): Promise<string> {
+    await exportTemplate(root, 'progress.csv');
+    const csv = readFileSync(join(root, 'progress.csv'), 'utf8');
+    const filled = csv.replace('Indicators,valmare,valmare-inclusive-services,desk-users,People helped by the information desk,persons,400,1200,,', 'Indicators,valmare,valmare-inclusive-services,desk-users,People helped by the information desk,persons,400,1200,905,');
+    expect(filled).not.toBe(csv);
+    writeFileSync(join(root, 'progress.csv'), filled);
+    return filled;
+  }
+
+  it('refuses, before writing, a period that overlaps one the road map already reports on', async () => {
+    const root = workspace();
+    await filledCsv(root);
+    const out = io(root);
+    expect(await runImport(out, {}, 'progress', 'progress.csv', { period: '2026-Q2', today: TODAY })).toBe(1);
+    expect(out.err).toContain('road map “valmare-inclusive-services” has a progress report for 2026-H1 (municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml), which overlaps 2026-Q2.');
+    expect(existsSync(join(root, 'municipalities/valmare/progress/valmare-inclusive-services-2026-Q2.yaml'))).toBe(false);
+  });
+
+  it('refuses --period when the workbook was exported for another period, naming both', async () => {
+    const root = workspace();
+    const path = await exportTemplate(root);
+    await fill(path, (cell) => {
+      cell('Indicators', 3, 'actual').value = 905;
+    });
+    await expect(runImport(io(root), {}, 'progress', 'progress.xlsx', { period: '2026-Q3', today: TODAY })).rejects.toThrow(/progress\.xlsx was exported for 2026-H2, but --period says 2026-Q3/);
+    expect(existsSync(join(root, 'municipalities/valmare/progress/valmare-inclusive-services-2026-Q3.yaml'))).toBe(false);
+  });
+
+  it('reports each CSV row whose sheet is neither Indicators nor Actions, instead of dropping it', async () => {
+    const root = workspace();
+    const csv = await filledCsv(root);
+    const lines = csv.split('\r\n');
+    const bogus = lines.map((l, i) => (i === 2 ? l.replace(/^Indicators,/, 'Indikators,') : i === 3 ? l.replace(/^Indicators,/, ',') : l));
+    writeFileSync(join(root, 'progress.csv'), bogus.join('\r\n'));
+    const out = io(root);
+    expect(await runImport(out, {}, 'progress', 'progress.csv', { period: '2026-H2', today: TODAY })).toBe(1);
+    expect(out.err).toContain('progress.csv:3 (sheet): “Indikators” is not Indicators or Actions.');
+    expect(out.err).toContain('progress.csv:4 (sheet): the row does not say its sheet. Write Indicators or Actions.');
+    expect(existsSync(join(root, PROGRESS))).toBe(false);
+  });
+
+  it('speaks the officer language in its summary lines too', async () => {
+    const root = workspace();
+    const path = await exportTemplate(root);
+    await fill(path, (cell) => {
+      cell('Indicators', 3, 'actual').value = 'douze';
+    });
+    const refused = io(root);
+    expect(await runImport(refused, {}, 'progress', 'progress.xlsx', { today: TODAY, lang: 'fr' })).toBe(1);
+    expect(refused.err).toContain('lamd: rien n’a été écrit. Problèmes trouvés : 1. Corrigez-les dans progress.xlsx et importez-le à nouveau.');
+    await fill(path, (cell) => {
+      cell('Indicators', 3, 'actual').value = 905;
+    });
+    const dry = io(root);
+    expect(await runImport(dry, {}, 'progress', 'progress.xlsx', { today: TODAY, lang: 'it', dryRun: true })).toBe(0);
+    expect(dry.err).toContain('lamd: prova: rapporti di avanzamento che sarebbero scritti per 2026-H2: 1. Non è stato scritto nulla.');
+    const wrote = io(root);
+    expect(await runImport(wrote, {}, 'progress', 'progress.xlsx', { today: TODAY, lang: 'fr' })).toBe(0);
+    expect(wrote.err).toContain(`lamd: écrit : ${PROGRESS}`);
+    expect(wrote.err).not.toMatch(/nothing|wrote/);
+  });
+
+  it('--dry-run previews an update without --force, and says the import would need it', async () => {
+    const root = workspace();
+    const path = await exportTemplate(root);
+    await fill(path, (cell) => {
+      cell('Indicators', 3, 'actual').value = 850;
+    });
+    expect(await runImport(io(root), {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
+    await fill(path, (cell) => {
+      cell('Indicators', 3, 'actual').value = 905;
+    });
+    const dry = io(root);
+    expect(await runImport(dry, {}, 'progress', 'progress.xlsx', { today: TODAY, dryRun: true })).toBe(0);
+    expect(dry.out).toContain(`# ${PROGRESS} (updated)`);
+    expect(dry.out).toContain('actual: 905');
+    expect(dry.err).toContain(`the import needs --force to update them:\n  ${PROGRESS}\n`);
+    expect(readFileSync(join(root, PROGRESS), 'utf8')).toContain('actual: 850');
+  });
+});

@@ -54,50 +54,58 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, file: 
     today: ws.today,
     readText: (p) => readFileSync(p, 'utf8'),
   });
+  const { m } = ws;
   if (plan.problems.length) {
     for (const problem of plan.problems) io.stderr(`${problem}\n`);
-    io.stderr(`lamd: nothing was written: ${plan.problems.length} cell${plan.problems.length === 1 ? ' is' : 's are'} not what ${plan.problems.length === 1 ? 'its column needs' : 'their columns need'}. Correct ${plan.problems.length === 1 ? 'it' : 'them'} in ${shown} and import it again.\n`);
+    io.stderr(`lamd: ${m.plain('sheet.import.refused', { count: String(plan.problems.length), file: shown })}\n`);
     return 1;
   }
   if (plan.files.length === 0) {
-    io.stderr(`lamd: ${shown} reports nothing for ${plan.period}: no value is filled in. Nothing was written.\n`);
+    io.stderr(`lamd: ${m.plain('sheet.import.nothing', { file: shown, period: plan.period })}\n`);
     return 0;
   }
   const checked = checkPlan(root, plan.files);
   const inTheWay = checked.filter((f) => f.state === 'exists');
   if (inTheWay.length) {
-    io.stderr(`lamd: nothing was written: ${inTheWay.map((f) => f.path).join(', ')} ${inTheWay.length === 1 ? 'is' : 'are'} in the way but not a progress report lamd could read for ${plan.period}. Move ${inTheWay.length === 1 ? 'it' : 'them'} aside, or fix ${inTheWay.length === 1 ? 'it' : 'them'} (\`lamd validate\`), and import again.\n`);
+    io.stderr(`lamd: ${m.plain('sheet.import.in_the_way', { paths: inTheWay.map((f) => f.path).join(', '), period: plan.period })}\n`);
     return 2;
   }
-  const updates = plan.files.filter((f) => f.existing);
-  if (updates.length && !options.force) {
-    io.stderr(`lamd: nothing was written: these progress reports for ${plan.period} exist already, and lamd does not change them without --force:\n${updates.map((f) => `  ${f.path}\n`).join('')}Pass --force to update them with the workbook's values (other entries and comments are kept).\n`);
-    return 2;
-  }
+  const updates = plan.files.filter((f) => f.existing && checked.find((c) => c.path === f.path)?.state !== 'same');
+  const list = updates.map((f) => `  ${f.path}\n`).join('');
   if (options.dryRun) {
+    // A preview is always shown; what the real import would need is said, not enforced.
     for (const f of checked) io.stdout(`# ${f.path} (${f.state === 'new' ? 'new' : f.state === 'same' ? 'unchanged' : 'updated'})\n${f.content}\n`);
-    io.stderr(`lamd: dry run: ${checked.length} progress report${checked.length === 1 ? '' : 's'} would be written for ${plan.period}; nothing was written.\n`);
+    if (updates.length && !options.force) io.stderr(`lamd: ${m.plain('sheet.import.dry_run_force', { period: plan.period })}\n${list}`);
+    io.stderr(`lamd: ${m.plain('sheet.import.dry_run', { period: plan.period, count: String(checked.length) })}\n`);
     return 0;
   }
-  for (const f of applyPlan(root, checked)) io.stderr(`lamd: wrote ${relative(io.cwd, resolve(root, f)) || f}\n`);
+  if (updates.length && !options.force) {
+    io.stderr(`lamd: ${m.plain('sheet.import.exists', { period: plan.period })}\n${list}${m.plain('sheet.import.force_hint')}\n`);
+    return 2;
+  }
+  for (const f of applyPlan(root, checked)) io.stderr(`lamd: ${m.plain('sheet.import.wrote', { path: relative(io.cwd, resolve(root, f)) || f })}\n`);
 
-  // Validate what was written, in its workspace, as `lamd validate` would.
-  const written = plan.files.map((f) => resolve(root, f.path));
-  const load = await loadWorkspace({ cwd: io.cwd, workspace: root, paths: written });
+  // Validate the whole workspace, as \`lamd validate\` would: a new report can clash with another file
+  // (overlapping periods, a duplicate). Shown: the findings on the progress reports of the road maps touched.
+  const touched = new Set(plan.files.map((f) => f.roadmap));
+  const written = new Set(plan.files.map((f) => resolve(root, f.path)));
+  const load = await loadWorkspace({ cwd: io.cwd, workspace: root });
   const result = await checkLoaded(load, { today: ws.today });
-  const summary = summarize(result.diagnostics, result.files.length);
-  if (result.diagnostics.length) {
+  const concerned = new Set(load.documents.filter((d) => (d.path !== undefined && written.has(d.path)) || (d.kind === 'progress' && touched.has(d.value.roadmap as string))).map((d) => d.file));
+  const diagnostics = result.diagnostics.filter((d) => concerned.has(d.file));
+  const summary = summarize(diagnostics, concerned.size);
+  if (diagnostics.length) {
     const context: FormatContext = {
       tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION, homepage: packageManifest().homepage },
       summary,
-      files: result.files,
+      files: result.files.filter((f) => concerned.has(f)),
       texts: load.texts,
       rule: ruleLookup(),
       strict: false,
       color: useColor(io, 'stderr', global.color),
       cwd: io.cwd,
     };
-    io.stderr((await loadFormatter('pretty'))(result.diagnostics, context));
+    io.stderr((await loadFormatter('pretty'))(diagnostics, context));
   }
   return summary.errors > 0 ? 1 : 0;
 }
