@@ -64,10 +64,14 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
   if (!index.hasWorkspace) {
     // A lamd.yaml that exists but cannot be read has its own finding; the note must not deny it exists.
     const unreadRoot = load.root !== undefined && load.unloaded.some((path) => isRootFile(path, load.root!));
+    const shown = load.diagnostics.some((d) => load.reported.has(d.file) && /(^|[\\/])lamd\.yaml$/.test(d.file));
+    const what = 'references to municipalities, partners, practices and activities were not checked';
     notes.push(
-      unreadRoot
-        ? 'lamd.yaml could not be read (see its error above), so references to municipalities, partners, practices and activities were not checked.'
-        : 'No lamd.yaml was found for these files, so references to municipalities, partners, practices and activities were not checked. Use -C <workspace> to check them.',
+      !unreadRoot
+        ? `No lamd.yaml was found for these files, so ${what}. Use -C <workspace> to check them.`
+        : shown
+          ? `lamd.yaml could not be used (see its error above), so ${what}.`
+          : `The workspace's lamd.yaml (in ${load.root}) could not be used, so ${what}. \`lamd validate -C ${load.root}\` says why.`,
     );
   }
   const context: RuleContext = { documents: load.documents, index, today: options.today ?? today() };

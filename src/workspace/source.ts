@@ -12,7 +12,9 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
  * so a larger file keeps js-yaml's verdict, within the time bound of issue 18. Documented in the
  * README ("How lamd reads YAML"); lamd's documents are a few kilobytes to a few tens.
  */
-export const MAX_SLOW_PATH_CHARS = 256 * 1024;
+export const MAX_SLOW_PATH_CHARS = 128 * 1024;
+/** Levels of nested lists and mappings js-yaml reads: its own default (maxDepth), kept on purpose. */
+export const MAX_DEPTH = 100;
 /** Nodes visited per document before lamd stops: guards against alias bombs ("billion laughs"). */
 export const MAX_NODES = 200_000;
 
@@ -127,6 +129,9 @@ export function parseYamlText(file: string, text: string): ParsedSource {
     jsyaml.loadAll(text, (doc) => documents.push(doc), { schema: YAML_12_CORE, filename: file });
   } catch (error) {
     const diagnostic = yamlErrorDiagnostic(file, text, error);
+    // Nesting past the limit is lamd's own bound, not a doubt about the YAML: no second reading,
+    // which would cost more than the time bound on such a file.
+    if (isTooDeep(error)) return { text, diagnostics: [diagnostic] };
     // A valid document is never a syntax error: where js-yaml gives up, `yaml` is asked.
     if (diagnostic.ruleId !== 'yaml/duplicate-key') return { text, diagnostics: [diagnostic], slowPath: true };
     // A duplicate key is one mistake, not a reason to hide the others: read the file again with the
@@ -277,6 +282,10 @@ export function inspectTree(file: string, root: unknown, hasAliases: boolean): D
   return diagnostics;
 }
 
+function isTooDeep(error: unknown): boolean {
+  return error instanceof jsyaml.YAMLException && /nesting exceeded maxDepth/.test(error.reason ?? '');
+}
+
 function yamlErrorDiagnostic(file: string, text: string, error: unknown): Diagnostic {
   if (!(error instanceof jsyaml.YAMLException)) throw error;
   const mark = error.mark as { line: number; column: number; position: number } | undefined;
@@ -290,6 +299,9 @@ function yamlErrorDiagnostic(file: string, text: string, error: unknown): Diagno
       `The key ${key ? `\`${key}\` ` : ''}appears twice in the same mapping; YAML forbids it, and one of the two values would be lost. Keep one.`,
       at,
     );
+  }
+  if (/nesting exceeded maxDepth/.test(reason)) {
+    return fileDiagnostic(file, 'yaml/syntax', `The document nests lists and mappings more than ${MAX_DEPTH} levels deep here; lamd stops reading it. A lamd document needs a handful of levels: is a bracket or an indentation wrong?`, at);
   }
   if (/unknown tag/.test(reason)) {
     return fileDiagnostic(file, 'yaml/syntax', `YAML error: ${reason}. lamd reads plain YAML 1.2 (core schema) without custom tags.`, at);

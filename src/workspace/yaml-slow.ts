@@ -3,6 +3,7 @@
 import { parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { fileDiagnostic, inspectTree, keyAt, lineStarts, positionAt, secondDocumentStart, type ParsedSource } from './source.js';
+import { duplicateKeyOffsets } from './duplicate-keys.js';
 import { YAML_PACKAGE_OPTIONS } from './yaml-core.js';
 
 /** The tags of the YAML 1.2 core schema, and `!` (plain text); any other tag is custom. */
@@ -21,25 +22,22 @@ export function parseYamlSlow(file: string, text: string, fast: ParsedSource): P
 }
 
 function readWithYamlPackage(file: string, text: string): ParsedSource {
-  let documents = parseAll(text, true);
+  const documents = parseAll(text);
   const starts = lineStarts(text);
   const at = (offset: number | undefined) => (offset === undefined ? undefined : positionAt(starts, offset));
   const found: Diagnostic[] = [];
-  let duplicateKeys = false;
   const errors = documents.flatMap((d) => d.errors);
-  const duplicate = errors.find((e) => e.code === 'DUPLICATE_KEY');
-  if (duplicate && errors.every((e) => e.code === 'DUPLICATE_KEY')) {
-    // As on the fast path: one mistake, reported, and the file still read with the last value winning.
-    const offset = duplicate.pos[0];
-    const key = keyAt(text, offset);
+  if (errors.length > 0) return { text, diagnostics: [syntaxDiagnostic(file, errors[0]!, at(errors[0]!.pos[0]))] };
+  // As on the fast path: a duplicate key is one mistake, reported, and the file read on with the last
+  // value winning; the loader then lists every duplicate.
+  const duplicate = documents.length === 1 ? duplicateKeyOffsets(documents[0]!)[0] : undefined;
+  if (duplicate !== undefined) {
+    const key = keyAt(text, duplicate);
     found.push(
-      fileDiagnostic(file, 'yaml/duplicate-key', `The key ${key ? `\`${key}\` ` : ''}appears twice in the same mapping; YAML forbids it, and one of the two values would be lost. Keep one.`, at(offset)),
+      fileDiagnostic(file, 'yaml/duplicate-key', `The key ${key ? `\`${key}\` ` : ''}appears twice in the same mapping; YAML forbids it, and one of the two values would be lost. Keep one.`, at(duplicate)),
     );
-    duplicateKeys = true;
-    documents = parseAll(text, false);
-  } else if (errors.length > 0) {
-    return { text, diagnostics: [syntaxDiagnostic(file, errors[0]!, at(errors[0]!.pos[0]))] };
   }
+  const duplicateKeys = duplicate !== undefined;
   const empty = (): ParsedSource => ({ text, diagnostics: [fileDiagnostic(file, 'file/empty', 'The file holds no YAML document, only comments or an empty one. A lamd document starts with a `kind:` line.')] });
   if (documents.length === 0) return empty();
   if (documents.length > 1) {
@@ -74,8 +72,9 @@ function readWithYamlPackage(file: string, text: string): ParsedSource {
   return parsed;
 }
 
-function parseAll(text: string, uniqueKeys: boolean): Document[] {
-  return Array.from(parseAllDocuments(text, { ...YAML_PACKAGE_OPTIONS, uniqueKeys }) as Iterable<Document>);
+/** Duplicate keys are found by duplicateKeyOffsets, in linear time; see there. */
+function parseAll(text: string): Document[] {
+  return Array.from(parseAllDocuments(text, { ...YAML_PACKAGE_OPTIONS, uniqueKeys: false }) as Iterable<Document>);
 }
 
 function syntaxDiagnostic(file: string, error: YAMLError, at: ReturnType<typeof positionAt> | undefined): Diagnostic {

@@ -75,4 +75,25 @@ describe('long values and keys cost time linear in their length', () => {
     expect(result.stdout).toMatch(/ \(4,89\d,\d{3} characters\) is not a field lamd knows/);
     expect(result.stdout.length).toBeLessThan(20_000);
   }, 30_000);
+
+  it('lists nested 100,000 levels deep: one finding, no second reading', async () => {
+    const text = `kind: practice\ndeep: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    const started = performance.now();
+    const result = await validate(tempDir(), ['-'], text);
+    expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('The document nests lists and mappings more than 100 levels deep here; lamd stops reading it.');
+  }, 30_000);
+
+  it('a file of 20,000 duplicate keys: the first hundred listed, then how many more', async () => {
+    const text = `kind: practice\n${'x: y\n'.repeat(20_000)}`;
+    const started = performance.now();
+    const result = await validate(tempDir(), ['-', '--format', 'json'], text);
+    expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+    expect(result.code).toBe(1);
+    const diagnostics = (JSON.parse(result.stdout) as { files: Array<{ diagnostics: Array<{ ruleId: string; message: string }> }> }).files[0]!.diagnostics;
+    const duplicates = diagnostics.filter((d) => d.ruleId === 'yaml/duplicate-key');
+    expect(duplicates).toHaveLength(101);
+    expect(duplicates.map((d) => d.message)).toContain('…and 19,899 more duplicate keys in this file; lamd lists the first 100.');
+  }, 30_000);
 });

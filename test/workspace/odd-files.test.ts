@@ -26,7 +26,7 @@ describe('files lamd may not read (EACCES)', () => {
     const finding = result.diagnostics.find((d) => d.file === 'lamd.yaml');
     expect(finding).toMatchObject({ severity: 'error', ruleId: 'file/unreadable' });
     expect(finding!.message).toBe('The file cannot be read: permission denied (your user may not read it; its owner can allow it with chmod a+r, or a+rx for a folder).');
-    expect(result.notes.join('\n')).toMatch(/^lamd\.yaml could not be read \(see its error above\)/);
+    expect(result.notes.join('\n')).toMatch(/^lamd\.yaml could not be used \(see its error above\)/);
     expect(result.notes.join('\n')).not.toMatch(/No lamd\.yaml was found/);
   });
 
@@ -118,6 +118,6 @@ describe('files lamd may not read, in a real process without permission', () => 
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(/^lamd\.yaml\n {2}- {2}error {2}The file cannot be read: permission denied \(your user may not read it; its owner can allow it with chmod a\+r/m);
     expect(result.stdout).toMatch(/^municipalities\/sfax\/practices\/one-stop-shop\.yaml\n {2}- {2}error {2}The file cannot be read: permission denied/m);
-    expect(result.stderr).toMatch(/lamd\.yaml could not be read \(see its error above\)/);
+    expect(result.stderr).toMatch(/lamd\.yaml could not be used \(see its error above\)/);
   });
 });
