@@ -14,7 +14,15 @@ export type Locator = (pointer: string, target?: Target) => Range;
 type Token = CST.Token;
 type Item = CST.CollectionItem;
 
+/**
+ * Largest text whose syntax tree is built for positions. The tree costs about ten times js-yaml's
+ * parse; for a file of megabytes that alone would break the time bound of issue 18, so a larger
+ * file gets coarse positions (coarseLocator): a problem is shown at the top-level field it lies in.
+ */
+export const MAX_EXACT_LOCATE_CHARS = 1024 * 1024;
+
 export function createLocator(text: string): Locator {
+  if (text.length > MAX_EXACT_LOCATE_CHARS) return coarseLocator(text);
   let root: Token | undefined;
   let parsed = false;
   let starts: number[] | undefined;
@@ -87,4 +95,42 @@ function keyText(token: Token): string | undefined {
 function end(token: Token): number {
   if ('source' in token && typeof token.source === 'string') return token.offset + token.source.length;
   return Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Positions without a syntax tree, for very large files: the line of the top-level key a pointer
+ * starts with (found with one scan of line starts), or the first line. Lamd's documents are far
+ * below the size where this applies; it keeps a generated or pasted file of megabytes fast.
+ */
+function coarseLocator(text: string): Locator {
+  const starts = lineStarts(text);
+  const found = new Map<string, Range>();
+  return (pointer) => {
+    const first = pointerSegments(pointer)[0];
+    if (first === undefined) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+    let range = found.get(first);
+    if (!range) {
+      range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+      for (const quoted of [first, JSON.stringify(first), `'${first.replace(/'/g, "''")}'`]) {
+        const at = topLevelKey(text, quoted);
+        if (at !== -1) {
+          range = { start: positionAt(starts, at), end: positionAt(starts, at + quoted.length) };
+          break;
+        }
+      }
+      found.set(first, range);
+    }
+    return range;
+  };
+}
+
+/** Offset of `key` written at the start of a line and followed by a colon, or -1. */
+function topLevelKey(text: string, key: string): number {
+  for (let at = text.startsWith(key) ? 0 : text.indexOf(`\n${key}`); at !== -1; at = text.indexOf(`\n${key}`, at + 1)) {
+    const start = text[at] === '\n' ? at + 1 : at;
+    let i = start + key.length;
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    if (text[i] === ':') return start;
+  }
+  return -1;
 }

@@ -10,7 +10,7 @@ import { validate } from '../validate/in-process.js';
 import { examples, mutants } from './mutants.js';
 
 const SEED = Number(process.env.LAMD_FUZZ_SEED ?? 18);
-const COUNT = Number(process.env.LAMD_FUZZ_COUNT ?? 48);
+const COUNT = Number(process.env.LAMD_FUZZ_COUNT ?? 30);
 /**
  * Per mutant. The issue's bound is 2 s on an idle machine; the suite shares two cores with other
  * work, so it allows 6 s (the cases that broke the bound took 20 s to minutes). `npm run fuzz` sets 2 s.

@@ -53,3 +53,18 @@ describe('createLocator', () => {
     expect(at('')).toBe('3:1-3:15');
   });
 });
+
+describe('createLocator on a file of megabytes', () => {
+  it('points at the top-level field, without building a syntax tree', () => {
+    const filler = `sources:\n${'  - {title: "A source with a long title to fill the file", year: 2022}\n'.repeat(30_000)}`;
+    const text = `kind: practice\n"id": x\n${filler}unknown_field: 1\n`;
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    const locate = createLocator(text);
+    const started = performance.now();
+    expect(locate('/unknown_field', 'key')).toEqual({ start: { line: 30_004, column: 1 }, end: { line: 30_004, column: 14 } });
+    expect(locate('/sources/29999/year')).toEqual({ start: { line: 3, column: 1 }, end: { line: 3, column: 8 } });
+    expect(locate('/id').start).toEqual({ line: 2, column: 1 });
+    expect(locate('/nowhere').start).toEqual({ line: 1, column: 1 });
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
