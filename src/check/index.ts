@@ -50,11 +50,19 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
   const notes: string[] = [];
 
   const rejected = new Map<string, string[]>();
+  const unread = new Map<string, number>();
   for (const doc of load.documents) {
     const validate = validators[doc.kind];
     if (validate(doc.value)) continue;
-    for (const problem of schemaProblems(validate.errors ?? [], doc.kind)) {
-      if (problem.ruleId !== 'schema/required' && problem.ruleId !== 'schema/unknown-property') rejected.set(doc.file, [...(rejected.get(doc.file) ?? []), problem.pointer]);
+    // A generated file can hold a hundred thousand problems; messages are built for the first ones only.
+    const errors = validate.errors ?? [];
+    if (errors.length > SCHEMA_ERRORS_READ) unread.set(doc.file, errors.length - SCHEMA_ERRORS_READ);
+    for (const problem of schemaProblems(errors.slice(0, SCHEMA_ERRORS_READ), doc.kind)) {
+      if (problem.ruleId !== 'schema/required' && problem.ruleId !== 'schema/unknown-property') {
+        const list = rejected.get(doc.file);
+        if (list) list.push(problem.pointer);
+        else rejected.set(doc.file, [problem.pointer]);
+      }
       pending.push({ file: doc.file, severity: 'error', ruleId: problem.ruleId, message: problem.message, pointer: problem.pointer, target: problem.target, ...(problem.fromSource ? { fromSource: problem.fromSource } : {}) });
     }
   }
@@ -81,7 +89,7 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
   const settled = settle(all.filter((f) => !restsOnRejected(f, rejected.get(f.doc.file))), load.documents, index.workspace);
   for (const f of settled.findings) pending.push(toPending(f));
 
-  const reported = pending.filter((d) => load.reported.has(d.file));
+  const reported = capPerFile(pending.filter((d) => load.reported.has(d.file)), unread);
   const silenced = settled.suppressed
     .filter((f) => load.reported.has(f.doc.file))
     .map((f): Pending & { justification: string } => ({ ...toPending(f), justification: f.justification }));
@@ -104,6 +112,48 @@ function restsOnRejected(finding: Finding, rejected: readonly string[] | undefin
   // A reference stays: for `stakeholder: Welfare Area` its "did you mean `welfare`?" is the fix.
   if (finding.pointer !== '' && !finding.ruleId.startsWith('references/') && rejected.some((r) => inside(finding.pointer, r))) return true;
   return (finding.dependsOn ?? []).some((dep) => rejected.some((r) => inside(r, dep) || inside(dep, r)));
+}
+
+/**
+ * Problems listed per file. Past it, one more finding says how many were left out: a file of
+ * thousands of problems is generated or pasted, its first problems say what is wrong, and listing
+ * them all would cost time and memory far beyond the file's size (issue 18).
+ */
+export const MAX_PROBLEMS_PER_FILE = 500;
+/** Schema errors per document turned into messages (each may become one problem, or merge with others). */
+const SCHEMA_ERRORS_READ = 4 * MAX_PROBLEMS_PER_FILE;
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+function capPerFile(diagnostics: Pending[], unread: ReadonlyMap<string, number>): Pending[] {
+  const byFile = new Map<string, number>();
+  const dropped = new Map<string, Pending[]>();
+  const out: Pending[] = [];
+  for (const d of diagnostics) {
+    const n = (byFile.get(d.file) ?? 0) + 1;
+    byFile.set(d.file, n);
+    if (n <= MAX_PROBLEMS_PER_FILE) out.push(d);
+    else (dropped.get(d.file) ?? dropped.set(d.file, []).get(d.file)!).push(d);
+  }
+  for (const file of new Set([...dropped.keys(), ...unread.keys()])) {
+    if (!byFile.has(file)) continue;
+    const left = dropped.get(file) ?? [];
+    const more = left.length + (unread.get(file) ?? 0);
+    // The finding takes the worst severity and the most frequent rule of what it stands for.
+    const pool = left.length > 0 ? left : diagnostics.filter((d) => d.file === file);
+    const severity = pool.reduce((worst, d) => (SEVERITY_RANK[d.severity] < SEVERITY_RANK[worst] ? d.severity : worst), pool[0]!.severity);
+    const counts = new Map<string, number>();
+    for (const d of pool) counts.set(d.ruleId, (counts.get(d.ruleId) ?? 0) + 1);
+    const ruleId = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+    out.push({
+      file,
+      severity,
+      ruleId,
+      message: `…and ${more.toLocaleString('en')} more problem${more === 1 ? '' : 's'} in this file; lamd lists the first ${MAX_PROBLEMS_PER_FILE}. Fix those and run again.`,
+      range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+    });
+  }
+  return out;
 }
 
 /** A settled finding as a diagnostic still to be positioned. */

@@ -49,7 +49,7 @@ export function createLocator(text: string): Locator {
     for (const segment of pointerSegments(pointer)) {
       if (isMap(node)) {
         // The last pair of a duplicated key, because that is the value the documents were read with.
-        const item: Item | undefined = node.items.findLast((i) => i.key !== undefined && i.key !== null && keyText(i.key) === segment);
+        const item: Item | undefined = keyIndex(node).get(segment);
         if (!item) break;
         holder = item;
         node = item.value ?? undefined;
@@ -78,6 +78,26 @@ export function createLocator(text: string): Locator {
   };
 }
 
+const indexes = new WeakMap<Token, Map<string, Item>>();
+
+/**
+ * A mapping's items by key, built once per mapping: looking each pointer up by a scan of the items
+ * made a file of thousands of findings in one mapping quadratic. The last pair of a duplicated key
+ * wins, because that is the value the documents were read with.
+ */
+function keyIndex(map: CST.BlockMap | CST.FlowCollection): Map<string, Item> {
+  let index = indexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      const key = item.key !== undefined && item.key !== null ? keyText(item.key) : undefined;
+      if (key !== undefined) index.set(key, item);
+    }
+    indexes.set(map, index);
+  }
+  return index;
+}
+
 function isMap(token: Token | undefined): token is CST.BlockMap | CST.FlowCollection {
   return token?.type === 'block-map' || (token?.type === 'flow-collection' && token.start.source === '{');
 }
@@ -104,33 +124,34 @@ function end(token: Token): number {
  */
 function coarseLocator(text: string): Locator {
   const starts = lineStarts(text);
-  const found = new Map<string, Range>();
+  const first = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  let keys: Map<string, Range> | undefined;
   return (pointer) => {
-    const first = pointerSegments(pointer)[0];
-    if (first === undefined) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-    let range = found.get(first);
-    if (!range) {
-      range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-      for (const quoted of [first, JSON.stringify(first), `'${first.replace(/'/g, "''")}'`]) {
-        const at = topLevelKey(text, quoted);
-        if (at !== -1) {
-          range = { start: positionAt(starts, at), end: positionAt(starts, at + quoted.length) };
-          break;
-        }
-      }
-      found.set(first, range);
-    }
-    return range;
+    const top = pointerSegments(pointer)[0];
+    if (top === undefined) return first;
+    keys ??= topLevelKeys(text, starts);
+    return keys.get(top) ?? first;
   };
 }
 
-/** Offset of `key` written at the start of a line and followed by a colon, or -1. */
-function topLevelKey(text: string, key: string): number {
-  for (let at = text.startsWith(key) ? 0 : text.indexOf(`\n${key}`); at !== -1; at = text.indexOf(`\n${key}`, at + 1)) {
-    const start = text[at] === '\n' ? at + 1 : at;
-    let i = start + key.length;
-    while (text[i] === ' ' || text[i] === '\t') i++;
-    if (text[i] === ':') return start;
+/** Every key written at the start of a line (plain or quoted), with its range: one pass over the lines. */
+function topLevelKeys(text: string, starts: readonly number[]): Map<string, Range> {
+  const keys = new Map<string, Range>();
+  for (const start of starts) {
+    const c = text[start];
+    if (c === undefined || c === ' ' || c === '\t' || c === '#' || c === '-' || c === '\n' || c === '\r') continue;
+    const match = /^("(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^:#\n]*?)[ \t]*:(?:[ \t\r]|$)/m.exec(text.slice(start, start + 1024));
+    if (!match) continue;
+    const written = match[1]!;
+    let key = written;
+    try {
+      if (written.startsWith('"')) key = JSON.parse(written) as string;
+      else if (written.startsWith("'")) key = written.slice(1, -1).replace(/''/g, "'");
+    } catch {
+      key = written;
+    }
+    // The last of a duplicated key, as in exact positions: the value the documents were read with.
+    keys.set(key, { start: positionAt(starts, start), end: positionAt(starts, start + written.length) });
   }
-  return -1;
+  return keys;
 }

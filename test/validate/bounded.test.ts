@@ -96,4 +96,18 @@ describe('long values and keys cost time linear in their length', () => {
     expect(duplicates).toHaveLength(101);
     expect(duplicates.map((d) => d.message)).toContain('…and 19,899 more duplicate keys in this file; lamd lists the first 100.');
   }, 30_000);
+
+  it('30,000 unknown fields in one mapping: the first 500 listed and located, then how many more', async () => {
+    const text = `kind: practice\n${Array.from({ length: 30_000 }, (_, i) => `field-${i}: 1\n`).join('')}`;
+    const started = performance.now();
+    const result = await validate(tempDir(), ['-', '--format', 'json'], text);
+    expect(performance.now() - started).toBeLessThan(LIMIT_MS);
+    expect(result.code).toBe(1);
+    const diagnostics = (JSON.parse(result.stdout) as { files: Array<{ diagnostics: Array<{ ruleId: string; message: string; range?: { start: { line: number } } }> }> }).files[0]!.diagnostics;
+    expect(diagnostics).toHaveLength(501);
+    expect(diagnostics.find((d) => d.message.startsWith('`field-400` is not a field'))?.range?.start.line).toBe(402);
+    expect(diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/^…and 2\d,\d{3} more problems in this file; lamd lists the first 500\. Fix those and run again\.$/));
+    // The output stays proportionate: before the cap it was 36 MB for a 360 KB file.
+    expect(result.stdout.length).toBeLessThan(2_000_000);
+  }, 30_000);
 });
