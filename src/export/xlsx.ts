@@ -3,6 +3,7 @@
 // hidden row of column keys, drop-down lists, numeric validation and locked known values.
 import ExcelJS from 'exceljs';
 import { isCalendarDate } from '../check/dates.js';
+import { columnLetter } from '../import/workbook.js';
 import type { Column, Sheet } from './table.js';
 
 export interface XlsxSheet extends Sheet {
@@ -41,12 +42,38 @@ export async function writeXlsx(sheets: readonly XlsxSheet[], subject?: string):
   workbook.created = new Date(Date.UTC(2000, 0, 1));
   workbook.modified = workbook.created;
   if (subject !== undefined) workbook.subject = subject;
-  for (const sheet of sheets) addSheet(workbook, sheet);
+  const filters: FilterName[] = [];
+  sheets.forEach((sheet, i) => filters.push(addSheet(workbook, sheet, i)));
+  withFilterNames(workbook, filters);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet): void {
+interface FilterName {
+  name: '_xlnm._FilterDatabase';
+  localSheetId: number;
+  ranges: string[];
+}
+
+/**
+ * exceljs writes a sheet's autoFilter but not the sheet-local name `_xlnm._FilterDatabase` that Excel
+ * writes beside it, and LibreOffice shows no filter buttons without that name. exceljs renders the
+ * names its workbook model lists (with a localSheetId, as it does for print areas), so the filter
+ * names are added to that list as it is read at write time.
+ */
+function withFilterNames(workbook: ExcelJS.Workbook, filters: readonly FilterName[]): void {
+  const names = workbook.definedNames as unknown as { model: unknown[] };
+  const own = Object.getPrototypeOf(names) as object;
+  const getter = Object.getOwnPropertyDescriptor(own, 'model')?.get;
+  if (!getter) throw new Error('exceljs no longer has definedNames.model; the filter names cannot be written.');
+  Object.defineProperty(names, 'model', {
+    configurable: true,
+    get: () => [...(getter.call(names) as unknown[]), ...filters],
+    set: (value: unknown) => Object.getOwnPropertyDescriptor(own, 'model')?.set?.call(names, value),
+  });
+}
+
+function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet, index: number): FilterName {
   const headerRow = sheet.keysRow ? 2 : 1;
   const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }] });
   ws.columns = sheet.columns.map((c) => ({ key: c.key, width: c.width, ...(NUMBER_FORMAT[c.type] ? { style: { numFmt: NUMBER_FORMAT[c.type]! } } : {}) }));
@@ -89,7 +116,9 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet): void {
   });
   const last = headerRow + Math.max(sheet.rows.length, 1);
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: last, column: sheet.columns.length } };
+  const filter: FilterName = { name: '_xlnm._FilterDatabase', localSheetId: index, ranges: [`'${sheet.name.replace(/'/g, "''")}'!$A$${headerRow}:$${columnLetter(sheet.columns.length)}$${last}`] };
   // Known values are locked, without a password: the sheet says what not to change, and a person who
   // must can still unprotect it.
   if (sheet.editable) void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true, sort: true });
+  return filter;
 }

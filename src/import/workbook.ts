@@ -54,7 +54,7 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 
 /**
  * Reads the zip's central directory and inflates every entry with a hard cap, so that what exceljs
- * later inflates is known to be small. Returns the inflated worksheets, to count their rows.
+ * later inflates is known to be small. Returns every inflated part by name (the worksheets, to count their rows).
  */
 export function checkZip(bytes: Uint8Array, name: string): Map<string, Buffer> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -106,7 +106,7 @@ export function checkZip(bytes: Uint8Array, name: string): Map<string, Buffer> {
     if (inflated.length !== declared) throw new UsageError(`${name} unpacks to more than its parts declare (a zip bomb?). lamd did not read it.`);
     total += inflated.length;
     if (total > MAX_INFLATED_BYTES) throw new UsageError(`${name} unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB (a zip bomb?). lamd did not read it.`);
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(entryName)) sheets.set(entryName, inflated);
+    sheets.set(entryName, inflated);
   }
   return sheets;
 }
@@ -134,8 +134,9 @@ export async function readWorkbook(bytes: Uint8Array, name: string): Promise<Wor
 }
 
 async function readXlsx(bytes: Uint8Array, name: string): Promise<WorkbookRead> {
-  const worksheets = checkZip(bytes, name);
-  for (const xml of worksheets.values()) {
+  const parts = checkZip(bytes, name);
+  for (const [part, xml] of parts) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(part)) continue;
     const rows = countRows(xml);
     if (rows > MAX_ROWS) throw tooManyRows(name, rows);
   }

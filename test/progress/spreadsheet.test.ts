@@ -108,6 +108,9 @@ describe('the results matrix', () => {
     expect(row.getCell(14).numFmt).toBe('0.0%');
     expect(row.getCell(15).value).toBe('En retard');
     expect(ws.rowCount).toBe(4);
+    // The sheet-local filter name Excel writes beside the autoFilter: without it LibreOffice shows no filter.
+    const book = checkZip(readFileSync(join(root, 'matrix.xlsx')), 'matrix.xlsx').get('xl/workbook.xml')!.toString('utf8');
+    expect(book).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Results matrix&apos;!$A$1:$Q$4</definedName>');
   });
 
   it('in CSV on standard output, with a byte-order mark and defused formulas', async () => {
@@ -325,6 +328,12 @@ describe('LibreOffice', () => {
     const indicators = readFileSync(join(root, 'csv/progress-Indicators.csv'), 'utf8').split('\n');
     expect(indicators[0]).toBe(INDICATOR_KEYS.join(','));
     expect(readFileSync(join(root, 'csv/progress-Actions.csv'), 'utf8').split('\n')[0]).toBe(ACTION_KEYS.join(','));
+    // LibreOffice opens them with their filters on (a database range with filter buttons per sheet).
+    const ods = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${root}/.lo-profile`, '--convert-to', 'fods', '--outdir', join(root, 'fods'), join(root, 'matrix.xlsx'), join(root, 'progress.xlsx')], { encoding: 'utf8', timeout: 60_000 });
+    expect(ods.status, ods.stderr).toBe(0);
+    const filters = (file: string) => readFileSync(join(root, 'fods', file), 'utf8').match(/<table:database-range [^>]*table:display-filter-buttons="true"/g) ?? [];
+    expect(filters('matrix.fods')).toHaveLength(1);
+    expect(filters('progress.fods')).toHaveLength(2);
 
     // A workbook filled in and saved by LibreOffice itself imports.
     await fill(join(root, 'progress.xlsx'), (cell) => {
