@@ -192,13 +192,26 @@ export function readCell(value: unknown): CellRead {
   return { kind: 'empty' };
 }
 
+export interface CsvRecord {
+  fields: string[];
+  /** 1-based line on which the record starts (a quoted cell may run over several lines). */
+  line: number;
+}
+
 /** Splits CSV text (RFC 4180: commas, double quotes, CRLF or LF) into records. */
 export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
+  return parseCsvRecords(text).map((r) => r.fields);
+}
+
+/** The records of CSV text with the line each starts on; stops after `limit` records. */
+export function parseCsvRecords(text: string, limit = Infinity): CsvRecord[] {
+  const records: CsvRecord[] = [];
   let field = '';
   let record: string[] = [];
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  let line = 1;
+  let start = 1;
+  for (let i = 0; i < text.length && records.length < limit; i++) {
     const c = text[i]!;
     if (quoted) {
       if (c === '"') {
@@ -206,7 +219,10 @@ export function parseCsv(text: string): string[][] {
           field += '"';
           i++;
         } else quoted = false;
-      } else field += c;
+      } else {
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+        field += c;
+      }
       continue;
     }
     if (c === '"' && field === '') quoted = true;
@@ -216,16 +232,26 @@ export function parseCsv(text: string): string[][] {
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       record.push(field);
-      records.push(record);
+      records.push({ fields: record, line: start });
+      line++;
+      start = line;
       record = [];
       field = '';
     } else field += c;
   }
-  if (field !== '' || record.length) {
+  if ((field !== '' || record.length) && records.length < limit) {
     record.push(field);
-    records.push(record);
+    records.push({ fields: record, line: start });
   }
   return records;
+}
+
+/** Line breaks in `text` (CRLF counted once), without splitting it: a cheap upper bound on its records. */
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  if (n === 0) for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) n++; // old Mac line ends
+  return n;
 }
 
 function readCsv(bytes: Uint8Array, name: string): WorkbookRead {
@@ -238,13 +264,26 @@ function readCsv(bytes: Uint8Array, name: string): WorkbookRead {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) throw new UsageError(`${name} is not a spreadsheet: neither an XLSX workbook nor CSV text.`);
   text = text.replace(/^\uFEFF/, '');
-  const records = parseCsv(text);
-  if (records.length - 1 > MAX_ROWS) throw tooManyRows(name, records.length - 1);
-  const header = (records[0] ?? []).map((h) => h.trim());
+  // Count lines before parsing: a huge file is refused without building its records.
+  const lines = countLines(text);
+  const rowsAtLeast = lines - (/[\r\n]$/.test(text) ? 1 : 0);
+  // Without quotes every line is a record: the count is exact, and nothing need be parsed.
+  if (rowsAtLeast > MAX_ROWS && !text.includes('"')) throw tooManyRows(name, rowsAtLeast);
+  const records = parseCsvRecords(text, MAX_ROWS + 2);
+  if (records.length - 1 > MAX_ROWS) throw tooManyRows(name, Math.max(rowsAtLeast, records.length - 1));
+  const header = (records[0]?.fields ?? []).map((h) => h.trim());
   const sheetColumn = header.indexOf('sheet');
-  if (sheetColumn < 0) throw new UsageError(`${name} has no \`sheet\` column in its first line, so it is not the CSV form of a progress workbook. Its first line names the columns: sheet, municipality, roadmap, …`);
+  if (sheetColumn < 0) {
+    // LibreOffice and Excel save one sheet per CSV file, without a `sheet` column: say how to make the one-file form.
+    const oneSheet = header.includes('indicator') ? 'Indicators' : header.includes('action') ? 'Actions' : undefined;
+    throw new UsageError(
+      oneSheet
+        ? `${name} looks like the sheet ${oneSheet} saved on its own, but lamd reads the CSV form as one file with a \`sheet\` column first. Insert a first column headed \`sheet\` holding ${oneSheet} on every row (and add the rows of the other sheet, with their sheet's name), or import the .xlsx workbook itself.`
+        : `${name} has no \`sheet\` column in its first line, so it is not the CSV form of a progress workbook. Its first line names the columns: sheet, municipality, roadmap, …`,
+    );
+  }
   const sheets = new Map<string, SheetRead>();
-  records.slice(1).forEach((record, i) => {
+  records.slice(1).forEach(({ fields: record, line }) => {
     if (record.every((f) => f.trim() === '')) return;
     const sheetName = (record[sheetColumn] ?? '').trim();
     let sheet = sheets.get(sheetName);
@@ -258,7 +297,7 @@ function readCsv(bytes: Uint8Array, name: string): WorkbookRead {
       const value = raw.startsWith("'") && /^'[=+\-@]/.test(raw) ? raw.slice(1) : raw;
       cells.set(key, value.trim() === '' ? { kind: 'empty' } : { kind: 'text', value: value.trim() });
     }
-    sheet.rows.push({ row: i + 2, cells });
+    sheet.rows.push({ row: line, cells });
   });
   return { format: 'csv', sheets };
 }

@@ -428,3 +428,33 @@ describe('an import that would leave the workspace wrong, or misread the officer
     expect(readFileSync(join(root, PROGRESS), 'utf8')).toContain('actual: 850');
   });
 });
+
+describe('the CSV form, read within bounds and addressed by line', () => {
+  it('names the line a row starts on, after a cell that runs over several lines', async () => {
+    const root = workspace();
+    await exportTemplate(root, 'progress.csv');
+    const lines = readFileSync(join(root, 'progress.csv'), 'utf8').split('\r\n');
+    // Line 3 gets a comment of three lines; the row on line 4 of the export now starts on line 6.
+    lines[2] = lines[2]!.replace(/,,,,,$/, ',,,,,"first line\nsecond line\nthird line"').replace(/^(Indicators(?:,[^,]*){7}),/, '$1,905');
+    lines[3] = lines[3]!.replace(/^(Indicators(?:,[^,]*){7}),/, '$1,douze');
+    writeFileSync(join(root, 'progress.csv'), lines.join('\r\n'));
+    const out = io(root);
+    expect(await runImport(out, {}, 'progress', 'progress.csv', { period: '2026-H2', today: TODAY })).toBe(1);
+    expect(out.err).toContain('progress.csv:6 (Indicators) (actual): “douze” is not a number.');
+  });
+
+  it('refuses 100,000 rows quickly, counting lines before parsing them', async () => {
+    const root = workspace();
+    const row = 'Indicators,valmare,valmare-inclusive-services,desk-users,People helped by the information desk of the town,persons,400,1200,905,2026-12-31,480,425,Register of the desk 2026,Counted twice a year,,,,,,,,,,,\r\n';
+    writeFileSync(join(root, 'long.csv'), `sheet,${[...new Set([...INDICATOR_KEYS, ...ACTION_KEYS])].join(',')}\r\n${row.repeat(100_000)}`);
+    const started = Date.now();
+    await expect(runImport(io(root), {}, 'progress', 'long.csv', { period: '2026-H2', today: TODAY })).rejects.toThrow(/long\.csv has 100,000 rows/);
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
+  it('tells how to make the one-file form from a sheet saved on its own', async () => {
+    const root = workspace();
+    writeFileSync(join(root, 'Indicators.csv'), `${INDICATOR_KEYS.join(',')}\r\nvalmare,valmare-inclusive-services,desk-users,,,,,905\r\n`);
+    await expect(runImport(io(root), {}, 'progress', 'Indicators.csv', { period: '2026-H2', today: TODAY })).rejects.toThrow(/looks like the sheet Indicators saved on its own.*Insert a first column headed `sheet` holding Indicators on every row/);
+  });
+});
