@@ -4,7 +4,7 @@
 // Pure: workbook and workspace in, planned files and problems out; the CLI writes.
 import { parseDocument, type Document } from 'yaml';
 import { isCalendarDate } from '../check/dates.js';
-import { periodRange, periodsOverlap, programmeEnd } from '../check/progress.js';
+import { addMonths, periodRange, periodsOverlap, programmeEnd } from '../check/progress.js';
 import { UsageError } from '../errors.js';
 import { ACTION_STATUS_VALUES, SHEET_KEYS, TEMPLATE_SUBJECT_PREFIX, type SheetName } from '../export/progress-template.js';
 import type { Messages } from '../report/i18n.js';
@@ -99,6 +99,8 @@ export function planImport(request: ImportRequest): ImportPlan {
       for (const row of sheet.rows) problems.push(m.plain(name === '' ? 'sheet.problem.missing_sheet' : 'sheet.problem.unknown_sheet', { cell: `${request.file}:${row.row}`, key: 'sheet', value: name }));
     }
   }
+  const range = periodRange(period)!;
+  const when: When = { period, range, today: request.today };
   for (const [name, sheet] of sheets) {
     const seen = new Set<string>();
     const idKey = name === 'Indicators' ? 'indicator' : 'action';
@@ -138,7 +140,7 @@ export function planImport(request: ImportRequest): ImportPlan {
       }
       seen.add(`${roadmapId}/${id}`);
 
-      const entry = name === 'Indicators' ? readIndicator(row, roadmap, id, problem) : readAction(row, id, problem, statusLabels);
+      const entry = name === 'Indicators' ? readIndicator(row, roadmap, id, problem, when) : readAction(row, id, problem, statusLabels);
       if (!entry) continue;
       const group = byRoadmap.get(roadmapId) ?? { indicators: [], actions: [] };
       (name === 'Indicators' ? group.indicators : group.actions).push(entry);
@@ -149,7 +151,6 @@ export function planImport(request: ImportRequest): ImportPlan {
 
   // A report for this period beside one for an overlapping period (2026-Q3 beside 2026-H2) would count
   // values twice (progress/overlapping-periods): refused before anything is written.
-  const range = periodRange(period)!;
   for (const roadmapId of byRoadmap.keys()) {
     for (const d of request.documents) {
       if (d.kind !== 'progress' || d.value.roadmap !== roadmapId || typeof d.value.period !== 'string' || d.value.period === period) continue;
@@ -185,6 +186,7 @@ const STRICT_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 function number(cell: CellRead | undefined, key: string, problem: Problem, bounds: { min?: number; max?: number } = { min: 0 }): number | undefined {
   if (!cell || cell.kind === 'empty') return undefined;
   if (cell.kind === 'formula-without-value') return void problem('formula_without_value', key);
+  if (cell.kind === 'error') return void problem('formula_error', key, { value: cell.value });
   let value: number;
   if (cell.kind === 'number') value = cell.value;
   else if (cell.kind === 'text' && STRICT_NUMBER.test(cell.value.replace(/\s/g, ''))) value = Number(cell.value.replace(/\s/g, ''));
@@ -198,6 +200,7 @@ function number(cell: CellRead | undefined, key: string, problem: Problem, bound
 function date(cell: CellRead | undefined, key: string, problem: Problem): string | undefined {
   if (!cell || cell.kind === 'empty') return undefined;
   if (cell.kind === 'formula-without-value') return void problem('formula_without_value', key);
+  if (cell.kind === 'error') return void problem('formula_error', key, { value: cell.value });
   if (cell.kind === 'date') return cell.value;
   const value = cell.kind === 'number' ? String(cell.value) : cell.value;
   if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value) && isCalendarDate(value)) return value;
@@ -215,10 +218,21 @@ function date(cell: CellRead | undefined, key: string, problem: Problem): string
 function text(cell: CellRead | undefined, key: string, problem: Problem): string | undefined {
   if (!cell || cell.kind === 'empty') return undefined;
   if (cell.kind === 'formula-without-value') return void problem('formula_without_value', key);
+  if (cell.kind === 'error') return void problem('formula_error', key, { value: cell.value });
   return String(cell.value);
 }
 
-function readIndicator(row: RowRead, roadmap: RoadmapDocument, id: string, problem: Problem): Entry | undefined {
+/** The period imported and today, to tell a measurement date that cannot be right. */
+interface When {
+  period: string;
+  range: { start: string; end: string };
+  today: string;
+}
+
+/** How far from its period a measurement may be dated: a survey closes late, a register is read early. */
+const DATE_SLACK_MONTHS = 6;
+
+function readIndicator(row: RowRead, roadmap: RoadmapDocument, id: string, problem: Problem, when: When): Entry | undefined {
   const indicator = (roadmap.objectives ?? []).flatMap((o) => o.indicators ?? []).find((i) => i.id === id)!;
   const numeric = typeof indicator.target?.value === 'number' || typeof indicator.baseline?.value === 'number';
   const cell = row.cells.get('actual');
@@ -231,7 +245,13 @@ function readIndicator(row: RowRead, roadmap: RoadmapDocument, id: string, probl
   const entry: Entry = { indicator: id };
   if (actual !== undefined) entry.actual = actual;
   const measured = date(row.cells.get('date'), 'date', problem);
-  if (measured !== undefined) entry.date = measured;
+  if (measured !== undefined) {
+    // A partial date (2026-12, 2026) is compared by its first day.
+    const day = measured.length === 4 ? `${measured}-01-01` : measured.length === 7 ? `${measured}-01` : measured;
+    if (day > when.today) problem('date_in_future', 'date', { value: measured, today: when.today });
+    else if (day < addMonths(when.range.start, -DATE_SLACK_MONTHS) || day > addMonths(when.range.end, DATE_SLACK_MONTHS)) problem('date_outside_period', 'date', { value: measured, period: when.period, start: when.range.start, end: when.range.end });
+    entry.date = measured;
+  }
   if (women !== undefined || men !== undefined) entry.by_sex = { ...(women !== undefined ? { women } : {}), ...(men !== undefined ? { men } : {}) };
   for (const key of ['means_of_verification', 'comment']) {
     const value = text(row.cells.get(key), key, problem);

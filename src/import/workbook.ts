@@ -16,7 +16,9 @@ export type CellRead =
   | { kind: 'number'; value: number }
   | { kind: 'text'; value: string }
   | { kind: 'date'; value: string }
-  | { kind: 'formula-without-value' };
+  | { kind: 'formula-without-value' }
+  /** A formula whose saved result is an error (#DIV/0!, #N/A, #REF!), or an error typed in. */
+  | { kind: 'error'; value: string };
 
 export interface RowRead {
   /** 1-based row number in the sheet (or line number in the CSV). */
@@ -184,10 +186,15 @@ export function readCell(value: unknown): CellRead {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? { kind: 'empty' } : { kind: 'date', value: value.toISOString().slice(0, 10) };
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if ('formula' in v || 'sharedFormula' in v) return 'result' in v && v.result !== undefined && v.result !== null && typeof v.result !== 'object' ? readCell(v.result) : v.result instanceof Date ? readCell(v.result) : { kind: 'formula-without-value' };
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = v.result;
+      if (result instanceof Date || (result !== undefined && result !== null && typeof result !== 'object')) return readCell(result);
+      if (result && typeof result === 'object' && 'error' in result) return { kind: 'error', value: String((result as { error: unknown }).error) };
+      return { kind: 'formula-without-value' };
+    }
     if (Array.isArray(v.richText)) return readCell((v.richText as { text?: string }[]).map((t) => t.text ?? '').join(''));
     if ('text' in v) return readCell(v.text);
-    if ('error' in v) return { kind: 'text', value: String(v.error) };
+    if ('error' in v) return { kind: 'error', value: String(v.error) };
   }
   return { kind: 'empty' };
 }

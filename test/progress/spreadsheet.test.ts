@@ -458,3 +458,27 @@ describe('the CSV form, read within bounds and addressed by line', () => {
     await expect(runImport(io(root), {}, 'progress', 'Indicators.csv', { period: '2026-H2', today: TODAY })).rejects.toThrow(/looks like the sheet Indicators saved on its own.*Insert a first column headed `sheet` holding Indicators on every row/);
   });
 });
+
+describe('cells that read as values but cannot be right', () => {
+  it('refuses a measurement dated after today or far from the period, and a formula whose result is an error', async () => {
+    const root = workspace();
+    const path = await exportTemplate(root);
+    await fill(path, (cell) => {
+      cell('Indicators', 3, 'actual').value = 905;
+      cell('Indicators', 3, 'date').value = new Date(Date.UTC(2031, 0, 1));
+      cell('Indicators', 4, 'actual').value = 33;
+      cell('Indicators', 4, 'date').value = '2025-01-15';
+      cell('Indicators', 5, 'actual').value = 2;
+      cell('Indicators', 5, 'date').value = new Date(Date.UTC(2027, 0, 5)); // just after the period: fine
+      cell('Actions', 3, 'spent').value = { formula: 'J3/0', result: { error: '#DIV/0!' } } as unknown as ExcelJS.CellFormulaValue;
+    });
+    const out = io(root);
+    expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: '2027-01-10' })).toBe(1);
+    expect(out.err.split('\n').filter((l) => /^\w+!/.test(l))).toEqual([
+      'Indicators!I3 (date): 2031-01-01 is after today (2027-01-10). Write the date the value was measured.',
+      'Indicators!I4 (date): 2025-01-15 is more than six months away from the period 2026-H2 (2026-07-01 to 2026-12-31). Write the date the value was measured, or import it for the period it belongs to.',
+      'Actions!K3 (spent): the formula’s result is an error (#DIV/0!). Correct the formula, or type the value.',
+    ]);
+    expect(existsSync(join(root, PROGRESS))).toBe(false);
+  });
+});
