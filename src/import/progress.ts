@@ -61,11 +61,11 @@ function sheetsOf(request: ImportRequest): Map<SheetName, SheetRead> {
     const sheet = request.workbook.sheets.get(name);
     if (!sheet) {
       // The CSV form may leave a sheet out: a file of actions only is fine.
-      if (request.workbook.format === 'xlsx') missing.push(`the sheet \`${name}\``);
+      if (request.workbook.format === 'xlsx') missing.push(`the sheet \`${name}\` is missing`);
       continue;
     }
     const lacking = SHEET_KEYS[name].filter((k) => !sheet.columns.has(k));
-    if (lacking.length) missing.push(`in \`${name}\`, the column key${lacking.length === 1 ? '' : 's'} ${lacking.map((k) => `\`${k}\``).join(', ')} (${request.workbook.format === 'xlsx' ? 'row 1' : 'the first line'})`);
+    if (lacking.length) missing.push(`${request.workbook.format === 'xlsx' ? `row 1 of the sheet \`${name}\`` : 'the first line'} lacks the column key${lacking.length === 1 ? '' : 's'} ${lacking.map((k) => `\`${k}\``).join(', ')}`);
     else out.set(name, sheet);
   }
   // CSV rows of another sheet are reported row by row (planImport); a file of only those is still a progress CSV.
@@ -73,7 +73,7 @@ function sheetsOf(request: ImportRequest): Map<SheetName, SheetRead> {
   if (missing.length || (out.size === 0 && !others)) {
     const found = [...request.workbook.sheets.keys()].map((s) => `\`${s}\``).join(', ') || 'none';
     throw new UsageError(
-      `${request.file} is not a progress workbook lamd wrote: it lacks ${missing.join('; ') || 'the sheets `Indicators` and `Actions`'} (sheets found: ${found}). Export one with \`lamd export progress-template --period <period> -o <file>.xlsx\`, fill it in without renaming sheets or changing row 1, and import that.`,
+      `${request.file} is not a progress workbook lamd wrote: ${missing.join('; ') || 'it has neither the sheet `Indicators` nor `Actions`'} (sheets found: ${found}). Export one with \`lamd export progress-template --period <period> -o <file>.xlsx\`, fill it in without renaming sheets or changing row 1, and import that.`,
     );
   }
   return out;

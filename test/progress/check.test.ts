@@ -89,4 +89,11 @@ describe('progress references', () => {
     const found = await checkWith({ 'municipalities/sfax/progress/inclusive-services-2024.yaml': REPORT.replace('period: 2024-Q1', 'period: 2024') });
     expect(found.some((f) => f.includes('schema/type') && f.includes('"2024"'))).toBe(true);
   });
+
+  it('dates/overdue dates its finding today and names the report it read by its period', async () => {
+    const found = await checkWith({ 'municipalities/sfax/progress/inclusive-services-2023-H2.yaml': REPORT.replace('period: 2024-Q1', 'period: 2023-H2') + 'actions:\n  - { action: leaflets, status: postponed }\n' });
+    expect(found.filter((f) => f.includes('dates/overdue'))).toEqual([
+      expect.stringMatching(/dates\/overdue Action `leaflets` was due to end [\d-]+; as of 2024-06-01, it is postponed \(progress report 2023-H2\)\. Mark it done/),
+    ]);
+  });
 });

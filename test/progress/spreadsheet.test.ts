@@ -81,6 +81,13 @@ describe('the progress template', () => {
     expect(indicators.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
   });
 
+  it('names the workspace in the import command it suggests, when one was given with -C', async () => {
+    const root = workspace();
+    const out = io(tempDir());
+    expect(await runExport(out, { workspace: root }, 'progress-template', { period: '2026-H2', output: 'my progress.xlsx', today: TODAY })).toBe(0);
+    expect(out.err).toContain(`then run \`lamd -C ${root} import progress 'my progress.xlsx' --period 2026-H2\`.`);
+  });
+
   it('never overwrites a file without --force', async () => {
     const root = workspace();
     await exportTemplate(root);
@@ -245,7 +252,7 @@ describe('a file that is not a workbook lamd wrote', () => {
     workbook.getWorksheet('Actions')!.getRow(1).getCell(6).value = 'state';
     await workbook.xlsx.writeFile(join(root, 'renamed.xlsx'));
     await expect(runImport(io(root), {}, 'progress', 'renamed.xlsx', { today: TODAY })).rejects.toThrow(
-      /not a progress workbook lamd wrote: it lacks the sheet `Indicators`; in `Actions`, the column key `status` \(row 1\) \(sheets found: `Indicatori`, `Actions`\)/,
+      /not a progress workbook lamd wrote: the sheet `Indicators` is missing; row 1 of the sheet `Actions` lacks the column key `status` \(sheets found: `Indicatori`, `Actions`\)/,
     );
   });
 

@@ -27,12 +27,13 @@ export const rule: MethodRule = {
         const latest = latestActionStatus(reports, action);
         const status = latest.status ?? 'planned';
         if (!end || !isCalendarDate(end) || CLOSED.has(status) || lastDay(end) >= context.today) continue;
-        const source = latest.period !== undefined ? ` according to its progress report for ${latest.period}` : '';
+        // `as of` puts today's date on the finding, not on the report, which has its own period.
+        const source = latest.period !== undefined ? ` (progress report ${latest.period})` : '';
         findings.push({
           doc,
           pointer: `${pointer}/${action.status === undefined ? 'end' : 'status'}`,
           ruleId: rule.meta.id,
-          message: `Action \`${str(action.id) ?? ''}\` was due to end ${end} but is ${status.replace('-', ' ')}${source} on ${context.today}. Mark it done or cancelled, or give it a new end date and a progress note.`,
+          message: `Action \`${str(action.id) ?? ''}\` was due to end ${end}; as of ${context.today}, it is ${status.replace('-', ' ')}${source}. Mark it done or cancelled, or give it a new end date and a progress note.`,
         });
       }
     }

@@ -139,8 +139,15 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, option
     writeOutput(io, options.output, await writeXlsx(sheets, `${TEMPLATE_SUBJECT_PREFIX}${options.period}`), options.force);
   }
   const rows = sheets.reduce((n, s) => n + s.rows.length, 0);
-  io.stderr(`lamd: ${rows} row${rows === 1 ? '' : 's'} to fill in for ${options.period}; then run \`lamd import progress ${options.output} --period ${options.period}\`.\n`);
+  // The command to run next, as it must be typed from here: with the workspace when one was named.
+  const workspace = global.workspace !== undefined ? `-C ${shellWord(global.workspace)} ` : '';
+  io.stderr(`lamd: ${rows} row${rows === 1 ? '' : 's'} to fill in for ${options.period}; then run \`lamd ${workspace}import progress ${shellWord(options.output!)} --period ${options.period}\`.\n`);
   return 0;
+}
+
+/** A path as a POSIX shell reads it: as is when plain, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The CSV form of the template: one file, a `sheet` column first, then the keys of both sheets. */
