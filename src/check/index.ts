@@ -10,6 +10,7 @@ import { clipMessage } from './clip.js';
 import { checkDates } from './dates.js';
 import type { Finding } from './finding.js';
 import { indexWorkspace } from './model.js';
+import { checkBranding } from './branding.js';
 import { checkReferences } from './references.js';
 import { METHOD_RULES } from './method/index.js';
 import type { RuleContext } from './method/rule.js';
@@ -83,7 +84,8 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
     );
   }
   const context: RuleContext = { documents: load.documents, index, today: options.today ?? today() };
-  const all: Finding[] = [...findings, ...checkReferences(load.documents, index), ...checkDates(load.documents)];
+  const workspaceDoc = workspaceFile !== undefined ? load.documents.find((d) => d.file === workspaceFile) : undefined;
+  const all: Finding[] = [...findings, ...checkReferences(load.documents, index), ...checkDates(load.documents), ...checkBranding(workspaceDoc, load.root)];
   for (const rule of METHOD_RULES) all.push(...rule.check(context));
 
   const settled = settle(all.filter((f) => !restsOnRejected(f, rejected.get(f.doc.file))), load.documents, index.workspace);

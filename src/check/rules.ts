@@ -63,6 +63,7 @@ export const WORKSPACE_RULES: readonly RuleMeta[] = [
   { id: 'references/challenge', severity: 'error', summary: 'A challenge a practice answers is listed in that municipality\'s profile.', adjustable: true },
   { id: 'references/sdg-target', severity: 'error', summary: 'Every SDG target exists in the official list.', adjustable: true },
   { id: 'references/country', severity: 'error', summary: 'Every country code is an ISO 3166-1 code.', adjustable: true },
+  { id: 'references/logo', severity: 'warning', summary: 'Every logo lamd.yaml names is an image file of the workspace, at most 2 MB.', adjustable: true },
   { id: 'dates/valid', severity: 'error', summary: 'Every date exists in the calendar.', adjustable: false },
   { id: 'dates/order', severity: 'error', summary: 'Nothing ends before it starts.', adjustable: true },
 ];

@@ -32,6 +32,8 @@ export interface HtmlOptions {
   print?: PrintOptions;
   /** Extra lines for the cover (already escaped HTML), after the title and its lead paragraphs. */
   cover?: string;
+  /** Extra lines at the foot of the report (already escaped HTML). */
+  foot?: string;
 }
 
 interface Heading {
@@ -197,6 +199,7 @@ export function markdownToHtml(markdown: string, options: HtmlOptions): string {
     '<body>',
     `<main id="report">`,
     body.trimEnd(),
+    ...(options.foot ? [`<footer class="report-foot">\n${options.foot.trimEnd()}\n</footer>`] : []),
     '</main>',
     '</body>',
     '</html>',

@@ -3,6 +3,7 @@
 import { markdownToHtml } from './html.js';
 import { loadCatalogue, Messages } from './i18n.js';
 import { escapeHtml, joinMd, type Md } from './markdown.js';
+import { logosHtml, type Branding } from './branding.js';
 import type { Paper } from './print.js';
 import { LAMD_VERSION } from '../version.js';
 import type { Phase, ReportModel } from './model.js';
@@ -123,6 +124,8 @@ export function svgLabels(m: Messages): (timeline: Timeline) => SvgLabels {
 
 export interface HtmlReportOptions {
   paper?: Paper;
+  /** Logos and statements to put on the cover and at the foot (loadBranding). */
+  branding?: Branding;
 }
 
 export function reportToHtml(report: MarkdownReport, options: HtmlReportOptions = {}): string {
@@ -131,7 +134,8 @@ export function reportToHtml(report: MarkdownReport, options: HtmlReportOptions 
   const generated = m.plain('phrase.generated_on', { date: m.plainDate(report.today)!, version: LAMD_VERSION });
   return markdownToHtml(report.markdown, {
     print: { paper: options.paper ?? 'a4', title: plainFromMarkdown(title), network: report.network, generated, pageOf: m.raw('phrase.page_of') },
-    cover: `<p class="generated">${escapeHtml(generated)}</p>\n`,
+    cover: `${logosHtml(options.branding, 'logos')}<p class="generated">${escapeHtml(generated)}</p>\n${options.branding?.funding ? `<p class="funding">${escapeHtml(options.branding.funding)}</p>\n` : ''}`,
+    foot: logosHtml(options.branding, 'logos logos-foot'),
     lang: m.lang,
     dir: m.dir,
     locale: m.locale,

@@ -31,6 +31,9 @@ tbody tr:nth-child(even) td { background: #f8fafb; }
 .toc ol ol li { display: inline; margin: 0; }
 .toc ol ol li + li::before { content: " · "; }
 .cover .generated { color: var(--muted); font-size: .9rem; }
+.logos { display: flex; flex-wrap: wrap; align-items: center; gap: 1.2rem 2rem; margin: 1.5rem 0; }
+.logos img { max-height: 64px; max-width: 200px; object-fit: contain; }
+.logos-foot img { max-height: 36px; max-width: 140px; }
 figure.timeline { margin: 1rem 0 1.5rem; overflow-x: auto; }
 figure.timeline figcaption { color: var(--muted); font-size: .85rem; margin-block-start: .3rem; }
 svg.timeline { display: block; max-width: 100%; height: auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; }

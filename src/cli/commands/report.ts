@@ -16,6 +16,7 @@ import type { FormatContext } from '../../format/context.js';
 import { loadFormatter } from '../../format/index.js';
 import { availableLanguages } from '../../report/i18n.js';
 import { isPhase, REPORT_FORMATS, REPORT_PHASES, renderMarkdown, reportFileName, reportToHtml, type MarkdownReport, type Phase, type ReportFormat } from '../../report/index.js';
+import { loadBranding, type Branding } from '../../report/branding.js';
 import { buildReportModel } from '../../report/model.js';
 import { cssString, PAPER_SIZES, type Paper } from '../../report/print.js';
 import { TemplateError, templateSources, unusedTemplates } from '../../report/template-files.js';
@@ -120,6 +121,10 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
     throw new UsageError(`There is no municipality \`${options.municipality}\` in lamd.yaml. The municipalities are: ${model.municipalities.map((m) => m.slug).join(', ')}.`);
   }
 
+  // Logos are read once, and only for the formats that embed them.
+  let loaded: Branding | undefined;
+  const branding = () => (loaded ??= loadBranding(load.root!, model.workspace));
+
   // Every report is rendered before any is written: a broken template leaves the old reports in place.
   const phases: Phase[] = phase === 'all' ? [...REPORT_PHASES] : [phase as Phase];
   const outputs: { name: string; content: string | Uint8Array }[] = [];
@@ -135,7 +140,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
       if (examples.total > 0) markExamplesLeftOut(report);
       if (isDraft) markDraft(report);
       const name = reportFileName(p, lang, format, options.municipality, period);
-      outputs.push({ name: isDraft ? draftFileName(name) : name, content: format === 'md' ? report.markdown : markDraftHtml(reportToHtml(report, { paper }), report, isDraft) });
+      outputs.push({ name: isDraft ? draftFileName(name) : name, content: format === 'md' ? report.markdown : markDraftHtml(reportToHtml(report, { paper, branding: branding() }), report, isDraft) });
     }
   });
   if (pdf && chromium) {

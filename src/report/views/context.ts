@@ -119,6 +119,8 @@ export interface BaseView {
   };
   scope: Md | undefined;
   footer: Md;
+  /** lamd.yaml's funding statement and disclaimer, printed at the foot of every report. */
+  branding: { funding: Md | undefined; disclaimer: Md | undefined };
 }
 
 /** The parts every report starts and ends with. */
@@ -140,6 +142,7 @@ export function baseView(ctx: ViewContext, phase: Phase): BaseView {
     },
     scope: ctx.focus === undefined ? undefined : m.text('phrase.scope', { municipality: municipalityName(ctx, ctx.focus) }),
     footer: m.text('phrase.footer'),
+    branding: { funding: opt(ctx.model.workspace.branding?.funding_statement), disclaimer: opt(ctx.model.workspace.branding?.disclaimer) },
   };
   return view;
 }

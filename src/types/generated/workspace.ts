@@ -219,19 +219,202 @@ export type ReportLanguages = Language[];
  */
 export type LamdPackageForCI = string;
 /**
+ * Logos in the order they are shown (the coordinating organisation, the donor, the cities…)
+ *
+ * @maxItems 8
+ */
+export type Logos =
+  | []
+  | [
+      {
+        file: File;
+        alt: Text13;
+      }
+    ]
+  | [
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      }
+    ]
+  | [
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      }
+    ]
+  | [
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      }
+    ]
+  | [
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      }
+    ]
+  | [
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      }
+    ]
+  | [
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      }
+    ]
+  | [
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      },
+      {
+        file: File;
+        alt: Text13;
+      }
+    ];
+/**
+ * A PNG, JPEG, GIF, WebP or SVG image inside the workspace, relative to lamd.yaml (branding/iom.png), at most 2 MB
+ */
+export type File = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text13 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text14 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text15 = string;
+/**
  * Id of the rule to silence, as `lamd rules` lists it (roadmap/design-inclusion)
  */
 export type Rule = string;
 /**
  * Free text, written in your own words
  */
-export type Text13 = string;
+export type Text16 = string;
 /**
  * Method rules silenced on this document, each with the reason, which lamd records and can list (`lamd validate --list-suppressions`). Reading and schema rules cannot be silenced
  */
 export type SuppressedRules = {
   rule: Rule;
-  reason: Text13;
+  reason: Text16;
 }[];
 
 /**
@@ -247,6 +430,7 @@ export interface WorkspaceDocument {
   calendar?: PhaseCalendar;
   languages?: ReportLanguages;
   lamd_package?: LamdPackageForCI;
+  branding?: BrandingAndVisibility;
   rules?: RuleSettings;
   sources?: Sources;
   suppress?: SuppressedRules;
@@ -331,6 +515,14 @@ export interface Phase3RoadMaps {
 export interface FinalPhase {
   start?: Start;
   end?: End;
+}
+/**
+ * What donors' visibility rules ask a report to carry: logos (files in the workspace, embedded in HTML, PDF and Word reports, never fetched) and a funding statement or disclaimer, on the cover and at the foot of every report
+ */
+export interface BrandingAndVisibility {
+  logos?: Logos;
+  funding_statement?: Text14;
+  disclaimer?: Text15;
 }
 /**
  * Severity of lamd's method rules in this workspace: rule id to `error`, `warning`, `info` or `off`. `lamd rules` lists the ids
