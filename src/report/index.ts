@@ -117,6 +117,7 @@ export function svgLabels(m: Messages): (timeline: Timeline) => SvgLabels {
     today: m.raw('phrase.today'),
     status,
     overdue: m.raw('column.overdue'),
+    milestone: m.raw('phrase.milestone'),
     span: (bar) => (bar.milestone ? m.plainDate(bar.start)! : m.plain('phrase.period', { start: m.plainDate(bar.start)!, end: m.plainDate(bar.end)! })),
     section: (group) => group || m.raw('phrase.actions'),
   });

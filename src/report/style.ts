@@ -39,8 +39,9 @@ figure.timeline figcaption { color: var(--muted); font-size: .85rem; margin-bloc
 svg.timeline { display: block; max-width: 100%; height: auto; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; }
 svg.timeline text { font-size: 13px; fill: var(--ink); }
 svg.timeline text.group { font-weight: 600; }
-svg.timeline text.tick, svg.timeline text.legend, svg.timeline text.today-label { font-size: 11px; fill: var(--muted); }
-svg.timeline .grid { stroke: #e3e7eb; stroke-width: 1; }
+svg.timeline text.bar-number { font-size: 12px; font-weight: 600; }
+svg.timeline text.tick, svg.timeline text.legend { font-size: 12px; fill: #3d4852; }
+svg.timeline .grid { stroke: #dde2e6; stroke-width: 1; }
 svg.timeline .today { stroke: #c62828; stroke-width: 1.5; stroke-dasharray: 4 3; }
 @media (max-width: 40rem) { main { padding: 1rem .8rem 3rem; } table { font-size: .85rem; } }
 @media print {
@@ -61,6 +62,7 @@ svg.timeline .today { stroke: #c62828; stroke-width: 1.5; stroke-dasharray: 4 3;
   th, td { padding: .2rem .35rem; overflow-wrap: break-word; hyphens: auto; }
   tbody tr:nth-child(even) td, th { background: none; }
   th { border-block-end: 1.5px solid var(--muted); }
-  svg.timeline { max-height: 235mm; }
+  /* Printed at the width of the text block, so the drawing's 13-unit text prints near 9 pt. */
+  svg.timeline { width: 100%; max-height: 240mm; }
 }
 `;

@@ -108,32 +108,37 @@ export interface SvgLabels {
   today: string;
   status: Record<ActionStatus, string>;
   overdue: string;
+  /** The legend's word for an action with one date only. */
+  milestone?: string;
   /** Formats a bar's dates for its tooltip. */
   span: (bar: TimelineBar) => string;
   /** A group heading shown above its bars when the timeline has more than one group. */
   section: (group: string) => string;
 }
 
-const FILL: Record<ActionStatus, string> = {
-  done: '#2e7d32',
-  'in-progress': '#1565c0',
-  planned: '#78909c',
-  postponed: '#f9a825',
-  cancelled: '#bdbdbd',
+/**
+ * How each status is drawn: colour and outline, so that no two statuses look alike even printed in
+ * black and white. Planned is an empty outline (nothing has happened yet); cancelled is pale grey,
+ * dashed and struck through; postponed is amber with a dotted outline.
+ */
+const STYLE: Record<ActionStatus, { fill: string; stroke: string; dash?: string; strike?: boolean }> = {
+  done: { fill: '#2e7d32', stroke: '#1b5e20' },
+  'in-progress': { fill: '#1565c0', stroke: '#0d47a1' },
+  planned: { fill: '#ffffff', stroke: '#546e7a' },
+  postponed: { fill: '#f9a825', stroke: '#8d6e00', dash: '2 2' },
+  cancelled: { fill: '#e0e0e0', stroke: '#9e9e9e', dash: '4 2', strike: true },
 };
+const OVERDUE = '#c62828';
 
 const DAY = 86_400_000;
 const time = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
-function truncate(text: string, max: number): string {
-  const chars = [...text.replace(/\s+/g, ' ').trim()];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
-}
-
 /** Font size of tick labels (svg.timeline text.tick in style.ts), in px. */
-const TICK_FONT = 11;
+const TICK_FONT = 12;
 /** Least space between two tick labels, in px. */
 const TICK_GAP = 8;
+/** Font size of action labels (svg.timeline text in style.ts), in px. */
+const LABEL_FONT = 13;
 
 /**
  * A generous estimate of the width of a tick label in px: no font metrics without a browser, so each
@@ -143,15 +148,56 @@ export function tickLabelWidth(text: string): number {
   return [...text].length * TICK_FONT * 0.62;
 }
 
-/** An inline SVG drawing of the timeline: one row per action, years (or months) along the top. */
+/**
+ * Splits a label into lines of at most `max` characters, between words only: a word is never cut,
+ * and one longer than a line stands on a line of its own.
+ */
+export function wrapWords(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.replace(/\s+/g, ' ').trim().split(' ')) {
+    if (word === '') continue;
+    if (line === '') line = word;
+    else if ([...line].length + 1 + [...word].length <= max) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+function barShape(bar: TimelineBar, x0: number, x1: number, y: number, height: number): string {
+  const style = STYLE[bar.status];
+  const stroke = bar.overdue ? OVERDUE : style.stroke;
+  const width = bar.overdue ? 2.5 : 1.5;
+  const dash = bar.overdue ? ' stroke-dasharray="5 2"' : style.dash ? ` stroke-dasharray="${style.dash}"` : '';
+  if (bar.milestone) {
+    const h = height / 2;
+    return `<path class="bar" d="M${x0.toFixed(1)} ${y} l${h} ${h} l${-h} ${h} l${-h} ${-h} z" fill="${style.fill}" stroke="${stroke}" stroke-width="${width}"${dash}/>`;
+  }
+  const w = Math.max(3, x1 - x0);
+  const strike = style.strike ? `<line x1="${x0.toFixed(1)}" y1="${(y + height / 2).toFixed(1)}" x2="${(x0 + w).toFixed(1)}" y2="${(y + height / 2).toFixed(1)}" stroke="#616161" stroke-width="1.5"/>` : '';
+  return `<rect class="bar" x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${height}" rx="3" fill="${style.fill}" stroke="${stroke}" stroke-width="${width}"${dash}/>${strike}`;
+}
+
+/**
+ * An inline SVG drawing of the timeline, sized to print legibly on A4 or Letter (720 units wide,
+ * about the printed width, so 13-unit text prints near 9 pt): one row per action, its number and
+ * whole title wrapped in the left column, the same number beside its bar; months (or years) with
+ * their year along the top, in the report's language; a legend of every mark the drawing uses.
+ */
 export function timelineSvg(timeline: Timeline, locale: string, labels: SvgLabels): string {
-  const width = 960;
-  const labelWidth = 300;
-  const plotLeft = labelWidth + 10;
-  const plotWidth = width - plotLeft - 20;
-  const row = 26;
+  const width = 720;
+  const labelWidth = 250;
+  const plotLeft = labelWidth + 14;
+  const plotWidth = width - plotLeft - 26;
+  const lineHeight = 16;
   const top = 34;
   const groups = new Set(timeline.bars.map((b) => b.group)).size > 1;
+  // Characters per label line: a generous 0.56 em per character of 13-unit text.
+  const perLine = Math.floor((labelWidth - (groups ? 20 : 8)) / (LABEL_FONT * 0.56));
 
   const starts = timeline.bars.map((b) => time(b.start));
   const ends = timeline.bars.map((b) => time(b.end) + DAY);
@@ -170,28 +216,33 @@ export function timelineSvg(timeline: Timeline, locale: string, labels: SvgLabel
   for (const bar of timeline.bars) {
     if (groups && bar.group !== group) {
       group = bar.group;
-      rows.push(`<text class="group" x="8" y="${y + row * 0.65}">${escapeHtml(truncate(labels.section(group), 44))}</text>`);
-      y += row;
+      const heading = wrapWords(labels.section(group), perLine + 2);
+      rows.push(`<text class="group" x="8" y="${y + 14}">${heading.map((line, i) => `<tspan x="8" dy="${i === 0 ? 0 : lineHeight}">${escapeHtml(line)}</tspan>`).join('')}</text>`);
+      y += heading.length * lineHeight + 8;
     }
+    const lines = wrapWords(`${bar.number}. ${bar.label}`, perLine);
+    const rowHeight = Math.max(26, lines.length * lineHeight + 10);
     const status = labels.status[bar.status];
-    const tip = `${bar.label} — ${labels.span(bar)} — ${status}${bar.overdue ? ` — ${labels.overdue}` : ''}`;
+    const tip = `${bar.number}. ${bar.label} — ${labels.span(bar)} — ${status}${bar.overdue ? ` — ${labels.overdue}` : ''}`;
     const x0 = x(time(bar.start));
     const x1 = x(time(bar.end) + DAY);
-    const shape = bar.milestone
-      ? `<path d="M${x0.toFixed(1)} ${y + 4} l8 ${row / 2 - 4} l-8 ${row / 2 - 4} l-8 ${-(row / 2 - 4)} z" fill="${FILL[bar.status]}"${bar.overdue ? ' stroke="#c62828" stroke-width="2"' : ''}/>`
-      : `<rect x="${x0.toFixed(1)}" y="${y + 5}" width="${Math.max(2, x1 - x0).toFixed(1)}" height="${row - 10}" rx="3" fill="${FILL[bar.status]}"${bar.overdue ? ' stroke="#c62828" stroke-width="2" stroke-dasharray="4 2"' : ''}/>`;
-    rows.push(
-      `<g><title>${escapeHtml(tip)}</title><text x="${groups ? 20 : 8}" y="${y + row * 0.65}">${escapeHtml(truncate(bar.label, groups ? 40 : 42))}</text>${shape}</g>`,
-    );
-    y += row;
+    const barY = y + (rowHeight - 16) / 2;
+    const labelX = groups ? 20 : 8;
+    const text = `<text class="label" x="${labelX}" y="${y + 5 + LABEL_FONT}">${lines.map((line, i) => `<tspan x="${labelX}" dy="${i === 0 ? 0 : lineHeight}">${escapeHtml(line)}</tspan>`).join('')}</text>`;
+    // The number again beside the bar (after it, or before it when the bar reaches the right edge).
+    const after = (bar.milestone ? x0 + 10 : x1) + 4;
+    const number = after + 20 <= width
+      ? `<text class="bar-number" x="${after.toFixed(1)}" y="${barY + 12.5}">${bar.number}</text>`
+      : `<text class="bar-number" x="${(x0 - (bar.milestone ? 10 : 0) - 4).toFixed(1)}" y="${barY + 12.5}" text-anchor="end">${bar.number}</text>`;
+    rows.push(`<g data-action="${bar.number}"><title>${escapeHtml(tip)}</title>${text}${barShape(bar, x0, x1, barY, 16)}${number}</g>`);
+    y += rowHeight;
   }
-  const height = y + 40;
 
-  // Ticks: every year, or every month for a timeline shorter than two years. Every tick keeps its grid
-  // line; labels are spaced by an estimate of their width, so long month names (Arabic "سبتمبر 23")
+  // Ticks: every month with its year for a timeline shorter than two years, else every year. Every
+  // tick keeps its grid line; labels are spaced by an estimate of their width, so long month names
   // never run into each other: every n-th label is drawn, n the same along the whole axis.
   const short = max - min < 730 * DAY;
-  const format = new Intl.DateTimeFormat(locale, short ? { month: 'short', year: '2-digit', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(locale, short ? { month: 'short', year: 'numeric', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' });
   const first = new Date(min);
   const tickTimes: number[] = [];
   let tick = short ? Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1) : Date.UTC(first.getUTCFullYear(), 0, 1);
@@ -218,26 +269,37 @@ export function timelineSvg(timeline: Timeline, locale: string, labels: SvgLabel
     ticks.push(`<line x1="${tx.toFixed(1)}" y1="${top - 6}" x2="${tx.toFixed(1)}" y2="${y}" class="grid"/>${label}`);
   });
   const now = time(timeline.today);
-  const today =
-    now >= min && now <= max
-      ? `<line x1="${x(now).toFixed(1)}" y1="${top - 6}" x2="${x(now).toFixed(1)}" y2="${y}" class="today"/><text class="today-label" x="${(x(now) + 3).toFixed(1)}" y="${y + 14}">${escapeHtml(labels.today)}</text>`
-      : '';
+  const showToday = now >= min && now <= max;
+  const today = showToday ? `<line x1="${x(now).toFixed(1)}" y1="${top - 6}" x2="${x(now).toFixed(1)}" y2="${y}" class="today"/>` : '';
 
+  // The legend: every status drawn, then overdue, one-date actions and today when the drawing has them.
   const used = ([...new Set(timeline.bars.map((b) => b.status))] as ActionStatus[]).sort((a, b) => ACTION_STATUSES.indexOf(a) - ACTION_STATUSES.indexOf(b));
+  const sample = (status: ActionStatus, overdue: boolean, milestone: boolean): TimelineBar => ({ number: 0, label: '', group: '', start: '', end: '', status, overdue, milestone });
+  const entries: { mark: (lx: number, ly: number) => string; text: string }[] = used.map((s) => ({ mark: (lx, ly) => barShape(sample(s, false, false), lx, lx + 22, ly, 12), text: labels.status[s] }));
+  if (timeline.bars.some((b) => b.overdue)) entries.push({ mark: (lx, ly) => barShape(sample('in-progress', true, false), lx, lx + 22, ly, 12), text: labels.overdue });
+  if (labels.milestone && timeline.bars.some((b) => b.milestone)) entries.push({ mark: (lx, ly) => barShape(sample(used[0] ?? 'planned', false, true), lx + 8, lx, ly, 12), text: labels.milestone! });
+  if (showToday) entries.push({ mark: (lx, ly) => `<line x1="${lx + 11}" y1="${ly - 2}" x2="${lx + 11}" y2="${ly + 14}" class="today"/>`, text: labels.today });
+  const legend: string[] = [];
   let lx = 8;
-  const legend = used.map((s) => {
-    const item = `<rect x="${lx}" y="${height - 18}" width="12" height="12" rx="2" fill="${FILL[s]}"/><text class="legend" x="${lx + 16}" y="${height - 8}">${escapeHtml(labels.status[s])}</text>`;
-    lx += 24 + [...labels.status[s]].length * 7;
-    return item;
-  });
+  let ly = y + 16;
+  for (const entry of entries) {
+    const itemWidth = 30 + [...entry.text].length * 7.5 + 18;
+    if (lx + itemWidth > width && lx > 8) {
+      lx = 8;
+      ly += 22;
+    }
+    legend.push(`<g class="legend-item">${entry.mark(lx, ly)}<text class="legend" x="${lx + 30}" y="${ly + 10.5}">${escapeHtml(entry.text)}</text></g>`);
+    lx += itemWidth;
+  }
+  const height = ly + 24;
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" aria-label="${escapeHtml(labels.title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" direction="ltr">`,
     `<title>${escapeHtml(labels.title)}</title>`,
     ...ticks,
-    ...rows,
     today,
-    ...legend,
+    ...rows,
+    `<g class="legend">${legend.join('')}</g>`,
     '</svg>',
   ].join('');
 }

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_PHASES, reportToHtml, type Phase } from '../../src/report/index.js';
-import { INJECTION, loadValid, render, VALID } from './helpers.js';
+import { INJECTION, LAS_PILOT, loadValid, render, VALID } from './helpers.js';
 
 // The callbacks given to page.evaluate run in the page; these are the few browser globals they use
 // (the project's TypeScript setup has no DOM library, and these declarations stay in this module).
@@ -65,6 +65,7 @@ beforeAll(async () => {
   long.roadmaps[0]!.actions!.push({ id: 'long', title: 'Long action', start: '2023-01-01', end: '2024-11-30', status: 'planned' });
   write('valid.roadmap.ar.long.html', reportToHtml(render({ model: long, sources: valid.sources }, 'roadmap', 'ar')));
   write('valid.roadmap.it.html', reportToHtml(render(valid, 'roadmap', 'it')));
+  write('pilot.roadmap.en.html', reportToHtml(render(await loadValid(LAS_PILOT), 'roadmap', 'en')));
 });
 
 afterAll(async () => {
@@ -142,6 +143,55 @@ describe('HTML reports in Chromium', () => {
       expect(bar!.width).toBeGreaterThan(10);
       expect(bar!.height).toBeGreaterThan(5);
       expect(outside).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('ties every bar of the pilot\'s timelines to its action table by number, and cuts no label mid-word', async () => {
+    const { context, page } = await visit('pilot.roadmap.en.html');
+    try {
+      // For each timeline: the numbers and titles of the action tables of the same road map (between
+      // the h2 before the figure and the next one), and each bar's number, label lines and extent.
+      const timelines = (await page.evaluate(`[...document.querySelectorAll('figure.timeline')].map((figure) => {
+        let start = figure;
+        while (start && start.tagName !== 'H2') start = start.previousElementSibling;
+        const numbers = [];
+        const titles = [];
+        for (let e = start.nextElementSibling; e && e.tagName !== 'H2'; e = e.nextElementSibling) {
+          if (e.tagName !== 'TABLE' || e.querySelector('th').textContent.trim() !== 'No.') continue;
+          for (const row of e.querySelectorAll('tbody tr')) {
+            const number = row.cells[0].textContent.trim();
+            numbers.push(number);
+            const title = row.cells[1].querySelector('strong');
+            if (title) titles.push(number + '. ' + title.textContent.trim());
+          }
+        }
+        const plotLeft = Math.min(...[...figure.querySelectorAll('g[data-action] .bar')].map((b) => b.getBBox().x));
+        const bars = [...figure.querySelectorAll('g[data-action]')].map((g) => {
+          const lines = [...g.querySelectorAll('text.label tspan')].map((t) => t.textContent);
+          const right = Math.max(...[...g.querySelectorAll('text.label tspan')].map((t) => { const b = t.getBBox(); return b.x + b.width; }));
+          return { number: g.querySelector('text.bar-number').textContent, label: lines.join(' '), lines, right };
+        });
+        const legend = [...figure.querySelectorAll('text.legend')].map((t) => t.textContent);
+        const ticks = [...figure.querySelectorAll('text.tick')].map((t) => t.textContent);
+        return { numbers, titles, bars, plotLeft, legend, ticks };
+      })`)) as { numbers: string[]; titles: string[]; bars: { number: string; label: string; lines: string[]; right: number }[]; plotLeft: number; legend: string[]; ticks: string[] }[];
+      expect(timelines).toHaveLength(3);
+      for (const timeline of timelines) {
+        expect(timeline.bars.length).toBeGreaterThan(0);
+        for (const bar of timeline.bars) {
+          expect(timeline.numbers, `bar ${bar.number}`).toContain(bar.number);
+          // The whole title, as the action table prints it: nothing cut, no ellipsis.
+          expect(timeline.titles, `bar ${bar.number}`).toContain(bar.label);
+          expect(bar.lines.every((line) => !line.endsWith('…') && line.trim() === line)).toBe(true);
+          // Every label ends before the bars begin.
+          expect(bar.right, bar.label).toBeLessThan(timeline.plotLeft);
+        }
+        // Every action of the pilot is done; today (June 2024) lies after the pilot, so it is not drawn.
+        expect(timeline.legend).toEqual(['Done']);
+        for (const tick of timeline.ticks) expect(tick).toMatch(/^[A-Z][a-z]{2,4} \d{4}$/);
+      }
     } finally {
       await context.close();
     }

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { headingSlug, markdownToHtml, safeHref } from '../../src/report/html.js';
 import { reportToHtml } from '../../src/report/index.js';
-import { buildTimeline, tickLabelWidth, timelineSvg } from '../../src/report/timeline.js';
+import { buildTimeline, tickLabelWidth, timelineSvg, wrapWords } from '../../src/report/timeline.js';
 import { INJECTION, loadValid, render, VALID, type LoadedWorkspace } from './helpers.js';
 
 function page(markdown: string, dir: 'ltr' | 'rtl' = 'ltr'): string {
@@ -125,11 +125,39 @@ describe('timelineSvg', () => {
       '2023-06-01',
     );
     const svg = timelineSvg(timeline, 'en-GB', { title: 'T', today: 'today', status: { planned: 'Planned', 'in-progress': 'In progress', done: 'Done', postponed: 'Postponed', cancelled: 'Cancelled' }, overdue: 'overdue', span: () => 's', section: (g) => g });
-    expect(svg.match(/<rect [^>]*rx="3"/g)).toHaveLength(2);
+    expect(svg.match(/<g data-action="\d+"><title>[^<]*<\/title><text class="label"[^>]*>(?:<tspan[^>]*>[^<]*<\/tspan>)+<\/text><rect class="bar"/g)).toHaveLength(2);
     expect(svg).toContain('>2023</text>');
     expect(svg).toContain('class="today"');
     expect(svg).not.toMatch(/NaN|undefined|Infinity/);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="timeline" role="img"/);
+    // The legend names every status drawn, and today.
+    expect([...svg.matchAll(/<text class="legend"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['Planned', 'Done', 'today']);
+  });
+
+  it('gives every mark used a legend entry, overdue and one-date actions too, and never draws planned like cancelled', () => {
+    const { timeline } = buildTimeline(
+      't1',
+      'T',
+      [
+        { title: 'Late', group: '', start: '2022-01-01', end: '2022-03-31', status: 'in-progress' },
+        { title: 'Dropped', group: '', start: '2022-02-01', end: '2022-04-30', status: 'cancelled' },
+        { title: 'Later', group: '', start: '2022-05-01', end: '2022-06-30', status: 'planned' },
+        { title: 'Launch', group: '', start: '2022-06-15', status: 'planned' },
+      ],
+      '2022-05-10',
+    );
+    const svg = timelineSvg(timeline, 'fr', { title: 'T', today: "aujourd'hui", status: { planned: 'Prévue', 'in-progress': 'En cours', done: 'Terminée', postponed: 'Reportée', cancelled: 'Annulée' }, overdue: 'En retard', milestone: 'Une seule date', span: () => 's', section: (g) => g });
+    expect([...svg.matchAll(/<text class="legend"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['Prévue', 'En cours', 'Annulée', 'En retard', 'Une seule date', 'aujourd&#39;hui']);
+    const shape = (n: number) => /<g data-action="(\d+)">.*?<(?:rect|path) class="bar"([^>]*)\/>/.exec(svg.split('<g data-action=').slice(1).map((g) => `<g data-action=${g}`)[n - 1]!)![2]!.replace(/ (x|y|width|height|d)="[^"]*"/g, '');
+    expect(shape(2)).not.toBe(shape(3));
+    expect(shape(1)).toContain('stroke="#c62828"'); // overdue
+    // Month ticks carry their year, in the report's language.
+    expect(svg).toMatch(/<text class="tick"[^>]*>janv\. 2022<\/text>/);
+  });
+
+  it('wraps a label between words, never inside one', () => {
+    expect(wrapWords('Training for 32 front-office operators of libraries and museums', 20)).toEqual(['Training for 32', 'front-office', 'operators of', 'libraries and', 'museums']);
+    expect(wrapWords('Supercalifragilisticexpialidocious word', 10)).toEqual(['Supercalifragilisticexpialidocious', 'word']);
   });
 });
 
@@ -218,7 +246,7 @@ describe('reports as HTML', () => {
       for (const lang of ['en', 'ar']) {
       const html = reportToHtml(render(injection, phase, lang));
       const tags = new Set([...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)[\s>/]/g)].map((m) => m[1]!.toLowerCase()));
-      const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'nav', 'h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'figure', 'figcaption', 'svg', 'title', 'g', 'text', 'rect', 'path', 'line', ...(lang === 'ar' ? ['bdi'] : [])];
+      const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'nav', 'h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'figure', 'figcaption', 'svg', 'title', 'g', 'text', 'tspan', 'rect', 'path', 'line', ...(lang === 'ar' ? ['bdi'] : [])];
       expect([...tags].filter((t) => !allowed.includes(t)), phase).toEqual([]);
       expect(attributeNames(html).filter((name) => name.startsWith('on')), phase).toEqual([]);
       for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href, phase).toMatch(/^(https?:\/\/|mailto:|#)/);
