@@ -79,7 +79,7 @@ function makeRng(seed) {
 // unambiguous to every reader in the benchmark: ajv-cli reads YAML with js-yaml 3 (YAML 1.1), which
 // turns an unquoted 2024-05-01 into a Date and `NO` into false, so dates and such words are quoted.
 
-const PLAIN_SAFE = /^[A-Za-zÀ-ÿ\u0600-\u06ff][^:#\n"'{}\[\],&*!|>%@`]*$/u;
+const PLAIN_SAFE = /^[A-Za-zÀ-ÿ\u0600-\u06ff][^:#\n"'{}[\],&*!|>%@`]*$/u;
 const AMBIGUOUS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
 
 function scalar(value) {

@@ -173,7 +173,6 @@ function lamdFindings(result) {
 }
 
 function sanity(ws, lamdResult, ajvResult, smResult) {
-  const notes = [];
   const planted = new Map(ws.invalid.map((i) => [i.file, i.kind]));
   const found = lamdFindings(lamdResult);
   const lines = [];

@@ -1,6 +1,6 @@
 // The schema validators, compiled ahead of time by scripts/compile-schemas.mjs.
 import type { DocumentKind } from '../workspace/kinds.js';
-// @ts-ignore -- generated JavaScript without type declarations
+// @ts-expect-error -- generated JavaScript without type declarations
 import * as generated from './generated/validators.js';
 
 export interface AjvError {

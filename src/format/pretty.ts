@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { codeFrame, splitLines } from './code-frame.js';
-import type { FormatContext, Formatter } from './context.js';
+import type { Formatter } from './context.js';
 import { runSentence, toolLine, type Outcome } from './describe-run.js';
 import { groupByFile } from './group-by-file.js';
 

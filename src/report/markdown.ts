@@ -16,7 +16,6 @@ const LEADING_BLOCK = /^([-+])(?=\s|$)|^([-=])(?=[-=\s]*$)/;
 // An ordered-list marker at the start of a line: `1. ` or `1) ` (`1.5` is not one).
 const LEADING_ORDERED = /^(\d{1,9})([.)])(?=\s|$)/;
 // C0/C1 controls and the Unicode line and paragraph separators become plain spaces.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 /** One line of plain text, whitespace collapsed. */

@@ -52,6 +52,7 @@ class SafeContext extends Mustache.Context {
     if (name === '.') return dataOnly(this.view);
     const [first, ...rest] = name.split('.');
     // Mustache's rule: the first name is searched up the context stack, the rest descend from it.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk up the stack starts at this context
     for (let context: Mustache.Context | undefined = this; context; context = context.parent) {
       const view: unknown = context.view;
       if (!isRecord(view) || !Object.hasOwn(view, first!)) continue;

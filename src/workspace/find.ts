@@ -18,7 +18,7 @@ export function findWorkspaceRoot(start: string): string | undefined {
 /** The folder given with -C, which must exist and hold lamd.yaml. */
 export function requireWorkspaceAt(dir: string): string {
   const root = resolve(dir);
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(root).isDirectory();
   } catch {

@@ -13,7 +13,7 @@ function cmarkGfm(markdown: string): string {
   try {
     return execFileSync(CMARK, ['--extension', 'table', '--extension', 'autolink', '--extension', 'strikethrough'], { input: markdown, encoding: 'utf8', timeout: 10_000 });
   } catch (error) {
-    throw new Error(`cmark-gfm could not be run as ${CMARK} (install it with \`apt-get install cmark-gfm\`; scripts/test-setup.mjs does): ${(error as Error).message}`);
+    throw new Error(`cmark-gfm could not be run as ${CMARK} (install it with \`apt-get install cmark-gfm\`; scripts/test-setup.mjs does): ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -80,5 +80,7 @@ describe('one test command everywhere', () => {
     expect(readme).toContain(`\`\`\`sh\n${command}\n\`\`\``);
     expect(ci.split('\n')).toContain(command);
     expect(scripts.test).toMatch(/^node scripts\/test-setup\.mjs && /);
+    // Lint and typecheck are part of the one command, ahead of the tests.
+    expect(scripts.test).toMatch(/ && npm run lint && npm run typecheck && npm run build && vitest run$/);
   });
 });
