@@ -1,10 +1,11 @@
 // ESLint for lamd: the recommended JavaScript and typescript-eslint rules (none needs type information,
 // so a run takes seconds), and a few more that catch real bugs. `npm run lint`; part of `npm test`.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: ['dist/', 'coverage/', '.vitest/', 'node_modules/', 'src/check/generated/', 'src/types/generated/', 'bench/.cache/', 'bench/workspaces/'],
   },
@@ -20,11 +21,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-self-compare': 'error',
-      'no-template-curly-in-string': 'error',
       'no-unmodified-loop-condition': 'error',
       'no-unreachable-loop': 'error',
       'no-constructor-return': 'error',
-      'no-promise-executor-return': 'error',
       'array-callback-return': 'error',
     },
   },

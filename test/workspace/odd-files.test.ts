@@ -45,9 +45,7 @@ describe('things in a workspace that are not documents', () => {
     const root = copyFixture('valid');
     execFileSync('mkfifo', [join(root, 'municipalities/sfax/practices/pipe.yaml')]);
     const server = createServer();
-    await new Promise<void>((done) => {
-      server.listen(join(root, 'activities/socket.yaml'), done);
-    });
+    await new Promise<void>((done) => server.listen(join(root, 'activities/socket.yaml'), done));
     try {
       symlinkSync('self.yaml', join(root, 'municipalities/self.yaml'));
       symlinkSync('b.yaml', join(root, 'municipalities/a.yaml'));
