@@ -268,7 +268,6 @@ function readCsv(bytes: Uint8Array, name: string): WorkbookRead {
   } catch {
     throw new UsageError(`${name} is neither an XLSX workbook nor UTF-8 text (CSV). Save it as .xlsx, or as CSV in UTF-8.`);
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) throw new UsageError(`${name} is not a spreadsheet: neither an XLSX workbook nor CSV text.`);
   text = text.replace(/^\uFEFF/, '');
   // Count lines before parsing: a huge file is refused without building its records.
