@@ -31,11 +31,11 @@ describe('lamd sdg', () => {
     const goal = await sdg('10');
     expect(goal.status).toBe(0);
     expect(goal.stdout).toMatch(/^Goal 10: Reduced inequalities\n/);
-    expect(goal.stdout).toMatch(/\n10\.c {2}By 2030, reduce/);
+    expect(goal.stdout).toMatch(/\n10\.c  By 2030, reduce/);
 
     const target = await sdg('10.7');
     expect(target.status).toBe(0);
-    expect(target.stdout).toMatch(/\n10\.7\.4 {2}Proportion of the population who are refugees/);
+    expect(target.stdout).toMatch(/\n10\.7\.4  Proportion of the population who are refugees/);
 
     const indicator = await sdg('10.7.2');
     expect(indicator.status).toBe(0);
