@@ -7,6 +7,7 @@ import type { LoadResult } from '../workspace/load.js';
 import type { Target } from '../workspace/locate.js';
 import type { SourceTexts } from '../workspace/texts.js';
 import { clipMessage } from './clip.js';
+import { checkConsistency } from './consistency.js';
 import { checkDates } from './dates.js';
 import type { Finding } from './finding.js';
 import { indexWorkspace } from './model.js';
@@ -85,7 +86,7 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
   }
   const context: RuleContext = { documents: load.documents, index, today: options.today ?? today() };
   const workspaceDoc = workspaceFile !== undefined ? load.documents.find((d) => d.file === workspaceFile) : undefined;
-  const all: Finding[] = [...findings, ...checkReferences(load.documents, index), ...checkDates(load.documents), ...checkBranding(workspaceDoc, load.root)];
+  const all: Finding[] = [...findings, ...checkReferences(load.documents, index), ...checkDates(load.documents), ...checkBranding(workspaceDoc, load.root), ...checkConsistency(load.documents, context.today)];
   for (const rule of METHOD_RULES) all.push(...rule.check(context));
 
   const settled = settle(all.filter((f) => !restsOnRejected(f, rejected.get(f.doc.file))), load.documents, index.workspace);

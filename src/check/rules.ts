@@ -66,6 +66,9 @@ export const WORKSPACE_RULES: readonly RuleMeta[] = [
   { id: 'references/logo', severity: 'warning', summary: 'Every logo lamd.yaml names is an image file of the workspace, at most 2 MB.', adjustable: true },
   { id: 'dates/valid', severity: 'error', summary: 'Every date exists in the calendar.', adjustable: false },
   { id: 'dates/order', severity: 'error', summary: 'Nothing ends before it starts.', adjustable: true },
+  { id: 'dates/target-before-baseline', severity: 'error', summary: "An indicator's target is not dated before its baseline.", adjustable: true },
+  { id: 'dates/future', severity: 'warning', summary: 'Things recorded as done (endorsements, adoption, finished actions) are not dated after today.', adjustable: true },
+  { id: 'ids/file-name', severity: 'warning', summary: "A road map's or practice's id matches its file name.", adjustable: true },
 ];
 
 /** Rules about the rule settings themselves. */

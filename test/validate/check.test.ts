@@ -188,6 +188,7 @@ actions:
       'municipalities/milan/practices/forum-2.yaml': practice('b'),
     });
     expect(lines(result)).toEqual([
+      'municipalities/milan/practices/forum-2.yaml:3:5 warning ids/file-name The practice\'s id is `forum` but its file is named `forum-2.yaml`. Other documents refer to it by its id, and people look for it by its file: rename the file to `forum.yaml`, or change the id to `forum-2` (and every reference to it).',
       'municipalities/milan/practices/forum.yaml:3:5 error ids/unique The practice id `forum` is already used in municipalities/milan/practices/forum-2.yaml; ids must be unique.',
     ]);
   });

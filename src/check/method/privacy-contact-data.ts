@@ -8,13 +8,21 @@ import type { MethodRule } from './rule.js';
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
 // International numbers (+39 02 1234 5678, 0039…: nine digits at least, as every country code
 // with a subscriber number has, so "+15 000 000 residents" is a figure), or a number after a phone keyword.
-const PHONE = /(?:^|[^\p{L}\p{N}])(?:\+|00)\d(?:[\s().-]*\d){8,}|\b(?:tel|tél|phone|telefono|cell|mobile|mob|fax)\.?\s*:?\s*\(?\d[\d\s().-]{5,}\d/iu;
+// National numbers are a trunk 0 and nine digits (0661234567, 06 61 23 45 67, 06.61.23.45.67), as in
+// Morocco, France, Tunisia's neighbours and Albania's mobiles (06x): read only when nothing but
+// separators joins the digits, so an id, a decimal or a figure such as 0.661 stays text.
+const PHONE = /(?:^|[^\p{L}\p{N}])(?:\+|00)\d(?:[\s().-]*\d){8,}|(?:^|[^\p{L}\p{N}.,/-])0[1-9](?:[\s.-]?\d){8}(?![\p{N}\p{L}])|\b(?:tel|tél|phone|telefono|cell|mobile|mob|fax)\.?\s*:?\s*\(?\d[\d\s().-]{5,}\d/iu;
 // Cheap tests that every match of the patterns above passes, so the Unicode-aware patterns only
 // run on the few strings that could hold contact data: an address needs an `@`, a number a run of
 // at least seven digits and separators.
 const MAY_BE_EMAIL = (text: string) => text.includes('@');
 const MAY_BE_PHONE = /\d[\d\s().-]{5,}\d/;
 const URL_KEYS = new Set(['url']);
+
+/** What contact data a text holds, in words (`an e-mail address`), or undefined. */
+export function contactDataIn(value: string): string | undefined {
+  return MAY_BE_EMAIL(value) && EMAIL.test(value) ? 'an e-mail address' : MAY_BE_PHONE.test(value) && PHONE.test(value) ? 'a phone number' : undefined;
+}
 
 export const rule: MethodRule = {
   meta: {
@@ -34,7 +42,7 @@ export const rule: MethodRule = {
         const visit = (value: unknown, segment: string | number, childKey: string) => {
           if (typeof value === 'string') {
             if (URL_KEYS.has(childKey)) return;
-            const what = MAY_BE_EMAIL(value) && EMAIL.test(value) ? 'an e-mail address' : MAY_BE_PHONE.test(value) && PHONE.test(value) ? 'a phone number' : undefined;
+            const what = contactDataIn(value);
             if (what) {
               findings.push({
                 doc,

@@ -23,6 +23,7 @@ import {
 import type { PlannedFile } from '../../scaffold/apply.js';
 import { mayAsk, Questions, type Choice } from '../../scaffold/questions.js';
 import { slugify, titleFromId, whyNoSlug } from '../../scaffold/slug.js';
+import { contactDataIn } from '../../check/method/privacy-contact-data.js';
 import { activityModes, activityTypes, stakeholderLevels, stakeholderTypes, thematicClusters } from '../../scaffold/vocabulary.js';
 import { readWorkspaceFacts } from '../../scaffold/workspace-facts.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from '../../workspace/find.js';
@@ -168,7 +169,7 @@ const ASK: Record<NewKind, Ask> = {
   },
 
   async stakeholder(q, facts, id, o) {
-    const name = await q.text({ flag: '--name <name>', given: o.name, message: 'Name of the organisation, unit or role (no personal contact details)', parse: (v) => parseText(v, '--name') });
+    const name = await q.text({ flag: '--name <name>', given: o.name, message: 'Name of the organisation, unit or role (no personal contact details)', parse: (v) => withoutContactData(parseText(v, '--name'), 'The name') });
     const stakeholderId = await slugAnswer(q, 'stakeholder', id, name, '[id]', 'Id to refer to it', (id) => requireFree(facts, 'stakeholder', id));
     const type = await q.choice({ flag: '--type <type>', given: o.type, message: 'Type', choices: stakeholderTypes().map((t) => ({ value: t, name: t })), parse: (v) => parseChoice(v, '--type', stakeholderTypes()) });
     const level = await q.choice({ flag: '--level <level>', given: o.level, message: 'Level', choices: stakeholderLevels().map((l) => ({ value: l, name: l })), default: 'local', parse: (v) => parseChoice(v, '--level', stakeholderLevels()) });
@@ -184,7 +185,7 @@ const ASK: Record<NewKind, Ask> = {
       });
       municipality = picked || undefined;
     }
-    const affiliation = o.affiliation !== undefined ? parseText(o.affiliation, '--affiliation') : undefined;
+    const affiliation = o.affiliation !== undefined ? withoutContactData(parseText(o.affiliation, '--affiliation'), 'The affiliation (--affiliation)') : undefined;
     const country = o.country !== undefined ? parseCountry(o.country, '--country') : undefined;
     if (!name || !stakeholderId || !type || !level) return { files: undefined, summary: undefined };
     const files = planStakeholder(facts, {
@@ -296,4 +297,14 @@ async function idAndTitle(q: Questions, id: string | undefined, title: string | 
   if (derived) return { id: parse(derived), ...(outTitle ? { title: outTitle } : {}) };
   q.require('[id]', outTitle !== undefined ? `The title cannot be turned into an id safely (${whyNoSlug(outTitle)}), so give the id after the kind.` : undefined);
   return outTitle ? { title: outTitle } : {};
+}
+
+/**
+ * Refuses contact data before anything is written: `lamd validate` would reject the file it made
+ * (privacy/contact-data), and the address or number would already be in the repository's history.
+ */
+function withoutContactData(text: string, what: string): string {
+  const found = contactDataIn(text);
+  if (found) throw new UsageError(`${what} contains ${found}. lamd documents travel through repositories and reports: give the organisation's or the role's name only, without a person's contact details.`);
+  return text;
 }
