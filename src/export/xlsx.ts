@@ -35,15 +35,36 @@ function cellValue(column: Column, value: string | number | undefined): ExcelJS.
 
 const NUMBER_FORMAT: Partial<Record<Column['type'], string>> = { date: 'yyyy-mm-dd', percent: '0.0%', number: '#,##0.##' };
 
-export async function writeXlsx(sheets: readonly XlsxSheet[], subject?: string): Promise<Uint8Array> {
+/** What the workbook says about itself: its properties, and a last sheet that a reader sees. */
+export interface XlsxAbout {
+  subject?: string;
+  /** The programme's name and edition: an illustrative workspace's edition says it is one. */
+  title?: string;
+  description?: string;
+  /** Sheet `About`: label and value per row. */
+  sheet?: { name: string; rows: readonly (readonly [string, string])[] };
+}
+
+export async function writeXlsx(sheets: readonly XlsxSheet[], about: XlsxAbout = {}): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'lamd';
   // A fixed date keeps the file the same for the same documents.
   workbook.created = new Date(Date.UTC(2000, 0, 1));
   workbook.modified = workbook.created;
-  if (subject !== undefined) workbook.subject = subject;
+  if (about.subject !== undefined) workbook.subject = about.subject;
+  if (about.title !== undefined) workbook.title = about.title;
+  if (about.description !== undefined) workbook.description = about.description;
   const filters: FilterName[] = [];
   sheets.forEach((sheet, i) => filters.push(addSheet(workbook, sheet, i)));
+  if (about.sheet) {
+    const ws = workbook.addWorksheet(about.sheet.name);
+    ws.columns = [{ width: 24 }, { width: 90 }];
+    for (const [label, value] of about.sheet.rows) {
+      const row = ws.addRow([label, value]);
+      row.getCell(1).font = { bold: true };
+      row.alignment = { vertical: 'top', wrapText: true };
+    }
+  }
   withFilterNames(workbook, filters);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

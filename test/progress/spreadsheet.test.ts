@@ -63,7 +63,10 @@ describe('the progress template', () => {
     const path = await exportTemplate(root, 'progress.xlsx', { lang: 'it' });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicators', 'Actions']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Indicators', 'Actions', 'Informazioni']);
+    // The illustrative example's workbook says so, in its properties and on its last sheet.
+    expect(workbook.title).toBe('Illustrative network for migration and local development (illustrative data, not a real programme)');
+    expect(workbook.getWorksheet('Informazioni')!.getRow(2).values).toEqual([undefined, 'Edizione', 'illustrative data, not a real programme']);
     const indicators = workbook.getWorksheet('Indicators')!;
     expect((indicators.getRow(1).values as unknown[]).slice(1)).toEqual([...INDICATOR_KEYS]);
     expect(indicators.getRow(1).hidden).toBe(true);
@@ -115,6 +118,9 @@ describe('the results matrix', () => {
     expect(row.getCell(14).numFmt).toBe('0.0%');
     expect(row.getCell(15).value).toBe('En retard');
     expect(ws.rowCount).toBe(4);
+    expect(workbook.title).toContain('(illustrative data, not a real programme)');
+    expect(workbook.description).toMatch(/None of it is real/);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Results matrix', 'À propos']);
     // The sheet-local filter name Excel writes beside the autoFilter: without it LibreOffice shows no filter.
     const book = checkZip(readFileSync(join(root, 'matrix.xlsx')), 'matrix.xlsx').get('xl/workbook.xml')!.toString('utf8');
     expect(book).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Results matrix&apos;!$A$1:$Q$4</definedName>');
@@ -252,7 +258,7 @@ describe('a file that is not a workbook lamd wrote', () => {
     workbook.getWorksheet('Actions')!.getRow(1).getCell(6).value = 'state';
     await workbook.xlsx.writeFile(join(root, 'renamed.xlsx'));
     await expect(runImport(io(root), {}, 'progress', 'renamed.xlsx', { today: TODAY })).rejects.toThrow(
-      /not a progress workbook lamd wrote: the sheet `Indicators` is missing; row 1 of the sheet `Actions` lacks the column key `status` \(sheets found: `Indicatori`, `Actions`\)/,
+      /not a progress workbook lamd wrote: the sheet `Indicators` is missing; row 1 of the sheet `Actions` lacks the column key `status` \(sheets found: `Indicatori`, `Actions`, `About`\)/,
     );
   });
 

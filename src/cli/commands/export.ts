@@ -16,6 +16,7 @@ import { toCsv } from '../../export/csv.js';
 import { ACTION_KEYS, INDICATOR_KEYS, progressTemplate, TEMPLATE_SUBJECT_PREFIX } from '../../export/progress-template.js';
 import { RESULTS_MATRIX_COLUMNS, resultsMatrix, type ResultsMatrixKey } from '../../export/results-matrix.js';
 import type { Sheet } from '../../export/table.js';
+import type { XlsxAbout } from '../../export/xlsx.js';
 import { packageManifest } from '../../package-root.js';
 import { availableLanguages, Messages, loadCatalogue } from '../../report/i18n.js';
 import { buildReportModel, type ReportModel } from '../../report/model.js';
@@ -127,7 +128,7 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, option
     if (format === 'csv') writeOutput(io, options.output, toCsv(sheet), options.force);
     else {
       const { writeXlsx } = await import('../../export/xlsx.js');
-      writeOutput(io, options.output, await writeXlsx([sheet]), options.force);
+      writeOutput(io, options.output, await writeXlsx([sheet], aboutWorkbook(model, m, ws.today)), options.force);
     }
     return 0;
   }
@@ -136,13 +137,27 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, option
   if (format === 'csv') writeOutput(io, options.output, templateCsv(sheets), options.force);
   else {
     const { writeXlsx } = await import('../../export/xlsx.js');
-    writeOutput(io, options.output, await writeXlsx(sheets, `${TEMPLATE_SUBJECT_PREFIX}${options.period}`), options.force);
+    writeOutput(io, options.output, await writeXlsx(sheets, { ...aboutWorkbook(model, m, ws.today), subject: `${TEMPLATE_SUBJECT_PREFIX}${options.period}` }), options.force);
   }
   const rows = sheets.reduce((n, s) => n + s.rows.length, 0);
   // The command to run next, as it must be typed from here: with the workspace when one was named.
   const workspace = global.workspace !== undefined ? `-C ${shellWord(global.workspace)} ` : '';
   io.stderr(`lamd: ${rows} row${rows === 1 ? '' : 's'} to fill in for ${options.period}; then run \`lamd ${workspace}import progress ${shellWord(options.output!)} --period ${options.period}\`.\n`);
   return 0;
+}
+
+/**
+ * The programme the workbook comes from, in its properties and on a last sheet `About`: a workbook
+ * travels without its workspace, and an illustrative workspace says so in its edition and description.
+ */
+function aboutWorkbook(model: ReportModel, m: Messages, today: string): XlsxAbout {
+  const { programme } = model.workspace;
+  const title = programme.edition ? `${programme.name} (${programme.edition})` : programme.name;
+  const rows: [string, string][] = [[m.raw('sheet.about.programme'), programme.name]];
+  if (programme.edition) rows.push([m.raw('sheet.about.edition'), programme.edition]);
+  if (programme.description) rows.push([m.raw('sheet.about.description'), programme.description.trim()]);
+  rows.push([m.raw('sheet.about.written'), m.plain('sheet.about.written_value', { date: today })]);
+  return { title, ...(programme.description ? { description: programme.description.trim() } : {}), sheet: { name: m.raw('sheet.about.sheet'), rows } };
 }
 
 /** A path as a POSIX shell reads it: as is when plain, else in single quotes. */
