@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { BIN, lamd, tempDir } from '../helpers/lamd.js';
+import { BIN, runLamd, tempDir } from '../helpers/lamd.js';
 import { fingerprint, validateSummary } from './helpers.js';
 
 interface Step {
@@ -122,9 +122,9 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
     expect(fingerprint(cwd)).toEqual({});
   });
 
-  it('Ctrl-C in a folder with files leaves every file as it was', () => {
+  it('Ctrl-C in a folder with files leaves every file as it was', async () => {
     const cwd = tempDir();
-    lamd(['init', 'repo', '--yes', '--municipality', 'Sfax', '--country', 'TN'], { cwd });
+    await runLamd(['init', 'repo', '--yes', '--municipality', 'Sfax', '--country', 'TN'], { cwd });
     const before = fingerprint(cwd);
     const run = drive(['new', 'municipality'], join(cwd, 'repo'), [
       { expect: 'Name of the municipality', send: `Tunis${ENTER}` },
@@ -148,7 +148,7 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
 describe('lamd new on a terminal', { timeout: 90_000 }, () => {
   it('asks for a practice: title, id from the title, municipality and cluster', async () => {
     const cwd = tempDir();
-    expect(lamd(['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN'], { cwd }).status).toBe(0);
+    expect((await runLamd(['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN'], { cwd })).status).toBe(0);
     const root = join(cwd, 'demo');
     const run = drive(['new', 'practice'], root, [
       { expect: 'Title of the practice', send: `One-stop shop${ENTER}` },
@@ -163,9 +163,9 @@ describe('lamd new on a terminal', { timeout: 90_000 }, () => {
     expect((await validateSummary(root)).status).toBe(0);
   });
 
-  it('refuses an id already taken at its prompt, and asks again', () => {
+  it('refuses an id already taken at its prompt, and asks again', async () => {
     const cwd = tempDir();
-    expect(lamd(['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN'], { cwd }).status).toBe(0);
+    expect((await runLamd(['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN'], { cwd })).status).toBe(0);
     const root = join(cwd, 'demo');
     // init made example-practice; a second practice may not take its id.
     const run = drive(['new', 'practice'], root, [
