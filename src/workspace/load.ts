@@ -162,6 +162,18 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
 /** Parses one file into the result; returns whether it became a document lamd checks. */
 async function addDocument(result: LoadResult, texts: LazySourceTexts, file: string, path: string | undefined, bytes: Uint8Array, withDuplicateKeys: Array<{ file: string; text: string }>): Promise<boolean> {
   const parsed = await readSource(file, bytes);
+  // `lamd validate README.md`: a file that is not named .yaml and does not read as a document with a
+  // `kind:` is not a broken lamd document, and its YAML errors would only mislead.
+  const value0 = parsed.value;
+  if (path !== undefined && !/\.ya?ml$/i.test(path) && !(value0 && typeof value0 === 'object' && !Array.isArray(value0) && 'kind' in value0)) {
+    result.diagnostics.push({
+      file,
+      severity: 'error',
+      ruleId: 'document/kind',
+      message: 'This is not a lamd document: lamd documents are YAML files (.yaml) that start with a `kind:` line. Name only lamd documents or their folders, or run `lamd validate` with no file names to check the whole workspace.',
+    });
+    return false;
+  }
   if (parsed.text !== undefined) texts.add(file, parsed.text, path, bytes.length);
   result.diagnostics.push(...parsed.diagnostics);
   if (parsed.duplicateKeys && parsed.text !== undefined) withDuplicateKeys.push({ file, text: parsed.text });
