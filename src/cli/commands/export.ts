@@ -5,25 +5,20 @@ import { today as localToday } from '../../today.js';
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkLoaded } from '../../check/index.js';
-import { isCalendarDate } from '../../check/dates.js';
-import { INDICATOR_STATUSES, isPeriod } from '../../check/progress.js';
-import { ruleLookup } from '../../check/rule-docs.js';
+import { checkPeriodOption, checkTodayOption, printErrors } from '../options.js';
+import { INDICATOR_STATUSES } from '../../check/progress.js';
 import { summarize } from '../../diagnostics.js';
 import { UsageError } from '../../errors.js';
-import type { FormatContext } from '../../format/context.js';
-import { loadFormatter } from '../../format/index.js';
 import { toCsv } from '../../export/csv.js';
 import { ACTION_KEYS, INDICATOR_KEYS, progressTemplate, TEMPLATE_SUBJECT_PREFIX } from '../../export/progress-template.js';
 import { RESULTS_MATRIX_COLUMNS, resultsMatrix, type ResultsMatrixKey } from '../../export/results-matrix.js';
 import type { Sheet } from '../../export/table.js';
 import type { XlsxAbout } from '../../export/xlsx.js';
-import { packageManifest } from '../../package-root.js';
 import { availableLanguages, Messages, loadCatalogue } from '../../report/i18n.js';
 import { buildReportModel, type ReportModel } from '../../report/model.js';
 import { templateSources } from '../../report/template-files.js';
-import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
 import { loadWorkspace, type LoadResult } from '../../workspace/load.js';
-import { useColor, type CliIO } from '../io.js';
+import type { CliIO } from '../io.js';
 import type { GlobalOptions } from '../main.js';
 import { writeFileAtomic } from '../write-file.js';
 
@@ -46,8 +41,8 @@ export interface CheckedWorkspace {
 
 /** Loads and checks the workspace as `lamd report` does; undefined (errors printed) when it has errors. */
 export async function checkedWorkspace(io: CliIO, global: GlobalOptions, options: { lang?: string; today?: string; municipality?: string; period?: string }, doing: string): Promise<CheckedWorkspace | undefined> {
-  if (options.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(options.today) && isCalendarDate(options.today))) throw new UsageError(`--today ${options.today} is not a date; write it YYYY-MM-DD.`);
-  if (options.period !== undefined && !isPeriod(options.period)) throw new UsageError(`--period ${options.period} is not a reporting period. Write a year (2025), a half-year (2025-H1, 2025-H2) or a quarter (2025-Q1 to 2025-Q4).`);
+  checkTodayOption(options.today);
+  checkPeriodOption(options.period);
   const today = options.today ?? localToday();
   const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}) });
   if (!load.root) throw new UsageError(`lamd ${doing} works on a whole workspace: run it inside one, or pass -C <workspace>.`);
@@ -62,17 +57,7 @@ export async function checkedWorkspace(io: CliIO, global: GlobalOptions, options
   const summary = summarize(result.diagnostics, result.files.length);
   if (summary.errors > 0) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    const context: FormatContext = {
-      tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION, homepage: packageManifest().homepage },
-      summary: summarize(errors, result.files.length),
-      files: result.files,
-      texts: load.texts,
-      rule: ruleLookup(),
-      strict: false,
-      color: useColor(io, 'stderr', global.color),
-      cwd: io.cwd,
-    };
-    io.stderr((await loadFormatter('pretty'))(errors, context));
+    await printErrors(io, global, load, errors, result.files);
     io.stderr(`lamd: nothing was written: the workspace has ${summary.errors} error${summary.errors === 1 ? '' : 's'}. Fix ${summary.errors === 1 ? 'it' : 'them'} and run lamd ${doing} again.\n`);
     return undefined;
   }

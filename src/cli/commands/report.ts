@@ -5,24 +5,18 @@ import { today as localToday } from '../../today.js';
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkLoaded } from '../../check/index.js';
-import { isCalendarDate } from '../../check/dates.js';
-import { isPeriod } from '../../check/progress.js';
+import { checkPeriodOption, checkTodayOption, printErrors } from '../options.js';
 import { reportScope, withoutExamples, type ExampleCount } from '../../check/report-scope.js';
-import { ruleLookup } from '../../check/rule-docs.js';
-import { packageManifest } from '../../package-root.js';
 import { summarize } from '../../diagnostics.js';
 import { UsageError, writeRefused } from '../../errors.js';
-import type { FormatContext } from '../../format/context.js';
-import { loadFormatter } from '../../format/index.js';
 import { availableLanguages } from '../../report/i18n.js';
 import { isPhase, REPORT_FORMATS, REPORT_PHASES, renderMarkdown, reportFileName, reportToHtml, type MarkdownReport, type Phase, type ReportFormat } from '../../report/index.js';
 import { loadBranding, type Branding } from '../../report/branding.js';
 import { buildReportModel } from '../../report/model.js';
 import { cssString, PAPER_SIZES, type Paper } from '../../report/print.js';
 import { TemplateError, templateSources, unusedTemplates } from '../../report/template-files.js';
-import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
 import { loadWorkspace } from '../../workspace/load.js';
-import { useColor, type CliIO } from '../io.js';
+import type { CliIO } from '../io.js';
 import type { GlobalOptions } from '../main.js';
 import { writeFileAtomic } from '../write-file.js';
 
@@ -44,13 +38,9 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   if (phase !== 'all' && !isPhase(phase)) throw new UsageError(`There is no report phase \`${phase}\`. The phases are: ${PHASE_CHOICES.join(', ')}.`);
   const format = (options.format ?? 'md') as ReportFormat;
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${options.format} is not a report format. The formats are: ${REPORT_FORMATS.join(', ')}.`);
-  if (options.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(options.today) && isCalendarDate(options.today))) {
-    throw new UsageError(`--today ${options.today} is not a date; write it YYYY-MM-DD.`);
-  }
+  checkTodayOption(options.today);
   const today = options.today ?? localToday();
-  if (options.period !== undefined && !isPeriod(options.period)) {
-    throw new UsageError(`--period ${options.period} is not a reporting period. Write a year (2024), a half-year (2024-H1, 2024-H2) or a quarter (2024-Q1 to 2024-Q4).`);
-  }
+  checkPeriodOption(options.period);
   if (options.period !== undefined && phase !== 'progress' && phase !== 'all') {
     throw new UsageError('--period applies to the progress report only: `lamd report progress --period 2024-H1`.');
   }
@@ -84,18 +74,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   const scope = reportScope(load.documents, result.diagnostics, { ...(options.municipality !== undefined ? { focus: options.municipality } : {}), draft: options.draft === true, ...(workspaceFile ? { workspaceFile } : {}) });
   if (scope.blocking.length > 0) {
     const errors = scope.blocking;
-    const files = [...new Set(errors.map((d) => d.file))];
-    const context: FormatContext = {
-      tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION, homepage: packageManifest().homepage },
-      summary: summarize(errors, files.length),
-      files,
-      texts: load.texts,
-      rule: ruleLookup(),
-      strict: false,
-      color: useColor(io, 'stderr', global.color),
-      cwd: io.cwd,
-    };
-    io.stderr((await loadFormatter('pretty'))(errors, context));
+    await printErrors(io, global, load, errors);
     const n = errors.length;
     const which = options.municipality !== undefined ? `the files this report reads have ${n} error${n === 1 ? '' : 's'}` : `the workspace has ${n} error${n === 1 ? '' : 's'}`;
     const draft = options.draft ? '' : ' To see the report before then, add --draft (it is marked as a draft on every page).';

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { summarize, type Diagnostic } from '../../diagnostics.js';
 import { UsageError } from '../../errors.js';
 import { checkLoaded } from '../../check/index.js';
-import { isCalendarDate } from '../../check/dates.js';
+import { checkTodayOption } from '../options.js';
 import { ruleLookup } from '../../check/rule-docs.js';
 import { packageManifest } from '../../package-root.js';
 import type { FormatContext } from '../../format/context.js';
@@ -26,9 +26,7 @@ export interface ValidateOptions {
 
 export async function run(io: CliIO, global: GlobalOptions, paths: string[] = [], options: ValidateOptions = {}): Promise<number> {
   const format = options.format ?? 'pretty';
-  if (options.today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(options.today) && isCalendarDate(options.today))) {
-    throw new UsageError(`--today ${options.today} is not a date; write it YYYY-MM-DD.`);
-  }
+  checkTodayOption(options.today);
   const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}), paths, readStdin: io.readStdin });
   if (load.reported.size === 0) throw new UsageError('There is no document to check in this workspace yet.');
   const result = await checkLoaded(load, options.today !== undefined ? { today: options.today } : {});
