@@ -12,5 +12,5 @@ export interface MachinePackage {
 export const MACHINE_PACKAGES: MachinePackage[];
 export function findCommand(command: string, path?: string): string | undefined;
 export function missingPackages(list?: readonly MachinePackage[], env?: NodeJS.ProcessEnv): MachinePackage[];
-export type SetupPlan = { action: 'none' } | { action: 'install'; packages: string[] } | { action: 'fail'; message: string };
-export function plan(missing: readonly MachinePackage[], machine: { hasAptGet: boolean; isRoot: boolean; env: NodeJS.ProcessEnv }): SetupPlan;
+export type SetupPlan = { action: 'none' } | { action: 'install'; packages: string[]; sudo?: boolean } | { action: 'fail'; message: string };
+export function plan(missing: readonly MachinePackage[], machine: { hasAptGet: boolean; isRoot: boolean; canSudo?: boolean; env: NodeJS.ProcessEnv }): SetupPlan;

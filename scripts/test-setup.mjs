@@ -62,14 +62,18 @@ export function plan(missing, machine) {
     return { action: 'fail', message: `${badPointer.env} is set to ${machine.env[badPointer.env]}, which is not an executable file. Point it at a ${badPointer.command} program, or unset it to use the one on PATH.` };
   }
   if (machine.hasAptGet && machine.isRoot) return { action: 'install', packages: missing.map((p) => p.debian) };
+  // A CI runner (GitHub's Ubuntu images) is not root but may use sudo without a password.
+  if (machine.hasAptGet && machine.canSudo) return { action: 'install', packages: missing.map((p) => p.debian), sudo: true };
   const needs = missing.map((p) => `  ${p.command} (Debian package ${p.debian}), for ${p.neededBy}`).join('\n');
   const command = machine.hasAptGet ? `sudo apt-get update && sudo apt-get install -y ${names}` : `your package manager's equivalent of: apt-get install -y ${names}`;
   return { action: 'fail', message: `The tests need programs this machine lacks:\n${needs}\nInstall them, then run the tests again:\n  ${command}` };
 }
 
-function apt(args) {
+function apt(args, sudo) {
   // No questions (CI has no stdin), and wait for another apt on this machine instead of failing on its lock.
-  const result = spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], {
+  const aptArgs = ['-o', 'DPkg::Lock::Timeout=300', ...args];
+  const [program, programArgs] = sudo ? ['sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...aptArgs]] : ['apt-get', aptArgs];
+  const result = spawnSync(program, programArgs, {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
@@ -85,7 +89,11 @@ function main() {
   const checkOnly = process.argv.includes('--check');
   const missing = missingPackages();
   if (missing.length === 0) return 0; // The usual case: nothing to do, and nothing fetched.
-  const machine = { hasAptGet: findCommand('apt-get') !== undefined, isRoot: process.getuid?.() === 0, env: process.env };
+  const hasAptGet = findCommand('apt-get') !== undefined;
+  const isRoot = process.getuid?.() === 0;
+  // Asked only when it matters: `sudo -n` answers at once, never prompts for a password.
+  const canSudo = hasAptGet && !isRoot && findCommand('sudo') !== undefined && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
+  const machine = { hasAptGet, isRoot, canSudo, env: process.env };
   const decision = plan(missing, machine);
   if (checkOnly && decision.action === 'install') {
     process.stderr.write(`test set-up: missing Debian packages: ${decision.packages.join(' ')} (\`npm test\` installs them)\n`);
@@ -97,8 +105,8 @@ function main() {
   }
   process.stderr.write(`test set-up: installing ${decision.packages.join(' ')} with apt-get, for the tests (once: later runs find them)…\n`);
   try {
-    apt(['update', '-qq']);
-    apt(['install', '-y', '-qq', ...decision.packages]);
+    apt(['update', '-qq'], decision.sudo === true);
+    apt(['install', '-y', '-qq', ...decision.packages], decision.sudo === true);
   } catch (error) {
     process.stderr.write(`test set-up: ${error.message}\nInstall them by hand, then run the tests again:\n  apt-get update && apt-get install -y ${decision.packages.join(' ')}\n`);
     return 1;

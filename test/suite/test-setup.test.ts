@@ -46,6 +46,10 @@ describe('what the set-up does', () => {
     expect(plan([BROWSER, PTY], { hasAptGet: true, isRoot: true, env })).toEqual({ action: 'install', packages: ['chromium', 'python3'] });
   });
 
+  it('installs them through sudo where it may use it without a password (a CI runner that is not root)', () => {
+    expect(plan([BROWSER], { hasAptGet: true, isRoot: false, canSudo: true, env })).toEqual({ action: 'install', packages: ['chromium'], sudo: true });
+  });
+
   it('otherwise stops with the one command to run, naming every missing package and why', () => {
     const result = plan([BROWSER, PTY], { hasAptGet: true, isRoot: false, env });
     expect(result.action).toBe('fail');
