@@ -8,6 +8,9 @@ export interface CliIO {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   stdinIsTTY: boolean;
+  /** The terminal's width in columns, when the stream is a terminal that says (`process.stdout.columns`). */
+  stdoutColumns?: number;
+  stderrColumns?: number;
   /** All of standard input, for `lamd validate -`. */
   readStdin: () => Promise<Uint8Array>;
 }
@@ -21,6 +24,8 @@ export function processIO(): CliIO {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    ...(process.stdout.isTTY && process.stdout.columns > 0 && { stdoutColumns: process.stdout.columns }),
+    ...(process.stderr.isTTY && process.stderr.columns > 0 && { stderrColumns: process.stderr.columns }),
     readStdin: readAll,
   };
 }
@@ -45,6 +50,20 @@ export function useColor(io: CliIO, stream: 'stdout' | 'stderr', flag: boolean |
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   return stream === 'stdout' ? io.stdoutIsTTY : io.stderrIsTTY;
+}
+
+/**
+ * The width to wrap a stream's text to, or undefined for no wrapping. Only a terminal wraps: a CI log,
+ * a file or a pipe keeps one finding per line, whole, for grep and for log viewers that wrap by
+ * themselves (as ESLint's stylish and ruff do). At a terminal, COLUMNS wins when it is a positive
+ * number (a user's explicit choice, as in Python's shutil), then the terminal's own width, then 80.
+ */
+export function terminalWidth(io: CliIO, stream: 'stdout' | 'stderr'): number | undefined {
+  if (!(stream === 'stdout' ? io.stdoutIsTTY : io.stderrIsTTY)) return undefined;
+  const fromEnv = /^\d+$/.test(io.env.COLUMNS ?? '') ? Number(io.env.COLUMNS) : 0;
+  if (fromEnv > 0) return fromEnv;
+  const columns = stream === 'stdout' ? io.stdoutColumns : io.stderrColumns;
+  return columns !== undefined && columns > 0 ? columns : 80;
 }
 
 /**

@@ -19,6 +19,8 @@ export interface FormatContext {
   strict: boolean;
   /** Whether to use ANSI colours (pretty only). */
   color: boolean;
+  /** Display columns pretty output wraps to; absent: no wrapping (not a terminal). */
+  width?: number;
   /** Directory paths are relative to (for SARIF's uriBaseId and absolute URIs). */
   cwd: string;
   /** The rules documents silence on themselves, with their reasons (json). */

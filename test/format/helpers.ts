@@ -19,6 +19,8 @@ export interface ContextOptions {
   texts?: Record<string, string>;
   strict?: boolean;
   color?: boolean;
+  /** The terminal width pretty output wraps to. */
+  width?: number;
   cwd?: string;
   /** The run's totals when they differ from what is shown (as under --quiet). */
   all?: readonly Diagnostic[];
@@ -39,6 +41,7 @@ export function context(diagnostics: readonly Diagnostic[], options: ContextOpti
     rule: ruleLookup(options.homepage !== undefined ? { homepage: options.homepage, version: '1.2.3' } : { version: '1.2.3' }),
     strict: options.strict ?? false,
     color: options.color ?? false,
+    ...(options.width !== undefined && { width: options.width }),
     cwd: options.cwd ?? '/home/focal point/lamd ws',
     ...(options.suppressions && { suppressions: options.suppressions }),
     ...(options.suppressed && { suppressed: options.suppressed }),

@@ -1,8 +1,10 @@
 // The `pretty` format: what a person reads at a terminal, frames included, with and without colour.
 import { describe, expect, it } from 'vitest';
-import { formatPretty } from '../../src/format/pretty.js';
+import { fileURLToPath } from 'node:url';
+import { displayWidth, formatPretty, wrapWords } from '../../src/format/pretty.js';
+import { terminalWidth, type CliIO } from '../../src/cli/io.js';
 import { charWidth, codeFrame, splitLines } from '../../src/format/code-frame.js';
-import { CLEAN, MANY, ONE, ROADMAP, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
+import { CLEAN, MANY, ONE, ROADMAP, TEXTS, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
 
 const plain = { gutter: (s: string) => s, marker: (s: string) => s };
 const ESC = '\u001b';
@@ -175,5 +177,110 @@ describe('code frames', () => {
 
   it('measures characters as a terminal does', () => {
     expect(['a', 'é', 'ب', '東', '🚀', '\u0301', '\u200d'].map((c) => charWidth(c.codePointAt(0)!))).toEqual([1, 1, 1, 2, 2, 0, 0]);
+  });
+});
+
+describe('pretty at a terminal', () => {
+  const LONG = 'The road map records no political endorsement. Add one under `endorsements`, or the plan it has entered under `institutionalisation`: road maps that outlast the programme need the political level behind them.';
+  const widest = (output: string) => Math.max(...output.split('\n').map(displayWidth));
+
+  it('wraps messages at spaces to the width, with a hanging indent under the message', () => {
+    const d = [diagnostic(ROADMAP, 'warning', 'endorsement/roadmap', LONG, range(1, 1, 1, 14))];
+    const output = formatPretty(d, context(d, { texts: TEXTS, width: 60 }));
+    expect(widest(output)).toBeLessThanOrEqual(60);
+    const lines = output.split('\n');
+    const first = lines.findIndex((l) => l.includes('The road map'));
+    const column = lines[first]!.indexOf('The road map');
+    expect(lines[first + 1]!.slice(0, column).trim()).toBe('');
+    expect(lines[first + 1]![column]).not.toBe(' ');
+    // Nothing is lost or cut: the lines joined are the message again, and the rule id is whole.
+    const message = lines.slice(first, first + 6).join(' ').replace(/\s+/g, ' ');
+    expect(message).toContain(LONG);
+    expect(output).toMatch(/ endorsement\/roadmap$/m);
+  });
+
+  it('does not wrap without a width (a pipe, a file, a CI log)', () => {
+    const d = [diagnostic(ROADMAP, 'warning', 'endorsement/roadmap', LONG, range(1, 1, 1, 14))];
+    expect(formatPretty(d, context(d, { texts: TEXTS }))).toContain(`${LONG}  endorsement/roadmap\n`);
+  });
+
+  it('never splits a rule id or a file:line:col: the rule id takes its own line when it does not fit', () => {
+    const message = 'See municipalities/tanger/roadmaps/governance-and-coordination.yaml:12:7 for the other one, which is here';
+    const d = [diagnostic(ROADMAP, 'error', 'workspace/examples-remaining-in-the-workspace', message, range(1, 1))];
+    const output = formatPretty(d, context(d, { width: 50 }));
+    const lines = output.split('\n');
+    expect(lines.some((l) => l.trim() === 'municipalities/tanger/roadmaps/governance-and-coordination.yaml:12:7')).toBe(true);
+    expect(lines.some((l) => l.trim() === 'workspace/examples-remaining-in-the-workspace')).toBe(true);
+    // Only the words longer than the room overflow it.
+    for (const line of lines) if (displayWidth(line) > 50) expect(line.trim()).not.toContain(' ');
+  });
+
+  it('measures wide characters and keeps a French no-break space with its word', () => {
+    expect(displayWidth('東京 🚀 é')).toBe(9);
+    expect(wrapWords('aaaa bbbb cccc', 9)).toEqual(['aaaa bbbb', 'cccc']);
+    expect(wrapWords('東京東京 東京', 9)).toEqual(['東京東京', '東京']);
+    expect(wrapWords('Objectif\u00a01\u00a0: les migrants', 12)).toEqual(['Objectif\u00a01\u00a0:', 'les migrants']);
+    expect(wrapWords('  - indented item here', 12)).toEqual(['  - indented', 'item here']);
+  });
+
+  it('draws code frames no wider than the terminal', () => {
+    const text = `kind: roadmap\ntitle: ${'word '.repeat(40)}TARGET ${'tail '.repeat(40)}\n`;
+    const d = [diagnostic(ROADMAP, 'error', 'schema/type', 'x', range(2, 208, 2, 214))];
+    const output = formatPretty(d, context(d, { texts: { [ROADMAP]: text }, width: 70 }));
+    expect(widest(output)).toBeLessThanOrEqual(70);
+    const lines = output.split('\n');
+    const marker = lines.find((l) => l.includes('^'))!;
+    expect(marker.indexOf('^')).toBe(lines.find((l) => l.includes('TARGET'))!.indexOf('TARGET'));
+  });
+
+  it('prints one code frame for several findings at the same place, under the first', () => {
+    const at = range(1, 1, 1, 14);
+    const d = [
+      diagnostic(ROADMAP, 'warning', 'endorsement/roadmap', 'No political endorsement.', at),
+      diagnostic(ROADMAP, 'warning', 'roadmap/cross-sectoral', 'No municipal department.', at),
+      diagnostic(ROADMAP, 'warning', 'roadmap/evidence', 'No objectives.', at),
+      diagnostic(ROADMAP, 'error', 'schema/type', '`sdg.goal` is 10.', range(6, 14, 6, 16)),
+    ];
+    const output = formatPretty(d, context(d, { texts: TEXTS }));
+    expect(output.split('> 1 | kind: roadmap').length - 1).toBe(1);
+    expect(output).toContain(
+      [
+        '  1:1   warning  No political endorsement.  endorsement/roadmap',
+        '  > 1 | kind: roadmap',
+        '      | ^~~~~~~~~~~~~',
+        '    2 | schema_version: 1',
+        '  1:1   warning  No municipal department.  roadmap/cross-sectoral',
+        '  1:1   warning  No objectives.  roadmap/evidence',
+        '',
+        '  6:14  error    `sdg.goal` is 10.  schema/type',
+        '    5 | title: Governance of migration',
+        '  > 6 | sdg: { goal: 10 }',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('the terminal width', () => {
+  const io = (over: Partial<CliIO>): CliIO => ({ stdout: () => undefined, stderr: () => undefined, cwd: '/', env: {}, stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: false, readStdin: async () => new Uint8Array(), ...over });
+
+  it('wraps only at a terminal: COLUMNS, then its width, then 80', () => {
+    expect(terminalWidth(io({ stdoutIsTTY: false, env: { COLUMNS: '60' }, stdoutColumns: 60 }), 'stdout')).toBeUndefined();
+    expect(terminalWidth(io({ env: { COLUMNS: '60' }, stdoutColumns: 120 }), 'stdout')).toBe(60);
+    expect(terminalWidth(io({ env: { COLUMNS: 'wide' }, stdoutColumns: 120 }), 'stdout')).toBe(120);
+    expect(terminalWidth(io({ stderrColumns: 100 }), 'stderr')).toBe(100);
+    expect(terminalWidth(io({}), 'stdout')).toBe(80);
+  });
+
+  it('lamd validate wraps a new road map to the terminal and frames its document-level warnings once', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    let out = '';
+    const cwd = fileURLToPath(new URL('../fixtures/workspaces/valid/', import.meta.url));
+    const status = await main(['node', 'lamd', 'validate', '../../invalid/roadmap-missing-sdg.yaml'], io({ cwd, env: { NO_COLOR: '1' }, stdoutColumns: 60, stdout: (t) => void (out += t) }));
+    expect(status).toBe(1);
+    for (const line of out.split('\n')) if (displayWidth(line) > 60) expect(line.trim()).not.toContain(' ');
+    expect(out.split('> 1 | kind: roadmap').length - 1).toBe(1);
+    for (const id of ['endorsement/roadmap', 'roadmap/cross-sectoral', 'roadmap/design-inclusion', 'roadmap/evidence', 'roadmap/learning-continuum']) {
+      expect(out).toMatch(new RegExp(`(^| )${id}$`, 'm'));
+    }
   });
 });

@@ -11,7 +11,7 @@ import type { FormatContext } from '../../format/context.js';
 import { loadFormatter } from '../../format/index.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
 import { loadWorkspace } from '../../workspace/load.js';
-import { useColor, type CliIO } from '../io.js';
+import { terminalWidth, useColor, type CliIO } from '../io.js';
 import type { GlobalOptions } from '../main.js';
 import { writeFileAtomic } from '../write-file.js';
 
@@ -36,6 +36,7 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
   const shown: Diagnostic[] = options.quiet ? result.diagnostics.filter(failing) : result.diagnostics;
   const summary = summarize(result.diagnostics, result.files.length);
   const toFile = options.output !== undefined;
+  const width = toFile ? undefined : terminalWidth(io, 'stdout');
   const context: FormatContext = {
     tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION, homepage: packageManifest().homepage },
     summary,
@@ -44,6 +45,7 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
     rule: ruleLookup(),
     strict: Boolean(options.strict),
     color: !toFile && format === 'pretty' && useColor(io, 'stdout', global.color),
+    ...(width !== undefined && { width }),
     cwd: io.cwd,
     suppressions: result.suppressions,
     suppressed: result.suppressed,
