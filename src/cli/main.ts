@@ -67,7 +67,7 @@ export function buildProgram(io: CliIO = processIO()): Command {
     .option('--partner <name>', 'an implementing partner, optionally with its country: "CeSPI (IT)" (repeat for several)', (value: string, previous: string[] = []) => [...previous, value])
     .option('--start <date>', 'programme start, YYYY-MM-DD (default: today)')
     .option('--end <date>', 'programme end, YYYY-MM-DD (default: a year after the start)')
-    .option('--sdg <goals>', 'SDG goals of interest, comma-separated; the first is the example road map\'s (default: 10)')
+    .option('--sdg <goals>', 'SDG goals of interest, comma-separated (default: 10); the example road map is linked to the first of them with a target on migration governance, else to 10')
     .option('--report-lang <codes>', 'languages of the reports, comma-separated, the default first (default: en)')
     .option('--lamd-package <spec>', 'the lamd the CI workflow installs, as an npm package spec: a registry version (lamd@1.2.0), a tarball URL or a git URL (default: this lamd, by name and version); recorded in lamd.yaml')
     .option('-y, --yes', 'ask nothing: take the defaults for every answer no flag gives')

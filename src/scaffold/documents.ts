@@ -67,6 +67,25 @@ export function migrationTargetsOf(goal: string, max = 3): { targets: string[]; 
   return { targets: first ? [first.id] : [], migration: false };
 }
 
+/**
+ * SDG targets whose text fits what the examples describe: a municipality coordinating its work on
+ * migration across departments and with migrants' associations (migration policy, inclusion,
+ * participation, partnerships, data, access to services and work). Other migration targets
+ * (trafficking, forced labour, remittances, scholarships, disasters) are real but another subject,
+ * and an example that links to them teaches the wrong link. Best fit first.
+ */
+export const COORDINATION_TARGETS: readonly string[] = ['10.7', '10.2', '10.3', '16.7', '16.b', '17.17', '17.18', '11.3', '8.8', '8.5', '1.3', '3.8', '4.5'];
+
+/** The targets of `goal` that fit the examples' text, best first, at most `max`. */
+export function exampleTargetsOf(goal: string, max = 3): string[] {
+  return COORDINATION_TARGETS.filter((id) => id.split('.')[0] === goal).slice(0, max);
+}
+
+/** The goal the example road map is linked to: the first goal of interest with a target that fits its text, else 10 (reduced inequalities, the goal of migration policy). */
+export function exampleGoal(sdgs: readonly string[]): string {
+  return sdgs.find((goal) => exampleTargetsOf(goal).length > 0) ?? '10';
+}
+
 export function goalView(goal: string): View {
   const found = findGoal(goal);
   return { id: goal, short: found?.short ?? `Goal ${goal}`, title: found?.title ?? '' };

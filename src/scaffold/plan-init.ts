@@ -4,7 +4,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlannedFile } from './apply.js';
-import { goalView, migrationTargetsOf, municipalityView, withModeline, type MunicipalityAnswers } from './documents.js';
+import { exampleGoal, exampleTargetsOf, goalView, municipalityView, withModeline, type MunicipalityAnswers } from './documents.js';
 import { renderTemplate, templatesDir, type View } from './render.js';
 import { schemaCopyFiles } from './schema-copy.js';
 import { slugify } from './slug.js';
@@ -81,8 +81,10 @@ export function planInit(answers: InitAnswers): PlannedFile[] {
   const m = answers.municipality;
   const partners = partnerEntries(answers.partners, m.country, m.slug);
   const municipality: MunicipalityAnswers = { ...m, ...(partners[0] ? { localPartner: partners[0].id } : {}) };
-  const goal = answers.sdgs[0] ?? '10';
-  const practiceTargets = [...new Set(answers.sdgs.flatMap((g) => migrationTargetsOf(g, 2).targets))].slice(0, 6);
+  // The examples describe coordinating the municipality's work on migration: their targets must say so.
+  const goal = exampleGoal(answers.sdgs);
+  const fitting = [...new Set(answers.sdgs.flatMap((g) => exampleTargetsOf(g, 2)))].slice(0, 6);
+  const practiceTargets = fitting.length ? fitting : exampleTargetsOf(goal, 2);
   const view: View = {
     ...municipalityView(municipality),
     network: answers.network,
@@ -95,7 +97,7 @@ export function planInit(answers: InitAnswers): PlannedFile[] {
     lamdPackage: answers.lamdPackage,
     sdgs: answers.sdgs.map(goalView),
     sdgGoal: goal,
-    sdgGoalTargets: migrationTargetsOf(goal).targets,
+    sdgGoalTargets: exampleTargetsOf(goal),
     sdgTargets: practiceTargets,
     exampleDepartmentName: `Example: a second department of ${m.name} (social services, culture, education…)`,
     exampleAssociationName: `Example: a migrants' or diaspora association working in ${m.name}`,

@@ -11,6 +11,7 @@ import { partnerEntries, planInit, templateTree, type InitAnswers } from '../../
 import { planActivity, planMunicipality, planPractice, planRoadmap, planStakeholder, type WorkspaceFacts } from '../../src/scaffold/plan-new.js';
 import { SCHEMA_COPY_DIR } from '../../src/scaffold/schema-copy.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
+import { findTarget } from '../../src/reference/sdg.js';
 import { tempDir } from '../helpers/lamd.js';
 
 function answers(overrides: Partial<InitAnswers> & { name?: string; slug?: string } = {}): InitAnswers {
@@ -92,6 +93,32 @@ describe('planInit', () => {
     for (const goal of ['1', '5', '8', '13', '17']) {
       expect(await diagnostics(writeAll(planInit(answers({ sdgs: [goal] })))), goal).toEqual([]);
     }
+  });
+
+  it("links the example road map and practice only to targets whose text fits them (coordinating the municipality's work on migration)", () => {
+    const exampleOf = (sdgs: string[]) => {
+      const files = planInit(answers({ sdgs }));
+      const roadmap = YAML.parse(contentOf(files, 'municipalities/sfax/roadmaps/example-roadmap.yaml')) as { title: string; sdg: { goal: string; targets: string[] } };
+      const practice = YAML.parse(contentOf(files, 'municipalities/sfax/practices/example-practice.yaml')) as { sdg_targets: string[] };
+      return { roadmap, practice };
+    };
+    // 8.7 is forced labour and child soldiers, 16.2 trafficking of children, 5.2 trafficking of women:
+    // real migration targets, but not what an example about coordination works towards.
+    const offTopic = /traffick|forced labour|slavery|child soldiers|remittance|scholarship|disaster|hunger/i;
+    for (let g = 1; g <= 17; g++) {
+      const { roadmap, practice } = exampleOf([String(g)]);
+      expect(roadmap.title).toMatch(/coordinating the municipality's work on migration/);
+      for (const id of [...roadmap.sdg.targets, ...practice.sdg_targets]) {
+        const target = findTarget(id);
+        expect(target?.title, `goal ${g}: ${id}`).toBeDefined();
+        expect(target!.title, `goal ${g}: ${id}`).not.toMatch(offTopic);
+      }
+      expect(roadmap.sdg.targets.every((id) => id.split('.')[0] === roadmap.sdg.goal)).toBe(true);
+    }
+    expect(exampleOf(['8']).roadmap.sdg).toEqual({ goal: '8', targets: ['8.8', '8.5'] });
+    // A goal with no target on that subject: the first chosen goal that has one, else 10.
+    expect(exampleOf(['13', '16']).roadmap.sdg.goal).toBe('16');
+    expect(exampleOf(['13']).roadmap.sdg).toEqual({ goal: '10', targets: ['10.7', '10.2', '10.3'] });
   });
 
   it('writes the answers where they belong', () => {

@@ -248,7 +248,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
   const sdgs = await q.several({
     flag: '--sdg <goals>',
     given: o.sdg,
-    message: 'SDGs of interest (space to select, enter to confirm); the first is the example road map\'s',
+    message: 'SDGs of interest (space to select, enter to confirm). The example road map is linked to the first one chosen that has a target on migration governance (10 when none has)',
     choices: ALL_GOALS.map((g) => ({ value: g, name: `${g}. ${String(goalView(g).short)}` })),
     defaults: ['10'],
     parse: (v) => parseGoals(v, '--sdg'),
