@@ -12,6 +12,10 @@ export function loadSchemas(dir = new URL('../schemas/', import.meta.url)) {
     .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
 }
 
+// Keywords for editors (yaml-language-server shows them), not for validation: ajv's strict mode
+// must know them, and they only annotate, so the compiled validators do not change.
+export const EDITOR_KEYWORDS = ['patternErrorMessage', 'markdownEnumDescriptions'];
+
 export function compileSchemas() {
   const schemas = loadSchemas();
   const ajv = new Ajv2020({
@@ -22,6 +26,7 @@ export function compileSchemas() {
     verbose: true,
     code: { source: true, esm: true, lines: false },
   });
+  for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, schemaType: keyword === 'patternErrorMessage' ? 'string' : 'array' });
   for (const schema of schemas) ajv.addSchema(schema);
   const exports = Object.fromEntries(KINDS.map((k) => [k, `https://lamd.dev/schemas/1/${k}.schema.json`]));
   const code = standaloneCode(ajv, exports);

@@ -56,6 +56,7 @@ describe('lamd init: the done criteria', () => {
       '.lamd/schemas/stakeholders.schema.json',
       '.lamd/schemas/workspace.schema.json',
       '.vscode/settings.json',
+      '.vscode/tasks.json',
       'README.md',
       'activities/README.md',
       'lamd.yaml',
@@ -297,7 +298,7 @@ describe('lamd init never overwrites', () => {
     const dry = await runLamd(['init', 'demo', ...SFAX, '--dry-run'], { cwd });
     expect(dry.status).toBe(0);
     expect(fingerprint(cwd)).toEqual({});
-    expect(dry.stderr).toMatch(/Dry run: 19 files would be written in demo; nothing was written\./);
+    expect(dry.stderr).toMatch(/Dry run: 20 files would be written in demo; nothing was written\./);
     expect((await runLamd(['init', 'demo', ...SFAX], { cwd })).status).toBe(0);
     expect(dry.stdout.trim().split('\n')).toEqual(files(join(cwd, 'demo')).map((f) => `demo/${f}`));
   });

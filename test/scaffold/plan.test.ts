@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { checkLoaded } from '../../src/check/index.js';
 import type { PlannedFile } from '../../src/scaffold/apply.js';
+import type { Diagnostic } from '../../src/diagnostics.js';
+import { annotation } from '../../src/format/github.js';
 import { modeline } from '../../src/scaffold/documents.js';
 import { partnerEntries, planInit, templateTree, type InitAnswers } from '../../src/scaffold/plan-init.js';
 import { planActivity, planMunicipality, planPractice, planRoadmap, planStakeholder, type WorkspaceFacts } from '../../src/scaffold/plan-new.js';
@@ -58,6 +60,7 @@ describe('planInit', () => {
         '.github/workflows/lamd.yml',
         '.gitignore',
         '.vscode/settings.json',
+        '.vscode/tasks.json',
         `${SCHEMA_COPY_DIR}/workspace.schema.json`,
         `${SCHEMA_COPY_DIR}/common.schema.json`,
         'README.md',
@@ -154,6 +157,33 @@ describe('planInit', () => {
     const settings = JSON.parse(contentOf(files, '.vscode/settings.json')) as { 'yaml.schemas': Record<string, string> };
     for (const schema of Object.keys(settings['yaml.schemas'])) expect(files.some((f) => `./${f.path}` === schema), schema).toBe(true);
     expect(Object.keys(settings['yaml.schemas'])).toHaveLength(7);
+  });
+
+  it('gives VS Code a lamd validate task whose problem matchers read every annotation lamd writes', () => {
+    interface Matcher { severity?: string; pattern: Record<string, string | number> }
+    const tasks = JSON.parse(contentOf(planInit(answers()), '.vscode/tasks.json')) as { tasks: Array<{ command: string; problemMatcher: Matcher[] }> };
+    expect(tasks.tasks.map((t) => t.command)).toEqual(['lamd validate --format pretty', 'lamd validate --format github']);
+    const matchers = tasks.tasks[1]!.problemMatcher;
+    // What VS Code would put in the Problems panel for one line of `--format github`.
+    const read = (line: string) => {
+      for (const m of matchers) {
+        const found = new RegExp(m.pattern.regexp as string).exec(line);
+        if (!found) continue;
+        const group = (key: string) => (typeof m.pattern[key] === 'number' ? found[m.pattern[key] as number] : undefined);
+        return { severity: m.severity ?? group('severity'), file: group('file'), line: group('line'), column: group('column'), endColumn: group('endColumn'), code: group('code'), message: group('message') };
+      }
+      return undefined;
+    };
+    const context = { rule: () => ({}), cwd: '/w' } as unknown as Parameters<typeof annotation>[1];
+    const at = { start: { line: 36, column: 13 }, end: { line: 36, column: 17 } };
+    const problem = (d: Partial<Diagnostic>): Diagnostic => ({ file: 'municipalities/sfax/roadmaps/r.yaml', severity: 'error', ruleId: 'schema/enum', message: 'is "nope", which is not one of: a, b.', ...d });
+    expect(read(annotation(problem({ range: at }), context))).toEqual({ severity: 'error', file: 'municipalities/sfax/roadmaps/r.yaml', line: '36', column: '13', endColumn: '17', code: 'schema/enum', message: 'is "nope", which is not one of: a, b. (lamd explain schema/enum)' });
+    expect(read(annotation(problem({ range: at, severity: 'warning', ruleId: 'roadmap/single-sdg' }), context))).toMatchObject({ severity: 'warning', code: 'roadmap/single-sdg' });
+    expect(read(annotation(problem({ range: at, severity: 'info' }), context))).toMatchObject({ severity: 'info', line: '36' });
+    expect(read(annotation(problem({ severity: 'warning' }), context))).toMatchObject({ severity: 'warning', file: 'municipalities/sfax/roadmaps/r.yaml', line: undefined });
+    expect(read(annotation(problem({ severity: 'info' }), context))).toMatchObject({ severity: 'info', code: 'schema/enum' });
+    // The closing lines are not problems.
+    expect(read('lamd 0.1.0: ✖ 2 errors in 1 of 8 files checked')).toBeUndefined();
   });
 
   it('copies the schemas byte for byte', () => {

@@ -38,9 +38,12 @@ describe('the JSON Schemas', () => {
   it('pass @sourcemeta/jsonschema lint', async () => {
     // common.schema.json is a library of definitions used by the other schemas, never by itself.
     const documents = schemaFiles.filter((f) => f !== 'common.schema.json').map((f) => join('schemas', f));
-    const lint = await sourcemeta(['lint', '-r', 'schemas', ...documents]);
+    // patternErrorMessage and markdownEnumDescriptions are yaml-language-server's names: an x- prefix
+    // would hide them from the editors they are there for.
+    const editorKeywords = ['--exclude', 'unknown_keywords_prefix'];
+    const lint = await sourcemeta(['lint', '-r', 'schemas', ...editorKeywords, ...documents]);
     expect(lint.status, lint.stdout + lint.stderr).toBe(0);
-    const common = await sourcemeta(['lint', '-r', 'schemas', '--exclude', 'orphan_definitions', 'schemas/common.schema.json']);
+    const common = await sourcemeta(['lint', '-r', 'schemas', ...editorKeywords, '--exclude', 'orphan_definitions', 'schemas/common.schema.json']);
     expect(common.status, common.stdout + common.stderr).toBe(0);
   });
 
@@ -72,6 +75,30 @@ describe('the JSON Schemas', () => {
       for (const [key, value] of Object.entries(record)) if (key !== 'examples') visit(value, `${path}/${key}`, file);
     };
     for (const [file, schema] of schemas) visit(schema, file, file);
+    expect(missing).toEqual([]);
+  });
+
+  it('give every pattern a readable message and every enum value a description, so editors explain them', () => {
+    const missing: string[] = [];
+    const visit = (node: unknown, path: string) => {
+      if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${path}/${i}`));
+      if (!node || typeof node !== 'object') return;
+      const record = node as Record<string, unknown>;
+      if (typeof record.pattern === 'string') {
+        const message = record.patternErrorMessage;
+        if (typeof message !== 'string' || !message.trim()) missing.push(`${path}: pattern without patternErrorMessage`);
+        // The message is for an officer: an example, never the regular expression itself.
+        else if (message.includes(record.pattern) || !/e\.g\. `/.test(message)) missing.push(`${path}: patternErrorMessage shows the regex or no example`);
+      }
+      // An enum under `not` lists forbidden values (reserved file names), which an editor never offers.
+      if (Array.isArray(record.enum) && !path.endsWith('/not')) {
+        const descriptions = record.markdownEnumDescriptions;
+        const complete = Array.isArray(descriptions) && descriptions.length === record.enum.length && descriptions.every((d) => typeof d === 'string' && d.trim() !== '');
+        if (!complete) missing.push(`${path}: enum of ${record.enum.length} without as many markdownEnumDescriptions`);
+      }
+      for (const [key, value] of Object.entries(record)) if (key !== 'examples') visit(value, `${path}/${key}`);
+    };
+    for (const file of schemaFiles) visit(JSON.parse(readFileSync(join(SCHEMAS, file), 'utf8')), file);
     expect(missing).toEqual([]);
   });
 
