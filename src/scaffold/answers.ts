@@ -4,7 +4,20 @@ import { firstDay, isCalendarDate, lastDay } from '../check/dates.js';
 import { UsageError } from '../errors.js';
 import { findGoal } from '../reference/sdg.js';
 import { countryName, isCountry, searchCountries } from './countries.js';
-import { idProblem } from './slug.js';
+import { idProblem, slugify } from './slug.js';
+
+/**
+ * Where an answer came from: a flag (the label is the flag, `--slug`) or a question (the label speaks
+ * of the answer, since the person typed no flag). At a question, lamd normalises what it safely can
+ * and shows the result.
+ */
+export interface Source {
+  label: string;
+  prompted: boolean;
+}
+
+/** The label of an answer typed at a question. */
+export const ANSWER = 'The answer';
 
 /** One line of free text: trimmed, not empty, no line breaks or control characters. */
 export function parseText(raw: string, flag: string): string {
@@ -18,8 +31,23 @@ export function parseText(raw: string, flag: string): string {
 export function parseId(raw: string, flag: string): string {
   const id = raw.trim();
   const problem = idProblem(id);
-  if (problem) throw new UsageError(`${flag} ${JSON.stringify(id)} is not a safe id: ${problem}. Use lowercase letters a-z, digits and single hyphens, for example \`sfax\` or \`one-stop-shop\`.`);
+  if (problem) {
+    const near = slugify(id);
+    const hint = near && near !== id && !idProblem(near) ? ` Did you mean \`${near}\`?` : ' Use lowercase letters a-z, digits and single hyphens, for example `sfax` or `one-stop-shop`.';
+    throw new UsageError(`${flag} ${JSON.stringify(id)} is not a safe id: ${problem}.${hint}`);
+  }
   return id;
+}
+
+/**
+ * An id typed at a question: written as a name ("Sousse", "Tiranë", "One stop shop"), it is turned
+ * into the id it stands for (sousse, tirane, one-stop-shop), which the question shows.
+ */
+export function parseIdAnswer(raw: string, source: Source): string {
+  if (!source.prompted || !idProblem(raw.trim())) return parseId(raw, source.label);
+  const near = slugify(raw);
+  if (near && !idProblem(near)) return near;
+  return parseId(raw, source.label);
 }
 
 /** An ISO 3166-1 alpha-2 code; lowercase is accepted and put in capitals. Names get a hint, not a guess. */
@@ -43,14 +71,44 @@ export interface ParsedLanguages {
   unknown: string[];
 }
 
-/** A comma- or space-separated list of ISO 639 language codes ("fr,ar"); lowercase, no repeats. */
+/** A name as compared: lowercase, without accents or punctuation ("Français" → francais). */
+const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+let namedLanguages: Map<string, string> | undefined;
+/** Language names in English, French and Italian (the languages officers most often type them in), folded, to their ISO 639-1 code. */
+function languageByName(): Map<string, string> {
+  if (namedLanguages) return namedLanguages;
+  namedLanguages = new Map();
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (const locale of ['en', 'fr', 'it']) {
+    const names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' });
+    for (const a of letters) {
+      for (const b of letters) {
+        const name = names.of(a + b);
+        if (name && !namedLanguages.has(fold(name))) namedLanguages.set(fold(name), a + b);
+      }
+    }
+  }
+  return namedLanguages;
+}
+
+/**
+ * A list of languages, as ISO 639 codes ("fr,ar") or names in English, French or Italian ("French,
+ * Arabic", "français, arabe"), separated by commas, semicolons or spaces; codes out, lowercase, no repeats.
+ */
 export function parseLanguages(raw: string, flag: string): ParsedLanguages {
   const codes: string[] = [];
   const unknown: string[] = [];
-  for (const part of raw.split(/[\s,;]+/).filter(Boolean)) {
-    const code = part.toLowerCase();
-    if (!/^[a-z]{2,3}$/.test(code)) {
-      throw new UsageError(`${flag}: ${JSON.stringify(part)} is not a language code. Write ISO 639-1 codes separated by commas, like fr,ar or sq.`);
+  const parts: string[] = [];
+  for (const piece of raw.split(/[,;]+/).map((p) => p.trim()).filter(Boolean)) {
+    // "Haitian Creole" is one name; "fr ar" or "French Arabic" are two.
+    if (languageByName().has(fold(piece))) parts.push(piece);
+    else parts.push(...piece.split(/\s+/).filter((w) => !/^(and|et|e)$/i.test(w)));
+  }
+  for (const part of parts) {
+    const code = /^[a-z]{2,3}$/i.test(part) ? part.toLowerCase() : languageByName().get(fold(part));
+    if (code === undefined) {
+      throw new UsageError(`${flag}: ${JSON.stringify(part)} is not a language lamd knows. Write ISO 639-1 codes or language names separated by commas, like fr,ar or French, Arabic.`);
     }
     if (codes.includes(code)) continue;
     codes.push(code);
@@ -64,11 +122,57 @@ export function languageName(code: string): string {
   return languageNames.of(code) ?? code;
 }
 
-/** A date as the documents write it: YYYY-MM-DD, YYYY-MM or YYYY, and a real day. */
+let monthNames: Map<string, number> | undefined;
+/** Month names and their usual abbreviations in English, French and Italian, folded, to 1-12. */
+function monthByName(): Map<string, number> {
+  if (monthNames) return monthNames;
+  monthNames = new Map();
+  for (const locale of ['en', 'fr', 'it']) {
+    for (const month of ['long', 'short'] as const) {
+      const format = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' });
+      for (let m = 1; m <= 12; m++) monthNames.set(fold(format.format(new Date(Date.UTC(2025, m - 1, 1)))), m);
+    }
+  }
+  return monthNames;
+}
+
+const pad = (n: number | string) => String(n).padStart(2, '0');
+
+/**
+ * What a person wrote, as YYYY-MM-DD when its meaning is certain: 2025-3-1, 1 March 2025, March 1,
+ * 2025, 1er mars 2025, 25/03/2025. Undefined when it is not a date; a UsageError when it is one of
+ * two dates (01/03/2025: 1 March or 3 January).
+ */
+function readDate(text: string, flag: string): string | undefined {
+  let m = /^([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?$/.exec(text);
+  if (m) return m[3] === undefined ? `${m[1]}-${pad(m[2]!)}` : `${m[1]}-${pad(m[2]!)}-${pad(m[3])}`;
+  m = /^([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})\s*[/.]\s*([0-9]{4})$/.exec(text);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a !== b && a <= 12 && b <= 12) {
+      throw new UsageError(
+        `${flag} ${JSON.stringify(text)} could be ${m[3]}-${pad(b)}-${pad(a)} (day first, as in most of the world) or ${m[3]}-${pad(a)}-${pad(b)} (month first, as in the United States). Write it YYYY-MM-DD, or with the month in words (1 March 2025).`,
+      );
+    }
+    // The number above 12 is the day.
+    return a > 12 ? `${m[3]}-${pad(b)}-${pad(a)}` : `${m[3]}-${pad(a)}-${pad(b)}`;
+  }
+  const words = fold(text).replace(/\b(1)(st|er|o)\b/, '$1').replace(/\b([0-9]{1,2})(nd|rd|th)\b/, '$1').split(' ');
+  if (words.length === 3) {
+    const [x, y, year] = words as [string, string, string];
+    const dayFirst = /^[0-9]{1,2}$/.test(x) ? { day: x, month: monthByName().get(y) } : { day: y, month: monthByName().get(x) };
+    if (/^[0-9]{4}$/.test(year) && /^[0-9]{1,2}$/.test(dayFirst.day) && dayFirst.month) return `${year}-${pad(dayFirst.month)}-${pad(dayFirst.day)}`;
+  }
+  if (words.length === 2 && /^[0-9]{4}$/.test(words[1]!) && monthByName().get(words[0]!)) return `${words[1]}-${pad(monthByName().get(words[0]!)!)}`;
+  return undefined;
+}
+
+/** A date as the documents write it: YYYY-MM-DD, YYYY-MM or YYYY, and a real day; unambiguous other forms are turned into it. */
 export function parseDate(raw: string, flag: string): string {
-  const date = raw.trim();
-  if (!/^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$/.test(date) || !isCalendarDate(date)) {
-    throw new UsageError(`${flag} ${JSON.stringify(date)} is not a date; write it YYYY-MM-DD (or YYYY-MM, or YYYY).`);
+  const text = raw.trim();
+  const date = /^[0-9]{4}$/.test(text) ? text : readDate(text, flag);
+  if (date === undefined || !isCalendarDate(date)) {
+    throw new UsageError(`${flag} ${JSON.stringify(text)} is not a date; write it YYYY-MM-DD (or YYYY-MM, or YYYY), for example 2025-03-01.`);
   }
   return date;
 }

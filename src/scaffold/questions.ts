@@ -3,6 +3,7 @@
 // is collected and reported once, naming every flag that is missing. The prompts themselves are
 // injected (an Asker), so this module never touches the terminal.
 import { UsageError } from '../errors.js';
+import { ANSWER, type Source } from './answers.js';
 
 export interface Choice {
   value: string;
@@ -45,18 +46,36 @@ const problem = (error: unknown): string => {
 export class Questions {
   private readonly missing: Missing[] = [];
 
-  constructor(readonly asker: Asker | undefined) {}
+  /** `tell` shows the person a line on the terminal (how lamd read an answer). */
+  constructor(
+    readonly asker: Asker | undefined,
+    private readonly tell: (line: string) => void = () => {},
+  ) {}
 
   get interactive(): boolean {
     return this.asker !== undefined;
   }
 
   /**
-   * A one-line answer. `given` is the flag's value; `parse` validates and converts (throwing a
-   * UsageError that names the flag). Optional answers may stay empty (undefined).
+   * A one-line answer. `given` is the flag's value; `parse` validates and converts, throwing a
+   * UsageError that names its source's label: the flag for a flag's value, "The answer" at a
+   * question, where the person typed no flag. When what was typed is read as something else
+   * ("Sousse" as sousse, "French, Arabic" as fr, ar), the result is shown (`show` writes it).
+   * Optional answers may stay empty (undefined).
    */
-  async text<T>(spec: { flag: string; given: string | undefined; message: string; default?: string; optional?: boolean; parse: (raw: string) => T; why?: string }): Promise<T | undefined> {
-    if (spec.given !== undefined) return spec.parse(spec.given);
+  async text<T>(spec: {
+    flag: string;
+    given: string | undefined;
+    message: string;
+    default?: string;
+    optional?: boolean;
+    parse: (raw: string, source: Source) => T;
+    show?: (value: T) => string;
+    why?: string;
+  }): Promise<T | undefined> {
+    const fromFlag: Source = { label: spec.flag.split(' ')[0]!, prompted: false };
+    const asked: Source = { label: ANSWER, prompted: true };
+    if (spec.given !== undefined) return spec.parse(spec.given, fromFlag);
     if (this.asker) {
       const raw = await this.asker.text({
         message: spec.message,
@@ -64,16 +83,20 @@ export class Questions {
         validate: (value) => {
           if (value.trim() === '') return spec.optional ? true : 'An answer is needed here.';
           try {
-            spec.parse(value);
+            spec.parse(value, asked);
             return true;
           } catch (error) {
             return problem(error);
           }
         },
       });
-      return raw.trim() === '' ? undefined : spec.parse(raw);
+      if (raw.trim() === '') return undefined;
+      const value = spec.parse(raw, asked);
+      const shown = spec.show ? spec.show(value) : typeof value === 'string' ? value : undefined;
+      if (shown !== undefined && shown.replace(/\s+/g, '') !== raw.replace(/\s+/g, '')) this.tell(`  lamd reads this as: ${shown}\n`);
+      return value;
     }
-    if (spec.default !== undefined) return spec.parse(spec.default);
+    if (spec.default !== undefined) return spec.parse(spec.default, fromFlag);
     if (!spec.optional) this.missing.push({ flag: spec.flag, ...(spec.why ? { why: spec.why } : {}) });
     return undefined;
   }

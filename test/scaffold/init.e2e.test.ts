@@ -184,7 +184,7 @@ describe('lamd init refuses bad input with one message, exit 2 and nothing writt
     [['--country', 'Tunisia'], /Did you mean TN \(Tunisia\)/],
     [['--start', '2025-06-01', '--end', '2025-05-31'], /--end 2025-05-31 is before --start 2025-06-01/],
     [['--start', '2025-02-30'], /--start "2025-02-30" is not a date/],
-    [['--lang', 'french'], /"french" is not a language code/],
+    [['--lang', 'frnch'], /"frnch" is not a language lamd knows/],
     [['--sdg', '18'], /"18" is not an SDG goal/],
     [['--municipality', ' '], /--municipality is empty/],
   ])('%j', async (extra, message) => {

@@ -2,7 +2,7 @@
 // missing required answer is named in one usage error.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { addYear, checkPeriod, parseCountry, parseDate, parseDay, parseGoals, parseLanguages, parsePartner, parseText } from '../../src/scaffold/answers.js';
+import { addYear, checkPeriod, parseCountry, parseDate, parseDay, parseGoals, parseIdAnswer, parseLanguages, parsePartner, parseText } from '../../src/scaffold/answers.js';
 import { searchCountries } from '../../src/scaffold/countries.js';
 import { mayAsk, Questions, type Asker } from '../../src/scaffold/questions.js';
 
@@ -61,6 +61,24 @@ describe('Questions', () => {
     expect(asker.asked[1]).toMatch(/^rejected 2025-02-30: --start "2025-02-30" is not a date/);
   });
 
+  it('speaks of the answer at a question, not of a flag nobody typed, and shows how it read an answer', async () => {
+    const told: string[] = [];
+    const asker = scripted(['Tanger!?', 'صفاقس', 'Sousse', 'French, Arabic', '01/03/2025', '1 March 2025']);
+    const q = new Questions(asker, (line) => told.push(line));
+    expect(await q.text({ flag: '--slug <slug>', given: undefined, message: 'Slug?', parse: parseIdAnswer })).toBe('tanger');
+    expect(await q.text({ flag: '--slug <slug>', given: undefined, message: 'Slug?', parse: parseIdAnswer })).toBe('sousse');
+    expect(await q.text({ flag: '--lang <codes>', given: undefined, message: 'Lang?', parse: (v, s) => parseLanguages(v, s.label).codes, show: (c) => c.join(', ') })).toEqual(['fr', 'ar']);
+    expect(await q.text({ flag: '--start <date>', given: undefined, message: 'Start?', parse: (v, s) => parseDate(v, s.label) })).toBe('2025-03-01');
+    expect(asker.asked.filter((a) => a.startsWith('rejected'))).toEqual([
+      expect.stringMatching(/^rejected صفاقس: The answer "صفاقس" is not a safe id/),
+      expect.stringMatching(/^rejected 01\/03\/2025: The answer "01\/03\/2025" could be 2025-03-01/),
+    ]);
+    expect(asker.asked.join('\n')).not.toMatch(/--/);
+    expect(told).toEqual(['  lamd reads this as: tanger\n', '  lamd reads this as: sousse\n', '  lamd reads this as: fr, ar\n', '  lamd reads this as: 2025-03-01\n']);
+    // The same "Sousse" given as a flag is refused, with the id it stands for.
+    await expect(q.text({ flag: '--slug <slug>', given: 'Sousse', message: '', parse: parseIdAnswer })).rejects.toThrow(/--slug "Sousse" is not a safe id: it contains uppercase letters. Did you mean `sousse`\?/);
+  });
+
   it('takes defaults without asking, and names every missing required flag at once', async () => {
     const q = new Questions(undefined);
     expect(await q.text({ flag: '--network <name>', given: undefined, message: '', default: 'Net', parse: (v) => v })).toBe('Net');
@@ -94,8 +112,30 @@ describe('answers', () => {
   it('reads language lists', () => {
     expect(parseLanguages('fr, AR ,fr', '--lang')).toEqual({ codes: ['fr', 'ar'], unknown: [] });
     expect(parseLanguages('ber', '--lang')).toEqual({ codes: ['ber'], unknown: ['ber'] });
-    expect(() => parseLanguages('french', '--lang')).toThrow(/"french" is not a language code/);
+    expect(() => parseLanguages('frnch', '--lang')).toThrow(/"frnch" is not a language lamd knows/);
     expect(() => parseLanguages(' , ', '--lang')).toThrow(/empty/);
+  });
+
+  it('reads language names in English, French and Italian as their codes', () => {
+    expect(parseLanguages('French, Arabic', '--lang').codes).toEqual(['fr', 'ar']);
+    expect(parseLanguages('français, arabe', '--lang').codes).toEqual(['fr', 'ar']);
+    expect(parseLanguages('Francese; albanese', '--lang').codes).toEqual(['fr', 'sq']);
+    expect(parseLanguages('French and Arabic', '--lang').codes).toEqual(['fr', 'ar']);
+    expect(parseLanguages('fr ar', '--lang').codes).toEqual(['fr', 'ar']);
+    expect(parseLanguages('Haitian Creole', '--lang').codes).toEqual(['ht']);
+  });
+
+  it('reads dates written in other unambiguous ways, and says why an ambiguous one is refused', () => {
+    expect(parseDate('2025-3-1', '--start')).toBe('2025-03-01');
+    expect(parseDate('1 March 2025', '--start')).toBe('2025-03-01');
+    expect(parseDate('March 1, 2025', '--start')).toBe('2025-03-01');
+    expect(parseDate('1er mars 2025', '--start')).toBe('2025-03-01');
+    expect(parseDate('1 marzo 2025', '--start')).toBe('2025-03-01');
+    expect(parseDate('25/03/2025', '--start')).toBe('2025-03-25');
+    expect(parseDate('03/03/2025', '--start')).toBe('2025-03-03');
+    expect(parseDate('Mars 2025', '--start')).toBe('2025-03');
+    expect(() => parseDate('01/03/2025', '--start')).toThrow(/"01\/03\/2025" could be 2025-03-01 \(day first.*\) or 2025-01-03 \(month first/);
+    expect(() => parseDate('31 February 2025', '--start')).toThrow(/not a date/);
   });
 
   it('reads dates, full days and periods', () => {

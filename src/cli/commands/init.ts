@@ -4,7 +4,7 @@ import { today } from '../../today.js';
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { InterruptedError, UsageError } from '../../errors.js';
-import { addYear, checkPeriod, describeCountry, parseCountry, parseDate, parseGoals, parseId, parseLanguages, parsePartner, parseText, type PartnerAnswer } from '../../scaffold/answers.js';
+import { addYear, checkPeriod, describeCountry, parseCountry, parseDate, parseGoals, parseIdAnswer, parseLanguages, parsePartner, parseText, type PartnerAnswer } from '../../scaffold/answers.js';
 import { applyPlan, checkPlan, type CheckedFile } from '../../scaffold/apply.js';
 import { searchCountries } from '../../scaffold/countries.js';
 import { goalView } from '../../scaffold/documents.js';
@@ -49,7 +49,7 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
   // 2. The answers: flags first, then questions (only when lamd may ask), then defaults.
   const asker = mayAsk({ yes: options.yes, stdinIsTTY: io.stdinIsTTY, stderrIsTTY: io.stderrIsTTY, env: io.env }) ? await inquirerAsker() : undefined;
   if (asker) io.stderr(`Creating a lamd workspace in ${shown}. Press Ctrl-C to stop; nothing is written before the last question.\n`);
-  const answers = await askInit(new Questions(asker), options, io, target, resolve(io.cwd) !== target);
+  const answers = await askInit(new Questions(asker, (line) => io.stderr(line)), options, io, target, resolve(io.cwd) !== target);
 
   // 3. The plan, and what it would do to the files already there.
   const files = planInit(answers);
@@ -175,8 +175,8 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
   if (!lamdPackage.pinned) {
     io.stderr(`lamd: note: --lamd-package ${lamdPackage.spec} does not name one release, so CI may install a newer lamd, with other rules, from one run to the next. A version (${packageManifest().name}@${packageManifest().version}), a tarball or a git tag keeps every run the same.\n`);
   }
-  const network = await q.text({ flag: '--network <name>', given: o.network, message: 'Name of the programme or network', default: DEFAULT_NETWORK, parse: (v) => parseText(v, '--network') });
-  const name = await q.text({ flag: '--municipality <name>', given: o.municipality, message: 'Name of the first municipality, as written locally', parse: (v) => parseText(v, '--municipality') });
+  const network = await q.text({ flag: '--network <name>', given: o.network, message: 'Name of the programme or network', default: DEFAULT_NETWORK, parse: (v, s) => parseText(v, s.label) });
+  const name = await q.text({ flag: '--municipality <name>', given: o.municipality, message: 'Name of the first municipality, as written locally', parse: (v, s) => parseText(v, s.label) });
 
   // The folder name comes from the municipality's name when it transliterates safely (Tiranë →
   // tirane). A name in another script (صفاقس) is not guessed at: the workspace folder's name stands
@@ -192,7 +192,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
       given: o.slug,
       message: 'Folder name (slug) for the municipality: lowercase a-z, digits and hyphens',
       ...(derived ? { default: derived } : {}),
-      parse: (v) => parseId(v, '--slug'),
+      parse: parseIdAnswer,
     });
   } else if (derived) {
     slug = derived;
@@ -213,12 +213,13 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
   const languages = await q.text({
     flag: '--lang <codes>',
     given: o.lang,
-    message: 'Languages the municipality works in (ISO 639-1 codes, comma-separated, e.g. fr,ar; empty to skip)',
+    message: 'Languages the municipality works in (codes or names, comma-separated: fr,ar or French, Arabic; empty to skip)',
     optional: true,
-    parse: (v) => parseLanguages(v, '--lang'),
+    parse: (v, s) => parseLanguages(v, s.label),
+    show: (l) => l.codes.join(', '),
   });
   if (languages?.unknown.length) io.stderr(`lamd: note: ${languages.unknown.join(', ')} ${languages.unknown.length === 1 ? 'is not a language code' : 'are not language codes'} lamd knows; kept as given.\n`);
-  const leadUnit = await q.text({ flag: '--lead-unit <name>', given: o.leadUnit, message: 'Unit leading the process inside the municipality (empty to fill in later)', optional: true, parse: (v) => parseText(v, '--lead-unit') });
+  const leadUnit = await q.text({ flag: '--lead-unit <name>', given: o.leadUnit, message: 'Unit leading the process inside the municipality (empty to fill in later)', optional: true, parse: (v, s) => parseText(v, s.label) });
 
   let partners: PartnerAnswer[] = [];
   if (o.partner && o.partner.length) partners = o.partner.map((p) => parsePartner(p, '--partner'));
@@ -228,20 +229,22 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
       given: undefined,
       message: 'Implementing partners, separated by ";" (e.g. CeSPI (IT); CDI (AL); empty for none)',
       optional: true,
-      parse: (v) => v.split(';').filter((p) => p.trim()).map((p) => parsePartner(p, '--partner')),
+      parse: (v, s) => v.split(';').filter((p) => p.trim()).map((p) => parsePartner(p, s.label)),
+      show: (list) => list.map((p) => (p.country ? `${p.name} (${p.country})` : p.name)).join('; '),
     });
     partners = raw ?? [];
   }
 
-  const start = (await q.text({ flag: '--start <date>', given: o.start, message: 'Programme start (YYYY-MM-DD)', default: today(), parse: (v) => parseDate(v, '--start') }))!;
+  const start = (await q.text({ flag: '--start <date>', given: o.start, message: 'Programme start (YYYY-MM-DD, or 1 March 2025)', default: today(), parse: (v, s) => parseDate(v, s.label) }))!;
   const end = (await q.text({
     flag: '--end <date>',
     given: o.end,
-    message: 'Programme end (YYYY-MM-DD)',
+    message: 'Programme end (YYYY-MM-DD, or 1 March 2025)',
     default: addYear(start),
-    parse: (v) => {
-      const date = parseDate(v, '--end');
-      checkPeriod(start, date, '--start', '--end');
+    parse: (v, s) => {
+      const date = parseDate(v, s.label);
+      // At the question, the person typed no flag: the period is named in words.
+      checkPeriod(start, date, o.start !== undefined && !s.prompted ? '--start' : 'the programme start', s.prompted ? 'The programme end' : '--end');
       return date;
     },
   }))!;

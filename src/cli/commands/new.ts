@@ -3,7 +3,7 @@
 import { today } from '../../today.js';
 import { join, relative, resolve } from 'node:path';
 import { UsageError, WorkspaceError } from '../../errors.js';
-import { checkPeriod, parseChoice, parseCountry, parseDay, parseGoals, parseId, parseLanguages, parseText } from '../../scaffold/answers.js';
+import { checkPeriod, parseChoice, parseCountry, parseDay, parseGoals, parseId, parseIdAnswer, parseLanguages, parseText, type Source } from '../../scaffold/answers.js';
 import { applyPlan, checkPlan } from '../../scaffold/apply.js';
 import { searchCountries } from '../../scaffold/countries.js';
 import { goalView } from '../../scaffold/documents.js';
@@ -77,7 +77,7 @@ export async function run(io: CliIO, global: GlobalOptions, kind: string, id: st
   const facts = await readWorkspaceFacts(root);
 
   const asker = mayAsk({ yes: options.yes, stdinIsTTY: io.stdinIsTTY, stderrIsTTY: io.stderrIsTTY, env: io.env }) ? await inquirerAsker() : undefined;
-  const q = new Questions(asker);
+  const q = new Questions(asker, (line) => io.stderr(line));
   const { files, summary } = await ASK[k](q, facts, id, options);
   q.finish(`lamd new ${k}`);
 
@@ -107,7 +107,7 @@ type Ask = (q: Questions, facts: WorkspaceFacts, id: string | undefined, o: NewO
 
 const ASK: Record<NewKind, Ask> = {
   async municipality(q, facts, id, o) {
-    const name = await q.text({ flag: '--municipality <name>', given: o.municipality, message: 'Name of the municipality, as written locally', parse: (v) => parseText(v, '--municipality') });
+    const name = await q.text({ flag: '--municipality <name>', given: o.municipality, message: 'Name of the municipality, as written locally', parse: (v, s) => parseText(v, s.label) });
     const slug = await slugAnswer(q, 'municipality', id, name, '[slug]', 'Folder name (slug) for the municipality', (slug) => requireFree(facts, 'municipality', slug));
     const country = await q.search({
       flag: '--country <code>',
@@ -116,8 +116,8 @@ const ASK: Record<NewKind, Ask> = {
       source: (term) => searchCountries(term).map((c) => ({ value: c.code, name: `${c.name} (${c.code})` })),
       parse: (v) => parseCountry(v, '--country'),
     });
-    const languages = await q.text({ flag: '--lang <codes>', given: o.lang, message: 'Languages it works in (ISO 639-1, comma-separated; empty to skip)', optional: true, parse: (v) => parseLanguages(v, '--lang').codes });
-    const leadUnit = await q.text({ flag: '--lead-unit <name>', given: o.leadUnit, message: 'Unit leading the process inside it (empty to fill in later)', optional: true, parse: (v) => parseText(v, '--lead-unit') });
+    const languages = await q.text({ flag: '--lang <codes>', given: o.lang, message: 'Languages it works in (codes or names, comma-separated: fr,ar or French, Arabic; empty to skip)', optional: true, parse: (v, s) => parseLanguages(v, s.label).codes, show: (codes) => codes.join(', ') });
+    const leadUnit = await q.text({ flag: '--lead-unit <name>', given: o.leadUnit, message: 'Unit leading the process inside it (empty to fill in later)', optional: true, parse: (v, s) => parseText(v, s.label) });
     let localPartner: string | undefined;
     if (o.localPartner !== undefined) localPartner = parseId(o.localPartner, '--local-partner');
     else if (q.interactive && facts.partners.length) {
@@ -169,7 +169,7 @@ const ASK: Record<NewKind, Ask> = {
   },
 
   async stakeholder(q, facts, id, o) {
-    const name = await q.text({ flag: '--name <name>', given: o.name, message: 'Name of the organisation, unit or role (no personal contact details)', parse: (v) => withoutContactData(parseText(v, '--name'), 'The name') });
+    const name = await q.text({ flag: '--name <name>', given: o.name, message: 'Name of the organisation, unit or role (no personal contact details)', parse: (v, s) => withoutContactData(parseText(v, s.label), 'The name') });
     const stakeholderId = await slugAnswer(q, 'stakeholder', id, name, '[id]', 'Id to refer to it', (id) => requireFree(facts, 'stakeholder', id));
     const type = await q.choice({ flag: '--type <type>', given: o.type, message: 'Type', choices: stakeholderTypes().map((t) => ({ value: t, name: t })), parse: (v) => parseChoice(v, '--type', stakeholderTypes()) });
     const level = await q.choice({ flag: '--level <level>', given: o.level, message: 'Level', choices: stakeholderLevels().map((l) => ({ value: l, name: l })), default: 'local', parse: (v) => parseChoice(v, '--level', stakeholderLevels()) });
@@ -203,7 +203,7 @@ const ASK: Record<NewKind, Ask> = {
 
   async activity(q, facts, id, o) {
     const type = await q.choice({ flag: '--type <type>', given: o.type, message: 'Type of activity', choices: activityTypes().map((t) => ({ value: t, name: t })), parse: (v) => parseChoice(v, '--type', activityTypes()) });
-    const title = await q.text({ flag: '--title <title>', given: o.title, message: 'Title', ...(type ? { default: ACTIVITY_TITLES[type] ?? titleFromId(type) } : {}), parse: (v) => parseText(v, '--title') });
+    const title = await q.text({ flag: '--title <title>', given: o.title, message: 'Title', ...(type ? { default: ACTIVITY_TITLES[type] ?? titleFromId(type) } : {}), parse: (v, s) => parseText(v, s.label) });
     const parseActivityId = freeId('The id', (id) => requireFree(facts, 'activity', id));
     let activityId: string | undefined;
     if (id !== undefined) activityId = parseActivityId(id);
@@ -213,7 +213,7 @@ const ASK: Record<NewKind, Ask> = {
       for (let n = 2; facts.ids.activity.has(free); n++) free = `${base}-${n}`;
       activityId = await q.text({ flag: '[id]', given: undefined, message: 'Id of the activity', default: free, parse: parseActivityId });
     }
-    const date = await q.text({ flag: '--date <yyyy-mm-dd>', given: o.date, message: 'Day it takes place (YYYY-MM-DD)', default: today(), parse: (v) => parseDay(v, '--date') });
+    const date = await q.text({ flag: '--date <yyyy-mm-dd>', given: o.date, message: 'Day it takes place (YYYY-MM-DD, or 1 March 2025)', default: today(), parse: (v, s) => parseDay(v, s.label) });
     const mode = o.mode !== undefined ? parseChoice(o.mode, '--mode', activityModes()) : undefined;
     const municipalities =
       o.municipality !== undefined
@@ -271,9 +271,10 @@ function isFree(taken: Taken, id: string): boolean {
   }
 }
 
-function freeId(label: string, taken: Taken): (raw: string) => string {
-  return (raw) => {
-    const id = parseId(raw, label);
+function freeId(label: string, taken: Taken): (raw: string, source?: Source) => string {
+  return (raw, source) => {
+    // Typed at a question, "Sousse" stands for sousse; given after the kind, it is refused with that hint.
+    const id = source?.prompted ? parseIdAnswer(raw, { label, prompted: true }) : parseId(raw, label);
     taken(id);
     return id;
   };
@@ -287,7 +288,7 @@ async function idAndTitle(q: Questions, id: string | undefined, title: string | 
     q.require('an id (after the kind) or --title <title>');
     return {};
   }
-  const outTitle = await q.text({ flag: '--title <title>', given: givenTitle, message: `Title of the ${what}`, ...(givenId ? { default: titleFromId(givenId) } : {}), parse: (v) => parseText(v, '--title') });
+  const outTitle = await q.text({ flag: '--title <title>', given: givenTitle, message: `Title of the ${what}`, ...(givenId ? { default: titleFromId(givenId) } : {}), parse: (v, s) => parseText(v, s.label) });
   if (givenId) return { id: givenId, ...(outTitle ? { title: outTitle } : {}) };
   const derived = outTitle === undefined ? undefined : slugify(outTitle);
   if (q.interactive) {
