@@ -2,6 +2,7 @@
 // entry appended to lamd.yaml or stakeholders.yaml with every comment kept. Pure apart from reading
 // lamd's templates; the facts about the workspace come in, planned files go out.
 import { UsageError } from '../errors.js';
+import { parseId } from './answers.js';
 import type { PlannedFile } from './apply.js';
 import { migrationTargetsOf, municipalityView, withModeline, type MunicipalityAnswers } from './documents.js';
 import { renderTemplate } from './render.js';
@@ -51,6 +52,23 @@ export function requireMunicipality(facts: WorkspaceFacts, slug: string, flag: s
     throw new UsageError(`${flag} ${slug}: the workspace has no municipality \`${slug}\` (lamd.yaml lists: ${known || 'none'}). Add it with \`lamd new municipality ${slug}\`.`);
   }
   return found;
+}
+
+/**
+ * The municipality a person means by what they gave where a slug is expected: its slug, exactly.
+ * Anything else is refused with the slug it most likely stands for, found from the slugs and from
+ * the names in lamd.yaml ("Sousse", "SOUSSE", "Tiranë", "صفاقس" → did you mean `sfax`).
+ */
+export function municipalityBySlug(facts: WorkspaceFacts, raw: string, flag: string): { slug: string; name: string } {
+  const given = raw.trim();
+  const exact = facts.municipalities.find((m) => m.slug === given);
+  if (exact) return exact;
+  const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const meant = facts.municipalities.find((m) => fold(m.slug) === fold(given) || fold(m.name) === fold(given));
+  if (meant) {
+    throw new UsageError(`${flag} ${JSON.stringify(given)}: ${flag} takes the municipality's slug, its folder name. Did you mean \`${meant.slug}\`${meant.name !== meant.slug ? ` (${meant.name})` : ''}?`);
+  }
+  return requireMunicipality(facts, parseId(given, flag), flag);
 }
 
 function requireNewMunicipality(facts: WorkspaceFacts, slug: string): void {

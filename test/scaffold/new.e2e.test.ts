@@ -26,7 +26,7 @@ describe('lamd new, each kind, then lamd validate', () => {
   it('municipality: adds the folder, the profile and the entry in lamd.yaml, keeping every comment', async () => {
     const root = await workspace();
     const before = readFileSync(join(root, 'lamd.yaml'), 'utf8');
-    const result = await runLamd(['new', 'municipality', '--municipality', 'Tiranë', '--country', 'AL', '--lang', 'sq', '--lead-unit', 'Urban Economic Development Directory', '--local-partner', 'cespi'], { cwd: root });
+    const result = await runLamd(['new', 'municipality', '--name', 'Tiranë', '--country', 'AL', '--lang', 'sq', '--lead-unit', 'Urban Economic Development Directory', '--local-partner', 'cespi'], { cwd: root });
     expect(result.stderr).not.toMatch(NO_STACK);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('municipalities/tirane/profile.yaml\nlamd.yaml\n');
@@ -49,12 +49,38 @@ describe('lamd new, each kind, then lamd validate', () => {
   it('municipality in non-Latin script: needs the slug, then works', async () => {
     const root = await workspace();
     const before = fingerprint(root);
-    const missing = await runLamd(['new', 'municipality', '--municipality', 'تونس', '--country', 'TN'], { cwd: root });
+    const missing = await runLamd(['new', 'municipality', '--name', 'تونس', '--country', 'TN'], { cwd: root });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/needs \[slug\]\. The name "تونس" cannot be turned into a safe slug.*`lamd new municipality <slug>`/);
     expect(fingerprint(root)).toEqual(before);
-    expect((await runLamd(['new', 'municipality', 'tunis', '--municipality', 'تونس', '--country', 'TN'], { cwd: root })).status).toBe(0);
+    expect((await runLamd(['new', 'municipality', 'tunis', '--name', 'تونس', '--country', 'TN'], { cwd: root })).status).toBe(0);
     expect((await validateSummary(root)).status).toBe(0);
+  });
+
+  it('one meaning per flag: --name names a new municipality, --municipality is always a slug, with the slug meant suggested from names too', async () => {
+    const root = await workspace();
+    // The old spelling still works for a new municipality, with a note.
+    const old = await runLamd(['new', 'municipality', 'sousse', '--municipality', 'Sousse', '--country', 'TN'], { cwd: root });
+    expect(old.status).toBe(0);
+    expect(old.stderr).toMatch(/note: the name of a new municipality is now given with --name \(--name "Sousse"\)/);
+    expect((YAML.parse(readFileSync(join(root, 'lamd.yaml'), 'utf8')) as { municipalities: Array<{ name: string }> }).municipalities[1]!.name).toBe('Sousse');
+    const both = await runLamd(['new', 'municipality', 'x', '--name', 'X', '--municipality', 'X', '--country', 'TN'], { cwd: root });
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/Give --name only/);
+    const before = fingerprint(root);
+    for (const [given, meant] of [['Sousse', '`sousse` \\(Sousse\\)'], ['SFAX', '`sfax` \\(Sfax\\)'], [' sousse ', null]] as const) {
+      const result = await runLamd(['new', 'practice', 'one-stop-shop', '--municipality', given, '--cluster', 'access-to-services', '--dry-run'], { cwd: root });
+      if (meant === null) {
+        expect(result.status, given).toBe(0);
+        continue;
+      }
+      expect(result.status, given).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`--municipality "${given}": --municipality takes the municipality's slug, its folder name\\. Did you mean ${meant}\\?`));
+      expect(result.stderr).not.toMatch(NO_STACK);
+    }
+    const unknown = await runLamd(['new', 'stakeholder', '--name', 'Welfare', '--type', 'municipal-department', '--municipality', 'Tunis'], { cwd: root });
+    expect(unknown.stderr).toMatch(/--municipality "Tunis" is not a safe id: it contains uppercase letters\. Did you mean `tunis`\?/);
+    expect(fingerprint(root)).toEqual(before);
   });
 
   it('practice, roadmap, stakeholder and activity, found from a subfolder or with -C', async () => {
@@ -97,7 +123,7 @@ describe('lamd new, each kind, then lamd validate', () => {
   it('--dry-run prints what would be written and changes nothing', async () => {
     const root = await workspace();
     const before = fingerprint(root);
-    const result = await runLamd(['-C', root, 'new', 'municipality', 'tirane', '--municipality', 'Tiranë', '--country', 'AL', '--dry-run']);
+    const result = await runLamd(['-C', root, 'new', 'municipality', 'tirane', '--name', 'Tiranë', '--country', 'AL', '--dry-run']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/tirane\/profile\.yaml\n.*lamd\.yaml\n$/);
     expect(result.stderr).toMatch(/^Dry run: would add the municipality tirane/);
@@ -107,9 +133,9 @@ describe('lamd new, each kind, then lamd validate', () => {
 
 describe('lamd new refuses with exit 2 and writes nothing', () => {
   it.each([
-    [['new', 'municipality', '--municipality', 'Sfax', '--country', 'TN'], /already has the municipality `sfax`/],
-    [['new', 'municipality', 'sfax-2', '--municipality', 'Sfax', '--country', 'XX'], /--country "XX" is not an ISO 3166-1/],
-    [['new', 'municipality', '--municipality', 'Tunis', '--country', 'TN', '--local-partner', 'nobody'], /no implementing partner with that id/],
+    [['new', 'municipality', '--name', 'Sfax', '--country', 'TN'], /already has the municipality `sfax`/],
+    [['new', 'municipality', 'sfax-2', '--name', 'Sfax', '--country', 'XX'], /--country "XX" is not an ISO 3166-1/],
+    [['new', 'municipality', '--name', 'Tunis', '--country', 'TN', '--local-partner', 'nobody'], /no implementing partner with that id/],
     [['new', 'practice', 'example-practice', '--cluster', 'access-to-services'], /already has a practice with the id `example-practice`/],
     [['new', 'roadmap', 'example-roadmap'], /already has a road map with the id `example-roadmap`/],
     [['new', 'stakeholder', 'sfax-lead-unit', '--name', 'X', '--type', 'ngo'], /already has a stakeholder with the id `sfax-lead-unit`/],
@@ -156,7 +182,7 @@ describe('lamd new refuses with exit 2 and writes nothing', () => {
     const root = await workspace();
     writeFileSync(join(root, 'lamd.yaml'), 'kind: workspace\nmunicipalities: [unclosed\n');
     const before = fingerprint(root);
-    const result = await runLamd(['new', 'municipality', '--municipality', 'Tunis', '--country', 'TN'], { cwd: root });
+    const result = await runLamd(['new', 'municipality', '--name', 'Tunis', '--country', 'TN'], { cwd: root });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/lamd\.yaml is not well-formed YAML/);
     expect(fingerprint(root)).toEqual(before);

@@ -16,6 +16,7 @@ import {
   planRoadmap,
   planStakeholder,
   requireFree,
+  municipalityBySlug,
   requireMunicipality,
   type NewKind,
   type WorkspaceFacts,
@@ -55,7 +56,8 @@ type Flag = Exclude<keyof NewOptions, 'yes' | 'dryRun'>;
 
 /** The flags each kind reads; any other is refused rather than silently ignored. */
 const FLAGS: Record<NewKind, readonly Flag[]> = {
-  municipality: ['municipality', 'country', 'lang', 'leadUnit', 'localPartner'],
+  // --municipality is kept for the name, as before, with a note: everywhere else it is a slug.
+  municipality: ['name', 'municipality', 'country', 'lang', 'leadUnit', 'localPartner'],
   practice: ['municipality', 'title', 'cluster'],
   roadmap: ['municipality', 'title', 'sdg'],
   stakeholder: ['name', 'type', 'level', 'municipality', 'affiliation', 'country', 'migrationBackground'],
@@ -71,6 +73,12 @@ export async function run(io: CliIO, global: GlobalOptions, kind: string, id: st
   const k = kind as NewKind;
   const foreign = (Object.keys(options) as Array<keyof NewOptions>).filter((key) => key !== 'yes' && key !== 'dryRun' && options[key] !== undefined && !FLAGS[k].includes(key as Flag));
   if (foreign.length) throw new UsageError(`${foreign.map(flagName).join(', ')} ${foreign.length === 1 ? 'does' : 'do'} not apply to \`lamd new ${k}\`; its options are ${FLAGS[k].map(flagName).join(', ')}.`);
+
+  if (k === 'municipality' && options.municipality !== undefined) {
+    if (options.name !== undefined) throw new UsageError('`lamd new municipality` takes the name with --name; --municipality names an existing municipality (its slug) in the other `lamd new` commands. Give --name only.');
+    io.stderr(`lamd: note: the name of a new municipality is now given with --name (${`--name ${JSON.stringify(options.municipality)}`}); --municipality elsewhere always means an existing municipality's slug. This spelling still works for now.\n`);
+    options = { ...options, name: options.municipality, municipality: undefined };
+  }
 
   const root = global.workspace !== undefined ? requireWorkspaceAt(resolve(io.cwd, global.workspace)) : findWorkspaceRoot(io.cwd);
   if (!root) throw new WorkspaceError('No lamd.yaml here or in any parent folder. Run `lamd init` to create a workspace, or pass -C <workspace>.');
@@ -107,7 +115,7 @@ type Ask = (q: Questions, facts: WorkspaceFacts, id: string | undefined, o: NewO
 
 const ASK: Record<NewKind, Ask> = {
   async municipality(q, facts, id, o) {
-    const name = await q.text({ flag: '--municipality <name>', given: o.municipality, message: 'Name of the municipality, as written locally', parse: (v, s) => parseText(v, s.label) });
+    const name = await q.text({ flag: '--name <name>', given: o.name, message: 'Name of the municipality, as written locally', parse: (v, s) => parseText(v, s.label) });
     const slug = await slugAnswer(q, 'municipality', id, name, '[slug]', 'Folder name (slug) for the municipality', (slug) => requireFree(facts, 'municipality', slug));
     const country = await q.search({
       flag: '--country <code>',
@@ -174,7 +182,7 @@ const ASK: Record<NewKind, Ask> = {
     const type = await q.choice({ flag: '--type <type>', given: o.type, message: 'Type', choices: stakeholderTypes().map((t) => ({ value: t, name: t })), parse: (v) => parseChoice(v, '--type', stakeholderTypes()) });
     const level = await q.choice({ flag: '--level <level>', given: o.level, message: 'Level', choices: stakeholderLevels().map((l) => ({ value: l, name: l })), default: 'local', parse: (v) => parseChoice(v, '--level', stakeholderLevels()) });
     let municipality: string | undefined;
-    if (o.municipality !== undefined) municipality = requireMunicipality(facts, parseId(o.municipality, '--municipality'), '--municipality').slug;
+    if (o.municipality !== undefined) municipality = municipalityBySlug(facts, o.municipality, '--municipality').slug;
     else if (q.interactive) {
       const picked = await q.choice({
         flag: '--municipality <slug>',
@@ -217,7 +225,7 @@ const ASK: Record<NewKind, Ask> = {
     const mode = o.mode !== undefined ? parseChoice(o.mode, '--mode', activityModes()) : undefined;
     const municipalities =
       o.municipality !== undefined
-        ? [...new Set(o.municipality.split(/[\s,;]+/).filter(Boolean))].map((s) => requireMunicipality(facts, parseId(s, '--municipality'), '--municipality').slug)
+        ? [...new Set(o.municipality.split(/[\s,;]+/).filter(Boolean))].map((s) => municipalityBySlug(facts, s, '--municipality').slug)
         : [];
     if (!type || !title || !activityId || !date) return { files: undefined, summary: undefined };
     checkPeriod(date, date, '--date', '--date');
@@ -232,7 +240,7 @@ function municipalityChoices(facts: WorkspaceFacts): Choice[] {
 
 /** The owning municipality: the flag, else asked, else the workspace's only municipality. */
 async function municipalityAnswer(q: Questions, facts: WorkspaceFacts, given: string | undefined, message: string): Promise<string | undefined> {
-  if (given !== undefined) return requireMunicipality(facts, parseId(given, '--municipality'), '--municipality').slug;
+  if (given !== undefined) return municipalityBySlug(facts, given, '--municipality').slug;
   const only = facts.municipalities.length === 1 ? facts.municipalities[0]!.slug : undefined;
   return q.choice({
     flag: '--municipality <slug>',
