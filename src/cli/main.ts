@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { LAMD_VERSION } from '../version.js';
 import { InterruptedError, UsageError, WorkspaceError } from '../errors.js';
 import { processIO, type CliIO } from './io.js';
+import { newHelp } from '../scaffold/new-help.js';
 
 export interface GlobalOptions {
   workspace?: string;
@@ -97,6 +98,8 @@ export function buildProgram(io: CliIO = processIO()): Command {
     .option('--mode <mode>', 'activity: online, in-person or hybrid')
     .option('-y, --yes', 'ask nothing: take the defaults for every answer no flag gives')
     .option('--dry-run', 'list the files that would be written or changed (on stdout) and write nothing')
+    // Help per kind: `lamd new practice --help` explains the practice's flags and allowed values.
+    .addHelpText('after', (context) => newHelp(context.command.args.find((a) => !a.startsWith('-'))))
     .action(lazy(() => import('./commands/new.js') as Promise<{ run: Run }>));
 
   program

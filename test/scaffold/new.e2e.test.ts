@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { newExamples } from '../../src/scaffold/new-help.js';
 import { runLamd, tempDir } from '../helpers/lamd.js';
 import { files, fingerprint, NO_STACK, validateSummary } from './helpers.js';
 
@@ -128,6 +129,39 @@ describe('lamd new, each kind, then lamd validate', () => {
     expect(result.stdout).toMatch(/tirane\/profile\.yaml\n.*lamd\.yaml\n$/);
     expect(result.stderr).toMatch(/^Dry run: would add the municipality tirane/);
     expect(fingerprint(root)).toEqual(before);
+  });
+});
+
+describe('lamd new --help', () => {
+  it('explains one kind, its example and each allowed value, with lamd new <kind> --help', async () => {
+    const practice = await runLamd(['new', 'practice', '--help']);
+    expect(practice.status).toBe(0);
+    expect(practice.stdout).toMatch(/lamd new practice: adds a practice/);
+    expect(practice.stdout).toMatch(/Example:\n {4}lamd new practice one-stop-shop --municipality sousse --cluster access-to-services/);
+    expect(practice.stdout).toMatch(/--cluster takes one of:\n {4}governance-and-coordination: how the municipality organises/);
+    expect(practice.stdout).not.toMatch(/lamd new stakeholder:/);
+    const stakeholder = await runLamd(['new', 'stakeholder', '--help']);
+    expect(stakeholder.stdout).toMatch(/--type takes one of:\n(.*\n)* {4}migrant-association: An association of migrants\n/);
+    expect(stakeholder.stdout).toMatch(/--level takes one of:\n {4}local: /);
+  });
+
+  it('lists every kind with its example and allowed values, with lamd new --help', async () => {
+    const all = await runLamd(['new', '--help']);
+    for (const kind of ['municipality', 'practice', 'roadmap', 'stakeholder', 'activity']) expect(all.stdout).toMatch(new RegExp(`lamd new ${kind}: adds`));
+    expect(all.stdout).toMatch(/--type: municipality, municipal-department, national-ministry/);
+    expect(all.stdout).toMatch(/--mode: online, in-person, hybrid/);
+    expect(all.stdout.split('\n').filter((l) => !l.startsWith('    lamd ')).every((l) => l.length <= 80)).toBe(true);
+  });
+
+  it('gives examples that work', async () => {
+    const root = await workspace();
+    for (const example of newExamples()) {
+      const argv = [...example.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(1);
+      const result = await runLamd(['-C', root, ...argv]);
+      expect(result.stderr, example).not.toMatch(/Error|refuse|not /);
+      expect(result.status, example).toBe(0);
+    }
+    expect((await validateSummary(root)).summary).toMatchObject({ errors: 0 });
   });
 });
 
