@@ -77,7 +77,7 @@ adoption: { status: approved, date: 2099-04 }
 
   it('lamd new stakeholder refuses contact data before writing', async () => {
     const cwd = tempDir();
-    expect((await runLamd(['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN', '--lang', 'fr', '--start', '2025-01-01', '--end', '2025-12-31'], { cwd })).status).toBe(0);
+    expect((await runLamd(['init', 'demo', '--yes', '--name', 'Sfax', '--country', 'TN', '--lang', 'fr', '--start', '2025-01-01', '--end', '2025-12-31'], { cwd })).status).toBe(0);
     const root = join(cwd, 'demo');
     const before = readFileSync(join(root, 'stakeholders.yaml'), 'utf8');
     const result = await runLamd(['new', 'stakeholder', 'ali', '--name', 'Ali Ben Salah, 0661234567', '--type', 'expert'], { cwd: root });

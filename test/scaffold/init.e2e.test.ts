@@ -10,7 +10,7 @@ import { BIN, REPO, runLamd, tempDir } from '../helpers/lamd.js';
 import { files, fingerprint, NO_STACK, validateSummary } from './helpers.js';
 
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
-const SFAX = ['--yes', '--municipality', 'Sfax', '--country', 'TN', '--lang', 'fr,ar', '--start', '2025-01-01', '--end', '2025-12-31'];
+const SFAX = ['--yes', '--name', 'Sfax', '--country', 'TN', '--lang', 'fr,ar', '--start', '2025-01-01', '--end', '2025-12-31'];
 
 describe('lamd init: the done criteria', () => {
   it.each([
@@ -20,7 +20,7 @@ describe('lamd init: the done criteria', () => {
     ['صفاقس', [], 'demo'],
   ])('%s: init then validate -C exits 0 with only the reminders of its examples', async (name, extra, slug) => {
     const cwd = tempDir();
-    const init = await runLamd(['init', 'demo', '--yes', '--municipality', name, '--country', name === 'Tiranë' ? 'AL' : 'TN', '--lang', 'fr,ar', ...extra], { cwd });
+    const init = await runLamd(['init', 'demo', '--yes', '--name', name, '--country', name === 'Tiranë' ? 'AL' : 'TN', '--lang', 'fr,ar', ...extra], { cwd });
     expect(init.stderr).not.toMatch(NO_STACK);
     expect(init.status).toBe(0);
     expect(init.stdout).toBe('');
@@ -108,18 +108,30 @@ describe('lamd init: the done criteria', () => {
   });
 });
 
+describe('lamd init --municipality, the older spelling of --name', () => {
+  it('still works, with a note that --municipality is a slug everywhere else', async () => {
+    const cwd = tempDir();
+    const result = await runLamd(['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN'], { cwd });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/note: the name of the first municipality is now given with --name \(--name "Sfax"\)/);
+    expect(readFileSync(join(cwd, 'demo/lamd.yaml'), 'utf8')).toMatch(/name: Sfax/);
+    const empty = await runLamd(['init', 'demo2', '--yes', '--municipality', ' ', '--country', 'TN'], { cwd });
+    expect(empty.stderr).toMatch(/--municipality is empty/);
+  });
+});
+
 describe('lamd init never asks without a terminal, and names what is missing', () => {
-  it('exits 2 naming --municipality and --country, writing nothing', async () => {
+  it('exits 2 naming --name and --country, writing nothing', async () => {
     const cwd = tempDir();
     const result = await runLamd(['init', 'demo', '--yes'], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/lamd init needs --municipality <name> and --country <code>\./);
+    expect(result.stderr).toMatch(/lamd init needs --name <name> and --country <code>\./);
     expect(fingerprint(cwd)).toEqual({});
   });
 
   it('asks nothing when CI is unset but standard input is not a terminal', async () => {
     const cwd = tempDir();
-    const result = await runLamd(['init', 'demo', '--municipality', 'Sfax'], { cwd, env: { CI: undefined } });
+    const result = await runLamd(['init', 'demo', '--name', 'Sfax'], { cwd, env: { CI: undefined } });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/needs --country <code>/);
     expect(fingerprint(cwd)).toEqual({});
@@ -144,12 +156,12 @@ describe('lamd init never asks without a terminal, and names what is missing', (
     });
     child.stdin.end();
     expect(status).toBe(2);
-    expect(stderr).toMatch(/needs --municipality <name> and --country <code>/);
+    expect(stderr).toMatch(/needs --name <name> and --country <code>/);
   });
 
   it('names the folder of a municipality written in another script after the workspace, and says so', async () => {
     const cwd = tempDir();
-    const result = await runLamd(['init', 'sfax', '--yes', '--municipality', 'صفاقس', '--country', 'TN', '--lang', 'fr,ar'], { cwd });
+    const result = await runLamd(['init', 'sfax', '--yes', '--name', 'صفاقس', '--country', 'TN', '--lang', 'fr,ar'], { cwd });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/^lamd: note: the name "صفاقس" cannot be turned into a folder name safely \(only Latin letters are transliterated\), so the municipality's folder is named after the workspace's: municipalities\/sfax\/\. Pass --slug to choose another\./m);
     expect(files(join(cwd, 'sfax'))).toContain('municipalities/sfax/profile.yaml');
@@ -158,7 +170,7 @@ describe('lamd init never asks without a terminal, and names what is missing', (
 
   it('needs --slug in the current folder, whose name is rarely the city\'s', async () => {
     const cwd = tempDir();
-    const result = await runLamd(['init', '--yes', '--municipality', 'صفاقس', '--country', 'TN'], { cwd });
+    const result = await runLamd(['init', '--yes', '--name', 'صفاقس', '--country', 'TN'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/needs --slug <slug>\. The name "صفاقس" cannot be turned into a folder name safely \(only Latin letters are transliterated\), so give one/);
     expect(fingerprint(cwd)).toEqual({});
@@ -166,7 +178,7 @@ describe('lamd init never asks without a terminal, and names what is missing', (
 
   it('needs --slug when neither the name nor the workspace folder gives a safe one', async () => {
     const cwd = tempDir();
-    const result = await runLamd(['init', 'صفاقس', '--yes', '--municipality', 'صفاقس', '--country', 'TN'], { cwd });
+    const result = await runLamd(['init', 'صفاقس', '--yes', '--name', 'صفاقس', '--country', 'TN'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/needs --slug <slug>\. The name "صفاقس" cannot be turned into a folder name safely \(only Latin letters are transliterated\), nor can the workspace folder's name/);
     expect(fingerprint(cwd)).toEqual({});
@@ -186,10 +198,11 @@ describe('lamd init refuses bad input with one message, exit 2 and nothing writt
     [['--start', '2025-02-30'], /--start "2025-02-30" is not a date/],
     [['--lang', 'frnch'], /"frnch" is not a language lamd knows/],
     [['--sdg', '18'], /"18" is not an SDG goal/],
-    [['--municipality', ' '], /--municipality is empty/],
+    [['--name', ' '], /--name is empty/],
+    [['--municipality', 'Sfax'], /takes the name of the first municipality with --name; --municipality is its older spelling\. Give --name only/],
   ])('%j', async (extra, message) => {
     const cwd = tempDir();
-    const args = ['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN', ...extra];
+    const args = ['init', 'demo', '--yes', '--name', 'Sfax', '--country', 'TN', ...extra];
     const result = await runLamd(args, { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
@@ -325,7 +338,7 @@ describe('lamd init never overwrites', () => {
 describe('lamd init: what the audit found', () => {
   it('quotes answers that YAML would read as numbers, so the workspace still validates', async () => {
     const cwd = tempDir();
-    const init = await runLamd(['init', 'n', '--yes', '--municipality', 'Sfax', '--country', 'TN', '--network', '2030', '--lead-unit', '2030', '--slug', 'sfax'], { cwd });
+    const init = await runLamd(['init', 'n', '--yes', '--name', 'Sfax', '--country', 'TN', '--network', '2030', '--lead-unit', '2030', '--slug', 'sfax'], { cwd });
     expect(init.status).toBe(0);
     expect(readFileSync(join(cwd, 'n/lamd.yaml'), 'utf8')).toMatch(/name: "2030"/);
     expect(await validateSummary(join(cwd, 'n'))).toMatchObject({ status: 0, summary: { errors: 0 } });
@@ -353,7 +366,7 @@ describe('lamd init: what the audit found', () => {
 
   it('gives the real reason when a name cannot become a folder name', async () => {
     const cwd = tempDir();
-    const result = await runLamd(['init', 'CON', '--yes', '--municipality', 'Con', '--country', 'IT'], { cwd });
+    const result = await runLamd(['init', 'CON', '--yes', '--name', 'Con', '--country', 'IT'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/it would be `con`, a name Windows reserves for a device\), nor can the workspace folder's name, so give one, for example --slug/);
     expect(fingerprint(cwd)).toEqual({});

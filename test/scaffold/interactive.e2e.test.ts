@@ -124,7 +124,7 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
 
   it('Ctrl-C in a folder with files leaves every file as it was', async () => {
     const cwd = tempDir();
-    await runLamd(['init', 'repo', '--yes', '--municipality', 'Sfax', '--country', 'TN'], { cwd });
+    await runLamd(['init', 'repo', '--yes', '--name', 'Sfax', '--country', 'TN'], { cwd });
     const before = fingerprint(cwd);
     const run = drive(['new', 'municipality'], join(cwd, 'repo'), [
       { expect: 'Name of the municipality', send: `Tunis${ENTER}` },
@@ -140,7 +140,7 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
     expect(run.timedOut).toBe(false);
     expect(run.status).toBe(2);
     expect(run.output).not.toMatch(/\?/);
-    expect(run.output).toMatch(/lamd init needs --municipality <name> and --country <code>/);
+    expect(run.output).toMatch(/lamd init needs --name <name> and --country <code>/);
     expect(fingerprint(cwd)).toEqual({});
   });
 });
@@ -148,7 +148,7 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
 describe('lamd new on a terminal', { timeout: 90_000 }, () => {
   it('asks for a practice: title, id from the title, municipality and cluster', async () => {
     const cwd = tempDir();
-    expect((await runLamd(['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN'], { cwd })).status).toBe(0);
+    expect((await runLamd(['init', 'demo', '--yes', '--name', 'Sfax', '--country', 'TN'], { cwd })).status).toBe(0);
     const root = join(cwd, 'demo');
     const run = drive(['new', 'practice'], root, [
       { expect: 'Title of the practice', send: `One-stop shop${ENTER}` },
@@ -165,7 +165,7 @@ describe('lamd new on a terminal', { timeout: 90_000 }, () => {
 
   it('refuses an id already taken at its prompt, and asks again', async () => {
     const cwd = tempDir();
-    expect((await runLamd(['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN'], { cwd })).status).toBe(0);
+    expect((await runLamd(['init', 'demo', '--yes', '--name', 'Sfax', '--country', 'TN'], { cwd })).status).toBe(0);
     const root = join(cwd, 'demo');
     // init made example-practice; a second practice may not take its id.
     const run = drive(['new', 'practice'], root, [

@@ -10,7 +10,7 @@ import { files, fingerprint, NO_STACK, validateSummary } from './helpers.js';
 
 async function workspace(): Promise<string> {
   const cwd = tempDir();
-  const result = await runLamd(['init', 'demo', '--yes', '--municipality', 'Sfax', '--country', 'TN', '--lang', 'fr,ar', '--partner', 'CeSPI (IT)', '--start', '2025-01-01', '--end', '2025-12-31'], { cwd });
+  const result = await runLamd(['init', 'demo', '--yes', '--name', 'Sfax', '--country', 'TN', '--lang', 'fr,ar', '--partner', 'CeSPI (IT)', '--start', '2025-01-01', '--end', '2025-12-31'], { cwd });
   expect(result.status).toBe(0);
   return join(cwd, 'demo');
 }

@@ -20,6 +20,8 @@ import type { GlobalOptions } from '../main.js';
 
 export interface InitOptions {
   network?: string;
+  name?: string;
+  /** The older spelling of --name, kept with a note: everywhere else --municipality is a slug. */
   municipality?: string;
   slug?: string;
   country?: string;
@@ -176,7 +178,12 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     io.stderr(`lamd: note: --lamd-package ${lamdPackage.spec} does not name one release, so CI may install a newer lamd, with other rules, from one run to the next. A version (${packageManifest().name}@${packageManifest().version}), a tarball or a git tag keeps every run the same.\n`);
   }
   const network = await q.text({ flag: '--network <name>', given: o.network, message: 'Name of the programme or network', default: DEFAULT_NETWORK, parse: (v, s) => parseText(v, s.label) });
-  const name = await q.text({ flag: '--municipality <name>', given: o.municipality, message: 'Name of the first municipality, as written locally', parse: (v, s) => parseText(v, s.label) });
+  if (o.municipality !== undefined) {
+    if (o.name !== undefined) throw new UsageError('lamd init takes the name of the first municipality with --name; --municipality is its older spelling. Give --name only.');
+    io.stderr(`lamd: note: the name of the first municipality is now given with --name (--name ${JSON.stringify(o.municipality)}); --municipality in the other commands always means a municipality's slug. This spelling still works for now.\n`);
+  }
+  const nameFlag = o.municipality !== undefined ? '--municipality <name>' : '--name <name>';
+  const name = await q.text({ flag: nameFlag, given: o.name ?? o.municipality, message: 'Name of the first municipality, as written locally', parse: (v, s) => parseText(v, s.label) });
 
   // The folder name comes from the municipality's name when it transliterates safely (Tiranë →
   // tirane). A name in another script (صفاقس) is not guessed at: the workspace folder's name stands
