@@ -59,6 +59,26 @@ export function fileDiagnostic(file: string, ruleId: string, message: string, at
   return d;
 }
 
+/** A key given twice in one mapping; `key` is undefined where it cannot be read back from the text. */
+export function duplicateKeyDiagnostic(file: string, key: string | undefined, at?: Position): Diagnostic {
+  return fileDiagnostic(file, 'yaml/duplicate-key', `The key ${key ? `\`${key}\` ` : ''}appears twice in the same mapping; YAML forbids it, and one of the two values would be lost. Keep one.`, at);
+}
+
+/** A file that holds no document, only comments (or nothing). */
+export function emptyFileDiagnostic(file: string): Diagnostic {
+  return fileDiagnostic(file, 'file/empty', 'The file holds no YAML document, only comments or an empty one. A lamd document starts with a `kind:` line.');
+}
+
+/** A file that holds `count` documents, pointed at the start of the second. */
+export function multiDocumentDiagnostic(file: string, text: string, count: number): Diagnostic {
+  return fileDiagnostic(
+    file,
+    'file/multi-document',
+    `The file holds ${count} YAML documents; a lamd file holds one. Split it into one file per document, or remove the extra \`---\` line.`,
+    secondDocumentStart(text),
+  );
+}
+
 /** The diagnostic for a file over MAX_FILE_BYTES, also given from its size alone, before reading it. */
 export function tooLargeDiagnostic(file: string, bytes: number): Diagnostic {
   const mb = (bytes / 1024 / 1024).toFixed(1);
@@ -148,23 +168,9 @@ export function parseYamlText(file: string, text: string): ParsedSource {
   // Whatever js-yaml read, a parser that may read this text against the specification does not decide.
   const confirm = mayReadDifferently(text) ? { slowPath: true } : {};
   if (documents.length === 0 || (documents.length === 1 && documents[0] == null)) {
-    return { text, diagnostics: [fileDiagnostic(file, 'file/empty', 'The file holds no YAML document, only comments or an empty one. A lamd document starts with a `kind:` line.')], ...confirm };
+    return { text, diagnostics: [emptyFileDiagnostic(file)], ...confirm };
   }
-  if (documents.length > 1) {
-    const second = secondDocumentStart(text);
-    return {
-      ...confirm,
-      text,
-      diagnostics: [
-        fileDiagnostic(
-          file,
-          'file/multi-document',
-          `The file holds ${documents.length} YAML documents; a lamd file holds one. Split it into one file per document, or remove the extra \`---\` line.`,
-          second,
-        ),
-      ],
-    };
-  }
+  if (documents.length > 1) return { ...confirm, text, diagnostics: [multiDocumentDiagnostic(file, text, documents.length)] };
   const value = documents[0];
   const diagnostics = [...found, ...inspectTree(file, value, text.includes('*'))];
   const parsed: ParsedSource = diagnostics.some((d) => d.severity === 'error' && d.ruleId === 'yaml/alias-limit') ? { text, diagnostics } : { text, value, diagnostics };
@@ -293,12 +299,7 @@ function yamlErrorDiagnostic(file: string, text: string, error: unknown): Diagno
   const reason = error.reason ?? 'the YAML is not well-formed';
   if (/duplicated mapping key/.test(reason)) {
     const key = mark ? keyAt(text, mark.position) : undefined;
-    return fileDiagnostic(
-      file,
-      'yaml/duplicate-key',
-      `The key ${key ? `\`${key}\` ` : ''}appears twice in the same mapping; YAML forbids it, and one of the two values would be lost. Keep one.`,
-      at,
-    );
+    return duplicateKeyDiagnostic(file, key, at);
   }
   if (/nesting exceeded maxDepth/.test(reason)) {
     return fileDiagnostic(file, 'yaml/syntax', `The document nests lists and mappings more than ${MAX_DEPTH} levels deep here; lamd stops reading it. A lamd document needs a handful of levels: is a bracket or an indentation wrong?`, at);

@@ -2,7 +2,7 @@
 // file or may read it differently from the specification. Loaded only for such files.
 import { parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
-import { fileDiagnostic, inspectTree, keyAt, lineStarts, positionAt, secondDocumentStart, type ParsedSource } from './source.js';
+import { duplicateKeyDiagnostic, emptyFileDiagnostic, fileDiagnostic, inspectTree, keyAt, lineStarts, multiDocumentDiagnostic, positionAt, type ParsedSource } from './source.js';
 import { duplicateKeyOffsets } from './duplicate-keys.js';
 import { YAML_PACKAGE_OPTIONS } from './yaml-core.js';
 
@@ -34,24 +34,14 @@ function readWithYamlPackage(file: string, text: string): ParsedSource {
   if (duplicate !== undefined) {
     const key = keyAt(text, duplicate);
     found.push(
-      fileDiagnostic(file, 'yaml/duplicate-key', `The key ${key ? `\`${key}\` ` : ''}appears twice in the same mapping; YAML forbids it, and one of the two values would be lost. Keep one.`, at(duplicate)),
+      duplicateKeyDiagnostic(file, key, at(duplicate)),
     );
   }
   const duplicateKeys = duplicate !== undefined;
-  const empty = (): ParsedSource => ({ text, diagnostics: [fileDiagnostic(file, 'file/empty', 'The file holds no YAML document, only comments or an empty one. A lamd document starts with a `kind:` line.')] });
+  const empty = (): ParsedSource => ({ text, diagnostics: [emptyFileDiagnostic(file)] });
   if (documents.length === 0) return empty();
   if (documents.length > 1) {
-    return {
-      text,
-      diagnostics: [
-        fileDiagnostic(
-          file,
-          'file/multi-document',
-          `The file holds ${documents.length} YAML documents; a lamd file holds one. Split it into one file per document, or remove the extra \`---\` line.`,
-          secondDocumentStart(text),
-        ),
-      ],
-    };
+    return { text, diagnostics: [multiDocumentDiagnostic(file, text, documents.length)] };
   }
   const document = documents[0]!;
   const custom = customTag(document, text);
