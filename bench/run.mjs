@@ -129,12 +129,14 @@ const lamdValidate = (ws, paths = []) => ({
 function ajvCommand(peers, files) {
   // ajv-cli 5: draft 2020-12 needs --spec=draft2020; the common schema is referenced by $ref so it
   // is passed with -r; --all-errors so it reports every error, as lamd does. The schemas use no
-  // `format`, so ajv-formats (-c) is not needed. --allow-union-types silences a strict-mode
+  // `format`, so ajv-formats is not needed; -c editor-keywords.cjs declares the editors' annotation
+  // keywords (patternErrorMessage, markdownEnumDescriptions), which strict mode would otherwise refuse.
+  // --allow-union-types silences a strict-mode
   // warning about `type: [number, string]` without changing what is checked. ajv-cli reads YAML
   // with js-yaml 3 (YAML 1.1), which is why the generator quotes dates.
   return {
     cmd: peers.ajv.bin,
-    args: ['validate', '-s', join(SCHEMAS, 'roadmap.schema.json'), '-r', join(SCHEMAS, 'common.schema.json'), '-d', files, '--spec=draft2020', '--all-errors', '--allow-union-types'],
+    args: ['validate', '-s', join(SCHEMAS, 'roadmap.schema.json'), '-r', join(SCHEMAS, 'common.schema.json'), '-d', files, '--spec=draft2020', '--all-errors', '--allow-union-types', '-c', join(here, 'editor-keywords.cjs')],
   };
 }
 
