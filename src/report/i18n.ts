@@ -1,17 +1,26 @@
 // The report's language: message catalogues for headings and fixed phrases
-// (templates/reports/i18n/<lang>.json, overridable per key from a workspace), and dates, numbers,
-// countries and lists formatted for that language with Intl.
+// (templates/reports/i18n/<lang>.json, overridable per key from a workspace), formatted as ICU
+// MessageFormat, and dates, numbers, countries and lists written for that language (src/i18n/format.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { md, mdParagraphs, type Md } from './markdown.js';
+import {
+  directionOf,
+  formatIsoDate,
+  formatMessage,
+  formatMessageParts,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  localeOf,
+  MessageSyntaxError,
+  messageArguments,
+} from '../i18n/format.js';
+import { blockSafe, md, mdFragment, mdParagraphs, type Md } from './markdown.js';
 import { readTemplateFile, TemplateError, type TemplateSources } from './template-files.js';
 
-/** Languages lamd ships catalogues for. English, Italian and French are complete; Albanian and Arabic cover at least the headings. */
+/** Languages lamd ships complete catalogues for (a test holds every key of each to a real translation). */
 export const REPORT_LANGUAGES = ['en', 'it', 'fr', 'sq', 'ar'] as const;
 
-const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'dv', 'yi', 'ckb', 'sd', 'ug']);
-/** Locales used for formatting where a language's own default would read oddly in a programme report. */
-const FORMAT_LOCALE: Record<string, string> = { en: 'en-GB' };
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 
 /** Flat catalogue: `heading.network` → text. */
@@ -88,7 +97,32 @@ export function loadCatalogue(sources: TemplateSources, lang: string, used?: str
     if (!layer) continue;
     for (const [key, value] of layer) if (english.has(key)) merged.set(key, value);
   }
+  if (override) checkOverride(override.display, parseCatalogue(override.text, override.display), english);
   return merged;
+}
+
+/**
+ * A workspace's catalogue is checked before any report uses it: each message must be valid ICU
+ * MessageFormat and use only the values English gives that message, or the report would fail halfway.
+ */
+function checkOverride(file: string, layer: ReadonlyMap<string, string>, english: ReadonlyMap<string, string>): void {
+  for (const [key, value] of layer) {
+    const reference = english.get(key);
+    if (reference === undefined) continue;
+    let used: Set<string>;
+    try {
+      used = messageArguments(value);
+    } catch (error) {
+      if (!(error instanceof MessageSyntaxError)) throw error;
+      throw new TemplateError(`${file}: the message \`${key}\` is not valid ICU MessageFormat (${error.reason}). Write values as {name}, plurals as {count, plural, one {…} other {…}}, and a literal brace as '{'.`);
+    }
+    const known = messageArguments(reference);
+    const unknown = [...used].filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      const allowed = known.size > 0 ? [...known].map((n) => `{${n}}`).join(', ') : 'none';
+      throw new TemplateError(`${file}: the message \`${key}\` uses ${unknown.map((n) => `{${n}}`).join(', ')}, which lamd does not give it (it gives: ${allowed}).`);
+    }
+  }
 }
 
 export interface MessagesOptions {
@@ -105,8 +139,6 @@ export class Messages {
   readonly dir: 'ltr' | 'rtl';
   readonly catalogue: Catalogue;
   readonly overrides: readonly string[];
-  private readonly dates = new Map<string, Intl.DateTimeFormat>();
-  private readonly numbers = new Map<string, Intl.NumberFormat>();
   private regions?: Intl.DisplayNames;
   private languages?: Intl.DisplayNames;
 
@@ -114,9 +146,8 @@ export class Messages {
     this.lang = options.lang;
     this.catalogue = options.catalogue;
     this.overrides = options.overrides ?? [];
-    const wanted = FORMAT_LOCALE[options.lang] ?? options.lang;
-    this.locale = Intl.DateTimeFormat.supportedLocalesOf([wanted])[0] ?? 'en-GB';
-    this.dir = RTL_LANGUAGES.has(options.lang) ? 'rtl' : 'ltr';
+    this.locale = localeOf(options.lang);
+    this.dir = directionOf(options.lang);
   }
 
   /** The raw catalogue text of a key. A key missing from English is a bug in lamd. */
@@ -130,19 +161,21 @@ export class Messages {
     return this.catalogue.has(key);
   }
 
-  /** A message, escaped, with `{name}` placeholders replaced by already escaped values. */
+  /**
+   * A message formatted as ICU MessageFormat for the language and escaped: its fixed text is escaped
+   * here, the `Md` values are inserted as they are (escaped already), numbers are written for the
+   * language and choose plural forms.
+   */
   text(key: string, values: Record<string, Md | number> = {}): Md {
-    const escaped = md(this.raw(key));
-    return escaped.replace(/\{([a-z][a-zA-Z0-9_]*)\}/g, (whole, name: string) => {
-      const value = values[name];
-      if (value === undefined) return whole;
-      return typeof value === 'number' ? this.number(value) : String(value);
-    }) as Md;
+    const boxed: Record<string, MdValue | number> = {};
+    for (const [name, value] of Object.entries(values)) boxed[name] = typeof value === 'number' ? value : new MdValue(value);
+    const parts = formatMessageParts(this.raw(key), this.locale, boxed);
+    return blockSafe(parts.map((part) => (part.kind === 'text' ? mdFragment(part.text) : part.value.md)).join('').trim());
   }
 
-  /** A message as plain text (not Markdown), with `{name}` placeholders replaced: for SVG and titles. */
-  plain(key: string, values: Record<string, string> = {}): string {
-    return this.raw(key).replace(/\{([a-z][a-zA-Z0-9_]*)\}/g, (whole, name: string) => values[name] ?? whole);
+  /** A message as plain text (not Markdown): for SVG, titles, spreadsheets and the terminal. */
+  plain(key: string, values: Record<string, string | number> = {}): string {
+    return formatMessage(this.raw(key), this.locale, values);
   }
 
   /** The label of a value of a closed vocabulary (a cluster, a status); the value itself when unknown. */
@@ -169,18 +202,7 @@ export class Messages {
 
   /** The same date as plain text, for SVG and other non-Markdown output. */
   plainDate(value: string | undefined): string | undefined {
-    if (value === undefined) return undefined;
-    const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-    if (!m) return value;
-    const style = m[3] ? 'day' : m[2] ? 'month' : 'year';
-    let format = this.dates.get(style);
-    if (!format) {
-      const options: Intl.DateTimeFormatOptions =
-        style === 'day' ? { day: 'numeric', month: 'long', year: 'numeric' } : style === 'month' ? { month: 'long', year: 'numeric' } : { year: 'numeric' };
-      format = new Intl.DateTimeFormat(this.locale, { ...options, timeZone: 'UTC' });
-      this.dates.set(style, format);
-    }
-    return format.format(Date.UTC(Number(m[1]), Number(m[2] ?? '1') - 1, Number(m[3] ?? '1')));
+    return value === undefined ? undefined : formatIsoDate(value, this.locale);
   }
 
   /** A period: "start – end", "from start", "until end". */
@@ -195,26 +217,18 @@ export class Messages {
   }
 
   number(value: number, maximumFractionDigits = 2): Md {
-    const key = `n${maximumFractionDigits}`;
-    let format = this.numbers.get(key);
-    if (!format) this.numbers.set(key, (format = new Intl.NumberFormat(this.locale, { maximumFractionDigits })));
-    return md(format.format(value));
+    return md(formatNumber(value, this.locale, maximumFractionDigits));
   }
 
   /** A percentage written as a number (15.2 means 15.2 %). */
   percent(value: number): Md {
-    let format = this.numbers.get('percent');
-    if (!format) this.numbers.set('percent', (format = new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 2 })));
-    return md(format.format(value / 100));
+    return md(formatPercent(value, this.locale));
   }
 
   money(value: number, currency: string | undefined): Md {
     if (!currency) return this.number(value);
-    try {
-      return md(new Intl.NumberFormat(this.locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value));
-    } catch {
-      return md(`${this.number(value)} ${currency}`);
-    }
+    const text = formatMoney(value, currency, this.locale);
+    return text === undefined ? this.text('phrase.amount_in', { amount: this.number(value), currency: md(currency) }) : md(text);
   }
 
   country(code: string | undefined): Md | undefined {
@@ -257,8 +271,22 @@ export class Messages {
         if (next && typeof next === 'object') node = next as Record<string, unknown>;
         else node = node[part] = {};
       }
-      node[parts.at(-1)!] = this.text(key);
+      node[parts.at(-1)!] = this.templateText(key);
     }
     return root;
   }
+
+  /** A message for a template, which gives it no values: a message that needs some keeps its source text. */
+  private templateText(key: string): Md {
+    try {
+      return this.text(key);
+    } catch {
+      return md(this.raw(key));
+    }
+  }
+}
+
+/** An escaped value given to a message: kept apart from the message's own text, which `text` escapes. */
+class MdValue {
+  constructor(readonly md: Md) {}
 }

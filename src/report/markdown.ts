@@ -41,6 +41,20 @@ export function md(text: string | number): Md {
   return out.replace(LEADING_BLOCK, '\\$&').replace(LEADING_ORDERED, '$1\\$2') as Md;
 }
 
+/**
+ * A piece of a line (the fixed text of a catalogue message between its values) escaped as `md` does,
+ * but neither trimmed nor checked for a block marker: only the whole line can start a block, and
+ * `blockSafe` sees to that once the pieces are joined.
+ */
+export function mdFragment(text: string): string {
+  return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').replace(INLINE_SPECIAL, '\\$&');
+}
+
+/** A line joined from escaped pieces, with a leading list marker or underline escaped. */
+export function blockSafe(line: string): Md {
+  return line.replace(LEADING_BLOCK, '\\$&').replace(LEADING_ORDERED, '$1\\$2') as Md;
+}
+
 /** Free text split into paragraphs (at blank lines), each escaped as one line. */
 export function mdParagraphs(text: string | undefined): Md[] {
   if (text === undefined) return [];

@@ -1,0 +1,215 @@
+// Formatting for every language lamd speaks: ICU MessageFormat messages (plurals, selects) through
+// intl-messageformat, with each compiled message cached, and numbers, dates and plural categories through
+// Intl, plus the few locale rules Intl lacks (French "1er mars").
+import { IntlMessageFormat } from 'intl-messageformat';
+
+/** Languages written right to left. lamd ships Arabic; the others can come from a workspace's catalogue. */
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'dv', 'yi', 'ckb', 'sd', 'ug']);
+/** Locales used where a language's own default would read oddly in a programme report (en-US dates, month first). */
+const FORMAT_LOCALE: Readonly<Record<string, string>> = { en: 'en-GB' };
+
+/** The BCP 47 locale lamd formats a language with: the language's own, or English (UK) when Node has no data for it. */
+export function localeOf(lang: string): string {
+  const wanted = FORMAT_LOCALE[lang] ?? lang;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([wanted])[0] ?? 'en-GB';
+  } catch {
+    return 'en-GB'; // not a well-formed language tag
+  }
+}
+
+/** The writing direction of a language (the primary subtag decides: `ar-MA` is right to left). */
+export function directionOf(lang: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(lang.toLowerCase().split(/[-_]/)[0]!) ? 'rtl' : 'ltr';
+}
+
+/** A message that is not valid ICU MessageFormat. */
+export class MessageSyntaxError extends Error {
+  constructor(
+    readonly source: string,
+    readonly reason: string,
+  ) {
+    super(`not a valid ICU message (${reason}): ${source}`);
+    this.name = 'MessageSyntaxError';
+  }
+}
+
+/** A value a message may be given: text, a number (for plurals and `{n, number}`), or a date. */
+export type MessageValue = string | number | Date;
+
+// Compiled messages, per locale then per source text. Catalogues hold a few hundred messages, so the
+// cache stays small; it spares re-parsing the same phrase for each row of a table.
+const compiled = new Map<string, Map<string, IntlMessageFormat>>();
+
+/**
+ * The compiled form of an ICU message for a locale, cached. `<` is plain text (no rich-text tags):
+ * catalogues are plain text, and reports escape what they print.
+ */
+export function compileMessage(source: string, locale: string): IntlMessageFormat {
+  let byLocale = compiled.get(locale);
+  if (!byLocale) compiled.set(locale, (byLocale = new Map()));
+  let message = byLocale.get(source);
+  if (!message) {
+    try {
+      message = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true });
+    } catch (error) {
+      throw new MessageSyntaxError(source, (error as Error).message);
+    }
+    byLocale.set(source, message);
+  }
+  return message;
+}
+
+// The arguments each compiled message prints as they are (`{count}`, not `{count, plural, …}`).
+const simpleArguments = new WeakMap<IntlMessageFormat, Set<string>>();
+
+/**
+ * The values as the message needs them. intl-messageformat prints a number given to a plain `{count}`
+ * with String() ("12500"); lamd writes it for the locale ("12,500", "12 500"). A number that also
+ * chooses a plural form stays a number: the plural writes it through `#`.
+ */
+function prepared<T>(message: IntlMessageFormat, locale: string, values: Readonly<Record<string, T | MessageValue>>): Record<string, T | MessageValue> {
+  let simple = simpleArguments.get(message);
+  if (!simple) {
+    const plain = new Set<string>();
+    const other = new Set<string>();
+    walkArguments(message.getAst() as unknown as AstNode[], (node) => (node.type === 1 ? plain : other).add(node.value!));
+    simple = new Set([...plain].filter((name) => !other.has(name)));
+    simpleArguments.set(message, simple);
+  }
+  const out: Record<string, T | MessageValue> = { ...values };
+  for (const name of simple) {
+    const value = out[name];
+    if (typeof value === 'number') out[name] = formatNumber(value, locale);
+  }
+  return out;
+}
+
+/** A message formatted as plain text. A missing value is a bug of the caller and throws. */
+export function formatMessage(source: string, locale: string, values: Readonly<Record<string, MessageValue>> = {}): string {
+  const message = compileMessage(source, locale);
+  return String(message.format(prepared(message, locale, values) as Record<string, MessageValue>));
+}
+
+/** One piece of a formatted message: fixed text of the message, or a value given to it, untouched. */
+export type MessagePart<T> = { kind: 'text'; text: string } | { kind: 'value'; value: T };
+
+/**
+ * A message cut into its fixed text and the values given to it, in order, so a caller can escape the
+ * fixed text for its output (Markdown, HTML) and insert values it escaped already. Numbers and dates
+ * are formatted into the fixed text (they need no escaping beyond what the text gets).
+ */
+export function formatMessageParts<T extends object>(
+  source: string,
+  locale: string,
+  values: Readonly<Record<string, T | number | Date>>,
+): MessagePart<T>[] {
+  // intl-messageformat keeps a value that is neither text nor a number as an object part.
+  const message = compileMessage(source, locale);
+  const parts = message.formatToParts<T>(prepared(message, locale, values) as Record<string, T>);
+  const out: MessagePart<T>[] = [];
+  for (const part of parts) {
+    if (typeof part.value === 'string') {
+      const last = out.at(-1);
+      if (last?.kind === 'text') last.text += part.value;
+      else out.push({ kind: 'text', text: part.value });
+    } else out.push({ kind: 'value', value: part.value as T });
+  }
+  return out;
+}
+
+interface AstNode {
+  type: number;
+  value?: string;
+  options?: Record<string, { value: AstNode[] }>;
+  children?: AstNode[];
+}
+
+/**
+ * The names of the arguments a message uses (`{count}`, `{count, plural, …}`), at any depth.
+ * Throws MessageSyntaxError when the message does not parse.
+ */
+export function messageArguments(source: string): Set<string> {
+  const names = new Set<string>();
+  walkArguments(compileMessage(source, 'en').getAst() as unknown as AstNode[], (node) => names.add(node.value!));
+  return names;
+}
+
+/** Calls `visit` on every element of a parsed message that names an argument, at any depth. */
+function walkArguments(nodes: readonly AstNode[], visit: (node: AstNode) => void): void {
+  for (const node of nodes) {
+    // Type 0 is fixed text and 7 a plural's `#`; every other element with a value names an argument.
+    if (node.type !== 0 && node.type !== 7 && typeof node.value === 'string') visit(node);
+    if (node.options) for (const option of Object.values(node.options)) walkArguments(option.value, visit);
+    if (node.children) walkArguments(node.children, visit);
+  }
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The CLDR plural category of a number in a locale: `one`, `few`, … (Arabic uses all six). */
+export function pluralCategory(value: number, locale: string, type: Intl.PluralRuleType = 'cardinal'): Intl.LDMLPluralRule {
+  const key = `${locale} ${type}`;
+  let rules = pluralRules.get(key);
+  if (!rules) pluralRules.set(key, (rules = new Intl.PluralRules(locale, { type })));
+  return rules.select(value);
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
+/** A number written for the locale (grouping, decimal sign, digits), at most `maximumFractionDigits` decimals. */
+export function formatNumber(value: number, locale: string, maximumFractionDigits = 2): string {
+  return numberFormat(locale, { maximumFractionDigits }).format(value);
+}
+
+/** A percentage given as a number of hundredths (15.2 means 15.2 %), written for the locale. */
+export function formatPercent(value: number, locale: string): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
+}
+
+/** An amount of money in an ISO 4217 currency, whole units; `undefined` when the code is not a currency Intl knows. */
+export function formatMoney(value: number, currency: string, locale: string): string | undefined {
+  try {
+    return numberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+  } catch {
+    return undefined;
+  }
+}
+
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date written for the locale, as precise as it is given
+ * ("2025", "March 2025", "1 March 2025"). Any other text is returned as it is.
+ */
+export function formatIsoDate(value: string, locale: string): string {
+  const m = ISO_DATE.exec(value);
+  if (!m) return value;
+  const precision = m[3] ? 'day' : m[2] ? 'month' : 'year';
+  const key = `${locale} ${precision}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      precision === 'day' ? { day: 'numeric', month: 'long', year: 'numeric' } : precision === 'month' ? { month: 'long', year: 'numeric' } : { year: 'numeric' };
+    dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' })));
+  }
+  const parts = format.formatToParts(Date.UTC(Number(m[1]), Number(m[2] ?? '1') - 1, Number(m[3] ?? '1')));
+  return parts.map((part) => (part.type === 'day' ? dayOfMonth(part.value, locale) : part.value)).join('');
+}
+
+/**
+ * The day of the month as the language writes it in a date, where CLDR's patterns do not: French
+ * writes the first day as an ordinal, "1er mars 2025" (Imprimerie nationale; CLDR gives "1 mars").
+ */
+function dayOfMonth(day: string, locale: string): string {
+  if (day === '1' && locale.split('-')[0] === 'fr') return '1er';
+  return day;
+}
