@@ -1,22 +1,9 @@
 // The registry of every rule lamd checks, with its default severity and documentation. The engine
 // knows rules only through this list; `lamd rules`, the docs and the output formats read it.
-import type { Severity } from '../diagnostics.js';
 import { METHOD_RULES } from './method/index.js';
+import type { RuleMeta } from './rule-meta.js';
 
-export type RuleSeverity = Severity | 'off';
-
-export interface RuleMeta {
-  /** Stable id, `<area>/<name>`. */
-  id: string;
-  /** Severity when the workspace does not change it. */
-  severity: RuleSeverity;
-  /** One line: what the rule checks. */
-  summary: string;
-  /** Whether lamd.yaml's `rules:` may change the severity. Reading and schema rules cannot be turned down. */
-  adjustable: boolean;
-  /** Section of the IOM publication the rule comes from, when it encodes the method. */
-  section?: string;
-}
+export type { RuleMeta, RuleSeverity } from './rule-meta.js';
 
 const fixed = (id: string, summary: string): RuleMeta => ({ id, severity: 'error', summary, adjustable: false });
 

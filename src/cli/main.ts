@@ -5,11 +5,7 @@ import { LAMD_VERSION } from '../version.js';
 import { InterruptedError, UsageError, WorkspaceError } from '../errors.js';
 import { processIO, type CliIO } from './io.js';
 import { newHelp } from '../scaffold/new-help.js';
-
-export interface GlobalOptions {
-  workspace?: string;
-  color?: boolean;
-}
+import type { GlobalOptions } from './global-options.js';
 
 type Run = (io: CliIO, global: GlobalOptions, ...args: unknown[]) => Promise<number>;
 

@@ -2,7 +2,8 @@
 // reports them all, and is loaded only for the rare file that has one, of a size it reads quickly.
 import { isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
-import { keyAt, lineStarts, MAX_SLOW_PATH_CHARS, positionAt } from './source.js';
+import { MAX_SLOW_PATH_CHARS } from './reading.js';
+import { keyAt, lineStarts, positionAt } from './text-positions.js';
 import { YAML_PACKAGE_OPTIONS } from './yaml-core.js';
 
 /** Duplicate keys listed per file; a file of thousands is generated, and its first ones say enough. */

@@ -4,7 +4,7 @@
 import { CST, Parser } from 'yaml';
 import type { Range } from '../diagnostics.js';
 import { pointerSegments } from '../diagnostics.js';
-import { lineStarts, positionAt } from './source.js';
+import { lineStarts, positionAt } from './text-positions.js';
 
 /** What to point at: the value itself, its key (for an unknown property), or where a child is missing. */
 export type Target = 'value' | 'key';

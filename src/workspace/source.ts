@@ -1,83 +1,14 @@
 // Turns bytes from disk or stdin into YAML documents, or into diagnostics that say why it cannot.
 import jsyaml from 'js-yaml';
 import type { Diagnostic, Position } from '../diagnostics.js';
-import { pointerSegment } from '../diagnostics.js';
+import { duplicateKeyDiagnostic, emptyFileDiagnostic, fileDiagnostic, inspectTree, MAX_DEPTH, MAX_SLOW_PATH_CHARS, multiDocumentDiagnostic, type ParsedSource } from './reading.js';
 import { syntaxHint } from './syntax-hints.js';
+import { keyAt, lineStarts, positionAt } from './text-positions.js';
 import { YAML_12_CORE } from './yaml-core.js';
 
 /** Larger files are not lamd documents; reading them would only slow the run down. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-/**
- * Largest text the slow path (the `yaml` package) reads: it takes ten to fifty times js-yaml's time,
- * so a larger file keeps js-yaml's verdict, within the time bound of issue 18. Documented in the
- * README ("How lamd reads YAML"); lamd's documents are a few kilobytes to a few tens.
- */
-export const MAX_SLOW_PATH_CHARS = 128 * 1024;
-/** Levels of nested lists and mappings js-yaml reads: its own default (maxDepth), kept on purpose. */
-export const MAX_DEPTH = 100;
-/** Nodes visited per document before lamd stops: guards against alias bombs ("billion laughs"). */
-export const MAX_NODES = 200_000;
-
-export interface ParsedSource {
-  /** The decoded text, when the bytes were readable as UTF-8. */
-  text?: string;
-  /** The document's value, when the file holds exactly one YAML document lamd can check. */
-  value?: unknown;
-  diagnostics: Diagnostic[];
-  /** The file has duplicate keys; `diagnostics` names the first, the loader finds them all. */
-  duplicateKeys?: boolean;
-  /**
-   * js-yaml's reading cannot be trusted for this text (it rejected it, or the text holds a construct
-   * where js-yaml is known to depart from YAML 1.2): the `yaml` package decides (see yaml-slow.ts).
-   */
-  slowPath?: boolean;
-}
-
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 0-based offset → 1-based line and column. */
-export function positionAt(starts: readonly number[], offset: number): Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
-}
-
-export function fileDiagnostic(file: string, ruleId: string, message: string, at?: Position): Diagnostic {
-  const d: Diagnostic = { file, severity: 'error', ruleId, message };
-  if (at) d.range = { start: at, end: at };
-  return d;
-}
-
-/** A key given twice in one mapping; `key` is undefined where it cannot be read back from the text. */
-export function duplicateKeyDiagnostic(file: string, key: string | undefined, at?: Position): Diagnostic {
-  return fileDiagnostic(file, 'yaml/duplicate-key', `The key ${key ? `\`${key}\` ` : ''}appears twice in the same mapping; YAML forbids it, and one of the two values would be lost. Keep one.`, at);
-}
-
-/** A file that holds no document, only comments (or nothing). */
-export function emptyFileDiagnostic(file: string): Diagnostic {
-  return fileDiagnostic(file, 'file/empty', 'The file holds no YAML document, only comments or an empty one. A lamd document starts with a `kind:` line.');
-}
-
-/** A file that holds `count` documents, pointed at the start of the second. */
-export function multiDocumentDiagnostic(file: string, text: string, count: number): Diagnostic {
-  return fileDiagnostic(
-    file,
-    'file/multi-document',
-    `The file holds ${count} YAML documents; a lamd file holds one. Split it into one file per document, or remove the extra \`---\` line.`,
-    secondDocumentStart(text),
-  );
-}
 
 /** The diagnostic for a file over MAX_FILE_BYTES, also given from its size alone, before reading it. */
 export function tooLargeDiagnostic(file: string, bytes: number): Diagnostic {
@@ -239,55 +170,6 @@ function topLevelLineDeparts(line: string): boolean {
   return !line.includes(':');
 }
 
-/**
- * Walks the parsed tree once: finds `__proto__` keys (harmless in lamd's own objects, but a classic
- * prototype-pollution vector for anything downstream) and stops documents whose aliases expand
- * without bound.
- */
-export function inspectTree(file: string, root: unknown, hasAliases: boolean): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  let visited = 0;
-  const stack: Array<[unknown, string]> = [[root, '']];
-  while (stack.length > 0) {
-    const [node, pointer] = stack.pop()!;
-    if (++visited > MAX_NODES) {
-      diagnostics.push({
-        file,
-        severity: 'error',
-        ruleId: 'yaml/alias-limit',
-        message: hasAliases
-          ? `The document expands to more than ${MAX_NODES.toLocaleString('en')} values through YAML aliases (*name); lamd stopped reading it. Remove the repeated aliases.`
-          : `The document holds more than ${MAX_NODES.toLocaleString('en')} values; lamd stopped reading it.`,
-        range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-      });
-      return diagnostics;
-    }
-    if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], `${pointer}/${i}`]);
-    } else if (node !== null && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      for (const key of Object.keys(record)) {
-        const child = `${pointer}/${pointerSegment(key)}`;
-        if (key === '__proto__') {
-          diagnostics.push({
-            file,
-            severity: 'error',
-            ruleId: 'document/unsafe-key',
-            message: 'The key `__proto__` is not allowed in a lamd document: programs reading the file could mistake it for JavaScript internals. Rename or remove it.',
-            pointer: child,
-          });
-          // Reported, then removed (an own property; no prototype is touched), so the rest of the
-          // document is still checked without it.
-          delete record[key];
-          continue;
-        }
-        stack.push([record[key], child]);
-      }
-    }
-  }
-  return diagnostics;
-}
-
 function isTooDeep(error: unknown): boolean {
   return error instanceof jsyaml.YAMLException && /nesting exceeded maxDepth/.test(error.reason ?? '');
 }
@@ -358,28 +240,6 @@ function unclosedOpening(text: string, kind: 'flow' | '"' | "'"): number | undef
   }
   if (kind === 'flow') return brackets.at(-1);
   return quote?.char === kind ? quote.at : undefined;
-}
-
-/** The key written at `offset` (a line, or a key's first character), without its quotes. */
-export function keyAt(text: string, offset: number): string | undefined {
-  const line = text.slice(offset, text.indexOf('\n', offset) === -1 ? undefined : text.indexOf('\n', offset));
-  const match = /^\s*(?:-\s+)?("[^"]*"|'[^']*'|[^:#]+?)\s*:/.exec(line);
-  return match?.[1]?.replace(/^["']|["']$/g, '');
-}
-
-export function secondDocumentStart(text: string): Position | undefined {
-  const starts = lineStarts(text);
-  let seenContent = false;
-  for (let i = 0; i < starts.length; i++) {
-    const line = text.slice(starts[i], (starts[i + 1] ?? text.length + 1) - 1);
-    if (/^---(\s|$)/.test(line)) {
-      if (seenContent) return { line: i + 1, column: 1 };
-      seenContent = true;
-    } else if (/^\S/.test(line) && !line.startsWith('#') && !line.startsWith('%')) {
-      seenContent = true;
-    }
-  }
-  return undefined;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -2,7 +2,8 @@
 // file or may read it differently from the specification. Loaded only for such files.
 import { parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
-import { duplicateKeyDiagnostic, emptyFileDiagnostic, fileDiagnostic, inspectTree, keyAt, lineStarts, multiDocumentDiagnostic, positionAt, type ParsedSource } from './source.js';
+import { duplicateKeyDiagnostic, emptyFileDiagnostic, fileDiagnostic, inspectTree, multiDocumentDiagnostic, type ParsedSource } from './reading.js';
+import { keyAt, lineStarts, positionAt } from './text-positions.js';
 import { duplicateKeyOffsets } from './duplicate-keys.js';
 import { YAML_PACKAGE_OPTIONS } from './yaml-core.js';
 

@@ -2,7 +2,7 @@
 import type { LoadedDocument } from '../../workspace/load.js';
 import type { Finding } from '../finding.js';
 import type { WorkspaceIndex } from '../model.js';
-import type { RuleMeta } from '../rules.js';
+import type { RuleMeta } from '../rule-meta.js';
 
 export interface RuleContext {
   documents: readonly LoadedDocument[];

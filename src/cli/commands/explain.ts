@@ -7,7 +7,7 @@ import { RULES } from '../../check/rules.js';
 import { UsageError } from '../../errors.js';
 import { packageManifest } from '../../package-root.js';
 import { useColor, type CliIO } from '../io.js';
-import type { GlobalOptions } from '../main.js';
+import type { GlobalOptions } from '../global-options.js';
 
 export async function run(io: CliIO, global: GlobalOptions, rule: string): Promise<number> {
   const id = resolveRuleId(rule);

@@ -1,25 +1,20 @@
 // `lamd export results-matrix | progress-template`: the workspace as spreadsheets for donors and for
 // officers. Loads and checks the workspace (a workspace with errors is refused, exit 1), builds the
 // sheets, and writes CSV or XLSX atomically, never over a file without --force.
-import { today as localToday } from '../../today.js';
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { checkLoaded } from '../../check/index.js';
-import { checkPeriodOption, checkTodayOption, printErrors } from '../options.js';
 import { INDICATOR_STATUSES } from '../../check/progress.js';
-import { summarize } from '../../diagnostics.js';
 import { UsageError } from '../../errors.js';
 import { toCsv } from '../../export/csv.js';
 import { ACTION_KEYS, INDICATOR_KEYS, progressTemplate, TEMPLATE_SUBJECT_PREFIX } from '../../export/progress-template.js';
 import { RESULTS_MATRIX_COLUMNS, resultsMatrix, type ResultsMatrixKey } from '../../export/results-matrix.js';
 import type { Sheet } from '../../export/table.js';
 import type { XlsxAbout } from '../../export/xlsx.js';
-import { availableLanguages, Messages, loadCatalogue } from '../../report/i18n.js';
-import { buildReportModel, type ReportModel } from '../../report/model.js';
-import { templateSources } from '../../report/template-files.js';
-import { loadWorkspace, type LoadResult } from '../../workspace/load.js';
+import type { Messages } from '../../report/i18n.js';
+import type { ReportModel } from '../../report/model.js';
+import { checkedWorkspace } from '../checked-workspace.js';
+import type { GlobalOptions } from '../global-options.js';
 import type { CliIO } from '../io.js';
-import type { GlobalOptions } from '../main.js';
 import { writeFileAtomic } from '../write-file.js';
 
 export interface ExportOptions {
@@ -30,43 +25,6 @@ export interface ExportOptions {
   lang?: string;
   today?: string;
   force?: boolean;
-}
-
-export interface CheckedWorkspace {
-  load: LoadResult;
-  model: ReportModel;
-  m: Messages;
-  today: string;
-}
-
-/** Loads and checks the workspace as `lamd report` does; undefined (errors printed) when it has errors. */
-export async function checkedWorkspace(io: CliIO, global: GlobalOptions, options: { lang?: string; today?: string; municipality?: string; period?: string }, doing: string): Promise<CheckedWorkspace | undefined> {
-  checkTodayOption(options.today);
-  checkPeriodOption(options.period);
-  const today = options.today ?? localToday();
-  const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}) });
-  if (!load.root) throw new UsageError(`lamd ${doing} works on a whole workspace: run it inside one, or pass -C <workspace>.`);
-  const sources = templateSources(load.root);
-  const languages = availableLanguages(sources).map((l) => l.lang);
-  const workspaceLanguages = load.documents.find((d) => d.kind === 'workspace')?.value.languages;
-  const preferred = Array.isArray(workspaceLanguages) && typeof workspaceLanguages[0] === 'string' ? workspaceLanguages[0] : 'en';
-  const lang = options.lang !== undefined ? options.lang.trim().toLowerCase().split(/[-_.@]/)[0]! : languages.includes(preferred) ? preferred : 'en';
-  if (!languages.includes(lang)) throw new UsageError(`lamd has no catalogue for the language \`${lang}\`. The languages are: ${languages.join(', ')}.`);
-
-  const result = await checkLoaded(load, { today });
-  const summary = summarize(result.diagnostics, result.files.length);
-  if (summary.errors > 0) {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    await printErrors(io, global, load, errors, result.files);
-    io.stderr(`lamd: nothing was written: the workspace has ${summary.errors} error${summary.errors === 1 ? '' : 's'}. Fix ${summary.errors === 1 ? 'it' : 'them'} and run lamd ${doing} again.\n`);
-    return undefined;
-  }
-  const model = buildReportModel(load.documents, load.root);
-  if (options.municipality !== undefined && !model.municipalities.some((mu) => mu.slug === options.municipality)) {
-    throw new UsageError(`There is no municipality \`${options.municipality}\` in lamd.yaml. The municipalities are: ${model.municipalities.map((mu) => mu.slug).join(', ')}.`);
-  }
-  const m = new Messages({ lang, catalogue: loadCatalogue(sources, lang) });
-  return { load, model, m, today };
 }
 
 /** Writes `content` to -o (atomically, never over a file without --force), or CSV to stdout. */

@@ -16,8 +16,8 @@ import { applyPlan, checkPlan } from '../../scaffold/apply.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { useColor, type CliIO } from '../io.js';
-import type { GlobalOptions } from '../main.js';
-import { checkedWorkspace } from './export.js';
+import type { GlobalOptions } from '../global-options.js';
+import { checkedWorkspace } from '../checked-workspace.js';
 
 export interface ImportOptions {
   period?: string;

@@ -3,20 +3,22 @@
 import { today } from '../../today.js';
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { InterruptedError, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { addYear, checkPeriod, describeCountry, parseCountry, parseDate, parseGoals, parseIdAnswer, parseLanguages, parsePartner, parseText, type PartnerAnswer } from '../../scaffold/answers.js';
 import { applyPlan, checkPlan, type CheckedFile } from '../../scaffold/apply.js';
 import { searchCountries } from '../../scaffold/countries.js';
 import { goalView } from '../../scaffold/documents.js';
 import { planInit, type InitAnswers } from '../../scaffold/plan-init.js';
-import { mayAsk, Questions, type Asker } from '../../scaffold/questions.js';
+import { mayAsk, Questions } from '../../scaffold/questions.js';
 import { slugify, whyNoSlug } from '../../scaffold/slug.js';
 import { LAMD_VERSION } from '../../version.js';
 import { ownPackage, parseLamdPackage } from '../../scaffold/lamd-package.js';
 import { packageManifest } from '../../package-root.js';
 import { WORKSPACE_FILE } from '../../workspace/kinds.js';
+import { afterWriting } from '../after-writing.js';
+import type { GlobalOptions } from '../global-options.js';
 import type { CliIO } from '../io.js';
-import type { GlobalOptions } from '../main.js';
+import { inquirerAsker } from '../prompts.js';
 
 export interface InitOptions {
   network?: string;
@@ -102,18 +104,6 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
       `README.md explains the phases and the commands of each.\n`,
   );
   return 0;
-}
-
-/**
- * Writing is synchronous, so a Ctrl-C pressed meanwhile is handled only once every file is in place.
- * From then on it must not be reported as "nothing was changed": this listener, registered before
- * control returns to the event loop, runs ahead of the generic one and says what happened.
- */
-export function afterWriting(io: CliIO): void {
-  process.prependOnceListener('SIGINT', () => {
-    io.stderr('\nlamd: interrupted, but only after every file was written; nothing is half-written.\n');
-    process.exit(130);
-  });
 }
 
 interface TargetState {
@@ -276,25 +266,5 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     reportLanguages,
     lamdVersion: LAMD_VERSION,
     lamdPackage: lamdPackage.spec,
-  };
-}
-
-/**
- * The prompts, with @inquirer/prompts on standard error (standard output stays for data). Inquirer
- * rejects with ExitPromptError on Ctrl-C; lamd turns it into an interruption: exit 130, nothing written.
- */
-export async function inquirerAsker(): Promise<Asker> {
-  const prompts = await import('@inquirer/prompts');
-  const context = { input: process.stdin, output: process.stderr };
-  const interrupted = (error: unknown): never => {
-    const name = (error as Error | undefined)?.name;
-    if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new InterruptedError();
-    throw error;
-  };
-  return {
-    text: (o) => prompts.input({ message: o.message, ...(o.default !== undefined ? { default: o.default } : {}), validate: o.validate }, context).catch(interrupted),
-    search: (o) => prompts.search({ message: o.message, source: async (term) => o.source(term ?? undefined) }, context).catch(interrupted),
-    select: (o) => prompts.select({ message: o.message, choices: o.choices, ...(o.default !== undefined ? { default: o.default } : {}) }, context).catch(interrupted),
-    checkbox: (o) => prompts.checkbox({ message: o.message, choices: o.choices, validate: (items) => o.validate(items.map((i) => i.value)) }, context).catch(interrupted),
   };
 }

@@ -29,8 +29,9 @@ import { activityModes, activityTypes, stakeholderLevels, stakeholderTypes, them
 import { readWorkspaceFacts } from '../../scaffold/workspace-facts.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from '../../workspace/find.js';
 import type { CliIO } from '../io.js';
-import type { GlobalOptions } from '../main.js';
-import { afterWriting, inquirerAsker } from './init.js';
+import type { GlobalOptions } from '../global-options.js';
+import { afterWriting } from '../after-writing.js';
+import { inquirerAsker } from '../prompts.js';
 
 export interface NewOptions {
   municipality?: string;

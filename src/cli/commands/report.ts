@@ -5,7 +5,8 @@ import { today as localToday } from '../../today.js';
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkLoaded } from '../../check/index.js';
-import { checkPeriodOption, checkTodayOption, printErrors } from '../options.js';
+import { checkPeriodOption, checkTodayOption } from '../options.js';
+import { printErrors } from '../checked-workspace.js';
 import { reportScope, withoutExamples, type ExampleCount } from '../../check/report-scope.js';
 import { summarize } from '../../diagnostics.js';
 import { UsageError, writeRefused } from '../../errors.js';
@@ -17,7 +18,7 @@ import { cssString, PAPER_SIZES, type Paper } from '../../report/print.js';
 import { TemplateError, templateSources, unusedTemplates } from '../../report/template-files.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import type { CliIO } from '../io.js';
-import type { GlobalOptions } from '../main.js';
+import type { GlobalOptions } from '../global-options.js';
 import { writeFileAtomic } from '../write-file.js';
 
 export interface ReportOptions {

@@ -7,7 +7,7 @@ import { obj } from '../../check/values.js';
 import { findWorkspaceRoot, readWorkspaceFile, requireWorkspaceAt } from '../../workspace/find.js';
 import { parseSource } from '../../workspace/source.js';
 import type { CliIO } from '../io.js';
-import type { GlobalOptions } from '../main.js';
+import type { GlobalOptions } from '../global-options.js';
 
 export interface RulesOptions {
   json?: boolean;

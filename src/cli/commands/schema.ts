@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { UsageError, writeRefused } from '../../errors.js';
 import { packageFile } from '../../package-root.js';
 import type { CliIO } from '../io.js';
-import type { GlobalOptions } from '../main.js';
+import type { GlobalOptions } from '../global-options.js';
 import { writeFileAtomic } from '../write-file.js';
 
 export interface SchemaOptions {

@@ -24,7 +24,7 @@ import {
 } from '../../reference/sdg.js';
 import { SDG_CODE_LIST_VERSION } from '../../version.js';
 import type { CliIO } from '../io.js';
-import type { GlobalOptions } from '../main.js';
+import type { GlobalOptions } from '../global-options.js';
 
 export interface SdgOptions {
   /** List the migration-relevant targets (of the goal queried, if any). */

@@ -12,7 +12,7 @@ import { loadFormatter } from '../../format/index.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import { terminalWidth, useColor, type CliIO } from '../io.js';
-import type { GlobalOptions } from '../main.js';
+import type { GlobalOptions } from '../global-options.js';
 import { writeFileAtomic } from '../write-file.js';
 
 export interface ValidateOptions {

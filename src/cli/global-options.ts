@@ -1,0 +1,7 @@
+// The options every lamd command is given besides its own: set on `lamd` itself, before the command.
+export interface GlobalOptions {
+  /** -C, --workspace: the workspace folder, when not the nearest one holding lamd.yaml. */
+  workspace?: string;
+  /** false with --no-color; otherwise undefined, and NO_COLOR, FORCE_COLOR and the stream decide. */
+  color?: boolean;
+}
