@@ -12,7 +12,8 @@ import { checkDates } from './dates.js';
 import type { Finding } from './finding.js';
 import { indexWorkspace } from './model.js';
 import { checkBranding } from './branding.js';
-import { checkReferences } from './references.js';
+import { REFERENCE_RULES } from './references/index.js';
+import { checkRoadmapItemIds } from './roadmap-item-ids.js';
 import { METHOD_RULES } from './method/index.js';
 import type { RuleContext } from './method/rule.js';
 import { settle, type Suppression } from './settings.js';
@@ -86,7 +87,7 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
   }
   const context: RuleContext = { documents: load.documents, index, today: options.today ?? today() };
   const workspaceDoc = workspaceFile !== undefined ? load.documents.find((d) => d.file === workspaceFile) : undefined;
-  const all: Finding[] = [...findings, ...checkReferences(load.documents, index), ...checkDates(load.documents), ...checkBranding(workspaceDoc, load.root), ...checkConsistency(load.documents, context.today)];
+  const all: Finding[] = [...findings, ...referenceFindings(context), ...checkDates(load.documents), ...checkBranding(workspaceDoc, load.root), ...checkConsistency(load.documents, context.today)];
   for (const rule of METHOD_RULES) all.push(...rule.check(context));
 
   const settled = settle(all.filter((f) => !restsOnRejected(f, rejected.get(f.doc.file))), load.documents, index.workspace);
@@ -105,6 +106,16 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
     suppressions: settled.suppressions.filter((s) => load.reported.has(s.file)),
     suppressed: sortDiagnostics(located.slice(reported.length) as SuppressedDiagnostic[]),
   };
+}
+
+/**
+ * The references rules' findings and the road maps' own ids, document by document: the order in which
+ * a file's findings are kept when there are more than MAX_PROBLEMS_PER_FILE.
+ */
+function referenceFindings(context: RuleContext): Finding[] {
+  const found = [...REFERENCE_RULES.flatMap((rule) => rule.check(context)), ...checkRoadmapItemIds(context.documents)];
+  const order = new Map(context.documents.map((doc, i) => [doc, i]));
+  return found.sort((a, b) => order.get(a.doc)! - order.get(b.doc)!);
 }
 
 /** Whether a finding's advice rests on a value the schema already rejected (a follow-on finding). */

@@ -1,6 +1,7 @@
 // The registry of every rule lamd checks, with its default severity and documentation. The engine
 // knows rules only through this list; `lamd rules`, the docs and the output formats read it.
 import { METHOD_RULES } from './method/index.js';
+import { REFERENCE_RULES } from './references/index.js';
 import type { RuleMeta } from './rule-meta.js';
 
 export type { RuleMeta, RuleSeverity } from './rule-meta.js';
@@ -38,18 +39,7 @@ export const CORE_RULES: readonly RuleMeta[] = [
 export const WORKSPACE_RULES: readonly RuleMeta[] = [
   { id: 'workspace/single', severity: 'error', summary: 'A workspace has one lamd.yaml and one stakeholder registry.', adjustable: false },
   { id: 'ids/unique', severity: 'error', summary: 'Ids are unique per kind across the workspace.', adjustable: false },
-  { id: 'references/municipality', severity: 'error', summary: 'Every municipality named is listed in lamd.yaml.', adjustable: true },
-  { id: 'references/partner', severity: 'error', summary: "Every municipality's local partner is an implementing partner of lamd.yaml.", adjustable: true },
-  { id: 'references/practice', severity: 'error', summary: 'Every practice named has a practice document.', adjustable: true },
-  { id: 'references/stakeholder', severity: 'error', summary: 'Every stakeholder named is in stakeholders.yaml.', adjustable: true },
-  { id: 'references/activity', severity: 'error', summary: 'Every activity named has an activity document.', adjustable: true },
-  { id: 'references/roadmap', severity: 'error', summary: "A progress report's road map has a road map document of the same municipality.", adjustable: true },
-  { id: 'references/indicator', severity: 'error', summary: "Every indicator a progress report names is an indicator of its road map.", adjustable: true },
-  { id: 'references/action', severity: 'error', summary: "Every action a progress report names is an action of its road map.", adjustable: true },
-  { id: 'references/objective', severity: 'error', summary: "An action's objective is one of its road map's objectives.", adjustable: true },
-  { id: 'references/challenge', severity: 'error', summary: 'A challenge a practice answers is listed in that municipality\'s profile.', adjustable: true },
-  { id: 'references/sdg-target', severity: 'error', summary: 'Every SDG target exists in the official list.', adjustable: true },
-  { id: 'references/country', severity: 'error', summary: 'Every country code is an ISO 3166-1 code.', adjustable: true },
+  ...REFERENCE_RULES.map((r) => r.meta),
   { id: 'references/logo', severity: 'warning', summary: 'Every logo lamd.yaml names is an image file of the workspace, at most 2 MB.', adjustable: true },
   { id: 'dates/valid', severity: 'error', summary: 'Every date exists in the calendar.', adjustable: false },
   { id: 'dates/order', severity: 'error', summary: 'Nothing ends before it starts.', adjustable: true },

@@ -1,22 +1,9 @@
-// What a method rule is: metadata the registry, docs and outputs read, and one check function.
-import type { LoadedDocument } from '../../workspace/load.js';
-import type { Finding } from '../finding.js';
-import type { WorkspaceIndex } from '../model.js';
+// What a method rule is: a rule module that also names the section of the publication it encodes.
 import type { RuleMeta } from '../rule-meta.js';
+import type { RuleModule } from '../rule-module.js';
 
-export interface RuleContext {
-  documents: readonly LoadedDocument[];
-  index: WorkspaceIndex;
-  /** The date used as "today" (YYYY-MM-DD), settable with --today for reproducible CI. */
-  today: string;
-}
+export { documentsOf, type RuleContext } from '../rule-module.js';
 
-export interface MethodRule {
+export interface MethodRule extends RuleModule {
   meta: RuleMeta & { section: string };
-  check(context: RuleContext): Finding[];
-}
-
-/** Documents of one kind, typed loosely: rules read them defensively. */
-export function documentsOf(context: RuleContext, kind: LoadedDocument['kind']): LoadedDocument[] {
-  return context.documents.filter((d) => d.kind === kind);
 }

@@ -1,0 +1,18 @@
+// references/practice: every practice a profile, road map or activity names has a practice document.
+import type { RuleModule } from '../rule-module.js';
+import { objects, str, type Obj } from '../values.js';
+import { didYouMean, References } from './resolve.js';
+
+export const rule: RuleModule = {
+  meta: { id: 'references/practice', severity: 'error', summary: 'Every practice named has a practice document.', adjustable: true },
+  check(context) {
+    const r = new References(context, 'practices', rule.meta.id, (id, guess) => `There is no practice \`${id}\` among the practices of the workspace (municipalities/<slug>/practices/)${didYouMean(guess, '.')}`);
+    for (const doc of context.documents) {
+      const v: Obj = doc.value;
+      if (doc.kind === 'profile') for (const [i, p] of objects(v.initiatives, '/initiatives')) r.ref(doc, str(i.practice), `${p}/practice`);
+      else if (doc.kind === 'roadmap') r.refs(doc, v.builds_on, '/builds_on');
+      else if (doc.kind === 'activity') r.refs(doc, v.practices, '/practices');
+    }
+    return r.findings;
+  },
+};

@@ -1,0 +1,51 @@
+// Resolving an id against the workspace index, shared by the references rules: when a reference is
+// checked at all, what counts as found, and the closest id to suggest.
+import type { LoadedDocument } from '../../workspace/load.js';
+import type { Finding } from '../finding.js';
+import type { RuleContext } from '../rule-module.js';
+import { closest } from '../suggest.js';
+import { objects, str, strings } from '../values.js';
+
+/** The tables of the index a reference can point into. */
+export type Table = 'municipalities' | 'partners' | 'stakeholders' | 'practices' | 'activities' | 'roadmaps';
+
+/** The message for an id that is not in its table, given the closest id that is (if any). */
+export type Missing = (id: string, guess: string | undefined) => string;
+
+/** Collects one rule's findings for references into one table of the index. */
+export class References {
+  readonly findings: Finding[] = [];
+
+  constructor(
+    private readonly context: RuleContext,
+    private readonly table: Table,
+    private readonly ruleId: string,
+    private readonly missing: Missing,
+  ) {}
+
+  /** One id at `pointer`; nothing when it resolves, or when the table cannot be checked. */
+  ref(doc: LoadedDocument, id: string | undefined, pointer: string): void {
+    const { index } = this.context;
+    const known = this.table === 'stakeholders' ? index.checksStakeholders : index.hasWorkspace;
+    if (id === undefined || !known || index[this.table].has(id)) return;
+    // A file lamd could not read probably declares it, and has its own error.
+    if ((this.table === 'practices' || this.table === 'activities') && index.unreadableIds[this.table].has(id)) return;
+    const guess = closest(id, [...index[this.table].keys()]);
+    this.findings.push({ doc, pointer, ruleId: this.ruleId, message: this.missing(id, guess) });
+  }
+
+  /** A list of ids. */
+  refs(doc: LoadedDocument, list: unknown, pointer: string): void {
+    for (const [id, p] of strings(list, pointer)) this.ref(doc, id, p);
+  }
+
+  /** A list of `{ stakeholder: <id>, … }` entries (working groups, participants). */
+  participations(doc: LoadedDocument, list: unknown, pointer: string): void {
+    for (const [item, p] of objects(list, pointer)) this.ref(doc, str(item.stakeholder), `${p}/stakeholder`);
+  }
+}
+
+/** "; did you mean `x`?" when there is a close id, else `otherwise`. */
+export function didYouMean(guess: string | undefined, otherwise: string): string {
+  return guess ? `; did you mean \`${guess}\`?` : otherwise;
+}

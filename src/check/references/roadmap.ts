@@ -1,0 +1,22 @@
+// references/roadmap: a progress report's road map has a road map document, of the same municipality.
+import type { RuleModule } from '../rule-module.js';
+import { str } from '../values.js';
+import { didYouMean, References } from './resolve.js';
+
+export const rule: RuleModule = {
+  meta: { id: 'references/roadmap', severity: 'error', summary: "A progress report's road map has a road map document of the same municipality.", adjustable: true },
+  check(context) {
+    const r = new References(context, 'roadmaps', rule.meta.id, (id, guess) => `There is no road map \`${id}\` among the road maps of the workspace (municipalities/<slug>/roadmaps/)${didYouMean(guess, '.')}`);
+    for (const doc of context.documents) {
+      if (doc.kind !== 'progress') continue;
+      const roadmapId = str(doc.value.roadmap);
+      r.ref(doc, roadmapId, '/roadmap');
+      const owner = str((roadmapId !== undefined ? context.index.roadmaps.get(roadmapId)?.value : undefined)?.municipality);
+      const municipality = str(doc.value.municipality);
+      if (municipality !== undefined && owner !== undefined && municipality !== owner) {
+        r.findings.push({ doc, pointer: '/municipality', ruleId: rule.meta.id, message: `Road map \`${roadmapId}\` belongs to \`${owner}\`, not \`${municipality}\`. Write \`municipality: ${owner}\` and keep the file under municipalities/${owner}/progress/.` });
+      }
+    }
+    return r.findings;
+  },
+};

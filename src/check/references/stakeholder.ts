@@ -1,0 +1,25 @@
+// references/stakeholder: every stakeholder a practice, road map or activity names is in stakeholders.yaml.
+import type { RuleModule } from '../rule-module.js';
+import { objects, type Obj } from '../values.js';
+import { didYouMean, References } from './resolve.js';
+
+export const rule: RuleModule = {
+  meta: { id: 'references/stakeholder', severity: 'error', summary: 'Every stakeholder named is in stakeholders.yaml.', adjustable: true },
+  check(context) {
+    const noRegistry = !context.index.hasStakeholders;
+    const r = new References(context, 'stakeholders', rule.meta.id, (id, guess) =>
+      noRegistry
+        ? `There is no stakeholder \`${id}\`: the workspace has no stakeholders.yaml yet. Create it with \`lamd new stakeholder ${id}\`, which also adds this one.`
+        : `There is no stakeholder \`${id}\` in stakeholders.yaml${didYouMean(guess, '.')}`,
+    );
+    for (const doc of context.documents) {
+      const v: Obj = doc.value;
+      if (doc.kind === 'practice' || doc.kind === 'activity') r.participations(doc, v.stakeholders, '/stakeholders');
+      else if (doc.kind === 'roadmap') {
+        r.participations(doc, v.working_group, '/working_group');
+        for (const [action, p] of objects(v.actions, '/actions')) r.participations(doc, action.stakeholders, `${p}/stakeholders`);
+      }
+    }
+    return r.findings;
+  },
+};
