@@ -3,8 +3,8 @@
 import { firstDay, isCalendarDate, lastDay } from '../check/dates.js';
 import { escapeHtml, mermaidText } from './markdown.js';
 
-export type ActionStatus = 'planned' | 'in-progress' | 'done' | 'postponed' | 'cancelled';
-export const ACTION_STATUSES: readonly ActionStatus[] = ['planned', 'in-progress', 'done', 'postponed', 'cancelled'];
+export type ActionStatus = 'planned' | 'in-progress' | 'done' | 'postponed' | 'cancelled' | 'not-recorded';
+export const ACTION_STATUSES: readonly ActionStatus[] = ['planned', 'in-progress', 'done', 'postponed', 'cancelled', 'not-recorded'];
 
 export interface TimelineBar {
   /** The action's number in its road map, the same in the action table, the chart and its legend. */
@@ -73,7 +73,7 @@ export function buildTimeline(id: string, title: string, actions: readonly Timel
 /** The first line of every Mermaid block lamd writes; the HTML renderer looks timelines up by it. */
 export const TIMELINE_MARKER = '%% lamd-timeline ';
 
-const MERMAID_TAG: Record<ActionStatus, string> = { done: 'done, ', 'in-progress': 'active, ', planned: '', postponed: '', cancelled: '' };
+const MERMAID_TAG: Record<ActionStatus, string> = { done: 'done, ', 'in-progress': 'active, ', planned: '', postponed: '', cancelled: '', 'not-recorded': '' };
 
 /**
  * A bar's label in the gantt source: its number, then its title. Mermaid's gantt lexer tries its
@@ -119,7 +119,8 @@ export interface SvgLabels {
 /**
  * How each status is drawn: colour and outline, so that no two statuses look alike even printed in
  * black and white. Planned is an empty outline (nothing has happened yet); cancelled is pale grey,
- * dashed and struck through; postponed is amber with a dotted outline.
+ * dashed and struck through; postponed is amber with a dotted outline; not recorded is pale violet
+ * with a long dash.
  */
 const STYLE: Record<ActionStatus, { fill: string; stroke: string; dash?: string; strike?: boolean }> = {
   done: { fill: '#2e7d32', stroke: '#1b5e20' },
@@ -127,6 +128,8 @@ const STYLE: Record<ActionStatus, { fill: string; stroke: string; dash?: string;
   planned: { fill: '#ffffff', stroke: '#546e7a' },
   postponed: { fill: '#f9a825', stroke: '#8d6e00', dash: '2 2' },
   cancelled: { fill: '#e0e0e0', stroke: '#9e9e9e', dash: '4 2', strike: true },
+  // Not recorded: hatched-looking pale violet with a long dash, unlike every status the sources give.
+  'not-recorded': { fill: '#ede7f6', stroke: '#5e35b1', dash: '6 3' },
 };
 const OVERDUE = '#c62828';
 

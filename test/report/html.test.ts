@@ -102,7 +102,7 @@ describe('markdownToHtml', () => {
       locale: 'en-GB',
       contents: 'Contents',
       timelines: [timeline],
-      svgLabels: () => ({ title: 'Timeline <of> plan', today: 'today', status: { planned: 'P', 'in-progress': 'I', done: 'D', postponed: 'Po', cancelled: 'C' }, overdue: 'late', span: () => 'span', section: (g) => g }),
+      svgLabels: () => ({ title: 'Timeline <of> plan', today: 'today', status: { planned: 'P', 'in-progress': 'I', done: 'D', postponed: 'Po', cancelled: 'C', 'not-recorded': 'N' }, overdue: 'late', span: () => 'span', section: (g) => g }),
     });
     expect(html.match(/<svg /g)).toHaveLength(1);
     expect(html).toContain('<figcaption>Timeline &lt;of&gt; plan</figcaption>');
@@ -124,7 +124,7 @@ describe('timelineSvg', () => {
       ],
       '2023-06-01',
     );
-    const svg = timelineSvg(timeline, 'en-GB', { title: 'T', today: 'today', status: { planned: 'Planned', 'in-progress': 'In progress', done: 'Done', postponed: 'Postponed', cancelled: 'Cancelled' }, overdue: 'overdue', span: () => 's', section: (g) => g });
+    const svg = timelineSvg(timeline, 'en-GB', { title: 'T', today: 'today', status: { planned: 'Planned', 'in-progress': 'In progress', done: 'Done', postponed: 'Postponed', cancelled: 'Cancelled', 'not-recorded': 'Not recorded' }, overdue: 'overdue', span: () => 's', section: (g) => g });
     expect(svg.match(/<g data-action="\d+"><title>[^<]*<\/title><text class="label"[^>]*>(?:<tspan[^>]*>[^<]*<\/tspan>)+<\/text><rect class="bar"/g)).toHaveLength(2);
     expect(svg).toContain('>2023</text>');
     expect(svg).toContain('class="today"');
@@ -146,7 +146,7 @@ describe('timelineSvg', () => {
       ],
       '2022-05-10',
     );
-    const svg = timelineSvg(timeline, 'fr', { title: 'T', today: "aujourd'hui", status: { planned: 'Prévue', 'in-progress': 'En cours', done: 'Terminée', postponed: 'Reportée', cancelled: 'Annulée' }, overdue: 'En retard', milestone: 'Une seule date', span: () => 's', section: (g) => g });
+    const svg = timelineSvg(timeline, 'fr', { title: 'T', today: "aujourd'hui", status: { planned: 'Prévue', 'in-progress': 'En cours', done: 'Terminée', postponed: 'Reportée', cancelled: 'Annulée', 'not-recorded': 'Non renseignée' }, overdue: 'En retard', milestone: 'Une seule date', span: () => 's', section: (g) => g });
     expect([...svg.matchAll(/<text class="legend"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['Prévue', 'En cours', 'Annulée', 'En retard', 'Une seule date', 'aujourd&#39;hui']);
     const shape = (n: number) => /<g data-action="(\d+)">.*?<(?:rect|path) class="bar"([^>]*)\/>/.exec(svg.split('<g data-action=').slice(1).map((g) => `<g data-action=${g}`)[n - 1]!)![2]!.replace(/ (x|y|width|height|d)="[^"]*"/g, '');
     expect(shape(2)).not.toBe(shape(3));
@@ -162,7 +162,7 @@ describe('timelineSvg', () => {
 });
 
 describe('timelineSvg tick labels', () => {
-  const labels = { title: 'T', today: 'today', status: { planned: 'P', 'in-progress': 'I', done: 'D', postponed: 'Po', cancelled: 'C' }, overdue: 'late', span: () => 's', section: (g: string) => g };
+  const labels = { title: 'T', today: 'today', status: { planned: 'P', 'in-progress': 'I', done: 'D', postponed: 'Po', cancelled: 'C', 'not-recorded': 'N' }, overdue: 'late', span: () => 's', section: (g: string) => g };
   /** The tick labels of a drawing: where each starts, and its text. */
   const ticks = (svg: string) => [...svg.matchAll(/<text class="tick" x="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), text: m[2]! }));
 

@@ -271,6 +271,7 @@ describe('road map headings', () => {
     expect(roadmapReport(ctx(valid)).view.roadmaps[0]!.heading).toBe('Sfax: Inclusive municipal services');
     const named = variant(valid, (model) => {
       model.roadmaps[0]!.title = 'Sfax: inclusive municipal services';
+      model.roadmaps[0]!.state_of_the_art = { ...model.roadmaps[0]!.state_of_the_art, lessons: ['Start the desk with the services that already exist.'] };
     });
     const { view, timelines } = roadmapReport(ctx(named));
     expect(view.roadmaps[0]!.heading).toBe('Sfax: inclusive municipal services');

@@ -15,7 +15,8 @@ export const rule: MethodRule = {
     const findings: Finding[] = [];
     for (const doc of documentsOf(context, 'roadmap')) {
       const sdg = obj(doc.value.sdg);
-      if (!sdg || arr(sdg.targets).length > 0) continue;
+      // A goal the sources do not give has no targets to name either (roadmap/single-sdg speaks of it).
+      if (!sdg || sdg.not_recorded === true || sdg.goal === undefined || arr(sdg.targets).length > 0) continue;
       findings.push({
         doc,
         pointer: '/sdg',

@@ -1,4 +1,5 @@
-// A road map is linked to one SDG goal; every target it names must belong to that goal (3.2.4).
+// A road map is linked to one SDG goal; every target it names must belong to that goal (3.2.4). A goal
+// the sources do not give may be marked not recorded, which is worth knowing but no error.
 import { findTarget } from '../../reference/sdg.js';
 import type { Finding } from '../finding.js';
 import { obj, objects, str, strings } from '../values.js';
@@ -17,6 +18,19 @@ export const rule: MethodRule = {
     for (const doc of documentsOf(context, 'roadmap')) {
       const sdg = obj(doc.value.sdg);
       const goal = str(sdg?.goal);
+      if (sdg?.not_recorded === true) {
+        findings.push(
+          goal
+            ? { doc, pointer: '/sdg/not_recorded', ruleId: rule.meta.id, message: `The SDG is marked as not recorded, yet goal ${goal} is named. Keep the goal (with \`assigned_by\`) or remove it.` }
+            : {
+                doc,
+                pointer: '/sdg/not_recorded',
+                ruleId: rule.meta.id,
+                severity: 'info',
+                message: 'The SDG goal of this road map is not recorded. The method links every road map to one SDG: name it when it is known, with `assigned_by: source` and its sources.',
+              },
+        );
+      }
       if (!goal) continue;
       const check = (target: string, pointer: string) => {
         const targetGoal = target.split('.')[0];

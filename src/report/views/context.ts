@@ -200,3 +200,29 @@ export function daysBetween(from: string, to: string): number {
 export function sdgLanguage(ctx: ViewContext): SdgLanguageCode {
   return isSdgLanguageCode(ctx.m.lang) ? ctx.m.lang : 'en';
 }
+
+/** How a source gives a number (common.schema.json#/$defs/figureQualifier). */
+export type Qualifier = 'exactly' | 'about' | 'more-than' | 'less-than' | 'at-least' | 'at-most';
+
+const QUALIFIER_KEYS: Record<Qualifier, string | undefined> = {
+  exactly: undefined,
+  about: 'phrase.approximately',
+  'more-than': 'phrase.more_than',
+  'less-than': 'phrase.less_than',
+  'at-least': 'phrase.at_least',
+  'at-most': 'phrase.at_most',
+};
+
+/** A formatted number with the qualifier its source gives ("more than 15 %"); `about` also for the older `approximate: true`. */
+export function qualified(ctx: ViewContext, value: Md, qualifier: string | undefined, approximate?: boolean): Md {
+  const key = QUALIFIER_KEYS[(qualifier ?? (approximate ? 'about' : 'exactly')) as Qualifier];
+  return key ? ctx.m.text(key, { value }) : value;
+}
+
+/** A count as the schema's `count` holds it (a number, or `{value, qualifier}` / `{not_recorded}`); undefined when absent. */
+export function countView(ctx: ViewContext, count: number | { value?: number; qualifier?: string; not_recorded?: true } | undefined): Md | undefined {
+  if (count === undefined) return undefined;
+  if (typeof count === 'number') return ctx.m.number(count);
+  if (count.value === undefined || count.not_recorded) return ctx.m.notRecorded;
+  return qualified(ctx, ctx.m.number(count.value), count.qualifier);
+}

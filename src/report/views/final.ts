@@ -1,12 +1,14 @@
 // The final report, for the sharing and learning event (publication 5.1.1): the state of the art of
 // each road map (genesis, development, results, criticalities), then the municipalities compared
-// through the lenses of the publication's analysis (4.1–4.7).
+// through the lenses of the publication's analysis (4.1–4.7), with the programme's own goals and
+// results (4.3), coordination by level (4.5) and lessons (4.7).
 import type { RoadmapDocument } from '../../types/generated/index.js';
-import { joinMd, md, strong, type Md } from '../markdown.js';
-import { baseView, municipalityName, partnerName, roadmapHeading, scopedMunicipalities, texts, type BaseView, type ViewContext } from './context.js';
+import { joinMd, md, opt, strong, type Md } from '../markdown.js';
+import type { Source } from '../model.js';
+import { baseView, inScope, municipalityName, partnerName, roadmapHeading, scopedMunicipalities, sourceLines, texts, type BaseView, type ViewContext } from './context.js';
 import { figureView, activitiesOf, activityCard, type ActivityCard } from './profile.js';
 import { reportsUpTo, trackRoadmap } from './progress.js';
-import { goalShort, isOverdue, roadmapsInScope } from './roadmap.js';
+import { isOverdue, roadmapsInScope, sdgGoal } from './roadmap.js';
 
 const FACTORS = ['change-in-migration-patterns', 'change-in-legislation', 'consolidating-existing-initiatives', 'policy-coherence', 'political-will', 'international-networking'] as const;
 
@@ -33,10 +35,19 @@ export interface FinalView extends BaseView {
     context: { name: Md; country: Md; population: Md; foreignShare: Md; model: Md; decentralisation: Md; startingPoint: Md }[];
     triggering: { header: Md[]; rows: { name: Md; cells: Md[] }[]; notes: { name: Md; factor: Md; description: Md }[] };
     objectives: { name: Md; roadmap: Md; objectives: Md; results: Md; institutionalisation: Md }[];
+    /** Programme-level goals and results (4.3), from lamd.yaml's `results`. */
+    programme: { type: Md; statement: Md; municipalities: Md; sources: Md }[];
     stakeholders: { name: Md; members: Md; design: Md; implementation: Md; types: Md; migrantVoices: Md }[];
     coordination: { name: Md; leadUnit: Md; partner: Md; workingGroups: Md; monitoring: Md }[];
+    /** The coordination mechanism by level (4.5), from lamd.yaml's `coordination`. */
+    coordinationLevels: { level: Md; items: { municipality: Md | undefined; lead: Md | undefined; bodies: Md | undefined; involvement: Md | undefined; description: Md | undefined; sources: Md | undefined }[] }[];
     challenges: { name: Md; items: Md[] }[];
+    /** The programme's lessons (4.7), from lamd.yaml's `lessons`. */
+    programmeLessons: { theme: Md; phase: Md | undefined; lesson: Md; sources: Md | undefined }[];
+    /** Each road map's own lessons; only road maps that record some. */
     lessons: { name: Md; roadmap: Md; heading: Md; items: Md[] }[];
+    /** True when neither the programme nor any road map records a lesson. */
+    noLessons: boolean;
   };
 }
 
@@ -70,7 +81,7 @@ function stateOfTheArt(ctx: ViewContext, r: RoadmapDocument): StateOfTheArtCard 
     heading: roadmapHeading(ctx, r),
     title: md(r.title),
     municipality: municipalityName(ctx, r.municipality),
-    goal: goalShort(ctx, r.sdg.goal),
+    goal: sdgGoal(ctx, r.sdg),
     period: m.orNotRecorded(m.period(r.period)),
     progress: actions.length === 0 ? m.text('phrase.no_actions') : m.text('phrase.final_progress', { done, total: actions.length, overdue }),
     recorded: s !== undefined,
@@ -82,11 +93,31 @@ function stateOfTheArt(ctx: ViewContext, r: RoadmapDocument): StateOfTheArtCard 
   };
 }
 
+const COORDINATION_LEVELS = ['between-municipalities', 'within-municipality', 'external-stakeholders'] as const;
+
+function sourcesInline(ctx: ViewContext, sources: readonly Source[] | undefined): Md | undefined {
+  return sources?.length ? joinMd(sourceLines(ctx, sources), '; ') : undefined;
+}
+
+/** Programme-level entries concern the scoped municipality when they name it, or name none (the whole network). */
+function concernsScope(ctx: ViewContext, slugs: readonly string[] | undefined): boolean {
+  return !slugs?.length || slugs.some((s) => inScope(ctx, s));
+}
+
 export function finalView(ctx: ViewContext): FinalView {
   const { m, model } = ctx;
   const municipalities = scopedMunicipalities(ctx);
   const roadmaps = roadmapsInScope(ctx);
   const ofMunicipality = (slug: string) => roadmaps.filter((r) => r.municipality === slug);
+  const programmeLessons = (model.workspace.lessons ?? []).map((l) => ({
+    theme: m.orNotRecorded(m.label('lesson_theme', l.theme)),
+    phase: m.label('phase_name', l.phase),
+    lesson: md(l.lesson),
+    sources: sourcesInline(ctx, l.sources),
+  }));
+  const roadmapLessons = roadmaps
+    .map((r) => ({ name: municipalityName(ctx, r.municipality), roadmap: md(r.title), heading: roadmapHeading(ctx, r), items: texts(r.state_of_the_art?.lessons) }))
+    .filter((l) => l.items.length > 0);
   const yes = m.text('phrase.yes');
   const no = m.text('phrase.no');
 
@@ -132,6 +163,14 @@ export function finalView(ctx: ViewContext): FinalView {
           ),
         ),
       })),
+      programme: (model.workspace.results ?? [])
+        .filter((r) => concernsScope(ctx, r.municipalities))
+        .map((r) => ({
+          type: m.label('programme_result', r.type)!,
+          statement: md(r.statement),
+          municipalities: r.municipalities?.length ? m.list(r.municipalities.map((s) => municipalityName(ctx, s)))! : m.text('phrase.whole_network'),
+          sources: m.orNotRecorded(sourcesInline(ctx, r.sources)),
+        })),
       stakeholders: municipalities.map((mu) => {
         const members = ofMunicipality(mu.slug).flatMap((r) => r.working_group ?? []);
         const ids = new Set(members.map((w) => w.stakeholder));
@@ -165,6 +204,19 @@ export function finalView(ctx: ViewContext): FinalView {
           monitoring: m.orNotRecorded(joinMd(monitoring, '; ')),
         };
       }),
+      coordinationLevels: COORDINATION_LEVELS.map((level) => ({
+        level: m.label('coordination_level', level)!,
+        items: (model.workspace.coordination ?? [])
+          .filter((c) => c.level === level && (c.municipality === undefined || inScope(ctx, c.municipality)))
+          .map((c) => ({
+            municipality: c.municipality ? municipalityName(ctx, c.municipality) : undefined,
+            lead: opt(c.lead),
+            bodies: m.list(texts(c.bodies)),
+            involvement: m.label('involvement', c.involvement),
+            description: opt(c.description),
+            sources: sourcesInline(ctx, c.sources),
+          })),
+      })).filter((l) => l.items.length > 0),
       challenges: municipalities
         .map((mu) => {
           // Each kind of challenge once per city: a profile's constraint ("Crisis: COVID-19 pandemic")
@@ -188,7 +240,9 @@ export function finalView(ctx: ViewContext): FinalView {
           return { name: md(mu.name), items };
         })
         .filter((c) => c.items.length > 0),
-      lessons: roadmaps.map((r) => ({ name: municipalityName(ctx, r.municipality), roadmap: md(r.title), heading: roadmapHeading(ctx, r), items: texts(r.state_of_the_art?.lessons) })),
+      programmeLessons,
+      lessons: roadmapLessons,
+      noLessons: programmeLessons.length === 0 && roadmapLessons.length === 0,
     },
   };
 }

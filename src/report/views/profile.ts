@@ -9,6 +9,8 @@ import {
   inScope,
   municipalityNames,
   practiceTitle,
+  countView,
+  qualified,
   scopedMunicipalities,
   softFactorViews,
   sourceLines,
@@ -89,7 +91,7 @@ export function figureView(ctx: ViewContext, label: Md, figure: Figure | undefin
   else {
     const number = figure.unit === 'percent' ? m.percent(figure.value) : m.number(figure.value);
     const unit = figure.unit === 'households' ? m.text('phrase.households', { value: number }) : number;
-    value = figure.approximate ? m.text('phrase.approximately', { value: unit }) : unit;
+    value = qualified(ctx, unit, figure.qualifier, figure.approximate);
   }
   const format = (v: number) => (figure.unit === 'percent' ? m.percent(v) : m.number(v));
   const breakdown: Md[] = [];
@@ -183,7 +185,7 @@ export function activityCard(ctx: ViewContext, a: ActivityDocument): ActivityCar
     mode: m.orNotRecorded(m.label('mode', a.mode)),
     municipalities: m.orNotRecorded(municipalityNames(ctx, a.municipalities)),
     stakeholders: m.list((a.stakeholders ?? []).map((s) => (s.role ? m.text('phrase.name_role', { name: stakeholderName(ctx, s.stakeholder), role: md(s.role) }) : stakeholderName(ctx, s.stakeholder)))),
-    sessions: a.sessions === undefined ? undefined : m.number(a.sessions),
+    sessions: countView(ctx, a.sessions),
     theme: opt(a.theme),
     module: a.toolbox_module ? m.text(`label.toolbox_module.${a.toolbox_module}`) : undefined,
     clusters: m.list((a.clusters ?? []).map((c) => m.label('cluster', c)!)),

@@ -36,7 +36,7 @@ export interface RoadmapCard {
   area: Md | undefined;
   period: Md;
   summary: Md[];
-  sdg: { goal: Md; rationale: Md | undefined; targets: { id: Md; title: Md; local: Md }[] };
+  sdg: { goal: Md; rationale: Md | undefined; note: Md | undefined; sources: Md | undefined; targets: { id: Md; title: Md; local: Md }[] };
   buildsOn: { title: Md; owner: Md; stage: Md; origin: Md }[];
   consultations: Md[];
   objectives: { title: Md; indicators: { name: Md; unit: Md; baseline: Md; target: Md; current: Md; verification: Md }[] }[];
@@ -110,6 +110,27 @@ export function goalShort(ctx: ViewContext, goal: string): Md {
   return found ? ctx.m.text('phrase.goal_with_title', { id: md(goal), title: md(found.short) }) : ctx.m.text('phrase.goal', { id: md(goal) });
 }
 
+/**
+ * A road map's SDG as the report prints it: the goal, marked when the workspace's editors chose it
+ * rather than the sources, or "not recorded" when the sources do not say which goal it is.
+ */
+export function sdgGoal(ctx: ViewContext, sdg: RoadmapDocument['sdg'], short = true): Md {
+  if (sdg.not_recorded || sdg.goal === undefined) return short ? ctx.m.notRecorded : ctx.m.text('phrase.sdg_not_recorded');
+  const goal = short ? goalShort(ctx, sdg.goal) : goalLabel(ctx, sdg.goal);
+  return sdg.assigned_by === 'editor' ? ctx.m.text('phrase.sdg_by_editor', { goal }) : goal;
+}
+
+/** Where the network table reads a road map's adoption: its adoption, else where its content was institutionalised. */
+function adoptionSummary(ctx: ViewContext, r: RoadmapDocument): Md {
+  const { m } = ctx;
+  const adoption = m.label('adoption', r.adoption?.status);
+  if (adoption) return adoption;
+  const entered = (r.institutionalisation ?? [])
+    .filter((i) => i.status)
+    .map((i) => m.text('phrase.name_role', { name: md(i.instrument), role: m.label('instrument_status', i.status)! }));
+  return m.orNotRecorded(joinMd(entered, '; '));
+}
+
 function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timelines: Timeline[]): RoadmapCard {
   const { m, model, today } = ctx;
   const lang = sdgLanguage(ctx);
@@ -137,8 +158,10 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
     period: m.orNotRecorded(m.period(r.period)),
     summary: m.paragraphs(r.summary),
     sdg: {
-      goal: goalLabel(ctx, r.sdg.goal),
+      goal: sdgGoal(ctx, r.sdg, false),
       rationale: opt(r.sdg.rationale),
+      note: opt(r.sdg.note),
+      sources: r.sdg.sources?.length ? joinMd(sourceLines(ctx, r.sdg.sources), '; ') : undefined,
       targets: (r.sdg.targets ?? []).map((t) => ({
         id: md(t),
         title: m.orNotRecorded(findTarget(t, lang) ? md(findTarget(t, lang)!.title) : undefined),
@@ -267,7 +290,9 @@ export function roadmapReport(ctx: ViewContext): RoadmapReport {
   const timelines: Timeline[] = [];
   const cards = roadmaps.map((r, i) => roadmapCard(ctx, r, i, timelines));
 
-  const goals = [...new Set(roadmaps.map((r) => r.sdg.goal))].sort((a, b) => Number(a) - Number(b));
+  // Goals the sources give and goals the editors chose are counted apart; "not recorded" last.
+  const goalKey = (r: RoadmapDocument) => (r.sdg.not_recorded || r.sdg.goal === undefined ? 'none' : `${r.sdg.goal}${r.sdg.assigned_by === 'editor' ? '-editor' : ''}`);
+  const goals = [...new Map(roadmaps.map((r) => [goalKey(r), r])).entries()].sort(([a], [b]) => (a === 'none' ? 1 : b === 'none' ? -1 : parseFloat(a) - parseFloat(b) || a.localeCompare(b)));
   const uses = new Map<string, Set<string>>();
   for (const r of roadmaps) {
     const ids = new Set([...(r.working_group ?? []).map((w) => w.stakeholder), ...(r.actions ?? []).flatMap((a) => (a.stakeholders ?? []).map((s) => s.stakeholder))]);
@@ -291,14 +316,14 @@ export function roadmapReport(ctx: ViewContext): RoadmapReport {
         return {
           municipality: municipalityName(ctx, r.municipality),
           title: md(r.title),
-          goal: goalShort(ctx, r.sdg.goal),
+          goal: sdgGoal(ctx, r.sdg),
           actions: m.number(actions.length),
           done: m.number(actions.filter((a) => a.status === 'done').length),
           overdue: m.number(actions.filter((a) => isOverdue(a, today)).length),
-          adoption: m.orNotRecorded(m.label('adoption', r.adoption?.status)),
+          adoption: adoptionSummary(ctx, r),
         };
       }),
-      goals: goals.map((g) => ({ goal: goalShort(ctx, g), count: m.number(roadmaps.filter((r) => r.sdg.goal === g).length) })),
+      goals: goals.map(([key, r]) => ({ goal: sdgGoal(ctx, r.sdg), count: m.number(roadmaps.filter((other) => goalKey(other) === key).length) })),
       shared: [...uses]
         .filter(([, ids]) => ids.size > 1)
         .map(([id, ids]) => ({ name: stakeholderName(ctx, id), roadmaps: m.list([...ids].map(title))! })),

@@ -5,7 +5,7 @@
  */
 export type Kind = "activity";
 /**
- * The version of the lamd document schemas this file follows. lamd 0.x reads version 1
+ * The version of the lamd document schemas this file follows. lamd 0.x reads version 1. Version 1 grows only by additions that keep every earlier version-1 document valid (optional fields, new values); a change that would not is a new version, with `lamd migrate`
  */
 export type SchemaVersion = 1;
 /**
@@ -41,33 +41,246 @@ export type End = string;
  */
 export type Mode = "online" | "in-person" | "hybrid";
 /**
- * How many meetings or workshops the activity counted
+ * How many meetings or workshops the activity counted: a number, or `{value: 10, qualifier: more-than}` as the source gives it
  */
-export type Sessions = number;
+export type Sessions = Number | QualifiedCount;
 /**
- * Slug of a municipality listed in lamd.yaml
+ * The exact count
+ */
+export type Number = number;
+/**
+ * A count as the source gives it, with its qualifier and source
+ */
+export type QualifiedCount = {
+  [k: string]: unknown;
+} & {
+  value?: Value;
+  qualifier?: Qualifier;
+  not_recorded?: NotRecorded;
+  note?: Note;
+  sources?: Sources;
+};
+/**
+ * The number the source gives
+ */
+export type Value = number;
+/**
+ * How the source gives the number: exactly, about, more than, less than, at least or at most. Reports print it with the value ("more than 15 %"). Leave it out when the source gives the number plainly
+ */
+export type Qualifier = "exactly" | "about" | "more-than" | "less-than" | "at-least" | "at-most";
+/**
+ * True when no count is available; explain in `note`
+ */
+export type NotRecorded = true;
+/**
+ * What was counted, or why the count is missing
+ */
+export type Note = string;
+/**
+ * Where a fact comes from. Either a short citation as text, or an object naming the work and the section, box or page
+ */
+export type Source =
+  | Citation
+  | {
+      title: Title1;
+      author?: Author;
+      year?: Year;
+      section?: Section;
+      url?: Address;
+      accessed?: Accessed;
+    };
+/**
+ * A short citation as text
+ */
+export type Citation = string;
+/**
+ * Title of the publication, page or dataset
+ */
+export type Title1 = string;
+/**
+ * Author or publishing organisation
+ */
+export type Author = string;
+/**
+ * Year of publication
+ */
+export type Year = number;
+/**
+ * Section, box, table or page the fact comes from (for example `Box 2` or `4.4`)
+ */
+export type Section = string;
+/**
+ * Web address where the source can be read
+ */
+export type Address = string;
+/**
+ * When the web address was read
+ */
+export type Accessed = string;
+/**
+ * Where the facts of this document or section come from
+ */
+export type Sources = Source[];
+/**
+ * How a peer exchange or a training was run (publication 3.2.3, 4.6)
+ */
+export type Format = "workshop" | "study-visit" | "webinar" | "meeting" | "course";
+/**
+ * The municipality that hosted the activity (for a study visit, the one visited)
+ */
+export type Host = string;
+/**
+ * The municipality that presented
  */
 export type Municipality = string;
 /**
- * Slugs of the municipalities taking part
+ * The practice presented, when there is a practice document for it
  */
-export type MunicipalitiesTakingPart = Municipality[];
+export type Practice = string;
+/**
+ * What was presented, when it is not (yet) a practice document
+ */
+export type Topic = string;
+/**
+ * The unit or department in charge of that area, which presented it (an office, never a person's name)
+ */
+export type PresentingUnit = string;
+/**
+ * The presenting unit as registered in stakeholders.yaml
+ */
+export type PresentingUnitRegistered = string;
+/**
+ * Who presented what in a peer exchange: the municipality, the practice or topic, the unit that presented it (publication 3.2.3)
+ */
+export type Presentations = {
+  municipality: Municipality;
+  practice?: Practice;
+  topic?: Topic;
+  unit?: PresentingUnit;
+  stakeholder?: PresentingUnitRegistered;
+}[];
+/**
+ * The municipality taking part
+ */
+export type Municipality1 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text = string;
+/**
+ * The units or departments it sent
+ */
+export type Units = Text[];
 /**
  * Id of a stakeholder registered in stakeholders.yaml
  */
 export type Stakeholder = string;
 /**
- * What the stakeholder does here (leads, co-designs, trains, hosts, advises...)
+ * The same units as registered in stakeholders.yaml
  */
-export type Role = string;
+export type UnitsRegistered = Stakeholder[];
+/**
+ * The municipalities taking part in a peer exchange and the units each sent
+ */
+export type Delegations = {
+  municipality: Municipality1;
+  units?: Units;
+  stakeholders?: UnitsRegistered;
+}[];
+/**
+ * The municipality that learned
+ */
+export type Municipality2 = string;
+/**
+ * The peer's practice the learning is about
+ */
+export type Practice1 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text1 = string;
+/**
+ * What it intends to do with it: adopt, adapt, explore or not-applicable
+ */
+export type Intention = "adopt" | "adapt" | "explore" | "not-applicable";
+/**
+ * Free text, written in your own words
+ */
+export type Text2 = string;
+/**
+ * For a peer exchange: what a participating municipality learned, what it intends to do with it, and its next step
+ */
+export type WhatEachMunicipalityLearned = {
+  municipality: Municipality2;
+  practice?: Practice1;
+  learned?: Text1;
+  intention?: Intention;
+  next_step?: Text2;
+}[];
+/**
+ * Free text, written in your own words
+ */
+export type Text3 = string;
+/**
+ * The municipality it concerns, if one
+ */
+export type Municipality3 = string;
+/**
+ * Areas to improve that the exchange brought out (publication 3.2.3, 5.1.1)
+ */
+export type CriticalAreas = {
+  area: Text3;
+  municipality?: Municipality3;
+}[];
+/**
+ * Id of a practice document (municipalities/<slug>/practices/<id>.yaml)
+ */
+export type Practice2 = string;
+/**
+ * Practices the municipalities elaborated jointly in the exchange (publication 3.2.3)
+ */
+export type PracticesDevelopedTogether = Practice2[];
+/**
+ * Free text, written in your own words
+ */
+export type Text4 = string;
+/**
+ * toolkit, guide, report, recommendations or other
+ */
+export type Type = "toolkit" | "guide" | "report" | "recommendations" | "other";
+/**
+ * Where the product can be read
+ */
+export type Address1 = string;
+/**
+ * What the activity produced: a capitalization toolkit, a guide, a report
+ */
+export type Products = {
+  title: Text4;
+  type?: Type;
+  url?: Address1;
+  sources?: Sources;
+}[];
+/**
+ * Slug of a municipality listed in lamd.yaml
+ */
+export type Municipality4 = string;
+/**
+ * Slugs of the municipalities taking part
+ */
+export type MunicipalitiesTakingPart = Municipality4[];
+/**
+ * Free text, written in your own words
+ */
+export type Text5 = string;
 /**
  * Registered stakeholders taking part, with their role
  */
 export type StakeholdersTakingPart = StakeholderTakingPart[];
 /**
- * What the activity was about
+ * Free text, written in your own words
  */
-export type Theme = string;
+export type Text6 = string;
 /**
  * The cluster that groups practices for capitalization (publication 3.2.3). lamd's clusters follow the areas of intervention of the pilot's road maps (Box 3) and the usual fields of local migration governance
  */
@@ -87,21 +300,116 @@ export type ThematicCluster =
  */
 export type ThematicClusters = ThematicCluster[];
 /**
- * Id of a practice document (municipalities/<slug>/practices/<id>.yaml)
- */
-export type Practice = string;
-/**
  * Ids of the practices presented or discussed
  */
-export type PracticesDiscussed = Practice[];
+export type PracticesDiscussed = Practice2[];
 /**
- * For a training: the module of the My JMDI Toolbox it used (core, 1 to 5)
+ * For a training: the module of the My JMDI Toolbox it used (core, 1 to 5). For several, use `toolbox_modules`
  */
 export type MyJMDIToolboxModule = "core" | "1" | "2" | "3" | "4" | "5";
 /**
+ * A module of the My JMDI Toolbox: core (Introduction to Migration and Local Development), 1 Managing the link between migration and development, 2 Partnerships, cooperation and dialogue at local level, 3 Empowering migrants at the territorial level, 4 Jobs and economic opportunities at the local level, 5 Integration and re-integration policies
+ */
+export type MyJMDIToolboxModule1 = "core" | "1" | "2" | "3" | "4" | "5";
+/**
+ * For a training over several modules: each module of the My JMDI Toolbox it used (core, 1 to 5)
+ */
+export type MyJMDIToolboxModules = MyJMDIToolboxModule1[];
+/**
+ * For a training: what participants should be able to do at the end (for example the ITC-ILO course's objectives, in your own words)
+ */
+export type LearningObjectives = Text[];
+/**
  * Free text, written in your own words
  */
-export type Text = string;
+export type Text7 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text8 = string;
+/**
+ * For a training: who trained, as organisations or roles (never a person's name)
+ */
+export type Trainers = ({
+  [k: string]: unknown;
+} & {
+  stakeholder?: Stakeholder;
+  description?: Text7;
+  role?: Text8;
+})[];
+/**
+ * Slug of a municipality listed in lamd.yaml
+ */
+export type Municipality5 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text9 = string;
+/**
+ * technical, managerial or political
+ */
+export type Level = "technical" | "managerial" | "political";
+/**
+ * How many women
+ */
+export type Women = number;
+/**
+ * How many men
+ */
+export type Men = number;
+/**
+ * How many in all, when women and men are not counted apart (or when some are neither)
+ */
+export type Total = number;
+/**
+ * One line per municipality, unit and level
+ */
+export type Groups = ({
+  [k: string]: unknown;
+} & {
+  municipality?: Municipality5;
+  unit?: Text9;
+  level?: Level;
+  women?: Women;
+  men?: Men;
+  total?: Total;
+})[];
+/**
+ * How many took part in all, when the groups are not known (or to give it as the source does: `{value: 30, qualifier: about}`)
+ */
+export type Total1 = Number | QualifiedCount;
+/**
+ * True when the sources give no participants; say why in `note`
+ */
+export type NotRecorded1 = true;
+/**
+ * Free text, written in your own words
+ */
+export type Text10 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text11 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text12 = string;
+/**
+ * The score before the training
+ */
+export type Before = number;
+/**
+ * The score after the training
+ */
+export type After = number;
+/**
+ * How many participants answered
+ */
+export type Respondents = number;
+/**
+ * What the evaluation found
+ */
+export type Findings = Text[];
 /**
  * What came out of the activity
  */
@@ -110,51 +418,6 @@ export type Outcomes = Text[];
  * What was agreed to do next
  */
 export type FollowUps = Text[];
-/**
- * Where a fact comes from. Either a short citation as text, or an object naming the work and the section, box or page
- */
-export type Source =
-  | Citation
-  | {
-      title: Text1;
-      author?: Text2;
-      year?: Year;
-      section?: Text3;
-      url?: Address;
-      accessed?: Accessed;
-    };
-/**
- * A short citation as text
- */
-export type Citation = string;
-/**
- * Free text, written in your own words
- */
-export type Text1 = string;
-/**
- * Free text, written in your own words
- */
-export type Text2 = string;
-/**
- * Year of publication
- */
-export type Year = number;
-/**
- * Free text, written in your own words
- */
-export type Text3 = string;
-/**
- * Web address where the source can be read
- */
-export type Address = string;
-/**
- * When the web address was read
- */
-export type Accessed = string;
-/**
- * Where the facts of this document or section come from
- */
-export type Sources = Source[];
 /**
  * Marks a document (or a registry entry) written as an example, by `lamd init`: `lamd validate` warns while one remains (workspace/examples-remaining) and reports leave it out. Replace the example with real data and delete this line, or delete the example
  */
@@ -166,13 +429,13 @@ export type Rule = string;
 /**
  * Free text, written in your own words
  */
-export type Text4 = string;
+export type Text13 = string;
 /**
  * Method rules silenced on this document, each with the reason, which lamd records and can list (`lamd validate --list-suppressions`). Reading and schema rules cannot be silenced
  */
 export type SuppressedRules = {
   rule: Rule;
-  reason: Text4;
+  reason: Text13;
 }[];
 
 /**
@@ -189,12 +452,25 @@ export interface ActivityDocument {
   planned?: PlannedDates;
   mode?: Mode;
   sessions?: Sessions;
+  format?: Format;
+  host?: Host;
+  presentations?: Presentations;
+  delegations?: Delegations;
+  learning?: WhatEachMunicipalityLearned;
+  critical_areas?: CriticalAreas;
+  co_developed?: PracticesDevelopedTogether;
+  products?: Products;
   municipalities?: MunicipalitiesTakingPart;
   stakeholders?: StakeholdersTakingPart;
-  theme?: Theme;
+  theme?: Text6;
   clusters?: ThematicClusters;
   practices?: PracticesDiscussed;
   toolbox_module?: MyJMDIToolboxModule;
+  toolbox_modules?: MyJMDIToolboxModules;
+  learning_objectives?: LearningObjectives;
+  trainers?: Trainers;
+  participants?: Participants;
+  evaluation?: Evaluation;
   outcomes?: Outcomes;
   follow_ups?: FollowUps;
   sources?: Sources;
@@ -213,5 +489,26 @@ export interface PlannedDates {
  */
 export interface StakeholderTakingPart {
   stakeholder: Stakeholder;
-  role?: Role;
+  role?: Text5;
+}
+/**
+ * For a training: who took part, as counts (never names) by municipality, unit, level and sex. When only a total is known, give `total`; when nothing is known, `not_recorded: true` with a `note`
+ */
+export interface Participants {
+  groups?: Groups;
+  total?: Total1;
+  not_recorded?: NotRecorded1;
+  note?: Text10;
+  sources?: Sources;
+}
+/**
+ * For a training: the pre- and post-training evaluation
+ */
+export interface Evaluation {
+  method?: Text11;
+  scale?: Text12;
+  pre?: Before;
+  post?: After;
+  respondents?: Respondents;
+  findings?: Findings;
 }

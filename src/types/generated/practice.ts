@@ -5,7 +5,7 @@
  */
 export type Kind = "practice";
 /**
- * The version of the lamd document schemas this file follows. lamd 0.x reads version 1
+ * The version of the lamd document schemas this file follows. lamd 0.x reads version 1. Version 1 grows only by additions that keep every earlier version-1 document valid (optional fields, new values); a change that would not is a new version, with `lamd migrate`
  */
 export type SchemaVersion = 1;
 /**

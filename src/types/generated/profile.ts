@@ -5,7 +5,7 @@
  */
 export type Kind = "profile";
 /**
- * The version of the lamd document schemas this file follows. lamd 0.x reads version 1
+ * The version of the lamd document schemas this file follows. lamd 0.x reads version 1. Version 1 grows only by additions that keep every earlier version-1 document valid (optional fields, new values); a change that would not is a new version, with `lamd migrate`
  */
 export type SchemaVersion = 1;
 /**
@@ -29,6 +29,7 @@ export type Population = {
   value?: Value;
   unit?: Unit;
   as_of?: AsOf1;
+  qualifier?: Qualifier;
   approximate?: Approximate;
   not_recorded?: NotRecorded;
   by_sex?: BySex;
@@ -49,7 +50,11 @@ export type Unit = "persons" | "percent" | "households" | "other";
  */
 export type AsOf1 = string;
 /**
- * True when the source gives the figure as approximate ("more than", "about")
+ * How the source gives the number: exactly, about, more than, less than, at least or at most. Reports print it with the value ("more than 15 %"). Leave it out when the source gives the number plainly
+ */
+export type Qualifier = "exactly" | "about" | "more-than" | "less-than" | "at-least" | "at-most";
+/**
+ * The older way to say `qualifier: about` (schema version 1 keeps it valid). Prefer `qualifier`, which can also say more than or at least
  */
 export type Approximate = boolean;
 /**
@@ -126,6 +131,7 @@ export type Share = {
   value?: Value;
   unit?: Unit;
   as_of?: AsOf1;
+  qualifier?: Qualifier;
   approximate?: Approximate;
   not_recorded?: NotRecorded;
   by_sex?: BySex;
@@ -142,6 +148,7 @@ export type Count = {
   value?: Value;
   unit?: Unit;
   as_of?: AsOf1;
+  qualifier?: Qualifier;
   approximate?: Approximate;
   not_recorded?: NotRecorded;
   by_sex?: BySex;

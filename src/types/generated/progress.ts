@@ -5,7 +5,7 @@
  */
 export type Kind = "progress";
 /**
- * The version of the lamd document schemas this file follows. lamd 0.x reads version 1
+ * The version of the lamd document schemas this file follows. lamd 0.x reads version 1. Version 1 grows only by additions that keep every earlier version-1 document valid (optional fields, new values); a change that would not is a new version, with `lamd migrate`
  */
 export type SchemaVersion = 1;
 /**
@@ -96,9 +96,9 @@ export type Indicators = {
  */
 export type Action = string;
 /**
- * Where the action stands: planned, in-progress, done, postponed or cancelled
+ * Where the action stands: planned, in-progress, done, postponed, cancelled, or not-recorded when the sources do not say
  */
-export type Status1 = "planned" | "in-progress" | "done" | "postponed" | "cancelled";
+export type Status1 = "planned" | "in-progress" | "done" | "postponed" | "cancelled" | "not-recorded";
 /**
  * How much of the action is done, 0 to 100
  */

@@ -5,7 +5,7 @@
  */
 export type Kind = "roadmap";
 /**
- * The version of the lamd document schemas this file follows. lamd 0.x reads version 1
+ * The version of the lamd document schemas this file follows. lamd 0.x reads version 1. Version 1 grows only by additions that keep every earlier version-1 document valid (optional fields, new values); a change that would not is a new version, with `lamd migrate`
  */
 export type SchemaVersion = 1;
 /**
@@ -37,6 +37,21 @@ export type Start = string;
  */
 export type End = string;
 /**
+ * The one Sustainable Development Goal the road map is linked to, and the targets it works towards (publication 3.2.4)
+ */
+export type SDG = {
+  [k: string]: unknown;
+} & {
+  goal?: SDGGoal;
+  targets?: Targets;
+  local_targets?: LocalWordingOfTargets;
+  rationale?: Rationale;
+  assigned_by?: AssignedBy;
+  not_recorded?: NotRecorded;
+  note?: Note;
+  sources?: Sources;
+};
+/**
  * Number of a Sustainable Development Goal, 1 to 17, written as text ("10"). `lamd sdg` lists them
  */
 export type SDGGoal = string;
@@ -60,9 +75,66 @@ export type LocalWordingOfTargets = {
   text: LocalWording;
 }[];
 /**
- * Why this goal and these targets fit the road map
+ * Why this goal and these targets fit the road map; when `assigned_by: editor`, why the editors chose them
  */
 export type Rationale = string;
+/**
+ * Who made a classification (an SDG goal or target): the sources, or the editors of the workspace reading them. Reports mark an editor's classification as such
+ */
+export type AssignedBy = "source" | "editor";
+/**
+ * True when the sources say the road map was linked to an SDG but not to which one; leave `goal` out and say so in `note`. Never invent a goal
+ */
+export type NotRecorded = true;
+/**
+ * What the sources say about the link, or why it is not recorded
+ */
+export type Note = string;
+/**
+ * Where a fact comes from. Either a short citation as text, or an object naming the work and the section, box or page
+ */
+export type Source =
+  | Citation
+  | {
+      title: Title1;
+      author?: Author;
+      year?: Year;
+      section?: Section;
+      url?: Address;
+      accessed?: Accessed;
+    };
+/**
+ * A short citation as text
+ */
+export type Citation = string;
+/**
+ * Title of the publication, page or dataset
+ */
+export type Title1 = string;
+/**
+ * Author or publishing organisation
+ */
+export type Author = string;
+/**
+ * Year of publication
+ */
+export type Year = number;
+/**
+ * Section, box, table or page the fact comes from (for example `Box 2` or `4.4`)
+ */
+export type Section = string;
+/**
+ * Web address where the source can be read
+ */
+export type Address = string;
+/**
+ * When the web address was read
+ */
+export type Accessed = string;
+/**
+ * Where the facts of this document or section come from
+ */
+export type Sources = Source[];
 /**
  * Id of a practice document (municipalities/<slug>/practices/<id>.yaml)
  */
@@ -110,7 +182,7 @@ export type Date = string;
 /**
  * Anything a reader needs to interpret the value
  */
-export type Note = string;
+export type Note1 = string;
 /**
  * Where the value is read from
  */
@@ -186,9 +258,9 @@ export type Start1 = string;
  */
 export type End1 = string;
 /**
- * Where the action stands: planned, in-progress, done, postponed or cancelled
+ * Where the action stands: planned, in-progress, done, postponed, cancelled, or not-recorded when the sources do not say
  */
-export type Status = "planned" | "in-progress" | "done" | "postponed" | "cancelled";
+export type Status = "planned" | "in-progress" | "done" | "postponed" | "cancelled" | "not-recorded";
 /**
  * Free text, written in your own words
  */
@@ -217,51 +289,6 @@ export type ProgressNotes = {
   note: Text1;
 }[];
 /**
- * Where a fact comes from. Either a short citation as text, or an object naming the work and the section, box or page
- */
-export type Source =
-  | Citation
-  | {
-      title: Text2;
-      author?: Text3;
-      year?: Year;
-      section?: Text4;
-      url?: Address;
-      accessed?: Accessed;
-    };
-/**
- * A short citation as text
- */
-export type Citation = string;
-/**
- * Free text, written in your own words
- */
-export type Text2 = string;
-/**
- * Free text, written in your own words
- */
-export type Text3 = string;
-/**
- * Year of publication
- */
-export type Year = number;
-/**
- * Free text, written in your own words
- */
-export type Text4 = string;
-/**
- * Web address where the source can be read
- */
-export type Address = string;
-/**
- * When the web address was read
- */
-export type Accessed = string;
-/**
- * Where the facts of this document or section come from
- */
-export type Sources = Source[];
-/**
  * The activities of the road map (the rows of the publication's Box 3)
  */
 export type Actions = {
@@ -286,14 +313,14 @@ export type Involvement = "design" | "implementation" | "both";
 /**
  * Free text, written in your own words
  */
-export type Text5 = string;
+export type Text2 = string;
 /**
  * Who elaborates and carries out the road map, and when each member is involved (publication 4.4, 4.5)
  */
 export type WorkingGroup = {
   stakeholder: Stakeholder;
   involvement: Involvement;
-  role?: Text5;
+  role?: Text2;
 }[];
 /**
  * How the political level endorsed the process (publication 4.4): a council resolution, an official letter, or a public statement by the authorities
@@ -306,15 +333,15 @@ export type Date2 = string;
 /**
  * Free text, written in your own words
  */
-export type Text6 = string;
+export type Text3 = string;
 /**
  * Free text, written in your own words
  */
-export type Text7 = string;
+export type Text4 = string;
 /**
  * Free text, written in your own words
  */
-export type Text8 = string;
+export type Text5 = string;
 /**
  * How the political level endorsed the road map (publication 4.4)
  */
@@ -330,11 +357,11 @@ export type Date3 = string;
 /**
  * Free text, written in your own words
  */
-export type Text9 = string;
+export type Text6 = string;
 /**
  * Free text, written in your own words
  */
-export type Text10 = string;
+export type Text7 = string;
 /**
  * local-plan, programming-document, budget, strategy, regulation or other
  */
@@ -346,20 +373,20 @@ export type Status2 = "planned" | "included";
 /**
  * Free text, written in your own words
  */
-export type Text11 = string;
+export type Text8 = string;
 /**
  * The plans, programmes or budgets the road map's content enters (publication 3.2.4, 4.3)
  */
 export type Institutionalisation = {
-  instrument: Text10;
+  instrument: Text7;
   type?: Type;
   status?: Status2;
-  description?: Text11;
+  description?: Text8;
 }[];
 /**
  * Free text, written in your own words
  */
-export type Text12 = string;
+export type Text9 = string;
 /**
  * Estimated cost, in `currency`
  */
@@ -383,23 +410,39 @@ export type RiskType = "election" | "staff-turnover" | "crisis" | "timing" | "fu
 /**
  * Free text, written in your own words
  */
+export type Text10 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text11 = string;
+/**
+ * What could derail the road map, and how it is mitigated (publication 4.6)
+ */
+export type Risks = {
+  type: RiskType;
+  description: Text10;
+  mitigation?: Text11;
+}[];
+/**
+ * Free text, written in your own words
+ */
+export type Text12 = string;
+/**
+ * Free text, written in your own words
+ */
 export type Text13 = string;
 /**
  * Free text, written in your own words
  */
 export type Text14 = string;
 /**
- * What could derail the road map, and how it is mitigated (publication 4.6)
- */
-export type Risks = {
-  type: RiskType;
-  description: Text13;
-  mitigation?: Text14;
-}[];
-/**
  * Free text, written in your own words
  */
 export type Text15 = string;
+/**
+ * How often a progress document is written for the road map (quarterly, half-yearly or yearly); `lamd validate` reminds when one is late
+ */
+export type Reporting = "quarterly" | "half-yearly" | "yearly";
 /**
  * Free text, written in your own words
  */
@@ -413,25 +456,9 @@ export type Text17 = string;
  */
 export type Text18 = string;
 /**
- * How often a progress document is written for the road map (quarterly, half-yearly or yearly); `lamd validate` reminds when one is late
- */
-export type Reporting = "quarterly" | "half-yearly" | "yearly";
-/**
  * Free text, written in your own words
  */
 export type Text19 = string;
-/**
- * Free text, written in your own words
- */
-export type Text20 = string;
-/**
- * Free text, written in your own words
- */
-export type Text21 = string;
-/**
- * Free text, written in your own words
- */
-export type Text22 = string;
 /**
  * What others can learn from it
  */
@@ -447,13 +474,13 @@ export type Rule = string;
 /**
  * Free text, written in your own words
  */
-export type Text23 = string;
+export type Text20 = string;
 /**
  * Method rules silenced on this document, each with the reason, which lamd records and can list (`lamd validate --list-suppressions`). Reading and schema rules cannot be silenced
  */
 export type SuppressedRules = {
   rule: Rule;
-  reason: Text23;
+  reason: Text20;
 }[];
 
 /**
@@ -477,10 +504,10 @@ export interface RoadmapDocument {
   endorsements?: PoliticalEndorsement;
   adoption?: Adoption;
   institutionalisation?: Institutionalisation;
-  horizon?: Text12;
+  horizon?: Text9;
   costing?: CostingAndFunding;
   risks?: Risks;
-  continuity?: Text15;
+  continuity?: Text12;
   monitoring?: Monitoring;
   state_of_the_art?: StateOfTheArt;
   sources?: Sources;
@@ -495,21 +522,12 @@ export interface Period {
   end?: End;
 }
 /**
- * The one Sustainable Development Goal the road map is linked to, and the targets it works towards (publication 3.2.4)
- */
-export interface SDG {
-  goal: SDGGoal;
-  targets?: Targets;
-  local_targets?: LocalWordingOfTargets;
-  rationale?: Rationale;
-}
-/**
  * The value at the start
  */
 export interface Baseline {
   value: Value;
   date?: Date;
-  note?: Note;
+  note?: Note1;
 }
 /**
  * The value aimed for
@@ -517,7 +535,7 @@ export interface Baseline {
 export interface Target {
   value: Value;
   date?: Date;
-  note?: Note;
+  note?: Note1;
 }
 /**
  * The latest value measured
@@ -525,7 +543,7 @@ export interface Target {
 export interface LatestValue {
   value: Value;
   date?: Date;
-  note?: Note;
+  note?: Note1;
 }
 /**
  * A registered stakeholder and the role it plays here
@@ -540,9 +558,9 @@ export interface StakeholderTakingPart {
 export interface PoliticalEndorsement1 {
   type?: EndorsementType;
   date?: Date2;
-  by?: Text6;
-  reference?: Text7;
-  description?: Text8;
+  by?: Text3;
+  reference?: Text4;
+  description?: Text5;
   sources?: Sources;
 }
 /**
@@ -551,7 +569,7 @@ export interface PoliticalEndorsement1 {
 export interface Adoption {
   status: Status1;
   date?: Date3;
-  by?: Text9;
+  by?: Text6;
 }
 /**
  * What the road map costs and whether the money is there
@@ -566,18 +584,18 @@ export interface CostingAndFunding {
  * How progress is followed
  */
 export interface Monitoring {
-  arrangements?: Text16;
-  responsible?: Text17;
-  frequency?: Text18;
+  arrangements?: Text13;
+  responsible?: Text14;
+  frequency?: Text15;
   reporting?: Reporting;
 }
 /**
  * For the final event (publication 5.1.1): the road map's genesis, development, results and criticalities
  */
 export interface StateOfTheArt {
-  genesis?: Text19;
-  development?: Text20;
-  results?: Text21;
-  criticalities?: Text22;
+  genesis?: Text16;
+  development?: Text17;
+  results?: Text18;
+  criticalities?: Text19;
   lessons?: LessonsLearned;
 }

@@ -5,7 +5,7 @@
  */
 export type Kind = "stakeholders";
 /**
- * The version of the lamd document schemas this file follows. lamd 0.x reads version 1
+ * The version of the lamd document schemas this file follows. lamd 0.x reads version 1. Version 1 grows only by additions that keep every earlier version-1 document valid (optional fields, new values); a change that would not is a new version, with `lamd migrate`
  */
 export type SchemaVersion = 1;
 /**
@@ -31,11 +31,12 @@ export type StakeholderType =
   | "diaspora-association"
   | "expert"
   | "international-organisation"
-  | "private-sector";
+  | "private-sector"
+  | "not-recorded";
 /**
  * The level at which the stakeholder works
  */
-export type Level = "local" | "national" | "international";
+export type Level = "local" | "national" | "international" | "not-recorded";
 /**
  * The body it belongs to (a department's municipality, a centre's university)
  */

@@ -5,7 +5,7 @@
  */
 export type Kind = "workspace";
 /**
- * The version of the lamd document schemas this file follows. lamd 0.x reads version 1
+ * The version of the lamd document schemas this file follows. lamd 0.x reads version 1. Version 1 grows only by additions that keep every earlier version-1 document valid (optional fields, new values); a change that would not is a new version, with `lamd migrate`
  */
 export type SchemaVersion = 1;
 /**
@@ -33,19 +33,27 @@ export type Text = string;
  */
 export type Objectives = Text[];
 /**
- * Who funds the programme
+ * First day (or month, or year) of the programme
  */
-export type Funders = Text[];
+export type Start = string;
+/**
+ * Last day (or month, or year) of the programme; leave it out while it runs
+ */
+export type End = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text1 = string;
 /**
  * Where a fact comes from. Either a short citation as text, or an object naming the work and the section, box or page
  */
 export type Source =
   | Citation
   | {
-      title: Text1;
-      author?: Text2;
+      title: Text2;
+      author?: Text3;
       year?: Year;
-      section?: Text3;
+      section?: Text4;
       url?: Address;
       accessed?: Accessed;
     };
@@ -56,11 +64,11 @@ export type Citation = string;
 /**
  * Free text, written in your own words
  */
-export type Text1 = string;
+export type Text2 = string;
 /**
  * Free text, written in your own words
  */
-export type Text2 = string;
+export type Text3 = string;
 /**
  * Year of publication
  */
@@ -68,7 +76,7 @@ export type Year = number;
 /**
  * Free text, written in your own words
  */
-export type Text3 = string;
+export type Text4 = string;
 /**
  * Web address where the source can be read
  */
@@ -82,13 +90,17 @@ export type Accessed = string;
  */
 export type Sources = Source[];
 /**
- * Free text, written in your own words
+ * Who funds the programme
  */
-export type Text4 = string;
+export type Funders = Text[];
 /**
  * Free text, written in your own words
  */
 export type Text5 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text6 = string;
 /**
  * ISO 3166-1 alpha-2 country code in capitals, for example IT, AL, TN or MA (quote it or not: `NO` is Norway, never `false`)
  */
@@ -108,19 +120,16 @@ export type StakeholderType =
   | "diaspora-association"
   | "expert"
   | "international-organisation"
-  | "private-sector";
-/**
- * Free text, written in your own words
- */
-export type Text6 = string;
-/**
- * Short id of the partner, used to name it as a municipality's local partner
- */
-export type Id = string;
+  | "private-sector"
+  | "not-recorded";
 /**
  * Free text, written in your own words
  */
 export type Text7 = string;
+/**
+ * Short id of the partner, used to name it as a municipality's local partner
+ */
+export type Id = string;
 /**
  * Free text, written in your own words
  */
@@ -129,6 +138,10 @@ export type Text8 = string;
  * Free text, written in your own words
  */
 export type Text9 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text10 = string;
 /**
  * Slug of a municipality listed in lamd.yaml
  */
@@ -149,23 +162,23 @@ export type ImplementingPartners = ImplementingPartner[];
 export type Municipalities = [
   {
     slug: Slug;
-    name: Text10;
+    name: Text11;
     country: Country;
     languages?: Languages;
-    lead_unit?: Text11;
+    lead_unit?: Text12;
     local_partner?: LocalPartner;
     joined?: Joined;
-    selection?: Text12;
+    selection?: Text13;
   },
   ...{
     slug: Slug;
-    name: Text10;
+    name: Text11;
     country: Country;
     languages?: Languages;
-    lead_unit?: Text11;
+    lead_unit?: Text12;
     local_partner?: LocalPartner;
     joined?: Joined;
-    selection?: Text12;
+    selection?: Text13;
   }[]
 ];
 /**
@@ -175,7 +188,7 @@ export type Slug = string;
 /**
  * Free text, written in your own words
  */
-export type Text10 = string;
+export type Text11 = string;
 /**
  * Languages the municipality works in
  *
@@ -189,7 +202,7 @@ export type Language = string;
 /**
  * Free text, written in your own words
  */
-export type Text11 = string;
+export type Text12 = string;
 /**
  * Id of the implementing partner (from `partners`) that accompanies this municipality
  */
@@ -201,15 +214,101 @@ export type Joined = string;
 /**
  * Free text, written in your own words
  */
-export type Text12 = string;
+export type Text13 = string;
 /**
  * First day of the period
  */
-export type Start = string;
+export type Start1 = string;
 /**
  * Last day of the period. Leave it out for something still running
  */
-export type End = string;
+export type End1 = string;
+/**
+ * common-goal, result or unexpected-result
+ */
+export type Type = "common-goal" | "result" | "unexpected-result";
+/**
+ * Free text, written in your own words
+ */
+export type Text14 = string;
+/**
+ * The municipalities it concerns, when not the whole network
+ */
+export type Municipalities1 = Municipality[];
+/**
+ * What the network as a whole aimed at and achieved, beyond each road map (publication 4.3): goals all municipalities shared, results, and unexpected results. The final report reads them in its objectives-and-results lens
+ */
+export type ProgrammeLevelObjectivesAndResults = {
+  type: Type;
+  statement: Text14;
+  municipalities?: Municipalities1;
+  sources?: Sources;
+}[];
+/**
+ * What the lesson is about
+ */
+export type Theme =
+  | "approach"
+  | "timing"
+  | "preparatory-analysis"
+  | "soft-factors"
+  | "coordination"
+  | "engagement"
+  | "stakeholders"
+  | "other";
+/**
+ * Free text, written in your own words
+ */
+export type Text15 = string;
+/**
+ * The phase of the method the lesson is about, if one
+ */
+export type Phase = "preparatory" | "profile" | "capitalization" | "roadmap" | "final";
+/**
+ * What the programme taught about running the method, for the next edition (publication 4.7). The final report prints them in its lessons lens
+ */
+export type LessonsLearned = {
+  theme?: Theme;
+  lesson: Text15;
+  phase?: Phase;
+  sources?: Sources;
+}[];
+/**
+ * between-municipalities, within-municipality or external-stakeholders
+ */
+export type Level = "between-municipalities" | "within-municipality" | "external-stakeholders";
+/**
+ * Slug of a municipality listed in lamd.yaml
+ */
+export type Municipality1 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text16 = string;
+/**
+ * The bodies that coordinate: a steering committee, a working group, regular meetings
+ */
+export type Bodies = Text[];
+/**
+ * When the member takes part: in the design of the road map, in its implementation, or both (publication 4.5, 5.1.2)
+ */
+export type Involvement = "design" | "implementation" | "both";
+/**
+ * Free text, written in your own words
+ */
+export type Text17 = string;
+/**
+ * How the programme was coordinated, one block per level (publication 4.5): between the municipalities, within each municipality, and with external stakeholders
+ */
+export type CoordinationMechanisms = {
+  level: Level;
+  municipality?: Municipality1;
+  lead?: Text16;
+  bodies?: Bodies;
+  involvement?: Involvement;
+  description?: Text17;
+  sources?: Sources;
+}[];
 /**
  * Languages reports are produced in; the first is the default
  */
@@ -228,161 +327,161 @@ export type Logos =
   | [
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       }
     ]
   | [
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       }
     ]
   | [
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       }
     ]
   | [
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       }
     ]
   | [
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       }
     ]
   | [
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       }
     ]
   | [
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       }
     ]
   | [
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       },
       {
         file: File;
-        alt: Text13;
+        alt: Text18;
       }
     ];
 /**
@@ -392,15 +491,15 @@ export type File = string;
 /**
  * Free text, written in your own words
  */
-export type Text13 = string;
+export type Text18 = string;
 /**
  * Free text, written in your own words
  */
-export type Text14 = string;
+export type Text19 = string;
 /**
  * Free text, written in your own words
  */
-export type Text15 = string;
+export type Text20 = string;
 /**
  * Id of the rule to silence, as `lamd rules` lists it (roadmap/design-inclusion)
  */
@@ -408,13 +507,13 @@ export type Rule = string;
 /**
  * Free text, written in your own words
  */
-export type Text16 = string;
+export type Text21 = string;
 /**
  * Method rules silenced on this document, each with the reason, which lamd records and can list (`lamd validate --list-suppressions`). Reading and schema rules cannot be silenced
  */
 export type SuppressedRules = {
   rule: Rule;
-  reason: Text16;
+  reason: Text21;
 }[];
 
 /**
@@ -428,6 +527,9 @@ export interface WorkspaceDocument {
   partners?: ImplementingPartners;
   municipalities: Municipalities;
   calendar?: PhaseCalendar;
+  results?: ProgrammeLevelObjectivesAndResults;
+  lessons?: LessonsLearned;
+  coordination?: CoordinationMechanisms;
   languages?: ReportLanguages;
   lamd_package?: LamdPackageForCI;
   branding?: BrandingAndVisibility;
@@ -444,18 +546,28 @@ export interface Programme {
   edition?: Edition;
   description?: Description;
   objectives?: Objectives;
+  period?: ProgrammePeriod;
   funders?: Funders;
+  sources?: Sources;
+}
+/**
+ * When the programme (this edition) ran, as a source gives it. Where sources disagree, record the one you follow here and the others in `note`
+ */
+export interface ProgrammePeriod {
+  start?: Start;
+  end?: End;
+  note?: Text1;
   sources?: Sources;
 }
 /**
  * The organisation that oversees the programme (for example IOM)
  */
 export interface CoordinatingOrganisation {
-  name: Text4;
-  short_name?: Text5;
+  name: Text5;
+  short_name?: Text6;
   country?: Country;
   type?: StakeholderType;
-  role?: Text6;
+  role?: Text7;
   sources?: Sources;
 }
 /**
@@ -463,11 +575,11 @@ export interface CoordinatingOrganisation {
  */
 export interface ImplementingPartner {
   id: Id;
-  name: Text7;
-  short_name?: Text8;
+  name: Text8;
+  short_name?: Text9;
   country: Country;
   type?: StakeholderType;
-  role: Text9;
+  role: Text10;
   sources?: Sources;
   supports?: MunicipalitiesSupported;
 }
@@ -485,44 +597,44 @@ export interface PhaseCalendar {
  * Engagement and selection of municipalities and partners; contextual analysis
  */
 export interface PreparatoryPhase {
-  start?: Start;
-  end?: End;
+  start?: Start1;
+  end?: End1;
 }
 /**
  * Training on mainstreaming migration and background research
  */
 export interface Phase1TrainingAndCityMigrationProfiles {
-  start?: Start;
-  end?: End;
+  start?: Start1;
+  end?: End1;
 }
 /**
  * Internal consultations and peer-to-peer exchanges
  */
 export interface Phase2Capitalization {
-  start?: Start;
-  end?: End;
+  start?: Start1;
+  end?: End1;
 }
 /**
  * Elaboration and implementation of the road maps
  */
 export interface Phase3RoadMaps {
-  start?: Start;
-  end?: End;
+  start?: Start1;
+  end?: End1;
 }
 /**
  * The sharing and learning event
  */
 export interface FinalPhase {
-  start?: Start;
-  end?: End;
+  start?: Start1;
+  end?: End1;
 }
 /**
  * What donors' visibility rules ask a report to carry: logos (files in the workspace, embedded in HTML, PDF and Word reports, never fetched) and a funding statement or disclaimer, on the cover and at the foot of every report
  */
 export interface BrandingAndVisibility {
   logos?: Logos;
-  funding_statement?: Text14;
-  disclaimer?: Text15;
+  funding_statement?: Text19;
+  disclaimer?: Text20;
 }
 /**
  * Severity of lamd's method rules in this workspace: rule id to `error`, `warning`, `info` or `off`. `lamd rules` lists the ids
