@@ -20,7 +20,7 @@ export function copyExample(name: string): string {
 export function brokenWorkspace(): string {
   const root = copyExample('las-pilot');
   const roadmap = join(root, BROKEN_ROADMAP);
-  const text = readFileSync(roadmap, 'utf8').replace('  goal: "16"', '  goal: 16').replace('builds_on: [migration-service-centre]', 'builds_on: [migration-service-centre, "<b>nowhere</b> & co"]');
+  const text = readFileSync(roadmap, 'utf8').replace('  not_recorded: true\n', '  goal: 16\n').replace('builds_on: [migration-service-centre]', 'builds_on: [migration-service-centre, "<b>nowhere</b> & co"]');
   writeFileSync(roadmap, text);
   writeFileSync(join(root, 'municipalities/milan/practices/empty.yaml'), '');
   writeFileSync(join(root, 'municipalities/milan/practices/binary.yaml'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00]));

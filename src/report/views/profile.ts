@@ -2,7 +2,7 @@
 // publication's Box 2 presents them (figures, origins, history, framework, networks), with every
 // figure in a table; then the training activities held.
 import type { ActivityDocument, ProfileDocument } from '../../types/generated/index.js';
-import { joinMd, md, opt, type Md } from '../markdown.js';
+import { joinMd, md, mdLink, opt, type Md } from '../markdown.js';
 import {
   baseView,
   endorsementViews,
@@ -10,6 +10,7 @@ import {
   municipalityNames,
   practiceTitle,
   countView,
+  municipalityName,
   qualified,
   scopedMunicipalities,
   softFactorViews,
@@ -76,6 +77,15 @@ export interface ActivityCard {
   outcomes: Md[];
   followUps: Md[];
   planned: Md | undefined;
+  format: Md | undefined;
+  host: Md | undefined;
+  products: Md[];
+  criticalAreas: Md[];
+  coDeveloped: Md | undefined;
+  trainers: Md | undefined;
+  learningObjectives: Md[];
+  participantsTotal: Md | undefined;
+  evaluation: Md | undefined;
 }
 
 export interface ProfileView extends BaseView {
@@ -187,14 +197,74 @@ export function activityCard(ctx: ViewContext, a: ActivityDocument): ActivityCar
     stakeholders: m.list((a.stakeholders ?? []).map((s) => (s.role ? m.text('phrase.name_role', { name: stakeholderName(ctx, s.stakeholder), role: md(s.role) }) : stakeholderName(ctx, s.stakeholder)))),
     sessions: countView(ctx, a.sessions),
     theme: opt(a.theme),
-    module: a.toolbox_module ? m.text(`label.toolbox_module.${a.toolbox_module}`) : undefined,
+    module: m.list([...new Set([...(a.toolbox_module ? [a.toolbox_module] : []), ...(a.toolbox_modules ?? [])])].map((mod) => m.text(`label.toolbox_module.${mod}`))),
     clusters: m.list((a.clusters ?? []).map((c) => m.label('cluster', c)!)),
     practices: m.list((a.practices ?? []).map((p) => practiceTitle(ctx, p))),
     outcomes: texts(a.outcomes),
     followUps: texts(a.follow_ups),
     planned: m.period(a.planned),
+    format: m.label('activity_format', a.format),
+    host: a.host ? municipalityName(ctx, a.host) : undefined,
+    products: (a.products ?? []).map((p) => {
+      const title = mdLink(md(p.title), p.url);
+      return p.type ? m.text('phrase.name_role', { name: title, role: m.label('product_type', p.type)! }) : title;
+    }),
+    criticalAreas: (a.critical_areas ?? []).map((c) => (c.municipality ? m.text('phrase.labelled', { label: municipalityName(ctx, c.municipality), text: md(c.area) }) : md(c.area))),
+    coDeveloped: m.list((a.co_developed ?? []).map((p) => practiceTitle(ctx, p))),
+    trainers: m.list(
+      (a.trainers ?? []).map((t) => {
+        const name = t.stakeholder ? stakeholderName(ctx, t.stakeholder) : md(t.description ?? '');
+        return t.role ? m.text('phrase.name_role', { name, role: md(t.role) }) : name;
+      }),
+    ),
+    learningObjectives: texts(a.learning_objectives),
+    participantsTotal: a.type === 'training' ? participantsSummary(ctx, a) : undefined,
+    evaluation: evaluationSummary(ctx, a.evaluation),
   };
   return card;
+}
+
+/** "24 (women 14, men 10)", the total as the source gives it, or "not recorded"; undefined when nothing is recorded. */
+export function participantsSummary(ctx: ViewContext, a: ActivityDocument): Md | undefined {
+  const { m } = ctx;
+  const p = a.participants;
+  if (!p) return undefined;
+  if (p.not_recorded) return m.notRecorded;
+  const counts = trainingCounts(a);
+  if (counts.groups > 0) {
+    const parts = [m.text('phrase.women', { value: m.number(counts.women) }), m.text('phrase.men', { value: m.number(counts.men) })];
+    if (counts.unknown > 0) parts.push(m.text('phrase.sex_not_recorded', { value: m.number(counts.unknown) }));
+    return m.text('phrase.total_breakdown', { total: m.number(counts.total), breakdown: joinMd(parts, ', ') });
+  }
+  return countView(ctx, p.total);
+}
+
+/** Participants of a training added up from its groups: women, men, those whose sex is not recorded. */
+export function trainingCounts(a: ActivityDocument): { women: number; men: number; unknown: number; total: number; groups: number } {
+  let women = 0;
+  let men = 0;
+  let unknown = 0;
+  const groups = a.participants?.groups ?? [];
+  for (const g of groups) {
+    const w = g.women ?? 0;
+    const mn = g.men ?? 0;
+    women += w;
+    men += mn;
+    unknown += Math.max(0, (g.total ?? w + mn) - w - mn);
+  }
+  return { women, men, unknown, total: women + men + unknown, groups: groups.length };
+}
+
+function evaluationSummary(ctx: ViewContext, e: ActivityDocument['evaluation']): Md | undefined {
+  if (!e) return undefined;
+  const { m } = ctx;
+  const parts: Md[] = [];
+  if (e.pre !== undefined && e.post !== undefined) parts.push(m.text('phrase.pre_post', { pre: m.number(e.pre), post: m.number(e.post) }));
+  if (e.scale) parts.push(m.text('phrase.in_parentheses', { text: md(e.scale) }));
+  if (e.respondents !== undefined) parts.push(m.text('phrase.respondents', { count: e.respondents }));
+  if (e.method) parts.push(md(e.method));
+  for (const f of e.findings ?? []) parts.push(md(f));
+  return parts.length ? joinMd(parts, ' ') : undefined;
 }
 
 /** Activities of a type that concern the municipalities in scope (all of them without --municipality). */
