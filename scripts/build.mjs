@@ -18,6 +18,8 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // A native module (its binary comes from npm per platform): loaded from node_modules at run time.
+  external: ['@resvg/resvg-js'],
   target: 'node20',
   sourcemap: 'linked',
   logLevel: 'warning',

@@ -4,6 +4,8 @@ export interface MachinePackage {
   debian: string;
   /** The command that proves the package is there (looked up on PATH). */
   command: string;
+  /** A file that must exist as well, where several packages provide the same command. */
+  file?: string;
   /** An environment variable that may point at another copy of the program instead. */
   env?: string;
   /** Which tests need it, and why. */

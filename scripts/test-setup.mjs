@@ -5,19 +5,21 @@
 // .ci/run then install it. Run by `npm test` before anything else; `node scripts/test-setup.mjs --check`
 // only reports.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
- * The machine's programs the tests need: the Debian package that provides each, the command that proves it
- * is there, an environment variable that may point at another copy instead, and which tests need it.
+ * The machine's programs the tests need: the Debian package that provides each, the command (and, where
+ * several packages share a command, the file) that proves it is there, an environment variable that may point at another copy instead, and which tests need it.
  */
 export const MACHINE_PACKAGES = [
   { debian: 'chromium', command: 'chromium', env: 'LAMD_CHROMIUM', neededBy: 'test/report/browser.test.ts (HTML reports in a real browser)' },
   { debian: 'cmark-gfm', command: 'cmark-gfm', env: 'LAMD_CMARK_GFM', neededBy: 'test/report/renderers.test.ts (the Markdown reports in GitHub\'s own parser)' },
   { debian: 'poppler-utils', command: 'pdfinfo', neededBy: 'test/report/pdf.test.ts (pdfinfo and pdftotext read the PDF reports)' },
   { debian: 'libreoffice-calc-nogui', command: 'soffice', env: 'LAMD_SOFFICE', neededBy: 'test/progress/spreadsheet.test.ts (LibreOffice opens and converts the XLSX exports)' },
+  // The same soffice command; Writer's own library proves the part that opens Word files is there too.
+  { debian: 'libreoffice-writer-nogui', command: 'soffice', file: '/usr/lib/libreoffice/program/libswlo.so', env: 'LAMD_SOFFICE', neededBy: 'test/report/docx.test.ts (LibreOffice converts the Word reports to PDF)' },
   { debian: 'python3', command: 'python3', neededBy: 'test/scaffold/interactive.e2e.test.ts (the prompts, typed at through a pseudo-terminal by pty-driver.py)' },
 ];
 
@@ -45,7 +47,7 @@ export function missingPackages(list = MACHINE_PACKAGES, env = process.env) {
   return list.filter((p) => {
     const pointed = p.env ? env[p.env] : undefined;
     if (pointed) return !isExecutable(pointed);
-    return findCommand(p.command, env.PATH ?? '') === undefined;
+    return findCommand(p.command, env.PATH ?? '') === undefined || (p.file !== undefined && !existsSync(p.file));
   });
 }
 

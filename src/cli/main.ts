@@ -113,11 +113,12 @@ export function buildProgram(io: CliIO = processIO()): Command {
 
   program
     .command('report')
-    .description('render a phase report as Markdown, HTML or PDF into <workspace>/reports/')
+    .description('render a phase report as Markdown, HTML, PDF or Word into <workspace>/reports/')
     .argument('<phase>', 'preparatory, profile, capitalization, roadmap, final, progress, or all')
     .option('-m, --municipality <slug>', 'report on this municipality only')
-    .addOption(new Option('-f, --format <format>', 'md (default), html (one self-contained page, print-ready) or pdf (printed by a Chromium on this machine)').choices(['md', 'html', 'pdf']))
-    .addOption(new Option('--paper <size>', 'paper of the HTML and PDF reports (default: a4)').choices(['a4', 'letter']))
+    .addOption(new Option('-f, --format <format>', 'md (default), html (one self-contained page, print-ready), pdf (printed by a Chromium on this machine) or docx (Word)').choices(['md', 'html', 'pdf', 'docx']))
+    .addOption(new Option('--paper <size>', 'paper of the HTML, PDF and Word reports (default: a4)').choices(['a4', 'letter']))
+    .option('--single', 'with `all`: bind every phase into one document with one cover and one table of contents (html, pdf or docx)')
     .option('-o, --out <dir>', 'write the reports into this folder (default: <workspace>/reports)')
     .option('--lang <code>', "language of the report: en, it, fr, sq or ar (default: the workspace's first report language)")
     .option('--today <date>', 'the date overdue actions are counted on (YYYY-MM-DD), for reproducible reports (default: the local date where lamd runs)')

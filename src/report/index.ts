@@ -21,7 +21,7 @@ import { roadmapReport } from './views/roadmap.js';
 
 export type { Phase } from './model.js';
 export const REPORT_PHASES: readonly Phase[] = ['preparatory', 'profile', 'capitalization', 'roadmap', 'final', 'progress'];
-export const REPORT_FORMATS = ['md', 'html', 'pdf'] as const;
+export const REPORT_FORMATS = ['md', 'html', 'pdf', 'docx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export function isPhase(value: string): value is Phase {

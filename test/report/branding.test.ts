@@ -3,6 +3,7 @@
 // as references/logo on lamd.yaml while the reports are still written without it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { checkBranding, imageType, MAX_LOGO_BYTES } from '../../src/check/branding.js';
 import { run as report } from '../../src/cli/commands/report.js';
@@ -104,5 +105,22 @@ describe('a branded report', () => {
     expect(await report(cli, { workspace: root }, 'final', { today: '2024-06-01', lang: 'en' })).toBe(0);
     const markdown = readFileSync(join(root, 'reports/final.en.md'), 'utf8');
     expect(markdown).toContain('\n---\n\nThis report was produced with the financial support of the Test Donor.\n\n*The opinions expressed are those of the authors.*\n\n');
+  });
+
+  it('writes the Word report too, with the usable logos on the cover and in the footer and the others left out', async () => {
+    const root = brandedWorkspace();
+    const cli = io(root);
+    expect(await report(cli, { workspace: root }, 'roadmap', { format: 'docx', today: '2024-06-01', lang: 'en' })).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(join(root, 'reports/roadmap.en.docx')));
+    const pictures = async (part: string) => [...(await zip.file(part)!.async('string')).matchAll(/<wp:docPr id="(\d+)" name="([^"]*)"/g)].map((m) => ({ id: m[1]!, name: m[2]! }));
+    const logos = ['International Organization for Migration', 'City of Sfax'];
+    const footer = await pictures('word/footer1.xml');
+    expect(footer.map((p) => p.name)).toEqual(logos);
+    const body = await pictures('word/document.xml');
+    expect(body.filter((p) => !p.name.startsWith('Timeline of ')).map((p) => p.name)).toEqual(logos);
+    // Every picture has an id of its own, as Word requires.
+    const ids = [...footer, ...body].map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(await zip.file('word/footer1.xml')!.async('string')).toContain('This report was produced with the financial support of the Test Donor.');
   });
 });

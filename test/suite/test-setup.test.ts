@@ -25,6 +25,16 @@ describe('finding the programs', () => {
     expect(findCommand('python3', a)).toBeUndefined();
   });
 
+  it('tells two packages of one command apart by the file each must add (LibreOffice Calc and Writer)', () => {
+    const dir = tempDir();
+    fakeProgram(dir, 'soffice');
+    const calc: MachinePackage = { debian: 'libreoffice-calc-nogui', command: 'soffice', neededBy: 'spreadsheet tests' };
+    const writer: MachinePackage = { debian: 'libreoffice-writer-nogui', command: 'soffice', file: join(dir, 'libswlo.so'), neededBy: 'Word tests' };
+    expect(missingPackages([calc, writer], { PATH: dir })).toEqual([writer]);
+    writeFileSync(join(dir, 'libswlo.so'), '');
+    expect(missingPackages([calc, writer], { PATH: dir })).toEqual([]);
+  });
+
   it('takes the variable over PATH when it is set, and reports it when it points at nothing', () => {
     const dir = tempDir();
     const chromium = fakeProgram(dir, 'my-chromium');

@@ -107,7 +107,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
 
   // Every report is rendered before any is written: a broken template leaves the old reports in place.
   const phases: Phase[] = phase === 'all' ? [...REPORT_PHASES] : [phase as Phase];
-  const outputs: { name: string; content: string | Uint8Array }[] = [];
+  const outputs: { name: string; content: string | Uint8Array; report: MarkdownReport }[] = [];
   const overrides = new Set<string>();
   usable(() => {
     for (const p of phases) {
@@ -120,9 +120,23 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
       if (examples.total > 0) markExamplesLeftOut(report);
       if (isDraft) markDraft(report);
       const name = reportFileName(p, lang, format, options.municipality, period);
-      outputs.push({ name: isDraft ? draftFileName(name) : name, content: format === 'md' ? report.markdown : markDraftHtml(reportToHtml(report, { paper, branding: branding() }), report, isDraft) });
+      const content = format === 'md' ? report.markdown : format === 'docx' ? '' : markDraftHtml(reportToHtml(report, { paper, branding: branding() }), report, isDraft);
+      outputs.push({ name: isDraft ? draftFileName(name) : name, content, report });
     }
   });
+  if (format === 'docx') {
+    const [{ reportToDocx }, { rasterizer }] = await Promise.all([import('../../report/docx.js'), import('../../report/raster.js')]);
+    const rasterize = rasterizer();
+    const said = new Set<string>();
+    for (const output of outputs) {
+      const docx = await reportToDocx(output.report, { paper, branding: branding(), draft: isDraft, ...(rasterize ? { rasterize } : {}) });
+      output.content = docx.bytes;
+      for (const note of docx.notes) {
+        if (!said.has(note)) io.stderr(`lamd: note: ${note}\n`);
+        said.add(note);
+      }
+    }
+  }
   if (pdf && chromium) {
     const timeoutMs = chromiumTimeout(io.env);
     for (const output of outputs) {
