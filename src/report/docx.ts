@@ -70,6 +70,8 @@ export interface DocxOptions {
   draftMark?: string;
   /** SVG → PNG; without one, timelines are left to their tables and SVG/WebP logos out. */
   rasterize?: Rasterize;
+  /** Each top-level section (Heading 1) starts a page: the phases of a bound record. */
+  sectionsOnNewPage?: boolean;
 }
 
 export interface DocxResult {
@@ -317,7 +319,7 @@ export async function markdownToDocx(markdown: string, options: DocxOptions): Pr
     const quoted = quote ? { style: 'Quote' } : {};
     switch (token.type) {
       case 'heading':
-        return [heading(token as Tokens.Heading, false)];
+        return [heading(token as Tokens.Heading, options.sectionsOnNewPage === true && (token as Tokens.Heading).depth === 2)];
       case 'paragraph':
         return [new Paragraph({ children: content((token as Tokens.Paragraph).tokens), ...quoted, ...bidi })];
       case 'text':
@@ -598,6 +600,8 @@ export interface DocxReportOptions {
   branding?: Branding;
   draft?: boolean;
   rasterize?: Rasterize;
+  /** Each phase of a bound record (`lamd report all --single`) starts a page. */
+  sectionsOnNewPage?: boolean;
 }
 
 /** A rendered report as a Word document, with the texts of its catalogue. */
@@ -620,5 +624,6 @@ export async function reportToDocx(report: MarkdownReport, options: DocxReportOp
     ...(options.branding ? { branding: options.branding } : {}),
     ...(options.draft ? { draftMark: m.raw('phrase.draft_mark') } : {}),
     ...(options.rasterize ? { rasterize: options.rasterize } : {}),
+    ...(options.sectionsOnNewPage ? { sectionsOnNewPage: true } : {}),
   });
 }

@@ -151,7 +151,7 @@ export function plainFromMarkdown(text: string): string {
   return text.replace(/\*\*/g, '').replace(/\\(.)/g, '$1').trim();
 }
 
-/** `roadmap.en.md`, `profile.milan.it.html`, `progress.milan.2024-H1.it.md`. */
-export function reportFileName(phase: Phase, lang: string, format: ReportFormat, focus?: string, period?: string): string {
+/** `roadmap.en.md`, `profile.milan.it.html`, `progress.milan.2024-H1.it.md`, `all.en.pdf` (every phase bound in one). */
+export function reportFileName(phase: Phase | 'all', lang: string, format: ReportFormat, focus?: string, period?: string): string {
   return `${phase}${focus !== undefined ? `.${focus}` : ''}${period !== undefined ? `.${period}` : ''}.${lang}.${format}`;
 }

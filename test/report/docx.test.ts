@@ -9,9 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bindReports } from '../../src/report/bind.js';
 import type { Branding } from '../../src/report/branding.js';
 import { columnWidths, firstStrong, reportToDocx } from '../../src/report/docx.js';
 import { plainFromMarkdown, REPORT_PHASES, type MarkdownReport } from '../../src/report/index.js';
+import type { Md } from '../../src/report/markdown.js';
 import { rasterizer } from '../../src/report/raster.js';
 import { LAS_PILOT, loadValid, render } from './helpers.js';
 
@@ -79,6 +81,11 @@ beforeAll(async () => {
     writeFileSync(join(dir, `${name}.docx`), docx.bytes);
     made.push({ name, report, zip: await JSZip.loadAsync(docx.bytes), notes: docx.notes });
   }
+  // The whole programme bound into one document (lamd report all --format docx --single).
+  const bound = bindReports(REPORT_PHASES.map((p) => render(pilot, p, 'en')), "The programme's record: every phase" as Md);
+  const docx = await reportToDocx(bound, { branding: BRANDING, sectionsOnNewPage: true, ...(rasterize ? { rasterize } : {}) });
+  writeFileSync(join(dir, 'all.en.docx'), docx.bytes);
+  made.push({ name: 'all.en', report: bound, zip: await JSZip.loadAsync(docx.bytes), notes: docx.notes });
   mkdirSync(join(dir, 'pdf'));
   converted = spawnSync(SOFFICE, ['--headless', `-env:UserInstallation=file://${dir}/.lo-profile`, '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...made.map((m) => join(dir, `${m.name}.docx`))], {
     encoding: 'utf8',
@@ -155,6 +162,17 @@ describe('lamd report --format docx', () => {
     const cover = paragraphs(await xml(doc, 'word/document.xml'));
     expect(cover.slice(0, 12).filter((p) => p.xml.includes('<w:drawing>')).length).toBe(1);
     expect((await xml(doc, 'word/header1.xml'))).toContain('Local Authorities Network for Migration and Development');
+  });
+
+  it('binds every phase into one document: one cover and contents, each phase a Heading 1 on a new page', async () => {
+    const all = made.find((m) => m.name === 'all.en')!;
+    const found = paragraphs(await xml(all, 'word/document.xml'));
+    expect(found.filter((p) => p.style === 'Title')).toHaveLength(1);
+    expect(found.filter((p) => p.style === 'TOCHeading')).toHaveLength(1);
+    const phases = found.filter((p) => p.style === 'Heading1');
+    expect(phases.map((p) => p.text)).toEqual(REPORT_PHASES.map((p) => plainFromMarkdown(/^# (.*)$/m.exec(made.find((m) => m.name === `${p}.en`)!.report.markdown)![1]!)));
+    expect(phases.every((p) => p.xml.includes('<w:pageBreakBefore/>'))).toBe(true);
+    expect(found.filter((p) => p.style === 'TOC1').map((p) => p.text)).toEqual(phases.map((p) => p.text));
   });
 
   it('converts with LibreOffice headless without error, A4, its headings in the PDF outline', () => {

@@ -18,7 +18,7 @@ interface Run {
   stderr: string;
 }
 
-async function report(args: { phase: string; out: string; env?: NodeJS.ProcessEnv; options?: Record<string, string> }): Promise<Run> {
+async function report(args: { phase: string; out: string; env?: NodeJS.ProcessEnv; options?: Record<string, string | boolean> }): Promise<Run> {
   let stderr = '';
   const io: CliIO = {
     stdout: () => undefined,
@@ -42,7 +42,7 @@ async function report(args: { phase: string; out: string; env?: NodeJS.ProcessEn
 
 const pdfinfo = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
 /** The text of each page, in reading order. */
-const pages = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+const pages = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f').slice(0, -1);
 
 interface PageBox {
   /** Share of the page's printable height that text reaches, 0–1. */
@@ -53,7 +53,7 @@ interface PageBox {
 
 /** Where the text of each page ends, from pdftotext's word boxes, leaving out the margin boxes. */
 function pageBoxes(file: string): PageBox[] {
-  const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  const xml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return [...xml.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((page) => {
     const height = Number(page[1]);
     const margin = (20 / 25.4) * 72; // the 20 mm margins of the report's @page rule
@@ -68,13 +68,15 @@ function pageBoxes(file: string): PageBox[] {
 let out: string;
 let roadmap: Run;
 let final: Run;
+let all: Run;
 let pilot: LoadedWorkspace;
 beforeAll(async () => {
   pilot = await loadValid(LAS_PILOT);
   out = mkdtempSync(join(tmpdir(), 'lamd-pdf-test-'));
   roadmap = await report({ phase: 'roadmap', out });
   final = await report({ phase: 'final', out });
-}, 120_000);
+  all = await report({ phase: 'all', out, options: { single: true } });
+}, 180_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('lamd report --format pdf', () => {
@@ -110,6 +112,19 @@ describe('lamd report --format pdf', () => {
       const endsSection = i === 0 || next === undefined || sections.some((s) => next.first.startsWith(s.split(' ').slice(0, 3).join(' ')));
       if (!endsSection) expect(box.fullness, `page ${i + 1} of ${boxes.length}: ${box.first}`).toBeGreaterThan(1 / 3);
     });
+  });
+
+  it('binds every phase into one PDF with `all --single`: one cover, one contents, each phase from a new page', () => {
+    expect(all, all.stderr).toMatchObject({ code: 0 });
+    const file = join(out, 'all.en.pdf');
+    expect(pdfinfo(file)).toMatch(/^Title:\s+The programme's record: every phase$/m);
+    const text = pages(file);
+    expect(text.filter((page) => /^\s*Contents\s*$/m.test(page))).toHaveLength(1);
+    text.forEach((page, i) => expect(page, `page ${i + 1}`).toContain(`Page ${i + 1} of ${text.length}`));
+    const titles = ['Preparatory phase', 'City Migration Profiles', 'Capitalization: practices shared', 'Road maps', 'Final event: state of the art', 'Progress of the road maps'];
+    // Each phase's title opens a page of its own (below the page's margin texts).
+    const boxes = pageBoxes(file);
+    for (const title of titles) expect(boxes.some((box) => box.first.startsWith(title.split(' ').slice(0, 2).join(' '))), title).toBe(true);
   });
 
   it('without a Chromium, exits 2 with the one command that installs it, and writes nothing', async () => {

@@ -12,6 +12,7 @@ import { summarize } from '../../diagnostics.js';
 import { UsageError, writeRefused } from '../../errors.js';
 import { availableLanguages } from '../../report/i18n.js';
 import { isPhase, REPORT_FORMATS, REPORT_PHASES, renderMarkdown, reportFileName, reportToHtml, type MarkdownReport, type Phase, type ReportFormat } from '../../report/index.js';
+import { bindReports } from '../../report/bind.js';
 import { loadBranding, type Branding } from '../../report/branding.js';
 import { buildReportModel } from '../../report/model.js';
 import { cssString, PAPER_SIZES, type Paper } from '../../report/print.js';
@@ -31,6 +32,8 @@ export interface ReportOptions {
   period?: string;
   /** Write the report even though documents it reads have errors, marked as a draft. */
   draft?: boolean;
+  /** With `all`: one document binding every phase. */
+  single?: boolean;
 }
 
 const PHASE_CHOICES = [...REPORT_PHASES, 'all'];
@@ -45,6 +48,8 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   if (options.period !== undefined && phase !== 'progress' && phase !== 'all') {
     throw new UsageError('--period applies to the progress report only: `lamd report progress --period 2024-H1`.');
   }
+  if (options.single && phase !== 'all') throw new UsageError(`--single binds the phases of \`lamd report all\` into one document: \`lamd report all --format ${format === 'md' ? 'pdf' : format} --single\`.`);
+  if (options.single && format === 'md') throw new UsageError('--single makes one HTML, PDF or Word document (--format html, pdf or docx); Markdown reports stay one file per phase.');
   const paper = (options.paper ?? 'a4') as Paper;
   if (!(PAPER_SIZES as readonly string[]).includes(paper)) throw new UsageError(`--paper ${options.paper} is not a paper size. The sizes are: ${PAPER_SIZES.join(', ')}.`);
   // Chromium is looked for before any work, so a machine without one fails at once with the command that installs it.
@@ -110,6 +115,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   const outputs: { name: string; content: string | Uint8Array; report: MarkdownReport }[] = [];
   const overrides = new Set<string>();
   usable(() => {
+    const rendered: { phase: Phase; period: string | undefined; report: MarkdownReport }[] = [];
     for (const p of phases) {
       const period = p === 'progress' ? options.period : undefined;
       const report = renderMarkdown(model, sources, { phase: p, lang, today, ...(options.municipality !== undefined ? { focus: options.municipality } : {}), ...(period !== undefined ? { period } : {}) });
@@ -117,10 +123,17 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
         if (!overrides.has(file)) io.stderr(`lamd: using the workspace's ${file.endsWith('.json') ? 'catalogue' : 'template'} ${file}\n`);
         overrides.add(file);
       }
+      rendered.push({ phase: p, period, report });
+    }
+    // With --single the phases become one document, marked once as a whole.
+    const documents = options.single
+      ? [{ phase: 'all' as const, period: options.period, report: bindReports(rendered.map((r) => r.report), rendered[0]!.report.messages.text('heading.report_all')) }]
+      : rendered;
+    for (const { phase: p, period, report } of documents) {
       if (examples.total > 0) markExamplesLeftOut(report);
       if (isDraft) markDraft(report);
       const name = reportFileName(p, lang, format, options.municipality, period);
-      const content = format === 'md' ? report.markdown : format === 'docx' ? '' : markDraftHtml(reportToHtml(report, { paper, branding: branding() }), report, isDraft);
+      const content = format === 'md' ? report.markdown : format === 'docx' ? '' : markBoundHtml(markDraftHtml(reportToHtml(report, { paper, branding: branding() }), report, isDraft), options.single === true);
       outputs.push({ name: isDraft ? draftFileName(name) : name, content, report });
     }
   });
@@ -129,7 +142,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
     const rasterize = rasterizer();
     const said = new Set<string>();
     for (const output of outputs) {
-      const docx = await reportToDocx(output.report, { paper, branding: branding(), draft: isDraft, ...(rasterize ? { rasterize } : {}) });
+      const docx = await reportToDocx(output.report, { paper, branding: branding(), draft: isDraft, sectionsOnNewPage: options.single === true, ...(rasterize ? { rasterize } : {}) });
       output.content = docx.bytes;
       for (const note of docx.notes) {
         if (!said.has(note)) io.stderr(`lamd: note: ${note}\n`);
@@ -214,6 +227,12 @@ function markDraftHtml(html: string, report: MarkdownReport, isDraft: boolean): 
   if (!isDraft) return html;
   const style = `<style>@page { @top-center { content: ${cssString(report.messages.raw('phrase.draft_mark'))}; color: #a40000; font: bold 9pt system-ui, "Noto Sans", Arial, sans-serif; } }</style>`;
   return html.replace('</head>', `${style}\n</head>`);
+}
+
+/** In a bound record, each phase starts a printed page (the table of contents' heading is inside its nav, not matched). */
+function markBoundHtml(html: string, bound: boolean): string {
+  if (!bound) return html;
+  return html.replace('</head>', '<style>@media print { main > h2 { break-before: page; } }</style>\n</head>');
 }
 
 /** Runs `work`, turning a template that cannot be used into a usage error (exit 2). */
