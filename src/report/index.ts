@@ -3,7 +3,7 @@
 import { markdownToHtml } from './html.js';
 import { loadCatalogue, Messages } from './i18n.js';
 import { escapeHtml, joinMd, type Md } from './markdown.js';
-import { logosHtml, type Branding } from './branding.js';
+import { logosCssContent, logosHtml, type Branding } from './branding.js';
 import type { Paper } from './print.js';
 import { LAMD_VERSION } from '../version.js';
 import type { Phase, ReportModel } from './model.js';
@@ -133,8 +133,17 @@ export function reportToHtml(report: MarkdownReport, options: HtmlReportOptions 
   const m = report.messages;
   const title = /^# (.*)$/m.exec(report.markdown)?.[1] ?? '';
   const generated = m.plain('phrase.generated_on', { date: m.plainDate(report.today)!, version: LAMD_VERSION });
+  const footLogos = logosCssContent(options.branding);
   return markdownToHtml(report.markdown, {
-    print: { paper: options.paper ?? 'a4', title: plainFromMarkdown(title), network: report.network, generated, pageOf: m.raw('phrase.page_of') },
+    print: {
+      paper: options.paper ?? 'a4',
+      title: plainFromMarkdown(title),
+      network: report.network,
+      generated,
+      pageOf: m.raw('phrase.page_of'),
+      ...(footLogos ? { footLogos } : {}),
+      ...(options.branding?.funding ? { funding: options.branding.funding } : {}),
+    },
     cover: `${logosHtml(options.branding, 'logos')}<p class="generated">${escapeHtml(generated)}</p>\n${options.branding?.funding ? `<p class="funding">${escapeHtml(options.branding.funding)}</p>\n` : ''}`,
     foot: logosHtml(options.branding, 'logos logos-foot'),
     lang: m.lang,

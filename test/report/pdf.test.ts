@@ -1,10 +1,11 @@
 // `lamd report --format pdf`, read back with poppler-utils (pdfinfo, pdftotext) as a partner's PDF
-// reader would: A4, tagged, titled, every page numbered and titled, no page left near-empty. Runs the
+// reader would: A4, tagged, titled, every page numbered and titled, the donor's logos and funding
+// statement at the foot of every page, no page left near-empty. Printed from a branded copy of the pilot. Runs the
 // command in-process with Debian's Chromium; two reports are printed, once each, for the whole file.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/commands/report.js';
@@ -23,7 +24,7 @@ async function report(args: { phase: string; out: string; env?: NodeJS.ProcessEn
   const io: CliIO = {
     stdout: () => undefined,
     stderr: (text) => void (stderr += text),
-    cwd: LAS_PILOT,
+    cwd: BRANDED,
     env: args.env ?? { PATH: process.env.PATH, LAMD_CHROMIUM: CHROMIUM },
     stdoutIsTTY: false,
     stderrIsTTY: false,
@@ -31,7 +32,7 @@ async function report(args: { phase: string; out: string; env?: NodeJS.ProcessEn
     readStdin: async () => new Uint8Array(),
   };
   try {
-    const code = await run(io, { workspace: LAS_PILOT }, args.phase, { format: 'pdf', out: args.out, today: TODAY, lang: 'en', ...args.options });
+    const code = await run(io, { workspace: BRANDED }, args.phase, { format: 'pdf', out: args.out, today: TODAY, lang: 'en', ...args.options });
     return { code, stderr };
   } catch (error) {
     // The CLI's one place for errors maps a UsageError to exit 2 and prints its message.
@@ -70,9 +71,23 @@ let roadmap: Run;
 let final: Run;
 let all: Run;
 let pilot: LoadedWorkspace;
+/** The pilot with a donor's branding: two logos and a funding statement at the foot of every page. */
+let BRANDED: string;
+const PNG_LOGO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+const SVG_LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"><rect width="300" height="100" fill="#0b5cad"/></svg>';
+const FUNDING = 'This report was produced with the financial support of the Test Donor.';
 beforeAll(async () => {
   pilot = await loadValid(LAS_PILOT);
   out = mkdtempSync(join(tmpdir(), 'lamd-pdf-test-'));
+  BRANDED = join(out, 'las-pilot');
+  cpSync(LAS_PILOT, BRANDED, { recursive: true, filter: (src) => !src.includes(`${sep}reports`) });
+  mkdirSync(join(BRANDED, 'branding'));
+  writeFileSync(join(BRANDED, 'branding/iom.png'), PNG_LOGO);
+  writeFileSync(join(BRANDED, 'branding/donor.svg'), SVG_LOGO);
+  appendFileSync(
+    join(BRANDED, 'lamd.yaml'),
+    `branding:\n  logos:\n    - { file: branding/iom.png, alt: IOM }\n    - { file: branding/donor.svg, alt: The donor }\n  funding_statement: ${FUNDING}\n`,
+  );
   roadmap = await report({ phase: 'roadmap', out });
   final = await report({ phase: 'final', out });
   all = await report({ phase: 'all', out, options: { single: true } });
@@ -98,6 +113,17 @@ describe('lamd report --format pdf', () => {
       expect(page, `page ${i + 1}`).toContain('Local Authorities Network for Migration and Development');
       expect(page, `page ${i + 1}`).toContain(`1 June 2024 · lamd`);
     });
+  });
+
+  it('carries the logos and the funding statement at the foot of every page', () => {
+    const file = join(out, 'roadmap.en.pdf');
+    const text = pages(file);
+    text.forEach((page, i) => expect(page, `page ${i + 1}`).toContain(FUNDING));
+    // pdfimages lists each picture where it is drawn: the two logos on every page (the raster one as an image, the SVG as vectors or an image).
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
+    const perPage = new Map<number, number>();
+    for (const line of images) perPage.set(Number(line.trim().split(/\s+/)[0]), (perPage.get(Number(line.trim().split(/\s+/)[0])) ?? 0) + 1);
+    for (let page = 1; page <= text.length; page++) expect(perPage.get(page) ?? 0, `images on page ${page}`).toBeGreaterThanOrEqual(1);
   });
 
   it('leaves no page of the final report less than a third full, except the last of a section', () => {

@@ -1,6 +1,7 @@
 // The paged-media rules of HTML reports: paper size, the texts of the page margins, and CSS strings
 // that user text (a network's name) cannot break out of.
 import { describe, expect, it } from 'vitest';
+import { logosCssContent } from '../../src/report/branding.js';
 import { reportToHtml } from '../../src/report/index.js';
 import { cssString, pageCounterContent, pageCss } from '../../src/report/print.js';
 import { LAS_PILOT, loadValid, render } from './helpers.js';
@@ -20,6 +21,21 @@ describe('print rules', () => {
     const print = { paper: 'letter' as const, title: 'T', network: 'N', generated: 'G', pageOf: '{page}' };
     expect(pageCss(print, 'ltr')).toMatch(/size: letter;[\s\S]*@top-left \{ content: "T";[\s\S]*@bottom-right \{ content: counter\(page\);/);
     expect(pageCss(print, 'rtl')).toMatch(/@top-right \{ content: "T";[\s\S]*@bottom-left \{ content: counter\(page\);/);
+  });
+
+  it('puts the logos and, under them, the funding statement at the foot of every page, sized to the margin', () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100"><rect width="300" height="100"/></svg>');
+    const logos = logosCssContent({ logos: [{ alt: 'IOM', type: 'image/png', bytes: png }, { alt: 'Donor', type: 'image/svg+xml', bytes: svg }] });
+    // A 1-pixel PNG drawn 28 px high: shown at 1/28 of a pixel per pixel; the SVG given 84 × 28 and its own viewBox.
+    expect(logos).toMatch(/^image-set\("data:image\/png;base64,[^"]+" 0\.036x\) "\u2003" url\("data:image\/svg\+xml;base64,([^"]+)"\)$/);
+    const sized = Buffer.from(/base64,([^"]+)"\)$/.exec(logos!)![1]!, 'base64').toString('utf8');
+    expect(sized).toMatch(/^<svg width="84\.00" height="28\.00" viewBox="0 0 300 100" xmlns="http:\/\/www\.w3\.org\/2000\/svg">/);
+    const css = pageCss({ paper: 'a4', title: 'T', network: 'N', generated: 'G', pageOf: '{page}', footLogos: logos!, funding: 'Funded by "the donor".' }, 'ltr');
+    expect(css).toContain(`@bottom-center { content: ${logos} "\\A " "Funded by \\"the donor\\"."; white-space: pre-wrap;`);
+    expect(css).toContain('@media print { .report-foot .logos-foot { display: none; } }');
+    expect(logosCssContent({ logos: [] })).toBeUndefined();
+    expect(pageCss({ paper: 'a4', title: 'T', network: 'N', generated: 'G', pageOf: '{page}', funding: 'F' }, 'ltr')).toContain('@bottom-center { content: "F";');
   });
 
   it('makes every HTML report print on A4 unless --paper says otherwise, with a cover and its date', async () => {
