@@ -96,13 +96,13 @@ export type MessagePart<T> = { kind: 'text'; text: string } | { kind: 'value'; v
 
 /**
  * A message cut into its fixed text and the values given to it, in order, so a caller can escape the
- * fixed text for its output (Markdown, HTML) and insert values it escaped already. Numbers and dates
- * are formatted into the fixed text (they need no escaping beyond what the text gets).
+ * fixed text for its output (Markdown, HTML) and insert values it escaped already. Numbers, dates and
+ * text values (which choose a `select` form or are printed) become fixed text, escaped with it.
  */
 export function formatMessageParts<T extends object>(
   source: string,
   locale: string,
-  values: Readonly<Record<string, T | number | Date>>,
+  values: Readonly<Record<string, T | MessageValue>>,
 ): MessagePart<T>[] {
   // intl-messageformat keeps a value that is neither text nor a number as an object part.
   const message = compileMessage(source, locale);
@@ -183,7 +183,36 @@ export function formatMoney(value: number, currency: string, locale: string): st
   }
 }
 
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/**
+ * "a, b and c" in the locale. Arabic joins "و" (and) to the word after it, as CLDR's pattern does;
+ * before a word in another script ("وMilan") that reads as a typo, so a space sets it apart there.
+ */
+export function formatList(items: readonly string[], locale: string, type: Intl.ListFormatType = 'conjunction'): string {
+  const key = `${locale} ${type}`;
+  let format = listFormats.get(key);
+  if (!format) listFormats.set(key, (format = new Intl.ListFormat(locale, { type, style: 'long' })));
+  const parts = format.formatToParts(items);
+  return parts
+    .map((part, i) => {
+      const next = parts[i + 1];
+      if (part.type === 'literal' && part.value.endsWith('\u0648') && next?.type === 'element' && !ARABIC_START.test(next.value)) return `${part.value} `;
+      return part.value;
+    })
+    .join('');
+}
+
+// The first letter of a text is in the Arabic script (marks and punctuation before it skipped).
+const ARABIC_START = /^[^\p{L}]*[\p{Script=Arabic}]/u;
+
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** How precise a `YYYY[-MM[-DD]]` date is; undefined for any other text. */
+export function datePrecision(value: string): 'day' | 'month' | 'year' | undefined {
+  const m = ISO_DATE.exec(value);
+  return m ? (m[3] ? 'day' : m[2] ? 'month' : 'year') : undefined;
+}
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
@@ -192,8 +221,8 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
  */
 export function formatIsoDate(value: string, locale: string): string {
   const m = ISO_DATE.exec(value);
-  if (!m) return value;
-  const precision = m[3] ? 'day' : m[2] ? 'month' : 'year';
+  const precision = datePrecision(value);
+  if (!m || !precision) return value;
   const key = `${locale} ${precision}`;
   let format = dateFormats.get(key);
   if (!format) {

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   directionOf,
+  datePrecision,
   formatIsoDate,
+  formatList,
   formatMessage,
   formatMessageParts,
   formatMoney,
@@ -17,6 +19,25 @@ import {
 } from '../i18n/format.js';
 import { blockSafe, md, mdFragment, mdParagraphs, type Md } from './markdown.js';
 import { readTemplateFile, TemplateError, type TemplateSources } from './template-files.js';
+
+/**
+ * Messages given a date that are also given its `precision` (`day`, `month` or `year`), for the
+ * languages whose wording depends on it: French "depuis le 1er mars 2025" but "depuis 2025",
+ * Italian "dal 2018" but "da marzo 2018". English takes no notice of it.
+ */
+export const DATE_MESSAGES: Readonly<Record<string, string>> = {
+  'phrase.period_from': 'start',
+  'phrase.period_until': 'end',
+  'phrase.adopted': 'date',
+  'phrase.accessed': 'date',
+};
+
+/** The values lamd gives a message: those English uses, and `precision` for the dated ones. */
+export function valuesGiven(key: string, english: string): Set<string> {
+  const names = messageArguments(english);
+  if (key in DATE_MESSAGES) names.add('precision');
+  return names;
+}
 
 /** Languages lamd ships complete catalogues for (a test holds every key of each to a real translation). */
 export const REPORT_LANGUAGES = ['en', 'it', 'fr', 'sq', 'ar'] as const;
@@ -116,7 +137,7 @@ function checkOverride(file: string, layer: ReadonlyMap<string, string>, english
       if (!(error instanceof MessageSyntaxError)) throw error;
       throw new TemplateError(`${file}: the message \`${key}\` is not valid ICU MessageFormat (${error.reason}). Write values as {name}, plurals as {count, plural, one {…} other {…}}, and a literal brace as '{'.`);
     }
-    const known = messageArguments(reference);
+    const known = valuesGiven(key, reference);
     const unknown = [...used].filter((name) => !known.has(name));
     if (unknown.length > 0) {
       const allowed = known.size > 0 ? [...known].map((n) => `{${n}}`).join(', ') : 'none';
@@ -167,10 +188,15 @@ export class Messages {
    * language and choose plural forms.
    */
   text(key: string, values: Record<string, Md | number> = {}): Md {
-    const boxed: Record<string, MdValue | number> = {};
+    return this.textWith(key, values, {});
+  }
+
+  /** `text`, with values that only choose a form (`{precision, select, …}`) and are never printed. */
+  private textWith(key: string, values: Record<string, Md | number>, selectors: Record<string, string>): Md {
+    const boxed: Record<string, MdValue | number | string> = { ...selectors };
     for (const [name, value] of Object.entries(values)) boxed[name] = typeof value === 'number' ? value : new MdValue(value);
-    const parts = formatMessageParts(this.raw(key), this.locale, boxed);
-    return blockSafe(parts.map((part) => (part.kind === 'text' ? mdFragment(part.text) : part.value.md)).join('').trim());
+    const parts = formatMessageParts<MdValue>(this.raw(key), this.locale, boxed);
+    return blockSafe(parts.map((part) => (part.kind === 'text' ? mdFragment(part.text) : part.value.md)).join(''));
   }
 
   /** A message as plain text (not Markdown): for SVG, titles, spreadsheets and the terminal. */
@@ -211,9 +237,16 @@ export class Messages {
     const start = this.date(period.start);
     const end = this.date(period.end);
     if (start && end) return this.text('phrase.period', { start, end });
-    if (start) return this.text('phrase.period_from', { start });
-    if (end) return this.text('phrase.period_until', { end });
+    if (start) return this.dated('phrase.period_from', period.start!);
+    if (end) return this.dated('phrase.period_until', period.end!);
     return undefined;
+  }
+
+  /** A message of DATE_MESSAGES given its date, written for the language, and the date's precision. */
+  dated(key: keyof typeof DATE_MESSAGES & string, iso: string, values: Record<string, Md | number> = {}): Md {
+    const name = DATE_MESSAGES[key];
+    if (name === undefined) throw new Error(`The message \`${key}\` is not given a date.`);
+    return this.textWith(key, { ...values, [name]: this.date(iso)! }, { precision: datePrecision(iso) ?? 'other' });
   }
 
   number(value: number, maximumFractionDigits = 2): Md {
@@ -250,10 +283,15 @@ export class Messages {
     }
   }
 
+  /** Items set apart by the language's semicolon: "a; b", French "a ; b" (narrow no-break space), Arabic "a؛ b". */
+  semicolons(items: readonly Md[]): Md {
+    return items.join(`${mdFragment(this.raw('punctuation.semicolon'))} `) as Md;
+  }
+
   /** "a, b and c" in the language. */
   list(items: readonly Md[]): Md | undefined {
     if (items.length === 0) return undefined;
-    return new Intl.ListFormat(this.locale, { type: 'conjunction', style: 'long' }).format(items) as Md;
+    return formatList(items, this.locale) as Md;
   }
 
   paragraphs(text: string | undefined): Md[] {

@@ -18,9 +18,14 @@ const LEADING_ORDERED = /^(\d{1,9})([.)])(?=\s|$)/;
 // C0/C1 controls and the Unicode line and paragraph separators become plain spaces.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
-/** One line of plain text, whitespace collapsed. */
+// Whitespace a line may break at. No-break spaces are kept as they are: French writes "Pays\u202f:" and
+// "12\u202f500", and a collapsed or trimmed one would let the colon or the digits wrap away.
+const BREAKING_SPACES = /[^\S\u00a0\u2007\u202f]+/g;
+const EDGE_SPACES = /^[^\S\u00a0\u2007\u202f]+|[^\S\u00a0\u2007\u202f]+$/g;
+
+/** One line of plain text, whitespace collapsed (no-break spaces kept). */
 export function oneLine(text: string): string {
-  return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(CONTROL, ' ').replace(BREAKING_SPACES, ' ').replace(EDGE_SPACES, '');
 }
 
 // A web address inside user text. It stops before anything that could open markup or end a table
@@ -47,7 +52,7 @@ export function md(text: string | number): Md {
  * `blockSafe` sees to that once the pieces are joined.
  */
 export function mdFragment(text: string): string {
-  return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').replace(INLINE_SPECIAL, '\\$&');
+  return text.replace(CONTROL, ' ').replace(BREAKING_SPACES, ' ').replace(INLINE_SPECIAL, '\\$&');
 }
 
 /** A line joined from escaped pieces, with a leading list marker or underline escaped. */
@@ -67,9 +72,11 @@ export function mdParagraphs(text: string | undefined): Md[] {
 
 /**
  * Joins Markdown pieces with a separator lamd chooses. Never a line break: raw HTML such as `<br>`
- * is dropped by cmark-gfm's safe mode and shown literally by renderers with HTML off.
+ * is dropped by cmark-gfm's safe mode and shown literally by renderers with HTML off. Separators
+ * that languages write differently (French "a ; b", Arabic "a؛ b", "label : text") come from the
+ * catalogue instead: `Messages.semicolons`, the `phrase.labelled` message.
  */
-export function joinMd(parts: readonly Md[], separator: ', ' | '; ' | ' · ' | ' – ' | ': ' | ' '): Md {
+export function joinMd(parts: readonly Md[], separator: ', ' | ' · ' | ' – ' | ' '): Md {
   return parts.join(separator) as Md;
 }
 

@@ -4,6 +4,7 @@ import {
   compileMessage,
   directionOf,
   formatIsoDate,
+  formatList,
   formatMessage,
   formatMessageParts,
   formatMoney,
@@ -134,5 +135,14 @@ describe('locales', () => {
     expect(directionOf('ar')).toBe('rtl');
     expect(directionOf('ar-MA')).toBe('rtl');
     expect(directionOf('fr')).toBe('ltr');
+  });
+});
+
+describe('formatList', () => {
+  it('joins items as the language does, with Arabic "و" apart from a word in another script', () => {
+    expect(formatList(['a', 'b', 'c'], 'en-GB')).toBe('a, b and c');
+    expect(formatList(['a', 'b'], 'fr')).toBe('a et b');
+    expect(formatList(['تونس', 'سوسة'], 'ar')).toBe('تونس وسوسة');
+    expect(formatList(['طنجة', 'Milan'], 'ar')).toBe('طنجة و Milan');
   });
 });

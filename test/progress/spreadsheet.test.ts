@@ -198,14 +198,14 @@ describe('the round trip', () => {
     const out = io(root);
     expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: TODAY, lang: 'fr' })).toBe(1);
     expect(out.err.split('\n').filter((l) => /^\w+!/.test(l))).toEqual([
-      'Indicators!H3 (actual) : « 12,5 » n’est pas un nombre. Écrivez des chiffres, avec un point pour les décimales (12.5).',
-      'Indicators!H4 (actual) : « douze » n’est pas un nombre. Écrivez des chiffres, avec un point pour les décimales (12.5).',
-      'Indicators!I5 (date) : « 01/03/2025 » peut se lire jour/mois ou mois/jour. Écrivez-la AAAA-MM-JJ (2025-03-01).',
-      'Indicators!C6 (indicator) : la feuille de route « bahra-diaspora-investment » n’a pas d’id « no-such-indicator ».',
-      'Indicators!C7 (indicator) : la ligne n’a pas d’id. Gardez les id écrits par lamd ; ajoutez d’abord indicateurs et actions à la feuille de route.',
-      'Actions!F3 (status) : « finished » n’est pas un état. Choisissez parmi : planned, in-progress, done, postponed, cancelled.',
-      'Actions!G4 (percent_complete) : 120 est en dehors de 0 à 100.',
-      'Actions!K5 (spent) : la cellule contient une formule sans valeur enregistrée. Tapez la valeur, ou enregistrez à nouveau le fichier.',
+      'Indicators!H3 (actual)\u202f: «\u202f12,5\u202f» n’est pas un nombre. Écrivez des chiffres, avec un point pour les décimales (12.5).',
+      'Indicators!H4 (actual)\u202f: «\u202fdouze\u202f» n’est pas un nombre. Écrivez des chiffres, avec un point pour les décimales (12.5).',
+      'Indicators!I5 (date)\u202f: «\u202f01/03/2025\u202f» peut se lire jour/mois ou mois/jour. Écrivez-la AAAA-MM-JJ (2025-03-01).',
+      'Indicators!C6 (indicator)\u202f: la feuille de route «\u202fbahra-diaspora-investment\u202f» n’a pas d’id «\u202fno-such-indicator\u202f».',
+      'Indicators!C7 (indicator)\u202f: la ligne n’a pas d’id. Gardez les id écrits par lamd\u202f; ajoutez d’abord indicateurs et actions à la feuille de route.',
+      'Actions!F3 (status)\u202f: «\u202ffinished\u202f» n’est pas un état. Choisissez parmi\u202f: planned, in-progress, done, postponed, cancelled.',
+      'Actions!G4 (percent_complete)\u202f: 120 est en dehors de 0 à 100.',
+      'Actions!K5 (spent)\u202f: la cellule contient une formule sans valeur enregistrée. Tapez la valeur, ou enregistrez à nouveau le fichier.',
     ]);
     expect(existsSync(join(root, PROGRESS))).toBe(false);
   });
@@ -410,7 +410,7 @@ describe('an import that would leave the workspace wrong, or misread the officer
     });
     const refused = io(root);
     expect(await runImport(refused, {}, 'progress', 'progress.xlsx', { today: TODAY, lang: 'fr' })).toBe(1);
-    expect(refused.err).toContain('lamd: rien n’a été écrit. Problèmes trouvés : 1. Corrigez-les dans progress.xlsx et importez-le à nouveau.');
+    expect(refused.err).toContain('lamd: rien n’a été écrit. Problèmes trouvés\u202f: 1. Corrigez-les dans progress.xlsx et importez-le à nouveau.');
     await fill(path, (cell) => {
       cell('Indicators', 3, 'actual').value = 905;
     });
@@ -419,7 +419,7 @@ describe('an import that would leave the workspace wrong, or misread the officer
     expect(dry.err).toContain('lamd: prova: rapporti di avanzamento che sarebbero scritti per 2026-H2: 1. Non è stato scritto nulla.');
     const wrote = io(root);
     expect(await runImport(wrote, {}, 'progress', 'progress.xlsx', { today: TODAY, lang: 'fr' })).toBe(0);
-    expect(wrote.err).toContain(`lamd: écrit : ${PROGRESS}`);
+    expect(wrote.err).toContain(`lamd: écrit\u202f: ${PROGRESS}`);
     expect(wrote.err).not.toMatch(/nothing|wrote/);
   });
 

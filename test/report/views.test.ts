@@ -114,7 +114,7 @@ describe('profile view', () => {
     ]);
     expect(sfax!.origins).toEqual([{ country: 'Côte d’Ivoire', share: '30%', asOf: 'not recorded' }]);
     expect(sfax!.mobility.map((m) => m.label)).toEqual(['Emigration', 'Transit']);
-    expect(sfax!.framework[0]).toMatchObject({ title: 'Local development plan', type: 'Strategy', level: 'Local', when: 'adopted June 2020' });
+    expect(sfax!.framework[0]).toMatchObject({ title: 'Local development plan', type: 'Strategy', level: 'Local', when: 'adopted in June 2020' });
     expect(tangier!.hasProfile).toBe(true);
     expect(tangier!.figures.every((f) => f.value === 'not recorded')).toBe(true);
   });

@@ -83,16 +83,15 @@ function practiceCard(ctx: ViewContext, p: PracticeDocument): PracticeCard {
     departments: m.list(texts(p.departments)),
     mgi: m.list((p.mgi_dimensions ?? []).map((d) => m.label('mgi', d)!)),
     sdgTargets: p.sdg_targets?.length
-      ? joinMd(
+      ? m.semicolons(
           p.sdg_targets.map((t) => {
             const target = findTarget(t, sdgLanguage(ctx));
             return target ? m.text('phrase.target_with_title', { id: md(t), title: md(target.title) }) : md(t);
           }),
-          '; ',
         )
       : undefined,
     borrowedBy: m.list((p.capitalization?.borrowed_by ?? []).map((b) => municipalityName(ctx, b.municipality))),
-    answers: p.answers_challenges?.length ? joinMd(p.answers_challenges.map((ref) => challengeTitle(ctx, ref)), '; ') : undefined,
+    answers: p.answers_challenges?.length ? m.semicolons(p.answers_challenges.map((ref) => challengeTitle(ctx, ref))) : undefined,
   };
   return card;
 }
@@ -160,14 +159,13 @@ export function capitalizationView(ctx: ViewContext): CapitalizationView {
         municipality: municipalityName(ctx, p.municipality),
         stage: m.orNotRecorded(m.label('stage', p.capitalization?.stage)),
         history: m.orNotRecorded(
-          joinMd(
+          m.semicolons(
             (p.capitalization?.history ?? []).map((h) => {
               const parts: Md[] = [m.label('stage', h.stage)!];
               if (h.date) parts.push(m.date(h.date)!);
               if (h.activity) parts.push(activityTitle(ctx, h.activity));
               return joinMd(parts, ' – ');
             }),
-            '; ',
           ),
         ),
       })),

@@ -58,7 +58,7 @@ export function titleNamesMunicipality(title: string, municipality: { name: stri
 export function roadmapHeading(ctx: ViewContext, roadmap: { municipality: string; title: string }): Md {
   const entry = ctx.model.municipalities.find((m) => m.slug === roadmap.municipality);
   if (titleNamesMunicipality(roadmap.title, entry)) return md(roadmap.title);
-  return joinMd([municipalityName(ctx, roadmap.municipality), md(roadmap.title)], ': ');
+  return ctx.m.text('phrase.labelled', { label: municipalityName(ctx, roadmap.municipality), text: md(roadmap.title) });
 }
 
 /** The same in plain text, with a dash: for a timeline's title. */
@@ -96,7 +96,7 @@ export function sourceLine(ctx: ViewContext, source: Source): Md {
   if (source.author) parts.push(md(source.author));
   if (source.year !== undefined) parts.push(md(String(source.year)));
   if (source.section) parts.push(md(source.section));
-  if (source.accessed) parts.push(ctx.m.text('phrase.accessed', { date: ctx.m.date(source.accessed)! }));
+  if (source.accessed) parts.push(ctx.m.dated('phrase.accessed', source.accessed));
   return joinMd(parts, ', ');
 }
 

@@ -64,7 +64,7 @@ function measuredResults(ctx: ViewContext, r: RoadmapDocument): Md | undefined {
         : actual;
       return m.text('phrase.labelled', { label: md(indicator.name), text: value });
     });
-  return lines.length ? joinMd(lines, '; ') : undefined;
+  return lines.length ? m.semicolons(lines) : undefined;
 }
 
 function orNotRecorded(ctx: ViewContext, paragraphs: Md[]): Md[] {
@@ -153,14 +153,11 @@ export function finalView(ctx: ViewContext): FinalView {
       objectives: roadmaps.map((r) => ({
         name: municipalityName(ctx, r.municipality),
         roadmap: md(r.title),
-        objectives: m.orNotRecorded(joinMd((r.objectives ?? []).map((o) => md(o.title)), '; ')),
+        objectives: m.orNotRecorded(m.semicolons((r.objectives ?? []).map((o) => md(o.title)))),
         // Measured results first (the actuals of the progress reports); the free text when there are none.
         results: m.orNotRecorded(measuredResults(ctx, r) ?? (r.state_of_the_art?.results ? md(r.state_of_the_art.results) : undefined)),
         institutionalisation: m.orNotRecorded(
-          joinMd(
-            (r.institutionalisation ?? []).map((i) => (i.status ? m.text('phrase.name_role', { name: md(i.instrument), role: m.label('instrument_status', i.status)! }) : md(i.instrument))),
-            '; ',
-          ),
+          m.semicolons((r.institutionalisation ?? []).map((i) => (i.status ? m.text('phrase.name_role', { name: md(i.instrument), role: m.label('instrument_status', i.status)! }) : md(i.instrument)))),
         ),
       })),
       programme: (model.workspace.results ?? [])
@@ -187,7 +184,7 @@ export function finalView(ctx: ViewContext): FinalView {
           members: m.number(ids.size),
           design: m.number(new Set(design.map((w) => w.stakeholder)).size),
           implementation: m.number(new Set(implementation.map((w) => w.stakeholder)).size),
-          types: m.orNotRecorded(joinMd([...types].map(([type, n]) => m.text('phrase.count_of', { label: m.label('stakeholder_type', type)!, count: n })), '; ')),
+          types: m.orNotRecorded(m.semicolons([...types].map(([type, n]) => m.text('phrase.count_of', { label: m.label('stakeholder_type', type)!, count: n })))),
           migrantVoices: members.length === 0 ? m.notRecorded : voices ? yes : no,
         };
       }),
@@ -200,8 +197,8 @@ export function finalView(ctx: ViewContext): FinalView {
           name: md(mu.name),
           leadUnit: m.orNotRecorded(mu.lead_unit ? md(mu.lead_unit) : undefined),
           partner: m.orNotRecorded(partnerName(ctx, mu.local_partner)),
-          workingGroups: m.orNotRecorded(joinMd(groups, '; ')),
-          monitoring: m.orNotRecorded(joinMd(monitoring, '; ')),
+          workingGroups: m.orNotRecorded(m.semicolons(groups)),
+          monitoring: m.orNotRecorded(m.semicolons(monitoring)),
         };
       }),
       coordinationLevels: COORDINATION_LEVELS.map((level) => ({
@@ -232,7 +229,7 @@ export function finalView(ctx: ViewContext): FinalView {
           for (const c of p?.constraints ?? []) add(m.label('constraint', c.type)!, md(c.title));
           for (const r of ofMunicipality(mu.slug)) {
             for (const k of r.risks ?? []) {
-              const mitigation = k.mitigation ? m.text('phrase.in_parentheses', { text: joinMd([m.text('column.mitigation'), md(k.mitigation)], ': ') }) : undefined;
+              const mitigation = k.mitigation ? m.text('phrase.in_parentheses', { text: m.text('phrase.labelled', { label: m.text('column.mitigation'), text: md(k.mitigation) }) }) : undefined;
               add(m.label('risk', k.type)!, mitigation ? joinMd([md(k.description), mitigation], ' ') : md(k.description));
             }
           }

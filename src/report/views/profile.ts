@@ -111,7 +111,7 @@ export function figureView(ctx: ViewContext, label: Md, figure: Figure | undefin
   const notes: Md[] = [];
   if (figure.note) notes.push(md(figure.note));
   notes.push(...sourceLines(ctx, figure.sources));
-  return { label, value, asOf: m.orNotRecorded(m.date(figure.as_of)), breakdown: joinMd(breakdown, '; '), note: joinMd(notes, ' ') };
+  return { label, value, asOf: m.orNotRecorded(m.date(figure.as_of)), breakdown: m.semicolons(breakdown), note: joinMd(notes, ' ') };
 }
 
 const MOBILITY = ['immigration', 'emigration', 'transit', 'return', 'internal', 'displacement'] as const;
@@ -143,7 +143,7 @@ export function profileCard(ctx: ViewContext, slug: string): ProfileCard {
       title: md(f.title),
       type: m.label('framework_type', f.type)!,
       level: m.orNotRecorded(m.label('framework_level', f.level)),
-      when: m.orNotRecorded(f.adopted ? m.text('phrase.adopted', { date: m.date(f.adopted)! }) : m.period(f.period)),
+      when: m.orNotRecorded(f.adopted ? m.dated('phrase.adopted', f.adopted) : m.period(f.period)),
       description: opt(f.description),
       pillars: texts(f.pillars),
     })),

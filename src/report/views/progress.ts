@@ -204,7 +204,7 @@ function progressCard(ctx: ViewContext, r: RoadmapDocument): ProgressCard {
     deviations: (current?.deviations ?? []).map((d) => ({
       description: md(d.description),
       reason: m.orNotRecorded(opt(d.reason)),
-      about: m.orNotRecorded(joinMd([title(d.indicator, 'indicator'), title(d.action, 'action')].filter((x): x is Md => x !== undefined), '; ')),
+      about: m.orNotRecorded(m.semicolons([title(d.indicator, 'indicator'), title(d.action, 'action')].filter((x): x is Md => x !== undefined))),
     })),
     risks: (current?.risks ?? []).map((k) => ({ type: m.orNotRecorded(m.label('risk', k.type)), description: md(k.description), mitigation: m.orNotRecorded(opt(k.mitigation)) })),
     nextSteps: texts(current?.next_steps),
@@ -243,9 +243,8 @@ export function progressView(ctx: ViewContext): ProgressView {
       noData: m.number(n('no-data')),
       actions: m.text('phrase.done_of', { done, total: actions.length }),
       spent: byCurrency.size
-        ? joinMd(
+        ? m.semicolons(
             [...byCurrency].map(([currency, s]) => m.text('phrase.spent_of', { spent: money(ctx, s.spent ?? 0, currency || undefined), allocated: money(ctx, s.allocated, currency || undefined) })),
-            '; ',
           )
         : md('–'),
       institutionalisation: current?.institutionalisation ? m.text(`label.progress_institutionalisation.${current.institutionalisation.status}`) : m.notRecorded,

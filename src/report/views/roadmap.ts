@@ -165,12 +165,7 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
       targets: (r.sdg.targets ?? []).map((t) => ({
         id: md(t),
         title: m.orNotRecorded(findTarget(t, lang) ? md(findTarget(t, lang)!.title) : undefined),
-        local: m.orNotRecorded(
-          (r.sdg.local_targets ?? [])
-            .filter((l) => l.target === t)
-            .map((l) => md(l.text))
-            .join('; ') as Md,
-        ),
+        local: m.orNotRecorded(m.semicolons((r.sdg.local_targets ?? []).filter((l) => l.target === t).map((l) => md(l.text)))),
       })),
     },
     buildsOn: (r.builds_on ?? []).map((id) => {
@@ -207,7 +202,7 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
       const cell: Md[] = [strong(md(a.title))];
       if (a.description) cell.push(md(a.description));
       const names = (a.stakeholders ?? []).map((s) => stakeholderName(ctx, s.stakeholder));
-      return { number: m.number(i + 1), activity: joinMd(cell, ' – '), stakeholders: m.orNotRecorded(joinMd(names, '; ')) };
+      return { number: m.number(i + 1), activity: joinMd(cell, ' – '), stakeholders: m.orNotRecorded(m.semicolons(names)) };
     }),
     actions: actions.map((a, i) => {
       const outputs = [...texts(a.outputs), ...texts(a.expected_results).map((e) => m.text('phrase.expected', { text: e }))];
@@ -219,7 +214,7 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
         lead: m.orNotRecorded(a.lead_unit ? md(a.lead_unit) : undefined),
         period: m.orNotRecorded(m.period({ ...(a.start ? { start: a.start } : {}), ...(a.end ? { end: a.end } : {}) })),
         status: isOverdue(a, today) ? joinMd([status, m.text('phrase.overdue_flag')], ' ') : status,
-        outputs: m.orNotRecorded(joinMd(outputs, '; ')),
+        outputs: m.orNotRecorded(m.semicolons(outputs)),
         progress: m.orNotRecorded(last ? m.text('phrase.dated_note', { note: md(last.note), date: m.date(last.date)! }) : undefined),
       };
     }),
