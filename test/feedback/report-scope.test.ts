@@ -56,8 +56,8 @@ describe('reports scoped to what they read', () => {
     const result = await report(root, 'roadmap', { draft: true, format: 'html', lang: 'fr' });
     expect(result.code).toBe(0);
     const html = readFileSync(join(root, 'reports/roadmap.fr.draft.html'), 'utf8');
-    expect(html).toContain('@page { @top-center { content: "BROUILLON : contient des données non vérifiées"');
-    expect(html).toContain('Brouillon : contient des données non vérifiées.');
+    expect(html).toContain('@page { @top-center { content: "BROUILLON\u202f: contient des données non vérifiées"');
+    expect(html).toContain('Brouillon\u202f: contient des données non vérifiées.');
   });
 
   it('--draft on documents without errors writes the final report', async () => {
