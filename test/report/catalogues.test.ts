@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { compileMessage, localeOf, messageArguments } from '../../src/i18n/format.js';
 import { REPORT_LANGUAGES, valuesGiven } from '../../src/report/i18n.js';
 import { REPO } from './helpers.js';
@@ -34,6 +35,7 @@ const SAME_AS_ENGLISH: Record<string, Record<string, string>> = {
     'column.target': 'ISTAT and the Italian SDG reports write "target" for an SDG target',
     'phrase.no': '"no" is Italian too',
     'label.mode.online': '"online" is the Italian word for it',
+    'label.activity_format.webinar': '"webinar" is the Italian word for it',
     'phrase.generated_on': 'only a date, the name lamd and a version',
   },
   fr: {
@@ -63,10 +65,19 @@ const SAME_AS_ENGLISH: Record<string, Record<string, string>> = {
     'label.stakeholder_type.expert': 'the same word in French',
     'label.instrument_type.budget': 'the same word in French',
     'sheet.about.programme': 'the same word in French',
+    'column.sources': 'the same word in French',
+    'column.format': 'the same word in French',
+    'column.trained': 'the same word in French ("Participants")',
+    'label.lesson_theme.coordination': 'the same word in French',
+    'label.lesson_theme.engagement': 'the same word in French',
+    'label.product_type.guide': 'the same word in French',
     'phrase.generated_on': 'only a date, the name lamd and a version',
   },
   ar: { 'phrase.generated_on': 'only a date, the name lamd and a version' },
-  sq: { 'phrase.generated_on': 'only a date, the name lamd and a version' },
+  sq: {
+    'phrase.generated_on': 'only a date, the name lamd and a version',
+    'label.activity_format.webinar': 'Albanian writes "webinar" as English does',
+  },
 };
 
 // What is left of a message without its values and everything that is not a letter.
@@ -80,6 +91,11 @@ describe('report catalogues', () => {
   for (const lang of REPORT_LANGUAGES) {
     describe(lang, () => {
       const catalogue = catalogues[lang];
+
+      it('names no group or key twice (JSON.parse would keep the last one silently)', () => {
+        const text = readFileSync(join(REPO, 'templates/reports/i18n', `${lang}.json`), 'utf8');
+        expect(parseDocument(text, { uniqueKeys: true }).errors.map((e) => e.message)).toEqual([]);
+      });
 
       it('has every message English has, and no other', () => {
         expect([...english.keys()].filter((k) => !catalogue.has(k))).toEqual([]);

@@ -29,7 +29,7 @@ function variant(ws: LoadedWorkspace, change: (model: ReportModel) => void): Loa
 
 describe('figure qualifiers', () => {
   it('print the bound the source gives, in every report language', () => {
-    const expected: Record<string, string> = { en: 'more than 15%', it: 'più di 15%', fr: 'plus de 15 %', sq: 'më shumë se 15%', ar: 'أكثر من' };
+    const expected: Record<string, string> = { en: 'more than 15%', it: 'più di 15%', fr: 'plus de 15\u00a0%', sq: 'më shumë se 15%', ar: 'أكثر من' };
     for (const [lang, text] of Object.entries(expected)) {
       const c = ctx(valid, lang);
       expect(qualified(c, c.m.percent(15), 'more-than')).toContain(text);

@@ -96,7 +96,7 @@ function stateOfTheArt(ctx: ViewContext, r: RoadmapDocument): StateOfTheArtCard 
 const COORDINATION_LEVELS = ['between-municipalities', 'within-municipality', 'external-stakeholders'] as const;
 
 function sourcesInline(ctx: ViewContext, sources: readonly Source[] | undefined): Md | undefined {
-  return sources?.length ? joinMd(sourceLines(ctx, sources), '; ') : undefined;
+  return sources?.length ? ctx.m.semicolons(sourceLines(ctx, sources)) : undefined;
 }
 
 /** Programme-level entries concern the scoped municipality when they name it, or name none (the whole network). */

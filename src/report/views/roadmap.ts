@@ -128,7 +128,7 @@ function adoptionSummary(ctx: ViewContext, r: RoadmapDocument): Md {
   const entered = (r.institutionalisation ?? [])
     .filter((i) => i.status)
     .map((i) => m.text('phrase.name_role', { name: md(i.instrument), role: m.label('instrument_status', i.status)! }));
-  return m.orNotRecorded(joinMd(entered, '; '));
+  return m.orNotRecorded(m.semicolons(entered));
 }
 
 function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timelines: Timeline[]): RoadmapCard {
@@ -161,7 +161,7 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
       goal: sdgGoal(ctx, r.sdg, false),
       rationale: opt(r.sdg.rationale),
       note: opt(r.sdg.note),
-      sources: r.sdg.sources?.length ? joinMd(sourceLines(ctx, r.sdg.sources), '; ') : undefined,
+      sources: r.sdg.sources?.length ? m.semicolons(sourceLines(ctx, r.sdg.sources)) : undefined,
       targets: (r.sdg.targets ?? []).map((t) => ({
         id: md(t),
         title: m.orNotRecorded(findTarget(t, lang) ? md(findTarget(t, lang)!.title) : undefined),
