@@ -1,74 +1,12 @@
 // Dates must exist in the calendar and nothing may end before it starts. Partial dates (YYYY-MM,
 // YYYY) stand for their whole span: a start counts from its first day, an end until its last.
+import { firstDay, isCalendarDate, lastDay, schemaDateShape } from '../calendar/dates.js';
 import type { LoadedDocument } from '../workspace/load.js';
 import { pointerSegment } from '../diagnostics.js';
 import { describeAt } from './describe.js';
 import type { Finding } from './finding.js';
 
 const DATE_KEYS = new Set(['start', 'end', 'date', 'end_date', 'as_of', 'adopted', 'joined', 'accessed']);
-
-// Dates are checked on every value of every document, so these read characters instead of running
-// a regular expression and building a Date each time.
-
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(year: number, month: number): number {
-  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS[month - 1]!;
-}
-
-function digits(value: string, from: number, count: number): number {
-  let n = 0;
-  for (let i = from; i < from + count; i++) {
-    const c = value.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
-/** YYYY, YYYY-MM or YYYY-MM-DD split into numbers (0 for a part not given), or undefined. */
-function parts(value: string): [number, number, number] | undefined {
-  const length = value.length;
-  if (length !== 4 && length !== 7 && length !== 10) return undefined;
-  const year = digits(value, 0, 4);
-  if (year < 0) return undefined;
-  if (length === 4) return [year, 0, 0];
-  const month = value.charCodeAt(4) === 45 ? digits(value, 5, 2) : -1;
-  if (month < 0) return undefined;
-  if (length === 7) return [year, month, 0];
-  const day = value.charCodeAt(7) === 45 ? digits(value, 8, 2) : -1;
-  return day < 0 ? undefined : [year, month, day];
-}
-
-/** Whether a string has the shape the schema gives dates (months 01-12, days 01-31). */
-function schemaDateShape(value: string): boolean {
-  const p = parts(value);
-  if (!p) return false;
-  return (value.length === 4 || (p[1] >= 1 && p[1] <= 12)) && (value.length < 10 || (p[2] >= 1 && p[2] <= 31));
-}
-
-/** Whether a YYYY[-MM[-DD]] string names a real day (or month, or year). */
-export function isCalendarDate(value: string): boolean {
-  const p = parts(value);
-  if (!p) return false;
-  const month = value.length >= 7 ? p[1] : 1;
-  const day = value.length === 10 ? p[2] : 1;
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(p[0], month);
-}
-
-/** First day of a (partial) date, as YYYY-MM-DD. */
-export function firstDay(value: string): string {
-  if (value.length === 10) return value;
-  return value.length === 7 ? `${value}-01` : `${value}-01-01`;
-}
-
-/** Last day of a (partial) date, as YYYY-MM-DD. */
-export function lastDay(value: string): string {
-  if (value.length === 10) return value;
-  const year = digits(value, 0, 4);
-  const month = value.length === 7 ? digits(value, 5, 2) : 12;
-  return `${value.slice(0, 4)}-${String(month).padStart(2, '0')}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
-}
 
 export function checkDates(documents: readonly LoadedDocument[]): Finding[] {
   const findings: Finding[] = [];

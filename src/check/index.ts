@@ -1,6 +1,6 @@
 // Checks loaded documents: schema first, then the workspace (ids, references, dates). Returns
 // positioned, sorted diagnostics for the files the user asked about.
-import { today } from '../today.js';
+import { today } from '../calendar/today.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import type { LoadResult } from '../workspace/load.js';

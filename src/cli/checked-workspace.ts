@@ -10,7 +10,7 @@ import { packageManifest } from '../package-root.js';
 import { availableLanguages, Messages, loadCatalogue } from '../report/i18n.js';
 import { buildReportModel, type ReportModel } from '../report/model.js';
 import { templateSources } from '../report/template-files.js';
-import { today as localToday } from '../today.js';
+import { today as localToday } from '../calendar/today.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../version.js';
 import { loadWorkspace, type LoadResult } from '../workspace/load.js';
 import type { GlobalOptions } from './global-options.js';

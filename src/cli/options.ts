@@ -1,11 +1,11 @@
 // Option values several commands share (--today, --period), checked once with one wording.
-import { isCalendarDate } from '../check/dates.js';
-import { isPeriod } from '../check/progress.js';
+import { isDay } from '../calendar/dates.js';
+import { isPeriod } from '../calendar/periods.js';
 import { UsageError } from '../errors.js';
 
 /** Refuses a --today that is not a calendar day written YYYY-MM-DD. */
 export function checkTodayOption(today: string | undefined): void {
-  if (today !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(today) && isCalendarDate(today))) {
+  if (today !== undefined && !isDay(today)) {
     throw new UsageError(`--today ${today} is not a date; write it YYYY-MM-DD.`);
   }
 }

@@ -2,7 +2,7 @@
 // number and date cells, a frozen header with filters and widths, and, for the progress template, a
 // hidden row of column keys, drop-down lists, numeric validation and locked known values.
 import ExcelJS from 'exceljs';
-import { isCalendarDate } from '../check/dates.js';
+import { isDay } from '../calendar/dates.js';
 import { columnLetter } from '../import/workbook.js';
 import type { Column, Sheet } from './table.js';
 
@@ -23,7 +23,7 @@ export interface XlsxSheet extends Sheet {
 
 /** A date cell for a whole date (YYYY-MM-DD); a partial one stays text. */
 function dateCell(value: string): Date | string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isCalendarDate(value) ? new Date(`${value}T00:00:00Z`) : value;
+  return isDay(value) ? new Date(`${value}T00:00:00Z`) : value;
 }
 
 function cellValue(column: Column, value: string | number | undefined): ExcelJS.CellValue {

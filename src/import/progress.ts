@@ -3,8 +3,9 @@
 // document per road map with something reported, new or merged into the period's existing one.
 // Pure: workbook and workspace in, planned files and problems out; the CLI writes.
 import { parseDocument, type Document } from 'yaml';
-import { isCalendarDate } from '../check/dates.js';
-import { addMonths, periodRange, periodsOverlap, programmeEnd } from '../check/progress.js';
+import { isCalendarDate } from '../calendar/dates.js';
+import { addMonths, periodRange, periodsOverlap } from '../calendar/periods.js';
+import { programmeEnd } from '../check/progress.js';
 import { UsageError } from '../errors.js';
 import { ACTION_STATUS_VALUES, SHEET_KEYS, TEMPLATE_SUBJECT_PREFIX, type SheetName } from '../export/progress-template.js';
 import type { Messages } from '../report/i18n.js';

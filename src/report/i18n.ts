@@ -17,6 +17,7 @@ import {
   MessageSyntaxError,
   messageArguments,
 } from '../i18n/format.js';
+import { countryName } from '../reference/countries.js';
 import { blockSafe, md, mdFragment, mdParagraphs, type Md } from './markdown.js';
 import { readTemplateFile, TemplateError, type TemplateSources } from './template-files.js';
 
@@ -160,7 +161,6 @@ export class Messages {
   readonly dir: 'ltr' | 'rtl';
   readonly catalogue: Catalogue;
   readonly overrides: readonly string[];
-  private regions?: Intl.DisplayNames;
   private languages?: Intl.DisplayNames;
 
   constructor(options: MessagesOptions) {
@@ -266,12 +266,7 @@ export class Messages {
 
   country(code: string | undefined): Md | undefined {
     if (code === undefined) return undefined;
-    try {
-      this.regions ??= new Intl.DisplayNames([this.locale], { type: 'region', fallback: 'code' });
-      return md(this.regions.of(code) ?? code);
-    } catch {
-      return md(code);
-    }
+    return md(countryName(code, this.locale) ?? code);
   }
 
   language(code: string): Md {

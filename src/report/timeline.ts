@@ -1,6 +1,7 @@
 // A road map's timeline: its dated actions as bars, written as a Mermaid gantt block for the
 // Markdown report and drawn as an inline SVG (no script, no external resource) for the HTML one.
-import { firstDay, isCalendarDate, lastDay } from '../check/dates.js';
+import { firstDay, isCalendarDate, lastDay } from '../calendar/dates.js';
+import { isOverdue } from '../calendar/overdue.js';
 import { escapeHtml, mermaidText } from './markdown.js';
 
 export type ActionStatus = 'planned' | 'in-progress' | 'done' | 'postponed' | 'cancelled' | 'not-recorded';
@@ -63,7 +64,7 @@ export function buildTimeline(id: string, title: string, actions: readonly Timel
       start: from <= to ? from : to,
       end: from <= to ? to : from,
       status,
-      overdue: end !== undefined && end < today && status !== 'done' && status !== 'cancelled',
+      overdue: isOverdue(action.end, status, today),
       milestone: !start || !end,
     });
   }

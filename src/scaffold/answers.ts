@@ -1,9 +1,10 @@
 // Turns what a person typed (a flag's value or a prompt's answer) into a value the documents accept,
 // or a UsageError that names the flag and says what is expected. Pure: no prompts, no files.
-import { firstDay, isCalendarDate, lastDay } from '../check/dates.js';
+import { firstDay, isCalendarDate, lastDay } from '../calendar/dates.js';
 import { UsageError } from '../errors.js';
 import { findGoal } from '../reference/sdg.js';
-import { countryName, isCountry, searchCountries } from './countries.js';
+import { countryName, isCountryCode } from '../reference/countries.js';
+import { searchCountries } from '../reference/country-search.js';
 import { idProblem, slugify } from './slug.js';
 
 /**
@@ -53,7 +54,7 @@ export function parseIdAnswer(raw: string, source: Source): string {
 /** An ISO 3166-1 alpha-2 code; lowercase is accepted and put in capitals. Names get a hint, not a guess. */
 export function parseCountry(raw: string, flag: string): string {
   const code = raw.trim().toUpperCase();
-  if (isCountry(code)) return code;
+  if (isCountryCode(code)) return code;
   const matches = searchCountries(raw, 3);
   const hint = matches.length ? ` Did you mean ${matches.map((m) => `${m.code} (${m.name})`).join(', ')}?` : '';
   throw new UsageError(`${flag} ${JSON.stringify(raw.trim())} is not an ISO 3166-1 alpha-2 country code (two letters, like TN, IT or AL).${hint}`);
@@ -230,6 +231,6 @@ export interface PartnerAnswer {
 export function parsePartner(raw: string, flag: string): PartnerAnswer {
   const text = parseText(raw, flag);
   const m = /^(.*\S)\s*\(([A-Za-z]{2})\)$/.exec(text);
-  if (m && isCountry(m[2]!.toUpperCase())) return { name: m[1]!, country: m[2]!.toUpperCase() };
+  if (m && isCountryCode(m[2]!.toUpperCase())) return { name: m[1]!, country: m[2]!.toUpperCase() };
   return { name: text };
 }

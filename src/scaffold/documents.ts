@@ -3,7 +3,7 @@
 import { posix } from 'node:path';
 import { findGoal, migrationTargets, targetsOfGoal } from '../reference/sdg.js';
 import type { DocumentKind } from '../workspace/kinds.js';
-import { countryName } from './countries.js';
+import { countryName } from '../reference/countries.js';
 import { SCHEMA_COPY_DIR } from './schema-copy.js';
 import { shortenId } from './slug.js';
 import type { View } from './render.js';

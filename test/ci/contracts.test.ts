@@ -9,7 +9,7 @@ import { dropOutputToClosedPipes, type CliIO } from '../../src/cli/io.js';
 import { run as newDocument } from '../../src/cli/commands/new.js';
 import { run as rules } from '../../src/cli/commands/rules.js';
 import { WorkspaceError } from '../../src/errors.js';
-import { today } from '../../src/today.js';
+import { today } from '../../src/calendar/today.js';
 import { BIN, copyFixture, REPO } from '../helpers/lamd.js';
 
 function terminal(cwd: string): CliIO {

@@ -4,7 +4,8 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLoaded } from '../../src/check/index.js';
-import { addMonths, comparePeriods, countsPeople, periodRange, periodsOverlap } from '../../src/check/progress.js';
+import { addMonths, comparePeriods, periodRange, periodsOverlap } from '../../src/calendar/periods.js';
+import { countsPeople } from '../../src/check/progress.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { FIXTURES, tempDir } from '../helpers/lamd.js';
 

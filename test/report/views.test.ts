@@ -10,7 +10,8 @@ import { titleNamesMunicipality, type ViewContext } from '../../src/report/views
 import { finalView } from '../../src/report/views/final.js';
 import { preparatoryView } from '../../src/report/views/preparatory.js';
 import { profileView } from '../../src/report/views/profile.js';
-import { isOverdue, roadmapReport } from '../../src/report/views/roadmap.js';
+import { isOverdue } from '../../src/calendar/overdue.js';
+import { roadmapReport } from '../../src/report/views/roadmap.js';
 import { INJECTION, LAS_PILOT, loadValid, render, TODAY, VALID, type LoadedWorkspace } from './helpers.js';
 
 let valid: LoadedWorkspace;
@@ -294,12 +295,12 @@ describe('road map headings', () => {
 
 describe('isOverdue and timelines', () => {
   it('counts an action overdue from the day after its (last possible) end', () => {
-    expect(isOverdue({ end: '2023-03', status: 'planned' }, '2023-03-31')).toBe(false);
-    expect(isOverdue({ end: '2023-03', status: 'planned' }, '2023-04-01')).toBe(true);
-    expect(isOverdue({ end: '2023-03', status: 'done' }, '2024-01-01')).toBe(false);
-    expect(isOverdue({ end: '2023-03', status: 'cancelled' }, '2024-01-01')).toBe(false);
-    expect(isOverdue({ end: '2023-03' }, '2024-01-01')).toBe(true);
-    expect(isOverdue({}, '2024-01-01')).toBe(false);
+    expect(isOverdue('2023-03', 'planned', '2023-03-31')).toBe(false);
+    expect(isOverdue('2023-03', 'planned', '2023-04-01')).toBe(true);
+    expect(isOverdue('2023-03', 'done', '2024-01-01')).toBe(false);
+    expect(isOverdue('2023-03', 'cancelled', '2024-01-01')).toBe(false);
+    expect(isOverdue('2023-03', undefined, '2024-01-01')).toBe(true);
+    expect(isOverdue(undefined, undefined, '2024-01-01')).toBe(false);
   });
 
   it('draws one-date actions as milestones and leaves undated ones out, each bar keeping its action\'s number', () => {

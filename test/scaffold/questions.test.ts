@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { addYear, checkPeriod, parseCountry, parseDate, parseDay, parseGoals, parseIdAnswer, parseLanguages, parsePartner, parseText } from '../../src/scaffold/answers.js';
-import { searchCountries } from '../../src/scaffold/countries.js';
+import { searchCountries } from '../../src/reference/country-search.js';
 import { mayAsk, Questions, type Asker } from '../../src/scaffold/questions.js';
 
 describe('mayAsk', () => {

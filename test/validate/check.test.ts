@@ -209,7 +209,7 @@ period: { start: 2021-05-01, end: 2021-04-30 }
 
 describe('calendar dates', () => {
   it('reads full and partial dates as the schema does, and knows the calendar', async () => {
-    const { isCalendarDate, firstDay, lastDay } = await import('../../src/check/dates.js');
+    const { isCalendarDate, firstDay, lastDay } = await import('../../src/calendar/dates.js');
     for (const good of ['2024-02-29', '2000-02-29', '2023-12-31', '2023-05', '2023', '0001-01-01']) expect(isCalendarDate(good), good).toBe(true);
     for (const bad of ['2023-02-29', '1900-02-29', '2023-04-31', '2023-13', '2023-00', '2023-01-00', '2023-1-01', '202', '2023-05-1', '2023/05/01', 'abcd', '2023-05-01x']) expect(isCalendarDate(bad), bad).toBe(false);
     expect([firstDay('2023'), firstDay('2023-05'), firstDay('2023-05-17')]).toEqual(['2023-01-01', '2023-05-01', '2023-05-17']);

@@ -1,5 +1,5 @@
 // A road map's actions happen within the road map's own period (3.2.4: actions, roles, timing).
-import { firstDay, isCalendarDate, lastDay } from '../dates.js';
+import { firstDay, isCalendarDate, lastDay } from '../../calendar/dates.js';
 import type { Finding } from '../finding.js';
 import { obj, objects, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';

@@ -1,6 +1,6 @@
 // Road maps and activities happen inside or after the phase calendar of lamd.yaml, not before the
 // phase they belong to (3.2, 4.7: the timeline is designed phase by phase).
-import { firstDay, isCalendarDate } from '../dates.js';
+import { firstDay, isCalendarDate } from '../../calendar/dates.js';
 import type { Finding } from '../finding.js';
 import { obj, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';

@@ -1,12 +1,10 @@
 // Actions whose end has passed but that are not marked done are reported, so monitoring keeps up
 // (3.2.4, 5.1.2: monitoring of road maps). "Today" is settable with --today for reproducible CI.
-import { isCalendarDate, lastDay } from '../dates.js';
+import { isOverdue } from '../../calendar/overdue.js';
 import type { Finding } from '../finding.js';
 import { latestActionStatus, progressByRoadmap } from '../progress.js';
 import { objects, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
-
-const CLOSED = new Set(['done', 'cancelled']);
 
 export const rule: MethodRule = {
   meta: {
@@ -26,7 +24,7 @@ export const rule: MethodRule = {
         // The latest progress report that mentions the action knows better than the road map.
         const latest = latestActionStatus(reports, action);
         const status = latest.status ?? 'planned';
-        if (!end || !isCalendarDate(end) || CLOSED.has(status) || lastDay(end) >= context.today) continue;
+        if (!isOverdue(end, status, context.today)) continue;
         // `as of` puts today's date on the finding, not on the report, which has its own period.
         const source = latest.period !== undefined ? ` (progress report ${latest.period})` : '';
         findings.push({

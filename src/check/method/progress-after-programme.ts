@@ -1,8 +1,9 @@
 // A monitored road map that runs on after the programme gets a report from after the programme (or an
 // ex-post review): support ends, the priorities continue (3.2.4).
-import { isCalendarDate, lastDay } from '../dates.js';
+import { isCalendarDate, lastDay } from '../../calendar/dates.js';
 import type { Finding } from '../finding.js';
-import { addMonths, programmeEnd, progressByRoadmap } from '../progress.js';
+import { addMonths } from '../../calendar/periods.js';
+import { programmeEnd, progressByRoadmap } from '../progress.js';
 import { obj, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
 

@@ -1,8 +1,9 @@
 // A road map that says how often it reports gets a progress report that often, with a grace period
 // for writing it (5.1.2: monitoring at every stage of implementation).
-import { firstDay, isCalendarDate, lastDay } from '../dates.js';
+import { firstDay, isCalendarDate, lastDay } from '../../calendar/dates.js';
 import type { Finding } from '../finding.js';
-import { addDays, addMonths, periodRange, progressByRoadmap, REPORTING_MONTHS } from '../progress.js';
+import { addDays, addMonths, periodRange } from '../../calendar/periods.js';
+import { progressByRoadmap, REPORTING_MONTHS } from '../progress.js';
 import { obj, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
 

@@ -1,7 +1,8 @@
 // The progress reports of one road map cover periods that do not overlap, so no value is counted
 // twice and the trend reads period after period (3.2.1: monitoring).
 import type { Finding } from '../finding.js';
-import { periodRange, periodsOverlap, progressByRoadmap } from '../progress.js';
+import { periodRange, periodsOverlap } from '../../calendar/periods.js';
+import { progressByRoadmap } from '../progress.js';
 import type { MethodRule } from './rule.js';
 
 export const rule: MethodRule = {

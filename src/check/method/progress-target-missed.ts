@@ -1,6 +1,6 @@
 // An indicator whose target date has passed and whose latest value falls short of the target is
 // reported, so the road map's results are reviewed, not assumed (4.3: objectives and results).
-import { isCalendarDate, lastDay } from '../dates.js';
+import { isCalendarDate, lastDay } from '../../calendar/dates.js';
 import type { Finding } from '../finding.js';
 import { numberOf, progressByRoadmap, readings, roadmapIndicators } from '../progress.js';
 import { obj, str } from '../values.js';

@@ -1,6 +1,6 @@
 // A road map whose actions span a local election recorded in the municipality's profile says how
 // continuity is kept: elections bring new priorities and staff turnover (4.6).
-import { firstDay, isCalendarDate, lastDay } from '../dates.js';
+import { firstDay, isCalendarDate, lastDay } from '../../calendar/dates.js';
 import type { Finding } from '../finding.js';
 import { obj, objects, str, type Obj } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';

@@ -1,12 +1,12 @@
 // `lamd init [dir]`: the person's journey, top to bottom: check the target folder, ask what the
 // flags do not say, plan the files, list what is kept, write everything at once, say what is next.
-import { today } from '../../today.js';
+import { today } from '../../calendar/today.js';
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { addYear, checkPeriod, describeCountry, parseCountry, parseDate, parseGoals, parseIdAnswer, parseLanguages, parsePartner, parseText, type PartnerAnswer } from '../../scaffold/answers.js';
 import { applyPlan, checkPlan, type CheckedFile } from '../../scaffold/apply.js';
-import { searchCountries } from '../../scaffold/countries.js';
+import { searchCountries } from '../../reference/country-search.js';
 import { goalView } from '../../scaffold/documents.js';
 import { planInit, type InitAnswers } from '../../scaffold/plan-init.js';
 import { mayAsk, Questions } from '../../scaffold/questions.js';

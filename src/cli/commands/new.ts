@@ -1,11 +1,11 @@
 // `lamd new <kind> [id]`: adds a municipality, practice, road map, stakeholder or activity to the
 // workspace: find the workspace, ask what the flags do not say, plan, write at once, say what next.
-import { today } from '../../today.js';
+import { today } from '../../calendar/today.js';
 import { join, relative, resolve } from 'node:path';
 import { UsageError, WorkspaceError } from '../../errors.js';
 import { checkPeriod, parseChoice, parseCountry, parseDay, parseGoals, parseId, parseIdAnswer, parseLanguages, parseText, type Source } from '../../scaffold/answers.js';
 import { applyPlan, checkPlan } from '../../scaffold/apply.js';
-import { searchCountries } from '../../scaffold/countries.js';
+import { searchCountries } from '../../reference/country-search.js';
 import { goalView } from '../../scaffold/documents.js';
 import {
   ACTIVITY_TITLES,

@@ -1,7 +1,7 @@
 // `lamd report <phase>`: load and check the workspace, refuse when the files the report reads have
 // errors (exit 1) unless --draft, render the phase reports (Markdown or HTML) and write them
 // atomically into <workspace>/reports/ or --out.
-import { today as localToday } from '../../today.js';
+import { today as localToday } from '../../calendar/today.js';
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { checkLoaded } from '../../check/index.js';

@@ -1,7 +1,7 @@
 // Contextual constraints (elections, crises) seen against the programme's phase calendar: one that
 // falls inside a phase is flagged, because an election mid-programme brings new priorities and staff
 // turnover (publication 4.6).
-import { firstDay, isCalendarDate, lastDay } from '../../check/dates.js';
+import { firstDay, isCalendarDate, lastDay } from '../../calendar/dates.js';
 import type { ProfileDocument } from '../../types/generated/index.js';
 import { md, opt, type Md } from '../markdown.js';
 import type { CalendarPhase as Phase } from '../model.js';

@@ -8,7 +8,8 @@ import type { Source } from '../model.js';
 import { baseView, inScope, municipalityName, partnerName, roadmapHeading, scopedMunicipalities, sourceLines, texts, type BaseView, type ViewContext } from './context.js';
 import { figureView, activitiesOf, activityCard, type ActivityCard } from './profile.js';
 import { reportsUpTo, trackRoadmap } from './progress.js';
-import { isOverdue, roadmapsInScope, sdgGoal } from './roadmap.js';
+import { isOverdue } from '../../calendar/overdue.js';
+import { roadmapsInScope, sdgGoal } from './roadmap.js';
 
 const FACTORS = ['change-in-migration-patterns', 'change-in-legislation', 'consolidating-existing-initiatives', 'policy-coherence', 'political-will', 'international-networking'] as const;
 
@@ -76,7 +77,7 @@ function stateOfTheArt(ctx: ViewContext, r: RoadmapDocument): StateOfTheArtCard 
   const s = r.state_of_the_art;
   const actions = r.actions ?? [];
   const done = actions.filter((a) => a.status === 'done').length;
-  const overdue = actions.filter((a) => isOverdue(a, ctx.today)).length;
+  const overdue = actions.filter((a) => isOverdue(a.end, a.status, ctx.today)).length;
   return {
     heading: roadmapHeading(ctx, r),
     title: md(r.title),

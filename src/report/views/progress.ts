@@ -2,7 +2,8 @@
 // 3.2.1, 3.2.4, 4.3): indicators against baseline and target with their trend, actions by lead unit,
 // budget execution per action and per plan reference, deviations, risks and next steps; then the
 // network at a glance.
-import { comparePeriods, INDICATOR_STATUSES, trackIndicator, type IndicatorStatus, type Reading, type Tracking } from '../../check/progress.js';
+import { comparePeriods } from '../../calendar/periods.js';
+import { INDICATOR_STATUSES, trackIndicator, type IndicatorStatus, type Reading, type Tracking } from '../../check/progress.js';
 import type { Obj } from '../../check/values.js';
 import type { ProgressDocument, RoadmapDocument } from '../../types/generated/index.js';
 import { joinMd, md, opt, type Md } from '../markdown.js';

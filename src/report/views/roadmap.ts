@@ -1,7 +1,8 @@
 // The phase 3 report: every road map with its SDG goal and targets (official titles), objectives and
 // indicators, activities in the shape of the publication's Box 3 (activity | stakeholders involved),
 // a timeline, progress by status and overdue actions; then a summary across the network.
-import { isCalendarDate, lastDay } from '../../check/dates.js';
+import { lastDay } from '../../calendar/dates.js';
+import { isOverdue } from '../../calendar/overdue.js';
 import { findGoal, findTarget } from '../../reference/sdg.js';
 import type { RoadmapDocument } from '../../types/generated/index.js';
 import { joinMd, md, opt, strong, type Md } from '../markdown.js';
@@ -25,7 +26,6 @@ import {
   type ViewContext,
 } from './context.js';
 
-type Action = NonNullable<RoadmapDocument['actions']>[number];
 type Measure = NonNullable<NonNullable<NonNullable<RoadmapDocument['objectives']>[number]['indicators']>[number]['baseline']>;
 
 export interface RoadmapCard {
@@ -78,12 +78,6 @@ export interface RoadmapView extends BaseView {
 export interface RoadmapReport {
   view: RoadmapView;
   timelines: Timeline[];
-}
-
-/** Whether an action is past its end and still open, on `today` (the same test as `dates/overdue`). */
-export function isOverdue(action: Pick<Action, 'end' | 'status'>, today: string): boolean {
-  const status = action.status ?? 'planned';
-  return action.end !== undefined && isCalendarDate(action.end) && status !== 'done' && status !== 'cancelled' && lastDay(action.end) < today;
 }
 
 function measure(ctx: ViewContext, value: Measure | undefined, unit: string | undefined): Md {
@@ -213,7 +207,7 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
         objective: m.orNotRecorded(objectiveTitle(a.objective)),
         lead: m.orNotRecorded(a.lead_unit ? md(a.lead_unit) : undefined),
         period: m.orNotRecorded(m.period({ ...(a.start ? { start: a.start } : {}), ...(a.end ? { end: a.end } : {}) })),
-        status: isOverdue(a, today) ? joinMd([status, m.text('phrase.overdue_flag')], ' ') : status,
+        status: isOverdue(a.end, a.status, today) ? joinMd([status, m.text('phrase.overdue_flag')], ' ') : status,
         outputs: m.orNotRecorded(m.semicolons(outputs)),
         progress: m.orNotRecorded(last ? m.text('phrase.dated_note', { note: md(last.note), date: m.date(last.date)! }) : undefined),
       };
@@ -222,7 +216,7 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
     progressSummary:
       actions.length === 0 ? m.text('phrase.no_actions') : m.text('phrase.progress_summary', { done, total: actions.length, percent: m.percent((done / actions.length) * 100) }),
     overdue: actions
-      .filter((a) => isOverdue(a, today))
+      .filter((a) => isOverdue(a.end, a.status, today))
       .map((a) => ({
         title: md(a.title),
         end: m.date(a.end)!,
@@ -314,7 +308,7 @@ export function roadmapReport(ctx: ViewContext): RoadmapReport {
           goal: sdgGoal(ctx, r.sdg),
           actions: m.number(actions.length),
           done: m.number(actions.filter((a) => a.status === 'done').length),
-          overdue: m.number(actions.filter((a) => isOverdue(a, today)).length),
+          overdue: m.number(actions.filter((a) => isOverdue(a.end, a.status, today)).length),
           adoption: adoptionSummary(ctx, r),
         };
       }),
@@ -327,7 +321,7 @@ export function roadmapReport(ctx: ViewContext): RoadmapReport {
         municipalities: new Set(roadmaps.map((r) => r.municipality)).size,
         actions: allActions.length,
         done: allActions.filter((a) => a.status === 'done').length,
-        overdue: allActions.filter((a) => isOverdue(a, today)).length,
+        overdue: allActions.filter((a) => isOverdue(a.end, a.status, today)).length,
       }),
     },
     roadmaps: cards,

@@ -1,10 +1,12 @@
-// Country names and search for the scaffold questions, from i18n-iso-countries (ISO 3166-1).
+// Finding a country by what a person typed at a question: its code, or its name in one of several
+// languages with the aliases i18n-iso-countries knows ("Ivory Coast"), loaded only by init and new.
 import countries from 'i18n-iso-countries';
+import { countryName } from './countries.js';
 
 export interface CountryChoice {
   /** ISO 3166-1 alpha-2, in capitals. */
   code: string;
-  /** The English name. */
+  /** The English name, as countryName gives it. */
   name: string;
 }
 
@@ -19,24 +21,15 @@ function searchIndex(): Array<CountryChoice & { keys: string[] }> {
   if (index) return index;
   index = Object.keys(countries.getAlpha2Codes())
     .map((code) => {
-      const keys = new Set<string>([code.toLowerCase(), (countries.alpha2ToAlpha3(code) ?? '').toLowerCase()]);
+      const name = countryName(code) ?? countries.getName(code, 'en') ?? code;
+      const keys = new Set<string>([code.toLowerCase(), (countries.alpha2ToAlpha3(code) ?? '').toLowerCase(), fold(name)]);
       for (const lang of SEARCH_LANGUAGES) {
-        for (const name of countries.getName(code, lang, { select: 'all' }) ?? []) keys.add(fold(name));
+        for (const alias of countries.getName(code, lang, { select: 'all' }) ?? []) keys.add(fold(alias));
       }
-      return { code, name: countries.getName(code, 'en') ?? code, keys: [...keys].filter(Boolean) };
+      return { code, name, keys: [...keys].filter(Boolean) };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
   return index;
-}
-
-/** Whether `code` is an ISO 3166-1 alpha-2 code lamd knows (capitals only, as documents write it). */
-export function isCountry(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
-}
-
-/** The English name of a country code, or undefined. */
-export function countryName(code: string): string | undefined {
-  return isCountry(code) ? countries.getName(code, 'en') : undefined;
 }
 
 /**
