@@ -3,13 +3,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
+import { YAML_PACKAGE_OPTIONS } from '../workspace/yaml-options.js';
 import { UsageError } from '../errors.js';
 import { WORKSPACE_FILE } from '../workspace/kinds.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { readWorkspaceFile } from '../workspace/find.js';
 import type { WorkspaceFacts } from './plan-new.js';
-
-const PARSE = { version: '1.2', schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false } as const;
 
 function records(value: unknown): Array<Record<string, unknown>> {
   return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)) : [];
@@ -19,7 +18,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 
 export async function readWorkspaceFacts(root: string): Promise<WorkspaceFacts> {
   const workspaceText = readWorkspaceFile(root).toString('utf8');
-  const doc = YAML.parseDocument(workspaceText, PARSE);
+  const doc = YAML.parseDocument(workspaceText, YAML_PACKAGE_OPTIONS);
   if (doc.errors.length) {
     throw new UsageError(`${WORKSPACE_FILE} is not well-formed YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it first (\`lamd validate\` shows where). Nothing was written.`);
   }

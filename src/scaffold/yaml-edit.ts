@@ -6,12 +6,11 @@
 // Document API, which still keeps comments and key order.
 import { isDeepStrictEqual } from 'node:util';
 import YAML, { isMap, isSeq, type Document, type YAMLSeq } from 'yaml';
+import { YAML_PACKAGE_OPTIONS } from '../workspace/yaml-options.js';
 import { UsageError } from '../errors.js';
 
-const PARSE = { version: '1.2', schema: 'core', merge: false, uniqueKeys: true, prettyErrors: false } as const;
-
 function parse(text: string, file: string): Document.Parsed {
-  const doc = YAML.parseDocument(text, PARSE);
+  const doc = YAML.parseDocument(text, YAML_PACKAGE_OPTIONS);
   if (doc.errors.length) {
     throw new UsageError(`${file} is not well-formed YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it first (\`lamd validate\` shows where). Nothing was written.`);
   }
@@ -21,7 +20,7 @@ function parse(text: string, file: string): Document.Parsed {
 
 /** The single item of an entry template (`- key: value` lines). */
 function entryValue(entry: string): unknown {
-  const value = YAML.parse(entry, PARSE) as unknown;
+  const value = YAML.parse(entry, YAML_PACKAGE_OPTIONS) as unknown;
   if (!Array.isArray(value) || value.length !== 1) throw new Error('lamd entry template must hold one list item; this is a bug in lamd.');
   return value[0];
 }
@@ -39,7 +38,7 @@ export function appendToList(text: string, key: string, entry: string, file: str
   }
   const expected = { ...before, [key]: [...((existing as unknown[] | null | undefined) ?? []), entryValue(entry)] };
   const proves = (candidate: string) => {
-    const after = YAML.parseDocument(candidate, PARSE);
+    const after = YAML.parseDocument(candidate, YAML_PACKAGE_OPTIONS);
     return after.errors.length === 0 && isDeepStrictEqual(after.toJS(), expected);
   };
 
@@ -79,7 +78,7 @@ function spliceAfterLastItem(text: string, seq: YAMLSeq, entry: string): string 
 }
 
 function rebuild(doc: Document.Parsed, key: string, entry: string, original: string): string {
-  const entryDoc = YAML.parseDocument(entry, PARSE);
+  const entryDoc = YAML.parseDocument(entry, YAML_PACKAGE_OPTIONS);
   const item = (entryDoc.contents as YAMLSeq).items[0]!;
   const node = doc.get(key, true);
   if (isSeq(node)) node.items.push(item);

@@ -4,7 +4,7 @@ import { isScalar, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { MAX_SLOW_PATH_CHARS } from './reading.js';
 import { keyAt, lineStarts, positionAt } from './text-positions.js';
-import { YAML_PACKAGE_OPTIONS } from './yaml-core.js';
+import { YAML_PACKAGE_OPTIONS } from './yaml-options.js';
 
 /** Duplicate keys listed per file; a file of thousands is generated, and its first ones say enough. */
 export const MAX_DUPLICATE_KEYS = 100;

@@ -48,12 +48,3 @@ const floatType = new jsyaml.Type('tag:yaml.org,2002:float', {
 });
 
 export const YAML_12_CORE = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
-
-/** Options for the `yaml` package that match YAML_12_CORE. */
-export const YAML_PACKAGE_OPTIONS = {
-  version: '1.2',
-  schema: 'core',
-  merge: false,
-  uniqueKeys: true,
-  prettyErrors: false,
-} as const;

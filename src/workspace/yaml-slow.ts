@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { duplicateKeyDiagnostic, emptyFileDiagnostic, fileDiagnostic, inspectTree, multiDocumentDiagnostic, type ParsedSource } from './reading.js';
 import { keyAt, lineStarts, positionAt } from './text-positions.js';
 import { duplicateKeyOffsets } from './duplicate-keys.js';
-import { YAML_PACKAGE_OPTIONS } from './yaml-core.js';
+import { YAML_PACKAGE_OPTIONS } from './yaml-options.js';
 
 /** The tags of the YAML 1.2 core schema, and `!` (plain text); any other tag is custom. */
 const CORE_TAGS = new Set(['!', ...['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`)]);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseYamlText, readYamlText } from '../../src/workspace/source.js';
-import { YAML_PACKAGE_OPTIONS } from '../../src/workspace/yaml-core.js';
+import { YAML_PACKAGE_OPTIONS } from '../../src/workspace/yaml-options.js';
 
 function viaYamlPackage(text: string): { value?: unknown; error: boolean } {
   const docs = parseDocument(text, YAML_PACKAGE_OPTIONS);
