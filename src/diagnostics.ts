@@ -1,4 +1,5 @@
 // The one result model of lamd: every problem found in a workspace is a Diagnostic.
+import type { Text } from './i18n/messages.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -21,8 +22,15 @@ export interface Diagnostic {
   severity: Severity;
   /** Stable id of the rule that found the problem, e.g. `schema/required` or `roadmap/single-sdg`. */
   ruleId: string;
-  /** Written for the person who fixes the file, not for a developer. */
+  /** Written for the person who fixes the file, not for a developer, in the language of the run. */
   message: string;
+  /**
+   * Stable id of the message in lamd's catalogues (messages/<lang>.json), the same in every
+   * language, e.g. `roadmap/single-sdg.other-goal`; absent only for text lamd quotes from elsewhere.
+   */
+  messageId?: string;
+  /** The message before it is put into words: set by the checks, read once by the run's rendering. */
+  text?: Text;
   /** JSON Pointer to the value concerned inside the document, when there is one. */
   pointer?: string;
 }

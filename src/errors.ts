@@ -1,20 +1,33 @@
 // The few typed errors lamd raises; src/cli maps them to messages and exit codes in one place.
+import { render, t, type Text } from './i18n/messages.js';
+
+/**
+ * An error whose message is one of lamd's catalogue messages: `message` is its English form (for
+ * logs and tests), `text` what the CLI renders in the language of the run.
+ */
+export class MessageError extends Error {
+  readonly text?: Text;
+  constructor(message: string | Text) {
+    super(typeof message === 'string' ? message : render('en', message));
+    if (typeof message !== 'string') this.text = message;
+  }
+}
 
 /** The user asked for something lamd cannot do as asked: a bad flag, a missing path. Exit 2. */
-export class UsageError extends Error {
+export class UsageError extends MessageError {
   override name = 'UsageError';
 }
 
 /** The workspace cannot be found or used as a whole (no lamd.yaml, unreadable folder). Exit 2. */
-export class WorkspaceError extends Error {
+export class WorkspaceError extends MessageError {
   override name = 'WorkspaceError';
 }
 
 /** The user interrupted lamd (Ctrl-C). Exit 130. */
-export class InterruptedError extends Error {
+export class InterruptedError extends MessageError {
   override name = 'InterruptedError';
   constructor() {
-    super('Interrupted; nothing was changed.');
+    super(t('cli.interrupted'));
   }
 }
 

@@ -2,12 +2,14 @@
 import type { Severity } from '../diagnostics.js';
 import type { LoadedDocument } from '../workspace/load.js';
 import type { Target } from '../workspace/locate.js';
+import type { Text } from '../i18n/messages.js';
 
 export interface Finding {
   doc: LoadedDocument;
   pointer: string;
   ruleId: string;
-  message: string;
+  /** A catalogue message (rendered in the run's language); a plain string only for text quoted as is. */
+  message: Text | string;
   /** Point at the key instead of the value. */
   target?: Target;
   /** Overrides the rule's default severity (rules that grade their own findings). */

@@ -20,10 +20,13 @@ import { settle, type Suppression } from './settings.js';
 import { schemaProblems } from './schema-messages.js';
 import { refineMessage, type FromSource } from './source-hints.js';
 import { validators } from './validators.js';
+import { render, t, type MessageLanguage, type Text } from '../i18n/messages.js';
 
 export interface CheckOptions {
   /** The date used as "today" by date rules (YYYY-MM-DD); defaults to the current date. */
   today?: string;
+  /** The language of the messages (default: English). */
+  language?: MessageLanguage;
 }
 
 export interface CheckResult {
@@ -66,7 +69,7 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
         if (list) list.push(problem.pointer);
         else rejected.set(doc.file, [problem.pointer]);
       }
-      pending.push({ file: doc.file, severity: 'error', ruleId: problem.ruleId, message: problem.message, pointer: problem.pointer, target: problem.target, ...(problem.fromSource ? { fromSource: problem.fromSource } : {}) });
+      pending.push({ file: doc.file, severity: 'error', ruleId: problem.ruleId, ...words(problem.message), pointer: problem.pointer, target: problem.target, ...(problem.fromSource ? { fromSource: problem.fromSource } : {}) });
     }
   }
 
@@ -98,7 +101,8 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
     .filter((f) => load.reported.has(f.doc.file))
     .map((f): Pending & { justification: string } => ({ ...toPending(f), justification: f.justification }));
   // One pass, so a file with findings of both kinds is parsed for positions once.
-  const located = (await locateAll([...reported, ...silenced], load.texts)).map((d) => ({ ...d, message: clipMessage(d.message) }));
+  const language = options.language ?? 'en';
+  const located = (await locateAll([...reported, ...silenced], load.texts)).map((d) => inWords(d, language));
   return {
     diagnostics: sortDiagnostics(located.slice(0, reported.length)),
     files: [...load.reported].sort(),
@@ -163,7 +167,7 @@ function capPerFile(diagnostics: Pending[], unread: ReadonlyMap<string, number>)
       file,
       severity,
       ruleId,
-      message: `…and ${more.toLocaleString('en')} more problem${more === 1 ? '' : 's'} in this file; lamd lists the first ${MAX_PROBLEMS_PER_FILE}. Fix those and run again.`,
+      ...words(t('lamd.more-problems', { more, max: MAX_PROBLEMS_PER_FILE })),
       range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
     });
   }
@@ -172,11 +176,22 @@ function capPerFile(diagnostics: Pending[], unread: ReadonlyMap<string, number>)
 
 /** A settled finding as a diagnostic still to be positioned. */
 function toPending(f: Finding & { severity: Diagnostic['severity'] }): Pending {
-  return { file: f.doc.file, severity: f.severity, ruleId: f.ruleId, message: f.message, pointer: f.pointer, ...(f.target ? { target: f.target } : {}) };
+  return { file: f.doc.file, severity: f.severity, ruleId: f.ruleId, ...words(f.message), pointer: f.pointer, ...(f.target ? { target: f.target } : {}) };
 }
 
 function isRootFile(path: string, root: string): boolean {
   return path === `${root}/lamd.yaml` || path === `${root}\\lamd.yaml`;
+}
+
+/** A message as a diagnostic carries it until the run's language is known. */
+function words(message: Text | string): { message: string; text?: Text } {
+  return typeof message === 'string' ? { message } : { message: message.id, text: message };
+}
+
+/** The diagnostic in the run's language, with its message id, and long quotations clipped. */
+function inWords<D extends Diagnostic>({ text, ...d }: D, language: MessageLanguage): D {
+  const message = clipMessage(text ? render(language, text) : d.message);
+  return { ...d, message, ...(text ? { messageId: text.id } : {}) } as D;
 }
 
 /** Gives every diagnostic with a pointer its source range; positions are parsed only for those files. */
@@ -195,6 +210,6 @@ async function locateAll(pending: Pending[], texts: SourceTexts): Promise<Diagno
     if (!d.ruleId.startsWith('schema/')) return located;
     let fileLines = lines.get(d.file);
     if (!fileLines) lines.set(d.file, (fileLines = text.split('\n').map((l) => l.replace(/\r$/, ''))));
-    return { ...located, message: refineMessage(located, fileLines, fromSource) };
+    return { ...located, text: refineMessage(located, fileLines, fromSource) };
   });
 }

@@ -5,64 +5,46 @@ import { pointerSegments, pointerToPath } from '../diagnostics.js';
 import type { Target } from '../workspace/locate.js';
 import { closest } from './suggest.js';
 import type { FromSource } from './source-hints.js';
+import { or, t, type Text, type TextValue } from '../i18n/messages.js';
 
 export interface SchemaProblem {
   ruleId: string;
-  message: string;
+  message: Text;
   pointer: string;
   target: Target;
   /** Rebuilds the message from the characters written in the file, where they matter. */
   fromSource?: FromSource;
 }
 
-const KIND_NAMES: Record<string, string> = {
-  workspace: 'The workspace file',
-  profile: 'The profile',
-  practice: 'The practice',
-  roadmap: 'The road map',
-  stakeholders: 'The stakeholder registry',
-  activity: 'The activity',
-};
+// Document kinds and JSON types as messages name them (catalogue ids `schema.subject.<kind>`, `schema.type.<type>`).
+const KINDS = new Set(['workspace', 'profile', 'practice', 'roadmap', 'stakeholders', 'activity', 'progress']);
+const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a mapping (key: value lines)',
-  null: 'nothing',
-};
+const typeName = (type: string): TextValue => (TYPES.has(type) ? t(`schema.type.${type}`) : type);
 
 /** What a value is, for a message: `"Sfax"`, `the number 10`, `a list`. */
-export function describeValue(value: unknown): string {
+export function describeValue(value: unknown): TextValue {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
-  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'number') return t('schema.value.number', { number: String(value) });
   if (typeof value === 'boolean') return `\`${value}\``;
-  if (value === null || value === undefined) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  return 'a mapping';
+  if (value === null || value === undefined) return t('schema.value.empty');
+  if (Array.isArray(value)) return t('schema.value.list');
+  return t('schema.value.mapping');
 }
 
-// Hints for the patterns of common.schema.json, keyed by definition name.
-const PATTERN_HINTS: Record<string, string> = {
-  date: 'is not a date: write YYYY-MM-DD, or YYYY-MM or YYYY when only that is known',
-  slug: 'is not a safe id: use lowercase letters a-z, digits and single hyphens, like `pal-policy-paper`',
-  countryCode: 'is not an ISO 3166-1 country code: two capital letters, like IT, AL, TN or MA',
-  languageCode: 'is not a language code: two lowercase letters, like it, fr, ar or sq',
-  sdgGoal: 'is not an SDG goal: a number from 1 to 17, written as text ("10")',
-  sdgTarget: 'is not an SDG target id: the goal, a dot and a number or letter, like 10.7 or 10.c',
-};
+// Hints for the patterns of common.schema.json, keyed by definition name (catalogue `schema/format.<name>`).
+const PATTERN_HINTS = new Set(['date', 'slug', 'countryCode', 'languageCode', 'sdgGoal', 'sdgTarget']);
 
+// Hints for patterns of single properties, keyed by the property's name.
 const PROPERTY_HINTS: Record<string, string> = {
-  url: 'is not a web address: it must start with http:// or https://',
-  currency: 'is not a currency code: three capital letters, like EUR, ALL, TND or MAD',
-  sdg_indicator: 'is not an SDG indicator id, like 10.7.2',
-  answers_challenges: 'is not a challenge reference: write <municipality>/<challenge id>, like `milan/inclusive-communication`',
+  url: 'url',
+  currency: 'currency',
+  sdg_indicator: 'sdgIndicator',
+  answers_challenges: 'challengeReference',
 };
 
-function subject(pointer: string, kind: string): string {
-  return pointer === '' ? (KIND_NAMES[kind] ?? 'The document') : `\`${pointerToPath(pointer)}\``;
+function subject(pointer: string, kind: string): TextValue {
+  return pointer === '' ? t(KINDS.has(kind) ? `schema.subject.${kind}` : 'schema.subject.document') : `\`${pointerToPath(pointer)}\``;
 }
 
 function lastKey(pointer: string): string {
@@ -98,7 +80,7 @@ function toProblem(error: AjvError, kind: string): SchemaProblem | undefined {
         ruleId: 'schema/required',
         pointer: at,
         target: 'value',
-        message: `${who} is missing \`${property}\`${propertyInfo(error.parentSchema, property)}.`,
+        message: t('schema/required.missing', { who, property, info: propertyInfo(error.parentSchema, property) }),
       };
     }
     case 'additionalProperties':
@@ -106,32 +88,33 @@ function toProblem(error: AjvError, kind: string): SchemaProblem | undefined {
       const property = String(params.additionalProperty ?? params.unevaluatedProperty);
       const known = Object.keys((error.parentSchema?.properties ?? {}) as object);
       const guess = closest(property, known);
-      const where = at === '' ? '' : ` in ${who}`;
       return {
         ruleId: 'schema/unknown-property',
         pointer: `${at}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`,
         target: 'key',
-        message: `\`${property}\` is not a field lamd knows${where}${guess ? `; did you mean \`${guess}\`?` : `. Known fields: ${known.map((k) => `\`${k}\``).join(', ')}.`}`.replace(/\.\.$/, '.'),
+        message: t(guess ? 'schema/unknown-property.did-you-mean' : 'schema/unknown-property.known', {
+          property,
+          where: at === '' ? 'document' : 'inside',
+          who,
+          ...(guess ? { guess } : { known: known.map((k) => `\`${k}\``).join(', ') }),
+        }),
       };
     }
     case 'type': {
-      const expected = String(params.type)
-        .split(',')
-        .map((t) => TYPE_NAMES[t] ?? t)
-        .join(' or ');
+      const expected = or(String(params.type).split(',').map(typeName));
       if (error.data === null) {
-        return { ruleId: 'schema/type', pointer: at, target: 'value', message: `${who} is empty; write ${expected} or remove the line.` };
+        return { ruleId: 'schema/type', pointer: at, target: 'value', message: t('schema/type.empty', { who, expected }) };
       }
       if (params.type === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')) {
         // YAML turned `8.10` into 8.1: the advice must quote what the user wrote, not the number.
-        const quoted = (written: string) => `${who} should be ${expected}, not ${/^[-+.\d]/.test(written) ? `the number ${written}` : describeValue(error.data)}; put it in quotes: "${written}".`;
+        const quoted = (written: string) =>
+          t('schema/type.quote', { who, expected, value: /^[-+.\d]/.test(written) ? t('schema.value.number', { number: written }) : describeValue(error.data), written });
         return { ruleId: 'schema/type', pointer: at, target: 'value', message: quoted(String(error.data)), fromSource: (written) => (/^["'[{]/.test(written) ? undefined : quoted(written)) };
       }
-      let hint = '';
       if (typeof error.data === 'string' && /^[-+]?\d+,\d+$/.test(error.data.trim()) && /number/.test(String(params.type))) {
-        hint = `; write decimals with a point: ${error.data.trim().replace(',', '.')}`;
+        return { ruleId: 'schema/type', pointer: at, target: 'value', message: t('schema/type.decimal-comma', { who, expected, value: describeValue(error.data), decimal: error.data.trim().replace(',', '.') }) };
       }
-      return { ruleId: 'schema/type', pointer: at, target: 'value', message: `${who} should be ${expected}, not ${describeValue(error.data)}${hint}.` };
+      return { ruleId: 'schema/type', pointer: at, target: 'value', message: t('schema/type.wrong', { who, expected, value: describeValue(error.data) }) };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
@@ -140,45 +123,47 @@ function toProblem(error: AjvError, kind: string): SchemaProblem | undefined {
         ruleId: 'schema/enum',
         pointer: at,
         target: 'value',
-        message: `${who} is ${describeValue(error.data)}, which is not one of: ${allowed.join(', ')}${guess ? `. Did you mean \`${guess}\`?` : '.'}`,
+        message: t(guess ? 'schema/enum.did-you-mean' : 'schema/enum.not-allowed', { who, value: describeValue(error.data), allowed: allowed.join(', '), ...(guess ? { guess } : {}) }),
       };
     }
     case 'const': {
       if (lastKey(at) === 'schema_version') {
-        return { ruleId: 'schema/version', pointer: at, target: 'value', message: `${who} is ${describeValue(error.data)}, but this version of lamd reads documents of schema version ${String(params.allowedValue)}.` };
+        return { ruleId: 'schema/version', pointer: at, target: 'value', message: t('schema/version.other', { who, value: describeValue(error.data), version: String(params.allowedValue) }) };
       }
-      return { ruleId: 'schema/enum', pointer: at, target: 'value', message: `${who} must be ${JSON.stringify(params.allowedValue)}, not ${describeValue(error.data)}.` };
+      return { ruleId: 'schema/enum', pointer: at, target: 'value', message: t('schema/enum.const', { who, allowed: JSON.stringify(params.allowedValue), value: describeValue(error.data) }) };
     }
     case 'pattern': {
       const def = /\$defs\/(\w+)\/pattern$/.exec(error.schemaPath)?.[1];
-      const hint = (def && PATTERN_HINTS[def]) ?? PROPERTY_HINTS[lastKey(at)] ?? `does not have the expected form${error.parentSchema?.title ? ` of ${String(error.parentSchema.title).toLowerCase()}` : ''}`;
-      return { ruleId: 'schema/format', pointer: at, target: 'value', message: `${who} is ${describeValue(error.data)}, which ${hint}.` };
+      const value = describeValue(error.data);
+      const hint = def && PATTERN_HINTS.has(def) ? def : PROPERTY_HINTS[lastKey(at)];
+      if (hint) return { ruleId: 'schema/format', pointer: at, target: 'value', message: t(`schema/format.${hint}`, { who, value }) };
+      const title = error.parentSchema?.title ? String(error.parentSchema.title).toLowerCase() : undefined;
+      return { ruleId: 'schema/format', pointer: at, target: 'value', message: title ? t('schema/format.form-of', { who, value, title }) : t('schema/format.form', { who, value }) };
     }
     case 'not': {
-      return { ruleId: 'schema/format', pointer: at, target: 'value', message: `${who} is ${describeValue(error.data)}, a name reserved by Windows for devices; choose another id.` };
+      return { ruleId: 'schema/format', pointer: at, target: 'value', message: t('schema/format.reserved', { who, value: describeValue(error.data) }) };
     }
     case 'minLength':
-      return { ruleId: 'schema/empty', pointer: at, target: 'value', message: `${who} is empty; write something or remove the line.` };
+      return { ruleId: 'schema/empty', pointer: at, target: 'value', message: t('schema/empty.empty', { who }) };
     case 'maxLength':
-      return { ruleId: 'schema/format', pointer: at, target: 'value', message: `${who} is longer than ${String(params.limit)} characters.` };
+      return { ruleId: 'schema/format', pointer: at, target: 'value', message: t('schema/format.too-long', { who, limit: Number(params.limit) }) };
     case 'minItems':
-      return { ruleId: 'schema/empty', pointer: at, target: 'value', message: `${who} lists nothing; list at least ${String(params.limit)}.` };
+      return { ruleId: 'schema/empty', pointer: at, target: 'value', message: t('schema/empty.no-items', { who, limit: Number(params.limit) }) };
     case 'uniqueItems': {
       const items = error.data as unknown[];
       const j = Number(params.j);
-      return { ruleId: 'schema/duplicate-item', pointer: `${at}/${Number(params.i)}`, target: 'value', message: `${who} lists ${describeValue(items?.[j])} twice.` };
+      return { ruleId: 'schema/duplicate-item', pointer: `${at}/${Number(params.i)}`, target: 'value', message: t('schema/duplicate-item.twice', { who, value: describeValue(items?.[j]) }) };
     }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
-      const bound = error.keyword.includes('inimum') ? 'at least' : 'at most';
-      return { ruleId: 'schema/range', pointer: at, target: 'value', message: `${who} is ${String(error.data)}; it must be ${bound} ${String(params.limit)}.` };
+      const bound = error.keyword.includes('inimum') ? 'at-least' : 'at-most';
+      return { ruleId: 'schema/range', pointer: at, target: 'value', message: t(`schema/range.${bound}`, { who, value: String(error.data), limit: String(params.limit) }) };
     }
     case 'propertyNames': {
       const name = String(params.propertyName);
-      const hint = lastKey(at) === 'rules' ? ' Rule ids look like `roadmap/single-sdg`; `lamd rules` lists them.' : '';
-      return { ruleId: 'schema/format', pointer: `${at}/${name}`, target: 'key', message: `\`${name}\` is not a valid key in ${who}.${hint}` };
+      return { ruleId: 'schema/format', pointer: `${at}/${name}`, target: 'key', message: t(lastKey(at) === 'rules' ? 'schema/format.rule-key' : 'schema/format.key', { name, who }) };
     }
     case 'if':
     case 'then':
@@ -186,7 +171,8 @@ function toProblem(error: AjvError, kind: string): SchemaProblem | undefined {
     case 'allOf':
       return undefined;
     default:
-      return { ruleId: 'schema/invalid', pointer: at, target: 'value', message: `${who} ${error.message ?? 'is not valid'}.` };
+      // ajv's own English words, for a keyword lamd's schemas do not use today.
+      return { ruleId: 'schema/invalid', pointer: at, target: 'value', message: error.message ? t('schema/invalid.ajv', { who, words: error.message }) : t('schema/invalid.invalid', { who }) };
   }
 }
 
@@ -262,11 +248,11 @@ export function schemaProblems(errors: readonly AjvError[], kind: string): Schem
             ruleId: 'schema/required',
             pointer: error.instancePath,
             target: 'value' as const,
-            message: `${subject(error.instancePath, kind)} needs one of ${(error.params.names as string[]).join(' or ')}.`,
+            message: t('schema/required.one-of', { who: subject(error.instancePath, kind), names: or(error.params.names as string[]) }),
           }
         : toProblem(error, kind);
     if (!problem) continue;
-    const key = `${problem.pointer}\u0000${problem.message}`;
+    const key = `${problem.pointer}\u0000${JSON.stringify(problem.message)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     problems.push(problem);

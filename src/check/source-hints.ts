@@ -3,9 +3,10 @@
 // written under a key that already has a value.
 import type { Diagnostic } from '../diagnostics.js';
 import { quoteYaml } from '../workspace/syntax-hints.js';
+import { t, type Text } from '../i18n/messages.js';
 
 /** What a message may be rebuilt from: the scalar as written at the diagnostic's range. */
-export type FromSource = (written: string) => string | undefined;
+export type FromSource = (written: string) => Text | undefined;
 
 /** The text of a diagnostic's range on its first line, or undefined without a usable range. */
 export function writtenAt(lines: readonly string[], d: Diagnostic): string | undefined {
@@ -21,28 +22,28 @@ export function writtenAt(lines: readonly string[], d: Diagnostic): string | und
  * The diagnostic's message improved with what its source line shows, or the message unchanged.
  * `fromSource` is the message's own rebuild (e.g. "put it in quotes"), given the written scalar.
  */
-export function refineMessage(d: Diagnostic, lines: readonly string[], fromSource?: FromSource): string {
-  if (!d.range || !d.ruleId.startsWith('schema/')) return d.message;
+export function refineMessage(d: Diagnostic, lines: readonly string[], fromSource?: FromSource): Text | undefined {
+  if (!d.text || !d.range || !d.ruleId.startsWith('schema/')) return d.text;
   const lineNo = d.range.start.line;
   const line = lines[lineNo - 1] ?? '';
   const written = writtenAt(lines, d);
-  let message = (written !== undefined && fromSource?.(written)) || d.message;
+  let message = (written !== undefined && fromSource?.(written)) || d.text;
 
   if (d.ruleId === 'schema/unknown-property' && written && /^\d+$/.test(written)) {
     // `{ value: 12,5 }`: the comma ended the number and `5` became a field.
     const before = line.slice(0, d.range.start.column - 1);
     const m = /(\d+),\s*$/.exec(before);
     if (m) {
-      return `\`${m[1]},${written}\` is read as the number ${m[1]} followed by a field \`${written}\`, because in YAML a comma separates items. Write decimals with a point: ${m[1]}.${written}.`;
+      return t('schema/unknown-property.decimal-comma', { whole: m[1]!, decimals: written });
     }
   }
 
-  if (/is empty;/.test(message)) {
+  if (message.id === 'schema/type.empty' || message.id === 'schema/empty.empty') {
     // `title: #1 priority`: everything after `#` is a comment, so the value is empty.
     const m = /^(\s*(?:-\s+)?)(?:([^\s#:][^#:]*):\s+)?(#.*)$/.exec(line);
     if (m && m[3]) {
       const key = m[2] ? `${m[2]}: ` : '- ';
-      message += ` The text after \`#\` is read as a comment; to keep it, put it in quotes: ${key}${quoteYaml(m[3].trim())}`;
+      message = t('hint.comment-in-value', { message, quoted: `${key}${quoteYaml(m[3].trim())}` });
     }
   }
 
@@ -52,7 +53,7 @@ export function refineMessage(d: Diagnostic, lines: readonly string[], fromSourc
     const own = line.search(/\S/);
     const next = lines[lineNo];
     if (next !== undefined && /^\s*-\s/.test(next) && next.search(/\S/) > own) {
-      message += ` The list items below \`${key}\` were joined to its value on line ${lineNo}, because the key already has a value. For a list, write \`${key}:\` alone on its line and put every item below it, each starting with "- ".`;
+      message = t('hint.list-joined', { message, key, line: String(lineNo) });
     }
   }
   return message;

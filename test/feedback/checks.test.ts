@@ -59,13 +59,13 @@ adoption: { status: approved, date: 2099-04 }
   });
 
   it.each([
-    ['0661234567', 'a phone number'],
-    ['06 61 23 45 67', 'a phone number'],
-    ['06.61.23.45.67', 'a phone number'],
-    ['+212 661-234567', 'a phone number'],
-    ['+212661234567', 'a phone number'],
-    ['00212 6 61 23 45 67', 'a phone number'],
-    ['Ali, ali@example.org', 'an e-mail address'],
+    ['0661234567', 'phone'],
+    ['06 61 23 45 67', 'phone'],
+    ['06.61.23.45.67', 'phone'],
+    ['+212 661-234567', 'phone'],
+    ['+212661234567', 'phone'],
+    ['00212 6 61 23 45 67', 'phone'],
+    ['Ali, ali@example.org', 'email'],
     ['population 1000000', undefined],
     ['a share of 0.661234567', undefined],
     ['2025-01-01', undefined],

@@ -1,5 +1,6 @@
 // A road map's actions happen within the road map's own period (3.2.4: actions, roles, timing).
 import { firstDay, isCalendarDate, lastDay } from '../../calendar/dates.js';
+import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { obj, objects, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
@@ -29,18 +30,18 @@ export const rule: MethodRule = {
         const endsAt = aEnd && isCalendarDate(aEnd) ? aEnd : undefined;
         // An action wholly outside the period is one finding, on the date that shows it.
         if (to && startsAt && firstDay(startsAt) > to) {
-          findings.push({ doc, pointer: `${pointer}/start`, ruleId: rule.meta.id, message: `Action \`${name}\` starts ${startsAt}, after the road map's period ends (${end}). Extend the period or move the action.` });
+          findings.push({ doc, pointer: `${pointer}/start`, ruleId: rule.meta.id, message: t('dates/action-in-period.starts-after-end', { action: name, date: startsAt, end: end! }) });
           continue;
         }
         if (from && endsAt && lastDay(endsAt) < from) {
-          findings.push({ doc, pointer: `${pointer}/end`, ruleId: rule.meta.id, message: `Action \`${name}\` ends ${endsAt}, before the road map's period starts (${start}).` });
+          findings.push({ doc, pointer: `${pointer}/end`, ruleId: rule.meta.id, message: t('dates/action-in-period.ends-before-start', { action: name, date: endsAt, start: start! }) });
           continue;
         }
         if (from && startsAt && lastDay(startsAt) < from) {
-          findings.push({ doc, pointer: `${pointer}/start`, ruleId: rule.meta.id, message: `Action \`${name}\` starts ${startsAt}, before the road map's period starts (${start}).` });
+          findings.push({ doc, pointer: `${pointer}/start`, ruleId: rule.meta.id, message: t('dates/action-in-period.starts-before-start', { action: name, date: startsAt, start: start! }) });
         }
         if (to && endsAt && firstDay(endsAt) > to) {
-          findings.push({ doc, pointer: `${pointer}/end`, ruleId: rule.meta.id, message: `Action \`${name}\` ends ${endsAt}, after the road map's period ends (${end}). Extend the period or say why the action runs longer.` });
+          findings.push({ doc, pointer: `${pointer}/end`, ruleId: rule.meta.id, message: t('dates/action-in-period.ends-after-end', { action: name, date: endsAt, end: end! }) });
         }
       }
     }

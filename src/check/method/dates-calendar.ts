@@ -1,6 +1,7 @@
 // Road maps and activities happen inside or after the phase calendar of lamd.yaml, not before the
 // phase they belong to (3.2, 4.7: the timeline is designed phase by phase).
 import { firstDay, isCalendarDate } from '../../calendar/dates.js';
+import { selector, t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { obj, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
@@ -12,13 +13,6 @@ const PHASE_OF_ACTIVITY: Record<string, string> = {
   'final-event': 'final',
 };
 
-const PHASE_NAME: Record<string, string> = {
-  preparatory: 'preparatory phase',
-  profile: 'phase 1 (training and profiles)',
-  capitalization: 'phase 2 (capitalization)',
-  roadmap: 'phase 3 (road maps)',
-  final: 'final phase',
-};
 
 export const rule: MethodRule = {
   meta: {
@@ -44,7 +38,7 @@ export const rule: MethodRule = {
       const start = str(obj(doc.value.period)?.start);
       const phase = start ? before(start, 'roadmap') : undefined;
       if (start && phase) {
-        findings.push({ doc, pointer: '/period/start', ruleId: rule.meta.id, message: `The road map starts ${start}, before ${PHASE_NAME.roadmap} starts (${phase} in lamd.yaml). Road maps build on the capitalization that precedes them.` });
+        findings.push({ doc, pointer: '/period/start', ruleId: rule.meta.id, message: t('dates/calendar.roadmap-before-phase', { start, phaseStart: phase }) });
       }
     }
     for (const doc of documentsOf(context, 'activity')) {
@@ -54,7 +48,7 @@ export const rule: MethodRule = {
       if (!date || !phase) continue;
       const start = before(date, phase);
       if (start) {
-        findings.push({ doc, pointer: '/date', ruleId: rule.meta.id, message: `This ${type!.replace(/-/g, ' ')} is dated ${date}, before ${PHASE_NAME[phase]} starts (${start} in lamd.yaml). Check the date or the calendar.` });
+        findings.push({ doc, pointer: '/date', ruleId: rule.meta.id, message: t('dates/calendar.activity-before-phase', { type: selector(type!), date, phase, phaseStart: start }) });
       }
     }
     return findings;

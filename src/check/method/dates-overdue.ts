@@ -1,6 +1,7 @@
 // Actions whose end has passed but that are not marked done are reported, so monitoring keeps up
 // (3.2.4, 5.1.2: monitoring of road maps). "Today" is settable with --today for reproducible CI.
 import { isOverdue } from '../../calendar/overdue.js';
+import { selector, t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { latestActionStatus, progressByRoadmap } from '../progress.js';
 import { objects, str } from '../values.js';
@@ -26,12 +27,12 @@ export const rule: MethodRule = {
         const status = latest.status ?? 'planned';
         if (!isOverdue(end, status, context.today)) continue;
         // `as of` puts today's date on the finding, not on the report, which has its own period.
-        const source = latest.period !== undefined ? ` (progress report ${latest.period})` : '';
+        const period = latest.period ?? '';
         findings.push({
           doc,
           pointer: `${pointer}/${action.status === undefined ? 'end' : 'status'}`,
           ruleId: rule.meta.id,
-          message: `Action \`${str(action.id) ?? ''}\` was due to end ${end}; as of ${context.today}, it is ${status.replace('-', ' ')}${source}. Mark it done or cancelled, or give it a new end date and a progress note.`,
+          message: t(period ? 'dates/overdue.overdue-reported' : 'dates/overdue.overdue', { action: str(action.id) ?? '', end: end ?? '', today: context.today, status: selector(status), period }),
         });
       }
     }

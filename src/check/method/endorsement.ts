@@ -1,6 +1,7 @@
 // Political endorsement is recorded for each municipality (its profile) and each road map: the
 // pilot secured it through council resolutions, official letters and public statements (4.4).
 import type { Severity } from '../../diagnostics.js';
+import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { arr, obj, str } from '../values.js';
 import { documentsOf, type MethodRule, type RuleContext } from './rule.js';
@@ -45,7 +46,7 @@ export const municipalityRule: MethodRule = {
         pointer: '',
         ...graded,
         ruleId: municipalityRule.meta.id,
-        message: `The profile records no political endorsement of \`${str(doc.value.municipality) ?? ''}\`'s participation. Add it under \`endorsements\` (a council resolution, an official letter or a public statement).`,
+        message: t('endorsement/municipality.none', { municipality: str(doc.value.municipality) ?? '' }),
       });
     }
     // A municipality with no profile at all is named in lamd.yaml, where the gap is.
@@ -58,7 +59,7 @@ export const municipalityRule: MethodRule = {
           pointer: declaration.pointer,
           ...graded,
           ruleId: municipalityRule.meta.id,
-          message: `\`${slug}\` has no profile (municipalities/${slug}/profile.yaml), so its political endorsement is not recorded.`,
+          message: t('endorsement/municipality.no-profile', { municipality: slug }),
         });
       }
     }
@@ -85,7 +86,7 @@ export const roadmapRule: MethodRule = {
         doc,
         pointer: '',
         ruleId: roadmapRule.meta.id,
-        message: 'The road map records no political endorsement. Add one under `endorsements`, `adoption: { status: approved }` once the council approves it, or the plan or budget it has entered under `institutionalisation` (status included): road maps that outlast the programme need the political level behind them.',
+        message: t('endorsement/roadmap.none'),
       });
     }
     return findings;

@@ -1,6 +1,7 @@
 // A practice marked as borrowed names the municipality that borrowed it, which is another member
 // of the network (3.2.3, 5.1.1: practices identified, shared, validated, possibly borrowed).
 import type { Finding } from '../finding.js';
+import { t } from '../../i18n/messages.js';
 import { arr, obj, objects, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
 
@@ -23,12 +24,12 @@ export const rule: MethodRule = {
           doc,
           pointer: '/capitalization/stage',
           ruleId: rule.meta.id,
-          message: 'The practice is marked as borrowed but does not say by whom. Add `capitalization.borrowed_by` with the municipality that took it up.',
+          message: t('practice/borrowed.by-whom'),
         });
       }
       for (const [borrower, pointer] of objects(capitalization?.borrowed_by, '/capitalization/borrowed_by')) {
         if (owner && borrower.municipality === owner) {
-          findings.push({ doc, pointer: `${pointer}/municipality`, ruleId: rule.meta.id, message: `\`${owner}\` owns this practice; a practice is borrowed by another municipality.` });
+          findings.push({ doc, pointer: `${pointer}/municipality`, ruleId: rule.meta.id, message: t('practice/borrowed.by-owner', { owner }) });
         }
       }
     }

@@ -1,6 +1,7 @@
 // Shared documents name organisations and roles, never personal contact data: the files travel
 // through repositories, CI logs and public reports.
 import { pointerSegment } from '../../diagnostics.js';
+import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import type { Obj } from '../values.js';
 import type { MethodRule } from './rule.js';
@@ -20,8 +21,8 @@ const MAY_BE_PHONE = /\d[\d\s().-]{5,}\d/;
 const URL_KEYS = new Set(['url']);
 
 /** What contact data a text holds, in words (`an e-mail address`), or undefined. */
-export function contactDataIn(value: string): string | undefined {
-  return MAY_BE_EMAIL(value) && EMAIL.test(value) ? 'an e-mail address' : MAY_BE_PHONE.test(value) && PHONE.test(value) ? 'a phone number' : undefined;
+export function contactDataIn(value: string): 'email' | 'phone' | undefined {
+  return MAY_BE_EMAIL(value) && EMAIL.test(value) ? 'email' : MAY_BE_PHONE.test(value) && PHONE.test(value) ? 'phone' : undefined;
 }
 
 export const rule: MethodRule = {
@@ -48,7 +49,7 @@ export const rule: MethodRule = {
                 doc,
                 pointer: `${pointer}/${pointerSegment(segment)}`,
                 ruleId: rule.meta.id,
-                message: `This text contains ${what}. lamd documents are shared in repositories and reports: name the organisation or the role instead of a person's contact details.`,
+                message: t('privacy/contact-data.found', { what }),
               });
             }
           } else if (value !== null && typeof value === 'object') {

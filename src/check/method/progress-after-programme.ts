@@ -1,6 +1,7 @@
 // A monitored road map that runs on after the programme gets a report from after the programme (or an
 // ex-post review): support ends, the priorities continue (3.2.4).
 import { isCalendarDate, lastDay } from '../../calendar/dates.js';
+import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { addMonths } from '../../calendar/periods.js';
 import { programmeEnd, progressByRoadmap } from '../progress.js';
@@ -33,7 +34,7 @@ export const rule: MethodRule = {
         doc,
         pointer: '/period/end',
         ruleId: rule.meta.id,
-        message: `The road map runs until ${roadmapEnd}, after the programme ended (${end}, the calendar of lamd.yaml), but no progress report has \`stage: after\` or \`stage: ex-post\`. Report where it stands now that the programme's support has ended.`,
+        message: t('progress/after-programme.none', { roadmapEnd, end }),
       });
     }
     return findings;

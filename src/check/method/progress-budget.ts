@@ -1,6 +1,7 @@
 // An action's budget holds together: spent within committed within allocated, in the road map's
 // currency, so that execution can be read against the municipal budget (4.3).
 import type { Finding } from '../finding.js';
+import { t, type Text } from '../../i18n/messages.js';
 import { obj, objects, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
 
@@ -25,22 +26,22 @@ export const rule: MethodRule = {
         const num = (k: string) => (typeof budget[k] === 'number' ? (budget[k] as number) : undefined);
         const [allocated, committed, spent] = [num('allocated'), num('committed'), num('spent')];
         const at = `${pointer}/budget`;
-        const report = (key: string, message: string) => findings.push({ doc, pointer: `${at}/${key}`, ruleId: rule.meta.id, message });
-        if (spent !== undefined && committed !== undefined && spent > committed) report('spent', `Action \`${action}\`: spent (${spent}) is more than committed (${committed}). Money is committed before it is spent; correct the figures.`);
-        if (committed !== undefined && allocated !== undefined && committed > allocated) report('committed', `Action \`${action}\`: committed (${committed}) is more than allocated (${allocated}). Record the extra allocation, or correct the figures.`);
-        else if (committed === undefined && spent !== undefined && allocated !== undefined && spent > allocated) report('spent', `Action \`${action}\`: spent (${spent}) is more than allocated (${allocated}). Record the extra allocation, or correct the figures.`);
+        const report = (key: string, message: Text) => findings.push({ doc, pointer: `${at}/${key}`, ruleId: rule.meta.id, message });
+        if (spent !== undefined && committed !== undefined && spent > committed) report('spent', t('progress/budget.spent-over-committed', { action, spent: String(spent), committed: String(committed) }));
+        if (committed !== undefined && allocated !== undefined && committed > allocated) report('committed', t('progress/budget.committed-over-allocated', { action, committed: String(committed), allocated: String(allocated) }));
+        else if (committed === undefined && spent !== undefined && allocated !== undefined && spent > allocated) report('spent', t('progress/budget.spent-over-allocated', { action, spent: String(spent), allocated: String(allocated) }));
         const currency = str(budget.currency);
         const amounts = [allocated, committed, spent].some((n) => n !== undefined);
         if (amounts && currency === undefined) {
-          findings.push({ doc, pointer: at, ruleId: rule.meta.id, message: `Action \`${action}\`: the budget gives amounts but no \`currency\` (EUR, ALL, TND, MAD).` });
+          findings.push({ doc, pointer: at, ruleId: rule.meta.id, message: t('progress/budget.no-currency', { action }) });
           continue;
         }
         if (currency === undefined) continue;
         if (roadmapCurrency !== undefined && currency !== roadmapCurrency) {
-          report('currency', `Action \`${action}\` is budgeted in ${currency}, but the road map's costing is in ${roadmapCurrency}. Convert the amounts, or correct the currency.`);
+          report('currency', t('progress/budget.other-currency', { action, currency, roadmapCurrency }));
         } else if (roadmapCurrency === undefined) {
           const first = [...currencies.entries()].find(([c]) => c !== currency);
-          if (first) report('currency', `Action \`${action}\` is budgeted in ${currency}, but action \`${first[1]}\` in ${first[0]}. Report one currency per road map.`);
+          if (first) report('currency', t('progress/budget.two-currencies', { action, currency, other: first[1], otherCurrency: first[0] }));
         }
         if (!currencies.has(currency)) currencies.set(currency, action);
       }

@@ -1,6 +1,7 @@
 // A road map that says how often it reports gets a progress report that often, with a grace period
 // for writing it (5.1.2: monitoring at every stage of implementation).
 import { firstDay, isCalendarDate, lastDay } from '../../calendar/dates.js';
+import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { addDays, addMonths, periodRange } from '../../calendar/periods.js';
 import { progressByRoadmap, REPORTING_MONTHS } from '../progress.js';
@@ -41,9 +42,13 @@ export const rule: MethodRule = {
         doc,
         pointer: '/monitoring/reporting',
         ruleId: rule.meta.id,
-        message: latest
-          ? `The road map reports ${reporting}, but its latest progress report is for ${latest}; the next was due by ${due}. Add municipalities/${str(doc.value.municipality) ?? '<slug>'}/progress/${str(doc.value.id) ?? '<id>'}-<period>.yaml (\`lamd export progress-template\` and \`lamd import progress\` help).`
-          : `The road map reports ${reporting} and started ${start}, but has no progress report; the first was due by ${due}. Add municipalities/${str(doc.value.municipality) ?? '<slug>'}/progress/${str(doc.value.id) ?? '<id>'}-<period>.yaml (\`lamd export progress-template\` and \`lamd import progress\` help).`,
+        message: t(latest ? 'progress/late-report.next' : 'progress/late-report.first', {
+          reporting: reporting ?? '',
+          latest: latest ?? '',
+          start: start ?? '',
+          due,
+          file: `municipalities/${str(doc.value.municipality) ?? '<slug>'}/progress/${str(doc.value.id) ?? '<id>'}-<period>.yaml`,
+        }),
       });
     }
     return findings;

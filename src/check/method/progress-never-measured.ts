@@ -1,6 +1,7 @@
 // Once a road map is reported on, every indicator gets a value: an indicator nobody measures cannot
 // show results (3.2.1: the partner guarantees monitoring and evaluation).
 import type { Finding } from '../finding.js';
+import { t } from '../../i18n/messages.js';
 import { progressByRoadmap, readings, roadmapIndicators } from '../progress.js';
 import { str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
@@ -22,7 +23,7 @@ export const rule: MethodRule = {
       for (const [indicator, pointer] of roadmapIndicators(doc.value)) {
         const id = str(indicator.id);
         if (id === undefined) {
-          findings.push({ doc, pointer, ruleId: rule.meta.id, message: `Indicator "${str(indicator.name) ?? ''}" has no \`id\`, so no progress report can record its value. Give it a short, stable \`id:\`.` });
+          findings.push({ doc, pointer, ruleId: rule.meta.id, message: t('progress/never-measured.no-id', { name: str(indicator.name) ?? '' }) });
           continue;
         }
         // A latest value recorded on the road map itself (`current`) counts as a measurement.
@@ -31,7 +32,7 @@ export const rule: MethodRule = {
           doc,
           pointer: `${pointer}/id`,
           ruleId: rule.meta.id,
-          message: `Indicator \`${id}\` has no value in any of the road map's ${reports.length} progress report${reports.length === 1 ? '' : 's'} (latest ${String(reports[reports.length - 1]!.value.period)}). Record its \`actual\` value, or say in \`deviations\` why it cannot be measured.`,
+          message: t('progress/never-measured.never', { indicator: id, reports: reports.length, latest: String(reports[reports.length - 1]!.value.period) }),
         });
       }
     }

@@ -3,6 +3,7 @@
 import type { Finding } from '../finding.js';
 import { periodRange, periodsOverlap } from '../../calendar/periods.js';
 import { progressByRoadmap } from '../progress.js';
+import { t } from '../../i18n/messages.js';
 import type { MethodRule } from './rule.js';
 
 export const rule: MethodRule = {
@@ -26,7 +27,7 @@ export const rule: MethodRule = {
             doc: b,
             pointer: '/period',
             ruleId: rule.meta.id,
-            message: `Road map \`${roadmap}\` has progress reports for ${pa} (${a.file}) and ${pb}, which overlap. Report each road map on periods of one length (all half-years, or all quarters, or years).`,
+            message: t('progress/overlapping-periods.overlap', { roadmap, period: pa, file: a.file, other: pb }),
           });
           break;
         }

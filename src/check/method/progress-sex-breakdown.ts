@@ -1,6 +1,7 @@
 // An indicator that counts people is reported for women and men, so the road map shows whom it
 // reaches (5.1.2: an approach inclusive of those it serves; donors' results frameworks ask the same).
 import type { Finding } from '../finding.js';
+import { t } from '../../i18n/messages.js';
 import { countsPeople, roadmapIndicators } from '../progress.js';
 import { obj, objects, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
@@ -29,7 +30,7 @@ export const rule: MethodRule = {
           doc,
           pointer: bySex ? `${pointer}/by_sex` : `${pointer}/actual`,
           ruleId: rule.meta.id,
-          message: `Indicator \`${id}\` counts ${String(units.get(id))}; give the number of women and of men: \`by_sex: { women: …, men: … }\`.`,
+          message: t('progress/sex-breakdown.missing', { indicator: id, unit: String(units.get(id)) }),
         });
       }
     }

@@ -1,6 +1,7 @@
 // An indicator whose target date has passed and whose latest value falls short of the target is
 // reported, so the road map's results are reviewed, not assumed (4.3: objectives and results).
 import { isCalendarDate, lastDay } from '../../calendar/dates.js';
+import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { numberOf, progressByRoadmap, readings, roadmapIndicators } from '../progress.js';
 import { obj, str } from '../values.js';
@@ -34,7 +35,7 @@ export const rule: MethodRule = {
           doc,
           pointer: `${pointer}/target`,
           ruleId: rule.meta.id,
-          message: `Indicator \`${id ?? str(indicator.name) ?? ''}\` was to reach ${target} by ${due}; its latest value is ${latest}. Record why in the next progress report's \`deviations\`, or agree a new target date.`,
+          message: t('progress/target-missed.missed', { indicator: id ?? str(indicator.name) ?? '', target: String(target), due, latest: String(latest) }),
         });
       }
     }

@@ -1,6 +1,7 @@
 // A value reported for an indicator says where it can be checked: results a donor or a peer cannot
 // verify are claims (3.2.1: monitoring and evaluation).
 import type { Finding } from '../finding.js';
+import { t } from '../../i18n/messages.js';
 import { roadmapIndicators } from '../progress.js';
 import { objects, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
@@ -32,7 +33,7 @@ export const rule: MethodRule = {
           doc,
           pointer: `${pointer}/actual`,
           ruleId: rule.meta.id,
-          message: `The value of indicator \`${id}\` has no means of verification, here or in the road map. Add \`means_of_verification\` (minutes, attendance sheets, the adopted plan).`,
+          message: t('progress/verification.none', { indicator: id }),
         });
       }
     }

@@ -1,6 +1,7 @@
 // A road map whose actions span a local election recorded in the municipality's profile says how
 // continuity is kept: elections bring new priorities and staff turnover (4.6).
 import { firstDay, isCalendarDate, lastDay } from '../../calendar/dates.js';
+import { t, type Text } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { obj, objects, str, type Obj } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
@@ -33,13 +34,16 @@ function actionSpan(action: Obj, periodEnd: string | undefined): Span | undefine
   return { from: firstDay(start), to: end && isCalendarDate(end) ? lastDay(end) : lastDay(start) };
 }
 
-function describeElection(constraint: Obj): string {
-  const title = str(constraint.title) ?? 'election';
+function describeElection(constraint: Obj): Text {
+  const title = str(constraint.title) ?? t('roadmap/continuity.election');
   const date = str(constraint.date);
   const period = obj(constraint.period);
-  if (date) return `${title} of ${date}`;
-  if (str(period?.start)) return `${title} (${str(period?.start)}${str(period?.end) ? ` to ${str(period?.end)}` : ''})`;
-  return title;
+  const start = str(period?.start);
+  const end = str(period?.end);
+  if (date) return t('roadmap/continuity.election-on', { title, date });
+  if (start && end) return t('roadmap/continuity.election-from-to', { title, start, end });
+  if (start) return t('roadmap/continuity.election-from', { title, start });
+  return t('roadmap/continuity.election-named', { title });
 }
 
 export const rule: MethodRule = {
@@ -78,7 +82,7 @@ export const rule: MethodRule = {
           doc,
           pointer: spanning[1],
           ruleId: rule.meta.id,
-          message: `Action \`${str(spanning[0].id) ?? ''}\` runs during the ${describeElection(election)} recorded in ${profile.doc.file}, and the road map does not say how continuity is kept. Add \`continuity\`, or a risk of type election with its mitigation.`,
+          message: t('roadmap/continuity.during-election', { action: str(spanning[0].id) ?? '', election: describeElection(election), file: profile.doc.file }),
         });
         reported = true;
         break;
@@ -90,7 +94,7 @@ export const rule: MethodRule = {
           doc,
           pointer: '',
           ruleId: rule.meta.id,
-          message: `${profile.doc.file} records the ${describeElection(undated)} without a date, so it may fall while this road map's actions run, and the road map does not say how continuity is kept. Add the election's date to the profile, or \`continuity\` (or a risk of type election with its mitigation) to the road map.`,
+          message: t('roadmap/continuity.undated-election', { election: describeElection(undated), file: profile.doc.file }),
         });
       }
     }

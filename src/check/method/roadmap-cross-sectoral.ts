@@ -1,6 +1,7 @@
 // More than one municipal department takes part in a road map's working group: mainstreaming is
 // cross-sectoral by nature (4.4, 4.5).
 import type { Finding } from '../finding.js';
+import { t } from '../../i18n/messages.js';
 import { objects, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
 
@@ -27,9 +28,7 @@ export const rule: MethodRule = {
         pointer: doc.value.working_group === undefined ? '' : '/working_group',
         ruleId: rule.meta.id,
         message:
-          departments.size === 1
-            ? `Only one municipal department (\`${[...departments][0]}\`) is in the working group. Mainstreaming migration is cross-sectoral: involve at least one more department.`
-            : 'No municipal department is in the working group (stakeholders of type municipal-department). Name the departments that design and carry out the road map.',
+          departments.size === 1 ? t('roadmap/cross-sectoral.one-department', { department: [...departments][0]! }) : t('roadmap/cross-sectoral.no-department'),
       });
     }
     return findings;

@@ -2,6 +2,7 @@
 // *design* of a road map, not only in its implementation (5.1.2; 4.5 found the pilot involved them
 // mostly during implementation).
 import type { Finding } from '../finding.js';
+import { t } from '../../i18n/messages.js';
 import type { WorkspaceIndex } from '../model.js';
 import { objects, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
@@ -41,9 +42,7 @@ export const rule: MethodRule = {
         // Who is in design is read from each member's stakeholder and involvement.
         dependsOn: ['/working_group'],
         ruleId: rule.meta.id,
-        message: onlyImplementation
-          ? `\`${onlyImplementation}\` brings migrants' perspectives but takes part only in implementation. Involve migrants' or diaspora organisations, or experts with a migration background, in designing the road map too (involvement: design or both).`
-          : "No migrants' or diaspora organisation, and no expert with a migration background, takes part in designing this road map. Add one to the working group with involvement: design or both.",
+        message: onlyImplementation ? t('roadmap/design-inclusion.implementation-only', { stakeholder: onlyImplementation }) : t('roadmap/design-inclusion.none'),
       });
     }
     return findings;

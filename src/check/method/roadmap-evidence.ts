@@ -1,6 +1,7 @@
 // Objectives are measurable: each has at least one indicator with a baseline and a target, so the
 // final event can report results, not intentions (5.1.1: state of the art, results).
 import type { Finding } from '../finding.js';
+import { t } from '../../i18n/messages.js';
 import { arr, obj, objects, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
 
@@ -16,7 +17,7 @@ export const rule: MethodRule = {
     const findings: Finding[] = [];
     for (const doc of documentsOf(context, 'roadmap')) {
       if (arr(doc.value.objectives).length === 0) {
-        findings.push({ doc, pointer: '', ruleId: rule.meta.id, message: 'The road map states no objectives. Add `objectives`, each with an indicator that has a baseline and a target.' });
+        findings.push({ doc, pointer: '', ruleId: rule.meta.id, message: t('roadmap/evidence.no-objectives') });
         continue;
       }
       for (const [objective, pointer] of objects(doc.value.objectives, '/objectives')) {
@@ -26,7 +27,7 @@ export const rule: MethodRule = {
           doc,
           pointer: arr(objective.indicators).length ? `${pointer}/indicators` : pointer,
           ruleId: rule.meta.id,
-          message: `Objective \`${str(objective.id) ?? ''}\` has no indicator with both a baseline and a target, so its progress cannot be shown.`,
+          message: t('roadmap/evidence.no-indicator', { objective: str(objective.id) ?? '' }),
         });
       }
     }

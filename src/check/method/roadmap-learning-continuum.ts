@@ -1,6 +1,7 @@
 // A road map builds on at least one capitalized practice: capitalization and road maps form one
 // learning continuum (3.2.4, 5.1.2).
 import type { Finding } from '../finding.js';
+import { t } from '../../i18n/messages.js';
 import { obj, str, strings } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
 
@@ -23,7 +24,7 @@ export const rule: MethodRule = {
           doc,
           pointer: '',
           ruleId: rule.meta.id,
-          message: 'The road map builds on no practice. List under `builds_on` the practices from capitalization (its own or its peers\') that it takes forward.',
+          message: t('roadmap/learning-continuum.none'),
         });
         continue;
       }
@@ -36,7 +37,7 @@ export const rule: MethodRule = {
           doc,
           pointer: '/builds_on',
           ruleId: rule.meta.id,
-          message: `None of the practices this road map builds on (${known.map(([id]) => `\`${id}\``).join(', ')}) has been shared with peers yet (capitalization stage shared, validated or borrowed).`,
+          message: t('roadmap/learning-continuum.not-shared', { practices: known.map(([id]) => `\`${id}\``).join(', ') }),
         });
       }
     }

@@ -1,5 +1,6 @@
 // A road map names the targets of its goal it works towards, not only the goal (3.2.4, 5.1.1).
 import type { Finding } from '../finding.js';
+import { t } from '../../i18n/messages.js';
 import { arr, obj } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
 
@@ -21,7 +22,7 @@ export const rule: MethodRule = {
         doc,
         pointer: '/sdg',
         ruleId: rule.meta.id,
-        message: `The road map names SDG goal ${String(sdg.goal ?? '')} but none of its targets. Add the targets it works towards under \`sdg.targets\` (\`lamd sdg ${String(sdg.goal ?? '')}\` lists them).`,
+        message: t('roadmap/sdg-targets.none', { goal: String(sdg.goal ?? '') }),
       });
     }
     return findings;

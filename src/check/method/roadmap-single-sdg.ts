@@ -1,6 +1,7 @@
 // A road map is linked to one SDG goal; every target it names must belong to that goal (3.2.4). A goal
 // the sources do not give may be marked not recorded, which is worth knowing but no error.
 import { findTarget } from '../../reference/sdg.js';
+import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { obj, objects, str, strings } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
@@ -40,7 +41,7 @@ export const rule: MethodRule = {
           pointer,
           dependsOn: ['/sdg/goal'],
           ruleId: rule.meta.id,
-          message: `Target ${target} belongs to goal ${targetGoal}, but this road map is linked to goal ${goal}. A road map follows one SDG: choose targets of goal ${goal}, or make a separate road map.`,
+          message: t('roadmap/single-sdg.other-goal', { target, targetGoal: targetGoal!, goal }),
         });
       };
       for (const [target, pointer] of strings(sdg?.targets, '/sdg/targets')) check(target, pointer);

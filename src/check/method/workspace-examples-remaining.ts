@@ -2,15 +2,9 @@
 // are replaced: otherwise an example practice or road map ends up, unnoticed, in real reports and
 // network totals. Reports leave them out; this rule keeps them on the agenda.
 import type { Finding } from '../finding.js';
+import { t } from '../../i18n/messages.js';
 import { objects, str } from '../values.js';
 import type { MethodRule } from './rule.js';
-
-const NOUNS: Record<string, string> = {
-  practice: 'practice',
-  roadmap: 'road map',
-  activity: 'activity',
-  profile: 'profile',
-};
 
 const REPLACE: Record<string, string> = {
   practice: 'lamd new practice <id> --municipality <slug>',
@@ -38,19 +32,18 @@ export const rule: MethodRule = {
             pointer: `${pointer}/example`,
             target: 'key',
             ruleId: rule.meta.id,
-            message: `\`${str(entry.id) ?? ''}\` is an example stakeholder written by lamd init; reports leave it out. Replace its name, type and id with a real organisation or unit (and change the id where documents use it), or delete the entry.`,
+            message: t('workspace/examples-remaining.stakeholder', { stakeholder: str(entry.id) ?? '' }),
           });
         }
         continue;
       }
       if (doc.value.example !== true) continue;
-      const noun = NOUNS[doc.kind] ?? 'document';
       findings.push({
         doc,
         pointer: '/example',
         target: 'key',
         ruleId: rule.meta.id,
-        message: `This ${noun} is an example written by lamd init; reports leave it out. Write a real one (\`${REPLACE[doc.kind] ?? 'lamd new'}\`), then delete this file.`,
+        message: t('workspace/examples-remaining.document', { kind: doc.kind, command: REPLACE[doc.kind] ?? 'lamd new' }),
       });
     }
     return findings;

@@ -25,6 +25,7 @@ import type { PlannedFile } from '../../scaffold/apply.js';
 import { mayAsk, Questions, type Choice } from '../../scaffold/questions.js';
 import { slugify, titleFromId, whyNoSlug } from '../../scaffold/slug.js';
 import { contactDataIn } from '../../check/method/privacy-contact-data.js';
+import { t } from '../../i18n/messages.js';
 import { activityModes, activityTypes, stakeholderLevels, stakeholderTypes, thematicClusters } from '../../scaffold/vocabulary.js';
 import { readWorkspaceFacts } from '../../scaffold/workspace-facts.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from '../../workspace/find.js';
@@ -315,6 +316,6 @@ async function idAndTitle(q: Questions, id: string | undefined, title: string | 
  */
 function withoutContactData(text: string, what: string): string {
   const found = contactDataIn(text);
-  if (found) throw new UsageError(`${what} contains ${found}. lamd documents travel through repositories and reports: give the organisation's or the role's name only, without a person's contact details.`);
+  if (found) throw new UsageError(t('new.contact-data', { what, found }));
   return text;
 }
