@@ -2,6 +2,7 @@
 // image file inside the workspace, small enough to embed. A bad one is a warning on lamd.yaml, so
 // the reports are still written, without that logo. The same inspection decides what reports embed.
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { t, type Text } from '../i18n/messages.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LoadedDocument } from '../workspace/load.js';
 import type { Finding } from './finding.js';
@@ -12,7 +13,7 @@ export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
 export type LogoType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp' | 'image/svg+xml';
 
-export type LogoInspection = { ok: true; path: string; type: LogoType; bytes: Uint8Array } | { ok: false; problem: string };
+export type LogoInspection = { ok: true; path: string; type: LogoType; bytes: Uint8Array } | { ok: false; problem: Text };
 
 /** The image type from a file's first bytes, or undefined for anything else. */
 export function imageType(bytes: Uint8Array): LogoType | undefined {
@@ -29,37 +30,37 @@ export function imageType(bytes: Uint8Array): LogoType | undefined {
 /** Reads one logo named in lamd.yaml, relative to the workspace root, and says what is wrong with it. */
 export function inspectLogo(root: string, file: string): LogoInspection {
   if (isAbsolute(file) || /^[a-z][a-z0-9+.-]*:/i.test(file)) {
-    return { ok: false, problem: `\`${file}\` is not a file of the workspace: name the logo by its path relative to lamd.yaml (branding/logo.png). lamd embeds logos and never fetches one.` };
+    return { ok: false, problem: t('references/logo.address', { file }) };
   }
   const path = resolve(root, file);
   const inside = (p: string, base: string) => {
     const rel = relative(base, p);
     return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
   };
-  if (!inside(path, root)) return { ok: false, problem: `\`${file}\` is outside the workspace; put the logo inside it (branding/logo.png).` };
+  if (!inside(path, root)) return { ok: false, problem: t('references/logo.outside', { file }) };
   let size: number;
   try {
     const stat = lstatSync(path);
     // A link may point anywhere: follow it only to a file that is still inside the workspace.
     const real = stat.isSymbolicLink() ? realpathSync(path) : path;
-    if (stat.isSymbolicLink() && !inside(real, realpathSync(root))) return { ok: false, problem: `\`${file}\` is a link that leaves the workspace; put the logo itself inside it.` };
+    if (stat.isSymbolicLink() && !inside(real, realpathSync(root))) return { ok: false, problem: t('references/logo.link-outside', { file }) };
     const target = stat.isSymbolicLink() ? lstatSync(real) : stat;
-    if (!target.isFile()) return { ok: false, problem: `\`${file}\` is not a file.` };
+    if (!target.isFile()) return { ok: false, problem: t('references/logo.not-a-file', { file }) };
     size = target.size;
   } catch {
-    return { ok: false, problem: `There is no logo \`${file}\` in the workspace.` };
+    return { ok: false, problem: t('references/logo.missing', { file }) };
   }
   if (size > MAX_LOGO_BYTES) {
-    return { ok: false, problem: `The logo \`${file}\` is ${(size / 1024 / 1024).toFixed(1)} MB; a logo embedded in every report may be at most ${MAX_LOGO_BYTES / 1024 / 1024} MB. Save a smaller copy (a few hundred pixels wide is enough for a cover).` };
+    return { ok: false, problem: t('references/logo.too-large', { file, size: (size / 1024 / 1024).toFixed(1), max: String(MAX_LOGO_BYTES / 1024 / 1024) }) };
   }
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch {
-    return { ok: false, problem: `The logo \`${file}\` cannot be read.` };
+    return { ok: false, problem: t('references/logo.unreadable', { file }) };
   }
   const type = imageType(bytes);
-  if (!type) return { ok: false, problem: `\`${file}\` is not an image lamd can embed: use a PNG, JPEG, GIF, WebP or SVG file.` };
+  if (!type) return { ok: false, problem: t('references/logo.not-an-image', { file }) };
   return { ok: true, path, type, bytes };
 }
 
@@ -72,7 +73,7 @@ export function checkBranding(workspace: LoadedDocument | undefined, root: strin
     const file = str(logo.file);
     if (file === undefined || file === '') continue;
     const inspection = inspectLogo(root, file);
-    if (!inspection.ok) findings.push({ doc: workspace, pointer: `${pointer}/file`, ruleId: 'references/logo', message: `${inspection.problem} Reports are written without it.` });
+    if (!inspection.ok) findings.push({ doc: workspace, pointer: `${pointer}/file`, ruleId: 'references/logo', message: t('references/logo.left-out', { problem: inspection.problem }) });
   }
   return findings;
 }

@@ -2,6 +2,7 @@
 // its file's name, an indicator's target dated before its baseline, and things recorded as done
 // (an endorsement, an adoption, a finished action) dated after today.
 import { basename } from 'node:path';
+import { t } from '../i18n/messages.js';
 import type { LoadedDocument } from '../workspace/load.js';
 import type { Finding } from './finding.js';
 import { obj, objects, str } from './values.js';
@@ -12,13 +13,13 @@ const lastDay = (date: string) => (date.length === 4 ? `${date}-12-31` : date.le
 const isDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value);
 
 /** Kinds whose file `lamd new` names after the id: `roadmaps/<id>.yaml`, `practices/<id>.yaml`. */
-const NAMED_BY_ID: Record<string, string> = { roadmap: 'road map', practice: 'practice' };
+const NAMED_BY_ID = new Set(['roadmap', 'practice']);
 
 export function checkConsistency(documents: readonly LoadedDocument[], today: string): Finding[] {
   const findings: Finding[] = [];
   for (const doc of documents) {
     const v = doc.value;
-    const noun = NAMED_BY_ID[doc.kind];
+    const noun = NAMED_BY_ID.has(doc.kind);
     const id = str(v.id);
     if (noun && id && doc.path !== undefined) {
       const name = basename(doc.path).replace(/\.ya?ml$/i, '');
@@ -27,7 +28,7 @@ export function checkConsistency(documents: readonly LoadedDocument[], today: st
           doc,
           pointer: '/id',
           ruleId: 'ids/file-name',
-          message: `The ${noun}'s id is \`${id}\` but its file is named \`${basename(doc.path)}\`. Other documents refer to it by its id, and people look for it by its file: rename the file to \`${id}.yaml\`, or change the id to \`${name}\` (and every reference to it).`,
+          message: t('ids/file-name.differs', { kind: doc.kind, id, file: basename(doc.path), name }),
         });
       }
     }
@@ -43,31 +44,25 @@ export function checkConsistency(documents: readonly LoadedDocument[], today: st
               pointer: `${ip}/target/date`,
               dependsOn: [`${ip}/baseline/date`],
               ruleId: 'dates/target-before-baseline',
-              message: `The target of \`${str(indicator.name) ?? str(indicator.id) ?? 'this indicator'}\` is dated ${target}, before its baseline (${baseline}). A target is the value aimed for after the baseline: check both dates.`,
+              message: t('dates/target-before-baseline.before', { indicator: str(indicator.name) ?? str(indicator.id) ?? '', target, baseline }),
             });
           }
         }
       }
       const adoption = obj(v.adoption);
-      if (adoption && str(adoption.status) !== 'draft') future(doc, adoption.date, '/adoption/date', `The adoption status \`${str(adoption.status) ?? ''}\``);
+      if (adoption && str(adoption.status) !== 'draft') future(doc, adoption.date, '/adoption/date', 'adoption', str(adoption.status) ?? '');
       for (const [action, ap] of objects(v.actions, '/actions')) {
-        if (action.status === 'done') future(doc, action.start, `${ap}/start`, `The action \`${str(action.id) ?? ''}\` is done, yet it`);
+        if (action.status === 'done') future(doc, action.start, `${ap}/start`, 'action', str(action.id) ?? '');
       }
     }
     if (doc.kind === 'profile' || doc.kind === 'roadmap') {
-      for (const [endorsement, ep] of objects(v.endorsements, '/endorsements')) future(doc, endorsement.date, `${ep}/date`, 'An endorsement');
+      for (const [endorsement, ep] of objects(v.endorsements, '/endorsements')) future(doc, endorsement.date, `${ep}/date`, 'endorsement', '');
     }
   }
   return findings;
 
-  function future(doc: LoadedDocument, date: unknown, pointer: string, what: string): void {
+  function future(doc: LoadedDocument, date: unknown, pointer: string, what: 'adoption' | 'action' | 'endorsement', name: string): void {
     if (!isDate(date) || firstDay(date) <= today) return;
-    const starts = what.endsWith('it') ? `${what} starts on ${date}` : `${what} is dated ${date}`;
-    findings.push({
-      doc,
-      pointer,
-      ruleId: 'dates/future',
-      message: `${starts}, after today (${today}): it records something already done, so the date cannot be in the future. Check the year; a step still to come belongs in the plan (actions, calendar), not here.`,
-    });
+    findings.push({ doc, pointer, ruleId: 'dates/future', message: t(`dates/future.${what}`, { name, date, today }) });
   }
 }

@@ -4,6 +4,7 @@ import { firstDay, isCalendarDate, lastDay, schemaDateShape } from '../calendar/
 import type { LoadedDocument } from '../workspace/load.js';
 import { pointerSegment } from '../diagnostics.js';
 import { describeAt } from './describe.js';
+import { t } from '../i18n/messages.js';
 import type { Finding } from './finding.js';
 
 const DATE_KEYS = new Set(['start', 'end', 'date', 'end_date', 'as_of', 'adopted', 'joined', 'accessed']);
@@ -28,7 +29,7 @@ export function checkDates(documents: readonly LoadedDocument[]): Finding[] {
         // Shapes the schema rejects (month 13) are its to report; this catches 30 February.
         if (typeof value === 'string') {
           if (DATE_KEYS.has(key) && schemaDateShape(value) && !isCalendarDate(value)) {
-            findings.push({ doc, pointer: `${pointer}/${pointerSegment(key)}`, ruleId: 'dates/valid', message: `${value} is not a day of the calendar; check the month and the day.` });
+            findings.push({ doc, pointer: `${pointer}/${pointerSegment(key)}`, ruleId: 'dates/valid', message: t('dates/valid.not-a-day', { date: value }) });
           }
         } else if (value !== null && typeof value === 'object') {
           stack.push([value, `${pointer}/${pointerSegment(key)}`]);
@@ -48,13 +49,9 @@ function order(doc: LoadedDocument, record: Record<string, unknown>, pointer: st
   if (lastDay(end) >= firstDay(start)) return;
   const key = pointer.slice(pointer.lastIndexOf('/') + 1);
   // A period or planned span is named through what holds it: "road map `x`: its period ends…".
-  const message =
-    key === 'period' || key === 'planned' || key === 'preparatory' || key === 'profile' || key === 'capitalization' || key === 'roadmap' || key === 'final'
-      ? `${capitalize(describeAt(doc, pointer.slice(0, pointer.lastIndexOf('/'))))}: its ${key === 'period' ? 'period' : key === 'planned' ? 'planned period' : `${key} phase`} ends ${end}, before it starts ${start}.`
-      : `${capitalize(describeAt(doc, pointer))} ends ${end}, before it starts ${start}.`;
+  const span = key === 'period' || key === 'planned' || key === 'preparatory' || key === 'profile' || key === 'capitalization' || key === 'roadmap' || key === 'final';
+  const message = span
+    ? t('dates/order.span-ends-before-start', { place: describeAt(doc, pointer.slice(0, pointer.lastIndexOf('/'))), span: key, end, start })
+    : t('dates/order.ends-before-start', { place: describeAt(doc, pointer), end, start });
   findings.push({ doc, pointer: `${pointer}/${endKey}`, ruleId: 'dates/order', message });
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

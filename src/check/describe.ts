@@ -2,39 +2,14 @@
 import { pointerSegments } from '../diagnostics.js';
 import type { LoadedDocument } from '../workspace/load.js';
 import { obj } from './values.js';
+import { t, type Text } from '../i18n/messages.js';
 
-const SINGULAR: Record<string, string> = {
-  actions: 'action',
-  objectives: 'objective',
-  indicators: 'indicator',
-  municipalities: 'municipality',
-  partners: 'partner',
-  stakeholders: 'stakeholder',
-  constraints: 'constraint',
-  framework: 'framework entry',
-  initiatives: 'initiative',
-  city_networks: 'city network',
-  challenges: 'challenge',
-  risks: 'risk',
-  working_group: 'working group member',
-  endorsements: 'endorsement',
-  progress: 'progress note',
-  migration_history: 'history entry',
-  borrowed_by: 'borrowing',
-  history: 'capitalization step',
-  top_origins: 'country of origin',
-  institutionalisation: 'instrument',
-};
-
-const DOCUMENT_NOUN: Record<string, string> = {
-  workspace: 'the workspace',
-  profile: 'the profile',
-  practice: 'practice',
-  roadmap: 'road map',
-  stakeholders: 'the stakeholder registry',
-  activity: 'activity',
-  progress: 'progress report',
-};
+// Lists whose items messages name by a noun ("action `leaflets`"); catalogue `place.item` selects on the key.
+const NAMED_LISTS = new Set([
+  'actions', 'objectives', 'indicators', 'municipalities', 'partners', 'stakeholders', 'constraints', 'framework',
+  'initiatives', 'city_networks', 'challenges', 'risks', 'working_group', 'endorsements', 'progress',
+  'migration_history', 'borrowed_by', 'history', 'top_origins', 'institutionalisation',
+]);
 
 function label(item: Record<string, unknown>): string | undefined {
   for (const key of ['id', 'slug', 'stakeholder', 'title', 'name']) {
@@ -44,25 +19,29 @@ function label(item: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** A noun phrase for the mapping at `pointer` in `doc`. */
-export function describeAt(doc: LoadedDocument, pointer: string): string {
+/**
+ * A noun phrase for the mapping at `pointer` in `doc`, as the subject that starts a sentence
+ * ("Action `leaflets`", "The profile of `milan`").
+ */
+export function describeAt(doc: LoadedDocument, pointer: string): Text {
   const segments = pointerSegments(pointer);
   let node: unknown = doc.value;
-  let phrase: string | undefined;
+  let phrase: Text | undefined;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
     const container = node;
     node = Array.isArray(container) ? container[Number(segment)] : obj(container)?.[segment];
     if (Array.isArray(container)) {
-      const noun = SINGULAR[segments[i - 1] ?? ''] ?? `item ${Number(segment) + 1} of \`${segments[i - 1]}\``;
+      const list = segments[i - 1] ?? '';
       const item = obj(node);
       const name = item ? label(item) : undefined;
-      phrase = name ? `${noun} \`${name}\`` : SINGULAR[segments[i - 1] ?? ''] ? `${noun} ${Number(segment) + 1}` : noun;
+      const number = String(Number(segment) + 1);
+      if (!NAMED_LISTS.has(list)) phrase = t(name ? 'place.item-of-named' : 'place.item-of', { number, list, name: name ?? '' });
+      else phrase = t(name ? 'place.item-named' : 'place.item-numbered', { list, number, name: name ?? '' });
     }
   }
   if (phrase) return phrase;
-  const noun = DOCUMENT_NOUN[doc.kind] ?? 'the document';
   const id = typeof doc.value.id === 'string' ? doc.value.id : undefined;
-  if (doc.kind === 'profile' && typeof doc.value.municipality === 'string') return `the profile of \`${doc.value.municipality}\``;
-  return id ? `${noun} \`${id}\`` : noun.startsWith('the') ? noun : `the ${noun}`;
+  if (doc.kind === 'profile' && typeof doc.value.municipality === 'string') return t('place.profile-of', { municipality: doc.value.municipality });
+  return t(id ? 'place.document-named' : 'place.document', { kind: doc.kind, id: id ?? '' });
 }

@@ -1,6 +1,7 @@
 // An index of a workspace's ids — municipalities, partners, stakeholders, practices, road maps,
 // activities, challenges — built once so every reference check is a lookup.
 import { basename, dirname } from 'node:path';
+import { t } from '../i18n/messages.js';
 import type { LoadedDocument } from '../workspace/load.js';
 import { pointerSegment } from '../diagnostics.js';
 import type { Finding } from './finding.js';
@@ -45,17 +46,8 @@ export interface WorkspaceIndex {
   progress: Map<string, Declaration>;
 }
 
-const NOUNS: Record<string, string> = {
-  municipalities: 'municipality slug',
-  partners: 'partner id',
-  stakeholders: 'stakeholder id',
-  practices: 'practice id',
-  roadmaps: 'road map id',
-  activities: 'activity id',
-  profiles: 'profile for municipality',
-  challenges: 'challenge id',
-  progress: 'progress report',
-};
+// The tables of ids, each unique across the workspace (messages name them: catalogue `ids/unique.used`).
+const TABLES = { municipalities: 1, partners: 1, stakeholders: 1, practices: 1, roadmaps: 1, activities: 1, profiles: 1, challenges: 1, progress: 1 } as const;
 
 /**
  * Builds the index. `workspaceFile` is the root lamd.yaml when there is one: other workspace
@@ -83,16 +75,17 @@ export function indexWorkspace(
     challenges: new Map(),
     progress: new Map(),
   };
-  const declare = (map: keyof typeof NOUNS, id: string | undefined, doc: LoadedDocument, pointer: string, value: Obj) => {
+  const declare = (map: keyof typeof TABLES, id: string | undefined, doc: LoadedDocument, pointer: string, value: Obj) => {
     if (id === undefined) return;
     const table = index[map as 'municipalities'];
     const first = table.get(id);
     if (first) {
-      const where = first.doc === doc ? 'earlier in this file' : `in ${first.doc.file}`;
+      const where = first.doc === doc ? 'here' : 'elsewhere';
+      const file = first.doc.file;
       const message =
         map === 'progress'
-          ? `Road map \`${id.slice(0, id.lastIndexOf('/'))}\` already has a progress report for ${id.slice(id.lastIndexOf('/') + 1)} ${where}; write one per road map and period.`
-          : `The ${NOUNS[map]} \`${id}\` is already used ${where}; ids must be unique.`;
+          ? t('ids/unique.progress', { roadmap: id.slice(0, id.lastIndexOf('/')), period: id.slice(id.lastIndexOf('/') + 1), where, file })
+          : t('ids/unique.used', { what: map, id, where, file });
       findings.push({ doc, pointer, ruleId: 'ids/unique', message });
       return;
     }
@@ -105,7 +98,7 @@ export function indexWorkspace(
       case 'workspace': {
         if (workspaceFile !== undefined && doc.file !== workspaceFile) break;
         if (index.workspace) {
-          findings.push({ doc, pointer: '', ruleId: 'workspace/single', message: `A workspace has one lamd.yaml; ${index.workspace.file} is already the workspace file.` });
+          findings.push({ doc, pointer: '', ruleId: 'workspace/single', message: t('workspace/single.second', { file: index.workspace.file }) });
           break;
         }
         index.workspace = doc;

@@ -1,6 +1,7 @@
 // Applies the workspace's rule settings (lamd.yaml `rules:`) and each document's `suppress:` list
 // to findings: severities change, suppressed findings are dropped but counted with their reason.
 import type { Severity } from '../diagnostics.js';
+import { t, type Text } from '../i18n/messages.js';
 import type { LoadedDocument } from '../workspace/load.js';
 import type { Finding } from './finding.js';
 import { keyPointer } from './model.js';
@@ -23,9 +24,9 @@ export interface Settled {
   suppressed: Array<Finding & { severity: Severity; justification: string }>;
 }
 
-function unknownRule(id: string): string {
+function unknownRule(id: string): Text {
   const guess = closest(id, RULES.map((r) => r.id));
-  return `There is no rule \`${id}\`${guess ? `; did you mean \`${guess}\`?` : '.'} \`lamd rules\` lists them.`;
+  return guess ? t('settings/unknown-rule.did-you-mean', { id, guess }) : t('settings/unknown-rule.none', { id });
 }
 
 export function settle(findings: readonly Finding[], documents: readonly LoadedDocument[], workspace: LoadedDocument | undefined): Settled {
@@ -39,7 +40,7 @@ export function settle(findings: readonly Finding[], documents: readonly LoadedD
       const pointer = keyPointer('/rules', id);
       const meta = ruleMeta(id);
       if (!meta) extra.push({ doc: workspace, pointer, target: 'key', ruleId: 'settings/unknown-rule', message: unknownRule(id) });
-      else if (!meta.adjustable) extra.push({ doc: workspace, pointer, target: 'key', ruleId: 'settings/fixed-rule', message: `\`${id}\` guards whether lamd can read the documents at all; its severity cannot be changed.` });
+      else if (!meta.adjustable) extra.push({ doc: workspace, pointer, target: 'key', ruleId: 'settings/fixed-rule', message: t('settings/fixed-rule.severity', { id }) });
       else if (level === 'error' || level === 'warning' || level === 'info' || level === 'off') configured.set(id, level);
     }
   }
@@ -56,7 +57,7 @@ export function settle(findings: readonly Finding[], documents: readonly LoadedD
         continue;
       }
       if (!meta.adjustable) {
-        extra.push({ doc, pointer: `${pointer}/rule`, ruleId: 'settings/fixed-rule', message: `\`${id}\` cannot be suppressed: fix the problem it reports instead.` });
+        extra.push({ doc, pointer: `${pointer}/rule`, ruleId: 'settings/fixed-rule', message: t('settings/fixed-rule.suppressed', { id }) });
         continue;
       }
       const map = suppressed.get(doc) ?? new Map();
@@ -86,7 +87,7 @@ export function settle(findings: readonly Finding[], documents: readonly LoadedD
           pointer,
           ruleId: 'settings/unused-suppression',
           severity: level,
-          message: `\`${suppression.ruleId}\` is suppressed here but reports nothing on this document; remove the suppression.`,
+          message: t('settings/unused-suppression.unused', { id: suppression.ruleId }),
         });
       }
     }

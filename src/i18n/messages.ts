@@ -80,3 +80,11 @@ function renderValue(lang: MessageLanguage, value: TextValue): string | number {
 export function selector(value: string): string {
   return value.replace(/-/g, '_');
 }
+
+/**
+ * A message as a diagnostic carries it: in English for whoever reads the diagnostic as it is, and
+ * as a Text that the check renders again in the language of the run.
+ */
+export function said(message: Text): { message: string; text: Text } {
+  return { message: render('en', message), text: message };
+}

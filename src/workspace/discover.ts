@@ -1,6 +1,7 @@
 // Lists the document files of a workspace or of the paths a user names, without following
 // symlinks out of the workspace.
 import { accessSync, constants, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { said, t, type Text } from '../i18n/messages.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
@@ -62,29 +63,29 @@ export async function discoverPaths(
           if (link === undefined) visit(match, realRoot, display, out, false);
           else if (realRoot && !isInside(realpathOr(link), realRoot)) outside(match, realpathOr(match), display, out, 'through a linked folder');
         }
-        if (out.files.length + out.diagnostics.length === before) throw new UsageError(`No file matches ${pattern}.`);
+        if (out.files.length + out.diagnostics.length === before) throw new UsageError(t('paths.no-match', { pattern }));
         continue;
       }
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new UsageError(`${pattern}: no such file or folder${lstatOrNone(path)?.isSymbolicLink() ? ' (it is a symbolic link that points to nothing)' : ''}.`);
-      if (code === 'ELOOP' && pointsToItself(path)) throw new UsageError(`${pattern} is a symbolic link that points to itself, so it leads to no file.`);
-      throw new UsageError(`${pattern} cannot be read: ${whyUnreadable(error)}.`);
+      if (code === 'ENOENT') throw new UsageError(t(lstatOrNone(path)?.isSymbolicLink() ? 'paths.broken-link' : 'paths.missing', { pattern }));
+      if (code === 'ELOOP' && pointsToItself(path)) throw new UsageError(t('paths.link-to-itself', { pattern }));
+      throw new UsageError(t('paths.unreadable', { pattern, why: whyUnreadable(error) }));
     }
     // A pipe, socket or device named on the command line is no document: reading it could wait
     // forever (a FIFO with no writer). Standard input is how lamd reads a stream.
     if (!stat.isFile() && !stat.isDirectory()) {
-      throw new UsageError(`${pattern} is ${fileType(stat)}, not a file; lamd checks files and folders. To check what a command writes, pipe it to \`lamd validate -\`.`);
+      throw new UsageError(t('paths.not-a-file', { pattern, type: fileKind(stat) }));
     }
     // What the user named must be readable: that is a usage error, not a finding in a document.
     try {
       accessSync(path, constants.R_OK | (stat.isDirectory() ? constants.X_OK : 0));
     } catch (error) {
-      throw new UsageError(`${pattern} cannot be read: ${whyUnreadable(error)}.`);
+      throw new UsageError(t('paths.unreadable', { pattern, why: whyUnreadable(error) }));
     }
     if (stat.isDirectory()) {
       const before = out.files.length;
       visit(path, realRoot, display, out, true);
-      if (out.files.length === before && !out.diagnostics.length) throw new UsageError(`The folder ${pattern} holds no YAML file to check.`);
+      if (out.files.length === before && !out.diagnostics.length) throw new UsageError(t('paths.no-yaml', { pattern }));
     } else {
       visit(path, realRoot, display, out, false);
     }
@@ -93,14 +94,14 @@ export async function discoverPaths(
 }
 
 function visit(path: string, realRoot: string | undefined, display: (path: string) => string, out: Discovery, walk: boolean): void {
-  const unreadable = (message: string) => out.diagnostics.push({ file: display(path), severity: 'error', ruleId: 'file/unreadable', message });
+  const unreadable = (message: Text) => out.diagnostics.push({ file: display(path), severity: 'error', ruleId: 'file/unreadable', ...said(message) });
   let stat;
   try {
     stat = lstatSync(path);
   } catch (error) {
     // Gone since its folder was listed: nothing to check. Anything else (a folder above it that may
     // not be searched) is said, not skipped.
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') unreadable(`lamd cannot look at this: ${whyUnreadable(error)}.`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') unreadable(t('file/unreadable.cannot-look', { why: whyUnreadable(error) }));
     return;
   }
   if (stat.isSymbolicLink()) {
@@ -126,20 +127,20 @@ function visit(path: string, realRoot: string | undefined, display: (path: strin
     if (targetStat.isDirectory()) return;
     if (!YAML_FILE.test(path) && walk) return;
     if (targetStat.isFile()) out.files.push({ path });
-    else unreadable(notAFile(targetStat, 'This symbolic link leads to'));
+    else unreadable(notAFile(targetStat, 'link'));
     return;
   }
   if (stat.isDirectory()) {
     if (!walk) {
       // lamd.yaml or stakeholders.yaml made a folder.
-      unreadable('This is a folder, not a file. A lamd document is a file; rename or remove the folder.');
+      unreadable(t('file/unreadable.folder'));
       return;
     }
     let entries: string[];
     try {
       entries = readdirSync(path).sort();
     } catch (error) {
-      unreadable(`This folder cannot be read: ${whyUnreadable(error)}.`);
+      unreadable(t('file/unreadable.folder-unreadable', { why: whyUnreadable(error) }));
       return;
     }
     for (const entry of entries) {
@@ -148,31 +149,26 @@ function visit(path: string, realRoot: string | undefined, display: (path: strin
     }
     // Its files were checked above; the name itself is a mistake worth a word (`x.yaml/x.yaml`).
     if (YAML_FILE.test(path) && out.files.every((f) => !f.path.startsWith(path + sep))) {
-      unreadable('This is a folder named like a document, with no YAML file inside. A lamd document is a file: rename the folder, or replace it with the file.');
+      unreadable(t('file/unreadable.folder-named-like-document'));
     }
     return;
   }
   if (!YAML_FILE.test(path) && walk) return;
   if (stat.isFile()) out.files.push({ path });
-  else unreadable(notAFile(stat, 'This is'));
+  else unreadable(notAFile(stat, 'file'));
 }
 
 /** Why a pipe, socket or device named like a document is not read, and what to do. */
-function notAFile(stat: Stats, lead: string): string {
-  const why = stat.isFIFO() ? ' (reading a pipe could keep it waiting forever)' : '';
-  return `${lead} ${fileType(stat)}, not a file; lamd reads documents only from regular files${why}. Remove it, or rename it so its name does not end in .yaml.`;
+function notAFile(stat: Stats, what: 'link' | 'file'): Text {
+  return t('file/unreadable.not-a-file', { what, type: fileKind(stat) });
 }
 
 /** Why a symbolic link leads to no file, from the error of following it. */
-function brokenLink(path: string, error: unknown): string {
+function brokenLink(path: string, error: unknown): Text {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ELOOP') {
-    return pointsToItself(path)
-      ? 'This symbolic link points to itself, so it leads to no file. Remove it, or point it at a document.'
-      : 'This symbolic link leads into a loop of links that point to each other, so it leads to no file. Remove it, or point it at a document.';
-  }
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'This symbolic link points to nothing (its target does not exist). Remove it, or point it at a document.';
-  return `This symbolic link cannot be followed: ${whyUnreadable(error)}.`;
+  if (code === 'ELOOP') return t(pointsToItself(path) ? 'file/unreadable.link-to-itself' : 'file/unreadable.link-loop');
+  if (code === 'ENOENT' || code === 'ENOTDIR') return t('file/unreadable.link-to-nothing');
+  return t('file/unreadable.link-unfollowable', { why: whyUnreadable(error) });
 }
 
 function pointsToItself(path: string): boolean {
@@ -184,23 +180,20 @@ function pointsToItself(path: string): boolean {
 }
 
 /** A file-system error in words for the person, with what to do about it where there is something. */
-export function whyUnreadable(error: unknown): string {
+export function whyUnreadable(error: unknown): Text {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied (your user may not read it; its owner can allow it with chmod a+r, or a+rx for a folder)';
-    case 'ELOOP':
-      return 'it is a symbolic link that leads into a loop of links';
-    case 'ENOTDIR':
-      return 'part of the path is a file, not a folder';
-    case 'ENAMETOOLONG':
-      return 'the path is too long for this file system';
-    case 'EIO':
-      return 'the disk reported an input/output error';
-    default:
-      return code ? `the system said ${code}` : String(error);
-  }
+  if (code === undefined) return t('fs.other', { error: String(error) });
+  return t('fs.why', { code: code === 'EPERM' ? 'EACCES' : code });
+}
+
+/** What something that is not a regular file is, as a catalogue case (`type` in `paths.not-a-file`). */
+export function fileKind(stat: Stats): 'folder' | 'fifo' | 'socket' | 'device' | 'link' | 'other' {
+  if (stat.isDirectory()) return 'folder';
+  if (stat.isFIFO()) return 'fifo';
+  if (stat.isSocket()) return 'socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'device';
+  if (stat.isSymbolicLink()) return 'link';
+  return 'other';
 }
 
 /** What something that is not a regular file is, in words. */
@@ -218,10 +211,7 @@ function outside(path: string, target: string, display: (path: string) => string
     file: display(path),
     severity: 'error',
     ruleId: 'file/outside-workspace',
-    message:
-      how === 'link'
-        ? `This symbolic link leads outside the workspace (to ${target}); lamd does not read it. Copy the file into the workspace instead.`
-        : `This file is reached through a symbolic link to a folder outside the workspace (it is ${target}); lamd does not read it. Copy the file into the workspace instead.`,
+    ...said(t(how === 'link' ? 'file/outside-workspace.link' : 'file/outside-workspace.linked-folder', { target })),
   });
 }
 

@@ -1,6 +1,7 @@
 // Every duplicate key of a file, with its position. js-yaml stops at the first; the `yaml` package
 // reports them all, and is loaded only for the rare file that has one, of a size it reads quickly.
 import { isScalar, parseDocument, visit, type Document } from 'yaml';
+import { said, t } from '../i18n/messages.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { MAX_SLOW_PATH_CHARS } from './reading.js';
 import { keyAt, lineStarts, positionAt } from './text-positions.js';
@@ -25,13 +26,13 @@ export function duplicateKeyDiagnostics(file: string, text: string): Diagnostic[
       file,
       severity: 'error',
       ruleId: 'yaml/duplicate-key',
-      message: `The key ${key ? `\`${key}\` ` : ''}appears twice in the same mapping; YAML forbids it, and lamd keeps only the last value. Keep one.`,
+      ...said(key ? t('yaml/duplicate-key.last-kept', { key }) : t('yaml/duplicate-key.last-kept-unnamed')),
       range: { start, end: positionAt(starts, from + (written?.length ?? 1)) },
     });
   }
   if (duplicates.length > MAX_DUPLICATE_KEYS) {
     const more = duplicates.length - MAX_DUPLICATE_KEYS;
-    out.push({ file, severity: 'error', ruleId: 'yaml/duplicate-key', message: `…and ${more.toLocaleString('en')} more duplicate key${more === 1 ? '' : 's'} in this file; lamd lists the first ${MAX_DUPLICATE_KEYS}.` });
+    out.push({ file, severity: 'error', ruleId: 'yaml/duplicate-key', ...said(t('yaml/duplicate-key.more', { more, max: MAX_DUPLICATE_KEYS })) });
   }
   return out;
 }

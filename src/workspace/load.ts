@@ -1,10 +1,11 @@
 // Loads a workspace (or the files a user names) into documents ready to check: found, read,
 // parsed, their kind known. Problems become diagnostics; one bad file never stops the others.
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { said, t, type Text } from '../i18n/messages.js';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
-import { discoverPaths, discoverWorkspace, fileType, whyUnreadable, type FoundFile } from './discover.js';
+import { discoverPaths, discoverWorkspace, fileKind, whyUnreadable, type FoundFile } from './discover.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from './find.js';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
 import { MAX_FILE_BYTES, readSource, tooLargeDiagnostic } from './source.js';
@@ -40,7 +41,7 @@ export type DocumentBytes = { bytes: Uint8Array } | { tooLarge: number };
 /** A discovered path that is no longer a regular file (a FIFO, a socket, a device, a folder). */
 export class NotAFileError extends Error {
   override name = 'NotAFileError';
-  constructor(readonly what: string) {
+  constructor(readonly what: ReturnType<typeof fileKind>) {
     super(`not a regular file: ${what}`);
   }
 }
@@ -54,7 +55,7 @@ export function readDocumentFile(path: string): DocumentBytes {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new NotAFileError(fileType(stat));
+    if (!stat.isFile()) throw new NotAFileError(fileKind(stat));
     if (stat.size > MAX_FILE_BYTES) return { tooLarge: stat.size };
     return { bytes: readFileSync(fd) };
   } finally {
@@ -136,7 +137,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
       }
       bytes = read.bytes;
     } catch (error) {
-      result.diagnostics.push({ file: name, severity: 'error', ruleId: 'file/unreadable', message: unreadableMessage(error) });
+      result.diagnostics.push({ file: name, severity: 'error', ruleId: 'file/unreadable', ...said(unreadableMessage(error)) });
       result.unloaded.push(file.path);
       continue;
     }
@@ -170,7 +171,7 @@ async function addDocument(result: LoadResult, texts: LazySourceTexts, file: str
       file,
       severity: 'error',
       ruleId: 'document/kind',
-      message: 'This is not a lamd document: lamd documents are YAML files (.yaml) that start with a `kind:` line. Name only lamd documents or their folders, or run `lamd validate` with no file names to check the whole workspace.',
+      ...said(t('document/kind.not-a-document')),
     });
     return false;
   }
@@ -184,7 +185,7 @@ async function addDocument(result: LoadResult, texts: LazySourceTexts, file: str
       file,
       severity: 'error',
       ruleId: 'document/not-a-mapping',
-      message: `A lamd document is a mapping of \`key: value\` lines starting with \`kind:\`; this file holds ${describe(value)}.`,
+      ...said(t('document/not-a-mapping.holds', { what: Array.isArray(value) ? 'list' : value === null ? 'null' : typeof value === 'string' ? 'text' : typeof value })),
       pointer: '',
     });
     return false;
@@ -196,10 +197,13 @@ async function addDocument(result: LoadResult, texts: LazySourceTexts, file: str
       file,
       severity: 'error',
       ruleId: 'document/kind',
-      message:
+      ...said(
         kind === undefined
-          ? `The document has no \`kind:\` line, so lamd cannot tell what it is. Add one of: ${DOCUMENT_KINDS.join(', ')}.`
-          : `\`kind: ${String(kind)}\` is not a lamd document kind${suggestKind(kind)}. The kinds are: ${DOCUMENT_KINDS.join(', ')}.`,
+          ? t('document/kind.missing', { kinds: DOCUMENT_KINDS.join(', ') })
+          : suggestKind(kind)
+            ? t('document/kind.did-you-mean', { kind: String(kind), guess: suggestKind(kind)!, kinds: DOCUMENT_KINDS.join(', ') })
+            : t('document/kind.unknown', { kind: String(kind), kinds: DOCUMENT_KINDS.join(', ') }),
+      ),
       pointer: kind === undefined ? '' : '/kind',
     });
     return false;
@@ -214,27 +218,19 @@ async function addDocument(result: LoadResult, texts: LazySourceTexts, file: str
 }
 
 /** Why a discovered file could not be read, for the person who can fix it. */
-function unreadableMessage(error: unknown): string {
+function unreadableMessage(error: unknown): Text {
   if (error instanceof NotAFileError) {
-    return error.what === 'a folder'
-      ? 'This is a folder, not a file. A lamd document is a file; rename or remove the folder.'
-      : `This is ${error.what}, not a file; lamd reads documents only from regular files. Remove it, or rename it so its name does not end in .yaml.`;
+    return error.what === 'folder' ? t('file/unreadable.folder') : t('file/unreadable.not-regular', { type: error.what });
   }
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EISDIR') return 'This is a folder, not a file. A lamd document is a file; rename or remove the folder.';
-  if (code === 'ENOENT') return 'The file disappeared while lamd was reading the workspace; run the check again.';
-  return `The file cannot be read: ${whyUnreadable(error)}.`;
+  if (code === 'EISDIR') return t('file/unreadable.folder');
+  if (code === 'ENOENT') return t('file/unreadable.disappeared');
+  return t('file/unreadable.cannot-read', { why: whyUnreadable(error) });
 }
 
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'nothing (null)';
-  return `a single ${typeof value === 'string' ? 'text' : typeof value} value`;
-}
-
-function suggestKind(kind: unknown): string {
-  if (typeof kind !== 'string') return '';
+function suggestKind(kind: unknown): string | undefined {
+  if (typeof kind !== 'string') return undefined;
   const lower = kind.toLowerCase().replace(/[\s_-]+/g, '');
   const match = DOCUMENT_KINDS.find((k) => k === lower || k.startsWith(lower) || lower.startsWith(k) || (lower.length > 3 && k.includes(lower)));
-  return match ? ` (did you mean \`${match}\`?)` : '';
+  return match;
 }

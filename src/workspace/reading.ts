@@ -1,6 +1,7 @@
 // What reading one file gives, the limits of reading, and the problems both YAML readers (js-yaml's
 // fast path and the `yaml` package's slow one) report in the same words.
 import type { Diagnostic, Position } from '../diagnostics.js';
+import { said, t, type Text } from '../i18n/messages.js';
 import { pointerSegment } from '../diagnostics.js';
 import { secondDocumentStart } from './text-positions.js';
 
@@ -30,20 +31,20 @@ export interface ParsedSource {
   slowPath?: boolean;
 }
 
-export function fileDiagnostic(file: string, ruleId: string, message: string, at?: Position): Diagnostic {
-  const d: Diagnostic = { file, severity: 'error', ruleId, message };
+export function fileDiagnostic(file: string, ruleId: string, message: Text, at?: Position): Diagnostic {
+  const d: Diagnostic = { file, severity: 'error', ruleId, ...said(message) };
   if (at) d.range = { start: at, end: at };
   return d;
 }
 
 /** A key given twice in one mapping; `key` is undefined where it cannot be read back from the text. */
 export function duplicateKeyDiagnostic(file: string, key: string | undefined, at?: Position): Diagnostic {
-  return fileDiagnostic(file, 'yaml/duplicate-key', `The key ${key ? `\`${key}\` ` : ''}appears twice in the same mapping; YAML forbids it, and one of the two values would be lost. Keep one.`, at);
+  return fileDiagnostic(file, 'yaml/duplicate-key', key ? t('yaml/duplicate-key.twice', { key }) : t('yaml/duplicate-key.twice-unnamed'), at);
 }
 
 /** A file that holds no document, only comments (or nothing). */
 export function emptyFileDiagnostic(file: string): Diagnostic {
-  return fileDiagnostic(file, 'file/empty', 'The file holds no YAML document, only comments or an empty one. A lamd document starts with a `kind:` line.');
+  return fileDiagnostic(file, 'file/empty', t('file/empty.no-document'));
 }
 
 /** A file that holds `count` documents, pointed at the start of the second. */
@@ -51,7 +52,7 @@ export function multiDocumentDiagnostic(file: string, text: string, count: numbe
   return fileDiagnostic(
     file,
     'file/multi-document',
-    `The file holds ${count} YAML documents; a lamd file holds one. Split it into one file per document, or remove the extra \`---\` line.`,
+    t('file/multi-document.several', { count }),
     secondDocumentStart(text),
   );
 }
@@ -72,9 +73,7 @@ export function inspectTree(file: string, root: unknown, hasAliases: boolean): D
         file,
         severity: 'error',
         ruleId: 'yaml/alias-limit',
-        message: hasAliases
-          ? `The document expands to more than ${MAX_NODES.toLocaleString('en')} values through YAML aliases (*name); lamd stopped reading it. Remove the repeated aliases.`
-          : `The document holds more than ${MAX_NODES.toLocaleString('en')} values; lamd stopped reading it.`,
+        ...said(hasAliases ? t('yaml/alias-limit.aliases', { max: MAX_NODES }) : t('yaml/alias-limit.values', { max: MAX_NODES })),
         range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
       });
       return diagnostics;
@@ -90,7 +89,7 @@ export function inspectTree(file: string, root: unknown, hasAliases: boolean): D
             file,
             severity: 'error',
             ruleId: 'document/unsafe-key',
-            message: 'The key `__proto__` is not allowed in a lamd document: programs reading the file could mistake it for JavaScript internals. Rename or remove it.',
+            ...said(t('document/unsafe-key.proto')),
             pointer: child,
           });
           // Reported, then removed (an own property; no prototype is touched), so the rest of the

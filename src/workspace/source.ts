@@ -1,5 +1,6 @@
 // Turns bytes from disk or stdin into YAML documents, or into diagnostics that say why it cannot.
 import jsyaml from 'js-yaml';
+import { t } from '../i18n/messages.js';
 import type { Diagnostic, Position } from '../diagnostics.js';
 import { duplicateKeyDiagnostic, emptyFileDiagnostic, fileDiagnostic, inspectTree, MAX_DEPTH, MAX_SLOW_PATH_CHARS, multiDocumentDiagnostic, type ParsedSource } from './reading.js';
 import { syntaxHint } from './syntax-hints.js';
@@ -13,22 +14,22 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** The diagnostic for a file over MAX_FILE_BYTES, also given from its size alone, before reading it. */
 export function tooLargeDiagnostic(file: string, bytes: number): Diagnostic {
   const mb = (bytes / 1024 / 1024).toFixed(1);
-  return fileDiagnostic(file, 'file/too-large', `The file is ${mb} MB; lamd documents are at most ${MAX_FILE_BYTES / 1024 / 1024} MB. Is this really a lamd document?`);
+  return fileDiagnostic(file, 'file/too-large', t('file/too-large.size', { size: mb, max: String(MAX_FILE_BYTES / 1024 / 1024) }));
 }
 
 /** Decodes and parses one file's bytes. `file` is the name shown to the user. */
 export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
   if (bytes.length === 0) {
-    return { diagnostics: [fileDiagnostic(file, 'file/empty', 'The file is empty. A lamd document starts with a `kind:` line.')] };
+    return { diagnostics: [fileDiagnostic(file, 'file/empty', t('file/empty.empty'))] };
   }
   if (bytes.length > MAX_FILE_BYTES) return { diagnostics: [tooLargeDiagnostic(file, bytes.length)] };
   // Some editors on Windows save "Unicode" text as UTF-16, which has NUL bytes but is not binary.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { diagnostics: [fileDiagnostic(file, 'file/encoding', 'The file is saved as UTF-16; lamd reads UTF-8. Save it as UTF-8 in your editor (in Notepad: Save as, Encoding: UTF-8).')] };
+    return { diagnostics: [fileDiagnostic(file, 'file/encoding', t('file/encoding.utf16'))] };
   }
   const nul = bytes.subarray(0, 8192).indexOf(0);
   if (nul !== -1) {
-    return { diagnostics: [fileDiagnostic(file, 'file/binary', 'The file looks binary (it contains NUL bytes), not YAML text.')] };
+    return { diagnostics: [fileDiagnostic(file, 'file/binary', t('file/binary.nul'))] };
   }
   let text: string;
   try {
@@ -37,11 +38,11 @@ export function parseSource(file: string, bytes: Uint8Array): ParsedSource {
     const at = firstInvalidUtf8(bytes);
     const line = countLines(bytes, at);
     return {
-      diagnostics: [fileDiagnostic(file, 'file/encoding', `The file is not valid UTF-8 (byte ${at + 1}, line ${line.line}). Save it as UTF-8 in your editor.`, line)],
+      diagnostics: [fileDiagnostic(file, 'file/encoding', t('file/encoding.invalid', { byte: String(at + 1), line: String(line.line) }), line)],
     };
   }
   if (text.trim() === '') {
-    return { text, diagnostics: [fileDiagnostic(file, 'file/empty', 'The file holds only blank lines. A lamd document starts with a `kind:` line.')] };
+    return { text, diagnostics: [fileDiagnostic(file, 'file/empty', t('file/empty.blank'))] };
   }
   return parseYamlText(file, text);
 }
@@ -184,24 +185,24 @@ function yamlErrorDiagnostic(file: string, text: string, error: unknown): Diagno
     return duplicateKeyDiagnostic(file, key, at);
   }
   if (/nesting exceeded maxDepth/.test(reason)) {
-    return fileDiagnostic(file, 'yaml/syntax', `The document nests lists and mappings more than ${MAX_DEPTH} levels deep here; lamd stops reading it. A lamd document needs a handful of levels: is a bracket or an indentation wrong?`, at);
+    return fileDiagnostic(file, 'yaml/syntax', t('yaml/syntax.too-deep', { max: MAX_DEPTH }), at);
   }
   if (/unknown tag/.test(reason)) {
-    return fileDiagnostic(file, 'yaml/syntax', `YAML error: ${reason}. lamd reads plain YAML 1.2 (core schema) without custom tags.`, at);
+    return fileDiagnostic(file, 'yaml/syntax', t('yaml/syntax.tag', { reason }), at);
   }
   const hint = syntaxHint(text, reason, at);
-  if (hint) return fileDiagnostic(file, 'yaml/syntax', `YAML syntax error: ${hint.message}`, hint.at);
+  if (hint) return fileDiagnostic(file, 'yaml/syntax', t('yaml/syntax.error', { message: hint.message }), hint.at);
   // js-yaml notices an unclosed bracket or quote only at the end of the file; point at where it opens.
   const opened = /end of the stream within a (flow collection|double quoted scalar|single quoted scalar)/.exec(reason);
   if (opened) {
     const open = unclosedOpening(text, opened[1] === 'flow collection' ? 'flow' : opened[1]!.startsWith('double') ? '"' : "'");
     if (open) {
       const starts = lineStarts(text);
-      const what = opened[1] === 'flow collection' ? `The \`${text[open]}\`` : `The quote ${text[open]}`;
-      return fileDiagnostic(file, 'yaml/syntax', `YAML syntax error: ${what} opened here is never closed, so the rest of the file is read as part of it. Close it on the same line.`, positionAt(starts, open));
+      const which = opened[1] === 'flow collection' ? 'bracket' : 'quote';
+      return fileDiagnostic(file, 'yaml/syntax', t('yaml/syntax.unclosed', { which, character: text[open]! }), positionAt(starts, open));
     }
   }
-  return fileDiagnostic(file, 'yaml/syntax', `YAML syntax error: ${reason}.`, at);
+  return fileDiagnostic(file, 'yaml/syntax', t('yaml/syntax.parser', { reason }), at);
 }
 
 /**

@@ -2,9 +2,10 @@
 // colon, typographic quotes, a `#` in a list, a list under a key that already has a value) and says
 // what to change, at the line where the cause is rather than where the parser gave up.
 import type { Position } from '../diagnostics.js';
+import { t, type Text } from '../i18n/messages.js';
 
 export interface SyntaxHint {
-  message: string;
+  message: Text;
   at: Position;
 }
 
@@ -42,10 +43,10 @@ export function syntaxHint(text: string, reason: string, at: Position | undefine
     if (!/^\s*(?:-\s+)*(?:[^\s:#][^:#]*:\s+)?[“„‟‘‚‛«]/.test(line)) continue;
     const m = KEY_LINE.exec(line.replace(/\s+#.*$/, ''));
     const straight = line.replace(/[“”„‟«»]/g, '"').replace(/[‘’‚‛]/g, "'").trim();
-    const example = m ? ` For example: ${straight.replace(/^-\s+/, '')}` : '';
+    const example = m ? straight.replace(/^-\s+/, '') : '';
     return {
       at: { line: n, column: line.search(SMART_QUOTES) + 1 },
-      message: `This line uses typographic quotes (“ ” or ‘ ’ or « »), which YAML does not read as quotes, so the text is not protected. Type straight quotes (" or ') instead; word processors change them, so edit YAML in a plain text editor.${example}`,
+      message: t(example ? 'yaml/syntax.smart-quotes-example' : 'yaml/syntax.smart-quotes', { example }),
     };
   }
 
@@ -58,7 +59,7 @@ export function syntaxHint(text: string, reason: string, at: Position | undefine
       const [, lead, key, value] = glued;
       return {
         at: { line: n, column: lead!.length + key!.length + 2 },
-        message: `\`${key}:${value}\` needs a space after the colon: \`${key}: ${value}\`. Without the space, YAML reads the whole line as text instead of a field and its value.`,
+        message: t('yaml/syntax.glued-colon', { key: key!, value: value! }),
       };
     }
   }
@@ -76,7 +77,7 @@ export function syntaxHint(text: string, reason: string, at: Position | undefine
       const written = rest.replace(/\s+#.*$/, '');
       return {
         at: { line: n, column: valueStart + line.slice(valueStart).search(/\S/) + 1 },
-        message: `The text of \`${key}\` contains a colon followed by a space (": "), which YAML reads as the start of another field. Put the whole text in quotes: ${key}: ${quoteYaml(written)}`,
+        message: t('yaml/syntax.colon-in-text', { key: key!, quoted: `${key}: ${quoteYaml(written)}` }),
       };
     }
   }
@@ -90,7 +91,7 @@ export function syntaxHint(text: string, reason: string, at: Position | undefine
       if (open !== -1 && hash > open && !line.slice(0, hash).includes(line[open] === '[' ? ']' : '}')) {
         return {
           at: { line: n, column: hash + 2 },
-          message: 'The `#` here starts a comment, so the rest of the line (with its closing bracket) is ignored. Put the value with `#` in quotes, like "#10.c", or remove the `#`.',
+          message: t('yaml/syntax.hash-in-list'),
         };
       }
     }
@@ -107,7 +108,7 @@ export function syntaxHint(text: string, reason: string, at: Position | undefine
       if (m && m[3] !== undefined && m[3] !== '' && !/^[|>]/.test(m[3])) {
         return {
           at: { line: at.line, column: dash[1]!.length + 1 },
-          message: `This list item is under \`${m[2]}\`, which already has a value on line ${n} (${m[3]}). For a list, write \`${m[2]}:\` alone on its line and every item below it, each starting with "- " and indented by two more spaces.`,
+          message: t('yaml/syntax.item-under-value', { key: m[2]!, line: String(n), value: m[3] }),
         };
       }
       break;

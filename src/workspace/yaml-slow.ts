@@ -1,6 +1,7 @@
 // The slow, exact reading of YAML 1.2 (the `yaml` package) that decides whenever js-yaml rejects a
 // file or may read it differently from the specification. Loaded only for such files.
 import { parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
+import { t } from '../i18n/messages.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { duplicateKeyDiagnostic, emptyFileDiagnostic, fileDiagnostic, inspectTree, multiDocumentDiagnostic, type ParsedSource } from './reading.js';
 import { keyAt, lineStarts, positionAt } from './text-positions.js';
@@ -47,14 +48,14 @@ function readWithYamlPackage(file: string, text: string): ParsedSource {
   const document = documents[0]!;
   const custom = customTag(document, text);
   if (custom) {
-    return { text, diagnostics: [fileDiagnostic(file, 'yaml/syntax', `YAML error: unknown tag ${custom.tag}. lamd reads plain YAML 1.2 (core schema) without custom tags.`, at(custom.offset))] };
+    return { text, diagnostics: [fileDiagnostic(file, 'yaml/syntax', t('yaml/syntax.tag', { reason: `unknown tag ${custom.tag}` }), at(custom.offset))] };
   }
   let value: unknown;
   try {
     // Aliases become shared references, not copies; inspectTree bounds what they expand to.
     value = document.toJS({ maxAliasCount: -1 });
   } catch (error) {
-    return { text, diagnostics: [fileDiagnostic(file, 'yaml/syntax', `YAML error: ${(error as Error).message}.`)] };
+    return { text, diagnostics: [fileDiagnostic(file, 'yaml/syntax', t('yaml/syntax.reader', { reason: (error as Error).message }))] };
   }
   if (value == null) return empty();
   const diagnostics = [...found, ...inspectTree(file, value, text.includes('*'))];
@@ -70,7 +71,7 @@ function parseAll(text: string): Document[] {
 
 function syntaxDiagnostic(file: string, error: YAMLError, at: ReturnType<typeof positionAt> | undefined): Diagnostic {
   const reason = error.message.split('\n')[0]!.replace(/\.$/, '');
-  return fileDiagnostic(file, 'yaml/syntax', `YAML syntax error: ${reason}.`, at);
+  return fileDiagnostic(file, 'yaml/syntax', t('yaml/syntax.parser', { reason }), at);
 }
 
 /** The first tag outside the core schema, and where it is written. */
