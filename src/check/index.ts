@@ -35,7 +35,7 @@ export interface CheckResult {
   /** The files checked, as shown to the user, sorted. */
   files: string[];
   /** Things the user should know about the run itself (printed on stderr, not per file). */
-  notes: string[];
+  notes: Text[];
   /** Rules silenced by documents, with their reasons, in the reported files. */
   suppressions: Suppression[];
   /** The findings those suppressions silenced, positioned, each with the reason (for SARIF). */
@@ -53,7 +53,7 @@ interface Pending extends Diagnostic {
 
 export async function checkLoaded(load: LoadResult, options: CheckOptions = {}): Promise<CheckResult> {
   const pending: Pending[] = [...load.diagnostics];
-  const notes: string[] = [];
+  const notes: Text[] = [];
 
   const rejected = new Map<string, string[]>();
   const unread = new Map<string, number>();
@@ -79,14 +79,7 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
     // A lamd.yaml that exists but cannot be read has its own finding; the note must not deny it exists.
     const unreadRoot = load.root !== undefined && load.unloaded.some((path) => isRootFile(path, load.root!));
     const shown = load.diagnostics.some((d) => load.reported.has(d.file) && /(^|[\\/])lamd\.yaml$/.test(d.file));
-    const what = 'references to municipalities, partners, practices and activities were not checked';
-    notes.push(
-      !unreadRoot
-        ? `No lamd.yaml was found for these files, so ${what}. Use -C <workspace> to check them.`
-        : shown
-          ? `lamd.yaml could not be used (see its error above), so ${what}.`
-          : `The workspace's lamd.yaml (in ${load.root}) could not be used, so ${what}. \`lamd validate -C ${load.root}\` says why.`,
-    );
+    notes.push(!unreadRoot ? t('validate.no-workspace-file') : shown ? t('validate.workspace-file-unusable') : t('validate.workspace-file-elsewhere', { root: load.root! }));
   }
   const context: RuleContext = { documents: load.documents, index, today: options.today ?? today() };
   const workspaceDoc = workspaceFile !== undefined ? load.documents.find((d) => d.file === workspaceFile) : undefined;

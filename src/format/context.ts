@@ -4,6 +4,7 @@ import type { RuleDocs } from '../check/rule-docs.js';
 import type { SuppressedDiagnostic } from '../check/index.js';
 import type { Suppression } from '../check/settings.js';
 import type { SourceTexts } from '../workspace/texts.js';
+import type { MessageLanguage } from '../i18n/messages.js';
 
 export interface FormatContext {
   /** lamd's version, the schema version and the SDG code list the run used; its homepage when it names one. */
@@ -17,6 +18,8 @@ export interface FormatContext {
   rule: (id: string) => RuleDocs;
   /** Whether warnings make the run fail (--strict). */
   strict: boolean;
+  /** The language of lamd's own words in the output (messages come already in it); English by default. */
+  language?: MessageLanguage;
   /** Whether to use ANSI colours (pretty only). */
   color: boolean;
   /** Display columns pretty output wraps to; absent: no wrapping (not a terminal). */

@@ -1,15 +1,11 @@
 // The words every format uses for a run's outcome: one summary sentence, one line of versions.
 import type { FormatContext } from './context.js';
+import { and, render, t } from '../i18n/messages.js';
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** `a`, `a and b`, `a, b and c`. */
-function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /** Whether the run fails: errors, or warnings under --strict. Mirrors the CLI's exit code 1. */
 export function runFailed(context: Pick<FormatContext, 'summary' | 'strict'>): boolean {
@@ -30,23 +26,23 @@ export interface RunSentence {
  * decide the exit code, so the sentence stays true under --quiet (which shows fewer diagnostics);
  * `filesWithProblems` is counted by the caller from the diagnostics it shows.
  */
-export function runSentence(context: Pick<FormatContext, 'summary' | 'strict'>, filesWithProblems: number): RunSentence {
+export function runSentence(context: Pick<FormatContext, 'summary' | 'strict' | 'language'>, filesWithProblems: number): RunSentence {
   const { files, errors, warnings, infos } = context.summary;
-  const counts = [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning'), infos && plural(infos, 'info')].filter(
-    (part): part is string => typeof part === 'string',
+  const language = context.language ?? 'en';
+  const counts = [errors && t('format.count.errors', { count: errors }), warnings && t('format.count.warnings', { count: warnings }), infos && t('format.count.infos', { count: infos })].filter(
+    (part) => typeof part === 'object',
   );
-  if (counts.length === 0) return { outcome: 'clean', symbol: '✔', text: `${plural(files, 'file')} checked, no problems` };
-  const where = filesWithProblems > 0 && filesWithProblems < files ? `in ${filesWithProblems} of ${plural(files, 'file')} checked` : `in ${plural(files, 'file')} checked`;
-  let text = `${list(counts)} ${where}`;
-  if (context.strict && warnings > 0) text += `; warnings fail the run (--strict)`;
+  if (counts.length === 0) return { outcome: 'clean', symbol: '✔', text: render(language, t('format.run.clean', { files })) };
+  const some = filesWithProblems > 0 && filesWithProblems < files;
+  const text = render(language, t(some ? 'format.run.in-some' : 'format.run.in-all', { counts: and(counts), some: filesWithProblems, files, strict: context.strict && warnings > 0 ? 'yes' : 'no' }));
   const outcome: Outcome = runFailed(context) ? 'failed' : warnings > 0 ? 'warnings' : 'infos';
   const symbol = outcome === 'failed' ? '✖' : outcome === 'warnings' ? '⚠' : 'ℹ';
   return { outcome, symbol, text };
 }
 
 /** What produced the output, so a result can be traced to the lamd, schemas and SDG list it used. */
-export function toolLine(tool: FormatContext['tool']): string {
-  return `${tool.name} ${tool.version} · document schema version ${tool.schemaVersion} · SDG code list: ${tool.sdgCodeList}`;
+export function toolLine(tool: FormatContext['tool'], language: FormatContext['language'] = 'en'): string {
+  return render(language, t('format.tool-line', { name: tool.name, version: tool.version, schemaVersion: String(tool.schemaVersion), sdgCodeList: tool.sdgCodeList }));
 }
 
 /**

@@ -13,6 +13,8 @@ export const JSON_FORMAT_VERSION = 1;
 /** The shape documented in docs/json-output.md; key order here is the order in the output. */
 export interface JsonReport {
   formatVersion: typeof JSON_FORMAT_VERSION;
+  /** The language of the messages. */
+  language: string;
   tool: { name: 'lamd'; version: string; schemaVersion: number; sdgCodeList: string };
   summary: { ok: boolean; strict: boolean; files: number; filesWithProblems: number; errors: number; warnings: number; infos: number };
   files: JsonFile[];
@@ -40,6 +42,8 @@ export interface JsonDiagnostic {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** Stable id of the message, the same in every language. */
+  messageId?: string;
   range?: Range;
   pointer?: string;
   /** The rule's page on the web; only when lamd's package.json names a homepage. */
@@ -50,6 +54,7 @@ export const formatJson: Formatter = (diagnostics, context) => {
   const groups = groupByFile(diagnostics, context.files);
   const report: JsonReport = {
     formatVersion: JSON_FORMAT_VERSION,
+    language: context.language ?? 'en',
     tool: { name: context.tool.name, version: context.tool.version, schemaVersion: context.tool.schemaVersion, sdgCodeList: context.tool.sdgCodeList },
     // The run's own totals (they decide the exit code), even when --quiet lists fewer diagnostics.
     summary: {
@@ -79,6 +84,7 @@ function jsonDiagnostic(d: Diagnostic, helpUri: string | undefined): JsonDiagnos
     ruleId: d.ruleId,
     severity: d.severity,
     message: d.message,
+    ...(d.messageId !== undefined && { messageId: d.messageId }),
     ...(d.range && {
       range: {
         start: { line: d.range.start.line, column: d.range.start.column },

@@ -5,6 +5,7 @@ import { charWidth, codeFrame, splitLines, type FrameOptions } from './code-fram
 import type { Formatter } from './context.js';
 import { runSentence, toolLine, type Outcome } from './describe-run.js';
 import { groupByFile } from './group-by-file.js';
+import { render, t } from '../i18n/messages.js';
 
 /**
  * ```
@@ -21,6 +22,8 @@ import { groupByFile } from './group-by-file.js';
  */
 export const formatPretty: Formatter = (diagnostics, context) => {
   const c = new Chalk({ level: context.color ? 1 : 0 });
+  const language = context.language ?? 'en';
+  const severityWord = (severity: Severity) => render(language, t(`format.severity.${severity}`));
   const out: string[] = [];
   const groups = groupByFile(diagnostics, context.files).filter((g) => g.diagnostics.length > 0);
   for (const group of groups) {
@@ -30,18 +33,18 @@ export const formatPretty: Formatter = (diagnostics, context) => {
     // Columns align within a file, like a table, so messages start at the same place.
     const places = group.diagnostics.map((d) => (d.range ? `${d.range.start.line}:${d.range.start.column}` : '-'));
     const placeWidth = Math.max(...places.map((p) => p.length));
-    const severityWidth = Math.max(...group.diagnostics.map((d) => d.severity.length));
+    const severityWidth = Math.max(...group.diagnostics.map((d) => severityWord(d.severity).length));
     const diagnostics = group.diagnostics;
     for (let i = 0; i < diagnostics.length; i++) {
       const d = diagnostics[i]!;
-      out.push(...problem(d, places[i]!.padEnd(placeWidth), severityWidth, c, context.width));
+      out.push(...problem(d, places[i]!.padEnd(placeWidth), severityWidth, c, context.width, severityWord));
       const frame = d.range && lines ? codeFrame(lines, d.range, frameStyle(d.severity, c), frameOptions(d.range.start.line, context.width)) : undefined;
       if (!frame) continue;
       out.push(...frame.map((line) => `  ${line}`));
       // Findings at the same place (a new road map's document-level warnings) share the first's frame.
       while (i + 1 < diagnostics.length && samePlace(d, diagnostics[i + 1]!)) {
         i++;
-        out.push(...problem(diagnostics[i]!, places[i]!.padEnd(placeWidth), severityWidth, c, context.width));
+        out.push(...problem(diagnostics[i]!, places[i]!.padEnd(placeWidth), severityWidth, c, context.width, severityWord));
       }
       out.push('');
     }
@@ -51,13 +54,13 @@ export const formatPretty: Formatter = (diagnostics, context) => {
   const room = context.width ?? Infinity;
   const summary = wrapWords(`${sentence.symbol} ${sentence.text}`, Math.max(room - 2, MIN_MESSAGE_WIDTH));
   out.push(...summary.map((line, n) => (n === 0 ? `${paintOutcome(sentence.outcome, c)(sentence.symbol)}${line.slice(sentence.symbol.length)}` : `  ${line}`)));
-  out.push(...wrapWords(toolLine(context.tool), room).map((line) => c.dim(line)));
+  out.push(...wrapWords(toolLine(context.tool, language), room).map((line) => c.dim(line)));
   return `${out.join('\n')}\n`;
 };
 
-function problem(d: Diagnostic, place: string, severityWidth: number, c: ChalkInstance, width: number | undefined): string[] {
+function problem(d: Diagnostic, place: string, severityWidth: number, c: ChalkInstance, width: number | undefined, severityWord: (s: Severity) => string): string[] {
   const lead = `  ${place}  `;
-  const head = `${lead}${paintSeverity(d.severity, c)(d.severity.padEnd(severityWidth))}  `;
+  const head = `${lead}${paintSeverity(d.severity, c)(severityWord(d.severity).padEnd(severityWidth))}  `;
   const indentWidth = lead.length + severityWidth + 2;
   const indent = ' '.repeat(indentWidth);
   // Infos are context, not problems to fix: the whole entry is dimmed so errors stand out.

@@ -52,7 +52,8 @@ export const formatSarif: Formatter = (diagnostics, context) => {
         },
       },
     ],
-    ...(d.pointer !== undefined && { properties: { pointer: d.pointer } }),
+    // The message's id in lamd's catalogues, the same in every language the message is shown in.
+    ...((d.pointer !== undefined || d.messageId !== undefined) && { properties: { ...(d.pointer !== undefined && { pointer: d.pointer }), ...(d.messageId !== undefined && { messageId: d.messageId }) } }),
   });
   const silenced = (d: SuppressedDiagnostic) => ({ ...result(d), suppressions: [{ kind: 'inSource', status: 'accepted', justification: d.justification }] });
   // File by file, in checking order; within a file, reported and silenced findings by position.
@@ -83,6 +84,8 @@ export const formatSarif: Formatter = (diagnostics, context) => {
         results,
         // Diagnostic columns count UTF-16 code units, which is SARIF's default; said so that no viewer guesses.
         columnKind: 'utf16CodeUnits',
+        // The language of the results' messages (SARIF 3.14.22).
+        language: context.language ?? 'en',
         properties: {
           lamdVersion: context.tool.version,
           schemaVersion: context.tool.schemaVersion,

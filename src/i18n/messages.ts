@@ -73,7 +73,8 @@ function renderValue(lang: MessageLanguage, value: TextValue): string | number {
   if (typeof value === 'string' || typeof value === 'number') return value;
   if (isText(value)) return render(lang, value);
   const items = value.list.map((item) => String(renderValue(lang, item)));
-  return new Intl.ListFormat(lang, { type: value.join === 'and' ? 'conjunction' : 'disjunction' }).format(items);
+  // lamd's English is British: "a, b and c", without the serial comma.
+  return new Intl.ListFormat(lang === 'en' ? 'en-GB' : lang, { type: value.join === 'and' ? 'conjunction' : 'disjunction' }).format(items);
 }
 
 /** A value as an ICU `select` case: the cases are identifiers, so `in-progress` is written `in_progress`. */

@@ -2,6 +2,7 @@
 // .vscode/settings.json point to so editors check documents offline; and whether that copy still
 // matches the schemas of the lamd that is running.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { t, type Text } from '../i18n/messages.js';
 import { join, relative } from 'node:path';
 import { packageFile } from '../package-root.js';
 
@@ -64,15 +65,17 @@ export function schemaCopyStatus(root: string, shippedDir?: string): SchemaCopyS
  * The note `lamd validate` prints (on stderr) when the copy is stale, or undefined when there is
  * nothing to say. `cwd` is where the person runs lamd, so the command it suggests works as typed.
  */
-export function schemaCopyNote(root: string, cwd: string, lamdVersion: string, shippedDir?: string): string | undefined {
+export function schemaCopyNote(root: string, cwd: string, lamdVersion: string, shippedDir?: string): Text | undefined {
   const { status, differing } = compareSchemaCopy(root, shippedDir);
   if (status !== 'stale') return undefined;
   const rel = relative(cwd, join(root, ...SCHEMA_COPY_DIR.split('/'))).split('\\').join('/') || SCHEMA_COPY_DIR;
-  const files = differing.length > 3 ? `${differing.slice(0, 3).join(', ')} and ${differing.length - 3} more` : differing.join(', ');
-  return (
-    `the workspace's copy of the schemas (${rel}/) differs from lamd ${lamdVersion}'s (${files}), so editors check the documents against other rules than lamd does. ` +
-    `Refresh it with \`lamd schema --out ${shellWord(rel)} --force\` (if the workspace was made by a newer lamd, update lamd instead).`
-  );
+  return t('validate.schema-copy-stale', {
+    folder: rel,
+    version: lamdVersion,
+    files: differing.slice(0, 3).join(', '),
+    more: Math.max(differing.length - 3, 0),
+    command: `lamd schema --out ${shellWord(rel)} --force`,
+  });
 }
 
 /** A path as one shell word, quoted only when it needs to be. */

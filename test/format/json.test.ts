@@ -30,6 +30,7 @@ describe('json', () => {
     const out = report(formatJson([], zeroContext()));
     expect(out).toEqual({
       formatVersion: 1,
+      language: 'en',
       tool: { name: 'lamd', version: '1.2.3', schemaVersion: 1, sdgCodeList: 'SDG test list 2024 <&> "v1"' },
       summary: { ok: true, strict: false, files: 3, filesWithProblems: 0, errors: 0, warnings: 0, infos: 0 },
       files: [CLEAN, ROADMAP, ODD].map((file) => ({ file, errors: 0, warnings: 0, infos: 0, diagnostics: [] })),
@@ -47,6 +48,7 @@ describe('json', () => {
     report(output);
     expect(output).toBe(`{
   "formatVersion": 1,
+  "language": "en",
   "tool": {
     "name": "lamd",
     "version": "1.2.3",

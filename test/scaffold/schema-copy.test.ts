@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareSchemaCopy, schemaCopyFiles, schemaCopyNote, schemaCopyStatus } from '../../src/scaffold/schema-copy.js';
+import { render } from '../../src/i18n/messages.js';
 import { REPO, tempDir } from '../helpers/lamd.js';
 
 function withCopy(): string {
@@ -48,9 +49,9 @@ describe('schemaCopyStatus', () => {
     const root = join(parent, 'my demo');
     cpSync(withCopy(), root, { recursive: true });
     writeFileSync(join(root, '.lamd/schemas/roadmap.schema.json'), '{}');
-    const note = schemaCopyNote(root, parent, '2.0.0')!;
+    const note = render('en', schemaCopyNote(root, parent, '2.0.0')!);
     expect(note).toMatch(/differs from lamd 2\.0\.0's \(roadmap\.schema\.json\)/);
     expect(note).toContain("`lamd schema --out 'my demo/.lamd/schemas' --force`");
-    expect(schemaCopyNote(root, root, '2.0.0')).toContain('`lamd schema --out .lamd/schemas --force`');
+    expect(render('en', schemaCopyNote(root, root, '2.0.0')!)).toContain('`lamd schema --out .lamd/schemas --force`');
   });
 });

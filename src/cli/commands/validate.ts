@@ -14,6 +14,8 @@ import { loadWorkspace } from '../../workspace/load.js';
 import { terminalWidth, useColor, type CliIO } from '../io.js';
 import type { GlobalOptions } from '../global-options.js';
 import { writeFileAtomic } from '../write-file.js';
+import { messageLanguage } from '../locale.js';
+import { render, t, type MessageLanguage, type Text } from '../../i18n/messages.js';
 
 export interface ValidateOptions {
   format?: 'pretty' | 'json' | 'github' | 'junit' | 'sarif';
@@ -22,14 +24,18 @@ export interface ValidateOptions {
   output?: string;
   today?: string;
   listSuppressions?: boolean;
+  /** The language of the messages (default: from LC_ALL, LC_MESSAGES or LANG, else English). */
+  lang?: string;
 }
 
 export async function run(io: CliIO, global: GlobalOptions, paths: string[] = [], options: ValidateOptions = {}): Promise<number> {
   const format = options.format ?? 'pretty';
+  const language = messageLanguage(io.env, options.lang);
+  const say = (text: Text) => render(language, text);
   checkTodayOption(options.today);
   const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}), paths, readStdin: io.readStdin });
-  if (load.reported.size === 0) throw new UsageError('There is no document to check in this workspace yet.');
-  const result = await checkLoaded(load, options.today !== undefined ? { today: options.today } : {});
+  if (load.reported.size === 0) throw new UsageError(t('validate.nothing-to-check'));
+  const result = await checkLoaded(load, { language, ...(options.today !== undefined ? { today: options.today } : {}) });
 
   // --quiet shows what fails the run: errors, and under --strict warnings too.
   const failing = (d: Diagnostic) => d.severity === 'error' || (Boolean(options.strict) && d.severity === 'warning');
@@ -44,6 +50,7 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
     texts: load.texts,
     rule: ruleLookup(),
     strict: Boolean(options.strict),
+    language,
     color: !toFile && format === 'pretty' && useColor(io, 'stdout', global.color),
     ...(width !== undefined && { width }),
     cwd: io.cwd,
@@ -61,34 +68,33 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
       appendFileSync(io.env.GITHUB_STEP_SUMMARY, githubStepSummary(shown, context));
     } catch (error) {
       // The summary is a courtesy: the annotations are out, so the documents' verdict stands.
-      io.stderr(`lamd: warning: could not write the step summary to ${io.env.GITHUB_STEP_SUMMARY} (${(error as NodeJS.ErrnoException).code ?? String(error)}); the annotations above are complete.\n`);
+      io.stderr(`lamd: ${say(t('validate.step-summary-failed', { file: io.env.GITHUB_STEP_SUMMARY, code: (error as NodeJS.ErrnoException).code ?? String(error) }))}\n`);
     }
   }
   if (!options.quiet) {
-    const notes = [...result.notes];
+    const notes = result.notes.map(say);
     // Editors check against the workspace's own copy of the schemas; say when it has drifted.
     if (load.root) {
       const { schemaCopyNote } = await import('../../scaffold/schema-copy.js');
       const stale = schemaCopyNote(load.root, io.cwd, LAMD_VERSION);
-      if (stale) notes.push(stale);
+      if (stale) notes.push(say(stale));
     }
-    for (const note of notes) io.stderr(`lamd: note: ${note}\n`);
+    for (const note of notes) io.stderr(`lamd: ${say(t('cli.note', { note }))}\n`);
   }
   if (options.listSuppressions) {
-    for (const s of result.suppressions) io.stderr(`${s.file}: ${s.ruleId} suppressed (${s.silenced} finding${s.silenced === 1 ? '' : 's'}): ${s.reason}\n`);
+    for (const s of result.suppressions) io.stderr(`${say(t('validate.suppression', { file: s.file, rule: s.ruleId, silenced: s.silenced, reason: s.reason }))}\n`);
   }
   if (result.suppressions.length && !options.quiet) {
     const silenced = result.suppressions.reduce((n, s) => n + s.silenced, 0);
-    io.stderr(`${result.suppressions.length} suppression${result.suppressions.length === 1 ? '' : 's'} silenced ${silenced} finding${silenced === 1 ? '' : 's'}${options.listSuppressions ? '' : ' (--list-suppressions shows them)'}.\n`);
+    io.stderr(`${say(t('validate.suppressions', { suppressions: result.suppressions.length, silenced, listed: options.listSuppressions ? 'yes' : 'no' }))}\n`);
   }
   // Machine formats keep stdout for data; people still get the one-line summary, on stderr.
-  if (format !== 'pretty' || toFile) io.stderr(`${summaryLine(summary)}\n`);
+  if (format !== 'pretty' || toFile) io.stderr(`${summaryLine(summary, language)}\n`);
 
   const failed = summary.errors > 0 || (options.strict === true && summary.warnings > 0);
   return failed ? 1 : 0;
 }
 
-export function summaryLine(s: { files: number; errors: number; warnings: number }): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(s.files, 'file')} checked: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}.`;
+export function summaryLine(s: { files: number; errors: number; warnings: number }, language: MessageLanguage = 'en'): string {
+  return render(language, t('validate.summary-line', { files: s.files, errors: s.errors, warnings: s.warnings }));
 }
