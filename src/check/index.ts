@@ -35,7 +35,7 @@ export interface CheckResult {
   /** The files checked, as shown to the user, sorted. */
   files: string[];
   /** Things the user should know about the run itself (printed on stderr, not per file). */
-  notes: Text[];
+  notes: string[];
   /** Rules silenced by documents, with their reasons, in the reported files. */
   suppressions: Suppression[];
   /** The findings those suppressions silenced, positioned, each with the reason (for SARIF). */
@@ -99,7 +99,7 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
   return {
     diagnostics: sortDiagnostics(located.slice(0, reported.length)),
     files: [...load.reported].sort(),
-    notes,
+    notes: notes.map((note) => render(language, note)),
     suppressions: settled.suppressions.filter((s) => load.reported.has(s.file)),
     suppressed: sortDiagnostics(located.slice(reported.length) as SuppressedDiagnostic[]),
   };

@@ -72,7 +72,7 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
     }
   }
   if (!options.quiet) {
-    const notes = result.notes.map(say);
+    const notes = [...result.notes];
     // Editors check against the workspace's own copy of the schemas; say when it has drifted.
     if (load.root) {
       const { schemaCopyNote } = await import('../../scaffold/schema-copy.js');
