@@ -1,12 +1,12 @@
 // references/activity: every activity a practice's history or a road map's consultations name has an activity document.
 import type { RuleModule } from '../rule-module.js';
 import { obj, objects, str, type Obj } from '../values.js';
-import { didYouMean, References } from './resolve.js';
+import { missing, References } from './resolve.js';
 
 export const rule: RuleModule = {
   meta: { id: 'references/activity', severity: 'error', summary: 'Every activity named has an activity document.', adjustable: true },
   check(context) {
-    const r = new References(context, 'activities', rule.meta.id, (id, guess) => `There is no activity \`${id}\` among the activities of the workspace (activities/)${didYouMean(guess, '.')}`);
+    const r = new References(context, 'activities', rule.meta.id, (id, guess) => missing('references/activity.missing', { id, guess }));
     for (const doc of context.documents) {
       const v: Obj = doc.value;
       if (doc.kind === 'practice') for (const [h, p] of objects(obj(v.capitalization)?.history, '/capitalization/history')) r.ref(doc, str(h.activity), `${p}/activity`);

@@ -1,5 +1,6 @@
 // references/challenge: a challenge a practice answers is listed in that municipality's profile.
 import type { Finding } from '../finding.js';
+import { t } from '../../i18n/messages.js';
 import { documentsOf, type RuleModule } from '../rule-module.js';
 import { strings } from '../values.js';
 
@@ -14,7 +15,7 @@ export const rule: RuleModule = {
         const [municipality] = challenge.split('/');
         // An unknown municipality is references/municipality's finding.
         if (!municipality || !index.municipalities.has(municipality) || index.challenges.has(challenge)) continue;
-        findings.push({ doc, pointer, ruleId: rule.meta.id, message: `The profile of \`${municipality}\` lists no challenge \`${challenge.slice(municipality.length + 1)}\`.` });
+        findings.push({ doc, pointer, ruleId: rule.meta.id, message: t('references/challenge.missing', { municipality, challenge: challenge.slice(municipality.length + 1) }) });
       }
     }
     return findings;

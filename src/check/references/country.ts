@@ -1,5 +1,6 @@
 // references/country: every country code in lamd.yaml, a profile or the stakeholder registry is an ISO 3166-1 code.
 import { isCountryCode } from '../../reference/countries.js';
+import { t } from '../../i18n/messages.js';
 import type { LoadedDocument } from '../../workspace/load.js';
 import type { Finding } from '../finding.js';
 import type { RuleModule } from '../rule-module.js';
@@ -12,7 +13,7 @@ export const rule: RuleModule = {
     const country = (doc: LoadedDocument, code: unknown, pointer: string) => {
       // Two capital letters that name no country; any other shape is the schema's to refuse.
       if (typeof code === 'string' && /^[A-Z]{2}$/.test(code) && !isCountryCode(code)) {
-        findings.push({ doc, pointer, ruleId: rule.meta.id, message: `\`${code}\` is not an ISO 3166-1 country code. Write the two-letter code, like IT, AL, TN or MA.` });
+        findings.push({ doc, pointer, ruleId: rule.meta.id, message: t('references/country.unknown', { code }) });
       }
     };
     for (const doc of context.documents) {

@@ -1,12 +1,12 @@
 // references/municipality: every municipality a document names is one of lamd.yaml's municipalities.
 import type { RuleModule } from '../rule-module.js';
 import { obj, objects, str, strings, type Obj } from '../values.js';
-import { didYouMean, References } from './resolve.js';
+import { missing, References } from './resolve.js';
 
 export const rule: RuleModule = {
   meta: { id: 'references/municipality', severity: 'error', summary: 'Every municipality named is listed in lamd.yaml.', adjustable: true },
   check(context) {
-    const r = new References(context, 'municipalities', rule.meta.id, (id, guess) => `There is no municipality \`${id}\` in the municipalities of lamd.yaml${didYouMean(guess, '.')}`);
+    const r = new References(context, 'municipalities', rule.meta.id, (id, guess) => missing('references/municipality.missing', { id, guess }));
     for (const doc of context.documents) {
       const v: Obj = doc.value;
       switch (doc.kind) {

@@ -4,7 +4,7 @@ import { documentsOf, type RuleModule } from '../rule-module.js';
 import { closest } from '../suggest.js';
 import { objects, str } from '../values.js';
 import { listed } from './roadmap-items.js';
-import { didYouMean } from './resolve.js';
+import { missing } from './resolve.js';
 
 export const rule: RuleModule = {
   meta: { id: 'references/objective', severity: 'error', summary: "An action's objective is one of its road map's objectives.", adjustable: true },
@@ -20,7 +20,7 @@ export const rule: RuleModule = {
           doc,
           pointer: `${p}/objective`,
           ruleId: rule.meta.id,
-          message: `This road map has no objective \`${objective}\`${didYouMean(closest(objective, [...objectives]), objectives.size ? `. Its objectives are: ${listed([...objectives])}.` : ' (it lists no objectives).')}`,
+          message: missing(objectives.size ? 'references/objective.missing' : 'references/objective.none', { id: objective, guess: closest(objective, [...objectives]), known: listed([...objectives]) }),
         });
       }
     }

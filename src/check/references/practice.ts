@@ -1,12 +1,12 @@
 // references/practice: every practice a profile, road map or activity names has a practice document.
 import type { RuleModule } from '../rule-module.js';
 import { objects, str, type Obj } from '../values.js';
-import { didYouMean, References } from './resolve.js';
+import { missing, References } from './resolve.js';
 
 export const rule: RuleModule = {
   meta: { id: 'references/practice', severity: 'error', summary: 'Every practice named has a practice document.', adjustable: true },
   check(context) {
-    const r = new References(context, 'practices', rule.meta.id, (id, guess) => `There is no practice \`${id}\` among the practices of the workspace (municipalities/<slug>/practices/)${didYouMean(guess, '.')}`);
+    const r = new References(context, 'practices', rule.meta.id, (id, guess) => missing('references/practice.missing', { id, guess }));
     for (const doc of context.documents) {
       const v: Obj = doc.value;
       if (doc.kind === 'profile') for (const [i, p] of objects(v.initiatives, '/initiatives')) r.ref(doc, str(i.practice), `${p}/practice`);

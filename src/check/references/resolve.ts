@@ -1,6 +1,7 @@
 // Resolving an id against the workspace index, shared by the references rules: when a reference is
 // checked at all, what counts as found, and the closest id to suggest.
 import type { LoadedDocument } from '../../workspace/load.js';
+import { t, type Text } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import type { RuleContext } from '../rule-module.js';
 import { closest } from '../suggest.js';
@@ -10,7 +11,7 @@ import { objects, str, strings } from '../values.js';
 export type Table = 'municipalities' | 'partners' | 'stakeholders' | 'practices' | 'activities' | 'roadmaps';
 
 /** The message for an id that is not in its table, given the closest id that is (if any). */
-export type Missing = (id: string, guess: string | undefined) => string;
+export type Missing = (id: string, guess: string | undefined) => Text;
 
 /** Collects one rule's findings for references into one table of the index. */
 export class References {
@@ -45,7 +46,12 @@ export class References {
   }
 }
 
-/** "; did you mean `x`?" when there is a close id, else `otherwise`. */
-export function didYouMean(guess: string | undefined, otherwise: string): string {
-  return guess ? `; did you mean \`${guess}\`?` : otherwise;
+/**
+ * The message `<id>` of a missing reference, or `<id>-did-you-mean` when there is a close id to
+ * suggest (`guess` among its values).
+ */
+export function missing(id: string, values: { id: string; guess: string | undefined } & Record<string, string | undefined>): Text {
+  const { guess } = values;
+  const given = Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined));
+  return t(guess ? `${id}-did-you-mean` : id, given);
 }

@@ -1,6 +1,7 @@
 // The indicators and actions of a progress report's road map, which references/indicator and
 // references/action check the report's items against.
 import type { LoadedDocument } from '../../workspace/load.js';
+import type { Text } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import type { RuleContext } from '../rule-module.js';
 import { closest } from '../suggest.js';
@@ -22,7 +23,7 @@ export type Item = 'indicator' | 'action';
  * road map does not declare. `message` words the finding, given the road map, the id, the closest
  * declared id and all declared ids. Reports whose road map is not found are references/roadmap's.
  */
-export function unknownItems(context: RuleContext, kind: Item, message: (roadmap: string, id: string, guess: string | undefined, known: readonly string[]) => string): Finding[] {
+export function unknownItems(context: RuleContext, kind: Item, message: (roadmap: string, id: string, guess: string | undefined, known: readonly string[]) => Text): Finding[] {
   const findings: Finding[] = [];
   for (const doc of context.documents) {
     if (doc.kind !== 'progress') continue;

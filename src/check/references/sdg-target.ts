@@ -1,5 +1,6 @@
 // references/sdg-target: every SDG target a practice or road map names exists in the official list.
 import { isTarget } from '../../reference/sdg.js';
+import { t } from '../../i18n/messages.js';
 import type { LoadedDocument } from '../../workspace/load.js';
 import type { Finding } from '../finding.js';
 import type { RuleModule } from '../rule-module.js';
@@ -15,7 +16,7 @@ export const rule: RuleModule = {
     const target = (doc: LoadedDocument, id: string, pointer: string) => {
       if (!TARGET_SHAPE.test(id) || isTarget(id)) return;
       const goal = id.split('.')[0];
-      findings.push({ doc, pointer, ruleId: rule.meta.id, message: `There is no SDG target ${id}. \`lamd sdg ${goal}\` lists the targets of goal ${goal}.` });
+      findings.push({ doc, pointer, ruleId: rule.meta.id, message: t('references/sdg-target.unknown', { id, goal: goal! }) });
     };
     for (const doc of context.documents) {
       if (doc.kind === 'practice') {

@@ -1,7 +1,8 @@
 // references/stakeholder: every stakeholder a practice, road map or activity names is in stakeholders.yaml.
 import type { RuleModule } from '../rule-module.js';
+import { t } from '../../i18n/messages.js';
 import { objects, type Obj } from '../values.js';
-import { didYouMean, References } from './resolve.js';
+import { missing, References } from './resolve.js';
 
 export const rule: RuleModule = {
   meta: { id: 'references/stakeholder', severity: 'error', summary: 'Every stakeholder named is in stakeholders.yaml.', adjustable: true },
@@ -9,8 +10,8 @@ export const rule: RuleModule = {
     const noRegistry = !context.index.hasStakeholders;
     const r = new References(context, 'stakeholders', rule.meta.id, (id, guess) =>
       noRegistry
-        ? `There is no stakeholder \`${id}\`: the workspace has no stakeholders.yaml yet. Create it with \`lamd new stakeholder ${id}\`, which also adds this one.`
-        : `There is no stakeholder \`${id}\` in stakeholders.yaml${didYouMean(guess, '.')}`,
+        ? t('references/stakeholder.no-registry', { id })
+        : missing('references/stakeholder.missing', { id, guess }),
     );
     for (const doc of context.documents) {
       const v: Obj = doc.value;
