@@ -1,5 +1,6 @@
 // ids/unique inside a road map: indicator ids and action ids, which progress reports refer to.
 import type { LoadedDocument } from '../workspace/load.js';
+import { t } from '../i18n/messages.js';
 import type { Finding } from './finding.js';
 import { objects, str } from './values.js';
 
@@ -8,9 +9,9 @@ export function checkRoadmapItemIds(documents: readonly LoadedDocument[]): Findi
   const findings: Finding[] = [];
   for (const doc of documents) {
     if (doc.kind !== 'roadmap') continue;
-    const check = (seen: Map<string, string>, noun: string, id: string | undefined, pointer: string) => {
+    const check = (seen: Map<string, string>, noun: 'indicator' | 'action', id: string | undefined, pointer: string) => {
       if (id === undefined) return;
-      if (seen.has(id)) findings.push({ doc, pointer, ruleId: 'ids/unique', message: `The ${noun} id \`${id}\` is already used in this road map (${seen.get(id)}); progress reports could not tell them apart.` });
+      if (seen.has(id)) findings.push({ doc, pointer, ruleId: 'ids/unique', message: t('ids/unique.in-roadmap', { item: noun, id, where: seen.get(id)! }) });
       else seen.set(id, pointer);
     };
     const indicators = new Map<string, string>();
