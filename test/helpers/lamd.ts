@@ -32,6 +32,8 @@ function lamdEnv(extra: LamdOptions['env']): NodeJS.ProcessEnv {
   const base: Record<string, string | undefined> = { ...process.env };
   delete base.FORCE_COLOR;
   delete base.GITHUB_STEP_SUMMARY;
+  // lamd speaks the locale's language: tests read English unless they set a locale themselves.
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) delete base[name];
   const env: Record<string, string | undefined> = { ...base, NO_COLOR: '1', CI: 'true', ...extra };
   for (const [k, v] of Object.entries(extra ?? {})) if (v === undefined) delete env[k];
   return env as NodeJS.ProcessEnv;

@@ -1,7 +1,7 @@
 // A road map that says how often it reports gets a progress report that often, with a grace period
 // for writing it (5.1.2: monitoring at every stage of implementation).
 import { firstDay, isCalendarDate, lastDay } from '../../calendar/dates.js';
-import { t } from '../../i18n/messages.js';
+import { selector, t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { addDays, addMonths, periodRange } from '../../calendar/periods.js';
 import { progressByRoadmap, REPORTING_MONTHS } from '../progress.js';
@@ -43,7 +43,7 @@ export const rule: MethodRule = {
         pointer: '/monitoring/reporting',
         ruleId: rule.meta.id,
         message: t(latest ? 'progress/late-report.next' : 'progress/late-report.first', {
-          reporting: reporting ?? '',
+          reporting: selector(reporting ?? ''),
           latest: latest ?? '',
           start: start ?? '',
           due,

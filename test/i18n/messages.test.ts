@@ -1,0 +1,66 @@
+// The CLI's catalogues: every message in every language, each one valid ICU MessageFormat, naming only
+// the values the English one is given, and translated rather than left in English.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileMessage, localeOf, messageArguments } from '../../src/i18n/format.js';
+import { MESSAGE_LANGUAGES, render, t } from '../../src/i18n/messages.js';
+import { REPO } from '../helpers/lamd.js';
+
+const read = (lang: string) => JSON.parse(readFileSync(join(REPO, 'messages', `${lang}.json`), 'utf8')) as Record<string, string>;
+const EN = read('en');
+
+/** Messages that read the same in another language, with the reason. */
+const SAME_AS_ENGLISH: Readonly<Record<string, string>> = {
+  'fs.other': 'the system error, passed through as it is',
+  'roadmap/continuity.election-named': 'only the title the profile gives',
+  'roadmap/continuity.election-from': 'only the title and the date',
+  'format.severity.info': '"info" is French and Italian too',
+};
+
+describe('CLI message catalogues', () => {
+  for (const lang of MESSAGE_LANGUAGES) {
+    const messages = read(lang);
+
+    it(`${lang}: has every message of the English catalogue, and no other`, () => {
+      expect(Object.keys(messages).filter((k) => !(k in EN)), 'not in en.json').toEqual([]);
+      expect(Object.keys(EN).filter((k) => !(k in messages)), `missing from ${lang}.json`).toEqual([]);
+    });
+
+    it(`${lang}: every message is valid ICU MessageFormat and names only the English message's values`, () => {
+      const wrong: string[] = [];
+      for (const [id, source] of Object.entries(messages)) {
+        try {
+          compileMessage(source, localeOf(lang));
+        } catch (error) {
+          wrong.push(`${id}: ${(error as Error).message}`);
+          continue;
+        }
+        const extra = [...messageArguments(source)].filter((name) => !messageArguments(EN[id] ?? '').has(name));
+        if (extra.length) wrong.push(`${id}: names ${extra.join(', ')}, which the English message is not given`);
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    if (lang !== 'en') {
+      it(`${lang}: no message is left in English`, () => {
+        const untranslated = Object.keys(EN).filter((id) => messages[id] === EN[id] && !(id in SAME_AS_ENGLISH));
+        expect(untranslated).toEqual([]);
+      });
+    }
+  }
+
+  it('puts nested messages and lists in the same language', () => {
+    const text = t('schema/type.wrong', { who: t('schema.subject.roadmap'), expected: { list: [t('schema.type.string'), t('schema.type.number')], join: 'or' }, value: t('schema.value.list') });
+    expect(render('en', text)).toBe('The road map should be text or a number, not a list.');
+    expect(render('fr', text)).toBe('La feuille de route doit être du texte ou un nombre, pas une liste.');
+    expect(render('it', text)).toMatch(/^La road map /);
+  });
+
+  it('chooses plural forms by the language’s rules', () => {
+    expect(render('fr', t('format.count.errors', { count: 1 }))).toBe('1 erreur');
+    expect(render('fr', t('format.count.errors', { count: 0 }))).toBe('0 erreur');
+    expect(render('en', t('format.count.errors', { count: 0 }))).toBe('0 errors');
+    expect(render('it', t('format.count.errors', { count: 2 }))).toBe('2 errori');
+  });
+});
