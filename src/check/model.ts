@@ -46,8 +46,8 @@ export interface WorkspaceIndex {
   progress: Map<string, Declaration>;
 }
 
-// The tables of ids, each unique across the workspace (messages name them: catalogue `ids/unique.used`).
-const TABLES = { municipalities: 1, partners: 1, stakeholders: 1, practices: 1, roadmaps: 1, activities: 1, profiles: 1, challenges: 1, progress: 1 } as const;
+/** The tables of ids, each unique across the workspace (messages name them: catalogue `ids/unique.used`). */
+type Table = 'municipalities' | 'partners' | 'stakeholders' | 'practices' | 'roadmaps' | 'activities' | 'profiles' | 'challenges' | 'progress';
 
 /**
  * Builds the index. `workspaceFile` is the root lamd.yaml when there is one: other workspace
@@ -75,7 +75,7 @@ export function indexWorkspace(
     challenges: new Map(),
     progress: new Map(),
   };
-  const declare = (map: keyof typeof TABLES, id: string | undefined, doc: LoadedDocument, pointer: string, value: Obj) => {
+  const declare = (map: Table, id: string | undefined, doc: LoadedDocument, pointer: string, value: Obj) => {
     if (id === undefined) return;
     const table = index[map as 'municipalities'];
     const first = table.get(id);

@@ -6,6 +6,8 @@ import { InterruptedError, UsageError, WorkspaceError } from '../errors.js';
 import { processIO, type CliIO } from './io.js';
 import { newHelp } from '../scaffold/new-help.js';
 import type { GlobalOptions } from './global-options.js';
+import { render, t, type MessageLanguage } from '../i18n/messages.js';
+import { languageFromEnv, messageLanguage, messageLanguageNear } from './locale.js';
 
 type Run = (io: CliIO, global: GlobalOptions, ...args: unknown[]) => Promise<number>;
 
@@ -13,6 +15,8 @@ type Run = (io: CliIO, global: GlobalOptions, ...args: unknown[]) => Promise<num
 interface Session {
   io: CliIO;
   exitCode: number;
+  /** The language lamd speaks in this run: the locale's, then the command's --lang where it says so. */
+  language: MessageLanguage;
 }
 const sessions = new WeakMap<Command, Session>();
 
@@ -29,8 +33,21 @@ function lazy(load: () => Promise<{ run: Run }>) {
     const { run } = await load();
     const global = this.optsWithGlobals() as GlobalOptions;
     const session = sessionOf(this);
-    session.exitCode = await run(session.io, global, ...args.slice(0, -1));
+    session.language = commandLanguage(this.name(), (this.opts() as { lang?: string }).lang, session.io.env);
+    session.exitCode = await run(session.io, { ...global, language: session.language }, ...args.slice(0, -1));
   };
+}
+
+/**
+ * The language of a command's messages. `validate` and `rules` take --lang for it (a language lamd
+ * cannot speak is a usage error); for `report`, `export`, `import` and `sdg`, --lang chooses the
+ * language of what they produce, and lamd speaks it too when it can; `init` and `new` take --lang for
+ * the municipality's languages, so they follow the locale.
+ */
+function commandLanguage(command: string, lang: string | undefined, env: NodeJS.ProcessEnv): MessageLanguage {
+  if (command === 'validate' || command === 'rules') return messageLanguage(env, lang);
+  if (command === 'report' || command === 'export' || command === 'import' || command === 'sdg') return messageLanguageNear(env, lang);
+  return languageFromEnv(env);
 }
 
 export function buildProgram(io: CliIO = processIO()): Command {
@@ -49,7 +66,7 @@ export function buildProgram(io: CliIO = processIO()): Command {
       getOutHelpWidth: () => (io.stdoutIsTTY ? process.stdout.columns : undefined) as number,
       getErrHelpWidth: () => (io.stderrIsTTY ? process.stderr.columns : undefined) as number,
     });
-  sessions.set(program, { io, exitCode: 0 });
+  sessions.set(program, { io, exitCode: 0, language: languageFromEnv(io.env) });
 
   program
     .command('init')
@@ -109,6 +126,7 @@ export function buildProgram(io: CliIO = processIO()): Command {
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--today <date>', 'the date date rules take as today (YYYY-MM-DD), for reproducible CI runs (default: the local date where lamd runs)')
     .option('--list-suppressions', 'list the rules documents silence, with their reasons')
+    .option('--lang <code>', 'language of the messages: en, fr or it (default: from LC_ALL, LC_MESSAGES or LANG, else en)')
     .action(lazy(() => import('./commands/validate.js') as Promise<{ run: Run }>));
 
   program
@@ -220,26 +238,26 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     await program.parseAsync(argv as string[]);
     return sessions.get(program)!.exitCode;
   } catch (error) {
-    return report(error, io);
+    return report(error, io, sessions.get(program)!.language);
   }
 }
 
-function report(error: unknown, io: CliIO): number {
+function report(error: unknown, io: CliIO, language: MessageLanguage): number {
   if (error instanceof CommanderError) {
     // Help and version are successes; every other commander error is a usage error (exit 2, not 1).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
     return 2;
   }
   if (error instanceof UsageError || error instanceof WorkspaceError) {
-    io.stderr(`lamd: ${error.message}\n`);
+    io.stderr(`lamd: ${error.text ? render(language, error.text) : error.message}\n`);
     return 2;
   }
   if (error instanceof InterruptedError) {
-    io.stderr(`lamd: ${error.message}\n`);
+    io.stderr(`lamd: ${error.text ? render(language, error.text) : error.message}\n`);
     return 130;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`lamd: unexpected failure: ${message}\nThis is a bug in lamd; please report it with the command you ran. Set LAMD_DEBUG=1 to see the details.\n`);
+  io.stderr(`lamd: ${render(language, t('cli.unexpected-failure', { message }))}\n`);
   if (io.env.LAMD_DEBUG) io.stderr(`${error instanceof Error ? error.stack : ''}\n`);
   return 2;
 }

@@ -30,7 +30,7 @@ export interface ValidateOptions {
 
 export async function run(io: CliIO, global: GlobalOptions, paths: string[] = [], options: ValidateOptions = {}): Promise<number> {
   const format = options.format ?? 'pretty';
-  const language = messageLanguage(io.env, options.lang);
+  const language = global.language ?? messageLanguage(io.env, options.lang);
   const say = (text: Text) => render(language, text);
   checkTodayOption(options.today);
   const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}), paths, readStdin: io.readStdin });
