@@ -64,3 +64,29 @@ describe('CLI message catalogues', () => {
     expect(render('it', t('format.count.errors', { count: 2 }))).toBe('2 errori');
   });
 });
+
+describe('findings speak through the catalogue', () => {
+  it('no check or reader in src/check and src/workspace writes a message as a literal string', async () => {
+    const { globSync } = await import('tinyglobby');
+    const files = globSync(['src/check/**/*.ts', 'src/workspace/**/*.ts'], { cwd: REPO, ignore: ['**/generated/**'] });
+    const literal = /\bmessage:\s*[`'"]/;
+    const found = files.flatMap((file) =>
+      readFileSync(join(REPO, file), 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, where: `${file}:${i + 1}` }))
+        .filter(({ line }) => literal.test(line) && !/^\s*(\/\/|\/?\*)/.test(line))
+        .map(({ where }) => where),
+    );
+    expect(found, 'write the message in messages/en.json (and fr, it) and give t(id, values)').toEqual([]);
+  });
+
+  it('every message id the code names is in the English catalogue', async () => {
+    const { globSync } = await import('tinyglobby');
+    const files = globSync(['src/**/*.ts'], { cwd: REPO, ignore: ['**/generated/**'] });
+    const missing = new Set<string>();
+    for (const file of files) {
+      for (const m of readFileSync(join(REPO, file), 'utf8').matchAll(/\bt\(\s*'([^'$]+)'/g)) if (!(m[1]! in EN)) missing.add(`${m[1]} (${file})`);
+    }
+    expect([...missing]).toEqual([]);
+  });
+});

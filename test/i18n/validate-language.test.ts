@@ -40,7 +40,7 @@ describe('lamd validate in the language of the locale', () => {
     const places = (out: string) => [...out.matchAll(/^ {2}(\d+:\d+|-)\s+\S+\s.*?(\S+\/\S+)$/gm)].map((m) => `${m[1]} ${m[2]}`);
     expect(places(french.stdout)).toEqual(places(english.stdout));
     expect(french.stdout).toMatch(/^ {2}\d+:\d+ +erreur +/m);
-    expect(french.stdout).toMatch(/✖ \d+ erreurs et \d+ avertissements? dans \d+ des \d+ fichiers vérifiés/);
+    expect(french.stdout).toMatch(/✖ \d+ erreurs(, | et )\d+ avertissements?( et \d+ informations?)? dans \d+ des \d+ fichiers vérifiés/);
     expect(french.stdout).toContain('version 1 du schéma des documents');
   });
 

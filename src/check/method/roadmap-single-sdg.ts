@@ -22,13 +22,13 @@ export const rule: MethodRule = {
       if (sdg?.not_recorded === true) {
         findings.push(
           goal
-            ? { doc, pointer: '/sdg/not_recorded', ruleId: rule.meta.id, message: `The SDG is marked as not recorded, yet goal ${goal} is named. Keep the goal (with \`assigned_by\`) or remove it.` }
+            ? { doc, pointer: '/sdg/not_recorded', ruleId: rule.meta.id, message: t('roadmap/single-sdg.not-recorded-but-named', { goal }) }
             : {
                 doc,
                 pointer: '/sdg/not_recorded',
                 ruleId: rule.meta.id,
                 severity: 'info',
-                message: 'The SDG goal of this road map is not recorded. The method links every road map to one SDG: name it when it is known, with `assigned_by: source` and its sources.',
+                message: t('roadmap/single-sdg.not-recorded'),
               },
         );
       }
