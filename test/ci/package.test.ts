@@ -17,7 +17,7 @@ describe('the npm package', () => {
   it('ships the program and every folder it reads at run time', () => {
     expect(pkg.bin).toEqual({ lamd: 'bin/lamd.js' });
     // package-root.ts reads schemas, templates, docs (rule pages) and data beside dist/.
-    expect([...pkg.files].sort()).toEqual(['bin', 'data', 'dist', 'docs', 'schemas', 'templates']);
+    expect([...pkg.files].sort()).toEqual(['bin', 'data', 'dist', 'docs', 'messages', 'schemas', 'templates']);
   });
 
   it('has the MIT LICENSE package.json declares', () => {

@@ -79,7 +79,7 @@ beforeAll(async () => {
   //    dependencies are this checkout's, linked rather than installed again.
   const clone = join(work, 'clone');
   await timed('copy', () => {
-    const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z', 'package.json', 'package-lock.json', 'LICENSE', 'README.md', 'bin', 'src', 'schemas', 'templates', 'docs', 'data', 'scripts', 'tsconfig.json'], { cwd: REPO, encoding: 'utf8' })
+    const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z', 'package.json', 'package-lock.json', 'LICENSE', 'README.md', 'bin', 'src', 'schemas', 'templates', 'docs', 'data', 'messages', 'scripts', 'tsconfig.json'], { cwd: REPO, encoding: 'utf8' })
       .stdout.split('\0')
       .filter((f) => f && existsSync(join(REPO, f)));
     for (const f of files) cpSync(join(REPO, f), join(clone, f), { recursive: false });
