@@ -15,6 +15,7 @@ import { columnWidths, firstStrong, reportToDocx } from '../../src/report/docx.j
 import { plainFromMarkdown, REPORT_PHASES, type MarkdownReport } from '../../src/report/index.js';
 import type { Md } from '../../src/report/markdown.js';
 import { rasterizer } from '../../src/report/raster.js';
+import { lamd } from '../helpers/lamd.js';
 import { LAS_PILOT, loadValid, render } from './helpers.js';
 
 const SOFFICE = process.env.LAMD_SOFFICE ?? 'soffice';
@@ -189,6 +190,35 @@ describe('lamd report --format docx', () => {
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
       if (doc.name.endsWith('.en')) text.forEach((page, i) => expect(page, `${doc.name} page ${i + 1}`).toContain(`Page ${i + 1} of ${text.length}`));
     }
+  });
+});
+
+describe('the built lamd', () => {
+  it('writes a Word report with its timelines drawn: the bundle loads docx and the native rasteriser from node_modules', () => {
+    const out = join(dir, 'built');
+    const result = lamd(['report', 'roadmap', '--format', 'docx', '-C', LAS_PILOT, '--out', out, '--today', '2024-06-01', '--lang', 'it']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/cannot draw|left out of the Word report/);
+    expect(readFileSync(join(out, 'roadmap.it.docx')).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+});
+
+describe('a Word report on a machine that cannot draw pictures', () => {
+  it('gives each timeline as its table of dates, says so in the report and to the person who ran lamd, and leaves the SVG logo out (a Letter-size draft)', async () => {
+    const pilot = await loadValid(LAS_PILOT);
+    const report = render(pilot, 'roadmap', 'fr');
+    const docx = await reportToDocx(report, { branding: BRANDING, draft: true, paper: 'letter' });
+    const zip = await JSZip.loadAsync(docx.bytes);
+    const document = await zip.file('word/document.xml')!.async('string');
+    expect(document.includes('<w:drawing>') && /descr="Calendrier/.test(document)).toBe(false);
+    const said = paragraphs(document).filter((p) => p.text === "Le calendrier n'a pas pu être dessiné ici ; le tableau ci-dessous donne les dates de chaque action.");
+    expect(said).toHaveLength(report.timelines.length);
+    expect(docx.notes.filter((n) => n.startsWith('The timeline '))).toHaveLength(report.timelines.length);
+    expect(docx.notes).toContain('The logo "The donor" is left out of the Word report: this machine cannot draw SVG pictures for Word; a PNG copy of it in lamd.yaml would be.');
+    // The raster logo needs no drawing: it is still there, and the draft is marked at the top of every page.
+    expect([...(await zip.file('word/footer1.xml')!.async('string')).matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((d) => d[1])).toEqual(['International Organization for Migration']);
+    expect(await zip.file('word/header1.xml')!.async('string')).toContain('BROUILLON');
+    expect(document).toMatch(/<w:pgSz w:w="12240" w:h="15840"/);
   });
 });
 
