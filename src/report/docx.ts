@@ -508,9 +508,9 @@ export function columnWidths(rows: readonly (readonly string[])[], total: number
   const chars = (text: string) => [...text].length;
   const weight = Array.from({ length: columns }, (_, i) => Math.min(60, Math.max(3, ...rows.map((r) => chars(r[i] ?? '')))));
   const word = Array.from({ length: columns }, (_, i) => Math.max(2, ...rows.flatMap((r) => (r[i] ?? '').split(/\s+/).map(chars))));
-  // About 105 twips per character of 8.5 pt bold text, plus the cell's side margins; a column never
+  // About 115 twips per character of 8.5 pt bold text in a wide font, plus the cell's side margins; a column never
   // takes more than an equal share for its longest word alone.
-  const least = word.map((w) => Math.min(total / columns, w * 105 + 180));
+  const least = word.map((w) => Math.min(total / columns, w * 115 + 200));
   // Columns whose share would be narrower than their longest word get that width; the others share the rest.
   const fixed = new Set<number>();
   let widths: number[] = [];
