@@ -455,6 +455,8 @@ export async function markdownToDocx(markdown: string, options: DocxOptions): Pr
       },
     ],
   });
+  // The language in the document's properties too (File › Properties), not only in its text.
+  document.CoreProperties.addChildElement(new StringContainer('dc:language', options.locale));
   const bytes = await Packer.toBuffer(document);
   return { bytes: new Uint8Array(bytes), notes };
 }

@@ -128,6 +128,8 @@ describe('lamd report --format docx', () => {
   it('carries the title and the language in the document properties', async () => {
     const roadmap = made.find((m) => m.name === 'roadmap.en')!;
     expect(await xml(roadmap, 'docProps/core.xml')).toContain('<dc:title>Road maps</dc:title>');
+    expect(await xml(roadmap, 'docProps/core.xml')).toContain('<dc:language>en-GB</dc:language>');
+    expect(await xml(made.find((m) => m.name === 'roadmap.ar')!, 'docProps/core.xml')).toMatch(/<dc:language>ar(-[A-Z]+)?<\/dc:language>/);
     expect(await xml(roadmap, 'word/styles.xml')).toMatch(/<w:rPrDefault>[\s\S]*<w:lang w:val="en-GB"\/>/);
   });
 
