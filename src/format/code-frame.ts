@@ -1,5 +1,6 @@
 // Draws the lines around a problem with a marker under it, safe for any text a YAML file may hold.
 import type { Range } from '../diagnostics.js';
+import { displayWidth, visibleControl } from './terminal-text.js';
 
 export interface FrameStyle {
   /** Line numbers and the `|` bar. */
@@ -94,20 +95,20 @@ interface Layout {
   colAt: (index: number) => number;
 }
 
+let graphemes: Intl.Segmenter | undefined;
+
 function layout(line: string): Layout {
   const cells: Cell[] = [];
-  // Diagnostic columns count UTF-16 code units; a character may span two of them and 0–2 columns.
+  // Diagnostic columns count UTF-16 code units; a character (a grapheme: a letter with its marks, an
+  // emoji sequence) may span several of them and 0–2 columns.
   const colOfUnit: number[] = new Array<number>(line.length + 1);
   let col = 0;
-  for (let i = 0; i < line.length; ) {
-    const cp = line.codePointAt(i)!;
-    const units = cp > 0xffff ? 2 : 1;
-    colOfUnit[i] = col;
-    if (units === 2) colOfUnit[i + 1] = col;
-    const cell = display(cp, col);
+  graphemes ??= new Intl.Segmenter();
+  for (const { segment, index } of graphemes.segment(line)) {
+    for (let i = 0; i < segment.length; i++) colOfUnit[index + i] = col;
+    const cell = display(segment, col);
     cells.push({ text: cell.text, col, width: cell.width });
     col += cell.width;
-    i += units;
   }
   colOfUnit[line.length] = col;
   return {
@@ -174,52 +175,16 @@ function render(laid: Layout, window: Window, cutLeft = false, cutRight = false)
   return out.trimEnd();
 }
 
-/** Bidirectional controls reorder what a terminal shows ("Trojan Source"); a frame shows them instead. */
-const BIDI_CONTROLS = new Set([0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]);
-
-/** How one code point is shown: controls become visible, so a file cannot drive the terminal. */
-function display(cp: number, col: number): { text: string; width: number } {
-  if (cp === 0x09) {
+/**
+ * How one character is shown: a tab up to the next tab stop, controls made visible (so a file cannot
+ * drive the terminal), anything else as it is, as wide as the terminal shows it. Controls are
+ * characters of their own (Unicode's grapheme rules never join them to another).
+ */
+function display(grapheme: string, col: number): { text: string; width: number } {
+  if (grapheme === '\t') {
     const width = TAB_WIDTH - (col % TAB_WIDTH);
     return { text: ' '.repeat(width), width };
   }
-  if (cp < 0x20) return { text: String.fromCharCode(0x2400 + cp), width: 1 }; // ␀ … ␟ (␛ for ESC)
-  if (cp === 0x7f) return { text: '\u2421', width: 1 }; // ␡
-  if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0xd800 && cp <= 0xdfff)) return { text: '\ufffd', width: 1 };
-  if (BIDI_CONTROLS.has(cp)) {
-    const text = `<U+${cp.toString(16).toUpperCase().padStart(4, '0')}>`;
-    return { text, width: text.length };
-  }
-  const ch = String.fromCodePoint(cp);
-  return { text: ch, width: charWidth(cp, ch) };
-}
-
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
-const EMOJI_PRESENTATION = /^\p{Emoji_Presentation}$/u;
-
-/**
- * Columns a terminal gives a character: 0 for combining marks and format characters, 2 for East
- * Asian wide characters and emoji, 1 otherwise. An approximation of wcwidth, good enough to put a
- * marker under the right character; lamd does not take a dependency for it.
- */
-export function charWidth(cp: number, ch: string = String.fromCodePoint(cp)): number {
-  if (ZERO_WIDTH.test(ch) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef)) return 0;
-  if (EMOJI_PRESENTATION.test(ch)) return 2;
-  if (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  ) {
-    return 2;
-  }
-  return 1;
+  const text = grapheme.length === 1 ? (visibleControl(grapheme.codePointAt(0)!) ?? grapheme) : grapheme;
+  return { text, width: displayWidth(text) };
 }

@@ -1,7 +1,8 @@
 // The `pretty` output: problems grouped by file, each with a code frame, for a person at a terminal.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic, Severity } from '../diagnostics.js';
-import { charWidth, codeFrame, splitLines, type FrameOptions } from './code-frame.js';
+import { codeFrame, splitLines, type FrameOptions } from './code-frame.js';
+import { displayWidth, printable } from './terminal-text.js';
 import type { Formatter } from './context.js';
 import { runSentence, toolLine, type Outcome } from './describe-run.js';
 import { groupByFile } from './group-by-file.js';
@@ -113,13 +114,6 @@ export function wrapWords(paragraph: string, room: number): string[] {
   return lines;
 }
 
-/** Columns a terminal gives a text, with the code frame's measure, so messages and frames agree. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += charWidth(ch.codePointAt(0)!, ch);
-  return width;
-}
-
 function samePlace(a: Diagnostic, b: Diagnostic): boolean {
   return a.range !== undefined && b.range !== undefined && a.range.start.line === b.range.start.line && a.range.start.column === b.range.start.column;
 }
@@ -142,21 +136,4 @@ function frameStyle(severity: Severity, c: ChalkInstance) {
 
 function paintOutcome(outcome: Outcome, c: ChalkInstance): (s: string) => string {
   return outcome === 'failed' ? c.red.bold : outcome === 'warnings' ? c.yellow.bold : outcome === 'infos' ? c.blue : c.green.bold;
-}
-
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * Text from a document (messages quote values, file names come from the disk) shown safely: control
- * characters become visible pictures, so an ESC cannot recolour or move the terminal, and bidi
- * controls are named instead of reordering the line. Newlines stay; the caller indents them.
- */
-export function printable(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(/[\u0000-\u0009\u000b-\u001f]/g, (ch) => String.fromCharCode(0x2400 + ch.charCodeAt(0)))
-    .replace(/\u007f/g, '\u2421')
-    .replace(/[\u0080-\u009f]/g, '\ufffd')
-    .replace(BIDI_CONTROLS, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
 }

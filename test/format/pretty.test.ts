@@ -1,9 +1,10 @@
 // The `pretty` format: what a person reads at a terminal, frames included, with and without colour.
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { displayWidth, formatPretty, wrapWords } from '../../src/format/pretty.js';
+import { formatPretty, wrapWords } from '../../src/format/pretty.js';
+import { displayWidth } from '../../src/format/terminal-text.js';
 import { terminalWidth, type CliIO } from '../../src/cli/io.js';
-import { charWidth, codeFrame, splitLines } from '../../src/format/code-frame.js';
+import { codeFrame, splitLines } from '../../src/format/code-frame.js';
 import { CLEAN, MANY, ONE, ROADMAP, TEXTS, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
 
 const plain = { gutter: (s: string) => s, marker: (s: string) => s };
@@ -176,7 +177,12 @@ describe('code frames', () => {
   });
 
   it('measures characters as a terminal does', () => {
-    expect(['a', 'é', 'ب', '東', '🚀', '\u0301', '\u200d'].map((c) => charWidth(c.codePointAt(0)!))).toEqual([1, 1, 1, 2, 2, 0, 0]);
+    expect(['a', 'é', 'ب', '東', '🚀', '\u0301', '\u200d', 'e\u0301', '👩‍👩‍👧'].map(displayWidth)).toEqual([1, 1, 1, 2, 2, 0, 0, 1, 2]);
+  });
+
+  it('puts the marker under a character after a family emoji and a letter with its accent', () => {
+    // One grapheme each: the emoji sequence takes two columns, the accented e one.
+    expect(frame('a: 👩‍👩‍👧 e\u0301x', range(1, 15, 1, 16))).toEqual(['> 1 | a: 👩‍👩‍👧 e\u0301x', '    |        ^']);
   });
 });
 

@@ -353,6 +353,11 @@ describe('lamd sdg (in-process)', () => {
       expect(wrap('a bb ccc', 3)).toEqual(['a', 'bb', 'ccc']);
       expect(wrap('abcdef gh', 4)).toEqual(['abcdef', 'gh']);
     });
+
+    it('counts a wide character as two cells, as the code frame does, and an accent as none', () => {
+      expect(wrap('東京 東京', 5)).toEqual(['東京', '東京']);
+      expect(wrap('e\u0301te\u0301 ete', 7)).toEqual(['e\u0301te\u0301 ete']);
+    });
   });
 
   it('describes runs of ids as ranges', () => {

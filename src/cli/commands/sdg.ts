@@ -23,6 +23,7 @@ import {
   type SdgTarget,
 } from '../../reference/sdg.js';
 import { SDG_CODE_LIST_VERSION } from '../../version.js';
+import { displayWidth } from '../../format/terminal-text.js';
 import type { CliIO } from '../io.js';
 import type { GlobalOptions } from '../global-options.js';
 
@@ -100,8 +101,8 @@ export function parseQuery(raw: string): Query {
 function showGoals(view: View): number {
   const goals = loadSdg(view.lang).goals;
   if (view.json) return printJson(view, 'goals', null, { goals: goals.map(goalJson) });
-  const idWidth = Math.max(...goals.map((g) => textWidth(g.id)));
-  const shortWidth = Math.max(...goals.map((g) => textWidth(g.short)));
+  const idWidth = Math.max(...goals.map((g) => displayWidth(g.id)));
+  const shortWidth = Math.max(...goals.map((g) => displayWidth(g.short)));
   const lines = goals.flatMap((g) => row(`${pad(g.id, idWidth)}  ${pad(g.short, shortWidth)}`, tidy(g.title), view.columns));
   view.io.stdout(`${lines.join('\n')}\n`);
   view.io.stderr('`lamd sdg <goal>` lists its targets; `lamd sdg --migration` the migration-relevant ones.\n');
@@ -183,7 +184,7 @@ function showMigration(view: View, goalId: string | undefined): number {
     view.io.stderr(`Goal ${goalId} has no migration-relevant targets in lamd's list. \`lamd sdg --migration\` lists them all.\n`);
     return 0;
   }
-  const idWidth = Math.max(...[...direct, ...related].map((t) => textWidth(t.id)));
+  const idWidth = Math.max(...[...direct, ...related].map((t) => displayWidth(t.id)));
   const out = paragraph(goal ? `Migration-relevant targets of goal ${goal.id}: ${tidy(goal.short)}` : 'Migration-relevant SDG targets', view.columns);
   const group = (heading: string, targets: SdgTarget[]) => {
     if (!targets.length) return;
@@ -288,30 +289,20 @@ function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-let segmenter: Intl.Segmenter | undefined;
-
-/** Width in terminal cells, counted as graphemes (accents and Arabic marks do not add width). */
-function textWidth(text: string): number {
-  segmenter ??= new Intl.Segmenter();
-  let n = 0;
-  for (const _ of segmenter.segment(text)) n++;
-  return n;
-}
-
 function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - textWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 /** id-and-title rows with the ids in one column. */
 function rows(items: readonly (readonly [string, string])[], columns: number | undefined): string[] {
-  const idWidth = Math.max(...items.map(([id]) => textWidth(id)));
+  const idWidth = Math.max(...items.map(([id]) => displayWidth(id)));
   return items.flatMap(([id, title]) => row(pad(id, idWidth), title, columns));
 }
 
 /** A label and a text that wraps under itself; on a narrow terminal the text moves below the label. */
 function row(label: string, text: string, columns: number | undefined): string[] {
   if (columns === undefined) return [`${label}  ${text}`];
-  const indent = textWidth(label) + 2;
+  const indent = displayWidth(label) + 2;
   if (columns - indent >= 30) {
     const lines = wrap(text, columns - indent);
     return lines.map((line, i) => (i === 0 ? `${label}  ${line}` : `${' '.repeat(indent)}${line}`));
@@ -330,7 +321,7 @@ export function wrap(text: string, width: number): string[] {
   let line = '';
   let used = 0;
   for (const word of text.split(' ').filter(Boolean)) {
-    const w = textWidth(word);
+    const w = displayWidth(word);
     if (line && used + 1 + w > width) {
       lines.push(line);
       line = word;
