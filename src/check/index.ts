@@ -3,6 +3,7 @@
 import { today } from '../calendar/today.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../diagnostics.js';
+import { isRootWorkspaceFile } from '../workspace/kinds.js';
 import type { LoadResult } from '../workspace/load.js';
 import type { Target } from '../workspace/locate.js';
 import type { SourceTexts } from '../workspace/texts.js';
@@ -73,11 +74,11 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
     }
   }
 
-  const workspaceFile = load.root ? load.documents.find((d) => d.kind === 'workspace' && d.path !== undefined && isRootFile(d.path, load.root!))?.file : undefined;
+  const workspaceFile = load.root ? load.documents.find((d) => d.kind === 'workspace' && d.path !== undefined && isRootWorkspaceFile(d.path, load.root!))?.file : undefined;
   const { index, findings } = indexWorkspace(load.documents, workspaceFile, load.hasStakeholdersFile, load.unloaded);
   if (!index.hasWorkspace) {
     // A lamd.yaml that exists but cannot be read has its own finding; the note must not deny it exists.
-    const unreadRoot = load.root !== undefined && load.unloaded.some((path) => isRootFile(path, load.root!));
+    const unreadRoot = load.root !== undefined && load.unloaded.some((path) => isRootWorkspaceFile(path, load.root!));
     const shown = load.diagnostics.some((d) => load.reported.has(d.file) && /(^|[\\/])lamd\.yaml$/.test(d.file));
     notes.push(!unreadRoot ? t('validate.no-workspace-file') : shown ? t('validate.workspace-file-unusable') : t('validate.workspace-file-elsewhere', { root: load.root! }));
   }
@@ -170,10 +171,6 @@ function capPerFile(diagnostics: Pending[], unread: ReadonlyMap<string, number>)
 /** A settled finding as a diagnostic still to be positioned. */
 function toPending(f: Finding & { severity: Diagnostic['severity'] }): Pending {
   return { file: f.doc.file, severity: f.severity, ruleId: f.ruleId, ...words(f.message), pointer: f.pointer, ...(f.target ? { target: f.target } : {}) };
-}
-
-function isRootFile(path: string, root: string): boolean {
-  return path === `${root}/lamd.yaml` || path === `${root}\\lamd.yaml`;
 }
 
 /** A message as a diagnostic carries it until the run's language is known. */

@@ -24,6 +24,25 @@ export interface Settled {
   suppressed: Array<Finding & { severity: Severity; justification: string }>;
 }
 
+export interface RuleSettings {
+  /** The severity lamd.yaml gives each adjustable rule it names. */
+  severities: Map<string, RuleSeverity>;
+  /** Entries that name no rule, or a rule whose severity cannot change, in the order written. */
+  refused: Array<{ id: string; why: 'unknown' | 'fixed' }>;
+}
+
+/** Reads lamd.yaml's `rules:` mapping (any value: a wrong shape is the schema's to report). */
+export function readRuleSettings(rules: unknown): RuleSettings {
+  const settings: RuleSettings = { severities: new Map(), refused: [] };
+  for (const [id, level] of Object.entries(obj(rules) ?? {})) {
+    const meta = ruleMeta(id);
+    if (!meta) settings.refused.push({ id, why: 'unknown' });
+    else if (!meta.adjustable) settings.refused.push({ id, why: 'fixed' });
+    else if (level === 'error' || level === 'warning' || level === 'info' || level === 'off') settings.severities.set(id, level);
+  }
+  return settings;
+}
+
 function unknownRule(id: string): Text {
   const guess = closest(id, RULES.map((r) => r.id));
   return guess ? t('settings/unknown-rule.did-you-mean', { id, guess }) : t('settings/unknown-rule.none', { id });
@@ -33,16 +52,11 @@ export function settle(findings: readonly Finding[], documents: readonly LoadedD
   const out: Settled = { findings: [], suppressions: [], suppressed: [] };
   const extra: Finding[] = [];
 
-  const configured = new Map<string, RuleSeverity>();
-  const rules = obj(workspace?.value.rules);
-  if (workspace && rules) {
-    for (const [id, level] of Object.entries(rules)) {
-      const pointer = keyPointer('/rules', id);
-      const meta = ruleMeta(id);
-      if (!meta) extra.push({ doc: workspace, pointer, target: 'key', ruleId: 'settings/unknown-rule', message: unknownRule(id) });
-      else if (!meta.adjustable) extra.push({ doc: workspace, pointer, target: 'key', ruleId: 'settings/fixed-rule', message: t('settings/fixed-rule.severity', { id }) });
-      else if (level === 'error' || level === 'warning' || level === 'info' || level === 'off') configured.set(id, level);
-    }
+  const { severities: configured, refused } = readRuleSettings(workspace?.value.rules);
+  for (const { id, why } of refused) {
+    const pointer = keyPointer('/rules', id);
+    if (why === 'unknown') extra.push({ doc: workspace!, pointer, target: 'key', ruleId: 'settings/unknown-rule', message: unknownRule(id) });
+    else extra.push({ doc: workspace!, pointer, target: 'key', ruleId: 'settings/fixed-rule', message: t('settings/fixed-rule.severity', { id }) });
   }
 
   const suppressed = new Map<LoadedDocument, Map<string, Suppression & { pointer: string }>>();

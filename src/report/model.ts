@@ -4,6 +4,7 @@ import type { ActivityDocument, PracticeDocument, ProfileDocument, ProgressDocum
 import { progressByRoadmap } from '../check/progress.js';
 import type { Obj } from '../check/values.js';
 import type { LoadedDocument } from '../workspace/load.js';
+import { isRootWorkspaceFile } from '../workspace/kinds.js';
 
 export type MunicipalityEntry = WorkspaceDocument['municipalities'][number];
 export type PartnerEntry = NonNullable<WorkspaceDocument['partners']>[number];
@@ -34,7 +35,7 @@ export interface ReportModel {
 function isRootWorkspace(doc: LoadedDocument, root: string | undefined): boolean {
   if (doc.kind !== 'workspace') return false;
   if (root === undefined || doc.path === undefined) return true;
-  return doc.path === `${root}/lamd.yaml` || doc.path === `${root}\\lamd.yaml`;
+  return isRootWorkspaceFile(doc.path, root);
 }
 
 /** Builds the model from the documents of a loaded, valid workspace. */

@@ -19,3 +19,11 @@ export const KIND_LOCATIONS: Record<DocumentKind, string> = {
 };
 
 export const WORKSPACE_FILE = 'lamd.yaml';
+
+/**
+ * Whether `path` (as the loader records it) is the lamd.yaml at the root of the workspace `root`: the
+ * one whose settings and municipalities count. A workspace document named from elsewhere is not it.
+ */
+export function isRootWorkspaceFile(path: string, root: string): boolean {
+  return path === `${root}/${WORKSPACE_FILE}` || path === `${root}\\${WORKSPACE_FILE}`;
+}

@@ -2,6 +2,7 @@
 import { join, resolve } from 'node:path';
 import { ruleDocsBase, ruleDocsUrl } from '../../check/rule-docs.js';
 import { RULES, type RuleSeverity } from '../../check/rules.js';
+import { readRuleSettings } from '../../check/settings.js';
 import { packageManifest } from '../../package-root.js';
 import { obj } from '../../check/values.js';
 import { findWorkspaceRoot, readWorkspaceFile, requireWorkspaceAt } from '../../workspace/find.js';
@@ -15,19 +16,13 @@ export interface RulesOptions {
 
 export async function run(io: CliIO, global: GlobalOptions, options: RulesOptions = {}): Promise<number> {
   const root = global.workspace !== undefined ? requireWorkspaceAt(resolve(io.cwd, global.workspace)) : findWorkspaceRoot(io.cwd);
-  const configured = new Map<string, RuleSeverity>();
-  if (root) {
-    // Only the settings are needed: read lamd.yaml alone. `lamd validate` reports problems in it.
-    const parsed = parseSource('lamd.yaml', readWorkspaceFile(root));
-    for (const [id, level] of Object.entries(obj(obj(parsed.value)?.rules) ?? {})) {
-      if (level === 'error' || level === 'warning' || level === 'info' || level === 'off') configured.set(id, level);
-    }
-  }
+  // Only the settings are needed: read lamd.yaml alone. `lamd validate` reports problems in it.
+  const configured = root ? readRuleSettings(obj(parseSource('lamd.yaml', readWorkspaceFile(root)).value)?.rules).severities : new Map<string, RuleSeverity>();
   const manifest = packageManifest();
   const base = ruleDocsBase(manifest.homepage, manifest.version);
   const rows = RULES.map((meta) => ({
     id: meta.id,
-    severity: meta.adjustable ? (configured.get(meta.id) ?? meta.severity) : meta.severity,
+    severity: configured.get(meta.id) ?? meta.severity,
     defaultSeverity: meta.severity,
     adjustable: meta.adjustable,
     summary: meta.summary,
