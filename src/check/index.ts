@@ -11,7 +11,7 @@ import { clipMessage } from './clip.js';
 import { checkConsistency } from './consistency.js';
 import { checkDates } from './dates.js';
 import type { Finding } from './finding.js';
-import { indexWorkspace } from './model.js';
+import { indexWorkspace } from './workspace-index.js';
 import { checkBranding } from './branding.js';
 import { REFERENCE_RULES } from './references/index.js';
 import { checkRoadmapItemIds } from './roadmap-item-ids.js';

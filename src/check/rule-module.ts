@@ -2,7 +2,7 @@
 // outputs read, and one check function over the whole workspace.
 import type { LoadedDocument } from '../workspace/load.js';
 import type { Finding } from './finding.js';
-import type { WorkspaceIndex } from './model.js';
+import type { WorkspaceIndex } from './workspace-index.js';
 import type { RuleMeta } from './rule-meta.js';
 
 export interface RuleContext {

@@ -4,7 +4,7 @@ import type { Severity } from '../diagnostics.js';
 import { t, type Text } from '../i18n/messages.js';
 import type { LoadedDocument } from '../workspace/load.js';
 import type { Finding } from './finding.js';
-import { keyPointer } from './model.js';
+import { keyPointer } from './workspace-index.js';
 import { ruleMeta, RULES, type RuleSeverity } from './rules.js';
 import { closest } from './suggest.js';
 import { obj, objects, str } from './values.js';

@@ -3,7 +3,7 @@
 // mostly during implementation).
 import type { Finding } from '../finding.js';
 import { t } from '../../i18n/messages.js';
-import type { WorkspaceIndex } from '../model.js';
+import type { WorkspaceIndex } from '../workspace-index.js';
 import { objects, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
 
