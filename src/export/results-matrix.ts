@@ -1,5 +1,6 @@
 // The results matrix donors ask for: one row per indicator of every road map, in the logframe's shape
 // (baseline, target, latest actual, % of target, status, means of verification). Pure: model → rows.
+import { textIn } from '../i18n/names.js';
 import { INDICATOR_STATUSES, type IndicatorStatus } from '../check/progress.js';
 import type { ReportModel } from '../report/model.js';
 import { reportsUpTo, trackRoadmap } from '../report/views/progress.js';
@@ -32,6 +33,8 @@ export type Cell = string | number | undefined;
 export interface ResultsMatrixOptions {
   /** Only this municipality. */
   focus?: string;
+  /** The language names given per language are written in (the workspace's report languages after it); English when not given. */
+  lang?: string;
   /** Actuals up to this reporting period (the latest when undefined). */
   period?: string;
   /** The words for each status and column, in the report language. */
@@ -39,7 +42,7 @@ export interface ResultsMatrixOptions {
 }
 
 export function resultsMatrix(model: ReportModel, options: ResultsMatrixOptions): Sheet {
-  const names = new Map(model.municipalities.map((m) => [m.slug, m.name]));
+  const names = new Map(model.municipalities.map((m) => [m.slug, textIn(m.name, options.lang ?? 'en', model.workspace.languages ?? [])]));
   const rows: Cell[][] = [];
   for (const r of model.roadmaps) {
     if (options.focus !== undefined && r.municipality !== options.focus) continue;

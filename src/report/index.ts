@@ -1,5 +1,6 @@
 // Phase reports: workspace model → per-phase view model (escaped data) → Mustache template →
 // Markdown → (optionally) HTML. Pure apart from reading templates; the CLI loads, checks and writes.
+import { textIn } from '../i18n/names.js';
 import { markdownToHtml } from './html.js';
 import { loadCatalogue, Messages } from './i18n.js';
 import { escapeHtml, joinMd, type Md } from './markdown.js';
@@ -106,7 +107,10 @@ export function renderMarkdown(model: ReportModel, sources: TemplateSources, req
       ),
   });
   const programme = model.workspace.programme;
-  const network = programme.short_name ? `${programme.name} (${programme.short_name})` : programme.name;
+  const fallback = model.workspace.languages ?? [];
+  const name = textIn(programme.name, messages.lang, fallback) ?? '';
+  const short = textIn(programme.short_name, messages.lang, fallback);
+  const network = short === undefined || short === name ? name : messages.plain('phrase.name_with_short', { name, short });
   return { markdown: tidyMarkdown(quiet), network, today: request.today, timelines, messages, overrides: [...messages.overrides, ...rendered.overrides] };
 }
 

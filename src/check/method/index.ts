@@ -22,6 +22,7 @@ import { rule as progressSexBreakdown } from './progress-sex-breakdown.js';
 import { rule as progressTargetMissed } from './progress-target-missed.js';
 import { rule as progressVerification } from './progress-verification.js';
 import { rule as examplesRemaining } from './workspace-examples-remaining.js';
+import { rule as nameLanguages } from './workspace-name-languages.js';
 
 export const METHOD_RULES: readonly MethodRule[] = [
   singleSdg,
@@ -47,4 +48,5 @@ export const METHOD_RULES: readonly MethodRule[] = [
   progressSexBreakdown,
   contactData,
   examplesRemaining,
+  nameLanguages,
 ];

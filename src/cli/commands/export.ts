@@ -1,6 +1,7 @@
 // `lamd export results-matrix | progress-template`: the workspace as spreadsheets for donors and for
 // officers. Loads and checks the workspace (a workspace with errors is refused, exit 1), builds the
 // sheets, and writes CSV or XLSX atomically, never over a file without --force.
+import { textIn } from '../../i18n/names.js';
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { INDICATOR_STATUSES } from '../../check/progress.js';
@@ -67,7 +68,7 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, option
       // In the results matrix `indicator` is the indicator's text (its id is `indicator_id`).
       columns: Object.fromEntries(RESULTS_MATRIX_COLUMNS.map((c) => [c.key, m.raw(`sheet.column.${c.key === 'indicator' ? 'name' : c.key}`)])) as Record<ResultsMatrixKey, string>,
     };
-    const sheet = resultsMatrix(model, { ...focus, ...(options.period !== undefined ? { period: options.period } : {}), labels });
+    const sheet = resultsMatrix(model, { ...focus, ...(options.period !== undefined ? { period: options.period } : {}), labels, lang: m.lang });
     if (format === 'csv') writeOutput(io, options.output, toCsv(sheet), options.force);
     else {
       const { writeXlsx } = await import('../../export/xlsx.js');
@@ -95,8 +96,9 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, option
  */
 function aboutWorkbook(model: ReportModel, m: Messages, today: string): XlsxAbout {
   const { programme } = model.workspace;
-  const title = programme.edition ? `${programme.name} (${programme.edition})` : programme.name;
-  const rows: [string, string][] = [[m.raw('sheet.about.programme'), programme.name]];
+  const name = textIn(programme.name, m.lang, model.workspace.languages ?? []) ?? '';
+  const title = programme.edition ? m.plain('phrase.name_role', { name, role: programme.edition }) : name;
+  const rows: [string, string][] = [[m.raw('sheet.about.programme'), name]];
   if (programme.edition) rows.push([m.raw('sheet.about.edition'), programme.edition]);
   if (programme.description) rows.push([m.raw('sheet.about.description'), programme.description.trim()]);
   rows.push([m.raw('sheet.about.written'), m.plain('sheet.about.written_value', { date: today })]);

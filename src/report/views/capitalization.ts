@@ -4,7 +4,7 @@
 import type { PracticeDocument } from '../../types/generated/index.js';
 import { joinMd, md, opt, type Md } from '../markdown.js';
 import { findTarget } from '../../reference/sdg.js';
-import { activityTitle, baseView, sdgLanguage, inScope, municipalityName, scopedMunicipalities, sourceLines, stakeholderName, texts, type BaseView, type ViewContext } from './context.js';
+import { activityTitle, baseView, localName, sdgLanguage, inScope, municipalityName, scopedMunicipalities, sourceLines, stakeholderName, texts, type BaseView, type ViewContext } from './context.js';
 import { activitiesOf, activityCard, type ActivityCard } from './profile.js';
 
 export const CLUSTERS = [
@@ -136,7 +136,7 @@ export function capitalizationView(ctx: ViewContext): CapitalizationView {
     practiceCount: m.text('phrase.practice_count', { count: practices.filter((p) => inScope(ctx, p.municipality)).length }),
     clusters: usedClusters.map((c) => ({ label: m.label('cluster', c)!, practices: practices.filter((p) => p.cluster === c && inScope(ctx, p.municipality)).map((p) => practiceCard(ctx, p)) })).filter((c) => c.practices.length > 0),
     byMunicipality: municipalities.map((mu) => ({
-      name: md(mu.name),
+      name: localName(ctx, mu.name),
       practices: practices
         .filter((p) => p.municipality === mu.slug)
         .map((p) => ({ title: md(p.title), cluster: m.label('cluster', p.cluster)!, stage: m.orNotRecorded(m.label('stage', p.capitalization?.stage)) })),
@@ -144,7 +144,7 @@ export function capitalizationView(ctx: ViewContext): CapitalizationView {
     matrix: {
       header: usedClusters.map((c) => m.label('cluster', c)!),
       rows: municipalities.map((mu) => ({
-        name: md(mu.name),
+        name: localName(ctx, mu.name),
         cells: usedClusters.map((c) => cell(count(mu.slug, c))),
         total: m.number(practices.filter((p) => p.municipality === mu.slug).length),
       })),
@@ -174,7 +174,7 @@ export function capitalizationView(ctx: ViewContext): CapitalizationView {
     borrowed,
     challenges: municipalities
       .map((mu) => ({
-        name: md(mu.name),
+        name: localName(ctx, mu.name),
         items: (model.profiles.get(mu.slug)?.challenges ?? []).map((c) => ({
           title: md(c.title),
           cluster: m.label('cluster', c.cluster),

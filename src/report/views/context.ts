@@ -1,5 +1,6 @@
 // What every view builder is given, and the small pieces several reports share: names looked up by
 // id, sources, endorsements, triggering and soft factors. Pure functions of the model.
+import { allTexts, chooseText, type LocalizedText } from '../../i18n/names.js';
 import { isSdgLanguageCode, type SdgLanguageCode } from '../../reference/sdg.js';
 import { SDG_CODE_LIST_VERSION } from '../../version.js';
 import type { Messages } from '../i18n.js';
@@ -30,10 +31,23 @@ export function scopedMunicipalities(ctx: ViewContext): MunicipalityEntry[] {
   return ctx.model.municipalities.filter((m) => inScope(ctx, m.slug));
 }
 
+/**
+ * A name in the report's language: a name map's text in that language, else in the first of the
+ * workspace's report languages it has, else its first text (chooseText).
+ */
+export function plainName(ctx: ViewContext, name: LocalizedText | undefined): string | undefined {
+  return chooseText(name, ctx.m.lang, ctx.model.workspace.languages ?? [])?.text;
+}
+
+/** The same, escaped; `orElse` (an id) when the name is missing. */
+export function localName(ctx: ViewContext, name: LocalizedText | undefined, orElse = ''): Md {
+  return md(plainName(ctx, name) ?? orElse);
+}
+
 export function municipalityName(ctx: ViewContext, slug: string | undefined): Md {
   if (slug === undefined) return ctx.m.notRecorded;
   const entry = ctx.model.municipalities.find((m) => m.slug === slug);
-  return md(entry?.name ?? slug);
+  return localName(ctx, entry?.name, slug);
 }
 
 function folded(text: string): string {
@@ -45,10 +59,10 @@ function folded(text: string): string {
  * slug read as a name ("Milan: …" for Milano, slug `milan`), ignoring case and accents, followed by
  * the end of a word.
  */
-export function titleNamesMunicipality(title: string, municipality: { name: string; slug: string } | undefined): boolean {
+export function titleNamesMunicipality(title: string, municipality: { name: LocalizedText; slug: string } | undefined): boolean {
   if (!municipality) return false;
   const text = folded(title);
-  return [municipality.name, municipality.slug.replace(/-/g, ' ')].some((name) => {
+  return [...allTexts(municipality.name), municipality.slug.replace(/-/g, ' ')].some((name) => {
     const n = folded(name);
     return n !== '' && text.startsWith(n) && !/^[\p{L}\p{N}]/u.test(text.slice(n.length));
   });
@@ -64,7 +78,7 @@ export function roadmapHeading(ctx: ViewContext, roadmap: { municipality: string
 /** The same in plain text, with a dash: for a timeline's title. */
 export function roadmapPlainTitle(ctx: ViewContext, roadmap: { municipality: string; title: string }): string {
   const entry = ctx.model.municipalities.find((m) => m.slug === roadmap.municipality);
-  return titleNamesMunicipality(roadmap.title, entry) ? roadmap.title : `${entry?.name ?? roadmap.municipality} – ${roadmap.title}`;
+  return titleNamesMunicipality(roadmap.title, entry) ? roadmap.title : `${plainName(ctx, entry?.name) ?? roadmap.municipality} – ${roadmap.title}`;
 }
 
 export function municipalityNames(ctx: ViewContext, slugs: readonly string[] | undefined): Md | undefined {
@@ -72,7 +86,7 @@ export function municipalityNames(ctx: ViewContext, slugs: readonly string[] | u
 }
 
 export function stakeholderName(ctx: ViewContext, id: string): Md {
-  return md(ctx.model.stakeholders.get(id)?.name ?? id);
+  return localName(ctx, ctx.model.stakeholders.get(id)?.name, id);
 }
 
 export function practiceTitle(ctx: ViewContext, id: string): Md {
@@ -83,10 +97,17 @@ export function activityTitle(ctx: ViewContext, id: string): Md {
   return md(ctx.model.activities.find((a) => a.id === id)?.title ?? id);
 }
 
+/** An organisation's full name with its short name after it, "International Organization for Migration (IOM)", in the report's language. */
+export function organisationName(ctx: ViewContext, organisation: { name: LocalizedText; short_name?: LocalizedText }): Md {
+  const name = localName(ctx, organisation.name);
+  const short = plainName(ctx, organisation.short_name);
+  return short === undefined || short === plainName(ctx, organisation.name) ? name : ctx.m.text('phrase.name_with_short', { name, short: md(short) });
+}
+
 export function partnerName(ctx: ViewContext, id: string | undefined): Md | undefined {
   if (id === undefined) return undefined;
   const partner = ctx.model.partners.get(id);
-  return md(partner ? (partner.short_name ?? partner.name) : id);
+  return localName(ctx, partner ? (partner.short_name ?? partner.name) : undefined, id);
 }
 
 /** A source as one line, "Title, Author, 2019, Box 2", the title linked to its address when it has one. */
@@ -133,8 +154,8 @@ export function baseView(ctx: ViewContext, phase: Phase): BaseView {
     t: m.tree(),
     title: m.text(`heading.report_${phase}`),
     programme: {
-      name: md(programme.name),
-      shortName: opt(programme.short_name),
+      name: localName(ctx, programme.name),
+      shortName: opt(plainName(ctx, programme.short_name)),
       edition: opt(programme.edition),
       description: m.paragraphs(programme.description),
       objectives: texts(programme.objectives),

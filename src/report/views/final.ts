@@ -5,7 +5,7 @@
 import type { RoadmapDocument } from '../../types/generated/index.js';
 import { joinMd, md, opt, strong, type Md } from '../markdown.js';
 import type { Source } from '../model.js';
-import { baseView, inScope, municipalityName, partnerName, roadmapHeading, scopedMunicipalities, sourceLines, texts, type BaseView, type ViewContext } from './context.js';
+import { baseView, inScope, localName, municipalityName, partnerName, roadmapHeading, scopedMunicipalities, sourceLines, texts, type BaseView, type ViewContext } from './context.js';
 import { figureView, activitiesOf, activityCard, type ActivityCard } from './profile.js';
 import { reportsUpTo, trackRoadmap } from './progress.js';
 import { isOverdue } from '../../calendar/overdue.js';
@@ -130,7 +130,7 @@ export function finalView(ctx: ViewContext): FinalView {
       context: municipalities.map((mu) => {
         const p = model.profiles.get(mu.slug);
         return {
-          name: md(mu.name),
+          name: localName(ctx, mu.name),
           country: m.country(mu.country)!,
           population: figureView(ctx, md(''), p?.population).value,
           foreignShare: figureView(ctx, md(''), p?.foreign_residents?.share).value,
@@ -143,12 +143,12 @@ export function finalView(ctx: ViewContext): FinalView {
         header: FACTORS.map((f) => m.label('triggering_factor', f)!),
         rows: municipalities.map((mu) => {
           const factors = new Set((model.profiles.get(mu.slug)?.triggering_factors ?? []).map((f) => f.factor));
-          return { name: md(mu.name), cells: FACTORS.map((f) => (factors.has(f) ? md('✓') : md('–'))) };
+          return { name: localName(ctx, mu.name), cells: FACTORS.map((f) => (factors.has(f) ? md('✓') : md('–'))) };
         }),
         notes: municipalities.flatMap((mu) =>
           (model.profiles.get(mu.slug)?.triggering_factors ?? [])
             .filter((f) => f.description)
-            .map((f) => ({ name: md(mu.name), factor: m.label('triggering_factor', f.factor)!, description: md(f.description!) })),
+            .map((f) => ({ name: localName(ctx, mu.name), factor: m.label('triggering_factor', f.factor)!, description: md(f.description!) })),
         ),
       },
       objectives: roadmaps.map((r) => ({
@@ -181,7 +181,7 @@ export function finalView(ctx: ViewContext): FinalView {
         }
         const voices = design.some((w) => model.stakeholders.get(w.stakeholder)?.migration_background === true);
         return {
-          name: md(mu.name),
+          name: localName(ctx, mu.name),
           members: m.number(ids.size),
           design: m.number(new Set(design.map((w) => w.stakeholder)).size),
           implementation: m.number(new Set(implementation.map((w) => w.stakeholder)).size),
@@ -195,7 +195,7 @@ export function finalView(ctx: ViewContext): FinalView {
           .filter((r) => r.monitoring?.arrangements)
           .map((r) => md(r.monitoring!.arrangements!));
         return {
-          name: md(mu.name),
+          name: localName(ctx, mu.name),
           leadUnit: m.orNotRecorded(mu.lead_unit ? md(mu.lead_unit) : undefined),
           partner: m.orNotRecorded(partnerName(ctx, mu.local_partner)),
           workingGroups: m.orNotRecorded(m.semicolons(groups)),
@@ -235,7 +235,7 @@ export function finalView(ctx: ViewContext): FinalView {
             }
           }
           const items = [...byKind].map(([label, texts]) => m.text('phrase.labelled', { label: strong(label), text: joinMd(texts, ' · ') }));
-          return { name: md(mu.name), items };
+          return { name: localName(ctx, mu.name), items };
         })
         .filter((c) => c.items.length > 0),
       programmeLessons,

@@ -1,7 +1,7 @@
 // The preparatory report: the network (coordinator, partners, municipalities, calendar) and, per
 // municipality, where it starts from and what lies ahead (publication 3.2.1, 4.1, 4.2, 4.7).
 import { md, opt, type Md } from '../markdown.js';
-import { baseView, endorsementViews, municipalityNames, partnerName, scopedMunicipalities, softFactorViews, sourceLines, triggeringFactorViews, type BaseView, type EndorsementView, type FactorView, type ViewContext } from './context.js';
+import { baseView, endorsementViews, localName, organisationName, municipalityNames, partnerName, scopedMunicipalities, softFactorViews, sourceLines, triggeringFactorViews, type BaseView, type EndorsementView, type FactorView, type ViewContext } from './context.js';
 import { constraintViews, PHASES_IN_ORDER, type ConstraintView } from './constraints.js';
 
 export interface PreparatoryView extends BaseView {
@@ -30,20 +30,20 @@ export function preparatoryView(ctx: ViewContext): PreparatoryView {
   const view: PreparatoryView = {
     ...baseView(ctx, 'preparatory'),
     coordinator: c && {
-      name: md(c.short_name && c.short_name !== c.name ? `${c.name} (${c.short_name})` : c.name),
+      name: organisationName(ctx, c),
       country: m.country(c.country),
       role: opt(c.role),
     },
     partners: (ws.partners ?? [])
       .filter((p) => ctx.focus === undefined || (p.supports ?? []).includes(ctx.focus) || model.municipalities.some((mu) => mu.slug === ctx.focus && mu.local_partner === p.id))
       .map((p) => ({
-        name: md(p.short_name && p.short_name !== p.name ? `${p.name} (${p.short_name})` : p.name),
+        name: organisationName(ctx, p),
         country: m.country(p.country)!,
         role: md(p.role),
         supports: m.orNotRecorded(municipalityNames(ctx, p.supports)),
       })),
     municipalities: scopedMunicipalities(ctx).map((mu) => ({
-      name: md(mu.name),
+      name: localName(ctx, mu.name),
       country: m.country(mu.country)!,
       languages: m.orNotRecorded(m.list((mu.languages ?? []).map((l) => m.language(l)))),
       leadUnit: m.orNotRecorded(mu.lead_unit ? md(mu.lead_unit) : undefined),
@@ -58,7 +58,7 @@ export function preparatoryView(ctx: ViewContext): PreparatoryView {
       const profile = model.profiles.get(mu.slug);
       const constraints = constraintViews(ctx, profile);
       return {
-        name: md(mu.name),
+        name: localName(ctx, mu.name),
         hasProfile: profile !== undefined,
         selection: opt(mu.selection),
         startingPoint: opt(profile?.starting_point),

@@ -10,6 +10,7 @@ import {
   municipalityNames,
   practiceTitle,
   countView,
+  localName,
   municipalityName,
   qualified,
   scopedMunicipalities,
@@ -121,7 +122,7 @@ export function profileCard(ctx: ViewContext, slug: string): ProfileCard {
   const entry = model.municipalities.find((mu) => mu.slug === slug)!;
   const p = model.profiles.get(slug);
   const card: ProfileCard = {
-    name: md(entry.name),
+    name: localName(ctx, entry.name),
     country: m.country(entry.country)!,
     hasProfile: p !== undefined,
     asOf: m.orNotRecorded(m.date(p?.as_of)),

@@ -15,7 +15,15 @@ export type Id = string;
 /**
  * Name of the organisation, unit or role (`Experts in racism and ethnic studies`)
  */
-export type Name = string;
+export type Name =
+  | string
+  | {
+      [k: string]: Text;
+    };
+/**
+ * Free text, written in your own words
+ */
+export type Text = string;
 /**
  * What kind of organisation or role the stakeholder is (publication 4.4)
  */
@@ -38,9 +46,9 @@ export type StakeholderType =
  */
 export type Level = "local" | "national" | "international" | "not-recorded";
 /**
- * The body it belongs to (a department's municipality, a centre's university)
+ * Free text, written in your own words
  */
-export type Affiliation = string;
+export type Text1 = string;
 /**
  * The municipality it belongs to or works in, if one
  */
@@ -54,19 +62,19 @@ export type Country = string;
  */
 export type MigrationBackground = boolean;
 /**
- * What it contributes to the programme
+ * Free text, written in your own words
  */
-export type RoleInTheProcess = string;
+export type Text2 = string;
 /**
  * Where a fact comes from. Either a short citation as text, or an object naming the work and the section, box or page
  */
 export type Source =
   | Citation
   | {
-      title: Title;
-      author?: Author;
+      title: Text3;
+      author?: Text4;
       year?: Year;
-      section?: Section;
+      section?: Text5;
       url?: Address;
       accessed?: Accessed;
     };
@@ -75,21 +83,21 @@ export type Source =
  */
 export type Citation = string;
 /**
- * Title of the publication, page or dataset
+ * Free text, written in your own words
  */
-export type Title = string;
+export type Text3 = string;
 /**
- * Author or publishing organisation
+ * Free text, written in your own words
  */
-export type Author = string;
+export type Text4 = string;
 /**
  * Year of publication
  */
 export type Year = number;
 /**
- * Section, box, table or page the fact comes from (for example `Box 2` or `4.4`)
+ * Free text, written in your own words
  */
-export type Section = string;
+export type Text5 = string;
 /**
  * Web address where the source can be read
  */
@@ -114,11 +122,11 @@ export type Stakeholders = {
   name: Name;
   type: StakeholderType;
   level: Level;
-  affiliation?: Affiliation;
+  affiliation?: Text1;
   municipality?: Municipality;
   country?: Country;
   migration_background?: MigrationBackground;
-  role_in_process?: RoleInTheProcess;
+  role_in_process?: Text2;
   sources?: Sources;
   example?: Example;
 }[];
@@ -127,15 +135,15 @@ export type Stakeholders = {
  */
 export type Rule = string;
 /**
- * Why the rule does not apply here, in a sentence a reviewer can check
+ * Free text, written in your own words
  */
-export type Reason = string;
+export type Text6 = string;
 /**
  * Method rules silenced on this document, each with the reason, which lamd records and can list (`lamd validate --list-suppressions`). Reading and schema rules cannot be silenced
  */
 export type SuppressedRules = {
   rule: Rule;
-  reason: Reason;
+  reason: Text6;
 }[];
 
 /**

@@ -11,23 +11,31 @@ export type SchemaVersion = 1;
 /**
  * Name of the programme or network (for example `Local Authorities Network for Migration and Development`)
  */
-export type Name = string;
-/**
- * Acronym or short name used in reports
- */
-export type ShortName = string;
-/**
- * Which edition this workspace records (`pilot 2020-2021`, `second edition`)
- */
-export type Edition = string;
-/**
- * What the programme sets out to do, in a few sentences
- */
-export type Description = string;
+export type Name =
+  | string
+  | {
+      [k: string]: Text;
+    };
 /**
  * Free text, written in your own words
  */
 export type Text = string;
+/**
+ * Acronym or short name used in reports
+ */
+export type ShortName =
+  | string
+  | {
+      [k: string]: Text;
+    };
+/**
+ * Free text, written in your own words
+ */
+export type Text1 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text2 = string;
 /**
  * The programme's objectives, one per item
  */
@@ -43,17 +51,17 @@ export type End = string;
 /**
  * Free text, written in your own words
  */
-export type Text1 = string;
+export type Text3 = string;
 /**
  * Where a fact comes from. Either a short citation as text, or an object naming the work and the section, box or page
  */
 export type Source =
   | Citation
   | {
-      title: Text2;
-      author?: Text3;
+      title: Text4;
+      author?: Text5;
       year?: Year;
-      section?: Text4;
+      section?: Text6;
       url?: Address;
       accessed?: Accessed;
     };
@@ -64,11 +72,11 @@ export type Citation = string;
 /**
  * Free text, written in your own words
  */
-export type Text2 = string;
+export type Text4 = string;
 /**
  * Free text, written in your own words
  */
-export type Text3 = string;
+export type Text5 = string;
 /**
  * Year of publication
  */
@@ -76,7 +84,7 @@ export type Year = number;
 /**
  * Free text, written in your own words
  */
-export type Text4 = string;
+export type Text6 = string;
 /**
  * Web address where the source can be read
  */
@@ -94,13 +102,21 @@ export type Sources = Source[];
  */
 export type Funders = Text[];
 /**
- * Free text, written in your own words
+ * Full name of the organisation
  */
-export type Text5 = string;
+export type Name1 =
+  | string
+  | {
+      [k: string]: Text;
+    };
 /**
- * Free text, written in your own words
+ * Acronym (IOM, CeSPI, CDI)
  */
-export type Text6 = string;
+export type ShortName1 =
+  | string
+  | {
+      [k: string]: Text;
+    };
 /**
  * ISO 3166-1 alpha-2 country code in capitals, for example IT, AL, TN or MA (quote it or not: `NO` is Norway, never `false`)
  */
@@ -131,17 +147,25 @@ export type Text7 = string;
  */
 export type Id = string;
 /**
+ * Full name of the organisation
+ */
+export type Name2 =
+  | string
+  | {
+      [k: string]: Text;
+    };
+/**
+ * Acronym (IOM, CeSPI, CDI)
+ */
+export type ShortName2 =
+  | string
+  | {
+      [k: string]: Text;
+    };
+/**
  * Free text, written in your own words
  */
 export type Text8 = string;
-/**
- * Free text, written in your own words
- */
-export type Text9 = string;
-/**
- * Free text, written in your own words
- */
-export type Text10 = string;
 /**
  * Slug of a municipality listed in lamd.yaml
  */
@@ -162,23 +186,23 @@ export type ImplementingPartners = ImplementingPartner[];
 export type Municipalities = [
   {
     slug: Slug;
-    name: Text11;
+    name: Name3;
     country: Country;
     languages?: Languages;
-    lead_unit?: Text12;
+    lead_unit?: Text9;
     local_partner?: LocalPartner;
     joined?: Joined;
-    selection?: Text13;
+    selection?: Text10;
   },
   ...{
     slug: Slug;
-    name: Text11;
+    name: Name3;
     country: Country;
     languages?: Languages;
-    lead_unit?: Text12;
+    lead_unit?: Text9;
     local_partner?: LocalPartner;
     joined?: Joined;
-    selection?: Text13;
+    selection?: Text10;
   }[]
 ];
 /**
@@ -186,9 +210,13 @@ export type Municipalities = [
  */
 export type Slug = string;
 /**
- * Free text, written in your own words
+ * Name of the municipality as it is written locally (any script), or per language: `{ fr: Tanger, ar: طنجة, en: Tangier }`
  */
-export type Text11 = string;
+export type Name3 =
+  | string
+  | {
+      [k: string]: Text;
+    };
 /**
  * Languages the municipality works in
  *
@@ -202,7 +230,7 @@ export type Language = string;
 /**
  * Free text, written in your own words
  */
-export type Text12 = string;
+export type Text9 = string;
 /**
  * Id of the implementing partner (from `partners`) that accompanies this municipality
  */
@@ -214,7 +242,7 @@ export type Joined = string;
 /**
  * Free text, written in your own words
  */
-export type Text13 = string;
+export type Text10 = string;
 /**
  * First day of the period
  */
@@ -230,7 +258,7 @@ export type Type = "common-goal" | "result" | "unexpected-result";
 /**
  * Free text, written in your own words
  */
-export type Text14 = string;
+export type Text11 = string;
 /**
  * The municipalities it concerns, when not the whole network
  */
@@ -240,7 +268,7 @@ export type Municipalities1 = Municipality[];
  */
 export type ProgrammeLevelObjectivesAndResults = {
   type: Type;
-  statement: Text14;
+  statement: Text11;
   municipalities?: Municipalities1;
   sources?: Sources;
 }[];
@@ -259,7 +287,7 @@ export type Theme =
 /**
  * Free text, written in your own words
  */
-export type Text15 = string;
+export type Text12 = string;
 /**
  * The phase of the method the lesson is about, if one
  */
@@ -269,7 +297,7 @@ export type Phase = "preparatory" | "profile" | "capitalization" | "roadmap" | "
  */
 export type LessonsLearned = {
   theme?: Theme;
-  lesson: Text15;
+  lesson: Text12;
   phase?: Phase;
   sources?: Sources;
 }[];
@@ -284,7 +312,7 @@ export type Municipality1 = string;
 /**
  * Free text, written in your own words
  */
-export type Text16 = string;
+export type Text13 = string;
 /**
  * The bodies that coordinate: a steering committee, a working group, regular meetings
  */
@@ -296,17 +324,17 @@ export type Involvement = "design" | "implementation" | "both";
 /**
  * Free text, written in your own words
  */
-export type Text17 = string;
+export type Text14 = string;
 /**
  * How the programme was coordinated, one block per level (publication 4.5): between the municipalities, within each municipality, and with external stakeholders
  */
 export type CoordinationMechanisms = {
   level: Level;
   municipality?: Municipality1;
-  lead?: Text16;
+  lead?: Text13;
   bodies?: Bodies;
   involvement?: Involvement;
-  description?: Text17;
+  description?: Text14;
   sources?: Sources;
 }[];
 /**
@@ -327,161 +355,161 @@ export type Logos =
   | [
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       }
     ]
   | [
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       }
     ]
   | [
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       }
     ]
   | [
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       }
     ]
   | [
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       }
     ]
   | [
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       }
     ]
   | [
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       }
     ]
   | [
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       },
       {
         file: File;
-        alt: Text18;
+        alt: Text15;
       }
     ];
 /**
@@ -491,15 +519,15 @@ export type File = string;
 /**
  * Free text, written in your own words
  */
-export type Text18 = string;
+export type Text15 = string;
 /**
  * Free text, written in your own words
  */
-export type Text19 = string;
+export type Text16 = string;
 /**
  * Free text, written in your own words
  */
-export type Text20 = string;
+export type Text17 = string;
 /**
  * Id of the rule to silence, as `lamd rules` lists it (roadmap/design-inclusion)
  */
@@ -507,13 +535,13 @@ export type Rule = string;
 /**
  * Free text, written in your own words
  */
-export type Text21 = string;
+export type Text18 = string;
 /**
  * Method rules silenced on this document, each with the reason, which lamd records and can list (`lamd validate --list-suppressions`). Reading and schema rules cannot be silenced
  */
 export type SuppressedRules = {
   rule: Rule;
-  reason: Text21;
+  reason: Text18;
 }[];
 
 /**
@@ -543,8 +571,8 @@ export interface WorkspaceDocument {
 export interface Programme {
   name: Name;
   short_name?: ShortName;
-  edition?: Edition;
-  description?: Description;
+  edition?: Text1;
+  description?: Text2;
   objectives?: Objectives;
   period?: ProgrammePeriod;
   funders?: Funders;
@@ -556,15 +584,15 @@ export interface Programme {
 export interface ProgrammePeriod {
   start?: Start;
   end?: End;
-  note?: Text1;
+  note?: Text3;
   sources?: Sources;
 }
 /**
  * The organisation that oversees the programme (for example IOM)
  */
 export interface CoordinatingOrganisation {
-  name: Text5;
-  short_name?: Text6;
+  name: Name1;
+  short_name?: ShortName1;
   country?: Country;
   type?: StakeholderType;
   role?: Text7;
@@ -575,11 +603,11 @@ export interface CoordinatingOrganisation {
  */
 export interface ImplementingPartner {
   id: Id;
-  name: Text8;
-  short_name?: Text9;
+  name: Name2;
+  short_name?: ShortName2;
   country: Country;
   type?: StakeholderType;
-  role: Text10;
+  role: Text8;
   sources?: Sources;
   supports?: MunicipalitiesSupported;
 }
@@ -633,8 +661,8 @@ export interface FinalPhase {
  */
 export interface BrandingAndVisibility {
   logos?: Logos;
-  funding_statement?: Text19;
-  disclaimer?: Text20;
+  funding_statement?: Text16;
+  disclaimer?: Text17;
 }
 /**
  * Severity of lamd's method rules in this workspace: rule id to `error`, `warning`, `info` or `off`. `lamd rules` lists the ids
