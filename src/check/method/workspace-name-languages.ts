@@ -4,6 +4,7 @@
 // report language left out of lamd.yaml.
 import { languagesOf, textIn } from '../../i18n/names.js';
 import type { Finding } from '../finding.js';
+import { t } from '../../i18n/messages.js';
 import { obj, objects, type Obj } from '../values.js';
 import type { MethodRule } from './rule.js';
 import { documentsOf } from './rule.js';
@@ -36,7 +37,13 @@ export const rule: MethodRule = {
           pointer: `${pointer}/${key}`,
           target: 'key',
           ruleId: rule.meta.id,
-          message: `This name is given in ${given.join(', ')}, none of the report languages (${reportLanguages.join(', ')}), so every report shows its first text, “${shown}”. Add it in ${reportLanguages.join(' or ')} (\`${reportLanguages[0]}: …\`), or correct the language code.`,
+          message: t('workspace/name-languages.no-report-language', {
+            given: given.join(', '),
+            languages: reportLanguages.join(', '),
+            shown,
+            alternatives: reportLanguages.join(' / '),
+            first: reportLanguages[0]!,
+          }),
         });
       }
     };
