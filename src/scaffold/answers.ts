@@ -213,7 +213,7 @@ export function parseChoice<T extends string>(raw: string, flag: string, allowed
   throw new UsageError(`${flag} ${JSON.stringify(raw.trim())} is not one of: ${allowed.join(', ')}.`);
 }
 
-/** Adds today's date arithmetic the defaults need, in UTC so every machine agrees. */
+/** The last day of a year that starts on `date` (2025-03-01 → 2026-02-28), the default end of a programme; in UTC so every machine agrees. */
 export function addYear(date: string): string {
   const [y, m, d] = firstDay(date).split('-').map(Number) as [number, number, number];
   const next = new Date(Date.UTC(y + 1, m - 1, d));

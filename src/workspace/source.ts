@@ -205,10 +205,6 @@ function yamlErrorDiagnostic(file: string, text: string, error: unknown): Diagno
   return fileDiagnostic(file, 'yaml/syntax', t('yaml/syntax.parser', { reason }), at);
 }
 
-/**
- * Where the bracket or quote left open at the end of the file starts: a scan that knows comments,
- * quotes and flow brackets, which is all an unclosed one needs. Undefined when it finds none.
- */
 /** Whether a quote at `i` opens a scalar: at a line's start, or after `:`, `-`, `[`, `{`, `,` and spaces. */
 function startsScalar(text: string, i: number): boolean {
   let j = i - 1;
@@ -216,6 +212,10 @@ function startsScalar(text: string, i: number): boolean {
   return j < 0 || text[j] === '\n' || (j < i - 1 && /[:\-[{,?]/.test(text[j]!)) || /[[{,]/.test(text[j]!);
 }
 
+/**
+ * Where the bracket or quote left open at the end of the file starts: a scan that knows comments,
+ * quotes and flow brackets, which is all an unclosed one needs. Undefined when it finds none.
+ */
 function unclosedOpening(text: string, kind: 'flow' | '"' | "'"): number | undefined {
   const brackets: number[] = [];
   let quote: { char: string; at: number } | undefined;

@@ -10,8 +10,6 @@ import { GITHUB_ANNOTATION } from '../helpers/outputs.js';
 /** The versions line every output ends with. */
 const VERSIONS = toolLine(TOOL);
 
-/** The annotation syntax: properties hold no raw `,` or `:`, nothing holds a raw line break. */
-
 /** What the runner does with a command line (actions/runner ActionCommand.TryParseV2), to check the round trip. */
 function parse(line: string): { command: string; properties: Record<string, string>; message: string } {
   const match = /^::(\w+) ([^:]*)::(.*)$/.exec(line);

@@ -268,10 +268,7 @@ async function slugAnswer(q: Questions, kind: NewKind, given: string | undefined
 /** Throws a UsageError when an id is taken (the plan's own check, run early). */
 type Taken = (id: string) => void;
 
-/**
- * Parses an id and refuses one already taken, so a prompt asks again at once and a flag fails before
- * any other question.
- */
+/** Whether an id is not taken yet: only a free id is offered as the default answer. */
 function isFree(taken: Taken, id: string): boolean {
   try {
     taken(id);
@@ -281,6 +278,10 @@ function isFree(taken: Taken, id: string): boolean {
   }
 }
 
+/**
+ * Parses an id and refuses one already taken, so a prompt asks again at once and a flag fails before
+ * any other question.
+ */
 function freeId(label: string, taken: Taken): (raw: string, source?: Source) => string {
   return (raw, source) => {
     // Typed at a question, "Sousse" stands for sousse; given after the kind, it is refused with that hint.

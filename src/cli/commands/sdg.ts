@@ -81,8 +81,8 @@ function parseLanguage(value: string | undefined): SdgLanguageCode {
 
 /**
  * A goal (`10`), target (`10.7`, `10.c`) or indicator (`10.7.2`); case and an `SDG` prefix are
- * forgiven. Anything else is a usage error; a well-formed id that does not exist is a lookup that
- * finds nothing (exit 1), reported by the show* functions.
+ * forgiven. Anything else is a usage error; so is a well-formed id that does not exist (exit 2, as
+ * the help says), which the show* functions report with the ids that do.
  */
 export function parseQuery(raw: string): Query {
   const match = /^(?:sdg[\s_-]?)?(\d{1,3})(?:\.(\d{1,3}|[a-z]))?(?:\.(\d{1,3}))?$/.exec(raw.trim().toLowerCase());
