@@ -70,6 +70,20 @@ describe('severity overrides and suppressions, end to end', () => {
     ]);
   });
 
+  it('a suppression cannot silence a rule that is not adjustable: the finding stays, and the suppression is an error', async () => {
+    const root = copyFixture('valid');
+    const path = join(root, ROADMAP);
+    // Two actions with one id: progress reports could not tell them apart (ids/unique, fixed).
+    const text = readFileSync(path, 'utf8').replace(/^actions:\n/m, 'actions:\n  - id: leaflets\n    title: More leaflets\n');
+    writeFileSync(path, `${text}suppress:\n  - rule: ids/unique\n    reason: The second batch of leaflets is the same action.\n`);
+    const result = await runLamd(['validate', '--format', 'json', '--today', '2024-06-01'], { cwd: root });
+    expect(result.status).toBe(1);
+    const json = JSON.parse(result.stdout);
+    const found = json.files.flatMap((f: { path: string; diagnostics: { ruleId: string }[] }) => f.diagnostics.map((d) => d.ruleId)).sort();
+    expect(found).toEqual(['ids/unique', 'settings/fixed-rule']);
+    expect(json.suppressions).toEqual([]);
+  });
+
   it('a suppression that silences nothing is reported as info', async () => {
     const root = copyFixture('valid');
     const path = join(root, ROADMAP);

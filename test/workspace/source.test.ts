@@ -82,6 +82,22 @@ describe('reading a file', () => {
     expect(result.value).toBeUndefined();
   });
 
+  it('reads up to 200,000 values through aliases, the documented limit, and stops past it', async () => {
+    // Each level lists the one before ten times: level n expands to 1 + 10 × (level n-1) values.
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e']]) levels.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
+    // 123,456 values with the mapping itself: within the limit.
+    const within = `${levels.join('\n')}\n`;
+    expect(parse(within).diagnostics).toEqual([]);
+    expect((await readSource('f.yaml', new TextEncoder().encode(within))).diagnostics).toEqual([]);
+    // Twice level e more: 345,679 values, past it.
+    const past = `${within}f: [*e, *e]\n`;
+    const stopped = parse(past).diagnostics;
+    expect(stopped.map((d) => d.ruleId)).toEqual(['yaml/alias-limit']);
+    expect(stopped[0]!.message).toContain('more than 200,000 values');
+    expect((await readSource('f.yaml', new TextEncoder().encode(past))).diagnostics.map((d) => d.ruleId)).toEqual(['yaml/alias-limit']);
+  });
+
   it('reports a __proto__ key without polluting any prototype', () => {
     const result = parse('kind: roadmap\n__proto__:\n  polluted: true\n');
     expect(result.diagnostics.map((d) => [d.ruleId, d.pointer])).toEqual([['document/unsafe-key', '/__proto__']]);
