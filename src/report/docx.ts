@@ -44,7 +44,7 @@ import { imageSize } from './image-size.js';
 import { plainFromMarkdown, svgLabels, type MarkdownReport } from './index.js';
 import type { Paper } from './print.js';
 import { LAMD_VERSION } from '../version.js';
-import type { Rasterize } from './raster.js';
+import type { Png, Rasterize } from './raster.js';
 import { TIMELINE_MARKER, timelineSvg, type SvgLabels, type Timeline } from './timeline.js';
 
 export interface DocxOptions {
@@ -138,6 +138,15 @@ export async function markdownToDocx(markdown: string, options: DocxOptions): Pr
   const page = PAGE[options.paper];
   const textWidth = page.width - 2 * MARGIN.side;
   const tokens = new Marked({ gfm: true, breaks: false, async: false }).lexer(markdown);
+  // Pictures are drawn first (drawing may take a browser's time), the document is built after.
+  const drawn = new Map<string, Png>();
+  if (options.rasterize) {
+    for (const timeline of options.timelines) {
+      if (!markdown.includes(`${TIMELINE_MARKER}${timeline.id}\n`)) continue;
+      const png = await options.rasterize(standaloneTimelineSvg(timelineSvg(timeline, options.locale, options.svgLabels(timeline))), 1800);
+      if (png) drawn.set(timeline.id, png);
+    }
+  }
 
   const run = (text: string, style: Style = {}): TextRun =>
     new TextRun({
@@ -288,9 +297,13 @@ export async function markdownToDocx(markdown: string, options: DocxOptions): Pr
     if (!found) return undefined;
     const labels = options.svgLabels(found);
     const caption = new Paragraph({ style: 'Caption', children: [run(isolateLtr(labels.title, rtl))], ...bidi });
-    const png = options.rasterize?.(standaloneTimelineSvg(timelineSvg(found, options.locale, labels)), 1800);
+    const png = drawn.get(found.id);
     if (!png) {
-      notes.push(`The timeline "${found.title}" is given as its table only: this machine cannot draw pictures for Word (no prebuilt @resvg/resvg-js for ${process.platform}-${process.arch}).`);
+      notes.push(
+        options.rasterize
+          ? `The timeline "${found.title}" is given as its table only: it could not be drawn as a picture.`
+          : `The timeline "${found.title}" is given as its table only: this machine cannot draw pictures for Word (no prebuilt @resvg/resvg-js for ${process.platform}-${process.arch}, and no Chromium).`,
+      );
       return [new Paragraph({ children: [run(options.timelineNotDrawn, { italics: true, color: MUTED })], ...bidi })];
     }
     // As wide as the text, and never taller than most of a page.
@@ -354,7 +367,7 @@ export async function markdownToDocx(markdown: string, options: DocxOptions): Pr
   const lead = firstSection === -1 ? tokens : tokens.slice(0, firstSection);
   const rest = firstSection === -1 ? [] : tokens.slice(firstSection);
 
-  const logos = prepareLogos(options.branding?.logos ?? [], options.rasterize, notes);
+  const logos = await prepareLogos(options.branding?.logos ?? [], options.rasterize, notes);
   const cover: FileChild[] = [
     new Paragraph({ children: [], spacing: { before: Math.round(40 * MM) } }),
     ...lead.flatMap((t) => block(t, t.type === 'blockquote')),
@@ -546,7 +559,7 @@ interface WordLogo {
 }
 
 /** The logos as Word can show them: PNG, JPEG and GIF as they are; SVG with a PNG copy for older Words; WebP as PNG. */
-function prepareLogos(logos: readonly Logo[], rasterize: Rasterize | undefined, notes: string[]): WordLogo[] {
+async function prepareLogos(logos: readonly Logo[], rasterize: Rasterize | undefined, notes: string[]): Promise<WordLogo[]> {
   const out: WordLogo[] = [];
   for (const logo of logos) {
     const size = imageSize(logo.bytes, logo.type);
@@ -561,7 +574,7 @@ function prepareLogos(logos: readonly Logo[], rasterize: Rasterize | undefined, 
     // SVG and WebP: drawn as PNG, 4 px per pixel of the cover's 56-pixel height.
     const widthPx = Math.min(1600, Math.max(64, Math.round((size.width / size.height) * 224)));
     const svg = logo.type === 'image/svg+xml' ? Buffer.from(logo.bytes).toString('utf8') : webpInSvg(logo, size);
-    const png = rasterize?.(svg, widthPx);
+    const png = await rasterize?.(svg, widthPx);
     if (!png) {
       notes.push(`The logo "${logo.alt}" is left out of the Word report: ${rasterize ? 'it could not be drawn' : `this machine cannot draw ${logo.type === 'image/webp' ? 'WebP' : 'SVG'} pictures for Word`}; a PNG copy of it in lamd.yaml would be.`);
       continue;

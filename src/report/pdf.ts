@@ -93,7 +93,7 @@ export async function htmlToPdf(html: string, options: PdfOptions): Promise<Uint
     const pdf = join(dir, 'report.pdf');
     writeFileSync(page, html);
     const args = [...CHROMIUM_ARGS, `--user-data-dir=${join(dir, 'profile')}`, `--print-to-pdf=${pdf}`, pathToFileURL(page).href];
-    const result = await run(options.chromium, args, options.timeoutMs);
+    const result = await runBounded(options.chromium, args, options.timeoutMs);
     if (result.timedOut) {
       throw new PdfError(`Chromium (${options.chromium}) did not finish printing the report within ${Math.round(options.timeoutMs / 1000)} s and was stopped.${result.stderr ? ` It said:\n${result.stderr}` : ''}`);
     }
@@ -113,7 +113,7 @@ export async function htmlToPdf(html: string, options: PdfOptions): Promise<Uint
   }
 }
 
-interface RunResult {
+export interface RunResult {
   code: number | null;
   signal: NodeJS.Signals | null;
   stderr: string;
@@ -121,7 +121,8 @@ interface RunResult {
   error?: string;
 }
 
-function run(command: string, args: string[], timeoutMs: number): Promise<RunResult> {
+/** Runs a Chromium with a time limit, stopping it and every helper it started when the time is up. */
+export function runBounded(command: string, args: string[], timeoutMs: number): Promise<RunResult> {
   return new Promise((resolve) => {
     let stderr = '';
     let timedOut = false;

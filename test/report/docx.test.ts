@@ -14,7 +14,7 @@ import type { Branding } from '../../src/report/branding.js';
 import { columnWidths, firstStrong, reportToDocx } from '../../src/report/docx.js';
 import { plainFromMarkdown, REPORT_PHASES, type MarkdownReport } from '../../src/report/index.js';
 import type { Md } from '../../src/report/markdown.js';
-import { rasterizer } from '../../src/report/raster.js';
+import { chromiumRasterizer, rasterizer } from '../../src/report/raster.js';
 import { lamd } from '../helpers/lamd.js';
 import { LAS_PILOT, loadValid, render } from './helpers.js';
 
@@ -223,6 +223,18 @@ describe('a Word report on a machine that cannot draw pictures', () => {
     expect(await zip.file('word/header1.xml')!.async('string')).toContain('BROUILLON');
     expect(document).toMatch(/<w:pgSz w:w="12240" w:h="15840"/);
   });
+});
+
+describe('pictures for Word where resvg has no binary', () => {
+  it('are drawn by the machine\'s Chromium at the width asked for', async () => {
+    const draw = chromiumRasterizer(process.env.LAMD_CHROMIUM ?? '/usr/bin/chromium', 60_000);
+    const png = await draw(SVG, 300);
+    expect(png, 'a picture').toBeDefined();
+    expect(Buffer.from(png!.png).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png!.width, png!.height]).toEqual([300, 100]);
+    // A Chromium that cannot run gives no picture (the report then keeps the table), not an error.
+    expect(await chromiumRasterizer('/nowhere/chromium', 5_000)(SVG, 300)).toBeUndefined();
+  }, 60_000);
 });
 
 describe('Word tables and right-to-left text', () => {

@@ -138,8 +138,8 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
     }
   });
   if (format === 'docx') {
-    const [{ reportToDocx }, { rasterizer }] = await Promise.all([import('../../report/docx.js'), import('../../report/raster.js')]);
-    const rasterize = rasterizer();
+    const [{ reportToDocx }, { chromiumRasterizer, rasterizer }, { findChromium }] = await Promise.all([import('../../report/docx.js'), import('../../report/raster.js'), import('../../report/pdf.js')]);
+    const rasterize = rasterizer() ?? docxChromium(() => findChromium(io.env), chromiumTimeout(io.env), chromiumRasterizer);
     const said = new Set<string>();
     for (const output of outputs) {
       const docx = await reportToDocx(output.report, { paper, branding: branding(), draft: isDraft, sectionsOnNewPage: options.single === true, ...(rasterize ? { rasterize } : {}) });
@@ -170,6 +170,15 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
     io.stderr(`lamd: wrote ${relative(io.cwd, path) || path}\n`);
   }
   return 0;
+}
+
+/** Pictures for Word through the machine's Chromium, when resvg has no binary here; undefined without a Chromium. */
+function docxChromium<R>(find: () => string, timeoutMs: number, make: (chromium: string, timeoutMs: number) => R): R | undefined {
+  try {
+    return make(find(), timeoutMs);
+  } catch {
+    return undefined;
+  }
 }
 
 /** How long Chromium may print one report: LAMD_CHROMIUM_TIMEOUT seconds, else two minutes. */
