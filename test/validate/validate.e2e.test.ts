@@ -296,7 +296,7 @@ describe('output formats', () => {
     const lines = result.stdout.trimEnd().split('\n');
     // Every line is an annotation but the last two: the verdict and the versions used.
     for (const line of lines.slice(0, -2)) expect(line).toMatch(GITHUB_ANNOTATION);
-    expect(lines.slice(-2)).toEqual([expect.stringMatching(/^lamd \S+: ✖ 1 error and \d+ warnings in 2 files checked$/), expect.stringMatching(/^lamd \S+ · document schema version 1 · SDG code list: /)]);
+    expect(lines.slice(-2)).toEqual([expect.stringMatching(/^lamd \S+: ✖ 1 error(,| and) \d+ warnings( and \d+ infos?)? in 2 files checked$/), expect.stringMatching(/^lamd \S+ · document schema version 1 · SDG code list: /)]);
     const annotations = lines.filter((l) => l.startsWith('::error'));
     expect(annotations).toHaveLength(1);
     expect(result.stdout).toMatch(/^::warning file=lamd\.yaml,line=7,/m);

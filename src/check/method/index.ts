@@ -5,6 +5,10 @@ import { rule as calendar } from './dates-calendar.js';
 import { rule as overdue } from './dates-overdue.js';
 import { municipalityRule as endorsementMunicipality, roadmapRule as endorsementRoadmap } from './endorsement.js';
 import { rule as borrowed } from './practice-borrowed.js';
+import { rule as exchangeBehindStage } from './practice-exchange-behind-stage.js';
+import { rule as exchangeTwoMunicipalities } from './exchange-two-municipalities.js';
+import { rule as exchangePresenter } from './exchange-presenter.js';
+import { rule as exchangeEveryMunicipality } from './exchange-every-municipality.js';
 import { rule as contactData } from './privacy-contact-data.js';
 import { rule as continuity } from './roadmap-continuity.js';
 import { rule as crossSectoral } from './roadmap-cross-sectoral.js';
@@ -35,6 +39,10 @@ export const METHOD_RULES: readonly MethodRule[] = [
   endorsementMunicipality,
   endorsementRoadmap,
   borrowed,
+  exchangeBehindStage,
+  exchangeTwoMunicipalities,
+  exchangePresenter,
+  exchangeEveryMunicipality,
   actionInPeriod,
   calendar,
   overdue,

@@ -1,7 +1,10 @@
 // The phase 2 report: the practice catalogue by thematic cluster and by municipality, the
 // municipality × cluster matrix, capitalization stages, the exchanges held, the practices borrowed,
-// and each municipality's challenges with the peers' practices that answer them (publication 3.2.3).
-import type { PracticeDocument } from '../../types/generated/index.js';
+// each municipality's challenges with the peers' practices that answer them, who presented to whom,
+// what each municipality learned, and each practice's journey (publication 3.2.3, 5.1.1).
+import { exchangeMunicipalities } from '../../check/method/exchange-facts.js';
+import type { Obj } from '../../check/values.js';
+import type { ActivityDocument, PracticeDocument } from '../../types/generated/index.js';
 import { joinMd, md, opt, type Md } from '../markdown.js';
 import { findTarget } from '../../reference/sdg.js';
 import { activityTitle, baseView, localName, sdgLanguage, inScope, municipalityName, scopedMunicipalities, sourceLines, stakeholderName, texts, type BaseView, type ViewContext } from './context.js';
@@ -55,6 +58,12 @@ export interface CapitalizationView extends BaseView {
   consultations: ActivityCard[];
   exchanges: ActivityCard[];
   borrowed: { practice: Md; from: Md; by: Md; date: Md; transfer: Md; differences: Md; feasibility: Md }[];
+  /** Who presented to whom: rows present, columns heard; each cell counts presentations (3.2.3). */
+  presentedTo: { header: Md[]; rows: { name: Md; cells: Md[]; total: Md }[] } | undefined;
+  /** What each municipality learned in the exchanges and intends to do with it. */
+  learningLog: { name: Md; entries: { exchange: Md; practice: Md; learned: Md; intention: Md; nextStep: Md }[] }[];
+  /** Each practice's way through the capitalization: stages, presentations, what peers took from it, borrowings. */
+  journeys: { title: Md; municipality: Md; steps: Md[] }[];
   challenges: { name: Md; items: { title: Md; cluster: Md | undefined; description: Md | undefined; answers: { practice: Md; owner: Md; stage: Md }[]; own: Md | undefined }[] }[];
 }
 
@@ -107,6 +116,75 @@ function ownAnswers(ctx: ViewContext, slug: string, challenge: string): Md | und
   return own ? ctx.m.text('phrase.own_answer', { practices: own }) : undefined;
 }
 
+/** A presentation at an exchange, as recorded or, for an exchange that records none, read from the practices it lists. */
+interface Presentation {
+  exchange: ActivityDocument;
+  municipality: string;
+  practice: string | undefined;
+  topic: string | undefined;
+  unit: Md | undefined;
+  /** The other municipalities at that exchange. */
+  audience: string[];
+}
+
+function presentationsOf(ctx: ViewContext, exchange: ActivityDocument): Presentation[] {
+  const owner = (id: string) => ctx.model.practices.find((p) => p.id === id)?.municipality;
+  const present = [...exchangeMunicipalities(exchange as unknown as Obj)];
+  const recorded = exchange.presentations ?? [];
+  const list = recorded.length
+    ? recorded.map((p) => ({ municipality: p.municipality, practice: p.practice, topic: p.topic, unit: p.stakeholder ? stakeholderName(ctx, p.stakeholder) : opt(p.unit) }))
+    : (exchange.practices ?? []).flatMap((id) => {
+        const o = owner(id);
+        return o ? [{ municipality: o, practice: id, topic: undefined, unit: undefined }] : [];
+      });
+  return list.map((p) => ({ ...p, exchange, audience: present.filter((m) => m !== p.municipality) }));
+}
+
+/** "3 March 2022, Study visit to Sfax" or the title alone for an undated exchange. */
+function exchangeLabel(ctx: ViewContext, a: ActivityDocument): Md {
+  const date = ctx.m.date(a.date);
+  return date ? joinMd([date, md(a.title)], ', ') : md(a.title);
+}
+
+function journeyOf(ctx: ViewContext, p: PracticeDocument, presentations: readonly Presentation[], exchanges: readonly ActivityDocument[]): Md[] {
+  const { m } = ctx;
+  const steps: { date: string | undefined; text: Md }[] = [];
+  for (const h of p.capitalization?.history ?? []) {
+    const parts: Md[] = [m.label('stage', h.stage)!];
+    if (h.activity) parts.push(activityTitle(ctx, h.activity));
+    steps.push({ date: h.date, text: joinMd(parts, ' – ') });
+  }
+  for (const pr of presentations.filter((x) => x.practice === p.id)) {
+    steps.push({
+      date: pr.exchange.date,
+      text: m.text('phrase.journey_presented', {
+        presenter: pr.unit ? m.text('phrase.name_role', { name: pr.unit, role: municipalityName(ctx, pr.municipality) }) : municipalityName(ctx, pr.municipality),
+        audience: m.orNotRecorded(m.list(pr.audience.map((a) => municipalityName(ctx, a)))),
+        exchange: md(pr.exchange.title),
+      }),
+    });
+  }
+  for (const a of exchanges) {
+    for (const l of (a.learning ?? []).filter((x) => x.practice === p.id)) {
+      steps.push({
+        date: a.date,
+        text: m.text('phrase.journey_learned', {
+          municipality: municipalityName(ctx, l.municipality),
+          intention: m.orNotRecorded(m.label('intention', l.intention)),
+          next: m.orNotRecorded(opt(l.next_step)),
+        }),
+      });
+    }
+    if ((a.co_developed ?? []).includes(p.id)) steps.push({ date: a.date, text: m.text('phrase.journey_co_developed', { exchange: md(a.title) }) });
+  }
+  for (const b of p.capitalization?.borrowed_by ?? []) {
+    steps.push({ date: b.date, text: m.text('phrase.journey_borrowed', { municipality: municipalityName(ctx, b.municipality), transfer: m.orNotRecorded(m.label('transfer', b.transfer)) }) });
+  }
+  // Dated steps in order, then the undated ones as recorded.
+  const dated = steps.filter((x) => x.date).sort((x, y) => x.date!.localeCompare(y.date!));
+  return [...dated, ...steps.filter((x) => !x.date)].map((x) => (x.date ? m.text('phrase.labelled', { label: m.date(x.date)!, text: x.text }) : x.text));
+}
+
 export function capitalizationView(ctx: ViewContext): CapitalizationView {
   const { m, model } = ctx;
   const practices = model.practices.filter((p) => practiceInScope(ctx, p));
@@ -131,8 +209,49 @@ export function capitalizationView(ctx: ViewContext): CapitalizationView {
     }
   }
 
+  const exchanges = activitiesOf(ctx, 'peer-exchange');
+  const presentations = exchanges.flatMap((a) => presentationsOf(ctx, a));
+  const presenters = municipalities.filter((mu) => presentations.some((p) => p.municipality === mu.slug));
+  const heard = (from: string, to: string) => presentations.filter((p) => p.municipality === from && p.audience.includes(to)).length;
+  const presentedTo: CapitalizationView['presentedTo'] = presenters.length
+    ? {
+        header: municipalities.map((mu) => md(mu.name)),
+        rows: presenters.map((from) => ({
+          name: md(from.name),
+          cells: municipalities.map((to) => (to.slug === from.slug ? md('·') : m.number(heard(from.slug, to.slug)))),
+          total: m.number(presentations.filter((p) => p.municipality === from.slug).length),
+        })),
+      }
+    : undefined;
+  const learningLog = municipalities
+    .map((mu) => ({
+      name: md(mu.name),
+      entries: exchanges.flatMap((a) =>
+        (a.learning ?? [])
+          .filter((l) => l.municipality === mu.slug)
+          .map((l) => {
+            const practice = l.practice ? model.practices.find((p) => p.id === l.practice) : undefined;
+            return {
+              exchange: exchangeLabel(ctx, a),
+              practice: l.practice ? m.text('phrase.name_role', { name: md(practice?.title ?? l.practice), role: municipalityName(ctx, practice?.municipality) }) : m.notRecorded,
+              learned: m.orNotRecorded(opt(l.learned)),
+              intention: m.orNotRecorded(m.label('intention', l.intention)),
+              nextStep: m.orNotRecorded(opt(l.next_step)),
+            };
+          }),
+      ),
+    }))
+    .filter((mu) => mu.entries.length > 0);
+  const journeys = practices
+    .filter((p) => inScope(ctx, p.municipality))
+    .map((p) => ({ title: md(p.title), municipality: municipalityName(ctx, p.municipality), steps: journeyOf(ctx, p, presentations, exchanges) }))
+    .filter((j) => j.steps.length > 0);
+
   return {
     ...baseView(ctx, 'capitalization'),
+    presentedTo,
+    learningLog,
+    journeys,
     practiceCount: m.text('phrase.practice_count', { count: practices.filter((p) => inScope(ctx, p.municipality)).length }),
     clusters: usedClusters.map((c) => ({ label: m.label('cluster', c)!, practices: practices.filter((p) => p.cluster === c && inScope(ctx, p.municipality)).map((p) => practiceCard(ctx, p)) })).filter((c) => c.practices.length > 0),
     byMunicipality: municipalities.map((mu) => ({
@@ -170,7 +289,7 @@ export function capitalizationView(ctx: ViewContext): CapitalizationView {
         ),
       })),
     consultations: activitiesOf(ctx, 'internal-consultation').map((a) => activityCard(ctx, a)),
-    exchanges: activitiesOf(ctx, 'peer-exchange').map((a) => activityCard(ctx, a)),
+    exchanges: exchanges.map((a) => activityCard(ctx, a)),
     borrowed,
     challenges: municipalities
       .map((mu) => ({

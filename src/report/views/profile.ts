@@ -80,6 +80,8 @@ export interface ActivityCard {
   planned: Md | undefined;
   format: Md | undefined;
   host: Md | undefined;
+  presentations: Md[];
+  delegations: Md[];
   products: Md[];
   criticalAreas: Md[];
   coDeveloped: Md | undefined;
@@ -206,6 +208,16 @@ export function activityCard(ctx: ViewContext, a: ActivityDocument): ActivityCar
     planned: m.period(a.planned),
     format: m.label('activity_format', a.format),
     host: a.host ? municipalityName(ctx, a.host) : undefined,
+    presentations: (a.presentations ?? []).map((p) => {
+      const unit = p.stakeholder ? stakeholderName(ctx, p.stakeholder) : opt(p.unit);
+      const who = unit ? m.text('phrase.name_role', { name: municipalityName(ctx, p.municipality), role: unit }) : municipalityName(ctx, p.municipality);
+      const what = p.practice ? practiceTitle(ctx, p.practice) : m.orNotRecorded(opt(p.topic));
+      return m.text('phrase.labelled', { label: who, text: what });
+    }),
+    delegations: (a.delegations ?? []).map((d) => {
+      const units = m.list([...texts(d.units), ...(d.stakeholders ?? []).map((id) => stakeholderName(ctx, id))]);
+      return units ? m.text('phrase.labelled', { label: municipalityName(ctx, d.municipality), text: units }) : municipalityName(ctx, d.municipality);
+    }),
     products: (a.products ?? []).map((p) => {
       const title = mdLink(md(p.title), p.url);
       return p.type ? m.text('phrase.name_role', { name: title, role: m.label('product_type', p.type)! }) : title;

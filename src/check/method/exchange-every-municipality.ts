@@ -1,0 +1,56 @@
+// Before the road maps, every municipality has both presented to its peers and listened to them: the
+// capitalization is a two-way exchange among all the municipalities, and it feeds each road map
+// (3.2.3, 4.3, 5.1.1). Information only: the records of an exchange are often incomplete.
+import { firstDay, isCalendarDate } from '../dates.js';
+import type { Finding } from '../finding.js';
+import { arr, obj, str } from '../values.js';
+import { exchangeMunicipalities, exchangePresenters } from './exchange-facts.js';
+import { documentsOf, type MethodRule } from './rule.js';
+
+export const rule: MethodRule = {
+  meta: {
+    id: 'exchange/every-municipality',
+    severity: 'info',
+    summary: 'Each municipality presented to its peers and attended a peer exchange before the road-map phase.',
+    adjustable: true,
+    section: '5.1.1',
+  },
+  check(context) {
+    const workspace = context.index.workspace;
+    if (!workspace) return [];
+    const roadmapStartRaw = str(obj(obj(workspace.value.calendar)?.roadmap)?.start);
+    const roadmapStart = roadmapStartRaw && isCalendarDate(roadmapStartRaw) ? firstDay(roadmapStartRaw) : undefined;
+    const owners = new Map(documentsOf(context, 'practice').map((d) => [str(d.value.id) ?? '', str(d.value.municipality)]));
+    const withRoadmap = new Set(documentsOf(context, 'roadmap').map((d) => str(d.value.municipality)));
+    const phaseReached = roadmapStart !== undefined && context.today >= roadmapStart;
+
+    // Exchanges held before the road-map phase; an undated one may be, so it counts.
+    const before = documentsOf(context, 'activity').filter((d) => {
+      if (d.value.type !== 'peer-exchange') return false;
+      const date = str(d.value.date);
+      return !roadmapStart || !date || !isCalendarDate(date) || firstDay(date) < roadmapStart;
+    });
+    const attended = new Set(before.flatMap((d) => [...exchangeMunicipalities(d.value)]));
+    const presented = new Set(before.flatMap((d) => [...exchangePresenters(d.value, (id) => owners.get(id))]));
+    // A practice whose file lamd could not read has an owner nobody knows: its file has the error, and
+    // a presenter may be missing only because of it.
+    const ownerUnknown = before.some((d) => arr(d.value.practices).some((id) => typeof id === 'string' && context.index.unreadableIds.practices.has(id)));
+
+    const findings: Finding[] = [];
+    for (const [slug, declaration] of context.index.municipalities) {
+      // Only where it matters: the municipality has a road map, or the road-map phase has begun.
+      if (!withRoadmap.has(slug) && !phaseReached) continue;
+      if ((presented.has(slug) || ownerUnknown) && attended.has(slug)) continue;
+      const when = roadmapStart ? ` before the road-map phase (${roadmapStartRaw!})` : '';
+      findings.push({
+        doc: workspace,
+        pointer: declaration.pointer,
+        ruleId: rule.meta.id,
+        message: attended.has(slug)
+          ? `No peer exchange${when} records a presentation by \`${slug}\`: it is recorded as taking part, not as presenting a practice of its own. Record what it presented under the exchange's \`presentations\`, if it did.`
+          : `No peer exchange${when} records \`${slug}\` taking part. Add it to the exchange's \`municipalities\` (or \`delegations\`) and \`presentations\`, if it took part.`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,42 @@
+// A practice recorded as shared, validated or borrowed was shared somewhere: in a peer exchange that
+// names it, or one its capitalization history names (3.2.3, 5.1.1: practices are identified, then
+// exchanged, validated and possibly borrowed among the municipalities).
+import type { Finding } from '../finding.js';
+import { obj, objects, str } from '../values.js';
+import { documentsOf, type MethodRule } from './rule.js';
+import { exchangePractices } from './exchange-facts.js';
+
+const AMONG_PEERS = new Set(['shared', 'validated', 'borrowed']);
+
+export const rule: MethodRule = {
+  meta: {
+    id: 'practice/exchange-behind-stage',
+    severity: 'warning',
+    summary: 'A practice shared, validated or borrowed appears in a peer exchange, or its history names one.',
+    adjustable: true,
+    section: '3.2.3',
+  },
+  check(context) {
+    const findings: Finding[] = [];
+    const exchanges = documentsOf(context, 'activity').filter((d) => d.value.type === 'peer-exchange');
+    const exchangeIds = new Set(exchanges.map((d) => str(d.value.id)).filter((id): id is string => id !== undefined));
+    const discussed = new Set(exchanges.flatMap((d) => [...exchangePractices(d.value)]));
+    for (const doc of documentsOf(context, 'practice')) {
+      const capitalization = obj(doc.value.capitalization);
+      const stage = str(capitalization?.stage);
+      const id = str(doc.value.id);
+      if (!stage || !AMONG_PEERS.has(stage) || !id || discussed.has(id)) continue;
+      const history = [...objects(capitalization?.history, '/capitalization/history')];
+      if (history.some(([h]) => exchangeIds.has(str(h.activity) ?? ''))) continue;
+      // An activity lamd could not read may be the exchange: its own file has the error.
+      if (history.some(([h]) => context.index.unreadableIds.activities.has(str(h.activity) ?? ''))) continue;
+      findings.push({
+        doc,
+        pointer: '/capitalization/stage',
+        ruleId: rule.meta.id,
+        message: `The practice is at stage ${stage}, but no peer exchange names it. Add it to the exchange where it was presented (\`practices\` or \`presentations\` of that activity), or name that activity in \`capitalization.history\`.`,
+      });
+    }
+    return findings;
+  },
+};
