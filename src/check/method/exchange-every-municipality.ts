@@ -21,7 +21,8 @@ export const rule: MethodRule = {
     const roadmapStartRaw = str(obj(obj(workspace.value.calendar)?.roadmap)?.start);
     const roadmapStart = roadmapStartRaw && isCalendarDate(roadmapStartRaw) ? firstDay(roadmapStartRaw) : undefined;
     const owners = new Map(documentsOf(context, 'practice').map((d) => [str(d.value.id) ?? '', str(d.value.municipality)]));
-    const withRoadmap = new Set(documentsOf(context, 'roadmap').map((d) => str(d.value.municipality)));
+    // A road map still marked as lamd init's example is not the municipality's yet.
+    const withRoadmap = new Set(documentsOf(context, 'roadmap').filter((d) => d.value.example !== true).map((d) => str(d.value.municipality)));
     const phaseReached = roadmapStart !== undefined && context.today >= roadmapStart;
 
     // Exchanges held before the road-map phase; an undated one may be, so it counts.

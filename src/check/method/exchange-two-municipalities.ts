@@ -19,6 +19,17 @@ export const rule: MethodRule = {
       const municipalities = [...exchangeMunicipalities(doc.value)];
       if (municipalities.length >= 2) continue;
       const pointer = doc.value.municipalities !== undefined ? '/municipalities' : '/type';
+      // A network of one (lamd.yaml lists one municipality) cannot name its peers yet: worth knowing only.
+      if (context.index.municipalities.size === 1 && municipalities.length === 1) {
+        findings.push({
+          doc,
+          pointer,
+          severity: 'info',
+          ruleId: rule.meta.id,
+          message: `This peer exchange names only \`${municipalities[0]!}\`, the one municipality of lamd.yaml. Add its peers to the network (\`lamd new municipality\`) and then to this exchange, so that the reports can show who took part.`,
+        });
+        continue;
+      }
       findings.push({
         doc,
         pointer,

@@ -25,7 +25,8 @@ export const rule: MethodRule = {
       const capitalization = obj(doc.value.capitalization);
       const stage = str(capitalization?.stage);
       const id = str(doc.value.id);
-      if (!stage || !AMONG_PEERS.has(stage) || !id || discussed.has(id)) continue;
+      // lamd init's example practice illustrates the stages; workspace/examples-remaining speaks of it.
+      if (doc.value.example === true || !stage || !AMONG_PEERS.has(stage) || !id || discussed.has(id)) continue;
       const history = [...objects(capitalization?.history, '/capitalization/history')];
       if (history.some(([h]) => exchangeIds.has(str(h.activity) ?? ''))) continue;
       // An activity lamd could not read may be the exchange: its own file has the error.
