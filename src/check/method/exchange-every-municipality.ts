@@ -1,7 +1,7 @@
 // Before the road maps, every municipality has both presented to its peers and listened to them: the
 // capitalization is a two-way exchange among all the municipalities, and it feeds each road map
 // (3.2.3, 4.3, 5.1.1). Information only: the records of an exchange are often incomplete.
-import { firstDay, isCalendarDate } from '../dates.js';
+import { firstDay, isCalendarDate } from '../../calendar/dates.js';
 import type { Finding } from '../finding.js';
 import { arr, obj, str } from '../values.js';
 import { exchangeMunicipalities, exchangePresenters } from './exchange-facts.js';
