@@ -2,6 +2,7 @@
 // capitalization is a two-way exchange among all the municipalities, and it feeds each road map
 // (3.2.3, 4.3, 5.1.1). Information only: the records of an exchange are often incomplete.
 import { firstDay, isCalendarDate } from '../../calendar/dates.js';
+import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { arr, obj, str } from '../values.js';
 import { exchangeMunicipalities, exchangePresenters } from './exchange-facts.js';
@@ -42,14 +43,11 @@ export const rule: MethodRule = {
       // Only where it matters: the municipality has a road map, or the road-map phase has begun.
       if (!withRoadmap.has(slug) && !phaseReached) continue;
       if ((presented.has(slug) || ownerUnknown) && attended.has(slug)) continue;
-      const when = roadmapStart ? ` before the road-map phase (${roadmapStartRaw!})` : '';
       findings.push({
         doc: workspace,
         pointer: declaration.pointer,
         ruleId: rule.meta.id,
-        message: attended.has(slug)
-          ? `No peer exchange${when} records a presentation by \`${slug}\`: it is recorded as taking part, not as presenting a practice of its own. Record what it presented under the exchange's \`presentations\`, if it did.`
-          : `No peer exchange${when} records \`${slug}\` taking part. Add it to the exchange's \`municipalities\` (or \`delegations\`) and \`presentations\`, if it took part.`,
+        message: t(attended.has(slug) ? 'exchange/every-municipality.not-presented' : 'exchange/every-municipality.not-attended', { slug, before: roadmapStartRaw ?? 'none' }),
       });
     }
     return findings;

@@ -1,6 +1,7 @@
 // A practice is presented to peers by the municipality that runs it, through the unit in charge of
 // that area (3.2.3: each workshop on a practice invited the administration's representative in
 // charge of it). A presentation by another municipality usually means a wrong practice id or slug.
+import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { objects, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
@@ -27,7 +28,7 @@ export const rule: MethodRule = {
           pointer: `${pointer}/municipality`,
           dependsOn: [`${pointer}/practice`],
           ruleId: rule.meta.id,
-          message: `\`${practice}\` is a practice of \`${owner}\`, but \`${presenter}\` is recorded as presenting it. Name \`${owner}\` as the presenter, or, if \`${presenter}\` presented what it made of the practice, record that as its own practice (or as a \`learning\` entry).`,
+          message: t('exchange/presenter.not-owner', { practice, owner, presenter }),
         });
       }
     }

@@ -1,5 +1,6 @@
 // A peer exchange brings together at least two municipalities: it is the second, collective moment of
 // capitalization, among peers (3.2.3, 5.1.1). One municipality alone is an internal consultation.
+import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { documentsOf, type MethodRule } from './rule.js';
 import { exchangeMunicipalities } from './exchange-facts.js';
@@ -26,7 +27,7 @@ export const rule: MethodRule = {
           pointer,
           severity: 'info',
           ruleId: rule.meta.id,
-          message: `This peer exchange names only \`${municipalities[0]!}\`, the one municipality of lamd.yaml. Add its peers to the network (\`lamd new municipality\`) and then to this exchange, so that the reports can show who took part.`,
+          message: t('exchange/two-municipalities.network-of-one', { slug: municipalities[0]! }),
         });
         continue;
       }
@@ -34,10 +35,7 @@ export const rule: MethodRule = {
         doc,
         pointer,
         ruleId: rule.meta.id,
-        message:
-          municipalities.length === 1
-            ? `This peer exchange names only \`${municipalities[0]!}\`. A peer exchange is held among municipalities: add the others that took part under \`municipalities\` (or \`delegations\`), or make it an internal consultation.`
-            : 'This peer exchange names no municipality. Add the municipalities that took part under `municipalities` (or `delegations`, with the units each sent).',
+        message: municipalities.length === 1 ? t('exchange/two-municipalities.only-one', { slug: municipalities[0]! }) : t('exchange/two-municipalities.none'),
       });
     }
     return findings;

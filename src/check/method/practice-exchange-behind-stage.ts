@@ -1,6 +1,7 @@
 // A practice recorded as shared, validated or borrowed was shared somewhere: in a peer exchange that
 // names it, or one its capitalization history names (3.2.3, 5.1.1: practices are identified, then
 // exchanged, validated and possibly borrowed among the municipalities).
+import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { obj, objects, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
@@ -35,7 +36,7 @@ export const rule: MethodRule = {
         doc,
         pointer: '/capitalization/stage',
         ruleId: rule.meta.id,
-        message: `The practice is at stage ${stage}, but no peer exchange names it. Add it to the exchange where it was presented (\`practices\` or \`presentations\` of that activity), or name that activity in \`capitalization.history\`.`,
+        message: t('practice/exchange-behind-stage.no-exchange', { stage }),
       });
     }
     return findings;
