@@ -215,9 +215,9 @@ export function capitalizationView(ctx: ViewContext): CapitalizationView {
   const heard = (from: string, to: string) => presentations.filter((p) => p.municipality === from && p.audience.includes(to)).length;
   const presentedTo: CapitalizationView['presentedTo'] = presenters.length
     ? {
-        header: municipalities.map((mu) => md(mu.name)),
+        header: municipalities.map((mu) => municipalityName(ctx, mu.slug)),
         rows: presenters.map((from) => ({
-          name: md(from.name),
+          name: municipalityName(ctx, from.slug),
           cells: municipalities.map((to) => (to.slug === from.slug ? md('·') : m.number(heard(from.slug, to.slug)))),
           total: m.number(presentations.filter((p) => p.municipality === from.slug).length),
         })),
@@ -225,7 +225,7 @@ export function capitalizationView(ctx: ViewContext): CapitalizationView {
     : undefined;
   const learningLog = municipalities
     .map((mu) => ({
-      name: md(mu.name),
+      name: municipalityName(ctx, mu.slug),
       entries: exchanges.flatMap((a) =>
         (a.learning ?? [])
           .filter((l) => l.municipality === mu.slug)
