@@ -7,6 +7,13 @@ import { countryName } from '../reference/countries.js';
 import { SCHEMA_COPY_DIR } from './schema-copy.js';
 import { shortenId } from './slug.js';
 import type { View } from './render.js';
+import { localizedName, nameIn } from './names.js';
+import { isMessageLanguage, render, t, type MessageLanguage } from '../i18n/messages.js';
+
+/** The language lamd writes a document's text in: the workspace's first language when lamd has its words, else English. */
+export function documentLanguage(lang: string | undefined): MessageLanguage {
+  return lang !== undefined && isMessageLanguage(lang) ? lang : 'en';
+}
 
 /**
  * The first line of a document at `path` (workspace-relative): the yaml-language-server modeline,
@@ -24,7 +31,10 @@ export function withModeline(kind: DocumentKind, path: string, body: string): st
 
 export interface MunicipalityAnswers {
   slug: string;
+  /** The name as written locally (any script). */
   name: string;
+  /** The name in Latin letters, when the local one is in another script. */
+  latinName?: string;
   country: string;
   languages: string[];
   leadUnit?: string;
@@ -36,11 +46,18 @@ export function leadUnitId(slug: string): string {
   return `${shortenId(slug, 64 - '-lead-unit'.length)}-lead-unit`;
 }
 
-export function municipalityView(m: MunicipalityAnswers): View {
+/**
+ * What the templates say of a municipality. `nameValue` is lamd.yaml's `name` (one text, or one per
+ * language); `name` is the name in `lang`, the language lamd writes the documents in.
+ */
+export function municipalityView(m: MunicipalityAnswers, lang = 'en'): View {
+  const nameValue = localizedName(m.name, m.latinName, m.languages);
+  const name = nameIn(nameValue, lang);
   return {
     slug: m.slug,
-    name: m.name,
-    municipalityName: m.name,
+    name,
+    nameValue,
+    municipalityName: name,
     country: m.country,
     countryName: countryName(m.country) ?? m.country,
     hasLanguages: m.languages.length > 0,
@@ -48,7 +65,7 @@ export function municipalityView(m: MunicipalityAnswers): View {
     hasLeadUnit: m.leadUnit !== undefined,
     leadUnit: m.leadUnit,
     leadUnitId: leadUnitId(m.slug),
-    leadUnitName: m.leadUnit ?? `Lead unit of ${m.name} (give its name)`,
+    leadUnitName: m.leadUnit ?? render(documentLanguage(lang), t('scaffold.lead-unit-placeholder', { name })),
     hasLocalPartner: m.localPartner !== undefined,
     localPartner: m.localPartner,
   };

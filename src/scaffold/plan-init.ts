@@ -4,7 +4,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlannedFile } from './apply.js';
-import { exampleGoal, exampleTargetsOf, goalView, municipalityView, withModeline, type MunicipalityAnswers } from './documents.js';
+import { documentLanguage, exampleGoal, exampleTargetsOf, goalView, municipalityView, withModeline, type MunicipalityAnswers } from './documents.js';
+import { localizedName, nameIn } from './names.js';
+import { render, t, type MessageLanguage } from '../i18n/messages.js';
 import { renderTemplate, templatesDir, type View } from './render.js';
 import { schemaCopyFiles } from './schema-copy.js';
 import { slugify } from './slug.js';
@@ -45,7 +47,7 @@ export const EXAMPLE_ROADMAP = 'example-roadmap';
 const WORKSPACE_DOCUMENTS: Readonly<Record<string, DocumentKind>> = { 'lamd.yaml': 'workspace', 'stakeholders.yaml': 'stakeholders' };
 
 /** Implementing partners with safe, unique ids: from the name when it transliterates, else partner-N. */
-export function partnerEntries(answers: readonly PartnerAnswer[], country: string, municipality: string): PartnerEntry[] {
+export function partnerEntries(answers: readonly PartnerAnswer[], country: string, municipality: string, lang: MessageLanguage = 'en'): PartnerEntry[] {
   const used = new Set<string>();
   return answers.map(({ name, country: own }, i) => {
     const base = slugify(name)?.slice(0, 60).replace(/-+$/, '') || `partner-${i + 1}`;
@@ -56,7 +58,7 @@ export function partnerEntries(answers: readonly PartnerAnswer[], country: strin
       id,
       name,
       country: own ?? country,
-      role: 'Implementing partner: accompanies the municipality through the phases with coordination, facilitation and technical support',
+      role: render(lang, t('scaffold.partner-role')),
       supports: [municipality],
     };
   });
@@ -79,14 +81,16 @@ export function templateTree(dir: string, prefix = ''): Array<{ template: string
 
 export function planInit(answers: InitAnswers): PlannedFile[] {
   const m = answers.municipality;
-  const partners = partnerEntries(answers.partners, m.country, m.slug);
+  // Everything lamd writes into the documents is in the workspace's first language.
+  const lang = documentLanguage(answers.reportLanguages[0]);
+  const partners = partnerEntries(answers.partners, m.country, m.slug, lang);
   const municipality: MunicipalityAnswers = { ...m, ...(partners[0] ? { localPartner: partners[0].id } : {}) };
   // The examples describe coordinating the municipality's work on migration: their targets must say so.
   const goal = exampleGoal(answers.sdgs);
   const fitting = [...new Set(answers.sdgs.flatMap((g) => exampleTargetsOf(g, 2)))].slice(0, 6);
   const practiceTargets = fitting.length ? fitting : exampleTargetsOf(goal, 2);
   const view: View = {
-    ...municipalityView(municipality),
+    ...municipalityView(municipality, lang),
     network: answers.network,
     hasPartners: partners.length > 0,
     partners,
@@ -99,18 +103,18 @@ export function planInit(answers: InitAnswers): PlannedFile[] {
     sdgGoal: goal,
     sdgGoalTargets: exampleTargetsOf(goal),
     sdgTargets: practiceTargets,
-    exampleDepartmentName: `Example: a second department of ${m.name} (social services, culture, education…)`,
-    exampleAssociationName: `Example: a migrants' or diaspora association working in ${m.name}`,
+    exampleDepartmentName: render(lang, t('scaffold.example-department', { name: nameIn(localizedName(m.name, m.latinName, m.languages), lang) })),
+    exampleAssociationName: render(lang, t('scaffold.example-association', { name: nameIn(localizedName(m.name, m.latinName, m.languages), lang) })),
   };
 
   const files: PlannedFile[] = [];
   for (const { template, path } of templateTree(join(templatesDir(), 'workspace'))) {
-    const body = renderTemplate(`workspace/${template}`, view);
+    const body = renderTemplate(`workspace/${template}`, view, lang);
     const kind = WORKSPACE_DOCUMENTS[path];
     files.push({ path, content: kind ? withModeline(kind, path, body) : body });
   }
   const folder = `municipalities/${m.slug}`;
-  const document = (kind: DocumentKind, path: string, template: string) => files.push({ path, content: withModeline(kind, path, renderTemplate(template, view)) });
+  const document = (kind: DocumentKind, path: string, template: string) => files.push({ path, content: withModeline(kind, path, renderTemplate(template, view, lang)) });
   document('profile', `${folder}/profile.yaml`, 'municipality/profile.yaml');
   document('practice', `${folder}/practices/${EXAMPLE_PRACTICE}.yaml`, 'examples/practice.yaml');
   document('roadmap', `${folder}/roadmaps/${EXAMPLE_ROADMAP}.yaml`, 'examples/roadmap.yaml');

@@ -14,7 +14,18 @@ export function templatesDir(): string {
   return packageFile('templates');
 }
 
-export function readTemplate(name: string): string {
+/**
+ * The text of the template `name` (a path under templates/), in `lang` when lamd has that template
+ * translated (templates/locales/<lang>/<name>), else the English one.
+ */
+export function readTemplate(name: string, lang = 'en'): string {
+  if (lang !== 'en') {
+    try {
+      return readFileSync(packageFile('templates', 'locales', lang, ...name.split('/')), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
   return readFileSync(packageFile('templates', ...name.split('/')), 'utf8');
 }
 
@@ -72,10 +83,10 @@ function escaperFor(name: string): (value: unknown) => string {
  * their path (`{{> municipality/entry.yaml}}`), rendered with the same escaping. Triple braces,
  * which would bypass the escaping, are refused.
  */
-export function renderTemplate(name: string, view: View): string {
+export function renderTemplate(name: string, view: View, lang = 'en'): string {
   const escape = escaperFor(name);
-  const load = (partial: string): string => checked(partial, readTemplate(partial));
-  return Mustache.render(checked(name, readTemplate(name)), view, load, { escape });
+  const load = (partial: string): string => checked(partial, readTemplate(partial, lang));
+  return Mustache.render(checked(name, readTemplate(name, lang)), view, load, { escape });
 }
 
 /** Renders template text given directly (tests, and the partial-free callers). */

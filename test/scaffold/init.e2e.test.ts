@@ -17,7 +17,7 @@ describe('lamd init: the done criteria', () => {
     ['Sfax', [], 'sfax'],
     ['Tiranë', [], 'tirane'],
     ['صفاقس', ['--slug', 'sfax'], 'sfax'],
-    ['صفاقس', [], 'demo'],
+    ['صفاقس', [], 'sfqs'],
   ])('%s: init then validate -C exits 0 with only the reminders of its examples', async (name, extra, slug) => {
     const cwd = tempDir();
     const init = await runLamd(['init', 'demo', '--yes', '--name', name, '--country', name === 'Tiranë' ? 'AL' : 'TN', '--lang', 'fr,ar', ...extra], { cwd });
@@ -159,29 +159,28 @@ describe('lamd init never asks without a terminal, and names what is missing', (
     expect(stderr).toMatch(/needs --name <name> and --country <code>/);
   });
 
-  it('names the folder of a municipality written in another script after the workspace, and says so', async () => {
+  it('names the folder of a municipality written in another script after a transliteration, and says so', async () => {
     const cwd = tempDir();
     const result = await runLamd(['init', 'sfax', '--yes', '--name', 'صفاقس', '--country', 'TN', '--lang', 'fr,ar'], { cwd });
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/^lamd: note: the name "صفاقس" cannot be turned into a folder name safely \(only Latin letters are transliterated\), so the municipality's folder is named after the workspace's: municipalities\/sfax\/\. Pass --slug to choose another\./m);
-    expect(files(join(cwd, 'sfax'))).toContain('municipalities/sfax/profile.yaml');
+    expect(result.stderr).toMatch(/^lamd: note: the folder of صفاقس is municipalities\/sfqs\/, from a transliteration of its name\. Give its name in Latin letters with --name-latin/m);
+    expect(files(join(cwd, 'sfax'))).toContain('municipalities/sfqs/profile.yaml');
     expect(await validateSummary(join(cwd, 'sfax'))).toMatchObject({ status: 0, summary: { errors: 0, warnings: 4 } });
   });
 
-  it('needs --slug in the current folder, whose name is rarely the city\'s', async () => {
+  it("never takes the folder's name for the municipality's: in the current folder too, the name gives it", async () => {
     const cwd = tempDir();
-    const result = await runLamd(['init', '--yes', '--name', 'صفاقس', '--country', 'TN'], { cwd });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/needs --slug <slug>\. The name "صفاقس" cannot be turned into a folder name safely \(only Latin letters are transliterated\), so give one/);
-    expect(fingerprint(cwd)).toEqual({});
+    const result = await runLamd(['init', '--yes', '--name', 'Тирана', '--country', 'AL'], { cwd });
+    expect(result.status).toBe(0);
+    expect(files(cwd)).toContain('municipalities/tirana/profile.yaml');
   });
 
-  it('needs --slug when neither the name nor the workspace folder gives a safe one', async () => {
+  it('names the folder after the Latin name given with --name-latin', async () => {
     const cwd = tempDir();
-    const result = await runLamd(['init', 'صفاقس', '--yes', '--name', 'صفاقس', '--country', 'TN'], { cwd });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/needs --slug <slug>\. The name "صفاقس" cannot be turned into a folder name safely \(only Latin letters are transliterated\), nor can the workspace folder's name/);
-    expect(fingerprint(cwd)).toEqual({});
+    const result = await runLamd(['init', 'w', '--yes', '--name', 'Αθήνα', '--name-latin', 'Athens', '--country', 'GR'], { cwd });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/transliteration/);
+    expect(files(join(cwd, 'w'))).toContain('municipalities/athens/profile.yaml');
   });
 });
 

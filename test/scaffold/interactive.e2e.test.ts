@@ -74,6 +74,8 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
     const cwd = tempDir();
     const run = drive(['init', 'demo', '--network', 'Net', '--lang', 'ar', '--partner', 'CeSPI (IT)', '--lead-unit', 'Direction'], cwd, [
       { expect: 'Name of the first municipality', send: `صفاقس${ENTER}` },
+      // A name in another script is asked in Latin letters too, offered as transliterated.
+      { expect: 'in Latin letters[\\s\\S]*Sfqs', send: `Sfax${ENTER}` },
       // Typed as a name, the slug is read as the id it stands for, and lamd says so.
       { expect: 'Folder name \\(slug\\)', send: `Sfax${ENTER}` },
       { expect: 'lamd reads this as: sfax[\\s\\S]*Country of the municipality', send: 'tunis' },
@@ -86,7 +88,8 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
     expect(run.timedOut).toBe(false);
     expect(run.status).toBe(0);
     const workspace = YAML.parse(readFileSync(join(cwd, 'demo/lamd.yaml'), 'utf8')) as { municipalities: unknown[]; calendar: unknown };
-    expect(workspace.municipalities).toMatchObject([{ slug: 'sfax', name: 'صفاقس', country: 'TN' }]);
+    // Arabic only among its languages: the Latin name goes under English, for the network's reports.
+    expect(workspace.municipalities).toMatchObject([{ slug: 'sfax', name: { ar: 'صفاقس', en: 'Sfax' }, country: 'TN' }]);
     expect(workspace.calendar).toEqual({ preparatory: { start: '2025-06-01' }, final: { end: '2026-05-31' } });
     // SDG 10 was ticked by default and SDG 2 added: the example road map, about coordinating the
     // work on migration, takes 10, since zero hunger has no target that fits its text.

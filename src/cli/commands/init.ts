@@ -11,6 +11,9 @@ import { goalView } from '../../scaffold/documents.js';
 import { planInit, type InitAnswers } from '../../scaffold/plan-init.js';
 import { mayAsk, Questions } from '../../scaffold/questions.js';
 import { slugify, whyNoSlug } from '../../scaffold/slug.js';
+import { scriptOf } from '../../scaffold/names.js';
+import { REPORT_LANGUAGES } from '../../report/i18n.js';
+import { render, t, type Text } from '../../i18n/messages.js';
 import { LAMD_VERSION } from '../../version.js';
 import { ownPackage, parseLamdPackage } from '../../scaffold/lamd-package.js';
 import { packageManifest } from '../../package-root.js';
@@ -25,6 +28,10 @@ export interface InitOptions {
   name?: string;
   /** The older spelling of --name, kept with a note: everywhere else --municipality is a slug. */
   municipality?: string;
+  /** The first municipality's name in Latin letters, when --name is written in another script. */
+  nameLatin?: string;
+  /** The older spelling of --name-latin, beside --municipality. */
+  municipalityLatin?: string;
   slug?: string;
   country?: string;
   lang?: string;
@@ -53,7 +60,7 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
   // 2. The answers: flags first, then questions (only when lamd may ask), then defaults.
   const asker = mayAsk({ yes: options.yes, stdinIsTTY: io.stdinIsTTY, stderrIsTTY: io.stderrIsTTY, env: io.env }) ? await inquirerAsker() : undefined;
   if (asker) io.stderr(`Creating a lamd workspace in ${shown}. Press Ctrl-C to stop; nothing is written before the last question.\n`);
-  const answers = await askInit(new Questions(asker, (line) => io.stderr(line)), options, io, target, resolve(io.cwd) !== target);
+  const answers = await askInit(new Questions(asker, (line) => io.stderr(line)), options, io, target, resolve(io.cwd) !== target, (text) => render(global.language ?? 'en', text));
 
   // 3. The plan, and what it would do to the files already there.
   const files = planInit(answers);
@@ -160,7 +167,7 @@ function isWorkspaceDocument(path: string): boolean {
 }
 
 
-async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, namedFolder: boolean): Promise<InitAnswers> {
+async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, namedFolder: boolean, say: (text: Text) => string): Promise<InitAnswers> {
   // Not asked: the lamd running now is the right default; the flag is for a lamd from elsewhere.
   // Checked first, so a wrong spec stops lamd before any question.
   const lamdPackage = o.lamdPackage !== undefined ? parseLamdPackage(o.lamdPackage, '--lamd-package') : { spec: ownPackage(packageManifest()), pinned: true };
@@ -175,10 +182,28 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
   const nameFlag = o.municipality !== undefined ? '--municipality <name>' : '--name <name>';
   const name = await q.text({ flag: nameFlag, given: o.name ?? o.municipality, message: 'Name of the first municipality, as written locally', parse: (v, s) => parseText(v, s.label) });
 
+  // A name in another script (طنجة) is also asked in Latin letters (Tanger): lamd.yaml then names the
+  // municipality in both, each under its languages, and the folder is named after the Latin one.
+  if (o.nameLatin !== undefined && o.municipalityLatin !== undefined) throw new UsageError(t('init.latin-twice'));
+  const latinGiven = o.nameLatin ?? o.municipalityLatin;
+  const latinFlag = o.nameLatin === undefined && o.municipalityLatin !== undefined ? '--municipality-latin <name>' : '--name-latin <name>';
+  const foreign = name !== undefined && scriptOf(name) !== 'latin';
+  const { transliterate } = foreign ? await import('../../scaffold/transliterate.js') : { transliterate: undefined };
+  const spelled = foreign && transliterate ? capitalise(transliterate(name).trim()) : undefined;
+  let latinName: string | undefined;
+  if (latinGiven !== undefined || (foreign && q.interactive)) {
+    latinName = await q.text({
+      flag: latinFlag,
+      given: latinGiven,
+      message: say(t('init.ask-latin-name')),
+      ...(spelled ? { default: spelled } : {}),
+      parse: (v, s) => parseText(v, s.label),
+    });
+  }
   // The folder name comes from the municipality's name when it transliterates safely (Tiranë →
   // tirane). A name in another script (صفاقس) is not guessed at: the workspace folder's name stands
   // in (`lamd init sfax`), said so, and --slug or the prompt can change it.
-  const fromName = name === undefined ? undefined : slugify(name);
+  const fromName = name === undefined ? undefined : slugify(latinName ?? (foreign && spelled ? spelled : name));
   // Only a folder named on the command line: the current folder's name is rarely the city's.
   const fromFolder = name === undefined || fromName || !namedFolder ? undefined : slugify(basename(target));
   const derived = fromName ?? fromFolder;
@@ -193,6 +218,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     });
   } else if (derived) {
     slug = derived;
+    if (fromName && foreign && latinName === undefined) io.stderr(`lamd: ${say(t('init.slug-transliterated', { name: name!, slug: fromName }))}\n`);
     if (fromFolder) {
       io.stderr(`lamd: note: the name ${JSON.stringify(name)} cannot be turned into a folder name safely (${whyNoSlug(name!)}), so the municipality's folder is named after the workspace's: municipalities/${fromFolder}/. Pass --slug to choose another.\n`);
     }
@@ -253,12 +279,13 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     defaults: ['10'],
     parse: (v) => parseGoals(v, '--sdg'),
   });
-  const reportLanguages = o.reportLang !== undefined ? parseLanguages(o.reportLang, '--report-lang').codes : ['en'];
+  // Reports in the municipality's languages that lamd writes reports in, and in English for the network.
+  const reportLanguages = o.reportLang !== undefined ? parseLanguages(o.reportLang, '--report-lang').codes : defaultReportLanguages(languages?.codes ?? []);
 
   q.finish('lamd init');
   return {
     network: network!,
-    municipality: { slug: slug!, name: name!, country: country!, languages: languages?.codes ?? [], ...(leadUnit !== undefined ? { leadUnit } : {}) },
+    municipality: { slug: slug!, name: name!, ...(latinName !== undefined ? { latinName } : {}), country: country!, languages: languages?.codes ?? [], ...(leadUnit !== undefined ? { leadUnit } : {}) },
     partners,
     start,
     end,
@@ -267,4 +294,14 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     lamdVersion: LAMD_VERSION,
     lamdPackage: lamdPackage.spec,
   };
+}
+
+/** The report languages lamd.yaml starts with: the municipality's languages that reports exist in, then English. */
+export function defaultReportLanguages(languages: readonly string[]): string[] {
+  const shipped = new Set<string>(REPORT_LANGUAGES);
+  return [...new Set([...languages.filter((l) => shipped.has(l)), 'en'])];
+}
+
+function capitalise(text: string): string {
+  return text.replace(/(^|[\s-])(\p{Ll})/gu, (_, lead: string, letter: string) => lead + letter.toUpperCase());
 }
