@@ -103,7 +103,7 @@ export function exampleGoal(sdgs: readonly string[]): string {
   return sdgs.find((goal) => exampleTargetsOf(goal).length > 0) ?? '10';
 }
 
-export function goalView(goal: string): View {
-  const found = findGoal(goal);
+export function goalView(goal: string, lang = 'en'): View {
+  const found = findGoal(goal, lang === 'fr' || lang === 'it' ? lang : 'en');
   return { id: goal, short: found?.short ?? `Goal ${goal}`, title: found?.title ?? '' };
 }

@@ -99,7 +99,7 @@ export function planInit(answers: InitAnswers): PlannedFile[] {
     reportLanguages: answers.reportLanguages,
     lamdVersion: answers.lamdVersion,
     lamdPackage: answers.lamdPackage,
-    sdgs: answers.sdgs.map(goalView),
+    sdgs: answers.sdgs.map((goal) => goalView(goal, lang)),
     sdgGoal: goal,
     sdgGoalTargets: exampleTargetsOf(goal),
     sdgTargets: practiceTargets,
