@@ -4,7 +4,8 @@
 import { UsageError } from '../errors.js';
 import { parseId } from './answers.js';
 import type { PlannedFile } from './apply.js';
-import { migrationTargetsOf, municipalityView, withModeline, type MunicipalityAnswers } from './documents.js';
+import { documentLanguage, migrationTargetsOf, municipalityView, withModeline, type MunicipalityAnswers } from './documents.js';
+import { render, selector, t, type MessageLanguage } from '../i18n/messages.js';
 import { renderTemplate } from './render.js';
 import { appendToList } from './yaml-edit.js';
 
@@ -19,6 +20,8 @@ export interface WorkspaceFacts {
   partners: string[];
   /** Ids already used, per kind (ids are unique per kind across the workspace). */
   ids: { practice: Set<string>; roadmap: Set<string>; activity: Set<string>; stakeholder: Set<string> };
+  /** The workspace's first language (lamd.yaml's `languages`), which lamd writes new documents in. */
+  language?: string;
   /** Workspace-relative paths that exist, so a new file never lands on one. */
   exists: (path: string) => boolean;
 }
@@ -84,10 +87,11 @@ export function planMunicipality(facts: WorkspaceFacts, answers: MunicipalityAns
   }
   const profile = `municipalities/${answers.slug}/profile.yaml`;
   requirePathFree(facts, `municipalities/${answers.slug}`);
-  const view = municipalityView(answers);
-  const entry = renderTemplate('municipality/entry.yaml', view);
+  const lang = documentLanguage(facts.language);
+  const view = municipalityView(answers, lang);
+  const entry = renderTemplate('municipality/entry.yaml', view, lang);
   return [
-    { path: profile, content: withModeline('profile', profile, renderTemplate('municipality/profile.yaml', view)) },
+    { path: profile, content: withModeline('profile', profile, renderTemplate('municipality/profile.yaml', view, lang)) },
     { path: 'lamd.yaml', content: appendToList(facts.workspaceText, 'municipalities', entry, 'lamd.yaml'), replaces: facts.workspaceText },
   ];
 }
@@ -105,7 +109,7 @@ export function planPractice(facts: WorkspaceFacts, answers: PracticeAnswers): P
   const path = `municipalities/${owner.slug}/practices/${answers.id}.yaml`;
   requirePathFree(facts, path);
   const view = { ...answers, slug: owner.slug, municipalityName: owner.name };
-  return [{ path, content: withModeline('practice', path, renderTemplate('new/practice.yaml', view)) }];
+  return [{ path, content: withModeline('practice', path, renderTemplate('new/practice.yaml', view, documentLanguage(facts.language))) }];
 }
 
 export interface RoadmapAnswers {
@@ -129,7 +133,7 @@ export function planRoadmap(facts: WorkspaceFacts, answers: RoadmapAnswers): Pla
     suggestedTargets: suggested.targets,
     hasMigrationTargets: suggested.migration,
   };
-  return [{ path, content: withModeline('roadmap', path, renderTemplate('new/roadmap.yaml', view)) }];
+  return [{ path, content: withModeline('roadmap', path, renderTemplate('new/roadmap.yaml', view, documentLanguage(facts.language))) }];
 }
 
 export interface StakeholderAnswers {
@@ -152,13 +156,13 @@ export function planStakeholder(facts: WorkspaceFacts, answers: StakeholderAnswe
     hasAffiliation: answers.affiliation !== undefined,
     hasCountry: answers.country !== undefined,
   };
-  const entry = renderTemplate('new/stakeholder.yaml', view);
+  const entry = renderTemplate('new/stakeholder.yaml', view, documentLanguage(facts.language));
   const path = 'stakeholders.yaml';
   if (facts.stakeholdersText !== undefined) {
     return [{ path, content: appendToList(facts.stakeholdersText, 'stakeholders', entry, path), replaces: facts.stakeholdersText }];
   }
   requirePathFree(facts, path);
-  const registry = withModeline('stakeholders', path, renderTemplate('new/stakeholders.yaml', {}));
+  const registry = withModeline('stakeholders', path, renderTemplate('new/stakeholders.yaml', {}, documentLanguage(facts.language)));
   return [{ path, content: appendToList(registry, 'stakeholders', entry, path) }];
 }
 
@@ -183,13 +187,12 @@ export function planActivity(facts: WorkspaceFacts, answers: ActivityAnswers): P
     hasMunicipalities: answers.municipalities.length > 0,
     isTraining: answers.type === 'training',
   };
-  return [{ path, content: withModeline('activity', path, renderTemplate('new/activity.yaml', view)) }];
+  return [{ path, content: withModeline('activity', path, renderTemplate('new/activity.yaml', view, documentLanguage(facts.language))) }];
 }
 
-/** A default title for an activity of each type. */
-export const ACTIVITY_TITLES: Readonly<Record<string, string>> = {
-  training: 'Training on mainstreaming migration into local development planning',
-  'internal-consultation': 'Internal consultation and self-assessment',
-  'peer-exchange': 'Peer-to-peer exchange',
-  'final-event': 'Final sharing and learning event',
-};
+const ACTIVITY_TYPES = new Set(['training', 'internal-consultation', 'peer-exchange', 'final-event']);
+
+/** A default title for an activity of a type, in the workspace's language. */
+export function activityTitle(type: string, lang: MessageLanguage): string | undefined {
+  return ACTIVITY_TYPES.has(type) ? render(lang, t('scaffold.activity-title', { type: selector(type) })) : undefined;
+}

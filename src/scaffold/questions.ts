@@ -3,6 +3,7 @@
 // is collected and reported once, naming every flag that is missing. The prompts themselves are
 // injected (an Asker), so this module never touches the terminal.
 import { UsageError } from '../errors.js';
+import type { MessageLanguage } from '../i18n/messages.js';
 import { ANSWER, type Source } from './answers.js';
 
 export interface Choice {
@@ -50,7 +51,14 @@ export class Questions {
   constructor(
     readonly asker: Asker | undefined,
     private readonly tell: (line: string) => void = () => {},
+    /** The language lamd speaks to the person. */
+    readonly language: MessageLanguage = 'en',
   ) {}
+
+  /** A line for the person, such as a note on how lamd chose a default. */
+  note(line: string): void {
+    this.tell(line);
+  }
 
   get interactive(): boolean {
     return this.asker !== undefined;

@@ -9,6 +9,7 @@ import { WORKSPACE_FILE } from '../workspace/kinds.js';
 import { loadWorkspace } from '../workspace/load.js';
 import { readWorkspaceFile } from '../workspace/find.js';
 import type { WorkspaceFacts } from './plan-new.js';
+import { nameIn } from './names.js';
 
 function records(value: unknown): Array<Record<string, unknown>> {
   return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)) : [];
@@ -23,8 +24,11 @@ export async function readWorkspaceFacts(root: string): Promise<WorkspaceFacts> 
     throw new UsageError(`${WORKSPACE_FILE} is not well-formed YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it first (\`lamd validate\` shows where). Nothing was written.`);
   }
   const workspace = (doc.toJS() ?? {}) as Record<string, unknown>;
+  const languages = Array.isArray(workspace.languages) ? workspace.languages.filter((l): l is string => typeof l === 'string') : [];
+  // A name may be one text or one per language: lamd speaks of it by the workspace's first.
+  const nameOf = (value: unknown) => text(value) ?? (value !== null && typeof value === 'object' && !Array.isArray(value) ? nameIn(value as Record<string, string>, languages[0] ?? 'en') : undefined);
   const municipalities = records(workspace.municipalities)
-    .map((m) => ({ slug: text(m.slug), name: text(m.name) ?? text(m.slug) }))
+    .map((m) => ({ slug: text(m.slug), name: nameOf(m.name) ?? text(m.slug) }))
     .filter((m): m is { slug: string; name: string } => m.slug !== undefined && m.name !== undefined);
   const partners = records(workspace.partners).map((p) => text(p.id)).filter((id): id is string => id !== undefined);
 
@@ -56,6 +60,7 @@ export async function readWorkspaceFacts(root: string): Promise<WorkspaceFacts> 
     municipalities,
     partners,
     ids,
+    ...(languages[0] !== undefined ? { language: languages[0] } : {}),
     exists: (path) => existsSync(join(root, ...path.split('/'))),
   };
 }

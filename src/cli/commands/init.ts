@@ -60,7 +60,7 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
   // 2. The answers: flags first, then questions (only when lamd may ask), then defaults.
   const asker = mayAsk({ yes: options.yes, stdinIsTTY: io.stdinIsTTY, stderrIsTTY: io.stderrIsTTY, env: io.env }) ? await inquirerAsker() : undefined;
   if (asker) io.stderr(`Creating a lamd workspace in ${shown}. Press Ctrl-C to stop; nothing is written before the last question.\n`);
-  const answers = await askInit(new Questions(asker, (line) => io.stderr(line)), options, io, target, resolve(io.cwd) !== target, (text) => render(global.language ?? 'en', text));
+  const answers = await askInit(new Questions(asker, (line) => io.stderr(line), global.language ?? 'en'), options, io, target, resolve(io.cwd) !== target, (text) => render(global.language ?? 'en', text));
 
   // 3. The plan, and what it would do to the files already there.
   const files = planInit(answers);
@@ -218,7 +218,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     });
   } else if (derived) {
     slug = derived;
-    if (fromName && foreign && latinName === undefined) io.stderr(`lamd: ${say(t('init.slug-transliterated', { name: name!, slug: fromName }))}\n`);
+    if (fromName && foreign && latinName === undefined) io.stderr(`lamd: ${say(t('init.slug-transliterated', { name: name!, slug: fromName, choose: '--slug' }))}\n`);
     if (fromFolder) {
       io.stderr(`lamd: note: the name ${JSON.stringify(name)} cannot be turned into a folder name safely (${whyNoSlug(name!)}), so the municipality's folder is named after the workspace's: municipalities/${fromFolder}/. Pass --slug to choose another.\n`);
     }

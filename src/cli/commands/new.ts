@@ -1,6 +1,9 @@
 // `lamd new <kind> [id]`: adds a municipality, practice, road map, stakeholder or activity to the
 // workspace: find the workspace, ask what the flags do not say, plan, write at once, say what next.
 import { today } from '../../calendar/today.js';
+import { scriptOf } from '../../scaffold/names.js';
+import { documentLanguage } from '../../scaffold/documents.js';
+import { render } from '../../i18n/messages.js';
 import { join, relative, resolve } from 'node:path';
 import { UsageError, WorkspaceError } from '../../errors.js';
 import { checkPeriod, parseChoice, parseCountry, parseDay, parseGoals, parseId, parseIdAnswer, parseLanguages, parseText, type Source } from '../../scaffold/answers.js';
@@ -8,7 +11,7 @@ import { applyPlan, checkPlan } from '../../scaffold/apply.js';
 import { searchCountries } from '../../reference/country-search.js';
 import { goalView } from '../../scaffold/documents.js';
 import {
-  ACTIVITY_TITLES,
+  activityTitle,
   NEW_KINDS,
   planActivity,
   planMunicipality,
@@ -44,6 +47,7 @@ export interface NewOptions {
   cluster?: string;
   sdg?: string;
   name?: string;
+  nameLatin?: string;
   type?: string;
   level?: string;
   affiliation?: string;
@@ -59,7 +63,7 @@ type Flag = Exclude<keyof NewOptions, 'yes' | 'dryRun'>;
 /** The flags each kind reads; any other is refused rather than silently ignored. */
 const FLAGS: Record<NewKind, readonly Flag[]> = {
   // --municipality is kept for the name, as before, with a note: everywhere else it is a slug.
-  municipality: ['name', 'municipality', 'country', 'lang', 'leadUnit', 'localPartner'],
+  municipality: ['name', 'nameLatin', 'municipality', 'country', 'lang', 'leadUnit', 'localPartner'],
   practice: ['municipality', 'title', 'cluster'],
   roadmap: ['municipality', 'title', 'sdg'],
   stakeholder: ['name', 'type', 'level', 'municipality', 'affiliation', 'country', 'migrationBackground'],
@@ -118,7 +122,17 @@ type Ask = (q: Questions, facts: WorkspaceFacts, id: string | undefined, o: NewO
 const ASK: Record<NewKind, Ask> = {
   async municipality(q, facts, id, o) {
     const name = await q.text({ flag: '--name <name>', given: o.name, message: 'Name of the municipality, as written locally', parse: (v, s) => parseText(v, s.label) });
-    const slug = await slugAnswer(q, 'municipality', id, name, '[slug]', 'Folder name (slug) for the municipality', (slug) => requireFree(facts, 'municipality', slug));
+    // A name in another script is asked in Latin letters too; the folder is named after that, or
+    // after a transliteration (said so).
+    const foreign = name !== undefined && scriptOf(name) !== 'latin';
+    const spelled = foreign ? (await import('../../scaffold/transliterate.js')).transliterate(name) : undefined;
+    let latinName: string | undefined;
+    if (o.nameLatin !== undefined || (foreign && q.interactive)) {
+      latinName = await q.text({ flag: '--name-latin <name>', given: o.nameLatin, message: render(q.language, t('init.ask-latin-name')), ...(spelled ? { default: spelled } : {}), parse: (v, s) => parseText(v, s.label) });
+    }
+    const slugSource = latinName ?? spelled ?? name;
+    const slug = await slugAnswer(q, 'municipality', id, slugSource, '[slug]', 'Folder name (slug) for the municipality', (slug) => requireFree(facts, 'municipality', slug));
+    if (slug !== undefined && id === undefined && foreign && latinName === undefined && !q.interactive) q.note(`lamd: ${render(q.language, t('init.slug-transliterated', { name: name!, slug, choose: `lamd new municipality <slug>` }))}\n`);
     const country = await q.search({
       flag: '--country <code>',
       given: o.country,
@@ -141,7 +155,7 @@ const ASK: Record<NewKind, Ask> = {
       localPartner = picked || undefined;
     }
     if (slug === undefined || name === undefined || country === undefined) return { files: undefined, summary: undefined };
-    const files = planMunicipality(facts, { slug, name, country, languages: languages ?? [], ...(leadUnit ? { leadUnit } : {}), ...(localPartner ? { localPartner } : {}) });
+    const files = planMunicipality(facts, { slug, name, ...(latinName !== undefined ? { latinName } : {}), country, languages: languages ?? [], ...(leadUnit ? { leadUnit } : {}), ...(localPartner ? { localPartner } : {}) });
     return { files, summary: `Added the municipality ${slug} (${name}): its profile and its entry in lamd.yaml` };
   },
 
@@ -213,7 +227,7 @@ const ASK: Record<NewKind, Ask> = {
 
   async activity(q, facts, id, o) {
     const type = await q.choice({ flag: '--type <type>', given: o.type, message: 'Type of activity', choices: activityTypes().map((t) => ({ value: t, name: t })), parse: (v) => parseChoice(v, '--type', activityTypes()) });
-    const title = await q.text({ flag: '--title <title>', given: o.title, message: 'Title', ...(type ? { default: ACTIVITY_TITLES[type] ?? titleFromId(type) } : {}), parse: (v, s) => parseText(v, s.label) });
+    const title = await q.text({ flag: '--title <title>', given: o.title, message: 'Title', ...(type ? { default: activityTitle(type, documentLanguage(facts.language)) ?? titleFromId(type) } : {}), parse: (v, s) => parseText(v, s.label) });
     const parseActivityId = freeId('The id', (id) => requireFree(facts, 'activity', id));
     let activityId: string | undefined;
     if (id !== undefined) activityId = parseActivityId(id);
