@@ -106,6 +106,11 @@ interface Style {
 
 const LRM = '\u200e';
 
+/** Text XML 1.0 can carry: the control characters a YAML string may hold (`"\a"`) become spaces, or Word calls the file corrupt. */
+export function xmlText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ' ').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 /** The direction of the first strongly directional character of a text, as `dir="auto"` finds it. */
 export function firstStrong(text: string): 'ltr' | 'rtl' | undefined {
   const match = /[A-Za-z\u00c0-\u02af\u0370-\u058f\u0590-\u08ff\u1e00-\u1fff\ufb1d-\ufdff\ufe70-\ufefc]/.exec(text);
@@ -150,7 +155,7 @@ export async function markdownToDocx(markdown: string, options: DocxOptions): Pr
 
   const run = (text: string, style: Style = {}): TextRun =>
     new TextRun({
-      text,
+      text: xmlText(text),
       ...(style.bold ? { bold: true, boldComplexScript: true } : {}),
       ...(style.italics ? { italics: true, italicsComplexScript: true } : {}),
       ...(style.strike ? { strike: true } : {}),
@@ -320,7 +325,7 @@ export async function markdownToDocx(markdown: string, options: DocxOptions): Pr
             type: 'png',
             data: png.png,
             transformation: { width: Math.round(png.width * scale), height: Math.round(png.height * scale) },
-            altText: { name: labels.title, title: labels.title, description: labels.title, id: pictureId() },
+            altText: { name: xmlText(labels.title), title: xmlText(labels.title), description: xmlText(labels.title), id: pictureId() },
           }),
         ],
       }),
@@ -413,10 +418,10 @@ export async function markdownToDocx(markdown: string, options: DocxOptions): Pr
 
   const language = { value: options.locale, ...(rtl ? { bidirectional: options.locale } : {}) };
   const document = new Document({
-    title: options.title,
-    subject: options.network,
+    title: xmlText(options.title),
+    subject: xmlText(options.network),
     creator: `lamd ${LAMD_VERSION}`,
-    description: options.generated,
+    description: xmlText(options.generated),
     // Word fills the table of contents' page numbers when it opens the file.
     features: { updateFields: true },
     styles: {
@@ -491,7 +496,7 @@ function tableOfContents(entries: readonly { title: string; level: number; href:
         ...(rtl ? { bidirectional: true } : {}),
         children: [
           ...(i === 0 ? [fieldChar('begin'), new TextRun({ children: [new StringContainer('w:instrText', ' TOC \\o "1-2" \\h \\z \\u ')] }), fieldChar('separate')] : []),
-          new InternalHyperlink({ anchor: entry.href, children: [new TextRun({ text: isolateLtr(entry.title, rtl), ...(RTL_TEXT.test(entry.title) ? { rightToLeft: true } : {}) })] }),
+          new InternalHyperlink({ anchor: entry.href, children: [new TextRun({ text: xmlText(isolateLtr(entry.title, rtl)), ...(RTL_TEXT.test(entry.title) ? { rightToLeft: true } : {}) })] }),
         ],
       }),
   );
@@ -503,11 +508,11 @@ function pageOfRuns(template: string): TextRun[] {
   const parts: (string | (typeof PageNumber)[keyof typeof PageNumber])[] = [];
   let last = 0;
   for (const match of template.matchAll(/\{(page|pages)\}/g)) {
-    if (match.index > last) parts.push(template.slice(last, match.index));
+    if (match.index > last) parts.push(xmlText(template.slice(last, match.index)));
     parts.push(match[1] === 'page' ? PageNumber.CURRENT : PageNumber.TOTAL_PAGES);
     last = match.index + match[0].length;
   }
-  if (last < template.length) parts.push(template.slice(last));
+  if (last < template.length) parts.push(xmlText(template.slice(last)));
   // One run per part: LibreOffice draws a field sharing a run with text in the default size.
   return parts.map((part) => new TextRun({ children: [part], size: 15, sizeComplexScript: 15, color: MUTED }));
 }
@@ -603,7 +608,7 @@ function logoRuns(logos: readonly WordLogo[], height: number, maxWidth: number, 
       new ImageRun({
         ...(logo.image as IImageOptions),
         transformation: { width: Math.max(1, Math.round(logo.width * scale)), height: Math.max(1, Math.round(logo.height * scale)) },
-        altText: { name: logo.alt, title: logo.alt, description: logo.alt, id: pictureId() },
+        altText: { name: xmlText(logo.alt), title: xmlText(logo.alt), description: xmlText(logo.alt), id: pictureId() },
       } as IImageOptions),
     );
   });

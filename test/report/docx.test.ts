@@ -7,16 +7,17 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bindReports } from '../../src/report/bind.js';
 import type { Branding } from '../../src/report/branding.js';
-import { columnWidths, firstStrong, reportToDocx } from '../../src/report/docx.js';
+import { columnWidths, firstStrong, reportToDocx, xmlText } from '../../src/report/docx.js';
 import { plainFromMarkdown, REPORT_PHASES, type MarkdownReport } from '../../src/report/index.js';
 import type { Md } from '../../src/report/markdown.js';
 import { chromiumRasterizer, rasterizer } from '../../src/report/raster.js';
 import { lamd } from '../helpers/lamd.js';
-import { LAS_PILOT, loadValid, render } from './helpers.js';
+import { INJECTION, LAS_PILOT, loadValid, render } from './helpers.js';
 
 const SOFFICE = process.env.LAMD_SOFFICE ?? 'soffice';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -222,6 +223,31 @@ describe('a Word report on a machine that cannot draw pictures', () => {
     expect([...(await zip.file('word/footer1.xml')!.async('string')).matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((d) => d[1])).toEqual(['International Organization for Migration']);
     expect(await zip.file('word/header1.xml')!.async('string')).toContain('BROUILLON');
     expect(document).toMatch(/<w:pgSz w:w="12240" w:h="15840"/);
+  });
+});
+
+describe('user text in a Word report', () => {
+  it('stays text: the injection workspace gives well-formed XML in every part, its markup written out literally', async () => {
+    const ws = await loadValid(INJECTION);
+    for (const phase of REPORT_PHASES) {
+      const report = render(ws, phase, 'en');
+      const zip = await JSZip.loadAsync((await reportToDocx(report)).bytes);
+      for (const part of Object.keys(zip.files).filter((f) => f.endsWith('.xml'))) {
+        expect(XMLValidator.validate(await zip.file(part)!.async('string')), `${phase}: ${part}`).toBe(true);
+      }
+      const header = paragraphs(await zip.file('word/header1.xml')!.async('string')).map((p) => p.text).join(' ');
+      expect(header, phase).toContain("<script>window.__pwned = 1; alert('programme')</script> Network");
+    }
+  });
+
+  it('loses the control characters XML cannot carry, and keeps every other character', async () => {
+    expect(xmlText('bell\u0007 tab\t new\nline \ud800 ok \ud83d\ude00')).toBe('bell  tab\t new\nline \ufffd ok \ud83d\ude00');
+    const pilot = await loadValid(LAS_PILOT);
+    const report = render(pilot, 'preparatory', 'en');
+    const zip = await JSZip.loadAsync((await reportToDocx({ ...report, network: 'A\u0007B', markdown: report.markdown.replace(/^# .*$/m, '# Title\u0001 here') })).bytes);
+    // fast-xml-parser does not check characters: look for them directly.
+    for (const part of ['word/document.xml', 'word/header1.xml', 'docProps/core.xml']) expect(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(await zip.file(part)!.async('string')), part).toBe(false);
+    expect(await zip.file('word/header1.xml')!.async('string')).toContain('A B');
   });
 });
 
