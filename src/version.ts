@@ -7,5 +7,5 @@ export const LAMD_VERSION: string = typeof __LAMD_VERSION__ === 'string' ? __LAM
 /** Version of the document schemas (the `schema_version` documents declare). */
 export const SCHEMA_VERSION = 1;
 
-/** The SDG code list lamd ships (see data/sdg/README.md). */
+/** The SDG code list lamd ships (see data/sdg/SOURCES.md). */
 export const SDG_CODE_LIST_VERSION = 'UN global indicator framework, pre-2025 review, via open-sdg/sdg-translations 0cda585';

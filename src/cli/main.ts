@@ -221,7 +221,7 @@ JSON (--json), formatVersion 1; on exit 2 stdout stays empty. Every answer has
   Goal = {id, short, title}
   Target = {id, goal, title, migration: null | {relevance: "direct" | "related", reason}}
 Titles: the UN's official texts; the Italian and part of the Arabic are community translations
-(data/sdg/README.md). The reasons of --migration are in English.
+(data/sdg/SOURCES.md). The reasons of --migration are in English.
 
 Examples:
   lamd sdg 10 --lang it      lamd sdg 10.7.2 --json      lamd sdg --migration`,

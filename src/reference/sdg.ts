@@ -1,7 +1,7 @@
 // The SDG code list lamd ships (data/sdg/): goals, targets and indicators in several languages, and
 // the targets lamd counts as migration-relevant. Pure data access; nothing here prints.
 //
-// Albanian (sq) has no translation in the source (see data/sdg/README.md): it is accepted as a
+// Albanian (sq) has no translation in the source (see data/sdg/SOURCES.md): it is accepted as a
 // language and falls back to the English titles. `loadSdg(lang).language` says which language the
 // titles are actually in, so callers can tell the user.
 import { readFileSync } from 'node:fs';
