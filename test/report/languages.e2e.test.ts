@@ -1,0 +1,114 @@
+// Issue 12's contract: `lamd report all --lang X` on the bundled examples contains no fixed phrase of
+// a language other than X. Every text of every other catalogue is looked for in the reports, once the
+// documents' own text is set aside: the test marks each piece of user text where it enters a report
+// (md, opt, mdParagraphs, mdLink, mermaidText) and leaves the marked spans out of the comparison.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { compileMessage } from '../../src/i18n/format.js';
+import { REPORT_LANGUAGES } from '../../src/report/i18n.js';
+import { runLamd, tempDir } from '../helpers/lamd.js';
+import { REPO } from './helpers.js';
+
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
+vi.mock('../../src/report/markdown.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/report/markdown.js')>();
+  const mark = <T extends string>(text: T): T => (text === '' ? text : (`${OPEN}${text}${CLOSE}` as T));
+  return {
+    ...real,
+    md: (text: string | number) => mark(real.md(text)),
+    opt: (text: string | undefined) => {
+      const out = real.opt(text);
+      return out === undefined ? out : mark(out);
+    },
+    mdParagraphs: (text: string | undefined) => real.mdParagraphs(text).map(mark),
+    mdLink: (text: Parameters<typeof real.mdLink>[0], url: string | undefined) => mark(real.mdLink(text, url)),
+    mermaidText: (text: string, max?: number) => mark(real.mermaidText(text, max)),
+  };
+});
+
+function flat(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(key, v);
+    else flat(v, key, out);
+  }
+  return out;
+}
+
+interface AstNode {
+  type: number;
+  value?: string;
+  options?: Record<string, { value: AstNode[] }>;
+}
+
+/** The fixed text of a message, piece by piece (between its values, in every plural or select form). */
+function literals(source: string): string[] {
+  const out: string[] = [];
+  const walk = (nodes: readonly AstNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 0 && node.value) out.push(node.value);
+      if (node.options) for (const option of Object.values(node.options)) walk(option.value);
+    }
+  };
+  walk(compileMessage(source, 'en').getAst() as unknown as AstNode[]);
+  return out;
+}
+
+// A phrase worth looking for: trimmed of spaces and punctuation, at least four characters and a letter.
+const phrase = (text: string) => text.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+const catalogues = Object.fromEntries(
+  REPORT_LANGUAGES.map((lang) => [lang, [...flat(JSON.parse(readFileSync(join(REPO, 'templates/reports/i18n', `${lang}.json`), 'utf8'))).values()]]),
+);
+const phrases = Object.fromEntries(
+  REPORT_LANGUAGES.map((lang) => [lang, new Set(catalogues[lang]!.flatMap(literals).map(phrase).filter((p) => [...p].length >= 4 && /\p{L}/u.test(p)))]),
+);
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const bounded = new Map<string, RegExp>();
+/** `needle` as a whole word or words, not inside a longer word. */
+const wordBounded = (needle: string) => {
+  let re = bounded.get(needle);
+  if (!re) bounded.set(needle, (re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(needle)}(?![\\p{L}\\p{N}])`, 'u')));
+  return re;
+};
+
+const EXAMPLES = readdirSync(join(REPO, 'examples'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && readdirSync(join(REPO, 'examples', entry.name)).includes('lamd.yaml'))
+  .map((entry) => entry.name);
+
+describe('lamd report all --lang X speaks X only', () => {
+  it('runs on every bundled example', () => {
+    expect(EXAMPLES).toEqual(expect.arrayContaining(['las-pilot', 'illustrative-monitoring']));
+  });
+
+  for (const lang of REPORT_LANGUAGES) {
+    it(`--lang ${lang}: no fixed phrase of another language in any report of any example`, async () => {
+      // Phrases another language shares with this one ("Actions", "Transit") are this language's too.
+      const own = catalogues[lang]!.flatMap(literals).map(phrase).join('\n');
+      const foreign = new Map<string, string>();
+      for (const other of REPORT_LANGUAGES) {
+        if (other === lang) continue;
+        for (const p of phrases[other]!) if (!foreign.has(p) && !wordBounded(p).test(own)) foreign.set(p, other);
+      }
+      expect(foreign.size).toBeGreaterThan(300);
+      const found: string[] = [];
+      for (const example of EXAMPLES) {
+        const out = tempDir();
+        const result = await runLamd(['report', 'all', '--lang', lang, '--out', out, '--today', '2026-12-01', '-C', join(REPO, 'examples', example)]);
+        expect(result.status, result.stderr).toBe(0);
+        for (const file of readdirSync(out).filter((f) => f.endsWith('.md'))) {
+          const text = readFileSync(join(out, file), 'utf8');
+          expect(text, `${example}/${file} has marked user text`).toContain(OPEN);
+          const fixed = text
+            .replace(new RegExp(`${OPEN}[^${CLOSE}]*${CLOSE}`, 'g'), '\n')
+            // A Mermaid task's data after its colon is syntax (`:done, a1, 2024-01-01, 2024-06-30`), not words.
+            .replace(/^```mermaid\n[\s\S]*?^```$/gm, (block) => block.replace(/:[^:\n]*$/gm, ''));
+          for (const [p, other] of foreign) if (wordBounded(p).test(fixed)) found.push(`${example}/${file}: “${p}” (${other})`);
+        }
+      }
+      expect(found.join('\n')).toBe('');
+    }, 60_000);
+  }
+});
