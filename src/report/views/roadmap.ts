@@ -126,112 +126,40 @@ function adoptionSummary(ctx: ViewContext, r: RoadmapDocument): Md {
 }
 
 function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timelines: Timeline[]): RoadmapCard {
-  const { m, model, today } = ctx;
-  const lang = sdgLanguage(ctx);
+  const { m } = ctx;
   const actions = r.actions ?? [];
-  const objectiveTitle = (id: string | undefined) => {
-    const objective = r.objectives?.find((o) => o.id === id);
-    return objective ? md(objective.title) : undefined;
-  };
-
-  const statusCounts = ACTION_STATUSES.map((s) => ({ s, n: actions.filter((a) => (a.status ?? 'planned') === s).length }));
-  const done = statusCounts.find((c) => c.s === 'done')!.n;
-
   const { timeline, undated } = buildTimeline(
     `t${index + 1}`,
     roadmapPlainTitle(ctx, r),
     actions.map((a, i) => ({ number: i + 1, title: a.title, group: r.objectives?.find((o) => o.id === a.objective)?.title ?? '', start: a.start, end: a.end, status: a.status })),
-    today,
+    ctx.today,
   );
   if (timeline.bars.length > 0) timelines.push(timeline);
+  const progress = actionProgress(ctx, actions);
 
-  const card: RoadmapCard = {
+  // In the order of a road map's parts (3.2.4): its SDG, what it builds on, objectives and
+  // indicators, actions and who takes part, then what anchors it beyond the programme.
+  return {
     heading: roadmapHeading(ctx, r),
     title: md(r.title),
     municipality: municipalityName(ctx, r.municipality),
     period: m.orNotRecorded(m.period(r.period)),
     summary: m.paragraphs(r.summary),
-    sdg: {
-      goal: sdgGoal(ctx, r.sdg, false),
-      rationale: opt(r.sdg.rationale),
-      note: opt(r.sdg.note),
-      sources: r.sdg.sources?.length ? m.semicolons(sourceLines(ctx, r.sdg.sources)) : undefined,
-      targets: (r.sdg.targets ?? []).map((t) => ({
-        id: md(t),
-        title: m.orNotRecorded(findTarget(t, lang) ? md(findTarget(t, lang)!.title) : undefined),
-        local: m.orNotRecorded(m.semicolons((r.sdg.local_targets ?? []).filter((l) => l.target === t).map((l) => md(l.text)))),
-      })),
-    },
-    buildsOn: (r.builds_on ?? []).map((id) => {
-      const practice = model.practices.find((p) => p.id === id);
-      return {
-        title: md(practice?.title ?? id),
-        owner: municipalityName(ctx, practice?.municipality),
-        stage: m.orNotRecorded(m.label('stage', practice?.capitalization?.stage)),
-        origin: practice && practice.municipality !== r.municipality ? m.text('phrase.peer_practice') : m.text('phrase.own_practice'),
-      };
-    }),
-    consultations: (r.consultations ?? []).map((id) => {
-      const activity = model.activities.find((a) => a.id === id);
-      const date = m.date(activity?.date);
-      return date ? m.text('phrase.title_date', { title: activityTitle(ctx, id), date }) : activityTitle(ctx, id);
-    }),
-    objectives: (r.objectives ?? []).map((o) => ({
-      title: md(o.title),
-      indicators: (o.indicators ?? []).map((i) => {
-        const name: Md[] = [md(i.name)];
-        if (i.proxy) name.push(m.text('phrase.proxy'));
-        if (i.sdg_indicator) name.push(m.text('phrase.sdg_indicator', { id: md(i.sdg_indicator) }));
-        return {
-          name: joinMd(name, ' '),
-          unit: m.orNotRecorded(i.unit ? md(i.unit) : undefined),
-          baseline: measure(ctx, i.baseline, i.unit),
-          target: measure(ctx, i.target, i.unit),
-          current: measure(ctx, i.current, i.unit),
-          verification: m.orNotRecorded(i.means_of_verification ? md(i.means_of_verification) : undefined),
-        };
-      }),
-    })),
+    sdg: sdgLink(ctx, r),
+    buildsOn: practicesBuiltOn(ctx, r),
+    consultations: consultationsHeld(ctx, r),
+    objectives: objectivesAndIndicators(ctx, r),
     activities: actions.map((a, i) => {
       const cell: Md[] = [strong(md(a.title))];
       if (a.description) cell.push(md(a.description));
       const names = (a.stakeholders ?? []).map((s) => stakeholderName(ctx, s.stakeholder));
       return { number: m.number(i + 1), activity: joinMd(cell, ' – '), stakeholders: m.orNotRecorded(m.semicolons(names)) };
     }),
-    actions: actions.map((a, i) => {
-      const outputs = [...texts(a.outputs), ...texts(a.expected_results).map((e) => m.text('phrase.expected', { text: e }))];
-      const last = [...(a.progress ?? [])].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)).at(-1);
-      const status = m.label('action_status', a.status ?? 'planned')!;
-      return {
-        number: m.number(i + 1),
-        objective: m.orNotRecorded(objectiveTitle(a.objective)),
-        lead: m.orNotRecorded(a.lead_unit ? md(a.lead_unit) : undefined),
-        period: m.orNotRecorded(m.period({ ...(a.start ? { start: a.start } : {}), ...(a.end ? { end: a.end } : {}) })),
-        status: isOverdue(a.end, a.status, today) ? joinMd([status, m.text('phrase.overdue_flag')], ' ') : status,
-        outputs: m.orNotRecorded(m.semicolons(outputs)),
-        progress: m.orNotRecorded(last ? m.text('phrase.dated_note', { note: md(last.note), date: m.date(last.date)! }) : undefined),
-      };
-    }),
-    progress: statusCounts.filter((c) => c.n > 0).map((c) => ({ status: m.label('action_status', c.s)!, count: m.number(c.n) })),
-    progressSummary:
-      actions.length === 0 ? m.text('phrase.no_actions') : m.text('phrase.progress_summary', { done, total: actions.length, percent: m.percent((done / actions.length) * 100) }),
-    overdue: actions
-      .filter((a) => isOverdue(a.end, a.status, today))
-      .map((a) => ({
-        title: md(a.title),
-        end: m.date(a.end)!,
-        status: m.label('action_status', a.status ?? 'planned')!,
-        days: m.number(daysBetween(lastDay(a.end!), today)),
-      })),
-    workingGroup: (r.working_group ?? []).map((w) => {
-      const s = model.stakeholders.get(w.stakeholder);
-      return {
-        name: stakeholderName(ctx, w.stakeholder),
-        type: m.orNotRecorded(m.label('stakeholder_type', s?.type)),
-        involvement: m.label('involvement', w.involvement)!,
-        role: m.orNotRecorded(w.role ? md(w.role) : undefined),
-      };
-    }),
+    actions: actionRows(ctx, r),
+    progress: progress.counts,
+    progressSummary: progress.summary,
+    overdue: overdueActions(ctx, actions),
+    workingGroup: workingGroup(ctx, r),
     endorsements: endorsementViews(ctx, r.endorsements),
     institutionalisation: (r.institutionalisation ?? []).map((i) => ({
       instrument: md(i.instrument),
@@ -242,20 +170,7 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
     risks: (r.risks ?? []).map((k) => ({ type: m.label('risk', k.type)!, description: md(k.description), mitigation: m.orNotRecorded(k.mitigation ? md(k.mitigation) : undefined) })),
     sources: sourceLines(ctx, r.sources),
     area: opt(r.area_of_intervention),
-    timeline:
-      timeline.bars.length > 0 || undated.length > 0
-        ? {
-            lines: timeline.bars.length > 0 ? mermaidLines(timeline, { section: (g) => g || m.raw('phrase.actions') }) : [],
-            // The dates as written (July 2020, not 1 July 2020): the bars need days, readers do not.
-            rows: timeline.bars.map((b) => ({
-              number: m.number(b.number),
-              start: m.date(actions[b.number - 1]?.start ?? b.start)!,
-              end: m.date(actions[b.number - 1]?.end ?? b.end)!,
-              status: b.overdue ? joinMd([m.label('action_status', b.status)!, m.text('phrase.overdue_flag')], ' ') : m.label('action_status', b.status)!,
-            })),
-            undated: undated.length > 0 ? m.text('phrase.undated_actions', { actions: m.list(undated.map((u) => m.number(u.number ?? 0)))! }) : undefined,
-          }
-        : undefined,
+    timeline: timeline.bars.length > 0 || undated.length > 0 ? timelineTable(ctx, actions, timeline, undated) : undefined,
     adoption: r.adoption ? joinMd([m.label('adoption', r.adoption.status)!, ...(r.adoption.date ? [m.date(r.adoption.date)!] : []), ...(r.adoption.by ? [md(r.adoption.by)] : [])], ' – ') : undefined,
     costing: r.costing && {
       estimate: m.orNotRecorded(r.costing.estimate !== undefined ? m.money(r.costing.estimate, r.costing.currency) : undefined),
@@ -270,7 +185,147 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
     },
     horizon: opt(r.horizon),
   };
-  return card;
+}
+
+type Action = NonNullable<RoadmapDocument['actions']>[number];
+
+/** The one SDG goal the road map is linked to, its targets and their local wording. */
+function sdgLink(ctx: ViewContext, r: RoadmapDocument): RoadmapCard['sdg'] {
+  const { m } = ctx;
+  const lang = sdgLanguage(ctx);
+  return {
+    goal: sdgGoal(ctx, r.sdg, false),
+    rationale: opt(r.sdg.rationale),
+    note: opt(r.sdg.note),
+    sources: r.sdg.sources?.length ? m.semicolons(sourceLines(ctx, r.sdg.sources)) : undefined,
+    targets: (r.sdg.targets ?? []).map((t) => ({
+      id: md(t),
+      title: m.orNotRecorded(findTarget(t, lang) ? md(findTarget(t, lang)!.title) : undefined),
+      local: m.orNotRecorded(m.semicolons((r.sdg.local_targets ?? []).filter((l) => l.target === t).map((l) => md(l.text)))),
+    })),
+  };
+}
+
+/** The capitalized practices the road map builds on: its own municipality's or a peer's. */
+function practicesBuiltOn(ctx: ViewContext, r: RoadmapDocument): RoadmapCard['buildsOn'] {
+  const { m, model } = ctx;
+  return (r.builds_on ?? []).map((id) => {
+    const practice = model.practices.find((p) => p.id === id);
+    return {
+      title: md(practice?.title ?? id),
+      owner: municipalityName(ctx, practice?.municipality),
+      stage: m.orNotRecorded(m.label('stage', practice?.capitalization?.stage)),
+      origin: practice && practice.municipality !== r.municipality ? m.text('phrase.peer_practice') : m.text('phrase.own_practice'),
+    };
+  });
+}
+
+/** The consultations behind the road map's priorities, with their dates. */
+function consultationsHeld(ctx: ViewContext, r: RoadmapDocument): RoadmapCard['consultations'] {
+  const { m, model } = ctx;
+  return (r.consultations ?? []).map((id) => {
+    const activity = model.activities.find((a) => a.id === id);
+    const date = m.date(activity?.date);
+    return date ? m.text('phrase.title_date', { title: activityTitle(ctx, id), date }) : activityTitle(ctx, id);
+  });
+}
+
+/** Objectives and their indicators: baseline, target, current value and means of verification. */
+function objectivesAndIndicators(ctx: ViewContext, r: RoadmapDocument): RoadmapCard['objectives'] {
+  const { m } = ctx;
+  return (r.objectives ?? []).map((o) => ({
+    title: md(o.title),
+    indicators: (o.indicators ?? []).map((i) => {
+      const name: Md[] = [md(i.name)];
+      if (i.proxy) name.push(m.text('phrase.proxy'));
+      if (i.sdg_indicator) name.push(m.text('phrase.sdg_indicator', { id: md(i.sdg_indicator) }));
+      return {
+        name: joinMd(name, ' '),
+        unit: m.orNotRecorded(i.unit ? md(i.unit) : undefined),
+        baseline: measure(ctx, i.baseline, i.unit),
+        target: measure(ctx, i.target, i.unit),
+        current: measure(ctx, i.current, i.unit),
+        verification: m.orNotRecorded(i.means_of_verification ? md(i.means_of_verification) : undefined),
+      };
+    }),
+  }));
+}
+
+/** Each action: its objective, lead unit, dates, status (overdue marked), outputs and latest progress note. */
+function actionRows(ctx: ViewContext, r: RoadmapDocument): RoadmapCard['actions'] {
+  const { m, today } = ctx;
+  const objectiveTitle = (id: string | undefined) => {
+    const objective = r.objectives?.find((o) => o.id === id);
+    return objective ? md(objective.title) : undefined;
+  };
+  return (r.actions ?? []).map((a, i) => {
+    const outputs = [...texts(a.outputs), ...texts(a.expected_results).map((e) => m.text('phrase.expected', { text: e }))];
+    const last = [...(a.progress ?? [])].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)).at(-1);
+    const status = m.label('action_status', a.status ?? 'planned')!;
+    return {
+      number: m.number(i + 1),
+      objective: m.orNotRecorded(objectiveTitle(a.objective)),
+      lead: m.orNotRecorded(a.lead_unit ? md(a.lead_unit) : undefined),
+      period: m.orNotRecorded(m.period({ ...(a.start ? { start: a.start } : {}), ...(a.end ? { end: a.end } : {}) })),
+      status: isOverdue(a.end, a.status, today) ? joinMd([status, m.text('phrase.overdue_flag')], ' ') : status,
+      outputs: m.orNotRecorded(m.semicolons(outputs)),
+      progress: m.orNotRecorded(last ? m.text('phrase.dated_note', { note: md(last.note), date: m.date(last.date)! }) : undefined),
+    };
+  });
+}
+
+/** How far implementation has come: actions counted by status, and the share done. */
+function actionProgress(ctx: ViewContext, actions: readonly Action[]): { counts: RoadmapCard['progress']; summary: Md } {
+  const { m } = ctx;
+  const statusCounts = ACTION_STATUSES.map((s) => ({ s, n: actions.filter((a) => (a.status ?? 'planned') === s).length }));
+  const done = statusCounts.find((c) => c.s === 'done')!.n;
+  return {
+    counts: statusCounts.filter((c) => c.n > 0).map((c) => ({ status: m.label('action_status', c.s)!, count: m.number(c.n) })),
+    summary: actions.length === 0 ? m.text('phrase.no_actions') : m.text('phrase.progress_summary', { done, total: actions.length, percent: m.percent((done / actions.length) * 100) }),
+  };
+}
+
+/** Actions past their end and still open on the report's day, with how many days late. */
+function overdueActions(ctx: ViewContext, actions: readonly Action[]): RoadmapCard['overdue'] {
+  const { m, today } = ctx;
+  return actions
+    .filter((a) => isOverdue(a.end, a.status, today))
+    .map((a) => ({
+      title: md(a.title),
+      end: m.date(a.end)!,
+      status: m.label('action_status', a.status ?? 'planned')!,
+      days: m.number(daysBetween(lastDay(a.end!), today)),
+    }));
+}
+
+/** The working group: who takes part, of which type, in design, implementation or both. */
+function workingGroup(ctx: ViewContext, r: RoadmapDocument): RoadmapCard['workingGroup'] {
+  const { m, model } = ctx;
+  return (r.working_group ?? []).map((w) => {
+    const s = model.stakeholders.get(w.stakeholder);
+    return {
+      name: stakeholderName(ctx, w.stakeholder),
+      type: m.orNotRecorded(m.label('stakeholder_type', s?.type)),
+      involvement: m.label('involvement', w.involvement)!,
+      role: m.orNotRecorded(w.role ? md(w.role) : undefined),
+    };
+  });
+}
+
+/** The timeline's table: each dated action's dates as written (July 2020, not 1 July 2020) and status. */
+function timelineTable(ctx: ViewContext, actions: readonly Action[], timeline: Timeline, undated: ReturnType<typeof buildTimeline>['undated']): NonNullable<RoadmapCard['timeline']> {
+  const { m } = ctx;
+  return {
+    lines: timeline.bars.length > 0 ? mermaidLines(timeline, { section: (g) => g || m.raw('phrase.actions') }) : [],
+    // The bars need days, readers do not.
+    rows: timeline.bars.map((b) => ({
+      number: m.number(b.number),
+      start: m.date(actions[b.number - 1]?.start ?? b.start)!,
+      end: m.date(actions[b.number - 1]?.end ?? b.end)!,
+      status: b.overdue ? joinMd([m.label('action_status', b.status)!, m.text('phrase.overdue_flag')], ' ') : m.label('action_status', b.status)!,
+    })),
+    undated: undated.length > 0 ? m.text('phrase.undated_actions', { actions: m.list(undated.map((u) => m.number(u.number ?? 0)))! }) : undefined,
+  };
 }
 
 export function roadmapReport(ctx: ViewContext): RoadmapReport {
