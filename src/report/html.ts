@@ -81,14 +81,24 @@ function stripTags(html: string): string {
 
 /** Renders a report's Markdown as a complete HTML document. */
 export function markdownToHtml(markdown: string, options: HtmlOptions): string {
-  const headings: Heading[] = [];
-  const used = new Set<string>(['contents', 'contents-title', 'report']);
-  const timelines = new Map(options.timelines.map((t) => [t.id, t]));
-
   const rtl = options.dir === 'rtl';
   /** Rendered inline content, isolated in a right-to-left report. */
   const isolate = (html: string): string => (rtl && html.trim() !== '' ? `<bdi>${html}</bdi>` : html);
+  const headings: Heading[] = [];
+  const body = reportMarked(options, headings, isolate).parse(markdown) as string;
+  const title = headings.find((h) => h.depth === 1)?.text ?? '';
+  return htmlPage(withCoverAndContents(body, headings, options, isolate), title, options);
+}
 
+/**
+ * A marked instance for one report: user text stays text (raw HTML escaped, only safe links and
+ * images), headings get unique ids and are collected into `headings` for the table of contents,
+ * right-to-left text is isolated, and the Mermaid blocks of timelines become drawings.
+ */
+function reportMarked(options: HtmlOptions, headings: Heading[], isolate: (html: string) => string): Marked {
+  const used = new Set<string>(['contents', 'contents-title', 'report']);
+  const timelines = new Map(options.timelines.map((t) => [t.id, t]));
+  const rtl = options.dir === 'rtl';
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use({
     tokenizer: {
@@ -173,17 +183,23 @@ export function markdownToHtml(markdown: string, options: HtmlOptions): string {
       },
     },
   });
+  return marked;
+}
 
-  let body = marked.parse(markdown) as string;
-  const title = headings.find((h) => h.depth === 1)?.text ?? '';
+/**
+ * The title and its lead paragraphs become the cover (a page of its own on paper); the table of
+ * contents follows, then the first section.
+ */
+function withCoverAndContents(body: string, headings: readonly Heading[], options: HtmlOptions, isolate: (html: string) => string): string {
   const toc = tableOfContents(headings, escapeHtml(options.contents), isolate);
-  // The title and its lead paragraphs are the cover (a page of its own on paper); the table of
-  // contents follows, then the first section.
   const firstSection = body.search(/<h2[\s>]/);
   const lead = firstSection === -1 ? body : body.slice(0, firstSection);
   const rest = firstSection === -1 ? '' : body.slice(firstSection);
-  body = `<header class="cover">\n${lead.trimEnd()}\n${options.cover ?? ''}</header>\n${toc}${rest}`;
+  return `<header class="cover">\n${lead.trimEnd()}\n${options.cover ?? ''}</header>\n${toc}${rest}`;
+}
 
+/** The self-contained page: language and direction, a policy that lets nothing load or run, the styles, the foot. */
+function htmlPage(body: string, title: string, options: HtmlOptions): string {
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(options.lang)}" dir="${options.dir}">`,
