@@ -9,6 +9,10 @@ import { rule as exchangeBehindStage } from './practice-exchange-behind-stage.js
 import { rule as exchangeTwoMunicipalities } from './exchange-two-municipalities.js';
 import { rule as exchangePresenter } from './exchange-presenter.js';
 import { rule as exchangeEveryMunicipality } from './exchange-every-municipality.js';
+import { rule as trainingParticipants } from './training-participants.js';
+import { rule as trainingSexBreakdown } from './training-sex-breakdown.js';
+import { rule as trainingCrossDepartmental } from './training-cross-departmental.js';
+import { rule as trainingBeforeExchange } from './training-before-peer-exchange.js';
 import { rule as contactData } from './privacy-contact-data.js';
 import { rule as continuity } from './roadmap-continuity.js';
 import { rule as crossSectoral } from './roadmap-cross-sectoral.js';
@@ -43,6 +47,10 @@ export const METHOD_RULES: readonly MethodRule[] = [
   exchangeTwoMunicipalities,
   exchangePresenter,
   exchangeEveryMunicipality,
+  trainingParticipants,
+  trainingSexBreakdown,
+  trainingCrossDepartmental,
+  trainingBeforeExchange,
   actionInPeriod,
   calendar,
   overdue,

@@ -94,6 +94,17 @@ export interface ActivityCard {
 export interface ProfileView extends BaseView {
   profiles: ProfileCard[];
   trainings: ActivityCard[];
+  /** One row per group of participants, by municipality (training, unit, level, women, men, sex not recorded, total). */
+  trainingTable: { heading: Md; rows: { training: Md; unit: Md; level: Md; women: Md; men: Md; unknown: Md; total: Md }[]; totals: TrainedBySex }[];
+  /** The donor figure for the network: civil servants trained, by sex, over every training's groups. */
+  trainedBySex: TrainedBySex | undefined;
+}
+
+export interface TrainedBySex {
+  women: Md;
+  men: Md;
+  unknown: Md;
+  total: Md;
 }
 
 export function figureView(ctx: ViewContext, label: Md, figure: Figure | undefined): FigureView {
@@ -290,5 +301,58 @@ export function profileView(ctx: ViewContext): ProfileView {
     ...baseView(ctx, 'profile'),
     profiles: scopedMunicipalities(ctx).map((mu) => profileCard(ctx, mu.slug)),
     trainings: activitiesOf(ctx, 'training').map((a) => activityCard(ctx, a)),
+    ...trainingFigures(ctx, activitiesOf(ctx, 'training')),
   };
+}
+
+/**
+ * The training tables: each municipality's groups of participants, and the network's civil servants
+ * trained by sex. Groups are added up as recorded; a training known only by a total adds that total to
+ * "sex not recorded" when it is an exact number (a qualified total cannot be added up, and stays on
+ * its card).
+ */
+function trainingFigures(ctx: ViewContext, trainings: readonly ActivityDocument[]): Pick<ProfileView, 'trainingTable' | 'trainedBySex'> {
+  const { m } = ctx;
+  const sums = new Map<string, { women: number; men: number; unknown: number }>();
+  const add = (slug: string, women: number, men: number, unknown: number) => {
+    const s = sums.get(slug) ?? { women: 0, men: 0, unknown: 0 };
+    sums.set(slug, { women: s.women + women, men: s.men + men, unknown: s.unknown + unknown });
+  };
+  const rows = new Map<string, ProfileView['trainingTable'][number]['rows']>();
+  for (const a of trainings) {
+    const date = m.date(a.date);
+    const training = date ? joinMd([md(a.title), m.text('phrase.in_parentheses', { text: date })], ' ') : md(a.title);
+    for (const g of a.participants?.groups ?? []) {
+      if (!g.municipality || !inScope(ctx, g.municipality)) continue;
+      const women = g.women ?? 0;
+      const men = g.men ?? 0;
+      const unknown = Math.max(0, (g.total ?? women + men) - women - men);
+      add(g.municipality, women, men, unknown);
+      const list = rows.get(g.municipality) ?? [];
+      list.push({
+        training,
+        unit: m.orNotRecorded(opt(g.unit)),
+        level: m.orNotRecorded(m.label('participant_level', g.level)),
+        women: g.women === undefined ? m.notRecorded : m.number(women),
+        men: g.men === undefined ? m.notRecorded : m.number(men),
+        unknown: m.number(unknown),
+        total: m.number(women + men + unknown),
+      });
+      rows.set(g.municipality, list);
+    }
+    // A total without groups belongs to the training's municipalities together: counted for the network only.
+    const total = a.participants?.total;
+    if (!(a.participants?.groups ?? []).length && typeof total === 'number' && ctx.focus === undefined) add('', 0, 0, total);
+  }
+  const figure = (s: { women: number; men: number; unknown: number }): TrainedBySex => ({
+    women: m.number(s.women),
+    men: m.number(s.men),
+    unknown: m.number(s.unknown),
+    total: m.number(s.women + s.men + s.unknown),
+  });
+  const trainingTable = scopedMunicipalities(ctx)
+    .filter((mu) => rows.has(mu.slug))
+    .map((mu) => ({ heading: m.text('phrase.trained_in', { municipality: municipalityName(ctx, mu.slug) }), rows: rows.get(mu.slug)!, totals: figure(sums.get(mu.slug)!) }));
+  const all = [...sums.values()].reduce((x, y) => ({ women: x.women + y.women, men: x.men + y.men, unknown: x.unknown + y.unknown }), { women: 0, men: 0, unknown: 0 });
+  return { trainingTable, trainedBySex: sums.size > 0 ? figure(all) : undefined };
 }
