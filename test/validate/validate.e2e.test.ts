@@ -76,19 +76,19 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     const byFile = Object.fromEntries(report.files.map((f) => [f.file, f.diagnostics.map((d) => `${d.ruleId}${d.range ? `@${d.range.start.line}` : ''}`)]));
     expect(byFile).toMatchObject({
       'activities/syntax.yaml': ['yaml/syntax@2'],
-      'activities/duplicate.yaml': ['yaml/duplicate-key@4'],
+      'activities/duplicate.yaml': ['yaml/duplicate-key@4', 'training/participants@5'],
       'activities/bomb.yaml': ['yaml/alias-limit@1'],
       'activities/latin1.yaml': ['file/encoding@2'],
       'activities/binary.yaml': ['file/binary'],
       'activities/empty.yaml': ['file/empty'],
       'activities/two.yaml': ['file/multi-document@2'],
       'activities/unknown-kind.yaml': ['document/kind@1'],
-      'activities/proto.yaml': ['document/unsafe-key@6'],
+      'activities/proto.yaml': ['training/participants@4', 'document/unsafe-key@6'],
       'activities/huge.yaml': ['file/too-large'],
       'activities/list.yaml': ['document/not-a-mapping@1'],
       'activities/link.yaml': ['file/outside-workspace'],
       // The good file next to all of them is still checked, references included.
-      'activities/2021-01-01-fine.yaml': ['references/municipality@6'],
+      'activities/2021-01-01-fine.yaml': ['training/participants@4', 'references/municipality@6'],
       // Neither municipality has a profile yet, so neither has a recorded endorsement.
       'lamd.yaml': ['endorsement/municipality@7', 'endorsement/municipality@8'],
     });
