@@ -196,7 +196,16 @@ export class Messages {
     const boxed: Record<string, MdValue | number | string> = { ...selectors };
     for (const [name, value] of Object.entries(values)) boxed[name] = typeof value === 'number' ? value : new MdValue(value);
     const parts = formatMessageParts<MdValue>(this.raw(key), this.locale, boxed);
-    return blockSafe(parts.map((part) => (part.kind === 'text' ? mdFragment(part.text) : part.value.md)).join(''));
+    return blockSafe(parts.map((part) => (part.kind === 'text' ? mdFragment(part.text) : this.isolated(part.value.md))).join(''));
+  }
+
+  /**
+   * A value inside a right-to-left message, between Unicode isolates (FSI … PDI): an English title in
+   * an Arabic phrase keeps its own direction and punctuation, and does not turn the phrase around
+   * (Markdown has no markup for it; the isolates work in every renderer and in HTML).
+   */
+  private isolated(value: Md): Md {
+    return this.dir === 'rtl' && /[\p{L}\p{N}]/u.test(value) ? (`\u2068${value}\u2069` as Md) : value;
   }
 
   /** A message as plain text (not Markdown): for SVG, titles, spreadsheets and the terminal. */

@@ -57,7 +57,7 @@ describe('reports with names per language', () => {
     expect(fr).toContain('Réseau des autorités locales pour la migration et le développement');
     expect(fr).toContain('International Organization for Migration (OIM)');
     expect(ar).toMatch(/^\| طنجة \|/m);
-    expect(ar).toContain('(المنظمة الدولية للهجرة)');
+    expect(ar).toContain('(\u2068المنظمة الدولية للهجرة\u2069)');
     // English is not given: the workspace's report languages (en, fr) decide, so French.
     expect(en).toMatch(/^\| Tanger \|/m);
     expect(en).toContain('Local Authorities Network for Migration and Development');

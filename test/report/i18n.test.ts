@@ -217,3 +217,17 @@ describe('Messages', () => {
     expect(it_.orNotRecorded('' as never)).toBe('non registrato');
   });
 });
+
+describe('right-to-left messages', () => {
+  const sources = templateSources(undefined);
+  const ar = new Messages({ lang: 'ar', catalogue: loadCatalogue(sources, 'ar') });
+  const fr = new Messages({ lang: 'fr', catalogue: loadCatalogue(sources, 'fr') });
+
+  it('isolate each value in an Arabic phrase, so an English title keeps its direction and the phrase its own', () => {
+    expect(ar.text('phrase.labelled', { label: 'Milan' as never, text: 'Inclusive services.' as never })).toBe('\u2068Milan\u2069: \u2068Inclusive services.\u2069');
+    expect(ar.text('phrase.goal', { id: '10' as never })).toBe('الهدف \u206810\u2069');
+    // Left-to-right reports need no isolates; a value with no letter or digit gets none either.
+    expect(fr.text('phrase.labelled', { label: 'Milan' as never, text: 'x' as never })).toBe('Milan\u202f: x');
+    expect(ar.text('phrase.in_parentheses', { text: '–' as never })).toBe('(–)');
+  });
+});
