@@ -46,4 +46,12 @@ describe('lamd init in the languages of the municipality', () => {
     expect(workspace.partners[0]!.role).toMatch(/^Partner attuatore/);
     expect((await runLamd(['validate', '-C', join(cwd, 'w')])).status).toBe(0);
   });
+
+  it('speaks the language of the locale: LANG=it_IT.UTF-8 says what it made in Italian', async () => {
+    const cwd = tempDir();
+    const init = await runLamd(['init', 'w', '--yes', '--name', 'Latina', '--country', 'IT'], { cwd, env: { LANG: 'it_IT.UTF-8' } });
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stderr).toMatch(/^Creato uno spazio di lavoro lamd per Latina, .* in w: \d+ file\./m);
+    expect(init.stderr).toContain('compilate il profilo migratorio della città');
+  });
 });

@@ -59,8 +59,9 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
 
   // 2. The answers: flags first, then questions (only when lamd may ask), then defaults.
   const asker = mayAsk({ yes: options.yes, stdinIsTTY: io.stdinIsTTY, stderrIsTTY: io.stderrIsTTY, env: io.env }) ? await inquirerAsker() : undefined;
-  if (asker) io.stderr(`Creating a lamd workspace in ${shown}. Press Ctrl-C to stop; nothing is written before the last question.\n`);
-  const answers = await askInit(new Questions(asker, (line) => io.stderr(line), global.language ?? 'en'), options, io, target, resolve(io.cwd) !== target, (text) => render(global.language ?? 'en', text));
+  const say = (text: Text) => render(global.language ?? 'en', text);
+  if (asker) io.stderr(`${say(t('init.creating', { folder: shown }))}\n`);
+  const answers = await askInit(new Questions(asker, (line) => io.stderr(line), global.language ?? 'en'), options, io, target, resolve(io.cwd) !== target, say);
 
   // 3. The plan, and what it would do to the files already there.
   const files = planInit(answers);
@@ -102,14 +103,7 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
   // 6. What next.
   const m = answers.municipality;
   const cd = shown === '.' ? '' : `  cd ${/^[\w./@-]+$/.test(shown) ? shown : JSON.stringify(shown)}\n`;
-  io.stderr(
-    `Created a lamd workspace for ${m.name}, ${describeCountry(m.country)}, in ${shown}: ${writes.length} files.\n` +
-      `The practice example-practice and the road map example-roadmap are examples to replace.\n\nNext:\n${cd}` +
-      `  lamd validate                     check every document\n` +
-      `  municipalities/${m.slug}/profile.yaml   fill in the City Migration Profile\n` +
-      `  lamd new municipality --help      add the other municipalities of the network\n` +
-      `README.md explains the phases and the commands of each.\n`,
-  );
+  io.stderr(`${say(t('init.created', { name: m.name, country: describeCountry(m.country), folder: shown, files: writes.length, cd, slug: m.slug }))}\n`);
   return 0;
 }
 
@@ -174,13 +168,13 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
   if (!lamdPackage.pinned) {
     io.stderr(`lamd: note: --lamd-package ${lamdPackage.spec} does not name one release, so CI may install a newer lamd, with other rules, from one run to the next. A version (${packageManifest().name}@${packageManifest().version}), a tarball or a git tag keeps every run the same.\n`);
   }
-  const network = await q.text({ flag: '--network <name>', given: o.network, message: 'Name of the programme or network', default: DEFAULT_NETWORK, parse: (v, s) => parseText(v, s.label) });
+  const network = await q.text({ flag: '--network <name>', given: o.network, message: say(t('init.ask-network')), default: DEFAULT_NETWORK, parse: (v, s) => parseText(v, s.label) });
   if (o.municipality !== undefined) {
     if (o.name !== undefined) throw new UsageError('lamd init takes the name of the first municipality with --name; --municipality is its older spelling. Give --name only.');
     io.stderr(`lamd: note: the name of the first municipality is now given with --name (--name ${JSON.stringify(o.municipality)}); --municipality in the other commands always means a municipality's slug. This spelling still works for now.\n`);
   }
   const nameFlag = o.municipality !== undefined ? '--municipality <name>' : '--name <name>';
-  const name = await q.text({ flag: nameFlag, given: o.name ?? o.municipality, message: 'Name of the first municipality, as written locally', parse: (v, s) => parseText(v, s.label) });
+  const name = await q.text({ flag: nameFlag, given: o.name ?? o.municipality, message: say(t('init.ask-name')), parse: (v, s) => parseText(v, s.label) });
 
   // A name in another script (طنجة) is also asked in Latin letters (Tanger): lamd.yaml then names the
   // municipality in both, each under its languages, and the folder is named after the Latin one.
@@ -212,7 +206,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     slug = await q.text({
       flag: '--slug <slug>',
       given: o.slug,
-      message: 'Folder name (slug) for the municipality: lowercase a-z, digits and hyphens',
+      message: say(t('init.ask-slug')),
       ...(derived ? { default: derived } : {}),
       parse: parseIdAnswer,
     });
@@ -229,20 +223,20 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
   const country = await q.search({
     flag: '--country <code>',
     given: o.country,
-    message: 'Country of the municipality (type to search)',
+    message: say(t('init.ask-country')),
     source: (term) => searchCountries(term).map((c) => ({ value: c.code, name: `${c.name} (${c.code})` })),
     parse: (v) => parseCountry(v, '--country'),
   });
   const languages = await q.text({
     flag: '--lang <codes>',
     given: o.lang,
-    message: 'Languages the municipality works in (codes or names, comma-separated: fr,ar or French, Arabic; empty to skip)',
+    message: say(t('init.ask-languages')),
     optional: true,
     parse: (v, s) => parseLanguages(v, s.label),
     show: (l) => l.codes.join(', '),
   });
   if (languages?.unknown.length) io.stderr(`lamd: note: ${languages.unknown.join(', ')} ${languages.unknown.length === 1 ? 'is not a language code' : 'are not language codes'} lamd knows; kept as given.\n`);
-  const leadUnit = await q.text({ flag: '--lead-unit <name>', given: o.leadUnit, message: 'Unit leading the process inside the municipality (empty to fill in later)', optional: true, parse: (v, s) => parseText(v, s.label) });
+  const leadUnit = await q.text({ flag: '--lead-unit <name>', given: o.leadUnit, message: say(t('init.ask-lead-unit')), optional: true, parse: (v, s) => parseText(v, s.label) });
 
   let partners: PartnerAnswer[] = [];
   if (o.partner && o.partner.length) partners = o.partner.map((p) => parsePartner(p, '--partner'));
@@ -250,7 +244,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     const raw = await q.text({
       flag: '--partner <name>',
       given: undefined,
-      message: 'Implementing partners, separated by ";" (e.g. CeSPI (IT); CDI (AL); empty for none)',
+      message: say(t('init.ask-partners')),
       optional: true,
       parse: (v, s) => v.split(';').filter((p) => p.trim()).map((p) => parsePartner(p, s.label)),
       show: (list) => list.map((p) => (p.country ? `${p.name} (${p.country})` : p.name)).join('; '),
@@ -258,11 +252,11 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     partners = raw ?? [];
   }
 
-  const start = (await q.text({ flag: '--start <date>', given: o.start, message: 'Programme start (YYYY-MM-DD, or 1 March 2025)', default: today(), parse: (v, s) => parseDate(v, s.label) }))!;
+  const start = (await q.text({ flag: '--start <date>', given: o.start, message: say(t('init.ask-start')), default: today(), parse: (v, s) => parseDate(v, s.label) }))!;
   const end = (await q.text({
     flag: '--end <date>',
     given: o.end,
-    message: 'Programme end (YYYY-MM-DD, or 1 March 2025)',
+    message: say(t('init.ask-end')),
     default: addYear(start),
     parse: (v, s) => {
       const date = parseDate(v, s.label);
@@ -274,7 +268,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
   const sdgs = await q.several({
     flag: '--sdg <goals>',
     given: o.sdg,
-    message: 'SDGs of interest (space to select, enter to confirm). The example road map is linked to the first one chosen that has a target on migration governance (10 when none has)',
+    message: say(t('init.ask-sdgs')),
     choices: ALL_GOALS.map((g) => ({ value: g, name: `${g}. ${String(goalView(g).short)}` })),
     defaults: ['10'],
     parse: (v) => parseGoals(v, '--sdg'),
