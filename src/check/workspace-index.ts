@@ -60,7 +60,18 @@ export function indexWorkspace(
   unloaded: readonly string[] = [],
 ): { index: WorkspaceIndex; findings: Finding[] } {
   const findings: Finding[] = [];
-  const index: WorkspaceIndex = {
+  const index = emptyIndex(unloaded);
+  const declare = declarer(index, findings);
+  for (const doc of documents) {
+    if (doc.kind !== 'workspace') declareIds(doc, index, declare);
+    else if (workspaceFile === undefined || doc.file === workspaceFile) indexWorkspaceFile(doc, index, declare, findings);
+  }
+  index.checksStakeholders = index.hasStakeholders || (index.hasWorkspace && !hasStakeholdersFile);
+  return { index, findings };
+}
+
+function emptyIndex(unloaded: readonly string[]): WorkspaceIndex {
+  return {
     hasWorkspace: false,
     hasStakeholders: false,
     checksStakeholders: false,
@@ -75,7 +86,13 @@ export function indexWorkspace(
     challenges: new Map(),
     progress: new Map(),
   };
-  const declare = (map: Table, id: string | undefined, doc: LoadedDocument, pointer: string, value: Obj) => {
+}
+
+type Declare = (table: Table, id: string | undefined, doc: LoadedDocument, pointer: string, value: Obj) => void;
+
+/** Records an id in its table; an id declared twice is an ids/unique finding on the second. */
+function declarer(index: WorkspaceIndex, findings: Finding[]): Declare {
+  return (map, id, doc, pointer, value) => {
     if (id === undefined) return;
     const table = index[map as 'municipalities'];
     const first = table.get(id);
@@ -91,56 +108,54 @@ export function indexWorkspace(
     }
     table.set(id, { doc, pointer, value });
   };
+}
 
-  for (const doc of documents) {
-    const v = doc.value;
-    switch (doc.kind) {
-      case 'workspace': {
-        if (workspaceFile !== undefined && doc.file !== workspaceFile) break;
-        if (index.workspace) {
-          findings.push({ doc, pointer: '', ruleId: 'workspace/single', message: t('workspace/single.second', { file: index.workspace.file }) });
-          break;
-        }
-        index.workspace = doc;
-        index.hasWorkspace = true;
-        for (const [m, p] of objects(v.municipalities, '/municipalities')) declare('municipalities', str(m.slug), doc, `${p}/slug`, m);
-        for (const [m, p] of objects(v.partners, '/partners')) declare('partners', str(m.id), doc, `${p}/id`, m);
-        break;
+/** The workspace's own lamd.yaml: its municipalities and partners. A second one is refused. */
+function indexWorkspaceFile(doc: LoadedDocument, index: WorkspaceIndex, declare: Declare, findings: Finding[]): void {
+  if (index.workspace) {
+    findings.push({ doc, pointer: '', ruleId: 'workspace/single', message: t('workspace/single.second', { file: index.workspace.file }) });
+    return;
+  }
+  index.workspace = doc;
+  index.hasWorkspace = true;
+  for (const [m, p] of objects(doc.value.municipalities, '/municipalities')) declare('municipalities', str(m.slug), doc, `${p}/slug`, m);
+  for (const [m, p] of objects(doc.value.partners, '/partners')) declare('partners', str(m.id), doc, `${p}/id`, m);
+}
+
+/** The ids every other kind of document declares. */
+function declareIds(doc: LoadedDocument, index: WorkspaceIndex, declare: Declare): void {
+  const v = doc.value;
+  switch (doc.kind) {
+    case 'stakeholders':
+      index.hasStakeholders = true;
+      for (const [s, p] of objects(v.stakeholders, '/stakeholders')) declare('stakeholders', str(s.id), doc, `${p}/id`, s);
+      break;
+    case 'practice':
+      declare('practices', str(v.id), doc, '/id', v);
+      break;
+    case 'roadmap':
+      declare('roadmaps', str(v.id), doc, '/id', v);
+      break;
+    case 'activity':
+      declare('activities', str(v.id), doc, '/id', v);
+      break;
+    case 'progress': {
+      const roadmap = str(v.roadmap);
+      const period = str(v.period);
+      if (roadmap !== undefined && period !== undefined) declare('progress', `${roadmap}/${period}`, doc, '/period', v);
+      break;
+    }
+    case 'profile': {
+      const municipality = str(v.municipality);
+      declare('profiles', municipality, doc, '/municipality', v);
+      if (!municipality) break;
+      for (const [c, p] of objects(v.challenges, '/challenges')) {
+        const id = str(c.id);
+        if (id) declare('challenges', `${municipality}/${id}`, doc, `${p}/id`, c);
       }
-      case 'stakeholders':
-        index.hasStakeholders = true;
-        for (const [s, p] of objects(v.stakeholders, '/stakeholders')) declare('stakeholders', str(s.id), doc, `${p}/id`, s);
-        break;
-      case 'practice':
-        declare('practices', str(v.id), doc, '/id', v);
-        break;
-      case 'roadmap':
-        declare('roadmaps', str(v.id), doc, '/id', v);
-        break;
-      case 'activity':
-        declare('activities', str(v.id), doc, '/id', v);
-        break;
-      case 'progress': {
-        const roadmap = str(v.roadmap);
-        const period = str(v.period);
-        if (roadmap !== undefined && period !== undefined) declare('progress', `${roadmap}/${period}`, doc, '/period', v);
-        break;
-      }
-      case 'profile': {
-        const municipality = str(v.municipality);
-        declare('profiles', municipality, doc, '/municipality', v);
-        if (municipality) {
-          for (const [c, p] of objects(v.challenges, '/challenges')) {
-            const id = str(c.id);
-            if (id) declare('challenges', `${municipality}/${id}`, doc, `${p}/id`, c);
-          }
-        }
-        break;
-      }
+      break;
     }
   }
-  index.checksStakeholders = index.hasStakeholders || (index.hasWorkspace && !hasStakeholdersFile);
-  return { index, findings };
 }
 
 export function keyPointer(base: string, key: string): string {
