@@ -192,17 +192,39 @@ function barShape(bar: TimelineBar, x0: number, x1: number, y: number, height: n
  * whole title wrapped in the left column, the same number beside its bar; months (or years) with
  * their year along the top, in the report's language; a legend of every mark the drawing uses.
  */
-export function timelineSvg(timeline: Timeline, locale: string, labels: SvgLabels): string {
-  const width = 720;
-  const labelWidth = 250;
-  const plotLeft = labelWidth + 14;
-  const plotWidth = width - plotLeft - 26;
-  const lineHeight = 16;
-  const top = 34;
-  const groups = new Set(timeline.bars.map((b) => b.group)).size > 1;
-  // Characters per label line: a generous 0.56 em per character of 13-unit text.
-  const perLine = Math.floor((labelWidth - (groups ? 20 : 8)) / (LABEL_FONT * 0.56));
+/** The drawing's fixed geometry, in SVG units. */
+const SVG = { width: 720, labelWidth: 250, lineHeight: 16, top: 34 } as const;
+const PLOT_LEFT = SVG.labelWidth + 14;
+const PLOT_WIDTH = SVG.width - PLOT_LEFT - 26;
 
+export function timelineSvg(timeline: Timeline, locale: string, labels: SvgLabels): string {
+  const scale = timeScale(timeline);
+  const { rows, bottom } = actionRows(timeline, labels, scale.x);
+  const now = time(timeline.today);
+  const showToday = now >= scale.min && now <= scale.max;
+  const today = showToday ? `<line x1="${scale.x(now).toFixed(1)}" y1="${SVG.top - 6}" x2="${scale.x(now).toFixed(1)}" y2="${bottom}" class="today"/>` : '';
+  const { legend, height } = legendItems(timeline, labels, showToday, bottom);
+  const width = SVG.width;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" aria-label="${escapeHtml(labels.title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" direction="ltr">`,
+    `<title>${escapeHtml(labels.title)}</title>`,
+    ...axisTicks(scale, locale, bottom),
+    today,
+    ...rows,
+    `<g class="legend">${legend.join('')}</g>`,
+    '</svg>',
+  ].join('');
+}
+
+interface TimeScale {
+  min: number;
+  max: number;
+  /** The x coordinate of a time (ms). */
+  x: (t: number) => number;
+}
+
+/** The span the drawing shows: from the first start to the last end, at least thirty days. */
+function timeScale(timeline: Timeline): TimeScale {
   const starts = timeline.bars.map((b) => time(b.start));
   const ends = timeline.bars.map((b) => time(b.end) + DAY);
   let min = Math.min(...starts);
@@ -212,10 +234,17 @@ export function timelineSvg(timeline: Timeline, locale: string, labels: SvgLabel
     max = min + 30 * DAY;
   }
   if (max - min < 30 * DAY) max = min + 30 * DAY;
-  const x = (t: number) => plotLeft + ((t - min) / (max - min)) * plotWidth;
+  return { min, max, x: (t: number) => PLOT_LEFT + ((t - min) / (max - min)) * PLOT_WIDTH };
+}
 
+/** One row per action (its label wrapped, its bar, its number), under a heading per objective when there are several. */
+function actionRows(timeline: Timeline, labels: SvgLabels, x: (t: number) => number): { rows: string[]; bottom: number } {
+  const { width, lineHeight } = SVG;
+  const groups = new Set(timeline.bars.map((b) => b.group)).size > 1;
+  // Characters per label line: a generous 0.56 em per character of 13-unit text.
+  const perLine = Math.floor((SVG.labelWidth - (groups ? 20 : 8)) / (LABEL_FONT * 0.56));
   const rows: string[] = [];
-  let y = top;
+  let y: number = SVG.top;
   let group: string | undefined;
   for (const bar of timeline.bars) {
     if (groups && bar.group !== group) {
@@ -241,10 +270,16 @@ export function timelineSvg(timeline: Timeline, locale: string, labels: SvgLabel
     rows.push(`<g data-action="${bar.number}"><title>${escapeHtml(tip)}</title>${text}${barShape(bar, x0, x1, barY, 16)}${number}</g>`);
     y += rowHeight;
   }
+  return { rows, bottom: y };
+}
 
-  // Ticks: every month with its year for a timeline shorter than two years, else every year. Every
-  // tick keeps its grid line; labels are spaced by an estimate of their width, so long month names
-  // never run into each other: every n-th label is drawn, n the same along the whole axis.
+/**
+ * Ticks: every month with its year for a timeline shorter than two years, else every year. Every
+ * tick keeps its grid line; labels are spaced by an estimate of their width, so long month names
+ * never run into each other: every n-th label is drawn, n the same along the whole axis.
+ */
+function axisTicks({ min, max, x }: TimeScale, locale: string, bottom: number): string[] {
+  const { width, top } = SVG;
   const short = max - min < 730 * DAY;
   const format = new Intl.DateTimeFormat(locale, short ? { month: 'short', year: 'numeric', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' });
   const first = new Date(min);
@@ -270,13 +305,13 @@ export function timelineSvg(timeline: Timeline, locale: string, labels: SvgLabel
     // A label that would run into the previous one, or off the drawing, keeps its grid line but not its text.
     const label = fits ? `<text class="tick" x="${lx.toFixed(1)}" y="${top - 12}">${escapeHtml(text)}</text>` : '';
     if (fits) labelEnd = lx + tickLabelWidth(text);
-    ticks.push(`<line x1="${tx.toFixed(1)}" y1="${top - 6}" x2="${tx.toFixed(1)}" y2="${y}" class="grid"/>${label}`);
+    ticks.push(`<line x1="${tx.toFixed(1)}" y1="${top - 6}" x2="${tx.toFixed(1)}" y2="${bottom}" class="grid"/>${label}`);
   });
-  const now = time(timeline.today);
-  const showToday = now >= min && now <= max;
-  const today = showToday ? `<line x1="${x(now).toFixed(1)}" y1="${top - 6}" x2="${x(now).toFixed(1)}" y2="${y}" class="today"/>` : '';
+  return ticks;
+}
 
-  // The legend: every status drawn, then overdue, one-date actions and today when the drawing has them.
+/** The legend: every status drawn, then overdue, one-date actions and today when the drawing has them. */
+function legendItems(timeline: Timeline, labels: SvgLabels, showToday: boolean, bottom: number): { legend: string[]; height: number } {
   const used = ([...new Set(timeline.bars.map((b) => b.status))] as ActionStatus[]).sort((a, b) => ACTION_STATUSES.indexOf(a) - ACTION_STATUSES.indexOf(b));
   const sample = (status: ActionStatus, overdue: boolean, milestone: boolean): TimelineBar => ({ number: 0, label: '', group: '', start: '', end: '', status, overdue, milestone });
   const entries: { mark: (lx: number, ly: number) => string; text: string }[] = used.map((s) => ({ mark: (lx, ly) => barShape(sample(s, false, false), lx, lx + 22, ly, 12), text: labels.status[s] }));
@@ -285,25 +320,15 @@ export function timelineSvg(timeline: Timeline, locale: string, labels: SvgLabel
   if (showToday) entries.push({ mark: (lx, ly) => `<line x1="${lx + 11}" y1="${ly - 2}" x2="${lx + 11}" y2="${ly + 14}" class="today"/>`, text: labels.today });
   const legend: string[] = [];
   let lx = 8;
-  let ly = y + 16;
+  let ly = bottom + 16;
   for (const entry of entries) {
     const itemWidth = 30 + [...entry.text].length * 7.5 + 18;
-    if (lx + itemWidth > width && lx > 8) {
+    if (lx + itemWidth > SVG.width && lx > 8) {
       lx = 8;
       ly += 22;
     }
     legend.push(`<g class="legend-item">${entry.mark(lx, ly)}<text class="legend" x="${lx + 30}" y="${ly + 10.5}">${escapeHtml(entry.text)}</text></g>`);
     lx += itemWidth;
   }
-  const height = ly + 24;
-
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" role="img" aria-label="${escapeHtml(labels.title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" direction="ltr">`,
-    `<title>${escapeHtml(labels.title)}</title>`,
-    ...ticks,
-    today,
-    ...rows,
-    `<g class="legend">${legend.join('')}</g>`,
-    '</svg>',
-  ].join('');
+  return { legend, height: ly + 24 };
 }
