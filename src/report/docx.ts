@@ -68,8 +68,10 @@ export interface DocxOptions {
   branding?: Branding;
   /** Printed at the top of every page of a draft. */
   draftMark?: string;
-  /** SVG → PNG; without one, timelines are left to their tables and SVG/WebP logos out. */
+  /** SVG → PNG; without one, timelines are left to their tables and SVG logos out. */
   rasterize?: Rasterize;
+  /** SVG → PNG for a WebP logo wrapped in SVG (resvg draws none: Chromium does); without one, WebP logos are left out. */
+  rasterizeWebp?: Rasterize;
   /** Each top-level section (Heading 1) starts a page: the phases of a bound record. */
   sectionsOnNewPage?: boolean;
 }
@@ -372,7 +374,7 @@ export async function markdownToDocx(markdown: string, options: DocxOptions): Pr
   const lead = firstSection === -1 ? tokens : tokens.slice(0, firstSection);
   const rest = firstSection === -1 ? [] : tokens.slice(firstSection);
 
-  const logos = await prepareLogos(options.branding?.logos ?? [], options.rasterize, notes);
+  const logos = await prepareLogos(options.branding?.logos ?? [], options.rasterize, options.rasterizeWebp, notes);
   const cover: FileChild[] = [
     new Paragraph({ children: [], spacing: { before: Math.round(40 * MM) } }),
     ...lead.flatMap((t) => block(t, t.type === 'blockquote')),
@@ -564,7 +566,7 @@ interface WordLogo {
 }
 
 /** The logos as Word can show them: PNG, JPEG and GIF as they are; SVG with a PNG copy for older Words; WebP as PNG. */
-async function prepareLogos(logos: readonly Logo[], rasterize: Rasterize | undefined, notes: string[]): Promise<WordLogo[]> {
+async function prepareLogos(logos: readonly Logo[], rasterizeSvg: Rasterize | undefined, rasterizeWebp: Rasterize | undefined, notes: string[]): Promise<WordLogo[]> {
   const out: WordLogo[] = [];
   for (const logo of logos) {
     const size = imageSize(logo.bytes, logo.type);
@@ -578,10 +580,14 @@ async function prepareLogos(logos: readonly Logo[], rasterize: Rasterize | undef
     }
     // SVG and WebP: drawn as PNG, 4 px per pixel of the cover's 56-pixel height.
     const widthPx = Math.min(1600, Math.max(64, Math.round((size.width / size.height) * 224)));
-    const svg = logo.type === 'image/svg+xml' ? Buffer.from(logo.bytes).toString('utf8') : webpInSvg(logo, size);
+    const webp = logo.type === 'image/webp';
+    const svg = webp ? webpInSvg(logo, size) : Buffer.from(logo.bytes).toString('utf8');
+    // resvg draws a WebP picture as a blank square, so only Chromium draws those.
+    const rasterize = webp ? rasterizeWebp : rasterizeSvg;
     const png = await rasterize?.(svg, widthPx);
     if (!png) {
-      notes.push(`The logo "${logo.alt}" is left out of the Word report: ${rasterize ? 'it could not be drawn' : `this machine cannot draw ${logo.type === 'image/webp' ? 'WebP' : 'SVG'} pictures for Word`}; a PNG copy of it in lamd.yaml would be.`);
+      const why = rasterize ? 'it could not be drawn' : webp ? 'lamd draws WebP pictures for Word through a Chromium, and none was found' : 'this machine cannot draw SVG pictures for Word';
+      notes.push(`The logo "${logo.alt}" is left out of the Word report: ${why}; a PNG copy of it in lamd.yaml would be.`);
       continue;
     }
     out.push({
@@ -620,6 +626,8 @@ export interface DocxReportOptions {
   branding?: Branding;
   draft?: boolean;
   rasterize?: Rasterize;
+  /** For WebP logos (see DocxOptions.rasterizeWebp). */
+  rasterizeWebp?: Rasterize;
   /** Each phase of a bound record (`lamd report all --single`) starts a page. */
   sectionsOnNewPage?: boolean;
 }
@@ -644,6 +652,7 @@ export async function reportToDocx(report: MarkdownReport, options: DocxReportOp
     ...(options.branding ? { branding: options.branding } : {}),
     ...(options.draft ? { draftMark: m.raw('phrase.draft_mark') } : {}),
     ...(options.rasterize ? { rasterize: options.rasterize } : {}),
+    ...(options.rasterizeWebp ? { rasterizeWebp: options.rasterizeWebp } : {}),
     ...(options.sectionsOnNewPage ? { sectionsOnNewPage: true } : {}),
   });
 }

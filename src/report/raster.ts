@@ -61,8 +61,10 @@ export function chromiumRasterizer(chromium: string, timeoutMs: number): Rasteri
   return async (svg, widthPx) => {
     const size = imageSize(Buffer.from(svg), 'image/svg+xml');
     if (!size) return undefined;
-    const width = Math.ceil(size.width);
-    const height = Math.ceil(size.height);
+    // Laid out at the pixel size wanted (scale 1): Chromium keeps a least window size, so a small
+    // drawing scaled up by the device scale factor would be cut.
+    const width = Math.max(1, Math.round(widthPx));
+    const height = Math.max(1, Math.round((size.height / size.width) * widthPx));
     const dir = mkdtempSync(join(tmpdir(), 'lamd-picture-'));
     try {
       const page = join(dir, 'picture.html');
@@ -75,7 +77,7 @@ export function chromiumRasterizer(chromium: string, timeoutMs: number): Rasteri
         ...CHROMIUM_ARGS,
         '--hide-scrollbars',
         '--default-background-color=ffffffff',
-        `--force-device-scale-factor=${(widthPx / width).toFixed(3)}`,
+        '--force-device-scale-factor=1',
         `--window-size=${width},${height}`,
         `--user-data-dir=${join(dir, 'profile')}`,
         `--screenshot=${out}`,

@@ -251,6 +251,28 @@ describe('user text in a Word report', () => {
   });
 });
 
+describe('a WebP logo in a Word report', () => {
+  it('is never drawn by resvg (which leaves WebP blank): without a Chromium it is left out, and said', async () => {
+    // A WebP header (VP8X, 300 × 100): enough to size it; resvg must not be asked to draw it.
+    const webp = Buffer.alloc(30);
+    webp.write('RIFF', 0, 'latin1');
+    webp.write('WEBPVP8X', 8, 'latin1');
+    webp.writeUIntLE(299, 24, 3);
+    webp.writeUIntLE(99, 27, 3);
+    const pilot = await loadValid(LAS_PILOT);
+    let asked = 0;
+    const counting = async (svg: string, width: number) => {
+      asked++;
+      return rasterizer()!(svg, width);
+    };
+    const docx = await reportToDocx(render(pilot, 'preparatory', 'en'), { branding: { logos: [{ alt: 'Donor', type: 'image/webp', bytes: webp }] }, rasterize: counting });
+    expect(asked).toBe(0);
+    expect(docx.notes).toEqual(['The logo "Donor" is left out of the Word report: lamd draws WebP pictures for Word through a Chromium, and none was found; a PNG copy of it in lamd.yaml would be.']);
+    const zip = await JSZip.loadAsync(docx.bytes);
+    expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && !f.endsWith('/'))).toEqual([]);
+  });
+});
+
 describe('pictures for Word where resvg has no binary', () => {
   it('are drawn by the machine\'s Chromium at the width asked for', async () => {
     const draw = chromiumRasterizer(process.env.LAMD_CHROMIUM ?? '/usr/bin/chromium', 60_000);

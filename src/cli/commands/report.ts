@@ -139,10 +139,11 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   });
   if (format === 'docx') {
     const [{ reportToDocx }, { chromiumRasterizer, rasterizer }, { findChromium }] = await Promise.all([import('../../report/docx.js'), import('../../report/raster.js'), import('../../report/pdf.js')]);
-    const rasterize = rasterizer() ?? docxChromium(() => findChromium(io.env), chromiumTimeout(io.env), chromiumRasterizer);
+    const viaChromium = docxChromium(() => findChromium(io.env), chromiumTimeout(io.env), chromiumRasterizer);
+    const rasterize = rasterizer() ?? viaChromium;
     const said = new Set<string>();
     for (const output of outputs) {
-      const docx = await reportToDocx(output.report, { paper, branding: branding(), draft: isDraft, sectionsOnNewPage: options.single === true, ...(rasterize ? { rasterize } : {}) });
+      const docx = await reportToDocx(output.report, { paper, branding: branding(), draft: isDraft, sectionsOnNewPage: options.single === true, ...(rasterize ? { rasterize } : {}), ...(viaChromium ? { rasterizeWebp: viaChromium } : {}) });
       output.content = docx.bytes;
       for (const note of docx.notes) {
         if (!said.has(note)) io.stderr(`lamd: note: ${note}\n`);
