@@ -30,7 +30,8 @@ export function annotation(d: Diagnostic, context: Pick<FormatContext, 'rule' | 
     properties.push(['line', d.range.start.line], ['endLine', d.range.end.line], ['col', d.range.start.column], ['endColumn', d.range.end.column]);
   }
   properties.push(['title', `lamd ${d.ruleId}`]);
-  const message = `${d.message} (${helpPointer(d.ruleId, context)})`;
+  // The message's id closes the line: the same in every language, for scripts that read the log.
+  const message = `${d.message} (${helpPointer(d.ruleId, context)})${d.messageId !== undefined ? ` [${d.messageId}]` : ''}`;
   return `::${COMMAND[d.severity]} ${properties.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(message)}`;
 }
 

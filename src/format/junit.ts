@@ -84,7 +84,8 @@ function problemLine(d: Diagnostic, context: FormatContext): string {
   const file = ciPath(d.file, context.cwd);
   const place = d.range ? `${file}:${d.range.start.line}:${d.range.start.column}` : file;
   const message = d.message.replace(/\r\n?|\n/g, '\n    ');
-  return `${place} ${d.severity} ${d.ruleId}: ${message} (${helpPointer(d.ruleId, context)})`;
+  // The message's id closes the line: the same in every language, for dashboards that group problems.
+  return `${place} ${d.severity} ${d.ruleId}: ${message} (${helpPointer(d.ruleId, context)})${d.messageId !== undefined ? ` [${d.messageId}]` : ''}`;
 }
 
 /**

@@ -69,3 +69,14 @@ describe('lamd validate in the language of the locale', () => {
     expect(inFrench.stderr).toContain('lamd parle en, fr, it');
   });
 });
+
+describe('the message ids in the CI formats', () => {
+  it('GitHub annotations and JUnit listings end each message with its id, the same in French', async () => {
+    const root = brokenWorkspace();
+    const github = await runLamd(['validate', '--format', 'github'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
+    const annotation = github.stdout.split('\n').find((line) => line.includes('title=lamd schema/type::'))!;
+    expect(annotation).toMatch(/doit être du texte.* \(lamd explain schema\/type\) \[schema\/type\.quote\]$/);
+    const junit = await runLamd(['validate', '--format', 'junit'], { cwd: root });
+    expect(junit.stdout).toMatch(/error references\/practice: There is no practice .* \[references\/practice\.missing\]/);
+  });
+});
