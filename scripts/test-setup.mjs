@@ -20,6 +20,7 @@ export const MACHINE_PACKAGES = [
   { debian: 'libreoffice-calc-nogui', command: 'soffice', env: 'LAMD_SOFFICE', neededBy: 'test/progress/spreadsheet.test.ts (LibreOffice opens and converts the XLSX exports)' },
   // The same soffice command; Writer's own library proves the part that opens Word files is there too.
   { debian: 'libreoffice-writer-nogui', command: 'soffice', file: '/usr/lib/libreoffice/program/libswlo.so', env: 'LAMD_SOFFICE', neededBy: 'test/report/docx.test.ts (LibreOffice converts the Word reports to PDF)' },
+  { debian: 'default-jre-headless', command: 'java', neededBy: 'test/report/nu-checker.test.ts (the Nu HTML checker, vnu-jar, is Java)' },
   { debian: 'python3', command: 'python3', neededBy: 'test/scaffold/interactive.e2e.test.ts (the prompts, typed at through a pseudo-terminal by pty-driver.py)' },
 ];
 
