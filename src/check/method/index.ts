@@ -13,6 +13,10 @@ import { rule as trainingParticipants } from './training-participants.js';
 import { rule as trainingSexBreakdown } from './training-sex-breakdown.js';
 import { rule as trainingCrossDepartmental } from './training-cross-departmental.js';
 import { rule as trainingBeforeExchange } from './training-before-peer-exchange.js';
+import { rule as phaseOrder } from './calendar-phase-order.js';
+import { rule as phaseLength } from './calendar-phase-length.js';
+import { rule as milestoneOverdue } from './calendar-milestone-overdue.js';
+import { rule as municipalityLagging } from './calendar-municipality-lagging.js';
 import { rule as contactData } from './privacy-contact-data.js';
 import { rule as continuity } from './roadmap-continuity.js';
 import { rule as crossSectoral } from './roadmap-cross-sectoral.js';
@@ -51,6 +55,10 @@ export const METHOD_RULES: readonly MethodRule[] = [
   trainingSexBreakdown,
   trainingCrossDepartmental,
   trainingBeforeExchange,
+  phaseOrder,
+  phaseLength,
+  milestoneOverdue,
+  municipalityLagging,
   actionInPeriod,
   calendar,
   overdue,

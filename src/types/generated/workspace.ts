@@ -192,7 +192,8 @@ export type Municipalities = [
     lead_unit?: Text9;
     local_partner?: LocalPartner;
     joined?: Joined;
-    selection?: Text10;
+    milestones?: Milestones;
+    selection?: Text12;
   },
   ...{
     slug: Slug;
@@ -202,7 +203,8 @@ export type Municipalities = [
     lead_unit?: Text9;
     local_partner?: LocalPartner;
     joined?: Joined;
-    selection?: Text10;
+    milestones?: Milestones;
+    selection?: Text12;
   }[]
 ];
 /**
@@ -244,6 +246,36 @@ export type Joined = string;
  */
 export type Text10 = string;
 /**
+ * The phase of the method it belongs to
+ */
+export type Phase = "preparatory" | "profile" | "capitalization" | "roadmap" | "final";
+/**
+ * When it is due
+ */
+export type Due = string;
+/**
+ * When it was reached; leave it out until then
+ */
+export type Done = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text11 = string;
+/**
+ * The municipality's own milestones in the programme (publication 4.6: the municipalities did not proceed at the same pace), each with the phase it belongs to, when it is due and when it was done
+ */
+export type Milestones = {
+  title: Text10;
+  phase?: Phase;
+  due?: Due;
+  done?: Done;
+  note?: Text11;
+}[];
+/**
+ * Free text, written in your own words
+ */
+export type Text12 = string;
+/**
  * First day of the period
  */
 export type Start1 = string;
@@ -252,13 +284,33 @@ export type Start1 = string;
  */
 export type End1 = string;
 /**
+ * Days at least
+ */
+export type PreparatoryPhase1 = number;
+/**
+ * Days at least
+ */
+export type Phase1 = number;
+/**
+ * Days at least
+ */
+export type Phase2 = number;
+/**
+ * Days at least
+ */
+export type Phase3 = number;
+/**
+ * Days at least
+ */
+export type FinalPhase1 = number;
+/**
  * common-goal, result or unexpected-result
  */
 export type Type = "common-goal" | "result" | "unexpected-result";
 /**
  * Free text, written in your own words
  */
-export type Text11 = string;
+export type Text13 = string;
 /**
  * The municipalities it concerns, when not the whole network
  */
@@ -268,7 +320,7 @@ export type Municipalities1 = Municipality[];
  */
 export type ProgrammeLevelObjectivesAndResults = {
   type: Type;
-  statement: Text11;
+  statement: Text13;
   municipalities?: Municipalities1;
   sources?: Sources;
 }[];
@@ -287,18 +339,18 @@ export type Theme =
 /**
  * Free text, written in your own words
  */
-export type Text12 = string;
+export type Text14 = string;
 /**
  * The phase of the method the lesson is about, if one
  */
-export type Phase = "preparatory" | "profile" | "capitalization" | "roadmap" | "final";
+export type Phase4 = "preparatory" | "profile" | "capitalization" | "roadmap" | "final";
 /**
  * What the programme taught about running the method, for the next edition (publication 4.7). The final report prints them in its lessons lens
  */
 export type LessonsLearned = {
   theme?: Theme;
-  lesson: Text12;
-  phase?: Phase;
+  lesson: Text14;
+  phase?: Phase4;
   sources?: Sources;
 }[];
 /**
@@ -312,7 +364,7 @@ export type Municipality1 = string;
 /**
  * Free text, written in your own words
  */
-export type Text13 = string;
+export type Text15 = string;
 /**
  * The bodies that coordinate: a steering committee, a working group, regular meetings
  */
@@ -324,17 +376,17 @@ export type Involvement = "design" | "implementation" | "both";
 /**
  * Free text, written in your own words
  */
-export type Text14 = string;
+export type Text16 = string;
 /**
  * How the programme was coordinated, one block per level (publication 4.5): between the municipalities, within each municipality, and with external stakeholders
  */
 export type CoordinationMechanisms = {
   level: Level;
   municipality?: Municipality1;
-  lead?: Text13;
+  lead?: Text15;
   bodies?: Bodies;
   involvement?: Involvement;
-  description?: Text14;
+  description?: Text16;
   sources?: Sources;
 }[];
 /**
@@ -355,161 +407,161 @@ export type Logos =
   | [
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       }
     ]
   | [
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       }
     ]
   | [
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       }
     ]
   | [
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       }
     ]
   | [
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       }
     ]
   | [
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       }
     ]
   | [
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       }
     ]
   | [
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       },
       {
         file: File;
-        alt: Text15;
+        alt: Text17;
       }
     ];
 /**
@@ -519,15 +571,15 @@ export type File = string;
 /**
  * Free text, written in your own words
  */
-export type Text15 = string;
-/**
- * Free text, written in your own words
- */
-export type Text16 = string;
-/**
- * Free text, written in your own words
- */
 export type Text17 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text18 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text19 = string;
 /**
  * Id of the rule to silence, as `lamd rules` lists it (roadmap/design-inclusion)
  */
@@ -535,13 +587,13 @@ export type Rule = string;
 /**
  * Free text, written in your own words
  */
-export type Text18 = string;
+export type Text20 = string;
 /**
  * Method rules silenced on this document, each with the reason, which lamd records and can list (`lamd validate --list-suppressions`). Reading and schema rules cannot be silenced
  */
 export type SuppressedRules = {
   rule: Rule;
-  reason: Text18;
+  reason: Text20;
 }[];
 
 /**
@@ -620,6 +672,7 @@ export interface PhaseCalendar {
   capitalization?: Phase2Capitalization;
   roadmap?: Phase3RoadMaps;
   final?: FinalPhase;
+  minimum_days?: MinimumLengthOfEachPhase;
 }
 /**
  * Engagement and selection of municipalities and partners; contextual analysis
@@ -657,12 +710,22 @@ export interface FinalPhase {
   end?: End1;
 }
 /**
+ * The shortest each phase may be in this programme, in days (publication 4.7: give every phase an appropriate duration). calendar/phase-length reports a phase that is shorter
+ */
+export interface MinimumLengthOfEachPhase {
+  preparatory?: PreparatoryPhase1;
+  profile?: Phase1;
+  capitalization?: Phase2;
+  roadmap?: Phase3;
+  final?: FinalPhase1;
+}
+/**
  * What donors' visibility rules ask a report to carry: logos (files in the workspace, embedded in HTML, PDF and Word reports, never fetched) and a funding statement or disclaimer, on the cover and at the foot of every report
  */
 export interface BrandingAndVisibility {
   logos?: Logos;
-  funding_statement?: Text16;
-  disclaimer?: Text17;
+  funding_statement?: Text18;
+  disclaimer?: Text19;
 }
 /**
  * Severity of lamd's method rules in this workspace: rule id to `error`, `warning`, `info` or `off`. `lamd rules` lists the ids
