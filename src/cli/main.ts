@@ -7,6 +7,7 @@ import { processIO, type CliIO } from './io.js';
 import { newHelp } from '../scaffold/new-help.js';
 import type { GlobalOptions } from './global-options.js';
 import { render, t, type MessageLanguage } from '../i18n/messages.js';
+import { commanderError, helpConfiguration } from './commander-text.js';
 import { languageFromEnv, messageLanguage, messageLanguageNear } from './locale.js';
 
 type Run = (io: CliIO, global: GlobalOptions, ...args: unknown[]) => Promise<number>;
@@ -50,158 +51,163 @@ function commandLanguage(command: string, lang: string | undefined, env: NodeJS.
   return languageFromEnv(env);
 }
 
-export function buildProgram(io: CliIO = processIO()): Command {
+export function buildProgram(io: CliIO = processIO(), language: MessageLanguage = languageFromEnv(io.env)): Command {
+  // Help texts in the language of the run, chosen before commander reads the arguments (helpLanguage).
+  const h = (id: string): string => render(language, t(id));
   const program = new Command('lamd')
-    .description('Docs-as-code for mainstreaming-migration programmes: profiles, practices, SDG-linked road maps.')
-    .version(LAMD_VERSION, '-V, --version', 'print the version of lamd')
-    .helpOption('-h, --help', 'show help')
-    .option('-C, --workspace <dir>', 'the workspace folder (default: the nearest folder holding lamd.yaml)')
-    .option('--no-color', 'never colour the output (NO_COLOR and FORCE_COLOR are honoured too)')
+    .description(h('help.lamd.description'))
+    .version(LAMD_VERSION, '-V, --version', h('help.lamd.option.version'))
+    .helpOption('-h, --help', h('help.lamd.option.help'))
+    .helpCommand('help [command]', h('help.lamd.command.help'))
+    .option('-C, --workspace <dir>', h('help.lamd.option.workspace'))
+    .option('--no-color', h('help.lamd.option.no-color'))
     .showSuggestionAfterError(true)
     .exitOverride()
+    .configureHelp(helpConfiguration(language))
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(commanderError(s, language)),
       // As commander does by itself, but for the injected terminal: wrap help to it, else at 80 columns.
       getOutHelpWidth: () => (io.stdoutIsTTY ? process.stdout.columns : undefined) as number,
       getErrHelpWidth: () => (io.stderrIsTTY ? process.stderr.columns : undefined) as number,
     });
-  sessions.set(program, { io, exitCode: 0, language: languageFromEnv(io.env) });
+  sessions.set(program, { io, exitCode: 0, language });
 
   program
     .command('init')
-    .description('scaffold a workspace: lamd.yaml, a first municipality, examples to replace, CI and editor settings')
-    .argument('[dir]', 'folder to create the workspace in, new or empty (default: the current folder)')
-    .option('--network <name>', 'name of the programme or network')
-    .option('--name <name>', 'name of the first municipality, as written locally (any script)')
-    .option('--municipality <name>', 'older spelling of --name, kept with a note (elsewhere --municipality is a slug)')
-    .option('--name-latin <name>', 'the name in Latin letters when --name is written in another script (طنجة → Tanger): lamd.yaml then names it in both, each under its languages, and the folder is named after it')
-    .option('--municipality-latin <name>', 'older spelling of --name-latin, beside --municipality')
-    .option('--slug <slug>', "the municipality's folder name (default: from its name in Latin letters, or from a transliteration of it)")
-    .option('--country <code>', "the municipality's country, ISO 3166-1 alpha-2 (TN, IT, AL)")
-    .option('--lang <codes>', 'languages the municipality works in, ISO 639-1, comma-separated (fr,ar)')
-    .option('--lead-unit <name>', 'the unit leading the process inside the municipality')
-    .option('--partner <name>', 'an implementing partner, optionally with its country: "CeSPI (IT)" (repeat for several)', (value: string, previous: string[] = []) => [...previous, value])
-    .option('--start <date>', 'programme start, YYYY-MM-DD (default: today)')
-    .option('--end <date>', 'programme end, YYYY-MM-DD (default: a year after the start)')
-    .option('--sdg <goals>', 'SDG goals of interest, comma-separated (default: 10); the example road map is linked to the first of them with a target on migration governance, else to 10')
-    .option('--report-lang <codes>', "languages of the reports, comma-separated, the default first; lamd writes the documents' text in the first (default: the municipality's languages that reports exist in, then en)")
-    .option('--lamd-package <spec>', 'the lamd the CI workflow installs, as an npm package spec: a registry version (lamd@1.2.0), a tarball URL or a git URL (default: this lamd, by name and version); recorded in lamd.yaml')
-    .option('-y, --yes', 'ask nothing: take the defaults for every answer no flag gives')
-    .option('--force', 'create the workspace in a folder that is not empty: files in the way are listed and kept, never overwritten')
-    .option('--dry-run', 'list the files that would be written (on stdout) and write nothing')
+    .description(h('help.init.description'))
+    .argument('[dir]', h('help.init.argument.dir'))
+    .option('--network <name>', h('help.init.option.network'))
+    .option('--name <name>', h('help.init.option.name'))
+    .option('--municipality <name>', h('help.init.option.municipality'))
+    .option('--name-latin <name>', h('help.init.option.name-latin'))
+    .option('--municipality-latin <name>', h('help.init.option.municipality-latin'))
+    .option('--slug <slug>', h('help.init.option.slug'))
+    .option('--country <code>', h('help.init.option.country'))
+    .option('--lang <codes>', h('help.init.option.lang'))
+    .option('--lead-unit <name>', h('help.init.option.lead-unit'))
+    .option('--partner <name>', h('help.init.option.partner'), (value: string, previous: string[] = []) => [...previous, value])
+    .option('--start <date>', h('help.init.option.start'))
+    .option('--end <date>', h('help.init.option.end'))
+    .option('--sdg <goals>', h('help.init.option.sdg'))
+    .option('--report-lang <codes>', h('help.init.option.report-lang'))
+    .option('--lamd-package <spec>', h('help.init.option.lamd-package'))
+    .option('-y, --yes', h('help.init.option.yes'))
+    .option('--force', h('help.init.option.force'))
+    .option('--dry-run', h('help.init.option.dry-run'))
     .action(lazy(() => import('./commands/init.js') as Promise<{ run: Run }>));
 
   program
     .command('new')
-    .description('add a municipality, practice, road map, stakeholder or activity to the workspace')
-    .argument('<kind>', 'municipality, practice, roadmap, stakeholder or activity')
-    .argument('[id]', "the new document's id (a municipality's slug); default: from its name or title (in Latin letters, or transliterated)")
-    .option('--municipality <slug>', "practice, roadmap, stakeholder: the slug of the municipality it belongs to; activity: slugs of those taking part, comma-separated")
-    .option('--country <code>', 'municipality, stakeholder: ISO 3166-1 alpha-2 country code')
-    .option('--lang <codes>', 'municipality: languages it works in, comma-separated')
-    .option('--name-latin <name>', 'municipality: its name in Latin letters, when --name is written in another script (lamd.yaml names it in both)')
-    .option('--lead-unit <name>', 'municipality: the unit leading the process inside it')
-    .option('--local-partner <id>', 'municipality: id of the implementing partner that accompanies it')
-    .option('--title <title>', 'practice, roadmap, activity: the title')
-    .option('--cluster <cluster>', 'practice: thematic cluster')
-    .option('--sdg <goal>', 'roadmap: the one SDG goal it is linked to (default: 10)')
-    .option('--name <name>', 'municipality: its name, as written locally (any script); stakeholder: name of the organisation, unit or role')
-    .option('--type <type>', 'stakeholder: its type; activity: training, internal-consultation, peer-exchange or final-event')
-    .option('--level <level>', 'stakeholder: local, national or international (default: local)')
-    .option('--affiliation <name>', 'stakeholder: the body it belongs to')
-    .option('--migration-background', "stakeholder: brings migrants' perspectives (an expert with a migration background)")
-    .option('--date <yyyy-mm-dd>', 'activity: the day it takes place (default: today)')
-    .option('--mode <mode>', 'activity: online, in-person or hybrid')
-    .option('-y, --yes', 'ask nothing: take the defaults for every answer no flag gives')
-    .option('--dry-run', 'list the files that would be written or changed (on stdout) and write nothing')
+    .description(h('help.new.description'))
+    .argument('<kind>', h('help.new.argument.kind'))
+    .argument('[id]', h('help.new.argument.id'))
+    .option('--municipality <slug>', h('help.new.option.municipality'))
+    .option('--country <code>', h('help.new.option.country'))
+    .option('--lang <codes>', h('help.new.option.lang'))
+    .option('--name-latin <name>', h('help.new.option.name-latin'))
+    .option('--lead-unit <name>', h('help.new.option.lead-unit'))
+    .option('--local-partner <id>', h('help.new.option.local-partner'))
+    .option('--title <title>', h('help.new.option.title'))
+    .option('--cluster <cluster>', h('help.new.option.cluster'))
+    .option('--sdg <goal>', h('help.new.option.sdg'))
+    .option('--name <name>', h('help.new.option.name'))
+    .option('--type <type>', h('help.new.option.type'))
+    .option('--level <level>', h('help.new.option.level'))
+    .option('--affiliation <name>', h('help.new.option.affiliation'))
+    .option('--migration-background', h('help.new.option.migration-background'))
+    .option('--date <yyyy-mm-dd>', h('help.new.option.date'))
+    .option('--mode <mode>', h('help.new.option.mode'))
+    .option('-y, --yes', h('help.new.option.yes'))
+    .option('--dry-run', h('help.new.option.dry-run'))
     // Help per kind: `lamd new practice --help` explains the practice's flags and allowed values.
     .addHelpText('after', (context) => newHelp(context.command.args.find((a) => !a.startsWith('-'))))
     .action(lazy(() => import('./commands/new.js') as Promise<{ run: Run }>));
 
   program
     .command('validate')
-    .description('check documents: YAML, schema, references, dates and method rules')
-    .argument('[paths...]', 'files, folders or globs to check (default: the whole workspace); - reads standard input')
-    .addOption(new Option('-f, --format <format>', 'output format (default: pretty)').choices(['pretty', 'json', 'github', 'junit', 'sarif']))
-    .option('--strict', 'fail on warnings too')
-    .option('-q, --quiet', 'report errors only')
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('--today <date>', 'the date date rules take as today (YYYY-MM-DD), for reproducible CI runs (default: the local date where lamd runs)')
-    .option('--list-suppressions', 'list the rules documents silence, with their reasons')
-    .option('--lang <code>', 'language of the messages: en, fr or it (default: from LC_ALL, LC_MESSAGES or LANG, else en)')
+    .description(h('help.validate.description'))
+    .argument('[paths...]', h('help.validate.argument.paths'))
+    .addOption(new Option('-f, --format <format>', h('help.validate.option.format')).choices(['pretty', 'json', 'github', 'junit', 'sarif']))
+    .option('--strict', h('help.validate.option.strict'))
+    .option('-q, --quiet', h('help.validate.option.quiet'))
+    .option('-o, --output <file>', h('help.validate.option.output'))
+    .option('--today <date>', h('help.validate.option.today'))
+    .option('--list-suppressions', h('help.validate.option.list-suppressions'))
+    .option('--lang <code>', h('help.validate.option.lang'))
     .action(lazy(() => import('./commands/validate.js') as Promise<{ run: Run }>));
 
   program
     .command('report')
-    .description('render a phase report as Markdown, HTML, PDF or Word into <workspace>/reports/')
-    .argument('<phase>', 'preparatory, profile, capitalization, roadmap, final, progress, or all')
-    .option('-m, --municipality <slug>', 'report on this municipality only')
-    .addOption(new Option('-f, --format <format>', 'md (default), html (one self-contained page, print-ready), pdf (printed by a Chromium on this machine) or docx (Word)').choices(['md', 'html', 'pdf', 'docx']))
-    .addOption(new Option('--paper <size>', 'paper of the HTML, PDF and Word reports (default: a4)').choices(['a4', 'letter']))
-    .option('--single', 'with `all`: bind every phase into one document with one cover and one table of contents (html, pdf or docx)')
-    .option('-o, --out <dir>', 'write the reports into this folder (default: <workspace>/reports)')
-    .option('--lang <code>', "language of the report: en, it, fr, sq or ar (default: the workspace's first report language)")
-    .option('--today <date>', 'the date overdue actions are counted on (YYYY-MM-DD), for reproducible reports (default: the local date where lamd runs)')
-    .option('--period <period>', 'the progress report stops at this reporting period (2024, 2024-H1, 2024-Q3; default: the latest)')
-    .option('--draft', 'write the report even though documents it reads have errors, marked "draft" on every page and in the file name')
+    .description(h('help.report.description'))
+    .argument('<phase>', h('help.report.argument.phase'))
+    .option('-m, --municipality <slug>', h('help.report.option.municipality'))
+    .addOption(new Option('-f, --format <format>', h('help.report.option.format')).choices(['md', 'html', 'pdf', 'docx']))
+    .addOption(new Option('--paper <size>', h('help.report.option.paper')).choices(['a4', 'letter']))
+    .option('--single', h('help.report.option.single'))
+    .option('-o, --out <dir>', h('help.report.option.out'))
+    .option('--lang <code>', h('help.report.option.lang'))
+    .option('--today <date>', h('help.report.option.today'))
+    .option('--period <period>', h('help.report.option.period'))
+    .option('--draft', h('help.report.option.draft'))
     .action(lazy(() => import('./commands/report.js') as Promise<{ run: Run }>));
 
   program
     .command('rules')
-    .description('list the rules lamd checks, with their severity in this workspace')
-    .option('--json', 'print the list as JSON')
+    .description(h('help.rules.description'))
+    .option('--json', h('help.rules.option.json'))
     .action(lazy(() => import('./commands/rules.js') as Promise<{ run: Run }>));
 
   program
     .command('export')
-    .description('write spreadsheets: the results matrix for donors, or a progress workbook for officers to fill in')
-    .argument('<what>', 'results-matrix or progress-template')
-    .addOption(new Option('-f, --format <format>', 'csv or xlsx (default: from -o, else csv)').choices(['csv', 'xlsx']))
-    .option('-o, --output <file>', 'the file to write (a results matrix in CSV goes to standard output without it)')
-    .option('-m, --municipality <slug>', 'this municipality only')
-    .option('--period <period>', 'the reporting period: 2025, 2025-H1, 2025-Q3 (required for progress-template; for results-matrix, actuals up to it)')
-    .option('--lang <code>', "language of the labels: en, it, fr, sq or ar (default: the workspace's first report language)")
-    .option('--today <date>', 'the date date rules count from (YYYY-MM-DD)')
-    .option('--force', 'replace the output file if it exists')
+    .description(h('help.export.description'))
+    .argument('<what>', h('help.export.argument.what'))
+    .addOption(new Option('-f, --format <format>', h('help.export.option.format')).choices(['csv', 'xlsx']))
+    .option('-o, --output <file>', h('help.export.option.output'))
+    .option('-m, --municipality <slug>', h('help.export.option.municipality'))
+    .option('--period <period>', h('help.export.option.period'))
+    .option('--lang <code>', h('help.export.option.lang'))
+    .option('--today <date>', h('help.export.option.today'))
+    .option('--force', h('help.export.option.force'))
     .addHelpText('after', '\nExit codes: 0 written; 1 the workspace has errors (nothing written); 2 usage error.')
     .action(lazy(() => import('./commands/export.js') as Promise<{ run: Run }>));
 
   program
     .command('import')
-    .description('write or update progress reports from a progress workbook (XLSX or CSV) filled in by an officer')
-    .argument('<what>', 'progress')
-    .argument('<file>', 'the workbook: FILE.xlsx written by `lamd export progress-template`, or its CSV form')
-    .option('--period <period>', 'the reporting period (default: the one the workbook was exported for)')
-    .option('--dry-run', 'print the documents that would be written, and write nothing')
-    .option('--force', "update the period's existing progress reports with the workbook's values")
-    .option('--lang <code>', "language of the messages about cells: en, it, fr, sq or ar (default: the workspace's first report language)")
-    .option('--today <date>', 'the date a new report is recorded as made (YYYY-MM-DD)')
+    .description(h('help.import.description'))
+    .argument('<what>', h('help.import.argument.what'))
+    .argument('<file>', h('help.import.argument.file'))
+    .option('--period <period>', h('help.import.option.period'))
+    .option('--dry-run', h('help.import.option.dry-run'))
+    .option('--force', h('help.import.option.force'))
+    .option('--lang <code>', h('help.import.option.lang'))
+    .option('--today <date>', h('help.import.option.today'))
     .addHelpText('after', '\nExit codes: 0 written (or nothing to write); 1 a cell is wrong or the written reports have errors (nothing written for a wrong cell); 2 not a workbook lamd wrote, or usage error.')
     .action(lazy(() => import('./commands/import.js') as Promise<{ run: Run }>));
 
   program
     .command('explain')
-    .description("print a rule's documentation: what it checks, why, examples, how to fix it and turn it down (offline)")
-    .argument('<rule>', 'a rule id, such as roadmap/single-sdg, or its name alone when only one area has it (single-sdg)')
+    .description(h('help.explain.description'))
+    .argument('<rule>', h('help.explain.argument.rule'))
     .addHelpText('after', '\nExit codes: 0 the page was printed; 2 there is no such rule (the closest ids are suggested).\n`lamd rules` lists every rule.')
     .action(lazy(() => import('./commands/explain.js') as Promise<{ run: Run }>));
 
   program
     .command('schema')
-    .description('print the JSON Schema of a document kind, or write them all with --out')
-    .argument('[kind]', 'workspace, profile, practice, roadmap, stakeholders, activity or common')
-    .option('--out <dir>', 'write every schema into this folder')
-    .option('--force', 'replace schema files that differ in --out')
+    .description(h('help.schema.description'))
+    .argument('[kind]', h('help.schema.argument.kind'))
+    .option('--out <dir>', h('help.schema.option.out'))
+    .option('--force', h('help.schema.option.force'))
     .action(lazy(() => import('./commands/schema.js') as Promise<{ run: Run }>));
 
   program
     .command('sdg')
-    .description('look up SDG goals, targets and indicators; --migration lists the migration-relevant targets')
-    .argument('[query]', 'a goal (10), a target (10.7, 10.c) or an indicator (10.7.2); none lists the 17 goals')
-    .option('-m, --migration', 'list the migration-relevant targets, direct and related, with the reason for each (of one goal if given)')
-    .option('--lang <code>', 'language of the titles: en (default), it, fr, ar, es; sq shows the English titles')
-    .option('--json', 'print JSON (shape below)')
+    .description(h('help.sdg.description'))
+    .argument('[query]', h('help.sdg.argument.query'))
+    .option('-m, --migration', h('help.sdg.option.migration'))
+    .option('--lang <code>', h('help.sdg.option.lang'))
+    .option('--json', h('help.sdg.option.json'))
     .addHelpText(
       'after',
       `
@@ -236,7 +242,7 @@ Examples:
  * the exit code. The process entry (entry.ts) passes the real one; tests pass their own.
  */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
-  const program = buildProgram(io);
+  const program = buildProgram(io, helpLanguage(argv.slice(2), io.env));
   try {
     await program.parseAsync(argv as string[]);
     return sessions.get(program)!.exitCode;
@@ -244,6 +250,36 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     return report(error, io, sessions.get(program)!.language);
   }
 }
+
+/** Options of the program itself that take a value, to skip when looking for the command's name. */
+const GLOBAL_OPTIONS_WITH_VALUE = new Set(['-C', '--workspace']);
+
+/**
+ * The language of help and of commander's own messages, chosen from the arguments before commander
+ * parses them: the command's --lang where it names the language of lamd's messages or of the command's
+ * output (as commandLanguage decides once the command runs), else the locale. A --lang lamd cannot
+ * speak is left for the command to refuse; help then follows the locale.
+ */
+export function helpLanguage(args: readonly string[], env: NodeJS.ProcessEnv): MessageLanguage {
+  let command: string | undefined;
+  let lang: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') break;
+    if (command === undefined) {
+      if (GLOBAL_OPTIONS_WITH_VALUE.has(arg)) i++;
+      else if (!arg.startsWith('-')) command = arg;
+      continue;
+    }
+    if (arg === '--lang') lang = args[++i];
+    else if (arg.startsWith('--lang=')) lang = arg.slice('--lang='.length);
+  }
+  if (command !== undefined && LANG_MEANS_OUTPUT.has(command)) return messageLanguageNear(env, lang);
+  return languageFromEnv(env);
+}
+
+/** Commands whose --lang is the language lamd speaks or writes in (init's and new's is the municipality's). */
+const LANG_MEANS_OUTPUT = new Set(['validate', 'rules', 'report', 'export', 'import', 'sdg']);
 
 function report(error: unknown, io: CliIO, language: MessageLanguage): number {
   if (error instanceof CommanderError) {

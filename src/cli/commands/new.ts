@@ -74,20 +74,20 @@ const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowe
 
 export async function run(io: CliIO, global: GlobalOptions, kind: string, id: string | undefined, options: NewOptions = {}): Promise<number> {
   if (!(NEW_KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError(`lamd new cannot make a \`${kind}\`. It makes: ${NEW_KINDS.join(', ')} (for example \`lamd new practice one-stop-shop --municipality milan --cluster access-to-services\`).`);
+    throw new UsageError(t('new.unknown-kind', { kind, kinds: NEW_KINDS.join(', ') }));
   }
   const k = kind as NewKind;
   const foreign = (Object.keys(options) as Array<keyof NewOptions>).filter((key) => key !== 'yes' && key !== 'dryRun' && options[key] !== undefined && !FLAGS[k].includes(key as Flag));
-  if (foreign.length) throw new UsageError(`${foreign.map(flagName).join(', ')} ${foreign.length === 1 ? 'does' : 'do'} not apply to \`lamd new ${k}\`; its options are ${FLAGS[k].map(flagName).join(', ')}.`);
+  if (foreign.length) throw new UsageError(t('new.foreign-options', { count: foreign.length, flags: foreign.map(flagName).join(', '), kind: k, options: FLAGS[k].map(flagName).join(', ') }));
 
   if (k === 'municipality' && options.municipality !== undefined) {
-    if (options.name !== undefined) throw new UsageError('`lamd new municipality` takes the name with --name; --municipality names an existing municipality (its slug) in the other `lamd new` commands. Give --name only.');
-    io.stderr(`lamd: note: the name of a new municipality is now given with --name (${`--name ${JSON.stringify(options.municipality)}`}); --municipality elsewhere always means an existing municipality's slug. This spelling still works for now.\n`);
+    if (options.name !== undefined) throw new UsageError(t('new.municipality-and-name'));
+    io.stderr(`lamd: ${render(global.language ?? 'en', t('new.municipality-as-name', { flag: `--name ${JSON.stringify(options.municipality)}` }))}\n`);
     options = { ...options, name: options.municipality, municipality: undefined };
   }
 
   const root = global.workspace !== undefined ? requireWorkspaceAt(resolve(io.cwd, global.workspace)) : findWorkspaceRoot(io.cwd);
-  if (!root) throw new WorkspaceError('No lamd.yaml here or in any parent folder. Run `lamd init` to create a workspace, or pass -C <workspace>.');
+  if (!root) throw new WorkspaceError(t('new.no-workspace'));
   const facts = await readWorkspaceFacts(root);
 
   const asker = mayAsk({ yes: options.yes, stdinIsTTY: io.stdinIsTTY, stderrIsTTY: io.stderrIsTTY, env: io.env }) ? await inquirerAsker() : undefined;
@@ -97,7 +97,7 @@ export async function run(io: CliIO, global: GlobalOptions, kind: string, id: st
 
   const checked = checkPlan(root, files!);
   const taken = checked.filter((f) => f.state === 'exists');
-  if (taken.length) throw new UsageError(`${taken.map((f) => f.path).join(', ')} already exists; lamd never replaces a file. Nothing was written.`);
+  if (taken.length) throw new UsageError(t('new.files-exist', { count: taken.length, files: taken.map((f) => f.path).join(', ') }));
   const display = (path: string) => relative(io.cwd, join(root, ...path.split('/'))).split('\\').join('/') || '.';
   const writes = checked.filter((f) => f.state === 'new' || f.state === 'edit');
   if (options.dryRun) {
@@ -184,7 +184,7 @@ const ASK: Record<NewKind, Ask> = {
       default: '10',
       parse: (v) => {
         const goals = parseGoals(v, '--sdg');
-        if (goals.length !== 1) throw new UsageError('--sdg: a road map is linked to one SDG goal; give one number, like 10.');
+        if (goals.length !== 1) throw new UsageError(t('new.one-sdg'));
         return goals[0]!;
       },
     });

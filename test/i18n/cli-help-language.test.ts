@@ -1,0 +1,72 @@
+// lamd's help and usage errors in the officer's language: command and option descriptions, commander's
+// own headings and parse errors, and the usage errors of the commands, under LANG=fr or --lang.
+import { describe, expect, it } from 'vitest';
+import { helpLanguage } from '../../src/cli/main.js';
+import { runLamd, tempDir } from '../helpers/lamd.js';
+
+const FR = { LANG: 'fr_FR.UTF-8' };
+/** Help as one line: commander wraps it at 80 columns. */
+const flat = (text: string) => text.replace(/[ \n]+/g, ' ');
+
+describe('help in the language of the locale', () => {
+  it('LANG=fr_FR.UTF-8 lamd validate --help: French descriptions and headings', async () => {
+    const { status, stdout } = await runLamd(['validate', '--help'], { env: FR });
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Utilisation\u00a0: lamd validate/);
+    expect(flat(stdout)).toContain('vérifie les documents\u00a0: YAML, schéma, références, dates et règles de la méthode');
+    expect(stdout).toContain('Options\u00a0:');
+    expect(stdout).toContain('échouer aussi sur les avertissements');
+    expect(stdout).toContain('valeurs');
+    expect(flat(stdout)).not.toMatch(/fail on warnings|choices:|Usage:/);
+  });
+
+  it('LANG=fr_FR.UTF-8 lamd report --help: French descriptions', async () => {
+    const { status, stdout } = await runLamd(['report', '--help'], { env: FR });
+    expect(status).toBe(0);
+    expect(flat(stdout)).toContain('produit un rapport de phase en Markdown, HTML, PDF ou Word');
+    expect(stdout).toContain('rapport sur cette seule municipalité');
+    expect(flat(stdout)).not.toContain('render a phase report');
+  });
+
+  it('lamd --help lists the commands in Italian under LANG=it, and in English with no locale', async () => {
+    const it_ = await runLamd(['--help'], { env: { LANG: 'it_IT.UTF-8' } });
+    expect(it_.stdout).toContain('Comandi:');
+    expect(flat(it_.stdout)).toContain('controlla i documenti: YAML, schema, riferimenti, date e regole del metodo');
+    expect(it_.stdout).toContain('mostra l’aiuto di un comando');
+    const en = await runLamd(['--help']);
+    expect(en.stdout).toContain('Commands:');
+    expect(flat(en.stdout)).toContain('check documents: YAML, schema, references, dates and method rules');
+  });
+
+  it('a command whose --lang is its output language gives its help in that language; init and new follow the locale', () => {
+    expect(helpLanguage(['report', 'all', '--lang', 'it', '--help'], FR)).toBe('it');
+    expect(helpLanguage(['-C', 'ws', 'validate', '--lang=fr'], {})).toBe('fr');
+    expect(helpLanguage(['report', '--lang', 'ar'], FR)).toBe('fr');
+    expect(helpLanguage(['init', '--lang', 'it'], FR)).toBe('fr');
+    expect(helpLanguage(['new', 'municipality', '--lang', 'it'], {})).toBe('en');
+  });
+});
+
+describe('usage errors in the language of the locale', () => {
+  it('LANG=fr: a kind lamd new cannot make is refused in French (exit 2)', async () => {
+    const { status, stderr } = await runLamd(['new', 'city'], { env: FR, cwd: tempDir() });
+    expect(status).toBe(2);
+    expect(stderr).toContain('lamd new ne sait pas créer «\u202fcity\u202f». Il crée\u00a0: municipality, practice');
+  });
+
+  it('LANG=fr: an option that does not apply to the kind is refused in French', async () => {
+    const { status, stderr } = await runLamd(['new', 'practice', '--country', 'IT'], { env: FR, cwd: tempDir() });
+    expect(status).toBe(2);
+    expect(stderr).toContain('L’option --country ne s’applique pas à `lamd new practice`\u202f; ses options sont --municipality, --title, --cluster.');
+  });
+
+  it("LANG=it: commander's parse errors, in Italian", async () => {
+    const unknown = await runLamd(['validate', '--strit'], { env: { LANG: 'it_IT.UTF-8' } });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('errore: opzione sconosciuta «--strit»\n(Forse intendevi --strict?)\n');
+    const choice = await runLamd(['validate', '-f', 'xml'], { env: FR });
+    expect(choice.stderr).toContain('ne peut pas valoir «\u202fxml\u202f». Valeurs possibles\u00a0: pretty, json');
+    const english = await runLamd(['validate', '--strit']);
+    expect(english.stderr).toBe("error: unknown option '--strit'\n(Did you mean --strict?)\n");
+  });
+});
