@@ -81,5 +81,6 @@ export function bindReports(reports: readonly MarkdownReport[], title: Md): Mark
     messages: first.messages,
     timelines: reports.flatMap((report, i) => report.timelines.map((t) => ({ ...t, id: `p${i + 1}-${t.id}` }))),
     overrides: [...new Set(reports.flatMap((r) => r.overrides))],
+    textLanguages: new Map(reports.flatMap((r) => [...(r.textLanguages ?? [])])),
   };
 }

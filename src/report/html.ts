@@ -12,11 +12,14 @@
 //   inside <bdi> (bidi isolation, direction taken from the text itself): user text in Latin script
 //   keeps its punctuation where it belongs ("distributed." not ".distributed") and the page keeps
 //   its alignment and list markers. The isolating tag is lamd's; what is inside is rendered as before.
+// - user text from a document written in another language than the report's (its `language`) inside
+//   <bdi lang dir>, so that browsers, screen readers and the Nu HTML checker know its language.
 // A Content-Security-Policy forbidding scripts and every fetch backs this up in the browser.
 import { Marked, Tokenizer, type Tokens } from 'marked';
 import { escapeHtml } from './markdown.js';
 import { pageCss, type PrintOptions } from './print.js';
 import { REPORT_CSS } from './style.js';
+import { languageDirection } from './text-language.js';
 import { TIMELINE_MARKER, timelineSvg, type SvgLabels, type Timeline } from './timeline.js';
 
 export interface HtmlOptions {
@@ -34,6 +37,8 @@ export interface HtmlOptions {
   cover?: string;
   /** Extra lines at the foot of the report (already escaped HTML). */
   foot?: string;
+  /** User texts written in another language than the report's: text → its language tag. */
+  textLanguages?: ReadonlyMap<string, string>;
 }
 
 interface Heading {
@@ -87,7 +92,38 @@ export function markdownToHtml(markdown: string, options: HtmlOptions): string {
   const headings: Heading[] = [];
   const body = reportMarked(options, headings, isolate).parse(markdown) as string;
   const title = headings.find((h) => h.depth === 1)?.text ?? '';
-  return htmlPage(withCoverAndContents(body, headings, options, isolate), title, options);
+  const marked = languageMarker(options.textLanguages);
+  return htmlPage(marked(withCoverAndContents(body, headings, options, isolate)), title, options);
+}
+
+/**
+ * Wraps each occurrence of a known foreign-language text in `<bdi lang dir>`, in text between tags
+ * only (never in an attribute, never inside an SVG drawing, whose text cannot hold HTML), and only
+ * where it stands as whole words.
+ */
+function languageMarker(textLanguages: ReadonlyMap<string, string> | undefined): (html: string) => string {
+  if (!textLanguages || textLanguages.size === 0) return (html) => html;
+  const byHtml = new Map([...textLanguages].map(([text, lang]) => [escapeHtml(text), lang]));
+  const alternatives = [...byHtml.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return (html) => {
+    let inSvg = 0;
+    return html
+      .split(/(<[^>]*>)/)
+      .map((part) => {
+        if (part.startsWith('<')) {
+          if (/^<svg[\s>]/i.test(part)) inSvg++;
+          else if (/^<\/svg>/i.test(part)) inSvg--;
+          return part;
+        }
+        if (inSvg > 0) return part;
+        return part.replace(pattern, (text) => {
+          const lang = byHtml.get(text)!;
+          return `<bdi lang="${escapeHtml(lang)}" dir="${languageDirection(lang)}">${text}</bdi>`;
+        });
+      })
+      .join('');
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Phase, ReportModel } from './model.js';
 import type { TemplateSources } from './template-files.js';
 import { quietTables } from './tables.js';
 import { renderTemplate } from './templates.js';
+import { sameLanguage } from './text-language.js';
 import { ACTION_STATUSES, type SvgLabels, type Timeline } from './timeline.js';
 import { capitalizationView } from './views/capitalization.js';
 import type { ViewContext } from './views/context.js';
@@ -78,6 +79,8 @@ export interface MarkdownReport {
   messages: Messages;
   /** The workspace's template and catalogue overrides used, relative to the workspace. */
   overrides: string[];
+  /** User texts written in another language than the report's: text → its language (for HTML's `lang`). */
+  textLanguages?: ReadonlyMap<string, string>;
 }
 
 /** Tidies what a template produced: no trailing spaces, at most one blank line in a row, one final newline. */
@@ -111,7 +114,8 @@ export function renderMarkdown(model: ReportModel, sources: TemplateSources, req
   const name = textIn(programme.name, messages.lang, fallback) ?? '';
   const short = textIn(programme.short_name, messages.lang, fallback);
   const network = short === undefined || short === name ? name : messages.plain('phrase.name_with_short', { name, short });
-  return { markdown: tidyMarkdown(quiet), network, today: request.today, timelines, messages, overrides: [...messages.overrides, ...rendered.overrides] };
+  const textLanguages = new Map([...model.textLanguages].filter(([, lang]) => !sameLanguage(lang, messages.lang)));
+  return { markdown: tidyMarkdown(quiet), network, today: request.today, timelines, messages, overrides: [...messages.overrides, ...rendered.overrides], textLanguages };
 }
 
 export function svgLabels(m: Messages): (timeline: Timeline) => SvgLabels {
@@ -156,6 +160,7 @@ export function reportToHtml(report: MarkdownReport, options: HtmlReportOptions 
     contents: m.raw('heading.contents'),
     timelines: report.timelines,
     svgLabels: svgLabels(m),
+    ...(report.textLanguages ? { textLanguages: report.textLanguages } : {}),
   });
 }
 

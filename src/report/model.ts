@@ -5,6 +5,7 @@ import { progressByRoadmap } from '../check/progress.js';
 import type { Obj } from '../check/values.js';
 import type { LoadedDocument } from '../workspace/load.js';
 import { isRootWorkspaceFile } from '../workspace/kinds.js';
+import { textLanguages } from './text-language.js';
 
 export type MunicipalityEntry = WorkspaceDocument['municipalities'][number];
 export type PartnerEntry = NonNullable<WorkspaceDocument['partners']>[number];
@@ -30,6 +31,8 @@ export interface ReportModel {
   progress: Map<string, ProgressDocument[]>;
   stakeholders: Map<string, StakeholderEntry>;
   partners: Map<string, PartnerEntry>;
+  /** Free text → the language its document is written in (`language`, else lamd.yaml's). */
+  textLanguages: Map<string, string>;
 }
 
 function isRootWorkspace(doc: LoadedDocument, root: string | undefined): boolean {
@@ -60,6 +63,10 @@ export function buildReportModel(documents: readonly LoadedDocument[], root?: st
     workspace,
     municipalities,
     profiles,
+    textLanguages: textLanguages(
+      documents.map((d) => d.value),
+      workspace.language,
+    ),
     practices: of<PracticeDocument>('practice').sort(byMunicipalityThenId),
     roadmaps: of<RoadmapDocument>('roadmap').sort(byMunicipalityThenId),
     activities: of<ActivityDocument>('activity').sort((a, b) => compare(a.date ?? '9999', b.date ?? '9999') || compare(a.id, b.id)),

@@ -1,5 +1,7 @@
 // The HTML reports of the bundled examples, in every report language, as the Nu HTML checker (the W3C
-// validator, npm vnu-jar, run on the machine's Java) reads them: no error. One run of the checker over
+// validator, npm vnu-jar, run on the machine's Java) reads them: no error, and no warning that the page
+// seems written in another language than its `lang` says (user text in another language is marked with
+// its own, from the documents' `language`). One run of the checker over
 // every file, since starting Java costs more than checking a page.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +28,7 @@ const dir = mkdtempSync(join(tmpdir(), 'lamd-nu-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the Nu HTML checker', () => {
-  it('finds no error in any HTML report of either bundled example, in any language', async () => {
+  it('finds no error and no language mismatch in any HTML report of either bundled example, in any language', async () => {
     const files: string[] = [];
     for (const [name, root] of Object.entries(EXAMPLES)) {
       const ws = await loadValid(root);
@@ -43,6 +45,9 @@ describe('the Nu HTML checker', () => {
     const messages = (JSON.parse(run.stderr) as { messages: NuMessage[] }).messages;
     const errors = messages.filter((m) => m.type !== 'info').map((m) => `${(m.url ?? '').split('/').at(-1)}:${m.lastLine ?? ''} ${m.message}`);
     expect(errors).toEqual([]);
+    // The language detector's finding is an info-level warning: "This document appears to be written in …".
+    const language = messages.filter((m) => /appears to be written in/i.test(m.message)).map((m) => `${(m.url ?? '').split('/').at(-1)} ${m.message}`);
+    expect(language).toEqual([]);
     // The checker did read the pages: it has something to say about them (obsolete `align` on table cells).
     expect(messages.length).toBeGreaterThan(0);
   }, 180_000);

@@ -9,6 +9,10 @@ export type Kind = "practice";
  */
 export type SchemaVersion = 1;
 /**
+ * The language this document's free text (titles, descriptions, notes) is written in, as a BCP 47 tag such as `en`, `fr`, `ar` or `pt-BR`. Optional; in lamd.yaml it is also the default for every document of the workspace. HTML reports in another language mark that text with its language and direction
+ */
+export type LanguageOfTheFreeText = string;
+/**
  * Id of the practice, unique in the workspace; also the file name
  */
 export type Id = string;
@@ -248,6 +252,7 @@ export type SuppressedRules = {
 export interface PracticeDocument {
   kind: Kind;
   schema_version: SchemaVersion;
+  language?: LanguageOfTheFreeText;
   id: Id;
   title: Title;
   municipality: Municipality;

@@ -9,6 +9,10 @@ export type Kind = "profile";
  */
 export type SchemaVersion = 1;
 /**
+ * The language this document's free text (titles, descriptions, notes) is written in, as a BCP 47 tag such as `en`, `fr`, `ar` or `pt-BR`. Optional; in lamd.yaml it is also the default for every document of the workspace. HTML reports in another language mark that text with its language and direction
+ */
+export type LanguageOfTheFreeText = string;
+/**
  * Slug of a municipality listed in lamd.yaml
  */
 export type Municipality = string;
@@ -491,6 +495,7 @@ export type SuppressedRules = {
 export interface ProfileDocument {
   kind: Kind;
   schema_version: SchemaVersion;
+  language?: LanguageOfTheFreeText;
   municipality: Municipality;
   as_of?: AsOf;
   summary?: Summary;

@@ -25,9 +25,9 @@ export type Period = string;
  */
 export type Stage = "during" | "after" | "ex-post";
 /**
- * The language the free text of this document is written in
+ * The language this document's free text (titles, descriptions, notes) is written in, as a BCP 47 tag such as `en`, `fr`, `ar` or `pt-BR`. Optional; in lamd.yaml it is also the default for every document of the workspace. HTML reports in another language mark that text with its language and direction
  */
-export type Language = string;
+export type LanguageOfTheFreeText = string;
 /**
  * The unit or partner that reported (an office, not a person's name)
  */
@@ -253,7 +253,7 @@ export interface ProgressDocument {
   municipality: Municipality;
   period: Period;
   stage: Stage;
-  language?: Language;
+  language?: LanguageOfTheFreeText;
   reported: Reported;
   institutionalisation?: Institutionalisation;
   indicators?: Indicators;

@@ -9,6 +9,10 @@ export type Kind = "roadmap";
  */
 export type SchemaVersion = 1;
 /**
+ * The language this document's free text (titles, descriptions, notes) is written in, as a BCP 47 tag such as `en`, `fr`, `ar` or `pt-BR`. Optional; in lamd.yaml it is also the default for every document of the workspace. HTML reports in another language mark that text with its language and direction
+ */
+export type LanguageOfTheFreeText = string;
+/**
  * Id of the road map, unique in the workspace; also the file name
  */
 export type Id = string;
@@ -489,6 +493,7 @@ export type SuppressedRules = {
 export interface RoadmapDocument {
   kind: Kind;
   schema_version: SchemaVersion;
+  language?: LanguageOfTheFreeText;
   id: Id;
   municipality: Municipality;
   title: Title;

@@ -9,6 +9,10 @@ export type Kind = "stakeholders";
  */
 export type SchemaVersion = 1;
 /**
+ * The language this document's free text (titles, descriptions, notes) is written in, as a BCP 47 tag such as `en`, `fr`, `ar` or `pt-BR`. Optional; in lamd.yaml it is also the default for every document of the workspace. HTML reports in another language mark that text with its language and direction
+ */
+export type LanguageOfTheFreeText = string;
+/**
  * Id used to refer to the stakeholder
  */
 export type Id = string;
@@ -152,6 +156,7 @@ export type SuppressedRules = {
 export interface StakeholdersDocument {
   kind: Kind;
   schema_version: SchemaVersion;
+  language?: LanguageOfTheFreeText;
   stakeholders: Stakeholders;
   suppress?: SuppressedRules;
 }

@@ -9,6 +9,10 @@ export type Kind = "workspace";
  */
 export type SchemaVersion = 1;
 /**
+ * The language this document's free text (titles, descriptions, notes) is written in, as a BCP 47 tag such as `en`, `fr`, `ar` or `pt-BR`. Optional; in lamd.yaml it is also the default for every document of the workspace. HTML reports in another language mark that text with its language and direction
+ */
+export type LanguageOfTheFreeText = string;
+/**
  * Name of the programme or network (for example `Local Authorities Network for Migration and Development`)
  */
 export type Name =
@@ -602,6 +606,7 @@ export type SuppressedRules = {
 export interface WorkspaceDocument {
   kind: Kind;
   schema_version: SchemaVersion;
+  language?: LanguageOfTheFreeText;
   programme: Programme;
   coordinator?: CoordinatingOrganisation;
   partners?: ImplementingPartners;
