@@ -1,5 +1,7 @@
 // lamd's help and usage errors in the officer's language: command and option descriptions, commander's
 // own headings and parse errors, and the usage errors of the commands, under LANG=fr or --lang.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helpLanguage } from '../../src/cli/main.js';
 import { runLamd, tempDir } from '../helpers/lamd.js';
@@ -58,6 +60,23 @@ describe('usage errors in the language of the locale', () => {
     const { status, stderr } = await runLamd(['new', 'practice', '--country', 'IT'], { env: FR, cwd: tempDir() });
     expect(status).toBe(2);
     expect(stderr).toContain('L’option --country ne s’applique pas à `lamd new practice`\u202f; ses options sont --municipality, --title, --cluster.');
+  });
+
+  it('LANG=fr: lamd init refuses a folder that is not empty in French, naming --force', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.txt'), 'x');
+    const { status, stderr } = await runLamd(['init', dir, '--yes'], { env: FR });
+    expect(status).toBe(2);
+    expect(stderr).toContain('n’est pas vide. Ajoutez --force pour créer l’espace de travail parmi ses fichiers');
+  });
+
+  it('LANG=it: lamd schema and lamd explain refuse an unknown name in Italian', async () => {
+    const schema = await runLamd(['schema', 'budget'], { env: { LANG: 'it_IT.UTF-8' } });
+    expect(schema.status).toBe(2);
+    expect(schema.stderr).toContain('Non esiste lo schema `budget`. Gli schemi sono: workspace, profile');
+    const explain = await runLamd(['explain', 'roadmap/single-sgd'], { env: { LANG: 'it_IT.UTF-8' } });
+    expect(explain.status).toBe(2);
+    expect(explain.stderr).toMatch(/Non esiste la regola «roadmap\/single-sgd»\. Forse intendevi roadmap\/single-sdg\? `lamd rules` elenca le \d+ regole/);
   });
 
   it("LANG=it: commander's parse errors, in Italian", async () => {

@@ -7,6 +7,7 @@ import { resolveRuleId, run } from '../../src/cli/commands/explain.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { plainText, ruleDocsBase, ruleDocsUrl, ruleHelp, ruleLookup } from '../../src/check/rule-docs.js';
 import { RULES } from '../../src/check/rules.js';
+import { t } from '../../src/i18n/messages.js';
 import { UsageError } from '../../src/errors.js';
 import { REPO } from '../helpers/lamd.js';
 
@@ -44,8 +45,9 @@ describe('lamd explain', () => {
 
   it('refuses a rule that does not exist, suggesting the closest id (exit 2 through the CLI)', () => {
     expect(() => resolveRuleId('roadmap/single-sgd')).toThrow(
-      new UsageError(`There is no rule "roadmap/single-sgd". Did you mean roadmap/single-sdg? \`lamd rules\` lists the ${RULES.length} rules lamd checks.`),
+      new UsageError(t('explain.unknown-rule', { typed: 'roadmap/single-sgd', suggestion: 'roadmap/single-sdg', count: RULES.length })),
     );
+    expect(() => resolveRuleId('roadmap/single-sgd')).toThrow(`There is no rule "roadmap/single-sgd". Did you mean roadmap/single-sdg? \`lamd rules\` lists the ${RULES.length} rules lamd checks.`);
     expect(() => resolveRuleId('design-inclusio')).toThrow(/Did you mean roadmap\/design-inclusion\?/);
     expect(() => resolveRuleId('../../package')).toThrow(/^There is no rule "..\/..\/package"\. `lamd rules`/);
     expect(() => resolveRuleId('empty')).toThrow(/several rules: file\/empty, schema\/empty/);

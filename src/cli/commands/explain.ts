@@ -1,5 +1,6 @@
 // `lamd explain <rule>`: a rule's page (docs/rules/<id>.md, shipped with lamd) in the terminal,
 // offline, as `ruff rule` does: what it checks, why, examples, how to fix it and how to turn it down.
+import { t } from '../../i18n/messages.js';
 import { Chalk } from 'chalk';
 import { closest } from '../../check/suggest.js';
 import { ruleDocsBase, ruleDocsUrl, rulePage } from '../../check/rule-docs.js';
@@ -32,12 +33,10 @@ export function resolveRuleId(typed: string): string {
   if (ids.includes(wanted)) return wanted;
   const byName = ids.filter((id) => id.slice(id.indexOf('/') + 1) === wanted);
   if (byName.length === 1) return byName[0]!;
-  if (byName.length > 1) throw new UsageError(`"${typed}" is the name of several rules: ${byName.join(', ')}. Name one with its area, e.g. \`lamd explain ${byName[0]}\`.`);
+  if (byName.length > 1) throw new UsageError(t('explain.ambiguous', { typed, rules: byName.join(', '), first: byName[0]! }));
   const name = closest(wanted, ids.map((id) => id.slice(id.indexOf('/') + 1)));
   const suggestion = closest(wanted, ids) ?? (name === undefined ? undefined : ids.find((id) => id.endsWith(`/${name}`)));
-  throw new UsageError(
-    `There is no rule "${typed}".${suggestion ? ` Did you mean ${suggestion}?` : ''} \`lamd rules\` lists the ${ids.length} rules lamd checks.`,
-  );
+  throw new UsageError(t('explain.unknown-rule', { typed, suggestion: suggestion ?? 'none', count: ids.length }));
 }
 
 /** Headings bold and code dim on a colour terminal; the text itself unchanged. */

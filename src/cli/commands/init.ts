@@ -70,9 +70,7 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
   const display = (path: string) => relative(io.cwd, join(target, ...path.split('/'))).split('\\').join('/') || '.';
   const blocking = inTheWay.filter((f) => isWorkspaceDocument(f.path));
   if (blocking.length) {
-    throw new UsageError(
-      `${shown} already holds ${blocking.map((f) => display(f.path)).join(', ')}. lamd never replaces a workspace document, and keeping yours would leave a workspace that does not hold together. Choose another folder, or add to the existing workspace with \`lamd new\`. Nothing was written.`,
-    );
+    throw new UsageError(t('init.folder-holds-documents', { folder: shown, files: blocking.map((f) => display(f.path)).join(', ') }));
   }
   const writes = checked.filter((f) => f.state === 'new');
 
@@ -121,28 +119,26 @@ function inspectTarget(target: string, shown: string, force: boolean): TargetSta
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      if (isLink(target)) throw new UsageError(`${shown} is a symbolic link to nothing; lamd init needs a folder. Nothing was written.`);
+      if (isLink(target)) throw new UsageError(t('init.folder-dangling-link', { folder: shown }));
       return { exists: false };
     }
-    if (code === 'ENOTDIR') throw new UsageError(`${shown}: part of that path is a file, not a folder. Nothing was written.`);
-    throw new UsageError(`${shown} cannot be read (${code ?? 'unknown error'}). Nothing was written.`);
+    if (code === 'ENOTDIR') throw new UsageError(t('init.folder-path-through-file', { folder: shown }));
+    throw new UsageError(t('init.folder-unreadable', { folder: shown, code: code ?? '?' }));
   }
-  if (!stat.isDirectory()) throw new UsageError(`${shown} is a file, not a folder; lamd init needs a folder (new or empty) for the workspace. Nothing was written.`);
+  if (!stat.isDirectory()) throw new UsageError(t('init.folder-is-file', { folder: shown }));
   let entries: string[];
   try {
     entries = readdirSync(target);
   } catch (error) {
-    throw new UsageError(`The folder ${shown} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}). Nothing was written.`);
+    throw new UsageError(t('init.folder-unreadable', { folder: shown, code: (error as NodeJS.ErrnoException).code ?? '?' }));
   }
   if (entries.includes(WORKSPACE_FILE)) {
-    throw new UsageError(`${shown} is already a lamd workspace (it has ${WORKSPACE_FILE}). Add to it with \`lamd new municipality\`, \`lamd new practice\` and the other \`lamd new\` commands. Nothing was written.`);
+    throw new UsageError(t('init.already-workspace', { folder: shown, file: WORKSPACE_FILE }));
   }
   // A fresh clone holds only .git; that is still an empty folder for a workspace.
   const crowded = entries.some((e) => e !== '.git');
   if (crowded && !force) {
-    throw new UsageError(
-      `${shown} is not empty. Pass --force to create the workspace among its files: lamd lists the files it finds in the way and keeps them, never overwriting one (add --dry-run to see the plan first). Nothing was written.`,
-    );
+    throw new UsageError(t('init.folder-not-empty', { folder: shown }));
   }
   return { exists: true, crowded };
 }
@@ -170,7 +166,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
   }
   const network = await q.text({ flag: '--network <name>', given: o.network, message: say(t('init.ask-network')), default: DEFAULT_NETWORK, parse: (v, s) => parseText(v, s.label) });
   if (o.municipality !== undefined) {
-    if (o.name !== undefined) throw new UsageError('lamd init takes the name of the first municipality with --name; --municipality is its older spelling. Give --name only.');
+    if (o.name !== undefined) throw new UsageError(t('init.municipality-and-name'));
     io.stderr(`lamd: note: the name of the first municipality is now given with --name (--name ${JSON.stringify(o.municipality)}); --municipality in the other commands always means a municipality's slug. This spelling still works for now.\n`);
   }
   const nameFlag = o.municipality !== undefined ? '--municipality <name>' : '--name <name>';
