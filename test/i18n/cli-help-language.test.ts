@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { helpLanguage } from '../../src/cli/main.js';
 import { runLamd, tempDir } from '../helpers/lamd.js';
+import { WORKSPACE_YAML, writeWorkspace } from '../helpers/workspace.js';
 
 const FR = { LANG: 'fr_FR.UTF-8' };
 /** Help as one line: commander wraps it at 80 columns. */
@@ -77,6 +78,16 @@ describe('usage errors in the language of the locale', () => {
     const explain = await runLamd(['explain', 'roadmap/single-sgd'], { env: { LANG: 'it_IT.UTF-8' } });
     expect(explain.status).toBe(2);
     expect(explain.stderr).toMatch(/Non esiste la regola «roadmap\/single-sgd»\. Forse intendevi roadmap\/single-sdg\? `lamd rules` elenca le \d+ regole/);
+  });
+
+  it('LANG=fr: lamd new says in French what it would add, and LANG=it: lamd rules ends in Italian', async () => {
+    const root = writeWorkspace({ 'lamd.yaml': WORKSPACE_YAML });
+    const args = ['new', 'activity', 'exchange-2025', '--type', 'peer-exchange', '--title', 'Échange', '--date', '2025-03-01', '--yes', '--dry-run'];
+    const dry = await runLamd(args, { env: FR, cwd: root });
+    expect(dry.status).toBe(0);
+    expect(dry.stderr).toContain('Simulation\u00a0: lamd devrait ajouter l’activité exchange-2025 (échange entre pairs)\u202f; rien n’a été écrit.');
+    const rules = await runLamd(['rules'], { env: { LANG: 'it_IT.UTF-8' }, cwd: root });
+    expect(rules.stderr).toMatch(/^\d+ regole; gravità come impostate in .*lamd\.yaml\. Modificate una regola regolabile/);
   });
 
   it("LANG=it: commander's parse errors, in Italian", async () => {

@@ -28,7 +28,7 @@ import type { PlannedFile } from '../../scaffold/apply.js';
 import { mayAsk, Questions, type Choice } from '../../scaffold/questions.js';
 import { slugify, titleFromId, whyNoSlug } from '../../scaffold/slug.js';
 import { contactDataIn } from '../../check/method/privacy-contact-data.js';
-import { t } from '../../i18n/messages.js';
+import { selector, t, type Text } from '../../i18n/messages.js';
 import { activityModes, activityTypes, stakeholderLevels, stakeholderTypes, thematicClusters } from '../../scaffold/vocabulary.js';
 import { readWorkspaceFacts } from '../../scaffold/workspace-facts.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from '../../workspace/find.js';
@@ -77,12 +77,13 @@ export async function run(io: CliIO, global: GlobalOptions, kind: string, id: st
     throw new UsageError(t('new.unknown-kind', { kind, kinds: NEW_KINDS.join(', ') }));
   }
   const k = kind as NewKind;
+  const language = global.language ?? 'en';
   const foreign = (Object.keys(options) as Array<keyof NewOptions>).filter((key) => key !== 'yes' && key !== 'dryRun' && options[key] !== undefined && !FLAGS[k].includes(key as Flag));
   if (foreign.length) throw new UsageError(t('new.foreign-options', { count: foreign.length, flags: foreign.map(flagName).join(', '), kind: k, options: FLAGS[k].map(flagName).join(', ') }));
 
   if (k === 'municipality' && options.municipality !== undefined) {
     if (options.name !== undefined) throw new UsageError(t('new.municipality-and-name'));
-    io.stderr(`lamd: ${render(global.language ?? 'en', t('new.municipality-as-name', { flag: `--name ${JSON.stringify(options.municipality)}` }))}\n`);
+    io.stderr(`lamd: ${render(language, t('new.municipality-as-name', { flag: `--name ${JSON.stringify(options.municipality)}` }))}\n`);
     options = { ...options, name: options.municipality, municipality: undefined };
   }
 
@@ -102,19 +103,19 @@ export async function run(io: CliIO, global: GlobalOptions, kind: string, id: st
   const writes = checked.filter((f) => f.state === 'new' || f.state === 'edit');
   if (options.dryRun) {
     for (const f of writes) io.stdout(`${display(f.path)}\n`);
-    io.stderr(`Dry run: would ${summary!.replace(/^Added/, 'add')}; nothing was written.\n`);
+    io.stderr(`${render(language, t('new.dry-run', { what: t(summary!.id.replace('new.added.', 'new.would-add.'), summary!.values) }))}\n`);
     return 0;
   }
   applyPlan(root, checked);
   afterWriting(io);
   for (const f of writes) io.stdout(`${display(f.path)}\n`);
-  io.stderr(`${summary}. \`lamd validate\` lists what the new document still needs.\n`);
+  io.stderr(`${render(language, t('new.written', { what: summary! }))}\n`);
   return 0;
 }
 
 interface Planned {
   files: PlannedFile[] | undefined;
-  summary: string | undefined;
+  summary: Text | undefined;
 }
 
 type Ask = (q: Questions, facts: WorkspaceFacts, id: string | undefined, o: NewOptions) => Promise<Planned>;
@@ -156,7 +157,7 @@ const ASK: Record<NewKind, Ask> = {
     }
     if (slug === undefined || name === undefined || country === undefined) return { files: undefined, summary: undefined };
     const files = planMunicipality(facts, { slug, name, ...(latinName !== undefined ? { latinName } : {}), country, languages: languages ?? [], ...(leadUnit ? { leadUnit } : {}), ...(localPartner ? { localPartner } : {}) });
-    return { files, summary: `Added the municipality ${slug} (${name}): its profile and its entry in lamd.yaml` };
+    return { files, summary: t('new.added.municipality', { id: slug, name }) };
   },
 
   async practice(q, facts, id, o) {
@@ -170,7 +171,7 @@ const ASK: Record<NewKind, Ask> = {
       parse: (v) => parseChoice(v, '--cluster', thematicClusters()),
     });
     if (!practiceId || !title || !municipality || !cluster) return { files: undefined, summary: undefined };
-    return { files: planPractice(facts, { id: practiceId, title, municipality, cluster }), summary: `Added the practice ${practiceId} of ${municipality}` };
+    return { files: planPractice(facts, { id: practiceId, title, municipality, cluster }), summary: t('new.added.practice', { id: practiceId, municipality }) };
   },
 
   async roadmap(q, facts, id, o) {
@@ -189,7 +190,7 @@ const ASK: Record<NewKind, Ask> = {
       },
     });
     if (!roadmapId || !title || !municipality || !goal) return { files: undefined, summary: undefined };
-    return { files: planRoadmap(facts, { id: roadmapId, title, municipality, goal }), summary: `Added the road map ${roadmapId} of ${municipality}` };
+    return { files: planRoadmap(facts, { id: roadmapId, title, municipality, goal }), summary: t('new.added.roadmap', { id: roadmapId, municipality }) };
   },
 
   async stakeholder(q, facts, id, o) {
@@ -222,7 +223,7 @@ const ASK: Record<NewKind, Ask> = {
       ...(country ? { country } : {}),
       migrationBackground: Boolean(o.migrationBackground),
     });
-    return { files, summary: `Added the stakeholder ${stakeholderId} to stakeholders.yaml` };
+    return { files, summary: t('new.added.stakeholder', { id: stakeholderId }) };
   },
 
   async activity(q, facts, id, o) {
@@ -245,7 +246,7 @@ const ASK: Record<NewKind, Ask> = {
         : [];
     if (!type || !title || !activityId || !date) return { files: undefined, summary: undefined };
     checkPeriod(date, date, '--date', '--date');
-    return { files: planActivity(facts, { id: activityId, type, title, date, ...(mode ? { mode } : {}), municipalities }), summary: `Added the activity ${activityId} (${type.replace(/-/g, ' ')})` };
+    return { files: planActivity(facts, { id: activityId, type, title, date, ...(mode ? { mode } : {}), municipalities }), summary: t('new.added.activity', { id: activityId, type: selector(type) }) };
   },
 };
 

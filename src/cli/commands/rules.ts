@@ -1,4 +1,5 @@
 // `lamd rules`: every rule lamd checks, its severity in this workspace, and what it checks.
+import { render, t } from '../../i18n/messages.js';
 import { join, resolve } from 'node:path';
 import { ruleDocsBase, ruleDocsUrl } from '../../check/rule-docs.js';
 import { RULES, type RuleSeverity } from '../../check/rules.js';
@@ -41,9 +42,6 @@ export async function run(io: CliIO, global: GlobalOptions, options: RulesOption
   });
   io.stdout(`${lines.join('\n')}\n`);
   const changed = rows.filter((r) => r.severity !== r.defaultSeverity).length;
-  io.stderr(
-    `${rows.length} rules${root ? `; severities as set in ${join(root, 'lamd.yaml')}` : ''}${changed ? ` (* ${changed} changed from the default)` : ''}. ` +
-      'Change an adjustable rule under `rules:` in lamd.yaml; silence one on a document with `suppress: [{rule, reason}]`. `lamd explain <rule>` prints what a rule checks and why.\n',
-  );
+  io.stderr(`${render(global.language ?? 'en', t('rules.footer', { count: rows.length, settings: root ? join(root, 'lamd.yaml') : 'none', changed }))}\n`);
   return 0;
 }
