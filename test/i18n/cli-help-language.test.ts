@@ -90,6 +90,16 @@ describe('usage errors in the language of the locale', () => {
     expect(rules.stderr).toMatch(/^\d+ regole; gravità come impostate in .*lamd\.yaml\. Modificate una regola regolabile/);
   });
 
+  it('LANG=fr: lamd report and lamd export refuse a wrong phase or period in French', async () => {
+    const report = await runLamd(['report', 'budget'], { env: FR });
+    expect(report.status).toBe(2);
+    expect(report.stderr).toContain('Il n’existe pas de phase de rapport `budget`. Les phases sont\u00a0: preparatory');
+    const root = writeWorkspace({ 'lamd.yaml': WORKSPACE_YAML });
+    const exported = await runLamd(['export', 'progress-template', '-o', 'p.xlsx'], { env: FR, cwd: root });
+    expect(exported.status).toBe(2);
+    expect(exported.stderr).toContain('lamd export progress-template a besoin de la période de rapport\u00a0: --period 2025-H1');
+  });
+
   it("LANG=it: commander's parse errors, in Italian", async () => {
     const unknown = await runLamd(['validate', '--strit'], { env: { LANG: 'it_IT.UTF-8' } });
     expect(unknown.status).toBe(2);

@@ -1,6 +1,7 @@
 // `lamd export results-matrix | progress-template`: the workspace as spreadsheets for donors and for
 // officers. Loads and checks the workspace (a workspace with errors is refused, exit 1), builds the
 // sheets, and writes CSV or XLSX atomically, never over a file without --force.
+import { t } from '../../i18n/messages.js';
 import { textIn } from '../../i18n/names.js';
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -31,31 +32,31 @@ export interface ExportOptions {
 /** Writes `content` to -o (atomically, never over a file without --force), or CSV to stdout. */
 export function writeOutput(io: CliIO, output: string | undefined, content: string | Uint8Array, force: boolean | undefined): void {
   if (output === undefined) {
-    if (typeof content !== 'string') throw new UsageError('An XLSX workbook is written to a file: pass -o <file>.xlsx.');
+    if (typeof content !== 'string') throw new UsageError(t('export.xlsx-needs-file'));
     io.stdout(content);
     return;
   }
   const path = resolve(io.cwd, output);
   const shown = relative(io.cwd, path) || path;
-  if (existsSync(path) && !force) throw new UsageError(`${shown} already exists; lamd does not overwrite it. Choose another file, or pass --force to replace it.`);
+  if (existsSync(path) && !force) throw new UsageError(t('export.file-exists', { file: shown }));
   writeFileAtomic(path, content, shown);
   io.stderr(`lamd: wrote ${shown}\n`);
 }
 
 function formatOf(options: ExportOptions): 'csv' | 'xlsx' {
   const format = options.format ?? (options.output !== undefined && /\.xlsx$/i.test(options.output) ? 'xlsx' : 'csv');
-  if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`--format ${format} is not an export format. The formats are: csv, xlsx.`);
+  if (format !== 'csv' && format !== 'xlsx') throw new UsageError(t('export.unknown-format', { format }));
   const other = format === 'csv' ? 'xlsx' : 'csv';
-  if (options.output !== undefined && new RegExp(`\\.${other}$`, 'i').test(options.output)) throw new UsageError(`-o ${options.output} ends in .${other}, but the format written is ${format} (--format ${format}).`);
+  if (options.output !== undefined && new RegExp(`\\.${other}$`, 'i').test(options.output)) throw new UsageError(t('export.extension-mismatch', { output: options.output, other, format }));
   return format;
 }
 
 export async function run(io: CliIO, global: GlobalOptions, what: string, options: ExportOptions = {}): Promise<number> {
-  if (what !== 'results-matrix' && what !== 'progress-template') throw new UsageError(`There is nothing to export called \`${what}\`. lamd exports: results-matrix, progress-template.`);
+  if (what !== 'results-matrix' && what !== 'progress-template') throw new UsageError(t('export.unknown-what', { what }));
   const format = formatOf(options);
   if (what === 'progress-template') {
-    if (options.period === undefined) throw new UsageError('lamd export progress-template needs the period to report on: --period 2025-H1 (or 2025, 2025-Q3).');
-    if (options.output === undefined) throw new UsageError('lamd export progress-template writes a file: pass -o <file>.xlsx (or <file>.csv).');
+    if (options.period === undefined) throw new UsageError(t('export.template-needs-period'));
+    if (options.output === undefined) throw new UsageError(t('export.template-needs-file'));
   }
   const ws = await checkedWorkspace(io, global, options, `export ${what}`);
   if (!ws) return 1;

@@ -1,6 +1,7 @@
 // `lamd report <phase>`: load and check the workspace, refuse when the files the report reads have
 // errors (exit 1) unless --draft, render the phase reports (Markdown or HTML) and write them
 // atomically into <workspace>/reports/ or --out.
+import { t } from '../../i18n/messages.js';
 import { today as localToday } from '../../calendar/today.js';
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -39,25 +40,25 @@ export interface ReportOptions {
 const PHASE_CHOICES = [...REPORT_PHASES, 'all'];
 
 export async function run(io: CliIO, global: GlobalOptions, phase: string, options: ReportOptions = {}): Promise<number> {
-  if (phase !== 'all' && !isPhase(phase)) throw new UsageError(`There is no report phase \`${phase}\`. The phases are: ${PHASE_CHOICES.join(', ')}.`);
+  if (phase !== 'all' && !isPhase(phase)) throw new UsageError(t('report.unknown-phase', { phase, phases: PHASE_CHOICES.join(', ') }));
   const format = (options.format ?? 'md') as ReportFormat;
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format ${options.format} is not a report format. The formats are: ${REPORT_FORMATS.join(', ')}.`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(t('report.unknown-format', { format: String(options.format), formats: REPORT_FORMATS.join(', ') }));
   checkTodayOption(options.today);
   const today = options.today ?? localToday();
   checkPeriodOption(options.period);
   if (options.period !== undefined && phase !== 'progress' && phase !== 'all') {
-    throw new UsageError('--period applies to the progress report only: `lamd report progress --period 2024-H1`.');
+    throw new UsageError(t('report.period-not-progress'));
   }
-  if (options.single && phase !== 'all') throw new UsageError(`--single binds the phases of \`lamd report all\` into one document: \`lamd report all --format ${format === 'md' ? 'pdf' : format} --single\`.`);
-  if (options.single && format === 'md') throw new UsageError('--single makes one HTML, PDF or Word document (--format html, pdf or docx); Markdown reports stay one file per phase.');
+  if (options.single && phase !== 'all') throw new UsageError(t('report.single-not-all', { format: format === 'md' ? 'pdf' : format }));
+  if (options.single && format === 'md') throw new UsageError(t('report.single-markdown'));
   const paper = (options.paper ?? 'a4') as Paper;
-  if (!(PAPER_SIZES as readonly string[]).includes(paper)) throw new UsageError(`--paper ${options.paper} is not a paper size. The sizes are: ${PAPER_SIZES.join(', ')}.`);
+  if (!(PAPER_SIZES as readonly string[]).includes(paper)) throw new UsageError(t('report.unknown-paper', { paper: String(options.paper), sizes: PAPER_SIZES.join(', ') }));
   // Chromium is looked for before any work, so a machine without one fails at once with the command that installs it.
   const pdf = format === 'pdf' ? await import('../../report/pdf.js') : undefined;
   const chromium = pdf ? await pdfUsable(() => pdf.findChromium(io.env)) : undefined;
 
   const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}) });
-  if (!load.root) throw new UsageError('A report is made from a whole workspace: run lamd report inside one, or pass -C <workspace>.');
+  if (!load.root) throw new UsageError(t('report.no-workspace'));
   const sources = usable(() => templateSources(load.root!));
 
   // Cheap usage checks come before the (slower) check of every document.
@@ -71,7 +72,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   if (options.municipality !== undefined) {
     const slugs = municipalitySlugs(load.documents);
     if (slugs.length > 0 && !slugs.includes(options.municipality)) {
-      throw new UsageError(`There is no municipality \`${options.municipality}\` in lamd.yaml. The municipalities are: ${slugs.join(', ')}.`);
+      throw new UsageError(t('report.unknown-municipality', { municipality: options.municipality, municipalities: slugs.join(', ') }));
     }
   }
 
@@ -103,7 +104,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   if (examples.total > 0) io.stderr(`lamd: note: left out ${describeExamples(examples)} marked as examples (\`example: true\`); \`lamd validate\` lists them until they are replaced.\n`);
   const model = buildReportModel(documents, load.root);
   if (options.municipality !== undefined && !model.municipalities.some((m) => m.slug === options.municipality)) {
-    throw new UsageError(`There is no municipality \`${options.municipality}\` in lamd.yaml. The municipalities are: ${model.municipalities.map((m) => m.slug).join(', ')}.`);
+    throw new UsageError(t('report.unknown-municipality', { municipality: options.municipality, municipalities: model.municipalities.map((m) => m.slug).join(', ') }));
   }
 
   // Logos are read once, and only for the formats that embed them.
