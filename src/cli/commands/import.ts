@@ -1,6 +1,7 @@
 // `lamd import progress FILE.xlsx|FILE.csv`: reads a filled-in progress workbook, refuses it whole
 // when any cell is wrong (exit 1, one line per cell), and otherwise writes or updates the period's
 // progress documents, atomically and never over a file without --force, then validates them.
+import { t } from '../../i18n/messages.js';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkLoaded } from '../../check/index.js';
@@ -28,7 +29,7 @@ export interface ImportOptions {
 }
 
 export async function run(io: CliIO, global: GlobalOptions, what: string, file: string, options: ImportOptions = {}): Promise<number> {
-  if (what !== 'progress') throw new UsageError(`lamd imports progress only: \`lamd import progress <file>.xlsx\`, not \`${what}\`.`);
+  if (what !== 'progress') throw new UsageError(t('import.unknown-what', { what }));
   const path = resolve(io.cwd, file);
   const shown = relative(io.cwd, path) || file;
   let bytes: Uint8Array;
@@ -36,7 +37,7 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, file: 
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `There is no file ${shown}.` : code === 'EISDIR' ? `${shown} is a folder, not a workbook.` : `${shown} cannot be read (${code ?? 'unknown error'}).`);
+    throw new UsageError(t('import.unreadable', { file: shown, code: code ?? 'other' }));
   }
   const workbook = await readWorkbook(bytes, shown);
 

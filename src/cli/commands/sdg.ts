@@ -1,5 +1,6 @@
 // `lamd sdg [goal|target|indicator]`: looks up the SDG code list lamd ships, in several languages,
 // and lists the targets lamd counts as migration-relevant. The JSON shape is documented in main.ts.
+import { t } from '../../i18n/messages.js';
 import { UsageError } from '../../errors.js';
 import {
   SDG_FALLBACK_LANGUAGES,
@@ -76,7 +77,7 @@ function parseLanguage(value: string | undefined): SdgLanguageCode {
   const code = value.trim().toLowerCase().split(/[-_.]/)[0] ?? '';
   if (isSdgLanguageCode(code)) return code;
   const valid = [...SDG_LANGUAGES, ...Object.keys(SDG_FALLBACK_LANGUAGES)].join(', ');
-  throw new UsageError(`There are no SDG titles in \`${value}\`. Choose one of: ${valid} (sq shows the English titles).`);
+  throw new UsageError(t('sdg.unknown-language', { lang: value, languages: valid }));
 }
 
 /**
@@ -87,7 +88,7 @@ function parseLanguage(value: string | undefined): SdgLanguageCode {
 export function parseQuery(raw: string): Query {
   const match = /^(?:sdg[\s_-]?)?(\d{1,3})(?:\.(\d{1,3}|[a-z]))?(?:\.(\d{1,3}))?$/.exec(raw.trim().toLowerCase());
   if (!match) {
-    throw new UsageError(`\`${raw}\` is not an SDG goal, target or indicator. Write a goal (10), a target (10.7 or 10.c) or an indicator (10.7.2); \`lamd sdg\` lists the goals.`);
+    throw new UsageError(t('sdg.not-an-id', { query: raw }));
   }
   // The UN never writes leading zeros, so `10.07` can only mean 10.7.
   const [goal, target, indicator] = match.slice(1).map((part) => (part !== undefined && /^\d+$/.test(part) ? String(Number(part)) : part));
