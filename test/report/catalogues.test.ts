@@ -7,19 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { compileMessage, localeOf, messageArguments } from '../../src/i18n/format.js';
 import { REPORT_LANGUAGES, valuesGiven } from '../../src/report/i18n.js';
-import { REPO } from './helpers.js';
+import { readReportCatalogue, REPO } from './helpers.js';
 
-function flat(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else flat(v, key, out);
-  }
-  return out;
-}
 
 const catalogues = Object.fromEntries(
-  REPORT_LANGUAGES.map((lang) => [lang, flat(JSON.parse(readFileSync(join(REPO, 'templates/reports/i18n', `${lang}.json`), 'utf8')))]),
+  REPORT_LANGUAGES.map((lang) => [lang, readReportCatalogue(lang)]),
 ) as Record<(typeof REPORT_LANGUAGES)[number], Map<string, string>>;
 const english = catalogues.en;
 

@@ -1,5 +1,6 @@
 // Shared by the report tests: load a workspace the way `lamd report` does, render phases in-process,
 // and read Markdown tables back cell by cell.
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 import { checkLoaded } from '../../src/check/index.js';
@@ -102,4 +103,18 @@ export function expectTablesIntact(markdown: string, label: string): number {
     expect(table[1]!.every((c) => /^:?-{3,}:?$/.test(c)), `${label}: the second row of a table is its delimiter row`).toBe(true);
   }
   return tables.length;
+}
+
+/** lamd's own report catalogue for `lang` (templates/reports/i18n), flattened to dotted keys and texts. */
+export function readReportCatalogue(lang: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (value: unknown, prefix: string): void => {
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      if (typeof child === 'string') out.set(path, child);
+      else walk(child, path);
+    }
+  };
+  walk(JSON.parse(readFileSync(join(REPO, 'templates/reports/i18n', `${lang}.json`), 'utf8')), '');
+  return out;
 }

@@ -6,21 +6,12 @@ import { messageArguments } from '../../src/i18n/format.js';
 import { availableLanguages, loadCatalogue, Messages, REPORT_LANGUAGES } from '../../src/report/i18n.js';
 import { templateSources } from '../../src/report/template-files.js';
 import { tempDir } from '../helpers/lamd.js';
-import { REPO } from './helpers.js';
+import { readReportCatalogue, REPO } from './helpers.js';
 
 const DIR = join(REPO, 'templates/reports/i18n');
 
-function flat(value: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of flat(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
 
-const catalogues = Object.fromEntries(REPORT_LANGUAGES.map((lang) => [lang, flat(JSON.parse(readFileSync(join(DIR, `${lang}.json`), 'utf8')))]));
+const catalogues = Object.fromEntries(REPORT_LANGUAGES.map((lang) => [lang, readReportCatalogue(lang)]));
 const english = catalogues.en!;
 const placeholders = (text: string) => [...messageArguments(text)].filter((name) => name !== 'precision').sort();
 

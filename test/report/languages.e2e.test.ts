@@ -10,16 +10,8 @@ import { compileMessage } from '../../src/i18n/format.js';
 import { REPORT_LANGUAGES } from '../../src/report/i18n.js';
 import { md, mdParagraphs } from '../../src/report/markdown.js';
 import { runLamd, tempDir } from '../helpers/lamd.js';
-import { REPO } from './helpers.js';
+import { readReportCatalogue, REPO } from './helpers.js';
 
-function flat(value: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else flat(v, key, out);
-  }
-  return out;
-}
 
 interface AstNode {
   type: number;
@@ -43,7 +35,7 @@ function literals(source: string): string[] {
 // A phrase worth looking for: trimmed of spaces and punctuation, at least four characters and a letter.
 const phrase = (text: string) => text.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
 const catalogues = Object.fromEntries(
-  REPORT_LANGUAGES.map((lang) => [lang, [...flat(JSON.parse(readFileSync(join(REPO, 'templates/reports/i18n', `${lang}.json`), 'utf8'))).values()]]),
+  REPORT_LANGUAGES.map((lang) => [lang, [...readReportCatalogue(lang).values()]]),
 );
 const phrases = Object.fromEntries(
   REPORT_LANGUAGES.map((lang) => [lang, new Set(catalogues[lang]!.flatMap(literals).map(phrase).filter((p) => [...p].length >= 4 && /\p{L}/u.test(p)))]),
