@@ -170,7 +170,7 @@ export function buildProgram(io: CliIO = processIO(), language: MessageLanguage 
     .option('--lang <code>', h('help.export.option.lang'))
     .option('--today <date>', h('help.export.option.today'))
     .option('--force', h('help.export.option.force'))
-    .addHelpText('after', '\nExit codes: 0 written; 1 the workspace has errors (nothing written); 2 usage error.')
+    .addHelpText('after', `\n${h('help.export.exit-codes')}`)
     .action(lazy(() => import('./commands/export.js') as Promise<{ run: Run }>));
 
   program
@@ -183,14 +183,14 @@ export function buildProgram(io: CliIO = processIO(), language: MessageLanguage 
     .option('--force', h('help.import.option.force'))
     .option('--lang <code>', h('help.import.option.lang'))
     .option('--today <date>', h('help.import.option.today'))
-    .addHelpText('after', '\nExit codes: 0 written (or nothing to write); 1 a cell is wrong or the written reports have errors (nothing written for a wrong cell); 2 not a workbook lamd wrote, or usage error.')
+    .addHelpText('after', `\n${h('help.import.exit-codes')}`)
     .action(lazy(() => import('./commands/import.js') as Promise<{ run: Run }>));
 
   program
     .command('explain')
     .description(h('help.explain.description'))
     .argument('<rule>', h('help.explain.argument.rule'))
-    .addHelpText('after', '\nExit codes: 0 the page was printed; 2 there is no such rule (the closest ids are suggested).\n`lamd rules` lists every rule.')
+    .addHelpText('after', `\n${h('help.explain.exit-codes')}`)
     .action(lazy(() => import('./commands/explain.js') as Promise<{ run: Run }>));
 
   program
