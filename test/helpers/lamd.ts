@@ -56,6 +56,21 @@ export function lamd(args: readonly string[], options: LamdOptions = {}): LamdRe
  * Runs lamd from source in this process, through its CliIO injection, as `lamd` would in a process whose
  * standard streams are pipes (no terminal): the same output, the same exit code, a fraction of the time.
  */
+/** A CliIO that keeps what a command prints, for tests that call a command's `run` directly. */
+export function captureIO(cwd: string, env: Record<string, string> = {}): CliIO & { out: string; err: string } {
+  const state = { out: '', err: '' };
+  return Object.assign(state, {
+    stdout: (text: string) => void (state.out += text),
+    stderr: (text: string) => void (state.err += text),
+    cwd,
+    env,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    stdinIsTTY: false,
+    readStdin: async () => new Uint8Array(),
+  });
+}
+
 export async function runLamd(args: readonly string[], options: LamdOptions = {}): Promise<LamdResult> {
   const { main } = await import('../../src/cli/main.js');
   let stdout = '';

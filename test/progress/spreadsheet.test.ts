@@ -9,29 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { run as runExport } from '../../src/cli/commands/export.js';
 import { run as runImport } from '../../src/cli/commands/import.js';
 import { run as runReport } from '../../src/cli/commands/report.js';
-import type { CliIO } from '../../src/cli/io.js';
 import { UsageError } from '../../src/errors.js';
 import { INDICATOR_KEYS, ACTION_KEYS } from '../../src/export/progress-template.js';
 import { checkZip, parseCsv } from '../../src/import/workbook.js';
-import { lamd, REPO, tempDir } from '../helpers/lamd.js';
+import { captureIO, lamd, REPO, tempDir } from '../helpers/lamd.js';
 
 const EXAMPLE = join(REPO, 'examples/illustrative-monitoring');
 const TODAY = '2027-01-20';
 const PROGRESS = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H2.yaml';
-
-function io(cwd: string): CliIO & { out: string; err: string } {
-  const state = { out: '', err: '' };
-  return Object.assign(state, {
-    stdout: (t: string) => void (state.out += t),
-    stderr: (t: string) => void (state.err += t),
-    cwd,
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    readStdin: async () => new Uint8Array(),
-  });
-}
 
 function workspace(): string {
   const root = tempDir();
@@ -40,7 +25,7 @@ function workspace(): string {
 }
 
 async function exportTemplate(root: string, file = 'progress.xlsx', extra: Record<string, string> = {}): Promise<string> {
-  const out = io(root);
+  const out = captureIO(root);
   expect(await runExport(out, {}, 'progress-template', { period: '2026-H2', output: file, today: TODAY, ...extra })).toBe(0);
   return join(root, file);
 }
@@ -86,7 +71,7 @@ describe('the progress template', () => {
 
   it('names the workspace in the import command it suggests, when one was given with -C', async () => {
     const root = workspace();
-    const out = io(tempDir());
+    const out = captureIO(tempDir());
     expect(await runExport(out, { workspace: root }, 'progress-template', { period: '2026-H2', output: 'my progress.xlsx', today: TODAY })).toBe(0);
     expect(out.err).toContain(`then run \`lamd -C ${root} import progress 'my progress.xlsx' --period 2026-H2\`.`);
   });
@@ -94,15 +79,15 @@ describe('the progress template', () => {
   it('never overwrites a file without --force', async () => {
     const root = workspace();
     await exportTemplate(root);
-    await expect(runExport(io(root), {}, 'progress-template', { period: '2026-H2', output: 'progress.xlsx', today: TODAY })).rejects.toThrow(/already exists.*--force/);
-    expect(await runExport(io(root), {}, 'progress-template', { period: '2026-H2', output: 'progress.xlsx', today: TODAY, force: true })).toBe(0);
+    await expect(runExport(captureIO(root), {}, 'progress-template', { period: '2026-H2', output: 'progress.xlsx', today: TODAY })).rejects.toThrow(/already exists.*--force/);
+    expect(await runExport(captureIO(root), {}, 'progress-template', { period: '2026-H2', output: 'progress.xlsx', today: TODAY, force: true })).toBe(0);
   });
 });
 
 describe('the results matrix', () => {
   it('in XLSX: real numbers and dates, a frozen header with filters, widths, labels in the report language', async () => {
     const root = workspace();
-    expect(await runExport(io(root), {}, 'results-matrix', { format: 'xlsx', output: 'matrix.xlsx', today: TODAY, lang: 'fr', municipality: 'bahra' })).toBe(0);
+    expect(await runExport(captureIO(root), {}, 'results-matrix', { format: 'xlsx', output: 'matrix.xlsx', today: TODAY, lang: 'fr', municipality: 'bahra' })).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(root, 'matrix.xlsx'));
     const ws = workbook.worksheets[0]!;
@@ -127,7 +112,7 @@ describe('the results matrix', () => {
   });
 
   it('in CSV on standard output, with a byte-order mark and defused formulas', async () => {
-    const out = io(workspace());
+    const out = captureIO(workspace());
     expect(await runExport(out, {}, 'results-matrix', { today: TODAY })).toBe(0);
     expect(out.out.startsWith('\uFEFFmunicipality,roadmap,objective,indicator_id,indicator,unit,baseline,baseline_date,target,target_date,actual,actual_date,period,percent_of_target,status,means_of_verification,comment\r\n')).toBe(true);
     const { csvField } = await import('../../src/export/csv.js');
@@ -156,7 +141,7 @@ describe('the round trip', () => {
       cell('Actions', 3, 'spent').value = 39000;
       cell('Actions', 3, 'plan_reference').value = 'DUP 2025-2027, Mission 12, Programme 04';
     });
-    const imported = io(root);
+    const imported = captureIO(root);
     expect(await runImport(imported, {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
     expect(imported.err).toContain(`wrote ${PROGRESS}`);
 
@@ -167,14 +152,14 @@ describe('the round trip', () => {
     // Nothing was reported for Bahra: no document is made for it.
     expect(existsSync(join(root, 'municipalities/bahra/progress/bahra-diaspora-investment-2026-H2.yaml'))).toBe(false);
 
-    const matrix = io(root);
+    const matrix = captureIO(root);
     expect(await runExport(matrix, {}, 'results-matrix', { format: 'csv', today: TODAY })).toBe(0);
     const rows = parseCsv(matrix.out.replace(/^\uFEFF/, ''));
     const header = rows[0]!;
     const desk = rows.find((r) => r[header.indexOf('indicator_id')] === 'desk-users')!;
     expect([desk[header.indexOf('actual')], desk[header.indexOf('actual_date')], desk[header.indexOf('period')], desk[header.indexOf('percent_of_target')]]).toEqual(['905', '2026-12-31', '2026-H2', '75.4']);
 
-    const report = io(root);
+    const report = captureIO(root);
     expect(await runReport(report, {}, 'progress', { today: TODAY, lang: 'en', out: 'out' })).toBe(0);
     const markdown = readFileSync(join(root, 'out/progress.en.md'), 'utf8');
     expect(markdown).toContain('| 905 (31 December 2026) | 75.4% | 610 → 780 → 905 |');
@@ -195,7 +180,7 @@ describe('the round trip', () => {
       cell('Actions', 4, 'percent_complete').value = 120;
       cell('Actions', 5, 'spent').value = { formula: 'A1*2' } as ExcelJS.CellFormulaValue;
     });
-    const out = io(root);
+    const out = captureIO(root);
     expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: TODAY, lang: 'fr' })).toBe(1);
     expect(out.err.split('\n').filter((l) => /^\w+!/.test(l))).toEqual([
       'Indicators!H3 (actual)\u202f: «\u202f12,5\u202f» n’est pas un nombre. Écrivez des chiffres, avec un point pour les décimales (12.5).',
@@ -216,19 +201,19 @@ describe('the round trip', () => {
     await fill(path, (cell) => {
       cell('Indicators', 3, 'actual').value = 850;
     });
-    expect(await runImport(io(root), {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
+    expect(await runImport(captureIO(root), {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
     writeFileSync(join(root, PROGRESS), readFileSync(join(root, PROGRESS), 'utf8').replace('kind: progress', '# Checked by the working group.\nkind: progress') + 'next_steps: [Keep going]\n');
     await fill(path, (cell) => {
       cell('Indicators', 3, 'actual').value = 905;
     });
-    const refused = io(root);
+    const refused = captureIO(root);
     expect(await runImport(refused, {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(2);
     expect(refused.err).toContain('--force');
-    const dry = io(root);
+    const dry = captureIO(root);
     expect(await runImport(dry, {}, 'progress', 'progress.xlsx', { today: TODAY, force: true, dryRun: true })).toBe(0);
     expect(dry.out).toContain('actual: 905');
     expect(readFileSync(join(root, PROGRESS), 'utf8')).toContain('actual: 850');
-    expect(await runImport(io(root), {}, 'progress', 'progress.xlsx', { today: TODAY, force: true })).toBe(0);
+    expect(await runImport(captureIO(root), {}, 'progress', 'progress.xlsx', { today: TODAY, force: true })).toBe(0);
     const yaml = readFileSync(join(root, PROGRESS), 'utf8');
     expect(yaml).toContain('actual: 905');
     expect(yaml).toContain('# Checked by the working group.');
@@ -243,7 +228,7 @@ describe('the round trip', () => {
     const filled = csv.replace('Indicators,valmare,valmare-inclusive-services,desk-users,People helped by the information desk,persons,400,1200,,,,,', 'Indicators,valmare,valmare-inclusive-services,desk-users,People helped by the information desk,persons,400,1200,905,2026-12-31,480,425');
     expect(filled).not.toBe(csv);
     writeFileSync(join(root, 'progress.csv'), filled);
-    expect(await runImport(io(root), {}, 'progress', 'progress.csv', { period: '2026-H2', today: TODAY })).toBe(0);
+    expect(await runImport(captureIO(root), {}, 'progress', 'progress.csv', { period: '2026-H2', today: TODAY })).toBe(0);
     expect(readFileSync(join(root, PROGRESS), 'utf8')).toContain('actual: 905');
   });
 });
@@ -257,7 +242,7 @@ describe('a file that is not a workbook lamd wrote', () => {
     workbook.getWorksheet('Indicators')!.name = 'Indicatori';
     workbook.getWorksheet('Actions')!.getRow(1).getCell(6).value = 'state';
     await workbook.xlsx.writeFile(join(root, 'renamed.xlsx'));
-    await expect(runImport(io(root), {}, 'progress', 'renamed.xlsx', { today: TODAY })).rejects.toThrow(
+    await expect(runImport(captureIO(root), {}, 'progress', 'renamed.xlsx', { today: TODAY })).rejects.toThrow(
       /not a progress workbook lamd wrote: the sheet `Indicators` is missing; row 1 of the sheet `Actions` lacks the column key `status` \(sheets found: `Indicatori`, `Actions`, `About`\)/,
     );
   });
@@ -272,7 +257,7 @@ describe('a file that is not a workbook lamd wrote', () => {
     ];
     for (const [name, bytes, message] of cases) {
       writeFileSync(join(root, name), bytes);
-      await expect(runImport(io(root), {}, 'progress', name, { today: TODAY }), name).rejects.toThrow(message);
+      await expect(runImport(captureIO(root), {}, 'progress', name, { today: TODAY }), name).rejects.toThrow(message);
     }
   });
 
@@ -307,7 +292,7 @@ describe('a file that is not a workbook lamd wrote', () => {
     const rows = Buffer.from(`<worksheet><sheetData>${'<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(100_000)}</sheetData></worksheet>`);
     const root = workspace();
     writeFileSync(join(root, 'long.xlsx'), zip('xl/worksheets/sheet1.xml', rows));
-    await expect(runImport(io(root), {}, 'progress', 'long.xlsx', { today: TODAY })).rejects.toThrow(/100,000 rows; a progress workbook has one row per indicator or action/);
+    await expect(runImport(captureIO(root), {}, 'progress', 'long.xlsx', { today: TODAY })).rejects.toThrow(/100,000 rows; a progress workbook has one row per indicator or action/);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
@@ -323,7 +308,7 @@ describe('a file that is not a workbook lamd wrote', () => {
   it('is a usage error without a period to report on', async () => {
     const root = workspace();
     writeFileSync(join(root, 'p.csv'), 'sheet,municipality,roadmap,indicator\r\n');
-    await expect(runImport(io(root), {}, 'progress', 'p.csv', { today: TODAY })).rejects.toThrow(UsageError);
+    await expect(runImport(captureIO(root), {}, 'progress', 'p.csv', { today: TODAY })).rejects.toThrow(UsageError);
   });
 });
 
@@ -332,7 +317,7 @@ describe('LibreOffice', () => {
   it('converts the results matrix and the progress template to CSV', async () => {
     const root = workspace();
     await exportTemplate(root);
-    expect(await runExport(io(root), {}, 'results-matrix', { format: 'xlsx', output: 'matrix.xlsx', today: TODAY })).toBe(0);
+    expect(await runExport(captureIO(root), {}, 'results-matrix', { format: 'xlsx', output: 'matrix.xlsx', today: TODAY })).toBe(0);
     const soffice = process.env.LAMD_SOFFICE ?? 'soffice';
     const convert = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${root}/.lo-profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', join(root, 'csv'), join(root, 'matrix.xlsx'), join(root, 'progress.xlsx')], { encoding: 'utf8', timeout: 60_000 });
     expect(convert.status, convert.stderr).toBe(0);
@@ -354,7 +339,7 @@ describe('LibreOffice', () => {
     });
     const resave = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${root}/.lo-profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(root, 'saved'), join(root, 'progress.xlsx')], { encoding: 'utf8', timeout: 60_000 });
     expect(resave.status, resave.stderr).toBe(0);
-    expect(await runImport(io(root), {}, 'progress', 'saved/progress.xlsx', { period: '2026-H2', today: TODAY })).toBe(0);
+    expect(await runImport(captureIO(root), {}, 'progress', 'saved/progress.xlsx', { period: '2026-H2', today: TODAY })).toBe(0);
     expect(readFileSync(join(root, PROGRESS), 'utf8')).toContain('actual: 905');
   }, 60_000);
 });
@@ -373,7 +358,7 @@ describe('an import that would leave the workspace wrong, or misread the officer
   it('refuses, before writing, a period that overlaps one the road map already reports on', async () => {
     const root = workspace();
     await filledCsv(root);
-    const out = io(root);
+    const out = captureIO(root);
     expect(await runImport(out, {}, 'progress', 'progress.csv', { period: '2026-Q2', today: TODAY })).toBe(1);
     expect(out.err).toContain('road map “valmare-inclusive-services” has a progress report for 2026-H1 (municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml), which overlaps 2026-Q2.');
     expect(existsSync(join(root, 'municipalities/valmare/progress/valmare-inclusive-services-2026-Q2.yaml'))).toBe(false);
@@ -385,7 +370,7 @@ describe('an import that would leave the workspace wrong, or misread the officer
     await fill(path, (cell) => {
       cell('Indicators', 3, 'actual').value = 905;
     });
-    await expect(runImport(io(root), {}, 'progress', 'progress.xlsx', { period: '2026-Q3', today: TODAY })).rejects.toThrow(/progress\.xlsx was exported for 2026-H2, but --period says 2026-Q3/);
+    await expect(runImport(captureIO(root), {}, 'progress', 'progress.xlsx', { period: '2026-Q3', today: TODAY })).rejects.toThrow(/progress\.xlsx was exported for 2026-H2, but --period says 2026-Q3/);
     expect(existsSync(join(root, 'municipalities/valmare/progress/valmare-inclusive-services-2026-Q3.yaml'))).toBe(false);
   });
 
@@ -395,7 +380,7 @@ describe('an import that would leave the workspace wrong, or misread the officer
     const lines = csv.split('\r\n');
     const bogus = lines.map((l, i) => (i === 2 ? l.replace(/^Indicators,/, 'Indikators,') : i === 3 ? l.replace(/^Indicators,/, ',') : l));
     writeFileSync(join(root, 'progress.csv'), bogus.join('\r\n'));
-    const out = io(root);
+    const out = captureIO(root);
     expect(await runImport(out, {}, 'progress', 'progress.csv', { period: '2026-H2', today: TODAY })).toBe(1);
     expect(out.err).toContain('progress.csv:3 (sheet): “Indikators” is not Indicators or Actions.');
     expect(out.err).toContain('progress.csv:4 (sheet): the row does not say its sheet. Write Indicators or Actions.');
@@ -408,16 +393,16 @@ describe('an import that would leave the workspace wrong, or misread the officer
     await fill(path, (cell) => {
       cell('Indicators', 3, 'actual').value = 'douze';
     });
-    const refused = io(root);
+    const refused = captureIO(root);
     expect(await runImport(refused, {}, 'progress', 'progress.xlsx', { today: TODAY, lang: 'fr' })).toBe(1);
     expect(refused.err).toContain('lamd: rien n’a été écrit. Problèmes trouvés\u202f: 1. Corrigez-les dans progress.xlsx et importez-le à nouveau.');
     await fill(path, (cell) => {
       cell('Indicators', 3, 'actual').value = 905;
     });
-    const dry = io(root);
+    const dry = captureIO(root);
     expect(await runImport(dry, {}, 'progress', 'progress.xlsx', { today: TODAY, lang: 'it', dryRun: true })).toBe(0);
     expect(dry.err).toContain('lamd: prova: rapporti di avanzamento che sarebbero scritti per 2026-H2: 1. Non è stato scritto nulla.');
-    const wrote = io(root);
+    const wrote = captureIO(root);
     expect(await runImport(wrote, {}, 'progress', 'progress.xlsx', { today: TODAY, lang: 'fr' })).toBe(0);
     expect(wrote.err).toContain(`lamd: écrit\u202f: ${PROGRESS}`);
     expect(wrote.err).not.toMatch(/nothing|wrote/);
@@ -429,11 +414,11 @@ describe('an import that would leave the workspace wrong, or misread the officer
     await fill(path, (cell) => {
       cell('Indicators', 3, 'actual').value = 850;
     });
-    expect(await runImport(io(root), {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
+    expect(await runImport(captureIO(root), {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
     await fill(path, (cell) => {
       cell('Indicators', 3, 'actual').value = 905;
     });
-    const dry = io(root);
+    const dry = captureIO(root);
     expect(await runImport(dry, {}, 'progress', 'progress.xlsx', { today: TODAY, dryRun: true })).toBe(0);
     expect(dry.out).toContain(`# ${PROGRESS} (updated)`);
     expect(dry.out).toContain('actual: 905');
@@ -451,7 +436,7 @@ describe('the CSV form, read within bounds and addressed by line', () => {
     lines[2] = lines[2]!.replace(/,,,,,$/, ',,,,,"first line\nsecond line\nthird line"').replace(/^(Indicators(?:,[^,]*){7}),/, '$1,905');
     lines[3] = lines[3]!.replace(/^(Indicators(?:,[^,]*){7}),/, '$1,douze');
     writeFileSync(join(root, 'progress.csv'), lines.join('\r\n'));
-    const out = io(root);
+    const out = captureIO(root);
     expect(await runImport(out, {}, 'progress', 'progress.csv', { period: '2026-H2', today: TODAY })).toBe(1);
     expect(out.err).toContain('progress.csv:6 (Indicators) (actual): “douze” is not a number.');
   });
@@ -461,14 +446,14 @@ describe('the CSV form, read within bounds and addressed by line', () => {
     const row = 'Indicators,valmare,valmare-inclusive-services,desk-users,People helped by the information desk of the town,persons,400,1200,905,2026-12-31,480,425,Register of the desk 2026,Counted twice a year,,,,,,,,,,,\r\n';
     writeFileSync(join(root, 'long.csv'), `sheet,${[...new Set([...INDICATOR_KEYS, ...ACTION_KEYS])].join(',')}\r\n${row.repeat(100_000)}`);
     const started = Date.now();
-    await expect(runImport(io(root), {}, 'progress', 'long.csv', { period: '2026-H2', today: TODAY })).rejects.toThrow(/long\.csv has 100,000 rows/);
+    await expect(runImport(captureIO(root), {}, 'progress', 'long.csv', { period: '2026-H2', today: TODAY })).rejects.toThrow(/long\.csv has 100,000 rows/);
     expect(Date.now() - started).toBeLessThan(2500);
   });
 
   it('tells how to make the one-file form from a sheet saved on its own', async () => {
     const root = workspace();
     writeFileSync(join(root, 'Indicators.csv'), `${INDICATOR_KEYS.join(',')}\r\nvalmare,valmare-inclusive-services,desk-users,,,,,905\r\n`);
-    await expect(runImport(io(root), {}, 'progress', 'Indicators.csv', { period: '2026-H2', today: TODAY })).rejects.toThrow(/looks like the sheet Indicators saved on its own.*Insert a first column headed `sheet` holding Indicators on every row/);
+    await expect(runImport(captureIO(root), {}, 'progress', 'Indicators.csv', { period: '2026-H2', today: TODAY })).rejects.toThrow(/looks like the sheet Indicators saved on its own.*Insert a first column headed `sheet` holding Indicators on every row/);
   });
 });
 
@@ -485,7 +470,7 @@ describe('cells that read as values but cannot be right', () => {
       cell('Indicators', 5, 'date').value = new Date(Date.UTC(2027, 0, 5)); // just after the period: fine
       cell('Actions', 3, 'spent').value = { formula: 'J3/0', result: { error: '#DIV/0!' } } as unknown as ExcelJS.CellFormulaValue;
     });
-    const out = io(root);
+    const out = captureIO(root);
     expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: '2027-01-10' })).toBe(1);
     expect(out.err.split('\n').filter((l) => /^\w+!/.test(l))).toEqual([
       'Indicators!I3 (date): 2031-01-01 is after today (2027-01-10). Write the date the value was measured.',

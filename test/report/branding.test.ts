@@ -8,25 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { checkBranding, imageType, MAX_LOGO_BYTES } from '../../src/check/branding.js';
 import { run as report } from '../../src/cli/commands/report.js';
 import { run as validate } from '../../src/cli/commands/validate.js';
-import type { CliIO } from '../../src/cli/io.js';
-import { copyFixture } from '../helpers/lamd.js';
+import { captureIO, copyFixture } from '../helpers/lamd.js';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const SVG = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n';
-
-function io(cwd: string): CliIO & { out: string; err: string } {
-  const state = { out: '', err: '' };
-  return Object.assign(state, {
-    stdout: (t: string) => void (state.out += t),
-    stderr: (t: string) => void (state.err += t),
-    cwd,
-    env: { NO_COLOR: '1' },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    readStdin: async () => new Uint8Array(),
-  });
-}
 
 /** The valid fixture with a branding block: two good logos and every kind of bad one. */
 function brandedWorkspace(): string {
@@ -61,7 +46,7 @@ branding:
 describe('logos that cannot be embedded', () => {
   it('are warnings on lamd.yaml (references/logo), one per logo, pointing at its file', async () => {
     const root = brandedWorkspace();
-    const cli = io(root);
+    const cli = captureIO(root, { NO_COLOR: '1' });
     const code = await validate(cli, { workspace: root }, [], { format: 'json' });
     expect(code).toBe(0);
     const result = JSON.parse(cli.out) as { files: { file: string; diagnostics: { ruleId: string; severity: string; message: string; pointer: string }[] }[] };
@@ -90,7 +75,7 @@ describe('logos that cannot be embedded', () => {
 describe('a branded report', () => {
   it('embeds the usable logos on the cover and at the foot, with the funding statement and disclaimer', async () => {
     const root = brandedWorkspace();
-    const cli = io(root);
+    const cli = captureIO(root, { NO_COLOR: '1' });
     expect(await report(cli, { workspace: root }, 'roadmap', { format: 'html', today: '2024-06-01', lang: 'en' })).toBe(0);
     const html = readFileSync(join(root, 'reports/roadmap.en.html'), 'utf8');
     const cover = html.slice(html.indexOf('<header class="cover">'), html.indexOf('</header>'));
@@ -109,7 +94,7 @@ describe('a branded report', () => {
 
   it('writes the Word report too, with the usable logos on the cover and in the footer and the others left out', async () => {
     const root = brandedWorkspace();
-    const cli = io(root);
+    const cli = captureIO(root, { NO_COLOR: '1' });
     expect(await report(cli, { workspace: root }, 'roadmap', { format: 'docx', today: '2024-06-01', lang: 'en' })).toBe(0);
     const zip = await JSZip.loadAsync(readFileSync(join(root, 'reports/roadmap.en.docx')));
     const pictures = async (part: string) => [...(await zip.file(part)!.async('string')).matchAll(/<wp:docPr id="(\d+)" name="([^"]*)"/g)].map((m) => ({ id: m[1]!, name: m[2]! }));
