@@ -37,6 +37,7 @@ import {
   type IImageOptions,
   type ParagraphChild,
 } from 'docx';
+import JSZip from 'jszip';
 import { Marked, type Token, type Tokens } from 'marked';
 import type { Branding, Logo } from './branding.js';
 import { safeHref } from './html.js';
@@ -57,6 +58,11 @@ export interface DocxOptions {
   title: string;
   network: string;
   generated: string;
+  /**
+   * The report's day (YYYY-MM-DD): the document's created and modified dates and its parts' dates,
+   * so that the same workspace on the same day gives the same bytes.
+   */
+  date: string;
   /** The catalogue's "Page {page} of {pages}", placeholders kept. */
   pageOf: string;
   /** The heading of the table of contents. */
@@ -423,6 +429,7 @@ export async function markdownToDocx(markdown: string, options: DocxOptions): Pr
     title: xmlText(options.title),
     subject: xmlText(options.network),
     creator: `lamd ${LAMD_VERSION}`,
+    lastModifiedBy: `lamd ${LAMD_VERSION}`,
     description: xmlText(options.generated),
     // Word fills the table of contents' page numbers when it opens the file.
     features: { updateFields: true },
@@ -477,8 +484,28 @@ export async function markdownToDocx(markdown: string, options: DocxOptions): Pr
   });
   // The language in the document's properties too (File › Properties), not only in its text.
   document.CoreProperties.addChildElement(new StringContainer('dc:language', options.locale));
-  const bytes = await Packer.toBuffer(document);
-  return { bytes: new Uint8Array(bytes), notes };
+  const bytes = await reproducible(await Packer.toBuffer(document), options.date);
+  return { bytes, notes };
+}
+
+/**
+ * The package with the report's day in place of the moment it was written: the `docx` library stamps
+ * the document's properties and every part of the zip with the clock, so two runs on the same workspace
+ * would differ in bytes (and in a repository's diff) without differing in a word.
+ */
+async function reproducible(packed: Uint8Array, date: string): Promise<Uint8Array> {
+  const day = new Date(`${date}T00:00:00Z`);
+  const zip = await JSZip.loadAsync(packed);
+  const stamped = new JSZip();
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    let content: Uint8Array | string = await entry.async('uint8array');
+    if (entry.name === 'docProps/core.xml') {
+      content = new TextDecoder().decode(content).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${day.toISOString().replace(/\.\d{3}Z$/, 'Z')}$2`);
+    }
+    stamped.file(entry.name, content, { date: day, createFolders: false });
+  }
+  return stamped.generateAsync({ type: 'uint8array', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
 }
 
 const fieldChar = (type: 'begin' | 'separate' | 'end') => new TextRun({ children: [new BuilderElement({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } })] });
@@ -644,6 +671,7 @@ export async function reportToDocx(report: MarkdownReport, options: DocxReportOp
     title: plainFromMarkdown(title),
     network: report.network,
     generated: m.plain('phrase.generated_on', { date: m.plainDate(report.today)!, version: LAMD_VERSION }),
+    date: report.today,
     pageOf: m.raw('phrase.page_of'),
     contents: m.raw('heading.contents'),
     timelineNotDrawn: m.raw('phrase.timeline_not_drawn'),

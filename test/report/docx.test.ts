@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bindReports } from '../../src/report/bind.js';
 import type { Branding } from '../../src/report/branding.js';
 import { columnWidths, firstStrong, reportToDocx, xmlText } from '../../src/report/docx.js';
@@ -223,6 +223,27 @@ describe('a Word report on a machine that cannot draw pictures', () => {
     expect([...(await zip.file('word/footer1.xml')!.async('string')).matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((d) => d[1])).toEqual(['International Organization for Migration']);
     expect(await zip.file('word/header1.xml')!.async('string')).toContain('BROUILLON');
     expect(document).toMatch(/<w:pgSz w:w="12240" w:h="15840"/);
+  });
+});
+
+describe('a Word report written twice', () => {
+  it('is the same bytes on another day and hour: its dates are the report\'s day, not the clock\'s', async () => {
+    const pilot = await loadValid(LAS_PILOT);
+    const report = render(pilot, 'roadmap', 'en');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2031-01-02T03:04:05.678Z'));
+      const first = (await reportToDocx(report, { branding: BRANDING })).bytes;
+      vi.setSystemTime(new Date('2032-07-08T21:10:11.123Z'));
+      const second = (await reportToDocx(report, { branding: BRANDING })).bytes;
+      expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+      const core = await (await JSZip.loadAsync(first)).file('docProps/core.xml')!.async('string');
+      expect(core).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">${report.today}T00:00:00Z</dcterms:created>`);
+      expect(core).toContain(`<dcterms:modified xsi:type="dcterms:W3CDTF">${report.today}T00:00:00Z</dcterms:modified>`);
+      expect(core).toContain('<cp:lastModifiedBy>lamd ');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
