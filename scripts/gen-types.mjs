@@ -28,6 +28,8 @@ export async function generateTypes() {
     files[`${kind}.ts`] = BANNER + '\n' + (await compile(schema, TYPE_NAMES[kind], {
       bannerComment: '',
       additionalProperties: false,
+      // A list of at most 8 items is a list in TypeScript too, not eight tuple types spelled out.
+      ignoreMinAndMaxItems: true,
       format: true,
       cwd: new URL('../schemas/', import.meta.url).pathname,
     }));

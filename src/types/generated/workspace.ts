@@ -183,35 +183,6 @@ export type MunicipalitiesSupported = Municipality[];
  */
 export type ImplementingPartners = ImplementingPartner[];
 /**
- * The municipalities of the network. Each has a folder municipalities/<slug>/ with its profile, practices and road maps
- *
- * @minItems 1
- */
-export type Municipalities = [
-  {
-    slug: Slug;
-    name: Name3;
-    country: Country;
-    languages?: Languages;
-    lead_unit?: Text9;
-    local_partner?: LocalPartner;
-    joined?: Joined;
-    milestones?: Milestones;
-    selection?: Text12;
-  },
-  ...{
-    slug: Slug;
-    name: Name3;
-    country: Country;
-    languages?: Languages;
-    lead_unit?: Text9;
-    local_partner?: LocalPartner;
-    joined?: Joined;
-    milestones?: Milestones;
-    selection?: Text12;
-  }[]
-];
-/**
  * Folder name and id of the municipality (`milan`, `sfax`)
  */
 export type Slug = string;
@@ -224,15 +195,15 @@ export type Name3 =
       [k: string]: Text;
     };
 /**
+ * ISO 639-1 language code in lowercase, for example it, fr, ar, sq or en
+ */
+export type Language = string;
+/**
  * Languages the municipality works in
  *
  * @minItems 1
  */
-export type Languages = [Language, ...Language[]];
-/**
- * ISO 639-1 language code in lowercase, for example it, fr, ar, sq or en
- */
-export type Language = string;
+export type Languages = Language[];
 /**
  * Free text, written in your own words
  */
@@ -279,6 +250,22 @@ export type Milestones = {
  * Free text, written in your own words
  */
 export type Text12 = string;
+/**
+ * The municipalities of the network. Each has a folder municipalities/<slug>/ with its profile, practices and road maps
+ *
+ * @minItems 1
+ */
+export type Municipalities = {
+  slug: Slug;
+  name: Name3;
+  country: Country;
+  languages?: Languages;
+  lead_unit?: Text9;
+  local_partner?: LocalPartner;
+  joined?: Joined;
+  milestones?: Milestones;
+  selection?: Text12;
+}[];
 /**
  * First day of the period
  */
@@ -402,173 +389,6 @@ export type ReportLanguages = Language[];
  */
 export type LamdPackageForCI = string;
 /**
- * Logos in the order they are shown (the coordinating organisation, the donor, the cities…)
- *
- * @maxItems 8
- */
-export type Logos =
-  | []
-  | [
-      {
-        file: File;
-        alt: Text17;
-      }
-    ]
-  | [
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      }
-    ]
-  | [
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      }
-    ]
-  | [
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      }
-    ]
-  | [
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      }
-    ]
-  | [
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      }
-    ]
-  | [
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      }
-    ]
-  | [
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      },
-      {
-        file: File;
-        alt: Text17;
-      }
-    ];
-/**
  * A PNG, JPEG, GIF, WebP or SVG image inside the workspace, relative to lamd.yaml (branding/iom.png), at most 2 MB
  */
 export type File = string;
@@ -576,6 +396,15 @@ export type File = string;
  * Free text, written in your own words
  */
 export type Text17 = string;
+/**
+ * Logos in the order they are shown (the coordinating organisation, the donor, the cities…)
+ *
+ * @maxItems 8
+ */
+export type Logos = {
+  file: File;
+  alt: Text17;
+}[];
 /**
  * Free text, written in your own words
  */
