@@ -84,38 +84,10 @@ function toProblem(error: AjvError, kind: string): SchemaProblem | undefined {
       };
     }
     case 'additionalProperties':
-    case 'unevaluatedProperties': {
-      const property = String(params.additionalProperty ?? params.unevaluatedProperty);
-      const known = Object.keys((error.parentSchema?.properties ?? {}) as object);
-      const guess = closest(property, known);
-      return {
-        ruleId: 'schema/unknown-property',
-        pointer: `${at}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-        target: 'key',
-        message: t(guess ? 'schema/unknown-property.did-you-mean' : 'schema/unknown-property.known', {
-          property,
-          where: at === '' ? 'document' : 'inside',
-          who,
-          ...(guess ? { guess } : { known: known.map((k) => `\`${k}\``).join(', ') }),
-        }),
-      };
-    }
-    case 'type': {
-      const expected = or(String(params.type).split(',').map(typeName));
-      if (error.data === null) {
-        return { ruleId: 'schema/type', pointer: at, target: 'value', message: t('schema/type.empty', { who, expected }) };
-      }
-      if (params.type === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')) {
-        // YAML turned `8.10` into 8.1: the advice must quote what the user wrote, not the number.
-        const quoted = (written: string) =>
-          t('schema/type.quote', { who, expected, value: /^[-+.\d]/.test(written) ? t('schema.value.number', { number: written }) : describeValue(error.data), written });
-        return { ruleId: 'schema/type', pointer: at, target: 'value', message: quoted(String(error.data)), fromSource: (written) => (/^["'[{]/.test(written) ? undefined : quoted(written)) };
-      }
-      if (typeof error.data === 'string' && /^[-+]?\d+,\d+$/.test(error.data.trim()) && /number/.test(String(params.type))) {
-        return { ruleId: 'schema/type', pointer: at, target: 'value', message: t('schema/type.decimal-comma', { who, expected, value: describeValue(error.data), decimal: error.data.trim().replace(',', '.') }) };
-      }
-      return { ruleId: 'schema/type', pointer: at, target: 'value', message: t('schema/type.wrong', { who, expected, value: describeValue(error.data) }) };
-    }
+    case 'unevaluatedProperties':
+      return unknownProperty(error, at, who);
+    case 'type':
+      return wrongType(error, at, who);
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const guess = typeof error.data === 'string' ? closest(error.data, allowed) : undefined;
@@ -132,14 +104,8 @@ function toProblem(error: AjvError, kind: string): SchemaProblem | undefined {
       }
       return { ruleId: 'schema/enum', pointer: at, target: 'value', message: t('schema/enum.const', { who, allowed: JSON.stringify(params.allowedValue), value: describeValue(error.data) }) };
     }
-    case 'pattern': {
-      const def = /\$defs\/(\w+)\/pattern$/.exec(error.schemaPath)?.[1];
-      const value = describeValue(error.data);
-      const hint = def && PATTERN_HINTS.has(def) ? def : PROPERTY_HINTS[lastKey(at)];
-      if (hint) return { ruleId: 'schema/format', pointer: at, target: 'value', message: t(`schema/format.${hint}`, { who, value }) };
-      const title = error.parentSchema?.title ? String(error.parentSchema.title).toLowerCase() : undefined;
-      return { ruleId: 'schema/format', pointer: at, target: 'value', message: title ? t('schema/format.form-of', { who, value, title }) : t('schema/format.form', { who, value }) };
-    }
+    case 'pattern':
+      return wrongForm(error, at, who);
     case 'not': {
       return { ruleId: 'schema/format', pointer: at, target: 'value', message: t('schema/format.reserved', { who, value: describeValue(error.data) }) };
     }
@@ -174,6 +140,54 @@ function toProblem(error: AjvError, kind: string): SchemaProblem | undefined {
       // ajv's own English words, for a keyword lamd's schemas do not use today.
       return { ruleId: 'schema/invalid', pointer: at, target: 'value', message: error.message ? t('schema/invalid.ajv', { who, words: error.message }) : t('schema/invalid.invalid', { who }) };
   }
+}
+
+/** A key the schema does not know, with the nearest known key or the list of them. */
+function unknownProperty(error: AjvError, at: string, who: TextValue): SchemaProblem {
+  const params = error.params;
+  const property = String(params.additionalProperty ?? params.unevaluatedProperty);
+  const known = Object.keys((error.parentSchema?.properties ?? {}) as object);
+  const guess = closest(property, known);
+  return {
+    ruleId: 'schema/unknown-property',
+    pointer: `${at}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    target: 'key',
+    message: t(guess ? 'schema/unknown-property.did-you-mean' : 'schema/unknown-property.known', {
+      property,
+      where: at === '' ? 'document' : 'inside',
+      who,
+      ...(guess ? { guess } : { known: known.map((k) => `\`${k}\``).join(', ') }),
+    }),
+  };
+}
+
+/** A value of the wrong type, with the advice that fits what YAML made of what was written. */
+function wrongType(error: AjvError, at: string, who: TextValue): SchemaProblem {
+  const params = error.params;
+  const expected = or(String(params.type).split(',').map(typeName));
+  if (error.data === null) {
+    return { ruleId: 'schema/type', pointer: at, target: 'value', message: t('schema/type.empty', { who, expected }) };
+  }
+  if (params.type === 'string' && (typeof error.data === 'number' || typeof error.data === 'boolean')) {
+    // YAML turned `8.10` into 8.1: the advice must quote what the user wrote, not the number.
+    const quoted = (written: string) =>
+      t('schema/type.quote', { who, expected, value: /^[-+.\d]/.test(written) ? t('schema.value.number', { number: written }) : describeValue(error.data), written });
+    return { ruleId: 'schema/type', pointer: at, target: 'value', message: quoted(String(error.data)), fromSource: (written) => (/^["'[{]/.test(written) ? undefined : quoted(written)) };
+  }
+  if (typeof error.data === 'string' && /^[-+]?\d+,\d+$/.test(error.data.trim()) && /number/.test(String(params.type))) {
+    return { ruleId: 'schema/type', pointer: at, target: 'value', message: t('schema/type.decimal-comma', { who, expected, value: describeValue(error.data), decimal: error.data.trim().replace(',', '.') }) };
+  }
+  return { ruleId: 'schema/type', pointer: at, target: 'value', message: t('schema/type.wrong', { who, expected, value: describeValue(error.data) }) };
+}
+
+/** A value that does not have the form its pattern asks for, said in the words of that form. */
+function wrongForm(error: AjvError, at: string, who: TextValue): SchemaProblem {
+  const def = /\$defs\/(\w+)\/pattern$/.exec(error.schemaPath)?.[1];
+  const value = describeValue(error.data);
+  const hint = def && PATTERN_HINTS.has(def) ? def : PROPERTY_HINTS[lastKey(at)];
+  if (hint) return { ruleId: 'schema/format', pointer: at, target: 'value', message: t(`schema/format.${hint}`, { who, value }) };
+  const title = error.parentSchema?.title ? String(error.parentSchema.title).toLowerCase() : undefined;
+  return { ruleId: 'schema/format', pointer: at, target: 'value', message: title ? t('schema/format.form-of', { who, value, title }) : t('schema/format.form', { who, value }) };
 }
 
 function under(path: string, prefix: string): boolean {
