@@ -31,88 +31,97 @@ function plain(value: string): boolean {
 export function syntaxHint(text: string, reason: string, at: Position | undefined): SyntaxHint | undefined {
   if (!at) return undefined;
   const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
-  const lineAt = (n: number) => lines[n - 1] ?? '';
-  // The cause is on the line of the error or just above it (js-yaml often stops on the next line).
-  const candidates = [at.line, at.line - 1, at.line - 2].filter((n) => n >= 1 && n <= lines.length);
-
   // An unclosed bracket or quote is found at the end of the file: only the `#` cause applies there.
   const atEnd = /end of the stream within/.test(reason);
-  for (const n of atEnd ? [] : candidates) {
-    const line = lineAt(n);
-    // Typographic quotes that open a value (apostrophes inside text are fine).
-    if (!/^\s*(?:-\s+)*(?:[^\s:#][^:#]*:\s+)?[“„‟‘‚‛«]/.test(line)) continue;
-    const m = KEY_LINE.exec(line.replace(/\s+#.*$/, ''));
-    const straight = line.replace(/[“”„‟«»]/g, '"').replace(/[‘’‚‛]/g, "'").trim();
-    const example = m ? straight.replace(/^-\s+/, '') : '';
-    return {
-      at: { line: n, column: line.search(SMART_QUOTES) + 1 },
-      message: t(example ? 'yaml/syntax.smart-quotes-example' : 'yaml/syntax.smart-quotes', { example }),
-    };
-  }
-
-  for (const n of atEnd ? [] : candidates) {
-    const line = lineAt(n);
-    if (/^\s*#/.test(line)) continue;
-    // `status:done`: a key glued to its value is read as one piece of text.
-    const glued = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s/:][^\s]*.*)$/.exec(line);
-    if (glued && !/:\s/.test(line) && !/^[\w-]+:\/\//.test(line.trim())) {
-      const [, lead, key, value] = glued;
-      return {
-        at: { line: n, column: lead!.length + key!.length + 2 },
-        message: t('yaml/syntax.glued-colon', { key: key!, value: value! }),
-      };
+  if (!atEnd) {
+    // The cause is on the line of the error or just above it (js-yaml often stops on the next line).
+    const candidates = [at.line, at.line - 1, at.line - 2].filter((n) => n >= 1 && n <= lines.length);
+    // Cause by cause, each looked for on every candidate line: the likelier cause wins over the nearer line.
+    for (const cause of LINE_CAUSES) {
+      for (const n of candidates) {
+        const hint = cause(lines[n - 1]!, n);
+        if (hint) return hint;
+      }
     }
   }
-
-  for (const n of atEnd ? [] : candidates) {
-    const line = lineAt(n);
-    const m = KEY_LINE.exec(line);
-    if (!m || m[3] === undefined) continue;
-    const [, lead, key] = m;
-    // A key line whose value is plain text with ": " (or " :") inside: French typography, or a label.
-    const valueStart = line.indexOf(':', lead!.length + key!.length) + 1;
-    const rest = line.slice(valueStart).trim();
-    if (!plain(rest)) continue;
-    if (/:(\s|$)/.test(rest)) {
-      const written = rest.replace(/\s+#.*$/, '');
-      return {
-        at: { line: n, column: valueStart + line.slice(valueStart).search(/\S/) + 1 },
-        message: t('yaml/syntax.colon-in-text', { key: key!, quoted: `${key}: ${quoteYaml(written)}` }),
-      };
-    }
-  }
-
   if (/flow collection/.test(reason)) {
-    // `[10.7, #10.c]`: the `#` starts a comment that swallows the closing bracket.
-    for (let n = Math.min(at.line, lines.length); n >= 1; n--) {
-      const line = lineAt(n);
-      const open = line.search(/[[{]/);
-      const hash = line.search(/\s#/);
-      if (open !== -1 && hash > open && !line.slice(0, hash).includes(line[open] === '[' ? ']' : '}')) {
-        return {
-          at: { line: n, column: hash + 2 },
-          message: t('yaml/syntax.hash-in-list'),
-        };
-      }
+    const hint = hashInList(lines, at.line);
+    if (hint) return hint;
+  }
+  return atEnd ? undefined : itemUnderValue(lines, at.line);
+}
+
+type LineCause = (line: string, n: number) => SyntaxHint | undefined;
+
+/** Typographic quotes that open a value (apostrophes inside text are fine). */
+function smartQuotes(line: string, n: number): SyntaxHint | undefined {
+  if (!/^\s*(?:-\s+)*(?:[^\s:#][^:#]*:\s+)?[“„‟‘‚‛«]/.test(line)) return undefined;
+  const m = KEY_LINE.exec(line.replace(/\s+#.*$/, ''));
+  const straight = line.replace(/[“”„‟«»]/g, '"').replace(/[‘’‚‛]/g, "'").trim();
+  const example = m ? straight.replace(/^-\s+/, '') : '';
+  return {
+    at: { line: n, column: line.search(SMART_QUOTES) + 1 },
+    message: t(example ? 'yaml/syntax.smart-quotes-example' : 'yaml/syntax.smart-quotes', { example }),
+  };
+}
+
+/** `status:done`: a key glued to its value is read as one piece of text. */
+function gluedColon(line: string, n: number): SyntaxHint | undefined {
+  if (/^\s*#/.test(line)) return undefined;
+  const glued = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):([^\s/:][^\s]*.*)$/.exec(line);
+  if (!glued || /:\s/.test(line) || /^[\w-]+:\/\//.test(line.trim())) return undefined;
+  const [, lead, key, value] = glued;
+  return {
+    at: { line: n, column: lead!.length + key!.length + 2 },
+    message: t('yaml/syntax.glued-colon', { key: key!, value: value! }),
+  };
+}
+
+/** A key line whose value is plain text with ": " (or " :") inside: French typography, or a label. */
+function colonInText(line: string, n: number): SyntaxHint | undefined {
+  const m = KEY_LINE.exec(line);
+  if (!m || m[3] === undefined) return undefined;
+  const [, lead, key] = m;
+  const valueStart = line.indexOf(':', lead!.length + key!.length) + 1;
+  const rest = line.slice(valueStart).trim();
+  if (!plain(rest) || !/:(\s|$)/.test(rest)) return undefined;
+  const written = rest.replace(/\s+#.*$/, '');
+  return {
+    at: { line: n, column: valueStart + line.slice(valueStart).search(/\S/) + 1 },
+    message: t('yaml/syntax.colon-in-text', { key: key!, quoted: `${key}: ${quoteYaml(written)}` }),
+  };
+}
+
+const LINE_CAUSES: readonly LineCause[] = [smartQuotes, gluedColon, colonInText];
+
+/** `[10.7, #10.c]`: the `#` starts a comment that swallows the closing bracket. */
+function hashInList(lines: readonly string[], errorLine: number): SyntaxHint | undefined {
+  for (let n = Math.min(errorLine, lines.length); n >= 1; n--) {
+    const line = lines[n - 1] ?? '';
+    const open = line.search(/[[{]/);
+    const hash = line.search(/\s#/);
+    if (open !== -1 && hash > open && !line.slice(0, hash).includes(line[open] === '[' ? ']' : '}')) {
+      return { at: { line: n, column: hash + 2 }, message: t('yaml/syntax.hash-in-list') };
     }
   }
+  return undefined;
+}
 
-  // A list item under a key that already has a value on its own line.
-  const item = lineAt(at.line);
-  const dash = atEnd ? null : /^(\s*)-(\s|$)/.exec(item);
-  if (dash) {
-    for (let n = at.line - 1; n >= 1; n--) {
-      const line = lineAt(n);
-      if (line.trim() === '' || /^\s*#/.test(line)) continue;
-      const m = KEY_LINE.exec(line);
-      if (m && m[3] !== undefined && m[3] !== '' && !/^[|>]/.test(m[3])) {
-        return {
-          at: { line: at.line, column: dash[1]!.length + 1 },
-          message: t('yaml/syntax.item-under-value', { key: m[2]!, line: String(n), value: m[3] }),
-        };
-      }
-      break;
+/** A list item under a key that already has a value on its own line. */
+function itemUnderValue(lines: readonly string[], errorLine: number): SyntaxHint | undefined {
+  const dash = /^(\s*)-(\s|$)/.exec(lines[errorLine - 1] ?? '');
+  if (!dash) return undefined;
+  for (let n = errorLine - 1; n >= 1; n--) {
+    const line = lines[n - 1] ?? '';
+    if (line.trim() === '' || /^\s*#/.test(line)) continue;
+    const m = KEY_LINE.exec(line);
+    if (m && m[3] !== undefined && m[3] !== '' && !/^[|>]/.test(m[3])) {
+      return {
+        at: { line: errorLine, column: dash[1]!.length + 1 },
+        message: t('yaml/syntax.item-under-value', { key: m[2]!, line: String(n), value: m[3] }),
+      };
     }
+    return undefined;
   }
   return undefined;
 }
