@@ -4,6 +4,7 @@ import { checkLoaded } from '../check/index.js';
 import { ruleLookup } from '../check/rule-docs.js';
 import { summarize, type Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
+import { render, t } from '../i18n/messages.js';
 import type { FormatContext } from '../format/context.js';
 import { loadFormatter } from '../format/index.js';
 import { packageManifest } from '../package-root.js';
@@ -30,25 +31,25 @@ export async function checkedWorkspace(io: CliIO, global: GlobalOptions, options
   checkPeriodOption(options.period);
   const today = options.today ?? localToday();
   const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}) });
-  if (!load.root) throw new UsageError(`lamd ${doing} works on a whole workspace: run it inside one, or pass -C <workspace>.`);
+  if (!load.root) throw new UsageError(t('checked.needs-workspace', { command: doing }));
   const sources = templateSources(load.root);
   const languages = availableLanguages(sources).map((l) => l.lang);
   const workspaceLanguages = load.documents.find((d) => d.kind === 'workspace')?.value.languages;
   const preferred = Array.isArray(workspaceLanguages) && typeof workspaceLanguages[0] === 'string' ? workspaceLanguages[0] : 'en';
   const lang = options.lang !== undefined ? options.lang.trim().toLowerCase().split(/[-_.@]/)[0]! : languages.includes(preferred) ? preferred : 'en';
-  if (!languages.includes(lang)) throw new UsageError(`lamd has no catalogue for the language \`${lang}\`. The languages are: ${languages.join(', ')}.`);
+  if (!languages.includes(lang)) throw new UsageError(t('checked.no-catalogue', { lang, languages: languages.join(', ') }));
 
   const result = await checkLoaded(load, { today });
   const summary = summarize(result.diagnostics, result.files.length);
   if (summary.errors > 0) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     await printErrors(io, global, load, errors, result.files);
-    io.stderr(`lamd: nothing was written: the workspace has ${summary.errors} error${summary.errors === 1 ? '' : 's'}. Fix ${summary.errors === 1 ? 'it' : 'them'} and run lamd ${doing} again.\n`);
+    io.stderr(`lamd: ${render(global.language ?? 'en', t('checked.refused', { count: summary.errors, command: doing }))}\n`);
     return undefined;
   }
   const model = buildReportModel(load.documents, load.root);
   if (options.municipality !== undefined && !model.municipalities.some((mu) => mu.slug === options.municipality)) {
-    throw new UsageError(`There is no municipality \`${options.municipality}\` in lamd.yaml. The municipalities are: ${model.municipalities.map((mu) => mu.slug).join(', ')}.`);
+    throw new UsageError(t('report.unknown-municipality', { municipality: options.municipality, municipalities: model.municipalities.map((mu) => mu.slug).join(', ') }));
   }
   const m = new Messages({ lang, catalogue: loadCatalogue(sources, lang) });
   return { load, model, m, today };

@@ -45,6 +45,7 @@ import { imageSize } from './image-size.js';
 import { plainFromMarkdown, svgLabels, type MarkdownReport } from './index.js';
 import type { Paper } from './print.js';
 import { LAMD_VERSION } from '../version.js';
+import { t, type Text } from '../i18n/messages.js';
 import type { Png, Rasterize } from './raster.js';
 import { TIMELINE_MARKER, timelineSvg, type SvgLabels, type Timeline } from './timeline.js';
 
@@ -85,7 +86,8 @@ export interface DocxOptions {
 export interface DocxResult {
   bytes: Uint8Array;
   /** What could not go into the document, for the person who ran lamd (plain English, one line each). */
-  notes: string[];
+  /** What was left out and why, for the CLI to say in the language of the run. */
+  notes: Text[];
 }
 
 /** Page sizes and margins in twentieths of a point (twips): 20 mm top and bottom, 16 mm at the sides, as the HTML's @page. */
@@ -146,7 +148,7 @@ function decode(text: string): string {
 /** Renders one report's Markdown as a .docx file. */
 export async function markdownToDocx(markdown: string, options: DocxOptions): Promise<DocxResult> {
   const rtl = options.dir === 'rtl';
-  const notes: string[] = [];
+  const notes: Text[] = [];
   const timelines = new Map(options.timelines.map((t) => [t.id, t]));
   const page = PAGE[options.paper];
   const textWidth = page.width - 2 * MARGIN.side;
@@ -312,11 +314,7 @@ export async function markdownToDocx(markdown: string, options: DocxOptions): Pr
     const caption = new Paragraph({ style: 'Caption', children: [run(isolateLtr(labels.title, rtl))], ...bidi });
     const png = drawn.get(found.id);
     if (!png) {
-      notes.push(
-        options.rasterize
-          ? `The timeline "${found.title}" is given as its table only: it could not be drawn as a picture.`
-          : `The timeline "${found.title}" is given as its table only: this machine cannot draw pictures for Word (no prebuilt @resvg/resvg-js for ${process.platform}-${process.arch}, and no Chromium).`,
-      );
+      notes.push(t('docx.timeline-as-table', { title: found.title, why: options.rasterize ? 'failed' : 'no_drawing', platform: `${process.platform}-${process.arch}` }));
       return [new Paragraph({ children: [run(options.timelineNotDrawn, { italics: true, color: MUTED })], ...bidi })];
     }
     // As wide as the text, and never taller than most of a page.
@@ -593,12 +591,12 @@ interface WordLogo {
 }
 
 /** The logos as Word can show them: PNG, JPEG and GIF as they are; SVG with a PNG copy for older Words; WebP as PNG. */
-async function prepareLogos(logos: readonly Logo[], rasterizeSvg: Rasterize | undefined, rasterizeWebp: Rasterize | undefined, notes: string[]): Promise<WordLogo[]> {
+async function prepareLogos(logos: readonly Logo[], rasterizeSvg: Rasterize | undefined, rasterizeWebp: Rasterize | undefined, notes: Text[]): Promise<WordLogo[]> {
   const out: WordLogo[] = [];
   for (const logo of logos) {
     const size = imageSize(logo.bytes, logo.type);
     if (!size) {
-      notes.push(`The logo "${logo.alt}" is left out of the Word report: lamd cannot read its size.`);
+      notes.push(t('docx.logo-left-out', { logo: logo.alt, why: 'no_size' }));
       continue;
     }
     if (logo.type === 'image/png' || logo.type === 'image/jpeg' || logo.type === 'image/gif') {
@@ -613,8 +611,7 @@ async function prepareLogos(logos: readonly Logo[], rasterizeSvg: Rasterize | un
     const rasterize = webp ? rasterizeWebp : rasterizeSvg;
     const png = await rasterize?.(svg, widthPx);
     if (!png) {
-      const why = rasterize ? 'it could not be drawn' : webp ? 'lamd draws WebP pictures for Word through a Chromium, and none was found' : 'this machine cannot draw SVG pictures for Word';
-      notes.push(`The logo "${logo.alt}" is left out of the Word report: ${why}; a PNG copy of it in lamd.yaml would be.`);
+      notes.push(t('docx.logo-left-out', { logo: logo.alt, why: rasterize ? 'failed' : webp ? 'no_webp' : 'no_svg' }));
       continue;
     }
     out.push({

@@ -6,6 +6,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { packageFile } from '../package-root.js';
+import { t, type Text } from '../i18n/messages.js';
 import { fileType } from '../workspace/discover.js';
 
 /** A template or catalogue that cannot be used; the CLI reports it as a usage error (exit 2). */
@@ -65,7 +66,7 @@ export interface UnusedTemplate {
   /** The file, relative to the workspace. */
   file: string;
   /** Why lamd does not read it, and where it belongs, for the user. */
-  reason: string;
+  reason: Text;
 }
 
 function fileNames(dir: string): string[] {
@@ -99,21 +100,21 @@ export function unusedTemplates(sources: TemplateSources): UnusedTemplate[] {
   const shipped = new Set(fileNames(sources.shippedDir));
   for (const name of fileNames(join(root, 'templates'))) {
     if (!name.endsWith('.mustache')) continue;
-    out.push({ file: `templates/${name}`, reason: `report template overrides belong in templates/reports/ (move it to templates/reports/${name})` });
+    out.push({ file: `templates/${name}`, reason: t('report.unused.template-misplaced', { name }) });
   }
   for (const name of fileNames(join(root, 'templates', 'i18n'))) {
     if (!name.endsWith('.json')) continue;
-    out.push({ file: `templates/i18n/${name}`, reason: `message catalogue overrides belong in templates/reports/i18n/ (move it to templates/reports/i18n/${name})` });
+    out.push({ file: `templates/i18n/${name}`, reason: t('report.unused.catalogue-misplaced', { name }) });
   }
   if (sources.overrideDir) {
     for (const name of sources.listOverride('')) {
       if (!name.endsWith('.mustache') || shipped.has(name) || (name.startsWith('_') && FILE_NAME.test(name))) continue;
       const phases = [...shipped].filter((n) => !n.startsWith('_') && n.endsWith('.md.mustache'));
-      out.push({ file: `templates/reports/${name}`, reason: `it is not a template lamd reads (the phase templates are ${phases.join(', ')}; partials are named _<name>.md.mustache)` });
+      out.push({ file: `templates/reports/${name}`, reason: t('report.unused.not-a-template', { phases: phases.join(', ') }) });
     }
     for (const name of sources.listOverride('i18n')) {
       if (!name.endsWith('.json') || FILE_NAME.test(`i18n/${name}`)) continue;
-      out.push({ file: `templates/reports/i18n/${name}`, reason: 'it is not a catalogue lamd reads: catalogues are named by their language code, like it.json' });
+      out.push({ file: `templates/reports/i18n/${name}`, reason: t('report.unused.not-a-catalogue') });
     }
   }
   return out;

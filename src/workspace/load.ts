@@ -99,7 +99,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
   if (paths.length === 0) {
     if (!root) {
       throw new UsageError(
-        `No lamd.yaml here or in any parent folder. Run \`lamd init\` to create a workspace, pass -C <folder>, or name the files to check.`,
+        t('workspace.not-found'),
       );
     }
     const found = discoverWorkspace(root, display);

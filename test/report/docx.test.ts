@@ -18,6 +18,7 @@ import type { Md } from '../../src/report/markdown.js';
 import { chromiumRasterizer, rasterizer } from '../../src/report/raster.js';
 import { lamd } from '../helpers/lamd.js';
 import { INJECTION, LAS_PILOT, loadValid, render } from './helpers.js';
+import { render as renderText, type Text } from '../../src/i18n/messages.js';
 
 const SOFFICE = process.env.LAMD_SOFFICE ?? 'soffice';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -35,7 +36,7 @@ interface Made {
   name: string;
   report: MarkdownReport;
   zip: JSZip;
-  notes: string[];
+  notes: Text[];
 }
 
 let dir: string;
@@ -217,8 +218,8 @@ describe('a Word report on a machine that cannot draw pictures', () => {
     const said = paragraphs(document).filter((p) => p.text === report.messages.raw('phrase.timeline_not_drawn'));
     expect(report.messages.raw('phrase.timeline_not_drawn')).toMatch(/^Le calendrier n[’']a pas pu être dessiné ici/);
     expect(said).toHaveLength(report.timelines.length);
-    expect(docx.notes.filter((n) => n.startsWith('The timeline '))).toHaveLength(report.timelines.length);
-    expect(docx.notes).toContain('The logo "The donor" is left out of the Word report: this machine cannot draw SVG pictures for Word; a PNG copy of it in lamd.yaml would be.');
+    expect(docx.notes.map((n) => renderText('en', n)).filter((n) => n.startsWith('The timeline '))).toHaveLength(report.timelines.length);
+    expect(docx.notes.map((n) => renderText('en', n))).toContain('The logo "The donor" is left out of the Word report: this machine cannot draw SVG pictures for Word; a PNG copy of it in lamd.yaml would be.');
     // The raster logo needs no drawing: it is still there, and the draft is marked at the top of every page.
     expect([...(await zip.file('word/footer1.xml')!.async('string')).matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((d) => d[1])).toEqual(['International Organization for Migration']);
     expect(await zip.file('word/header1.xml')!.async('string')).toContain('BROUILLON');
@@ -288,7 +289,7 @@ describe('a WebP logo in a Word report', () => {
     };
     const docx = await reportToDocx(render(pilot, 'preparatory', 'en'), { branding: { logos: [{ alt: 'Donor', type: 'image/webp', bytes: webp }] }, rasterize: counting });
     expect(asked).toBe(0);
-    expect(docx.notes).toEqual(['The logo "Donor" is left out of the Word report: lamd draws WebP pictures for Word through a Chromium, and none was found; a PNG copy of it in lamd.yaml would be.']);
+    expect(docx.notes.map((n) => renderText('en', n))).toEqual(['The logo "Donor" is left out of the Word report: lamd draws WebP pictures for Word through a Chromium, and none was found; a PNG copy of it in lamd.yaml would be.']);
     const zip = await JSZip.loadAsync(docx.bytes);
     expect(Object.keys(zip.files).filter((f) => f.startsWith('word/media/') && !f.endsWith('/'))).toEqual([]);
   });

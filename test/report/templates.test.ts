@@ -10,6 +10,7 @@ import { TemplateError, templateSources, unusedTemplates } from '../../src/repor
 import { renderTemplate } from '../../src/report/templates.js';
 import { tempDir } from '../helpers/lamd.js';
 import { INJECTION, loadValid, render, VALID } from './helpers.js';
+import { render as renderText } from '../../src/i18n/messages.js';
 
 /** A copy of a fixture workspace with the given files added under templates/reports/. */
 function workspaceWith(fixture: string, templates: Record<string, string>): string {
@@ -79,7 +80,7 @@ describe('workspace overrides', () => {
       'templates/reports/i18n/Italian.json',
     ]);
     const [misplaced] = unusedTemplates(templateSources(root));
-    expect(misplaced!.reason).toBe('report template overrides belong in templates/reports/ (move it to templates/reports/roadmap.md.mustache)');
+    expect(renderText('en', misplaced!.reason)).toBe('report template overrides belong in templates/reports/ (move it to templates/reports/roadmap.md.mustache)');
     expect(unusedTemplates(templateSources(VALID))).toEqual([]);
     expect(unusedTemplates(templateSources(undefined))).toEqual([]);
   });

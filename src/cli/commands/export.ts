@@ -1,7 +1,7 @@
 // `lamd export results-matrix | progress-template`: the workspace as spreadsheets for donors and for
 // officers. Loads and checks the workspace (a workspace with errors is refused, exit 1), builds the
 // sheets, and writes CSV or XLSX atomically, never over a file without --force.
-import { t } from '../../i18n/messages.js';
+import { render, t, type MessageLanguage } from '../../i18n/messages.js';
 import { textIn } from '../../i18n/names.js';
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
@@ -30,7 +30,7 @@ export interface ExportOptions {
 }
 
 /** Writes `content` to -o (atomically, never over a file without --force), or CSV to stdout. */
-export function writeOutput(io: CliIO, output: string | undefined, content: string | Uint8Array, force: boolean | undefined): void {
+export function writeOutput(io: CliIO, output: string | undefined, content: string | Uint8Array, force: boolean | undefined, language: MessageLanguage = 'en'): void {
   if (output === undefined) {
     if (typeof content !== 'string') throw new UsageError(t('export.xlsx-needs-file'));
     io.stdout(content);
@@ -40,7 +40,7 @@ export function writeOutput(io: CliIO, output: string | undefined, content: stri
   const shown = relative(io.cwd, path) || path;
   if (existsSync(path) && !force) throw new UsageError(t('export.file-exists', { file: shown }));
   writeFileAtomic(path, content, shown);
-  io.stderr(`lamd: wrote ${shown}\n`);
+  io.stderr(`lamd: ${render(language, t('cli.wrote', { file: shown }))}\n`);
 }
 
 function formatOf(options: ExportOptions): 'csv' | 'xlsx' {
@@ -70,24 +70,24 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, option
       columns: Object.fromEntries(RESULTS_MATRIX_COLUMNS.map((c) => [c.key, m.raw(`sheet.column.${c.key === 'indicator' ? 'name' : c.key}`)])) as Record<ResultsMatrixKey, string>,
     };
     const sheet = resultsMatrix(model, { ...focus, ...(options.period !== undefined ? { period: options.period } : {}), labels, lang: m.lang });
-    if (format === 'csv') writeOutput(io, options.output, toCsv(sheet), options.force);
+    if (format === 'csv') writeOutput(io, options.output, toCsv(sheet), options.force, global.language);
     else {
       const { writeXlsx } = await import('../../export/xlsx.js');
-      writeOutput(io, options.output, await writeXlsx([sheet], aboutWorkbook(model, m, ws.today)), options.force);
+      writeOutput(io, options.output, await writeXlsx([sheet], aboutWorkbook(model, m, ws.today)), options.force, global.language);
     }
     return 0;
   }
 
   const sheets = progressTemplate(model, { period: options.period!, m, ...focus });
-  if (format === 'csv') writeOutput(io, options.output, templateCsv(sheets), options.force);
+  if (format === 'csv') writeOutput(io, options.output, templateCsv(sheets), options.force, global.language);
   else {
     const { writeXlsx } = await import('../../export/xlsx.js');
-    writeOutput(io, options.output, await writeXlsx(sheets, { ...aboutWorkbook(model, m, ws.today), subject: `${TEMPLATE_SUBJECT_PREFIX}${options.period}` }), options.force);
+    writeOutput(io, options.output, await writeXlsx(sheets, { ...aboutWorkbook(model, m, ws.today), subject: `${TEMPLATE_SUBJECT_PREFIX}${options.period}` }), options.force, global.language);
   }
   const rows = sheets.reduce((n, s) => n + s.rows.length, 0);
   // The command to run next, as it must be typed from here: with the workspace when one was named.
   const workspace = global.workspace !== undefined ? `-C ${shellWord(global.workspace)} ` : '';
-  io.stderr(`lamd: ${rows} row${rows === 1 ? '' : 's'} to fill in for ${options.period}; then run \`lamd ${workspace}import progress ${shellWord(options.output!)} --period ${options.period}\`.\n`);
+  io.stderr(`lamd: ${render(global.language ?? 'en', t('export.rows-to-fill', { count: rows, period: options.period!, command: `lamd ${workspace}import progress ${shellWord(options.output!)} --period ${options.period}` }))}\n`);
   return 0;
 }
 

@@ -96,7 +96,7 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
 
   // 5. Everything at once: staged beside the target, then moved into place.
   applyPlan(target, checked);
-  afterWriting(io);
+  afterWriting(io, global.language);
 
   // 6. What next.
   const m = answers.municipality;

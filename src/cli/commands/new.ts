@@ -107,7 +107,7 @@ export async function run(io: CliIO, global: GlobalOptions, kind: string, id: st
     return 0;
   }
   applyPlan(root, checked);
-  afterWriting(io);
+  afterWriting(io, global.language);
   for (const f of writes) io.stdout(`${display(f.path)}\n`);
   io.stderr(`${render(language, t('new.written', { what: summary! }))}\n`);
   return 0;

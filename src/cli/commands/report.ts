@@ -1,7 +1,7 @@
 // `lamd report <phase>`: load and check the workspace, refuse when the files the report reads have
 // errors (exit 1) unless --draft, render the phase reports (Markdown or HTML) and write them
 // atomically into <workspace>/reports/ or --out.
-import { t } from '../../i18n/messages.js';
+import { and, render, t, type MessageLanguage, type Text, type TextList } from '../../i18n/messages.js';
 import { today as localToday } from '../../calendar/today.js';
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -57,6 +57,8 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   const pdf = format === 'pdf' ? await import('../../report/pdf.js') : undefined;
   const chromium = pdf ? await pdfUsable(() => pdf.findChromium(io.env)) : undefined;
 
+  const language = global.language ?? 'en';
+  const say = (text: Text) => `lamd: ${render(language, text)}\n`;
   const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}) });
   if (!load.root) throw new UsageError(t('report.no-workspace'));
   const sources = usable(() => templateSources(load.root!));
@@ -64,9 +66,9 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   // Cheap usage checks come before the (slower) check of every document.
   const languages = availableLanguages(sources);
   // `IT`, `fr-FR` and `ar_TN.UTF-8` all name a catalogue by their language part.
-  const lang = options.lang !== undefined ? options.lang.trim().toLowerCase().split(/[-_.@]/)[0]! : defaultLanguage(load.documents, languages.map((l) => l.lang), io);
+  const lang = options.lang !== undefined ? options.lang.trim().toLowerCase().split(/[-_.@]/)[0]! : defaultLanguage(load.documents, languages.map((l) => l.lang), io, language);
   if (!languages.some((l) => l.lang === lang)) {
-    throw new UsageError(`lamd has no report catalogue for the language \`${lang}\`. The languages are: ${languages.map((l) => l.lang).join(', ')} (a workspace can add one as templates/reports/i18n/<code>.json).`);
+    throw new UsageError(t('report.no-catalogue', { lang, languages: languages.map((l) => l.lang).join(', ') }));
   }
 
   if (options.municipality !== undefined) {
@@ -82,26 +84,23 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   if (scope.blocking.length > 0) {
     const errors = scope.blocking;
     await printErrors(io, global, load, errors);
-    const n = errors.length;
-    const which = options.municipality !== undefined ? `the files this report reads have ${n} error${n === 1 ? '' : 's'}` : `the workspace has ${n} error${n === 1 ? '' : 's'}`;
-    const draft = options.draft ? '' : ' To see the report before then, add --draft (it is marked as a draft on every page).';
-    io.stderr(`lamd: no report was written: ${which}. Fix ${n === 1 ? 'it' : 'them'} and run the report again.${draft}\n`);
+    io.stderr(say(t('report.refused', { scope: options.municipality !== undefined ? 'focus' : 'workspace', count: errors.length, draft: options.draft ? 'yes' : 'no' })));
     return 1;
   }
-  const listed = (files: { file: string; errors: number }[]) => files.map((f) => `${f.file} (${f.errors} error${f.errors === 1 ? '' : 's'})`).join(', ');
+  const listed = (files: { file: string; errors: number }[]) => files.map((f) => render(language, t('report.file-errors', { file: f.file, count: f.errors }))).join(', ');
   if (scope.leftOut.length > 0) {
-    io.stderr(`lamd: note: left out of this report, because they have errors: ${listed(scope.leftOut)}. \`lamd validate\` lists them.\n`);
+    io.stderr(say(t('cli.note', { note: t('report.left-out', { files: listed(scope.leftOut) }) })));
   }
   const isDraft = scope.unchecked.length > 0;
-  if (isDraft) io.stderr(`lamd: warning: writing a draft: it contains data with errors from ${listed(scope.unchecked)}. Every page says so; do not circulate it as final.\n`);
-  else if (options.draft) io.stderr('lamd: note: the documents this report reads have no errors, so it is written as a final report, not a draft.\n');
+  if (isDraft) io.stderr(say(t('cli.warning', { warning: t('report.writing-draft', { files: listed(scope.unchecked) }) })));
+  else if (options.draft) io.stderr(say(t('cli.note', { note: t('report.draft-not-needed') })));
   const warnings = summarize(result.diagnostics, result.files.length).warnings;
-  if (warnings > 0) io.stderr(`lamd: note: the workspace has ${warnings} warning${warnings === 1 ? '' : 's'}; \`lamd validate\` lists them.\n`);
+  if (warnings > 0) io.stderr(say(t('cli.note', { note: t('report.warnings', { count: warnings }) })));
 
-  for (const unused of unusedTemplates(sources)) io.stderr(`lamd: warning: ${unused.file} is not used: ${unused.reason}.\n`);
+  for (const unused of unusedTemplates(sources)) io.stderr(say(t('cli.warning', { warning: t('report.unused-template', { file: unused.file, reason: unused.reason }) })));
 
   const { documents, examples } = withoutExamples(scope.documents);
-  if (examples.total > 0) io.stderr(`lamd: note: left out ${describeExamples(examples)} marked as examples (\`example: true\`); \`lamd validate\` lists them until they are replaced.\n`);
+  if (examples.total > 0) io.stderr(say(t('cli.note', { note: t('report.examples-left-out', { examples: describeExamples(examples) }) })));
   const model = buildReportModel(documents, load.root);
   if (options.municipality !== undefined && !model.municipalities.some((m) => m.slug === options.municipality)) {
     throw new UsageError(t('report.unknown-municipality', { municipality: options.municipality, municipalities: model.municipalities.map((m) => m.slug).join(', ') }));
@@ -121,7 +120,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
       const period = p === 'progress' ? options.period : undefined;
       const report = renderMarkdown(model, sources, { phase: p, lang, today, ...(options.municipality !== undefined ? { focus: options.municipality } : {}), ...(period !== undefined ? { period } : {}) });
       for (const file of report.overrides) {
-        if (!overrides.has(file)) io.stderr(`lamd: using the workspace's ${file.endsWith('.json') ? 'catalogue' : 'template'} ${file}\n`);
+        if (!overrides.has(file)) io.stderr(say(t('report.using-override', { what: file.endsWith('.json') ? 'catalogue' : 'template', file })));
         overrides.add(file);
       }
       rendered.push({ phase: p, period, report });
@@ -147,15 +146,15 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
       const docx = await reportToDocx(output.report, { paper, branding: branding(), draft: isDraft, sectionsOnNewPage: options.single === true, ...(rasterize ? { rasterize } : {}), ...(viaChromium ? { rasterizeWebp: viaChromium } : {}) });
       output.content = docx.bytes;
       for (const note of docx.notes) {
-        if (!said.has(note)) io.stderr(`lamd: note: ${note}\n`);
-        said.add(note);
+        if (!said.has(note.id + JSON.stringify(note.values))) io.stderr(say(t('cli.note', { note })));
+        said.add(note.id + JSON.stringify(note.values));
       }
     }
   }
   if (pdf && chromium) {
     const timeoutMs = chromiumTimeout(io.env);
     for (const output of outputs) {
-      if (io.stderrIsTTY) io.stderr(`lamd: printing ${output.name} with ${chromium}…\n`);
+      if (io.stderrIsTTY) io.stderr(say(t('report.printing', { file: output.name, chromium })));
       output.content = await pdfUsable(() => pdf.htmlToPdf(output.content as string, { chromium, timeoutMs }));
     }
   }
@@ -169,7 +168,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   for (const output of outputs) {
     const path = join(outDir, output.name);
     writeFileAtomic(path, output.content, relative(io.cwd, path) || path);
-    io.stderr(`lamd: wrote ${relative(io.cwd, path) || path}\n`);
+    io.stderr(say(t('cli.wrote', { file: relative(io.cwd, path) || path })));
   }
   return 0;
 }
@@ -206,19 +205,13 @@ export function draftFileName(name: string): string {
   return `${name.slice(0, dot)}.draft${name.slice(dot)}`;
 }
 
-const EXAMPLE_NOUNS: Record<string, [string, string]> = {
-  roadmap: ['road map', 'road maps'],
-  practice: ['practice', 'practices'],
-  activity: ['activity', 'activities'],
-  profile: ['profile', 'profiles'],
-  stakeholder: ['stakeholder', 'stakeholders'],
-};
+/** The kinds of example documents, in the order a note lists them. */
+const EXAMPLE_KINDS = ['roadmap', 'practice', 'activity', 'profile', 'stakeholder'];
 
-/** `1 road map, 1 practice and 2 stakeholders`. */
-function describeExamples(examples: ExampleCount): string {
-  const order = Object.keys(EXAMPLE_NOUNS);
-  const parts = [...examples.byKind].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([kind, n]) => `${n} ${(EXAMPLE_NOUNS[kind] ?? [kind, `${kind}s`])[n === 1 ? 0 : 1]}`);
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]!;
+/** `1 road map, 1 practice and 2 stakeholders`, in the language of the run. */
+function describeExamples(examples: ExampleCount): TextList {
+  const order = (kind: string) => (EXAMPLE_KINDS.includes(kind) ? EXAMPLE_KINDS.indexOf(kind) : EXAMPLE_KINDS.length);
+  return and([...examples.byKind].sort(([a], [b]) => order(a) - order(b)).map(([kind, count]) => t('report.example-count', { kind, count })));
 }
 
 /** Says under the report's title that examples were left out, so no reader wonders where they went. */
@@ -262,12 +255,12 @@ function municipalitySlugs(documents: readonly { kind: string; value: Record<str
 }
 
 /** The workspace's first report language when lamd can write it, else English (with a note). */
-function defaultLanguage(documents: readonly { kind: string; path?: string; value: Record<string, unknown> }[], available: readonly string[], io: CliIO): string {
+function defaultLanguage(documents: readonly { kind: string; path?: string; value: Record<string, unknown> }[], available: readonly string[], io: CliIO, language: MessageLanguage): string {
   const workspace = documents.find((d) => d.kind === 'workspace');
   const languages = workspace?.value.languages;
   const first = Array.isArray(languages) && typeof languages[0] === 'string' ? languages[0] : undefined;
   if (first === undefined) return 'en';
   if (available.includes(first)) return first;
-  io.stderr(`lamd: note: lamd has no report catalogue for \`${first}\`, the workspace's first report language; writing English. Pass --lang to choose.\n`);
+  io.stderr(`lamd: ${render(language, t('cli.note', { note: t('report.no-catalogue-first', { lang: first }) }))}\n`);
   return 'en';
 }

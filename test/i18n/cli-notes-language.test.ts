@@ -1,0 +1,102 @@
+// lamd's notes, refusals and "wrote …" lines in the language of the run: report, export and the
+// workspace checks they share speak French or Italian from LANG or --lang, as validate does.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { afterWriting } from '../../src/cli/after-writing.js';
+import { brokenWorkspace } from '../ci/broken-workspace.js';
+import { captureIO, copyFixture, runLamd, tempDir } from '../helpers/lamd.js';
+
+const SFAX_ROADMAP = 'municipalities/sfax/roadmaps/inclusive-services.yaml';
+
+/** The valid fixture with one error, in Sfax's road map. */
+function withSfaxError(): string {
+  const root = copyFixture('valid');
+  const path = join(root, SFAX_ROADMAP);
+  writeFileSync(path, readFileSync(path, 'utf8').replace('builds_on: [one-stop-shop]', 'builds_on: [one-stop-shop, no-such-practice]'));
+  return root;
+}
+
+/** The lines lamd says about itself (not the findings it prints as validate does). */
+const lamdLines = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('lamd: '));
+
+describe('lamd report speaks the language of the run', () => {
+  it('--lang it: the left-out note and the "wrote" line in Italian', async () => {
+    const root = withSfaxError();
+    const result = await runLamd(['report', 'roadmap', '-m', 'tangier', '--lang', 'it', '--today', '2024-06-01'], { cwd: root });
+    expect(result.status, result.stderr).toBe(0);
+    expect(lamdLines(result.stderr)).toEqual([
+      `lamd: nota: esclusi da questo rapporto perché contengono errori: ${SFAX_ROADMAP} (1 errore). \`lamd validate\` li elenca.`,
+      'lamd: scritto: reports/roadmap.tangier.it.md',
+    ]);
+  });
+
+  it('LANG=fr_FR.UTF-8: the refusal, with its plural and the --draft hint, in French', async () => {
+    const root = withSfaxError();
+    const result = await runLamd(['report', 'roadmap', '-m', 'sfax', '--today', '2024-06-01'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
+    expect(result.status).toBe(1);
+    expect(lamdLines(result.stderr)).toEqual([
+      'lamd: aucun rapport n’a été écrit : les fichiers que lit ce rapport ont 1 erreur. Corrigez-la et relancez le rapport. Pour voir le rapport d’ici là, ajoutez --draft (il est marqué comme brouillon sur chaque page).',
+    ]);
+    const draft = await runLamd(['report', 'roadmap', '--draft', '--today', '2024-06-01'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
+    expect(draft.status).toBe(0);
+    expect(lamdLines(draft.stderr)[0]).toBe(`lamd: avertissement : écriture d’un brouillon : il contient des données en erreur provenant de ${SFAX_ROADMAP} (1 erreur). Chaque page l’indique ; ne le diffusez pas comme version définitive.`);
+  });
+
+  it('the examples left out, counted and listed in each language', async () => {
+    const root = tempDir();
+    const init = await runLamd(['init', root, '--yes', '--name', 'Sousse', '--country', 'TN', '--start', '2025-01-01', '--end', '2025-12-31']);
+    expect(init.status, init.stderr).toBe(0);
+    const note = async (lang: string) => lamdLines((await runLamd(['report', 'roadmap', '--lang', lang, '--today', '2025-02-01'], { cwd: root })).stderr).find((l) => l.includes('example: true'));
+    expect(await note('en')).toBe('lamd: note: left out 1 road map, 1 practice and 2 stakeholders marked as examples (`example: true`); `lamd validate` lists them until they are replaced.');
+    expect(await note('fr')).toContain('(`example: true`) : 1 feuille de route, 1 pratique et 2 acteurs ;');
+    expect(await note('it')).toContain('(`example: true`): 1 road map, 1 pratica e 2 attori;');
+  });
+});
+
+describe('the whole-workspace check of export speaks the language of the run', () => {
+  it('LANG=fr_FR.UTF-8: a workspace with errors is refused in French, with an ICU plural', async () => {
+    const root = brokenWorkspace();
+    const result = await runLamd(['export', 'results-matrix'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(lamdLines(result.stderr).at(-1)).toMatch(/^lamd: rien n’a été écrit : l’espace de travail a \d+ erreurs\. Corrigez-les et relancez lamd export results-matrix\.$/);
+  });
+
+  it('outside a workspace: French for export, Italian for validate (the loader says it, one message for every command)', async () => {
+    const empty = tempDir();
+    const exported = await runLamd(['export', 'results-matrix'], { cwd: empty, env: { LANG: 'fr_FR.UTF-8' } });
+    expect(exported.status).toBe(2);
+    expect(exported.stderr).toBe('lamd: Aucun lamd.yaml ici ni dans un dossier parent. Lancez `lamd init` pour créer un espace de travail, indiquez -C <dossier>, ou nommez les fichiers à vérifier.\n');
+    const validated = await runLamd(['validate'], { cwd: empty, env: { LC_ALL: 'it_IT.UTF-8' } });
+    expect(validated.status).toBe(2);
+    expect(validated.stderr).toMatch(/^lamd: Nessun lamd\.yaml qui né in una cartella superiore\./);
+  });
+
+  it('the progress template: rows to fill in and the next command, in Italian', async () => {
+    const root = copyFixture('valid');
+    const result = await runLamd(['export', 'progress-template', '--period', '2024-H1', '-o', 'progress.csv', '--lang', 'it', '--today', '2024-06-01'], { cwd: root });
+    expect(result.status, result.stderr).toBe(0);
+    expect(lamdLines(result.stderr)).toEqual(['lamd: scritto: progress.csv', expect.stringMatching(/^lamd: \d+ righe da compilare per 2024-H1; poi eseguite `lamd import progress progress\.csv --period 2024-H1`\.$/)]);
+  });
+});
+
+describe('Ctrl-C once init or new has written', () => {
+  it('says in Italian that every file was written, and exits 130', () => {
+    const io = captureIO(tempDir());
+    const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+    try {
+      const before = new Set(process.listeners('SIGINT'));
+      afterWriting(io, 'it');
+      const added = process.listeners('SIGINT').filter((l) => !before.has(l));
+      expect(added).toHaveLength(1);
+      // Called directly rather than by emitting SIGINT: the test runner's own listeners stay out of it.
+      process.removeListener('SIGINT', added[0]!);
+      (added[0] as () => void)();
+      expect(io.err).toBe('\nlamd: interrotto, ma solo dopo che tutti i file erano stati scritti; nessuno è scritto a metà.\n');
+      expect(exit).toHaveBeenCalledWith(130);
+    } finally {
+      exit.mockRestore();
+    }
+  });
+});
