@@ -1,11 +1,11 @@
 // Every phase gets the time it needs: the pilot's lessons ask for an appropriate duration for each
 // phase, from start to end, and time for the municipalities to reshape their policies (4.6, 4.7,
-// 5.1.2). A workspace sets the shortest length it accepts per phase (calendar.minimum_days).
-import { firstDay, isCalendarDate, lastDay } from '../../calendar/dates.js';
+// 5.1.2). A workspace sets the shortest length it accepts per phase (calendar.minimum_days); it holds
+// for the network's calendar and for each municipality's own.
+import { datedPhases, lengthInDays } from '../../calendar/phases.js';
 import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
-import { obj, str } from '../values.js';
-import { PHASES } from './calendar-phase-order.js';
+import { obj, objects, str } from '../values.js';
 import type { MethodRule } from './rule.js';
 
 export const rule: MethodRule = {
@@ -22,16 +22,25 @@ export const rule: MethodRule = {
     const minimum = obj(calendar?.minimum_days);
     if (!workspace || !calendar || !minimum) return [];
     const findings: Finding[] = [];
-    for (const phase of PHASES) {
-      const days = minimum[phase];
-      const period = obj(calendar[phase]);
-      const start = str(period?.start);
-      const end = str(period?.end);
-      if (typeof days !== 'number' || !start || !end || !isCalendarDate(start) || !isCalendarDate(end)) continue;
-      // Both ends count: a phase from 1 to 31 March lasts 31 days.
-      const length = Math.round((Date.parse(`${lastDay(end)}T00:00:00Z`) - Date.parse(`${firstDay(start)}T00:00:00Z`)) / 86_400_000) + 1;
-      if (length >= days || length <= 0) continue;
+    const tooShort = (own: unknown) =>
+      datedPhases(own).flatMap((p) => {
+        const days = minimum[p.phase];
+        if (typeof days !== 'number' || !p.start || !p.end) return [];
+        const length = lengthInDays(p.start, p.end);
+        return length >= days || length <= 0 ? [] : [{ phase: p.phase, length, days }];
+      });
+    for (const { phase, length, days } of tooShort(calendar)) {
       findings.push({ doc: workspace, pointer: `/calendar/${phase}`, ruleId: rule.meta.id, message: t('calendar/phase-length.too-short', { phase, length, days }) });
+    }
+    for (const [municipality, pointer] of objects(workspace.value.municipalities, '/municipalities')) {
+      for (const { phase, length, days } of tooShort(obj(municipality.calendar))) {
+        findings.push({
+          doc: workspace,
+          pointer: `${pointer}/calendar/${phase}`,
+          ruleId: rule.meta.id,
+          message: t('calendar/phase-length.municipality-too-short', { slug: str(municipality.slug) ?? '', phase, length, days }),
+        });
+      }
     }
     return findings;
   },

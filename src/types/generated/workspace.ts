@@ -217,9 +217,21 @@ export type LocalPartner = string;
  */
 export type Joined = string;
 /**
+ * First day of the period
+ */
+export type Start1 = string;
+/**
+ * Last day of the period. Leave it out for something still running
+ */
+export type End1 = string;
+/**
  * Free text, written in your own words
  */
 export type Text10 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text11 = string;
 /**
  * The phase of the method it belongs to
  */
@@ -235,21 +247,21 @@ export type Done = string;
 /**
  * Free text, written in your own words
  */
-export type Text11 = string;
+export type Text12 = string;
 /**
  * The municipality's own milestones in the programme (publication 4.6: the municipalities did not proceed at the same pace), each with the phase it belongs to, when it is due and when it was done
  */
 export type Milestones = {
-  title: Text10;
+  title: Text11;
   phase?: Phase;
   due?: Due;
   done?: Done;
-  note?: Text11;
+  note?: Text12;
 }[];
 /**
  * Free text, written in your own words
  */
-export type Text12 = string;
+export type Text13 = string;
 /**
  * The municipalities of the network. Each has a folder municipalities/<slug>/ with its profile, practices and road maps
  *
@@ -263,21 +275,14 @@ export type Municipalities = {
   lead_unit?: Text9;
   local_partner?: LocalPartner;
   joined?: Joined;
+  calendar?: TheMunicipalitySOwnCalendar;
   milestones?: Milestones;
-  selection?: Text12;
+  selection?: Text13;
 }[];
-/**
- * First day of the period
- */
-export type Start1 = string;
-/**
- * Last day of the period. Leave it out for something still running
- */
-export type End1 = string;
 /**
  * Days at least
  */
-export type PreparatoryPhase1 = number;
+export type PreparatoryPhase2 = number;
 /**
  * Days at least
  */
@@ -293,7 +298,7 @@ export type Phase3 = number;
 /**
  * Days at least
  */
-export type FinalPhase1 = number;
+export type FinalPhase2 = number;
 /**
  * common-goal, result or unexpected-result
  */
@@ -301,7 +306,7 @@ export type Type = "common-goal" | "result" | "unexpected-result";
 /**
  * Free text, written in your own words
  */
-export type Text13 = string;
+export type Text14 = string;
 /**
  * The municipalities it concerns, when not the whole network
  */
@@ -311,7 +316,7 @@ export type Municipalities1 = Municipality[];
  */
 export type ProgrammeLevelObjectivesAndResults = {
   type: Type;
-  statement: Text13;
+  statement: Text14;
   municipalities?: Municipalities1;
   sources?: Sources;
 }[];
@@ -330,7 +335,7 @@ export type Theme =
 /**
  * Free text, written in your own words
  */
-export type Text14 = string;
+export type Text15 = string;
 /**
  * The phase of the method the lesson is about, if one
  */
@@ -340,7 +345,7 @@ export type Phase4 = "preparatory" | "profile" | "capitalization" | "roadmap" | 
  */
 export type LessonsLearned = {
   theme?: Theme;
-  lesson: Text14;
+  lesson: Text15;
   phase?: Phase4;
   sources?: Sources;
 }[];
@@ -355,7 +360,7 @@ export type Municipality1 = string;
 /**
  * Free text, written in your own words
  */
-export type Text15 = string;
+export type Text16 = string;
 /**
  * The bodies that coordinate: a steering committee, a working group, regular meetings
  */
@@ -367,17 +372,17 @@ export type Involvement = "design" | "implementation" | "both";
 /**
  * Free text, written in your own words
  */
-export type Text16 = string;
+export type Text17 = string;
 /**
  * How the programme was coordinated, one block per level (publication 4.5): between the municipalities, within each municipality, and with external stakeholders
  */
 export type CoordinationMechanisms = {
   level: Level;
   municipality?: Municipality1;
-  lead?: Text15;
+  lead?: Text16;
   bodies?: Bodies;
   involvement?: Involvement;
-  description?: Text16;
+  description?: Text17;
   sources?: Sources;
 }[];
 /**
@@ -395,7 +400,7 @@ export type File = string;
 /**
  * Free text, written in your own words
  */
-export type Text17 = string;
+export type Text18 = string;
 /**
  * Logos in the order they are shown (the coordinating organisation, the donor, the cities…)
  *
@@ -403,16 +408,16 @@ export type Text17 = string;
  */
 export type Logos = {
   file: File;
-  alt: Text17;
+  alt: Text18;
 }[];
 /**
  * Free text, written in your own words
  */
-export type Text18 = string;
+export type Text19 = string;
 /**
  * Free text, written in your own words
  */
-export type Text19 = string;
+export type Text20 = string;
 /**
  * Id of the rule to silence, as `lamd rules` lists it (roadmap/design-inclusion)
  */
@@ -420,13 +425,13 @@ export type Rule = string;
 /**
  * Free text, written in your own words
  */
-export type Text20 = string;
+export type Text21 = string;
 /**
  * Method rules silenced on this document, each with the reason, which lamd records and can list (`lamd validate --list-suppressions`). Reading and schema rules cannot be silenced
  */
 export type SuppressedRules = {
   rule: Rule;
-  reason: Text20;
+  reason: Text21;
 }[];
 
 /**
@@ -498,20 +503,66 @@ export interface ImplementingPartner {
   supports?: MunicipalitiesSupported;
 }
 /**
+ * When this municipality went (or goes) through each phase, where it differs from the network's calendar (publication 4.6: the municipalities did not proceed at the same pace, and the project's timeline did not match theirs). Leave out a phase that follows the network's dates. The calendar rules check its order and length, and calendar/municipality-lagging compares it with the network's
+ */
+export interface TheMunicipalitySOwnCalendar {
+  preparatory?: PreparatoryPhase;
+  profile?: Phase1TrainingAndCityMigrationProfile;
+  capitalization?: Phase2Capitalization;
+  roadmap?: Phase3RoadMap;
+  final?: FinalPhase;
+  note?: Text10;
+}
+/**
+ * The municipality's engagement and the contextual analysis
+ */
+export interface PreparatoryPhase {
+  start?: Start1;
+  end?: End1;
+}
+/**
+ * The municipality's training and background research
+ */
+export interface Phase1TrainingAndCityMigrationProfile {
+  start?: Start1;
+  end?: End1;
+}
+/**
+ * The municipality's internal consultation and peer exchanges
+ */
+export interface Phase2Capitalization {
+  start?: Start1;
+  end?: End1;
+}
+/**
+ * Elaboration and implementation of the municipality's road map
+ */
+export interface Phase3RoadMap {
+  start?: Start1;
+  end?: End1;
+}
+/**
+ * The municipality's part in the sharing and learning event
+ */
+export interface FinalPhase {
+  start?: Start1;
+  end?: End1;
+}
+/**
  * Start and end of each phase of the method. Leave out a phase whose dates are not known yet
  */
 export interface PhaseCalendar {
-  preparatory?: PreparatoryPhase;
+  preparatory?: PreparatoryPhase1;
   profile?: Phase1TrainingAndCityMigrationProfiles;
-  capitalization?: Phase2Capitalization;
+  capitalization?: Phase2Capitalization1;
   roadmap?: Phase3RoadMaps;
-  final?: FinalPhase;
+  final?: FinalPhase1;
   minimum_days?: MinimumLengthOfEachPhase;
 }
 /**
  * Engagement and selection of municipalities and partners; contextual analysis
  */
-export interface PreparatoryPhase {
+export interface PreparatoryPhase1 {
   start?: Start1;
   end?: End1;
 }
@@ -525,7 +576,7 @@ export interface Phase1TrainingAndCityMigrationProfiles {
 /**
  * Internal consultations and peer-to-peer exchanges
  */
-export interface Phase2Capitalization {
+export interface Phase2Capitalization1 {
   start?: Start1;
   end?: End1;
 }
@@ -539,7 +590,7 @@ export interface Phase3RoadMaps {
 /**
  * The sharing and learning event
  */
-export interface FinalPhase {
+export interface FinalPhase1 {
   start?: Start1;
   end?: End1;
 }
@@ -547,19 +598,19 @@ export interface FinalPhase {
  * The shortest each phase may be in this programme, in days (publication 4.7: give every phase an appropriate duration). calendar/phase-length reports a phase that is shorter
  */
 export interface MinimumLengthOfEachPhase {
-  preparatory?: PreparatoryPhase1;
+  preparatory?: PreparatoryPhase2;
   profile?: Phase1;
   capitalization?: Phase2;
   roadmap?: Phase3;
-  final?: FinalPhase1;
+  final?: FinalPhase2;
 }
 /**
  * What donors' visibility rules ask a report to carry: logos (files in the workspace, embedded in HTML, PDF and Word reports, never fetched) and a funding statement or disclaimer, on the cover and at the foot of every report
  */
 export interface BrandingAndVisibility {
   logos?: Logos;
-  funding_statement?: Text18;
-  disclaimer?: Text19;
+  funding_statement?: Text19;
+  disclaimer?: Text20;
 }
 /**
  * Severity of lamd's method rules in this workspace: rule id to `error`, `warning`, `info` or `off`. `lamd rules` lists the ids
