@@ -40,13 +40,13 @@ function lazy(load: () => Promise<{ run: Run }>) {
 }
 
 /**
- * The language of a command's messages. `validate` and `rules` take --lang for it (a language lamd
+ * The language of a command's messages. `validate`, `rules` and `explain` take --lang for it (a language lamd
  * cannot speak is a usage error); for `report`, `export`, `import` and `sdg`, --lang chooses the
  * language of what they produce, and lamd speaks it too when it can; `init` and `new` take --lang for
  * the municipality's languages, so they follow the locale.
  */
 function commandLanguage(command: string, lang: string | undefined, env: NodeJS.ProcessEnv): MessageLanguage {
-  if (command === 'validate' || command === 'rules') return messageLanguage(env, lang);
+  if (command === 'validate' || command === 'rules' || command === 'explain') return messageLanguage(env, lang);
   if (command === 'report' || command === 'export' || command === 'import' || command === 'sdg') return messageLanguageNear(env, lang);
   return languageFromEnv(env);
 }
@@ -157,6 +157,7 @@ export function buildProgram(io: CliIO = processIO(), language: MessageLanguage 
     .command('rules')
     .description(h('help.rules.description'))
     .option('--json', h('help.rules.option.json'))
+    .option('--lang <code>', h('help.rules.option.lang'))
     .action(lazy(() => import('./commands/rules.js') as Promise<{ run: Run }>));
 
   program
@@ -190,6 +191,7 @@ export function buildProgram(io: CliIO = processIO(), language: MessageLanguage 
     .command('explain')
     .description(h('help.explain.description'))
     .argument('<rule>', h('help.explain.argument.rule'))
+    .option('--lang <code>', h('help.explain.option.lang'))
     .addHelpText('after', `\n${h('help.explain.exit-codes')}`)
     .action(lazy(() => import('./commands/explain.js') as Promise<{ run: Run }>));
 
@@ -279,7 +281,7 @@ export function helpLanguage(args: readonly string[], env: NodeJS.ProcessEnv): M
 }
 
 /** Commands whose --lang is the language lamd speaks or writes in (init's and new's is the municipality's). */
-const LANG_MEANS_OUTPUT = new Set(['validate', 'rules', 'report', 'export', 'import', 'sdg']);
+const LANG_MEANS_OUTPUT = new Set(['validate', 'rules', 'explain', 'report', 'export', 'import', 'sdg']);
 
 function report(error: unknown, io: CliIO, language: MessageLanguage): number {
   if (error instanceof CommanderError) {

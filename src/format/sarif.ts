@@ -1,6 +1,7 @@
 // The `sarif` output: SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, IDE viewers).
 import type { Diagnostic, Severity } from '../diagnostics.js';
-import type { RuleSeverity } from '../check/rules.js';
+import { ruleSummary, type RuleSeverity } from '../check/rule-meta.js';
+import { render, t } from '../i18n/messages.js';
 import type { SuppressedDiagnostic } from '../check/index.js';
 import type { FormatContext, Formatter } from './context.js';
 import { runFailed } from './describe-run.js';
@@ -102,17 +103,20 @@ export const formatSarif: Formatter = (diagnostics, context) => {
 /**
  * A rule as code scanning shows it: its summary, what it checks (`fullDescription`, which GitHub
  * requires), and its whole page as help, so the explanation travels with the log even when lamd has
- * no web page to link to.
+ * no web page to link to. The summary is in the run's language; the pages are written in English
+ * only, so in another language what the rule checks is its summary, and the help stays the page.
  */
 function ruleDescriptor(id: string, context: FormatContext): object {
   const { meta, helpUri, help } = context.rule(id);
-  const summary = meta?.summary ?? `Rule ${id}.`;
-  const fallback = `${summary} \`lamd explain ${id}\` prints the rule's documentation.`;
+  const language = context.language ?? 'en';
+  const summary = render(language, meta ? ruleSummary(meta) : t('sarif.rule-fallback', { id }));
+  const fallback = render(language, t('sarif.help-fallback', { summary, id }));
+  const full = language === 'en' ? help?.fullDescription || summary : summary;
   return {
     id,
     name: friendlyName(id),
     shortDescription: { text: summary },
-    fullDescription: { text: help?.fullDescription || summary },
+    fullDescription: { text: full },
     ...(helpUri !== undefined && { helpUri }),
     help: help ? { text: help.text, markdown: help.markdown } : { text: fallback.replace(/`/g, ''), markdown: fallback },
     ...(meta && { defaultConfiguration: defaultConfiguration(meta.severity) }),

@@ -187,7 +187,7 @@ describe('sarif', () => {
   it('says when a rule is off by default', () => {
     const d = [diagnostic(CLEAN, 'warning', 'schema/type', 'x')];
     const ctx = context(d);
-    const off = { ...ctx, rule: (id: string) => ({ ...ctx.rule(id), meta: { id, severity: 'off' as const, summary: 'S', adjustable: true, section: '3.2' } }) };
+    const off = { ...ctx, rule: (id: string) => ({ ...ctx.rule(id), meta: { id, severity: 'off' as const, adjustable: true, section: '3.2' } }) };
     const rule = sarif(formatSarif(d, off)).runs[0].tool.driver.rules[0];
     expect(rule.defaultConfiguration).toEqual({ enabled: false });
     expect(rule.properties).toEqual({ section: '3.2' });

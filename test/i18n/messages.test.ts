@@ -16,6 +16,7 @@ const SAME_AS_ENGLISH: Readonly<Record<string, string>> = {
   'roadmap/continuity.election-named': 'only the title the profile gives',
   'roadmap/continuity.election-from': 'only the title and the date',
   'format.severity.info': '"info" is French and Italian too',
+  'explain.title': 'a rule id and its summary: Italian punctuates "id: summary" as English does',
 };
 
 describe('CLI message catalogues', () => {

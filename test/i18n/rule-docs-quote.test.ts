@@ -1,12 +1,15 @@
 // The rule pages quote the English catalogue: every `text` block a page shows as what lamd reports is
 // one of that rule's messages in messages/en.json, with real values where the message has
-// placeholders. Docs and code quote one source, as ESLint's meta.messages do.
+// placeholders, and the paragraph under each page's title is the rule's summary exactly as
+// messages/en.json words it. Docs and code quote one source, as ESLint's meta.messages do.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { globSync } from 'tinyglobby';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { REPO } from '../helpers/lamd.js';
+import { RULES, ruleSummary } from '../../src/check/rules.js';
+import { render } from '../../src/i18n/messages.js';
 
 const EN = JSON.parse(readFileSync(join(REPO, 'messages/en.json'), 'utf8')) as Record<string, string>;
 
@@ -36,4 +39,15 @@ describe('rule pages quote the English catalogue', () => {
       expect(unmatched, `not in messages/en.json under ${ruleId}.*`).toEqual([]);
     });
   }
+});
+
+describe('rule pages quote the English summary', () => {
+  it('opens every page with the rule’s summary from messages/en.json, under its title', () => {
+    const wrong = RULES.flatMap((rule) => {
+      const [title, blank, summary] = readFileSync(join(REPO, 'docs/rules', `${rule.id}.md`), 'utf8').split('\n');
+      const expected = render('en', ruleSummary(rule));
+      return title === `# ${rule.id}` && blank === '' && summary === expected ? [] : [`${rule.id}: "${summary}" ≠ "${expected}"`];
+    });
+    expect(wrong).toEqual([]);
+  });
 });

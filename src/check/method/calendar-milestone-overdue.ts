@@ -11,7 +11,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'calendar/milestone-overdue',
     severity: 'warning',
-    summary: "A municipality's milestone past its due date is marked done or given a new date.",
+   
     adjustable: true,
     section: '4.6',
   },

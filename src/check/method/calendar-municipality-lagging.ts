@@ -14,7 +14,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'calendar/municipality-lagging',
     severity: 'info',
-    summary: "A municipality has not reached a phase's due milestones that most of its peers have reached.",
+   
     adjustable: true,
     section: '4.6',
   },

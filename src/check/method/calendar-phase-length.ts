@@ -12,7 +12,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'calendar/phase-length',
     severity: 'warning',
-    summary: 'Each phase lasts at least the minimum lamd.yaml sets for it (calendar.minimum_days).',
+   
     adjustable: true,
     section: '4.7',
   },

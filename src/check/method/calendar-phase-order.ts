@@ -34,7 +34,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'calendar/phase-order',
     severity: 'error',
-    summary: 'The phases of the calendar follow the method\'s order, overlapping only where the method allows.',
     adjustable: true,
     section: '5.1.1',
   },

@@ -9,7 +9,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'dates/action-in-period',
     severity: 'warning',
-    summary: "A road map's actions start and end within the road map's period.",
+   
     adjustable: true,
     section: '3.2.4',
   },

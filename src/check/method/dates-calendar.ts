@@ -18,7 +18,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'dates/calendar',
     severity: 'warning',
-    summary: 'Road maps and activities do not start before their phase of the calendar.',
+   
     adjustable: true,
     section: '4.7',
   },

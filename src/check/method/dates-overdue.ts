@@ -11,7 +11,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'dates/overdue',
     severity: 'warning',
-    summary: 'Actions whose end date has passed are marked done or cancelled, or get a new date.',
+   
     adjustable: true,
     section: '5.1.2',
   },

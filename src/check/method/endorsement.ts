@@ -30,7 +30,7 @@ export const municipalityRule: MethodRule = {
   meta: {
     id: 'endorsement/municipality',
     severity: 'warning',
-    summary: "Each municipality's profile records the political endorsement of its participation.",
+   
     adjustable: true,
     section: '4.4',
   },
@@ -71,7 +71,7 @@ export const roadmapRule: MethodRule = {
   meta: {
     id: 'endorsement/roadmap',
     severity: 'warning',
-    summary: 'Each road map records its political endorsement or its approval.',
+   
     adjustable: true,
     section: '4.4',
   },

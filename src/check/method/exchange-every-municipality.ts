@@ -12,7 +12,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'exchange/every-municipality',
     severity: 'info',
-    summary: 'Each municipality presented to its peers and attended a peer exchange before the road-map phase.',
+   
     adjustable: true,
     section: '5.1.1',
   },

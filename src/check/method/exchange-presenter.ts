@@ -10,7 +10,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'exchange/presenter',
     severity: 'error',
-    summary: "A practice is presented in a peer exchange by the municipality it belongs to.",
+   
     adjustable: true,
     section: '3.2.3',
   },

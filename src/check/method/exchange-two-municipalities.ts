@@ -9,7 +9,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'exchange/two-municipalities',
     severity: 'error',
-    summary: 'A peer exchange brings together at least two municipalities.',
+   
     adjustable: true,
     section: '3.2.3',
   },

@@ -9,7 +9,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'practice/borrowed',
     severity: 'error',
-    summary: 'A practice marked as borrowed names the other municipality that borrowed it.',
+   
     adjustable: true,
     section: '3.2.3',
   },

@@ -13,7 +13,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'practice/exchange-behind-stage',
     severity: 'warning',
-    summary: 'A practice shared, validated or borrowed appears in a peer exchange, or its history names one.',
+   
     adjustable: true,
     section: '3.2.3',
   },

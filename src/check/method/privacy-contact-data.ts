@@ -29,7 +29,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'privacy/contact-data',
     severity: 'error',
-    summary: 'No e-mail addresses or phone numbers in the documents.',
+   
     adjustable: true,
     section: '4.4',
   },

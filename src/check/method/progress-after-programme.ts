@@ -15,7 +15,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'progress/after-programme',
     severity: 'warning',
-    summary: `A monitored road map that outlives the programme has a progress report from after it, within ${AFTER_MONTHS} months of its end.`,
+    summaryValues: { months: AFTER_MONTHS },
     adjustable: true,
     section: '3.2.4',
   },

@@ -9,7 +9,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'progress/budget',
     severity: 'error',
-    summary: "An action's budget holds together: spent ≤ committed ≤ allocated, in one currency.",
+   
     adjustable: true,
     section: '4.3',
   },

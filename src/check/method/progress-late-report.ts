@@ -15,7 +15,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'progress/late-report',
     severity: 'warning',
-    summary: `A road map that says how often it reports has a progress report within that time, plus ${GRACE_DAYS} days.`,
+    summaryValues: { days: GRACE_DAYS },
     adjustable: true,
     section: '5.1.2',
   },

@@ -10,7 +10,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'progress/never-measured',
     severity: 'warning',
-    summary: 'Once a road map has progress reports, each of its indicators has a value in one of them.',
+   
     adjustable: true,
     section: '3.2.1',
   },

@@ -10,7 +10,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'progress/overlapping-periods',
     severity: 'error',
-    summary: "A road map's progress reports cover periods that do not overlap.",
+   
     adjustable: true,
     section: '3.2.1',
   },

@@ -10,7 +10,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'progress/sex-breakdown',
     severity: 'warning',
-    summary: 'A value of an indicator that counts people gives the number of women and men.',
+   
     adjustable: true,
     section: '5.1.2',
   },

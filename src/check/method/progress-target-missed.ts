@@ -11,7 +11,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'progress/target-missed',
     severity: 'warning',
-    summary: 'An indicator past its target date has reached its target.',
+   
     adjustable: true,
     section: '4.3',
   },

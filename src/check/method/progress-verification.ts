@@ -10,7 +10,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'progress/verification',
     severity: 'warning',
-    summary: 'A value reported for an indicator has a means of verification, in the report or in the road map.',
+   
     adjustable: true,
     section: '3.2.1',
   },

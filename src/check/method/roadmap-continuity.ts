@@ -50,7 +50,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'roadmap/continuity',
     severity: 'warning',
-    summary: 'A road map whose actions span a local election says how continuity is kept.',
+   
     adjustable: true,
     section: '4.6',
   },

@@ -9,7 +9,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'roadmap/cross-sectoral',
     severity: 'warning',
-    summary: "More than one municipal department takes part in the road map's working group.",
+   
     adjustable: true,
     section: '4.5',
   },

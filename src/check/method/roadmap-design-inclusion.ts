@@ -19,7 +19,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'roadmap/design-inclusion',
     severity: 'warning',
-    summary: "Migrants' or diaspora organisations, or experts with a migration background, help design the road map.",
+   
     adjustable: true,
     section: '5.1.2',
   },

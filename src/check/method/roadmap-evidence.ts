@@ -9,7 +9,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'roadmap/evidence',
     severity: 'warning',
-    summary: 'Every objective has an indicator with a baseline and a target.',
+   
     adjustable: true,
     section: '5.1.1',
   },

@@ -11,7 +11,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'roadmap/learning-continuum',
     severity: 'warning',
-    summary: 'A road map builds on at least one practice shared in capitalization.',
+   
     adjustable: true,
     section: '5.1.2',
   },

@@ -8,7 +8,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'roadmap/sdg-targets',
     severity: 'warning',
-    summary: 'A road map names at least one target of its SDG goal.',
+   
     adjustable: true,
     section: '3.2.4',
   },

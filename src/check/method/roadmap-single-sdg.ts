@@ -10,7 +10,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'roadmap/single-sdg',
     severity: 'error',
-    summary: "A road map's SDG targets all belong to its one SDG goal.",
+   
     adjustable: true,
     section: '3.2.4',
   },

@@ -29,7 +29,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'training/before-peer-exchange',
     severity: 'warning',
-    summary: "A municipality's first training comes before its first peer exchange.",
+   
     adjustable: true,
     section: '5.1.1',
   },

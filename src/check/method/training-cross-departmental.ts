@@ -11,7 +11,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'training/cross-departmental',
     severity: 'warning',
-    summary: "A training's participants from a municipality come from more than one department.",
+   
     adjustable: true,
     section: '4.4',
   },

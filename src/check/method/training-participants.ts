@@ -10,7 +10,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'training/participants',
     severity: 'warning',
-    summary: 'A training records its participants: counts by municipality, unit, level and sex, a total, or that they are not recorded.',
+   
     adjustable: true,
     section: '3.2.2',
   },

@@ -11,7 +11,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'training/sex-breakdown',
     severity: 'warning',
-    summary: 'The participants of a training are counted as women and men.',
+   
     adjustable: true,
     section: '4.3',
   },

@@ -17,7 +17,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'workspace/examples-remaining',
     severity: 'warning',
-    summary: 'No document or stakeholder written as an example (`example: true`) remains in the workspace.',
+   
     adjustable: true,
     section: '3.2.3',
   },

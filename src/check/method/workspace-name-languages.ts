@@ -16,7 +16,7 @@ export const rule: MethodRule = {
   meta: {
     id: 'workspace/name-languages',
     severity: 'warning',
-    summary: 'A name given per language has it in at least one of the workspace’s report languages.',
+   
     adjustable: true,
     section: '3.2.1',
   },

@@ -4,7 +4,7 @@ import { listed, unknownItems } from './roadmap-items.js';
 import { missing } from './resolve.js';
 
 export const rule: RuleModule = {
-  meta: { id: 'references/action', severity: 'error', summary: 'Every action a progress report names is an action of its road map.', adjustable: true },
+  meta: { id: 'references/action', severity: 'error', adjustable: true },
   check(context) {
     return unknownItems(context, 'action', (roadmap, id, guess, known) =>
       missing(known.length ? 'references/action.missing' : 'references/action.none', { roadmap, id, guess, known: listed(known) }),

@@ -4,7 +4,7 @@ import { obj, objects, str, type Obj } from '../values.js';
 import { missing, References } from './resolve.js';
 
 export const rule: RuleModule = {
-  meta: { id: 'references/activity', severity: 'error', summary: 'Every activity named has an activity document.', adjustable: true },
+  meta: { id: 'references/activity', severity: 'error', adjustable: true },
   check(context) {
     const r = new References(context, 'activities', rule.meta.id, (id, guess) => missing('references/activity.missing', { id, guess }));
     for (const doc of context.documents) {

@@ -5,7 +5,7 @@ import { documentsOf, type RuleModule } from '../rule-module.js';
 import { strings } from '../values.js';
 
 export const rule: RuleModule = {
-  meta: { id: 'references/challenge', severity: 'error', summary: "A challenge a practice answers is listed in that municipality's profile.", adjustable: true },
+  meta: { id: 'references/challenge', severity: 'error', adjustable: true },
   check(context) {
     const findings: Finding[] = [];
     const { index } = context;

@@ -7,7 +7,7 @@ import type { RuleModule } from '../rule-module.js';
 import { obj, objects } from '../values.js';
 
 export const rule: RuleModule = {
-  meta: { id: 'references/country', severity: 'error', summary: 'Every country code is an ISO 3166-1 code.', adjustable: true },
+  meta: { id: 'references/country', severity: 'error', adjustable: true },
   check(context) {
     const findings: Finding[] = [];
     const country = (doc: LoadedDocument, code: unknown, pointer: string) => {

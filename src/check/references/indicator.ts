@@ -4,7 +4,7 @@ import { listed, unknownItems } from './roadmap-items.js';
 import { missing } from './resolve.js';
 
 export const rule: RuleModule = {
-  meta: { id: 'references/indicator', severity: 'error', summary: 'Every indicator a progress report names is an indicator of its road map.', adjustable: true },
+  meta: { id: 'references/indicator', severity: 'error', adjustable: true },
   check(context) {
     return unknownItems(context, 'indicator', (roadmap, id, guess, known) =>
       missing(known.length ? 'references/indicator.missing' : 'references/indicator.none', { roadmap, id, guess, known: listed(known) }),

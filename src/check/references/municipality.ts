@@ -4,7 +4,7 @@ import { obj, objects, str, strings, type Obj } from '../values.js';
 import { missing, References } from './resolve.js';
 
 export const rule: RuleModule = {
-  meta: { id: 'references/municipality', severity: 'error', summary: 'Every municipality named is listed in lamd.yaml.', adjustable: true },
+  meta: { id: 'references/municipality', severity: 'error', adjustable: true },
   check(context) {
     const r = new References(context, 'municipalities', rule.meta.id, (id, guess) => missing('references/municipality.missing', { id, guess }));
     for (const doc of context.documents) {

@@ -7,7 +7,7 @@ import { listed } from './roadmap-items.js';
 import { missing } from './resolve.js';
 
 export const rule: RuleModule = {
-  meta: { id: 'references/objective', severity: 'error', summary: "An action's objective is one of its road map's objectives.", adjustable: true },
+  meta: { id: 'references/objective', severity: 'error', adjustable: true },
   check(context) {
     const findings: Finding[] = [];
     for (const doc of documentsOf(context, 'roadmap')) {

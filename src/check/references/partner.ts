@@ -4,7 +4,7 @@ import { objects, str } from '../values.js';
 import { missing, References } from './resolve.js';
 
 export const rule: RuleModule = {
-  meta: { id: 'references/partner', severity: 'error', summary: "Every municipality's local partner is an implementing partner of lamd.yaml.", adjustable: true },
+  meta: { id: 'references/partner', severity: 'error', adjustable: true },
   check(context) {
     const r = new References(context, 'partners', rule.meta.id, (id, guess) => missing('references/partner.missing', { id, guess }));
     const workspace = context.index.workspace;

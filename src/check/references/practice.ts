@@ -4,7 +4,7 @@ import { objects, str, type Obj } from '../values.js';
 import { missing, References } from './resolve.js';
 
 export const rule: RuleModule = {
-  meta: { id: 'references/practice', severity: 'error', summary: 'Every practice named has a practice document.', adjustable: true },
+  meta: { id: 'references/practice', severity: 'error', adjustable: true },
   check(context) {
     const r = new References(context, 'practices', rule.meta.id, (id, guess) => missing('references/practice.missing', { id, guess }));
     for (const doc of context.documents) {

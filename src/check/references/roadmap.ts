@@ -5,7 +5,7 @@ import { str } from '../values.js';
 import { missing, References } from './resolve.js';
 
 export const rule: RuleModule = {
-  meta: { id: 'references/roadmap', severity: 'error', summary: "A progress report's road map has a road map document of the same municipality.", adjustable: true },
+  meta: { id: 'references/roadmap', severity: 'error', adjustable: true },
   check(context) {
     const r = new References(context, 'roadmaps', rule.meta.id, (id, guess) => missing('references/roadmap.missing', { id, guess }));
     for (const doc of context.documents) {

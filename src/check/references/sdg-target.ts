@@ -10,7 +10,7 @@ import { obj, objects, str, strings } from '../values.js';
 const TARGET_SHAPE = /^(1[0-7]|[1-9])\.([0-9]{1,2}|[a-z])$/;
 
 export const rule: RuleModule = {
-  meta: { id: 'references/sdg-target', severity: 'error', summary: 'Every SDG target exists in the official list.', adjustable: true },
+  meta: { id: 'references/sdg-target', severity: 'error', adjustable: true },
   check(context) {
     const findings: Finding[] = [];
     const target = (doc: LoadedDocument, id: string, pointer: string) => {

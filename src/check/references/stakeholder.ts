@@ -5,7 +5,7 @@ import { objects, type Obj } from '../values.js';
 import { missing, References } from './resolve.js';
 
 export const rule: RuleModule = {
-  meta: { id: 'references/stakeholder', severity: 'error', summary: 'Every stakeholder named is in stakeholders.yaml.', adjustable: true },
+  meta: { id: 'references/stakeholder', severity: 'error', adjustable: true },
   check(context) {
     const noRegistry = !context.index.hasStakeholders;
     const r = new References(context, 'stakeholders', rule.meta.id, (id, guess) =>
