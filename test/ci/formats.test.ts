@@ -68,13 +68,21 @@ describe('sarif, as the SARIF multitool judges it', () => {
     for (const rule of wrong.runs[0].tool.driver.rules) delete rule.fullDescription;
     for (const result of wrong.runs[0].results) delete result.locations[0].physicalLocation.region;
 
-    const found = multitool({ broken: run.stdout, wrong: JSON.stringify(wrong) });
+    // The same log in French: rule descriptions and messages in the run's language.
+    const french = await validateIn(brokenWorkspace(), { format: 'sarif', lang: 'fr' });
+    expect(sarif(french.stdout).runs[0].language).toBe('fr');
+
+    const found = multitool({ broken: run.stdout, french: french.stdout, wrong: JSON.stringify(wrong) });
     const about = (file: string, kind: RegExp) => found.filter((r) => r.file === file && kind.test(r.ruleId)).map((r) => `${r.level} ${r.ruleId}: ${r.message}`);
-    expect(about('broken', /^GH/)).toEqual([]);
-    // The SARIF rules' errors and warnings, but one: with no homepage in package.json, lamd names no
-    // informationUri rather than an address it does not control. Their notes ask for optional
-    // extras (embedded file contents, snippets, message ids, URIs reachable from an offline machine).
-    expect(about('broken', /^SARIF/).filter((r) => !r.startsWith('note ') && !r.includes('ProvideToolnformationUri'))).toEqual([]);
+    // The multitool read the French log as it read the English one (its notes are there too).
+    expect(about('french', /^SARIF/).length).toBe(about('broken', /^SARIF/).length);
+    for (const file of ['broken', 'french']) {
+      expect(about(file, /^GH/), file).toEqual([]);
+      // The SARIF rules' errors and warnings, but one: with no homepage in package.json, lamd names no
+      // informationUri rather than an address it does not control. Their notes ask for optional
+      // extras (embedded file contents, snippets, message ids, URIs reachable from an offline machine).
+      expect(about(file, /^SARIF/).filter((r) => !r.startsWith('note ') && !r.includes('ProvideToolnformationUri')), file).toEqual([]);
+    }
     // The same multitool objects to what lamd used to write.
     expect(about('wrong', /^GH2012$/).length).toBeGreaterThan(0);
     expect(about('wrong', /^SARIF2017$/).length).toBeGreaterThan(0);
