@@ -2,11 +2,6 @@
 import type { FormatContext } from './context.js';
 import { and, render, t } from '../i18n/messages.js';
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-
 /** Whether the run fails: errors, or warnings under --strict. Mirrors the CLI's exit code 1. */
 export function runFailed(context: Pick<FormatContext, 'summary' | 'strict'>): boolean {
   return context.summary.errors > 0 || (context.strict && context.summary.warnings > 0);

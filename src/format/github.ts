@@ -2,9 +2,10 @@
 // Markdown step summary that lists them all (GitHub shows only ten annotations of each kind per step).
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { FormatContext, Formatter } from './context.js';
-import { helpPointer, plural, runSentence, toolLine } from './describe-run.js';
+import { helpPointer, runSentence, toolLine } from './describe-run.js';
 import { groupByFile } from './group-by-file.js';
 import { ciPath } from './paths.js';
+import { render, t } from '../i18n/messages.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -61,28 +62,30 @@ export function githubStepSummary(diagnostics: readonly Diagnostic[], context: F
   const withProblems = groups.length;
   const sentence = runSentence(context, withProblems);
   const { files, errors, warnings, infos } = context.summary;
+  const language = context.language ?? 'en';
+  const words = (...ids: string[]) => `| ${ids.map((id) => cell(render(language, t(`format.summary.${id}`)))).join(' | ')} |`;
   const out = [
     `### lamd validate: ${sentence.symbol} ${cell(sentence.text)}`,
     '',
-    '| errors | warnings | infos | files checked | files with problems |',
+    words('errors', 'warnings', 'infos', 'files-checked', 'files-with-problems'),
     '|---:|---:|---:|---:|---:|',
     `| ${errors} | ${warnings} | ${infos} | ${files} | ${withProblems} |`,
     '',
   ];
   if (sorted.length > 0) {
-    out.push('| file | line | severity | rule | message |', '|---|---:|---|---|---|');
+    out.push(words('file', 'line', 'severity', 'rule', 'message'), '|---|---:|---|---|---|');
     for (const d of sorted.slice(0, STEP_SUMMARY_ROWS)) {
       // lamd's own link, never one from user text; without a homepage, the rule id alone.
       const helpUri = context.rule(d.ruleId).helpUri;
       const rule = helpUri === undefined ? cell(d.ruleId) : `[${cell(d.ruleId)}](${linkTarget(helpUri)})`;
-      out.push(`| ${cell(ciPath(d.file, context.cwd))} | ${d.range ? d.range.start.line : ''} | ${d.severity} | ${rule} | ${cell(d.message)} |`);
+      out.push(`| ${cell(ciPath(d.file, context.cwd))} | ${d.range ? d.range.start.line : ''} | ${cell(render(language, t(`format.severity.${d.severity}`)))} | ${rule} | ${cell(d.message)} |`);
     }
     out.push('');
     if (sorted.length > STEP_SUMMARY_ROWS) {
-      out.push(`…and ${plural(sorted.length - STEP_SUMMARY_ROWS, 'more problem')} not listed here: the job log has every annotation.`, '');
+      out.push(cell(render(language, t('format.summary.more', { more: sorted.length - STEP_SUMMARY_ROWS }))), '');
     }
   }
-  out.push(`<sub>${cell(toolLine(context.tool))}</sub>`, '');
+  out.push(`<sub>${cell(toolLine(context.tool, language))}</sub>`, '');
   return `${out.join('\n')}\n`;
 }
 

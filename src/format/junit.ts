@@ -15,16 +15,17 @@
 // and the suite's `file`. junit-10.xsd has no `file` on a test case nor `skipped` on <testsuites>.
 import type { Diagnostic } from '../diagnostics.js';
 import type { FormatContext, Formatter } from './context.js';
-import { helpPointer, plural, toolLine } from './describe-run.js';
+import { helpPointer, toolLine } from './describe-run.js';
 import { groupByFile, type FileGroup } from './group-by-file.js';
 import { ciPath } from './paths.js';
+import { render, t, type MessageLanguage } from '../i18n/messages.js';
 
 export const formatJunit: Formatter = (diagnostics, context) => {
   const groups = groupByFile(diagnostics, context.files);
   const failing = groups.filter((g) => fails(g, context.strict));
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<!-- ${xmlComment(toolLine(context.tool))} -->`,
+    `<!-- ${xmlComment(toolLine(context.tool, context.language))} -->`,
     `<testsuites name="lamd validate" tests="${groups.length}" failures="${failing.length}" errors="0" time="0">`,
   ];
   for (const group of groups) out.push(...testsuite(group, context));
@@ -59,7 +60,7 @@ function testsuite(group: FileGroup, context: FormatContext): string[] {
   const listing = group.diagnostics.map((d) => problemLine(d, context)).join('\n');
   if (failed) {
     const type = group.errors > 0 ? 'error' : 'warning';
-    out.push(`${testcase}>`, `      <failure type="${type}" message="${attr(counts(group))}">${text(listing)}</failure>`, '    </testcase>');
+    out.push(`${testcase}>`, `      <failure type="${type}" message="${attr(counts(group, context.language ?? 'en'))}">${text(listing)}</failure>`, '    </testcase>');
   } else if (group.diagnostics.length > 0) {
     out.push(`${testcase}>`, `      <system-out>${text(listing)}</system-out>`, '    </testcase>');
   } else {
@@ -74,9 +75,9 @@ export function className(file: string): string {
   return file.replace(/\.ya?ml$/i, '');
 }
 
-function counts(group: FileGroup): string {
-  const parts = [group.errors && plural(group.errors, 'error'), group.warnings && plural(group.warnings, 'warning'), group.infos && plural(group.infos, 'info')];
-  return parts.filter((p): p is string => typeof p === 'string').join(', ');
+function counts(group: FileGroup, language: MessageLanguage): string {
+  const parts = [group.errors && t('format.count.errors', { count: group.errors }), group.warnings && t('format.count.warnings', { count: group.warnings }), group.infos && t('format.count.infos', { count: group.infos })];
+  return parts.filter((p) => typeof p === 'object').map((p) => render(language, p)).join(', ');
 }
 
 /** `file:line:col severity rule-id: message (help)`, the shape editors and terminals turn into links. */

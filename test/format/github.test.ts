@@ -161,6 +161,17 @@ describe('github step summary', () => {
     expect(md).toContain('…and 25 more problems not listed here: the job log has every annotation.');
   });
 
+  it('speaks the run\'s language: headings, severities, the cap and the versions line in French, rule ids as they are', () => {
+    const many = Array.from({ length: STEP_SUMMARY_ROWS + 1 }, (_, i) => diagnostic(CLEAN, 'error', 'schema/type', `problème ${i}`, range(i + 1, 1)));
+    const md = githubStepSummary(many, context(many, { language: 'fr' }));
+    expect(md).toContain('| erreurs | avertissements | informations | fichiers vérifiés | fichiers avec des problèmes |');
+    expect(md).toContain('| fichier | ligne | gravité | règle | message |');
+    expect(md).toContain(`| ${CLEAN} | 1 | erreur | schema/type | problème 0 |`);
+    expect(md).toContain('…et 1 autre problème non listé ici : le journal du job contient toutes les annotations.');
+    expect(md).toContain('<sub>lamd 1.2.3 · ');
+    expect(md).not.toContain('document schema version');
+  });
+
   it('says warnings fail the run under --strict', () => {
     const d = [diagnostic(CLEAN, 'warning', 'references/practice', 'w')];
     expect(githubStepSummary(d, context(d, { strict: true }))).toContain('### lamd validate: ✖ 1 warning in 1 file checked; warnings fail the run (--strict)');

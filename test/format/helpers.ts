@@ -28,6 +28,7 @@ export interface ContextOptions {
   suppressed?: FormatContext['suppressed'];
   /** lamd's homepage, when the test wants rule links (by default lamd names none). */
   homepage?: string;
+  language?: FormatContext['language'];
 }
 
 /** A context as the CLI builds it: the real rule registry, fixed versions, no colour. */
@@ -45,6 +46,7 @@ export function context(diagnostics: readonly Diagnostic[], options: ContextOpti
     cwd: options.cwd ?? '/home/focal point/lamd ws',
     ...(options.suppressions && { suppressions: options.suppressions }),
     ...(options.suppressed && { suppressed: options.suppressed }),
+    ...(options.language && { language: options.language }),
   };
 }
 

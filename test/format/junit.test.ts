@@ -139,6 +139,12 @@ describe('junit', () => {
     expect(props(strict)['lamd.strict']).toBe('true');
   });
 
+  it('counts a failing file\'s problems in the run\'s language, ids unchanged', () => {
+    const d = [diagnostic(CLEAN, 'error', 'schema/type', 'a'), diagnostic(CLEAN, 'error', 'schema/type', 'b'), diagnostic(CLEAN, 'warning', 'references/practice', 'c')];
+    expect(suites(formatJunit(d, context(d, { language: 'it' })))[0]!.testcase[0]!.failure![0]!['@_message']).toBe('2 errori, 1 avviso');
+    expect(suites(formatJunit(d, context(d)))[0]!.testcase[0]!.failure![0]!['@_message']).toBe('2 errors, 1 warning');
+  });
+
   it('records lamd, schema and SDG code list versions in every suite', () => {
     for (const s of suites(formatJunit(MANY, manyContext()))) {
       expect(props(s)).toMatchObject({ 'lamd.version': '1.2.3', 'lamd.schemaVersion': '1', 'lamd.sdgCodeList': 'SDG test list 2024 <&> "v1"' });

@@ -17,6 +17,8 @@ const SAME_AS_ENGLISH: Readonly<Record<string, string>> = {
   'roadmap/continuity.election-from': 'only the title and the date',
   'format.severity.info': '"info" is French and Italian too',
   'explain.title': 'a rule id and its summary: Italian punctuates "id: summary" as English does',
+  'format.summary.message': 'a column heading: "message" is French too',
+  'format.summary.file': 'a column heading: "file" is Italian too',
 };
 
 describe('CLI message catalogues', () => {
