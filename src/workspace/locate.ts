@@ -1,10 +1,13 @@
 // Finds where a JSON Pointer lives in a YAML file. Built only for files that have something to
-// report, from the `yaml` package's concrete syntax tree: it keeps every token's offset, and costs
-// a third of composing a full Document (which would also type every scalar, needlessly here).
+// report: first from one scan of the file's lines (yaml-positions.ts), which reads the block style
+// documents are written in; for anything that scan is unsure of, from the `yaml` package's concrete
+// syntax tree, which keeps every token's offset but costs about ten times js-yaml's whole parse.
+// Both give the same positions (test/workspace/locate-equivalence.test.ts holds them to it).
 import { CST, Parser } from 'yaml';
 import type { Range } from '../diagnostics.js';
 import { pointerSegments } from '../diagnostics.js';
 import { lineStarts, positionAt } from './text-positions.js';
+import { scanPositions, spotOf, type PositionTree, type Spot } from './yaml-positions.js';
 
 /** What to point at: the value itself, its key (for an unknown property), or where a child is missing. */
 export type Target = 'value' | 'key';
@@ -23,17 +26,47 @@ export const MAX_EXACT_LOCATE_CHARS = 1024 * 1024;
 
 export function createLocator(text: string): Locator {
   if (text.length > MAX_EXACT_LOCATE_CHARS) return coarseLocator(text);
-  let root: Token | undefined;
-  let parsed = false;
+  const toRange = rangeMaker(text);
+  let tree: PositionTree | undefined | null = null;
+  let slow: ((pointer: string, target: Target) => Spot | null) | undefined;
+  return (pointer, target = 'value') => {
+    if (tree === null) tree = scanPositions(text);
+    const segments = pointerSegments(pointer);
+    let spot = tree === undefined ? undefined : spotOf(tree, segments, target);
+    if (spot === undefined) spot = (slow ??= treeSpots(text))(pointer, target);
+    return spot ? toRange(spot.from, spot.to) : FIRST;
+  };
+}
+
+/** The locator that reads the `yaml` package's syntax tree only: what createLocator falls back to, and the reference its tests hold the scan to. */
+export function createTreeLocator(text: string): Locator {
+  const toRange = rangeMaker(text);
+  const spots = treeSpots(text);
+  return (pointer, target = 'value') => {
+    const spot = spots(pointer, target);
+    return spot ? toRange(spot.from, spot.to) : FIRST;
+  };
+}
+
+const FIRST: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
+function rangeMaker(text: string): (from: number, to: number) => Range {
   let starts: number[] | undefined;
-  const toRange = (from: number, to: number): Range => {
+  return (from, to) => {
     starts ??= lineStarts(text);
     // A range ends where its first line ends: code frames show one line, and a block's end is noise.
     const lineEnd = text.indexOf('\n', from);
     const end = lineEnd !== -1 && lineEnd < to ? lineEnd : to;
     return { start: positionAt(starts, from), end: positionAt(starts, Math.max(from, end)) };
   };
-  return (pointer, target = 'value') => {
+}
+
+/** Spots from the syntax tree: the value, its key, the deepest node on the way, or null for the document's start. */
+function treeSpots(text: string): (pointer: string, target: Target) => Spot | null {
+  let root: Token | undefined;
+  let parsed = false;
+  const spot = (from: number, to: number): Spot => ({ from, to });
+  return (pointer, target) => {
     if (!parsed) {
       parsed = true;
       for (const token of new Parser().parse(text)) {
@@ -61,7 +94,7 @@ export function createLocator(text: string): Locator {
         // An empty item (a bare `-`) is pointed at by its dash.
         if (!node) {
           const dash = item.start.find((t) => t.type === 'seq-item-ind');
-          if (dash) return toRange(dash.offset, dash.offset + 1);
+          if (dash) return spot(dash.offset, dash.offset + 1);
           break;
         }
       } else {
@@ -69,12 +102,12 @@ export function createLocator(text: string): Locator {
       }
     }
     const key = holder?.key && CST.isScalar(holder.key) ? holder.key : undefined;
-    if (target === 'key' && key) return toRange(key.offset, end(key));
+    if (target === 'key' && key) return spot(key.offset, end(key));
     // Collections are pointed at by their key (`sdg:`), which is the line a reader looks for.
-    if (node && (isMap(node) || isSeq(node)) && key) return toRange(key.offset, end(key));
-    if (node && node !== holder?.key) return toRange(node.offset, end(node));
-    if (key) return toRange(key.offset, end(key));
-    return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+    if (node && (isMap(node) || isSeq(node)) && key) return spot(key.offset, end(key));
+    if (node && node !== holder?.key) return spot(node.offset, end(node));
+    if (key) return spot(key.offset, end(key));
+    return null;
   };
 }
 
