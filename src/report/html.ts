@@ -133,6 +133,9 @@ function languageMarker(textLanguages: ReadonlyMap<string, string> | undefined):
  */
 function reportMarked(options: HtmlOptions, headings: Heading[], isolate: (html: string) => string): Marked {
   const used = new Set<string>(['contents', 'contents-title', 'report']);
+  // For each slug, the next number to try: ids are only ever added, so every number below it is
+  // taken, and the k-th heading of the same text costs one try instead of k.
+  const nextNumber = new Map<string, number>();
   const timelines = new Map(options.timelines.map((t) => [t.id, t]));
   const rtl = options.dir === 'rtl';
   const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -171,8 +174,13 @@ function reportMarked(options: HtmlOptions, headings: Heading[], isolate: (html:
       heading({ tokens, depth }: Tokens.Heading): string {
         const inner = this.parser.parseInline(tokens);
         const text = stripTags(inner);
-        let id = headingSlug(text);
-        for (let n = 2; used.has(id); n++) id = `${headingSlug(text)}-${n}`;
+        const slug = headingSlug(text);
+        let id = slug;
+        if (used.has(id)) {
+          let n = nextNumber.get(slug) ?? 2;
+          while (used.has((id = `${slug}-${n}`))) n++;
+          nextNumber.set(slug, n + 1);
+        }
         used.add(id);
         headings.push({ depth, id, text });
         return `<h${depth} id="${id}">${isolate(inner)}</h${depth}>\n`;
