@@ -90,3 +90,8 @@ export function addMonths(date: string, months: number): string {
   const last = Number(lastDay(ym).slice(8));
   return `${ym}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
+
+/** A YYYY-MM-DD moved by whole days. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

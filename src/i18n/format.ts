@@ -187,6 +187,18 @@ export function formatNumber(value: number, locale: string, maximumFractionDigit
   return numberFormat(locale, { maximumFractionDigits }).format(value);
 }
 
+/**
+ * A span of time in whole months and days, written for the locale with CLDR's unit names and list
+ * pattern ("9 months, 15 days", "9 mois et 15 jours"); the months are left out when there are none,
+ * the days when there are months and no day. (Intl.DurationFormat needs Node 23.)
+ */
+export function formatDuration(months: number, days: number, locale: string): string {
+  const parts: string[] = [];
+  if (months > 0) parts.push(numberFormat(locale, { style: 'unit', unit: 'month', unitDisplay: 'long' }).format(months));
+  if (days > 0 || months === 0) parts.push(numberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days));
+  return formatList(parts, locale, 'unit');
+}
+
 /** A percentage given as a number of hundredths (15.2 means 15.2 %), written for the locale. */
 export function formatPercent(value: number, locale: string): string {
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import {
   directionOf,
   datePrecision,
+  formatDuration,
   formatIsoDate,
   formatList,
   formatMessage,
@@ -260,6 +261,11 @@ export class Messages {
 
   number(value: number, maximumFractionDigits = 2): Md {
     return md(formatNumber(value, this.locale, maximumFractionDigits));
+  }
+
+  /** A span of time in whole months and days ("9 months, 15 days"). */
+  duration(months: number, days: number): Md {
+    return md(formatDuration(months, days, this.locale));
   }
 
   /** A percentage written as a number (15.2 means 15.2 %). */

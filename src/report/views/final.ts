@@ -10,6 +10,7 @@ import { figureView, activitiesOf, activityCard, type ActivityCard } from './pro
 import { reportsUpTo, trackRoadmap } from './progress.js';
 import { isOverdue } from '../../calendar/overdue.js';
 import { roadmapsInScope, sdgGoal } from './roadmap.js';
+import { calendarView, type CalendarView } from './calendar.js';
 
 const FACTORS = ['change-in-migration-patterns', 'change-in-legislation', 'consolidating-existing-initiatives', 'policy-coherence', 'political-will', 'international-networking'] as const;
 
@@ -32,6 +33,8 @@ export interface StateOfTheArtCard {
 export interface FinalView extends BaseView {
   events: ActivityCard[];
   roadmaps: StateOfTheArtCard[];
+  /** The programme calendar and the time each road map had between its approval and the final event (4.6, 4.7). */
+  calendar: CalendarView;
   lenses: {
     context: { name: Md; country: Md; population: Md; foreignShare: Md; model: Md; decentralisation: Md; startingPoint: Md }[];
     triggering: { header: Md[]; rows: { name: Md; cells: Md[] }[]; notes: { name: Md; factor: Md; description: Md }[] };
@@ -126,6 +129,7 @@ export function finalView(ctx: ViewContext): FinalView {
     ...baseView(ctx, 'final'),
     events: activitiesOf(ctx, 'final-event').map((a) => activityCard(ctx, a)),
     roadmaps: roadmaps.map((r) => stateOfTheArt(ctx, r)),
+    calendar: calendarView(ctx),
     lenses: {
       context: municipalities.map((mu) => {
         const p = model.profiles.get(mu.slug);

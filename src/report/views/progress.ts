@@ -8,6 +8,7 @@ import type { Obj } from '../../check/values.js';
 import type { ProgressDocument, RoadmapDocument } from '../../types/generated/index.js';
 import { joinMd, md, opt, type Md } from '../markdown.js';
 import { baseView, municipalityName, roadmapHeading, sourceLines, texts, type BaseView, type ViewContext } from './context.js';
+import { calendarView, type CalendarView } from './calendar.js';
 import { roadmapsInScope } from './roadmap.js';
 
 type ActionEntry = NonNullable<ProgressDocument['actions']>[number];
@@ -55,6 +56,8 @@ export interface ProgressView extends BaseView {
     statuses: { status: Md; count: Md }[];
   };
   roadmaps: ProgressCard[];
+  /** The programme calendar, each municipality's pace and milestones, and the time left for implementation. */
+  calendar: CalendarView;
 }
 
 /** The road map's progress reports up to the period asked for (all when none is). */
@@ -256,5 +259,6 @@ export function progressView(ctx: ViewContext): ProgressView {
     asAt: ctx.period !== undefined ? m.text('phrase.progress_as_at', { period: md(ctx.period) }) : m.text('phrase.progress_latest'),
     summary: { rows, statuses: INDICATOR_STATUSES.map((s) => ({ status: m.text(`label.indicator_status.${s}`), count: m.number(counts.get(s)!) })) },
     roadmaps: roadmaps.map((r) => progressCard(ctx, r)),
+    calendar: calendarView(ctx),
   };
 }
