@@ -63,6 +63,39 @@ export function multiDocumentDiagnostic(file: string, text: string, count: numbe
  * without bound.
  */
 export function inspectTree(file: string, root: unknown, hasAliases: boolean): Diagnostic[] {
+  // The common case, a document with no `__proto__` key and within the bound, is walked once without
+  // building a pointer per node; the walk that names where a problem is runs only when there is one.
+  if (withinBounds(root)) return [];
+  return inspectTreeSlowly(file, root, hasAliases);
+}
+
+/** Counts the nodes; false when the document needs inspectTreeSlowly (a `__proto__` key, or too many nodes). */
+function withinBounds(root: unknown): boolean {
+  let visited = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (++visited > MAX_NODES) return false;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) {
+        const item: unknown = node[i];
+        if (item !== null && typeof item === 'object') stack.push(item);
+        else visited++;
+      }
+    } else if (node !== null && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      for (const key of Object.keys(record)) {
+        if (key === '__proto__') return false;
+        const value = record[key];
+        if (value !== null && typeof value === 'object') stack.push(value);
+        else visited++;
+      }
+    }
+  }
+  return visited <= MAX_NODES;
+}
+
+function inspectTreeSlowly(file: string, root: unknown, hasAliases: boolean): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let visited = 0;
   const stack: Array<[unknown, string]> = [[root, '']];
