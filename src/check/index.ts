@@ -4,7 +4,7 @@ import { today } from '../calendar/today.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import { isRootWorkspaceFile } from '../workspace/kinds.js';
-import type { LoadResult } from '../workspace/load.js';
+import type { LoadedDocument, LoadResult } from '../workspace/load.js';
 import type { Target } from '../workspace/locate.js';
 import type { SourceTexts } from '../workspace/texts.js';
 import { clipMessage } from './clip.js';
@@ -28,6 +28,11 @@ export interface CheckOptions {
   today?: string;
   /** The language of the messages (default: English). */
   language?: MessageLanguage;
+  /**
+   * Road maps whose results are known without checking them again (a valid cache entry, or a road map
+   * not reported in this run): they take part in the id index only, and no result is produced for them.
+   */
+  settled?: ReadonlySet<LoadedDocument>;
 }
 
 export interface CheckResult {
@@ -47,18 +52,75 @@ export interface SuppressedDiagnostic extends Diagnostic {
   justification: string;
 }
 
+/** What one reported file contributes to a CheckResult: the unit a cache keeps. */
+export interface FileResult {
+  diagnostics: Diagnostic[];
+  suppressions: Suppression[];
+  suppressed: SuppressedDiagnostic[];
+}
+
+/** The results of the files checked in this run, file by file, and the notes about the run. */
+export interface CheckedFiles {
+  byFile: Map<string, FileResult>;
+  notes: string[];
+}
+
 interface Pending extends Diagnostic {
   target?: Target;
   fromSource?: FromSource;
 }
 
+/**
+ * Rules whose findings on one document are drawn from the road maps of the whole workspace: they see
+ * every road map, settled ones included (which read their id, municipality and `example` flag from a
+ * summary without being parsed). Every other rule reports on a road map from that road map, the
+ * other documents and the id index alone, so it sees only the documents being checked.
+ */
+const SPANS_ROADMAPS = new Set(['exchange/every-municipality']);
+
 export async function checkLoaded(load: LoadResult, options: CheckOptions = {}): Promise<CheckResult> {
+  return assemble(load, await checkFiles(load, options), new Map());
+}
+
+/**
+ * The CheckResult of a run from its files' results: those checked now, and `known` ones (from a
+ * cache) for the files that were not. Sorting is stable and by file first, so a file's results in
+ * the order they were stored give the same output as checking it again.
+ */
+export function assemble(load: LoadResult, checked: CheckedFiles, known: ReadonlyMap<string, FileResult>): CheckResult {
+  const diagnostics: Diagnostic[] = [];
+  const suppressed: SuppressedDiagnostic[] = [];
+  const parts = [...checked.byFile.values(), ...known.values()];
+  for (const part of parts) {
+    diagnostics.push(...part.diagnostics);
+    suppressed.push(...part.suppressed);
+  }
+  // Suppressions are listed in the order of the documents that declare them.
+  const suppressions: Suppression[] = [];
+  for (const doc of load.documents) {
+    const part = checked.byFile.get(doc.file) ?? known.get(doc.file);
+    if (part) suppressions.push(...part.suppressions);
+  }
+  return {
+    diagnostics: sortDiagnostics(diagnostics),
+    files: [...load.reported].sort(),
+    notes: checked.notes,
+    suppressions,
+    suppressed: sortDiagnostics(suppressed),
+  };
+}
+
+/** Checks the loaded documents, except the settled ones, and gives each reported file its results. */
+export async function checkFiles(load: LoadResult, options: CheckOptions = {}): Promise<CheckedFiles> {
+  const settledDocs = options.settled ?? new Set<LoadedDocument>();
+  const open = (f: { doc: LoadedDocument }) => !settledDocs.has(f.doc);
+  const checking = settledDocs.size === 0 ? load.documents : load.documents.filter((d) => !settledDocs.has(d));
   const pending: Pending[] = [...load.diagnostics];
   const notes: Text[] = [];
 
   const rejected = new Map<string, string[]>();
   const unread = new Map<string, number>();
-  for (const doc of load.documents) {
+  for (const doc of checking) {
     const validate = validators[doc.kind];
     if (validate(doc.value)) continue;
     // A generated file can hold a hundred thousand problems; messages are built for the first ones only.
@@ -82,12 +144,17 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
     const shown = load.diagnostics.some((d) => load.reported.has(d.file) && /(^|[\\/])lamd\.yaml$/.test(d.file));
     notes.push(!unreadRoot ? t('validate.no-workspace-file') : shown ? t('validate.workspace-file-unusable') : t('validate.workspace-file-elsewhere', { root: load.root! }));
   }
-  const context: RuleContext = { documents: load.documents, index, today: options.today ?? today() };
+  const today_ = options.today ?? today();
+  const context: RuleContext = { documents: checking, index, today: today_ };
+  const everything: RuleContext = { documents: load.documents, index, today: today_ };
   const workspaceDoc = workspaceFile !== undefined ? load.documents.find((d) => d.file === workspaceFile) : undefined;
-  const all: Finding[] = [...findings, ...referenceFindings(context), ...checkDates(load.documents), ...checkBranding(workspaceDoc, load.root), ...checkConsistency(load.documents, context.today)];
-  for (const rule of METHOD_RULES) all.push(...rule.check(context));
+  const all: Finding[] = [...findings.filter(open), ...referenceFindings(context), ...checkDates(checking), ...checkBranding(workspaceDoc && open({ doc: workspaceDoc }) ? workspaceDoc : undefined, load.root), ...checkConsistency(checking, context.today)];
+  for (const rule of METHOD_RULES) {
+    if (SPANS_ROADMAPS.has(rule.meta.id) && settledDocs.size > 0) all.push(...rule.check(everything).filter(open));
+    else all.push(...rule.check(context));
+  }
 
-  const settled = settle(all.filter((f) => !restsOnRejected(f, rejected.get(f.doc.file))), load.documents, index.workspace);
+  const settled = settle(all.filter((f) => !restsOnRejected(f, rejected.get(f.doc.file))), checking, index.workspace);
   for (const f of settled.findings) pending.push(toPending(f));
 
   const reported = capPerFile(pending.filter((d) => load.reported.has(d.file)), unread);
@@ -97,13 +164,25 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
   // One pass, so a file with findings of both kinds is parsed for positions once.
   const language = options.language ?? 'en';
   const located = (await locateAll([...reported, ...silenced], load.texts)).map((d) => inWords(d, language));
-  return {
-    diagnostics: sortDiagnostics(located.slice(0, reported.length)),
-    files: [...load.reported].sort(),
-    notes: notes.map((note) => render(language, note)),
-    suppressions: settled.suppressions.filter((s) => load.reported.has(s.file)),
-    suppressed: sortDiagnostics(located.slice(reported.length) as SuppressedDiagnostic[]),
+
+  const byFile = new Map<string, FileResult>();
+  const part = (file: string): FileResult => {
+    let found = byFile.get(file);
+    if (!found) byFile.set(file, (found = { diagnostics: [], suppressions: [], suppressed: [] }));
+    return found;
   };
+  for (const file of load.reported) if (!settledFiles(settledDocs).has(file)) part(file);
+  for (const d of sortDiagnostics(located.slice(0, reported.length))) part(d.file).diagnostics.push(d);
+  for (const d of sortDiagnostics(located.slice(reported.length) as SuppressedDiagnostic[])) part(d.file).suppressed.push(d);
+  for (const s of settled.suppressions) if (load.reported.has(s.file)) part(s.file).suppressions.push(s);
+  return { byFile, notes: notes.map((note) => render(language, note)) };
+}
+
+const settledFileNames = new WeakMap<ReadonlySet<LoadedDocument>, Set<string>>();
+function settledFiles(settled: ReadonlySet<LoadedDocument>): Set<string> {
+  let names = settledFileNames.get(settled);
+  if (!names) settledFileNames.set(settled, (names = new Set([...settled].map((d) => d.file))));
+  return names;
 }
 
 /**
