@@ -33,6 +33,18 @@ export interface LoadOptions {
    * root cannot cause with chmod (EACCES) are injected here.
    */
   readFile?: (path: string) => DocumentBytes;
+  /**
+   * When every file named is a road map, leave out the workspace's other road maps: nothing reported
+   * about a road map depends on another one, except a duplicate id, which is reported on the later
+   * file, and named files come first. Each road map left out is read and seen to be one (its `kind:`
+   * line), never parsed. Off unless asked: commands that use every document must not ask.
+   */
+  onlyWhatNamedRoadmapsNeed?: boolean;
+  /**
+   * Offered every file read, before it is parsed: a document returned is taken as is (a cache's
+   * stand-in), and the file is not parsed.
+   */
+  reuse?: (file: { name: string; path: string; bytes: Uint8Array }) => LoadedDocument | undefined;
 }
 
 /** A document file's bytes, or its size alone when it is too large to read. */
@@ -122,11 +134,17 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
   const readFile = options.readFile ?? readDocumentFile;
   const seen = new Set<string>();
   const withDuplicateKeys: Array<{ file: string; text: string }> = [];
+  // Decided once the named files are read (they come first): whether other road maps can be left out.
+  let leaveOutRoadmaps: boolean | undefined;
   for (const file of files) {
     if (seen.has(file.path)) continue;
     seen.add(file.path);
     const name = display(file.path);
-    if (requested.has(file.path)) result.reported.add(name);
+    const named = requested.has(file.path);
+    if (named) result.reported.add(name);
+    else if (leaveOutRoadmaps === undefined) {
+      leaveOutRoadmaps = Boolean(options.onlyWhatNamedRoadmapsNeed) && root !== undefined && paths.length > 0 && !paths.includes('-') && result.documents.length > 0 && result.documents.every((d) => d.kind === 'roadmap');
+    }
     let bytes: Uint8Array;
     try {
       const read = readFile(file.path);
@@ -139,6 +157,13 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
     } catch (error) {
       result.diagnostics.push({ file: name, severity: 'error', ruleId: 'file/unreadable', ...said(unreadableMessage(error)) });
       result.unloaded.push(file.path);
+      continue;
+    }
+    if (!named && leaveOutRoadmaps && isRoadmapPath(file.path, root!) && surelyRoadmap(bytes)) continue;
+    const reused = options.reuse?.({ name, path: file.path, bytes });
+    if (reused) {
+      texts.add(name, '', file.path, bytes.length);
+      result.documents.push(reused);
       continue;
     }
     if (!(await addDocument(result, texts, name, file.path, bytes, withDuplicateKeys))) result.unloaded.push(file.path);
@@ -215,6 +240,56 @@ async function addDocument(result: LoadResult, texts: LazySourceTexts, file: str
   if (path !== undefined) document.path = path;
   result.documents.push(document);
   return true;
+}
+
+/** Whether a path is where road maps live: `municipalities/<slug>/roadmaps/<id>.yaml` under the root. */
+export function isRoadmapPath(path: string, root: string): boolean {
+  const parts = relative(root, path).split(/[\\/]/);
+  return parts.length === 4 && parts[0] === 'municipalities' && parts[2] === 'roadmaps' && /\.ya?ml$/i.test(parts[3]!);
+}
+
+const KIND_LINE = /^kind:[ \t]*(?:roadmap|"roadmap"|'roadmap')(?:[ \t]+#.*)?[ \t]*$/;
+
+/**
+ * Whether a file's text is, without a doubt, a block-style document whose top-level `kind` is
+ * `roadmap`: one line at column 0 starting with `kind:`, reading `roadmap`, and a first line of
+ * content that is a plain key (not a flow collection, a quoted key, a tag or an anchor, in which a
+ * `kind:` line could belong to something else). Anything less certain is parsed.
+ */
+export function surelyRoadmap(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let kindLines = 0;
+  let sure = false;
+  let firstContent = true;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const first = text.charCodeAt(start);
+    if (firstContent && end > start && first !== 0x23 /* # */ && first !== 0x0d && first !== 0x20) {
+      const line = text.slice(start, end);
+      if (!(line === '---' || line === '---\r')) {
+        if (!/^[A-Za-z_][\w-]*:(?:[ \t]|\r?$)/.test(line)) return false;
+        firstContent = false;
+      }
+    }
+    if (first === 0x6b /* k */ && text.startsWith('kind:', start)) {
+      kindLines++;
+      sure = KIND_LINE.test(text.slice(start, text.charCodeAt(end - 1) === 0x0d ? end - 1 : end)) && !continued(text, end + 1);
+    }
+    start = end + 1;
+  }
+  return kindLines === 1 && sure;
+}
+
+/** Whether the next line with content is indented: a plain value above it would go on there. */
+function continued(text: string, from: number): boolean {
+  for (let start = from; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (text.slice(start, end).trim() !== '') return text.charCodeAt(start) === 0x20 || text.charCodeAt(start) === 0x09;
+    start = end + 1;
+  }
+  return false;
 }
 
 /** Why a discovered file could not be read, for the person who can fix it. */

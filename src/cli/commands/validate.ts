@@ -33,7 +33,7 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
   const language = global.language ?? messageLanguage(io.env, options.lang);
   const say = (text: Text) => render(language, text);
   checkTodayOption(options.today);
-  const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}), paths, readStdin: io.readStdin });
+  const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}), paths, readStdin: io.readStdin, onlyWhatNamedRoadmapsNeed: true });
   if (load.reported.size === 0) throw new UsageError(t('validate.nothing-to-check'));
   const result = await checkLoaded(load, { language, ...(options.today !== undefined ? { today: options.today } : {}) });
 
