@@ -163,7 +163,7 @@ export function keyPointer(base: string, key: string): string {
 }
 
 /** What unreadable files would declare, guessed from their folder and name (see `unreadableIds`). */
-function unreadableIds(paths: readonly string[]): WorkspaceIndex['unreadableIds'] {
+export function unreadableIds(paths: readonly string[]): WorkspaceIndex['unreadableIds'] {
   const out: WorkspaceIndex['unreadableIds'] = { practices: new Set(), activities: new Set() };
   for (const path of paths) {
     const name = basename(path).replace(/\.ya?ml$/i, '');

@@ -136,6 +136,8 @@ export function buildProgram(io: CliIO = processIO(), language: MessageLanguage 
     .option('--today <date>', h('help.validate.option.today'))
     .option('--list-suppressions', h('help.validate.option.list-suppressions'))
     .option('--lang <code>', h('help.validate.option.lang'))
+    .option('--cache', h('help.validate.option.cache'))
+    .option('--cache-location <path>', h('help.validate.option.cache-location'))
     .action(lazy(() => import('./commands/validate.js') as Promise<{ run: Run }>));
 
   program

@@ -3,14 +3,14 @@ import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { summarize, type Diagnostic } from '../../diagnostics.js';
 import { UsageError } from '../../errors.js';
-import { checkLoaded } from '../../check/index.js';
+import { checkLoaded, type CheckOptions, type CheckResult } from '../../check/index.js';
 import { checkTodayOption } from '../options.js';
 import { ruleLookup } from '../../check/rule-docs.js';
 import { packageManifest } from '../../package-root.js';
 import type { FormatContext } from '../../format/context.js';
 import { loadFormatter } from '../../format/index.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
-import { loadWorkspace } from '../../workspace/load.js';
+import { loadWorkspace, type LoadOptions, type LoadResult } from '../../workspace/load.js';
 import { terminalWidth, useColor, type CliIO } from '../io.js';
 import type { GlobalOptions } from '../global-options.js';
 import { writeFileAtomic } from '../write-file.js';
@@ -26,6 +26,9 @@ export interface ValidateOptions {
   listSuppressions?: boolean;
   /** The language of the messages (default: from LC_ALL, LC_MESSAGES or LANG, else English). */
   lang?: string;
+  /** Keep road maps' results between runs (`--cache`), in `cacheLocation` when given. */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export async function run(io: CliIO, global: GlobalOptions, paths: string[] = [], options: ValidateOptions = {}): Promise<number> {
@@ -33,9 +36,21 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
   const language = global.language ?? messageLanguage(io.env, options.lang);
   const say = (text: Text) => render(language, text);
   checkTodayOption(options.today);
-  const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}), paths, readStdin: io.readStdin, onlyWhatNamedRoadmapsNeed: true });
-  if (load.reported.size === 0) throw new UsageError(t('validate.nothing-to-check'));
-  const result = await checkLoaded(load, { language, ...(options.today !== undefined ? { today: options.today } : {}) });
+  const loadOptions: LoadOptions = { cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}), paths, readStdin: io.readStdin, onlyWhatNamedRoadmapsNeed: true };
+  const checkOptions: CheckOptions = { language, ...(options.today !== undefined ? { today: options.today } : {}) };
+  const runNotes: Text[] = [];
+  let load: LoadResult;
+  let result: CheckResult;
+  if (options.cache || options.cacheLocation !== undefined) {
+    const { validateWithCache } = await import('../../check/cache.js');
+    const cached = await validateWithCache(loadOptions, checkOptions, { ...(options.cacheLocation !== undefined ? { location: options.cacheLocation } : {}) });
+    ({ load, result } = cached);
+    runNotes.push(...cached.notes);
+  } else {
+    load = await loadWorkspace(loadOptions);
+    if (load.reported.size === 0) throw new UsageError(t('validate.nothing-to-check'));
+    result = await checkLoaded(load, checkOptions);
+  }
 
   // --quiet shows what fails the run: errors, and under --strict warnings too.
   const failing = (d: Diagnostic) => d.severity === 'error' || (Boolean(options.strict) && d.severity === 'warning');
@@ -72,7 +87,7 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
     }
   }
   if (!options.quiet) {
-    const notes = [...result.notes];
+    const notes = [...result.notes, ...runNotes.map(say)];
     // Editors check against the workspace's own copy of the schemas; say when it has drifted.
     if (load.root) {
       const { schemaCopyNote } = await import('../../scaffold/schema-copy.js');
