@@ -39,7 +39,7 @@ export async function checkedWorkspace(io: CliIO, global: GlobalOptions, options
   const lang = options.lang !== undefined ? options.lang.trim().toLowerCase().split(/[-_.@]/)[0]! : languages.includes(preferred) ? preferred : 'en';
   if (!languages.includes(lang)) throw new UsageError(t('checked.no-catalogue', { lang, languages: languages.join(', ') }));
 
-  const result = await checkLoaded(load, { today });
+  const result = await checkLoaded(load, { today, ...(global.language ? { language: global.language } : {}) });
   const summary = summarize(result.diagnostics, result.files.length);
   if (summary.errors > 0) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -56,8 +56,8 @@ export async function checkedWorkspace(io: CliIO, global: GlobalOptions, options
 }
 
 /**
- * Prints `errors` on stderr as `lamd validate` would (pretty, with code frames); `files` are the files the
- * summary counts as checked (by default those with errors).
+ * Prints `errors` (or any findings) on stderr as `lamd validate` would (pretty, with code frames, in the
+ * run's language); `files` are the files the summary counts as checked (by default those with findings).
  */
 export async function printErrors(io: CliIO, global: GlobalOptions, load: LoadResult, errors: Diagnostic[], files = [...new Set(errors.map((d) => d.file))]): Promise<void> {
   const context: FormatContext = {
@@ -69,6 +69,7 @@ export async function printErrors(io: CliIO, global: GlobalOptions, load: LoadRe
     strict: false,
     color: useColor(io, 'stderr', global.color),
     cwd: io.cwd,
+    ...(global.language ? { language: global.language } : {}),
   };
   io.stderr((await loadFormatter('pretty'))(errors, context));
 }

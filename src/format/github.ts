@@ -20,7 +20,7 @@ export const formatGithub: Formatter = (diagnostics, context) => {
   const groups = groupByFile(diagnostics, context.files).filter((g) => g.diagnostics.length > 0);
   const lines = groups.flatMap((g) => g.diagnostics.map((d) => annotation(d, context)));
   const sentence = runSentence(context, groups.length);
-  lines.push(`${context.tool.name} ${context.tool.version}: ${sentence.symbol} ${sentence.text}`, toolLine(context.tool));
+  lines.push(`${context.tool.name} ${context.tool.version}: ${sentence.symbol} ${sentence.text}`, toolLine(context.tool, context.language));
   return `${lines.join('\n')}\n`;
 };
 

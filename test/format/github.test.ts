@@ -170,6 +170,9 @@ describe('github step summary', () => {
     expect(md).toContain('…et 1 autre problème non listé ici : le journal du job contient toutes les annotations.');
     expect(md).toContain('<sub>lamd 1.2.3 · ');
     expect(md).not.toContain('document schema version');
+    const log = formatGithub(many, context(many, { language: 'fr' }));
+    expect(lines(log).at(-1)).toBe(toolLine(TOOL, 'fr'));
+    expect(lines(log).at(-1)).toContain('version 1 du schéma des documents');
   });
 
   it('says warnings fail the run under --strict', () => {

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { afterWriting } from '../../src/cli/after-writing.js';
 import { brokenWorkspace } from '../ci/broken-workspace.js';
 import { captureIO, copyFixture, runLamd, tempDir } from '../helpers/lamd.js';
+import { LAMD_VERSION } from '../../src/version.js';
 
 const SFAX_ROADMAP = 'municipalities/sfax/roadmaps/inclusive-services.yaml';
 
@@ -35,6 +36,10 @@ describe('lamd report speaks the language of the run', () => {
     const root = withSfaxError();
     const result = await runLamd(['report', 'roadmap', '-m', 'sfax', '--today', '2024-06-01'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
     expect(result.status).toBe(1);
+    // The findings that explain the refusal are French too, as validate prints them, ids unchanged.
+    expect(result.stderr).toContain('  14:28  erreur  Il n’existe pas de pratique `no-such-practice` parmi les pratiques');
+    expect(result.stderr).toContain('references/practice');
+    expect(result.stderr).toContain(`✖ 1 erreur dans 1 fichier vérifié\nlamd ${LAMD_VERSION} · version 1 du schéma des documents`);
     expect(lamdLines(result.stderr)).toEqual([
       'lamd: aucun rapport n’a été écrit : les fichiers que lit ce rapport ont 1 erreur. Corrigez-la et relancez le rapport. Pour voir le rapport d’ici là, ajoutez --draft (il est marqué comme brouillon sur chaque page).',
     ]);

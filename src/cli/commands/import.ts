@@ -5,20 +5,15 @@ import { t } from '../../i18n/messages.js';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkLoaded } from '../../check/index.js';
-import { ruleLookup } from '../../check/rule-docs.js';
 import { summarize } from '../../diagnostics.js';
 import { UsageError } from '../../errors.js';
-import type { FormatContext } from '../../format/context.js';
-import { loadFormatter } from '../../format/index.js';
 import { planImport } from '../../import/progress.js';
 import { readWorkbook } from '../../import/workbook.js';
-import { packageManifest } from '../../package-root.js';
 import { applyPlan, checkPlan } from '../../scaffold/apply.js';
-import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
 import { loadWorkspace } from '../../workspace/load.js';
-import { useColor, type CliIO } from '../io.js';
+import type { CliIO } from '../io.js';
 import type { GlobalOptions } from '../global-options.js';
-import { checkedWorkspace } from '../checked-workspace.js';
+import { checkedWorkspace, printErrors } from '../checked-workspace.js';
 
 export interface ImportOptions {
   period?: string;
@@ -91,22 +86,10 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, file: 
   const touched = new Set(plan.files.map((f) => f.roadmap));
   const written = new Set(plan.files.map((f) => resolve(root, f.path)));
   const load = await loadWorkspace({ cwd: io.cwd, workspace: root });
-  const result = await checkLoaded(load, { today: ws.today });
+  const result = await checkLoaded(load, { today: ws.today, ...(global.language ? { language: global.language } : {}) });
   const concerned = new Set(load.documents.filter((d) => (d.path !== undefined && written.has(d.path)) || (d.kind === 'progress' && touched.has(d.value.roadmap as string))).map((d) => d.file));
   const diagnostics = result.diagnostics.filter((d) => concerned.has(d.file));
   const summary = summarize(diagnostics, concerned.size);
-  if (diagnostics.length) {
-    const context: FormatContext = {
-      tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION, homepage: packageManifest().homepage },
-      summary,
-      files: result.files.filter((f) => concerned.has(f)),
-      texts: load.texts,
-      rule: ruleLookup(),
-      strict: false,
-      color: useColor(io, 'stderr', global.color),
-      cwd: io.cwd,
-    };
-    io.stderr((await loadFormatter('pretty'))(diagnostics, context));
-  }
+  if (diagnostics.length) await printErrors(io, global, load, diagnostics, result.files.filter((f) => concerned.has(f)));
   return summary.errors > 0 ? 1 : 0;
 }

@@ -78,7 +78,7 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
     }
   }
 
-  const result = await checkLoaded(load, { today });
+  const result = await checkLoaded(load, { today, ...(global.language ? { language: global.language } : {}) });
   const workspaceFile = load.documents.find((d) => d.kind === 'workspace')?.file;
   const scope = reportScope(load.documents, result.diagnostics, { ...(options.municipality !== undefined ? { focus: options.municipality } : {}), draft: options.draft === true, ...(workspaceFile ? { workspaceFile } : {}) });
   if (scope.blocking.length > 0) {
