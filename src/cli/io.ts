@@ -1,4 +1,5 @@
 // The terminal, as the commands see it: injected, so tests can drive commands in-process.
+import type { Asker } from '../scaffold/questions.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -13,6 +14,8 @@ export interface CliIO {
   stderrColumns?: number;
   /** All of standard input, for `lamd validate -`. */
   readStdin: () => Promise<Uint8Array>;
+  /** The questions of init and new, scripted by a test; otherwise @inquirer/prompts on the terminal. */
+  asker?: Asker;
 }
 
 export function processIO(): CliIO {

@@ -122,7 +122,7 @@ export function buildProgram(io: CliIO = processIO(), language: MessageLanguage 
     .option('-y, --yes', h('help.new.option.yes'))
     .option('--dry-run', h('help.new.option.dry-run'))
     // Help per kind: `lamd new practice --help` explains the practice's flags and allowed values.
-    .addHelpText('after', (context) => newHelp(context.command.args.find((a) => !a.startsWith('-'))))
+    .addHelpText('after', (context) => newHelp(context.command.args.find((a) => !a.startsWith('-')), language))
     .action(lazy(() => import('./commands/new.js') as Promise<{ run: Run }>));
 
   program

@@ -2,6 +2,7 @@
 // or a UsageError that names the flag and says what is expected. Pure: no prompts, no files.
 import { firstDay, isCalendarDate, lastDay } from '../calendar/dates.js';
 import { UsageError } from '../errors.js';
+import { t, type Text, type TextValue } from '../i18n/messages.js';
 import { findGoal } from '../reference/sdg.js';
 import { countryName, isCountryCode } from '../reference/countries.js';
 import { searchCountries } from '../reference/country-search.js';
@@ -13,29 +14,30 @@ import { idProblem, slugify } from './slug.js';
  * and shows the result.
  */
 export interface Source {
-  label: string;
+  /** The flag (`--slug`), or at a question the words for the answer, in the language of the run. */
+  label: TextValue;
   prompted: boolean;
 }
 
 /** The label of an answer typed at a question. */
-export const ANSWER = 'The answer';
+export const ANSWER: Text = t('questions.the-answer');
 
 /** One line of free text: trimmed, not empty, no line breaks or control characters. */
-export function parseText(raw: string, flag: string): string {
+export function parseText(raw: string, flag: TextValue): string {
   const text = raw.trim();
-  if (!text) throw new UsageError(`${flag} is empty; give a value.`);
-  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(text)) throw new UsageError(`${flag} must be one line of text, without line breaks or control characters.`);
+  if (!text) throw new UsageError(t('answer.empty', { flag }));
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(text)) throw new UsageError(t('answer.one-line', { flag }));
   return text;
 }
 
 /** An id a person gives (slug, practice id…): must be safe as a file or folder name. */
-export function parseId(raw: string, flag: string): string {
+export function parseId(raw: string, flag: TextValue): string {
   const id = raw.trim();
   const problem = idProblem(id);
   if (problem) {
     const near = slugify(id);
-    const hint = near && near !== id && !idProblem(near) ? ` Did you mean \`${near}\`?` : ' Use lowercase letters a-z, digits and single hyphens, for example `sfax` or `one-stop-shop`.';
-    throw new UsageError(`${flag} ${JSON.stringify(id)} is not a safe id: ${problem}.${hint}`);
+    const hint = near && near !== id && !idProblem(near) ? 'near' : 'rule';
+    throw new UsageError(t('answer.unsafe-id', { flag, id: JSON.stringify(id), problem, hint, near: near ?? '' }));
   }
   return id;
 }
@@ -52,16 +54,16 @@ export function parseIdAnswer(raw: string, source: Source): string {
 }
 
 /** An ISO 3166-1 alpha-2 code; lowercase is accepted and put in capitals. Names get a hint, not a guess. */
-export function parseCountry(raw: string, flag: string): string {
+export function parseCountry(raw: string, flag: TextValue): string {
   const code = raw.trim().toUpperCase();
   if (isCountryCode(code)) return code;
   const matches = searchCountries(raw, 3);
-  const hint = matches.length ? ` Did you mean ${matches.map((m) => `${m.code} (${m.name})`).join(', ')}?` : '';
-  throw new UsageError(`${flag} ${JSON.stringify(raw.trim())} is not an ISO 3166-1 alpha-2 country code (two letters, like TN, IT or AL).${hint}`);
+  throw new UsageError(t('answer.not-country', { flag, given: JSON.stringify(raw.trim()), hint: matches.length ? 'some' : 'none', matches: matches.map((m) => `${m.code} (${m.name})`).join(', ') }));
 }
 
-export function describeCountry(code: string): string {
-  return `${countryName(code) ?? code} (${code})`;
+/** `Tunisie (TN)`: the country's CLDR name in `locale`, and its code. */
+export function describeCountry(code: string, locale = 'en'): string {
+  return `${countryName(code, locale) ?? code} (${code})`;
 }
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
@@ -97,7 +99,7 @@ function languageByName(): Map<string, string> {
  * A list of languages, as ISO 639 codes ("fr,ar") or names in English, French or Italian ("French,
  * Arabic", "français, arabe"), separated by commas, semicolons or spaces; codes out, lowercase, no repeats.
  */
-export function parseLanguages(raw: string, flag: string): ParsedLanguages {
+export function parseLanguages(raw: string, flag: TextValue): ParsedLanguages {
   const codes: string[] = [];
   const unknown: string[] = [];
   const parts: string[] = [];
@@ -109,13 +111,13 @@ export function parseLanguages(raw: string, flag: string): ParsedLanguages {
   for (const part of parts) {
     const code = /^[a-z]{2,3}$/i.test(part) ? part.toLowerCase() : languageByName().get(fold(part));
     if (code === undefined) {
-      throw new UsageError(`${flag}: ${JSON.stringify(part)} is not a language lamd knows. Write ISO 639-1 codes or language names separated by commas, like fr,ar or French, Arabic.`);
+      throw new UsageError(t('answer.not-language', { flag, part: JSON.stringify(part) }));
     }
     if (codes.includes(code)) continue;
     codes.push(code);
     if (languageNames.of(code) === undefined) unknown.push(code);
   }
-  if (codes.length === 0) throw new UsageError(`${flag} is empty; give at least one language code, like fr or sq.`);
+  if (codes.length === 0) throw new UsageError(t('answer.no-language', { flag }));
   return { codes, unknown };
 }
 
@@ -144,16 +146,14 @@ const pad = (n: number | string) => String(n).padStart(2, '0');
  * 2025, 1er mars 2025, 25/03/2025. Undefined when it is not a date; a UsageError when it is one of
  * two dates (01/03/2025: 1 March or 3 January).
  */
-function readDate(text: string, flag: string): string | undefined {
+function readDate(text: string, flag: TextValue): string | undefined {
   let m = /^([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?$/.exec(text);
   if (m) return m[3] === undefined ? `${m[1]}-${pad(m[2]!)}` : `${m[1]}-${pad(m[2]!)}-${pad(m[3])}`;
   m = /^([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})\s*[/.]\s*([0-9]{4})$/.exec(text);
   if (m) {
     const [a, b] = [Number(m[1]), Number(m[2])];
     if (a !== b && a <= 12 && b <= 12) {
-      throw new UsageError(
-        `${flag} ${JSON.stringify(text)} could be ${m[3]}-${pad(b)}-${pad(a)} (day first, as in most of the world) or ${m[3]}-${pad(a)}-${pad(b)} (month first, as in the United States). Write it YYYY-MM-DD, or with the month in words (1 March 2025).`,
-      );
+      throw new UsageError(t('answer.ambiguous-date', { flag, given: JSON.stringify(text), dayFirst: `${m[3]}-${pad(b)}-${pad(a)}`, monthFirst: `${m[3]}-${pad(a)}-${pad(b)}` }));
     }
     // The number above 12 is the day.
     return a > 12 ? `${m[3]}-${pad(b)}-${pad(a)}` : `${m[3]}-${pad(a)}-${pad(b)}`;
@@ -169,48 +169,48 @@ function readDate(text: string, flag: string): string | undefined {
 }
 
 /** A date as the documents write it: YYYY-MM-DD, YYYY-MM or YYYY, and a real day; unambiguous other forms are turned into it. */
-export function parseDate(raw: string, flag: string): string {
+export function parseDate(raw: string, flag: TextValue): string {
   const text = raw.trim();
   const date = /^[0-9]{4}$/.test(text) ? text : readDate(text, flag);
   if (date === undefined || !isCalendarDate(date)) {
-    throw new UsageError(`${flag} ${JSON.stringify(text)} is not a date; write it YYYY-MM-DD (or YYYY-MM, or YYYY), for example 2025-03-01.`);
+    throw new UsageError(t('answer.not-date', { flag, given: JSON.stringify(text) }));
   }
   return date;
 }
 
 /** A full day, YYYY-MM-DD: activity files are named by it. */
-export function parseDay(raw: string, flag: string): string {
+export function parseDay(raw: string, flag: TextValue): string {
   const date = parseDate(raw, flag);
-  if (date.length !== 10) throw new UsageError(`${flag} ${date} must be a full date, YYYY-MM-DD: activity files are named after the day.`);
+  if (date.length !== 10) throw new UsageError(t('answer.not-day', { flag, date }));
   return date;
 }
 
 /** Refuses a period that ends before it starts. */
-export function checkPeriod(start: string | undefined, end: string | undefined, startFlag: string, endFlag: string): void {
+export function checkPeriod(start: string | undefined, end: string | undefined, startFlag: TextValue, endFlag: TextValue): void {
   if (start && end && lastDay(end) < firstDay(start)) {
-    throw new UsageError(`${endFlag} ${end} is before ${startFlag} ${start}: a period cannot end before it starts.`);
+    throw new UsageError(t('answer.period-reversed', { endFlag, end, startFlag, start }));
   }
 }
 
 /** One or more SDG goal numbers ("10", "10,11"). */
-export function parseGoals(raw: string, flag: string): string[] {
+export function parseGoals(raw: string, flag: TextValue): string[] {
   const goals: string[] = [];
   for (const part of raw.split(/[\s,;]+/).filter(Boolean)) {
     const goal = part.replace(/^sdg\s*/i, '');
     if (!/^(1[0-7]|[1-9])$/.test(goal) || !findGoal(goal)) {
-      throw new UsageError(`${flag}: ${JSON.stringify(part)} is not an SDG goal; give numbers from 1 to 17, like 10 or 10,11 (\`lamd sdg\` lists them).`);
+      throw new UsageError(t('answer.not-goal', { flag, part: JSON.stringify(part) }));
     }
     if (!goals.includes(goal)) goals.push(goal);
   }
-  if (goals.length === 0) throw new UsageError(`${flag} is empty; give at least one SDG goal, like 10.`);
+  if (goals.length === 0) throw new UsageError(t('answer.no-goal', { flag }));
   return goals;
 }
 
 /** One of a closed list of values (a cluster, a stakeholder type…). */
-export function parseChoice<T extends string>(raw: string, flag: string, allowed: readonly T[]): T {
+export function parseChoice<T extends string>(raw: string, flag: TextValue, allowed: readonly T[]): T {
   const value = raw.trim().toLowerCase().replace(/[\s_]+/g, '-');
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} ${JSON.stringify(raw.trim())} is not one of: ${allowed.join(', ')}.`);
+  throw new UsageError(t('answer.not-one-of', { flag, given: JSON.stringify(raw.trim()), allowed: allowed.join(', ') }));
 }
 
 /** The last day of a year that starts on `date` (2025-03-01 → 2026-02-28), the default end of a programme; in UTC so every machine agrees. */
@@ -228,7 +228,7 @@ export interface PartnerAnswer {
 }
 
 /** An implementing partner's name, optionally followed by its country code in brackets: "CeSPI (IT)". */
-export function parsePartner(raw: string, flag: string): PartnerAnswer {
+export function parsePartner(raw: string, flag: TextValue): PartnerAnswer {
   const text = parseText(raw, flag);
   const m = /^(.*\S)\s*\(([A-Za-z]{2})\)$/.exec(text);
   if (m && isCountryCode(m[2]!.toUpperCase())) return { name: m[1]!, country: m[2]!.toUpperCase() };

@@ -1,9 +1,10 @@
 // The help of `lamd new` for each kind: what it adds, an example, and the values its closed lists
 // allow, so an officer learns the command from `lamd new practice --help` alone.
+import { render, t, type MessageLanguage } from '../i18n/messages.js';
 import { describedVocabulary, type VocabularyName } from './vocabulary.js';
 
+/** A kind's help; what it adds is the catalogue's `new-help.adds.<kind>`. */
 interface KindHelp {
-  adds: string;
   examples: string[];
   lists: Array<{ flag: string; name: VocabularyName }>;
   notes?: string[];
@@ -11,22 +12,18 @@ interface KindHelp {
 
 const KINDS: Record<string, KindHelp> = {
   municipality: {
-    adds: 'a municipality of the network: its folder, its City Migration Profile and its entry in lamd.yaml. [id] is its slug (folder name); --name its name as written locally, in any script.',
     examples: ['lamd new municipality sousse --name "Sousse" --country TN --lang fr,ar', 'lamd new municipality tunis --name "تونس" --country TN --lead-unit "Direction des affaires sociales"'],
     lists: [],
   },
   practice: {
-    adds: "a practice to capitalize (phase 2), in municipalities/<slug>/practices/<id>.yaml. --municipality is the owner's slug.",
     examples: ['lamd new practice one-stop-shop --municipality sousse --cluster access-to-services --title "One-stop shop for newcomers"'],
     lists: [{ flag: '--cluster', name: 'thematicCluster' }],
   },
   roadmap: {
-    adds: "a road map (phase 3), linked to one SDG goal, in municipalities/<slug>/roadmaps/<id>.yaml. --municipality is the owner's slug; `lamd sdg` lists the goals.",
     examples: ['lamd new roadmap inclusive-services --municipality sousse --sdg 10 --title "Services open to every resident"'],
     lists: [],
   },
   stakeholder: {
-    adds: "an organisation, unit or role to stakeholders.yaml. --name is its name (no personal contact details); --municipality the slug of the municipality it works in, if any.",
     examples: ['lamd new stakeholder welfare-area --name "Welfare Area" --type municipal-department --municipality sousse', 'lamd new stakeholder --name "Association des migrants de Sousse" --type migrant-association --municipality sousse'],
     lists: [
       { flag: '--type', name: 'stakeholderType' },
@@ -34,7 +31,6 @@ const KINDS: Record<string, KindHelp> = {
     ],
   },
   activity: {
-    adds: 'a programme activity (training, consultation, peer exchange, final event) in activities/. --municipality lists the slugs of those taking part, comma-separated.',
     examples: ['lamd new activity --type peer-exchange --date 2025-03-04 --mode online --municipality sousse,sfax'],
     lists: [
       { flag: '--type', name: 'activityType' },
@@ -57,18 +53,30 @@ function wrap(text: string, hang: number, width = 80): string {
   return `${[...lines, line].join('\n')}\n`;
 }
 
-/** A value's description without the title that repeats the value ("Access to services: health…" → "health…"). */
-function explain(value: string, description: string): string {
-  const [head, ...rest] = description.split(': ');
-  return rest.length && head!.toLowerCase().replace(/\W+/g, '') === value.replace(/-/g, '') ? rest.join(': ') : description;
+/**
+ * A value's description without the title that repeats the value or its label ("Access to services:
+ * health…" → "health…"; "Accès aux services : santé…" → "santé…"), French spacing before the colon included.
+ */
+function explain(value: string, label: string, description: string): string {
+  const match = /^(.*?)\u00a0?\s?: (.*)$/s.exec(description);
+  if (!match) return description;
+  const fold = (text: string) => text.toLowerCase().replace(/[\W_]+/gu, '');
+  const head = fold(match[1]!);
+  return head === value.replace(/-/g, '') || head === fold(label) ? match[2]! : description;
 }
 
-function section(kind: string, help: KindHelp, full: boolean): string {
-  let text = wrap(`lamd new ${kind}: adds ${help.adds}`, 2) + `  Example${help.examples.length > 1 ? 's' : ''}:\n${help.examples.map((e) => `    ${e}\n`).join('')}`;
+function section(kind: string, help: KindHelp, full: boolean, language: MessageLanguage): string {
+  const say = (id: string, values?: Parameters<typeof t>[1]) => render(language, t(id, values));
+  let text = wrap(say('new-help.section', { kind, adds: t(`new-help.adds.${kind}`) }), 2) + `  ${say('new-help.examples', { count: help.examples.length })}\n${help.examples.map((e) => `    ${e}\n`).join('')}`;
   for (const list of help.lists) {
     const values = describedVocabulary(list.name);
-    if (full) text += `  ${list.flag} takes one of:\n${values.map((v) => wrap(`    ${v.value}${v.description ? `: ${explain(v.value, v.description)}` : ''}`, 6)).join('')}`;
-    else text += wrap(`  ${list.flag}: ${values.map((v) => v.value).join(', ')}`, 4);
+    if (full) {
+      const described = values.map((v) => {
+        const about = language === 'en' ? v.description : say(`choice.about.${list.name}.${v.value}`);
+        return wrap(`    ${v.value}${about ? `: ${explain(v.value, say(`choice.${list.name}.${v.value}`), about)}` : ''}`, 6);
+      });
+      text += `  ${say('new-help.takes-one-of', { flag: list.flag })}\n${described.join('')}`;
+    } else text += wrap(`  ${list.flag}: ${values.map((v) => v.value).join(', ')}`, 4);
   }
   return text;
 }
@@ -82,8 +90,8 @@ export function newExamples(): string[] {
  * The text after `lamd new`'s option list: for one kind (`lamd new practice --help`), that kind with
  * each allowed value explained; otherwise every kind, with its example and allowed values.
  */
-export function newHelp(kind: string | undefined): string {
+export function newHelp(kind: string | undefined, language: MessageLanguage = 'en'): string {
   const one = kind !== undefined ? KINDS[kind] : undefined;
-  if (one) return `\n${section(kind!, one, true)}\nEach option applies only to the kinds it names above; \`lamd new --help\` shows every kind.\n`;
-  return `\n${Object.entries(KINDS).map(([k, h]) => section(k, h, false)).join('\n')}\n\`lamd new <kind> --help\` explains each allowed value.\n`;
+  if (one) return `\n${section(kind!, one, true, language)}\n${render(language, t('new-help.one-kind'))}\n`;
+  return `\n${Object.entries(KINDS).map(([k, h]) => section(k, h, false, language)).join('\n')}\n${render(language, t('new-help.every-kind'))}\n`;
 }

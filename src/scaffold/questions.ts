@@ -3,7 +3,7 @@
 // is collected and reported once, naming every flag that is missing. The prompts themselves are
 // injected (an Asker), so this module never touches the terminal.
 import { UsageError } from '../errors.js';
-import type { MessageLanguage } from '../i18n/messages.js';
+import { and, render, t, type MessageLanguage, type Text, type TextValue } from '../i18n/messages.js';
 import { ANSWER, type Source } from './answers.js';
 
 export interface Choice {
@@ -35,14 +35,9 @@ export function mayAsk(input: { yes?: boolean; stdinIsTTY: boolean; stderrIsTTY:
 
 /** A required answer nobody gave, and why it could not be found. */
 interface Missing {
-  flag: string;
-  why?: string;
+  flag: TextValue;
+  why?: Text;
 }
-
-const problem = (error: unknown): string => {
-  if (error instanceof UsageError) return error.message;
-  throw error;
-};
 
 export class Questions {
   private readonly missing: Missing[] = [];
@@ -58,6 +53,17 @@ export class Questions {
   /** A line for the person, such as a note on how lamd chose a default. */
   note(line: string): void {
     this.tell(line);
+  }
+
+  /** A message in the language lamd speaks to the person. */
+  say(text: Text): string {
+    return render(this.language, text);
+  }
+
+  /** Why an answer typed at a question is refused, in the person's language. */
+  private problem(error: unknown): string {
+    if (error instanceof UsageError) return error.text ? this.say(error.text) : error.message;
+    throw error;
   }
 
   get interactive(): boolean {
@@ -79,7 +85,7 @@ export class Questions {
     optional?: boolean;
     parse: (raw: string, source: Source) => T;
     show?: (value: T) => string;
-    why?: string;
+    why?: Text;
   }): Promise<T | undefined> {
     const fromFlag: Source = { label: spec.flag.split(' ')[0]!, prompted: false };
     const asked: Source = { label: ANSWER, prompted: true };
@@ -89,19 +95,19 @@ export class Questions {
         message: spec.message,
         ...(spec.default !== undefined ? { default: spec.default } : {}),
         validate: (value) => {
-          if (value.trim() === '') return spec.optional ? true : 'An answer is needed here.';
+          if (value.trim() === '') return spec.optional ? true : this.say(t('questions.answer-needed'));
           try {
             spec.parse(value, asked);
             return true;
           } catch (error) {
-            return problem(error);
+            return this.problem(error);
           }
         },
       });
       if (raw.trim() === '') return undefined;
       const value = spec.parse(raw, asked);
       const shown = spec.show ? spec.show(value) : typeof value === 'string' ? value : undefined;
-      if (shown !== undefined && shown.replace(/\s+/g, '') !== raw.replace(/\s+/g, '')) this.tell(`  lamd reads this as: ${shown}\n`);
+      if (shown !== undefined && shown.replace(/\s+/g, '') !== raw.replace(/\s+/g, '')) this.tell(`  ${this.say(t('questions.read-as', { value: shown }))}\n`);
       return value;
     }
     if (spec.default !== undefined) return spec.parse(spec.default, fromFlag);
@@ -133,7 +139,7 @@ export class Questions {
       const picked = await this.asker.checkbox({
         message: spec.message,
         choices: spec.choices.map((c) => ({ ...c, checked: spec.defaults.includes(c.value) })),
-        validate: (values) => (values.length ? true : 'Choose at least one (space bar to select).'),
+        validate: (values) => (values.length ? true : this.say(t('questions.choose-one'))),
       });
       return spec.parse(picked.join(','));
     }
@@ -141,7 +147,7 @@ export class Questions {
   }
 
   /** Records a required answer that cannot be found, for a reason the caller knows. */
-  require(flag: string, why?: string): void {
+  require(flag: TextValue, why?: Text): void {
     this.missing.push({ flag, ...(why ? { why } : {}) });
   }
 
@@ -149,10 +155,8 @@ export class Questions {
   finish(command: string): void {
     if (this.missing.length === 0) return;
     const flags = this.missing.map((m) => m.flag);
-    const list = flags.length === 1 ? flags[0] : `${flags.slice(0, -1).join(', ')} and ${flags[flags.length - 1]}`;
-    const reasons = this.missing.filter((m) => m.why).map((m) => ` ${m.why}`).join('');
-    throw new UsageError(
-      `${command} needs ${list}.${reasons} lamd asks no questions with --yes, when CI is set, or when standard input or error is not a terminal, so give ${flags.length === 1 ? 'it as a flag' : 'them as flags'}. Nothing was written.`,
-    );
+    // Each reason is a sentence of its own, after the list of what is missing.
+    const reasons = this.missing.flatMap((m) => (m.why ? [` ${this.say(m.why)}`] : [])).join('');
+    throw new UsageError(t('questions.missing', { command, flags: and(flags), reasons, count: flags.length }));
   }
 }

@@ -1,5 +1,6 @@
 // Safe ids for file and folder names: derived from a name when it can be transliterated safely,
 // checked against the schemas' `slug` rule when a person gives one.
+import { t, type Text } from '../i18n/messages.js';
 
 /** Longest id the schemas accept (common.schema.json#/$defs/slug). */
 export const MAX_ID_LENGTH = 64;
@@ -38,18 +39,18 @@ export function slugify(name: string): string | undefined {
 }
 
 /** Why `slugify(name)` gave nothing, in words for the person who typed the name. */
-export function whyNoSlug(name: string): string {
+export function whyNoSlug(name: string): Text {
   const result = slugOrReason(name);
-  return 'reason' in result ? result.reason : 'it can';
+  return 'reason' in result ? result.reason : t('slug.can');
 }
 
-function slugOrReason(name: string): { slug: string } | { reason: string } {
+function slugOrReason(name: string): { slug: string } | { reason: Text } {
   const decomposed = name.normalize('NFKD').replace(/\p{M}/gu, '');
   const latin = [...decomposed].map((c) => LATIN_LETTERS[c] ?? c).join('');
   // Every letter and digit left must be plain ASCII; anything else cannot be transliterated safely.
-  if (/[^\x00-\x7F]/.test(latin.replace(/[^\p{L}\p{N}]/gu, ''))) return { reason: 'only Latin letters are transliterated' };
+  if (/[^\x00-\x7F]/.test(latin.replace(/[^\p{L}\p{N}]/gu, ''))) return { reason: t('slug.only-latin') };
   const words = latin.replace(APOSTROPHES, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.length === 0) return { reason: 'it holds no letter or digit' };
+  if (words.length === 0) return { reason: t('slug.no-letter') };
   let slug = '';
   for (const word of words) {
     const next = slug ? `${slug}-${word}` : word;
@@ -57,7 +58,7 @@ function slugOrReason(name: string): { slug: string } | { reason: string } {
     slug = next;
   }
   if (!slug) slug = words[0]!.slice(0, MAX_ID_LENGTH);
-  if (RESERVED_NAMES.has(slug)) return { reason: `it would be \`${slug}\`, a name Windows reserves for a device` };
+  if (RESERVED_NAMES.has(slug)) return { reason: t('slug.would-be-reserved', { slug }) };
   return { slug };
 }
 
@@ -65,14 +66,14 @@ function slugOrReason(name: string): { slug: string } | { reason: string } {
  * Why `value` is not a safe id, or undefined when it is. The rule is the schemas' `slug`: lowercase
  * a-z, digits and single hyphens, at most 64 characters, not a name Windows reserves.
  */
-export function idProblem(value: string): string | undefined {
-  if (value === '') return 'it is empty';
-  if (value.length > MAX_ID_LENGTH) return `it is ${value.length} characters long; the most is ${MAX_ID_LENGTH}`;
-  if (/[/\\]/.test(value) || value.includes('..')) return 'it contains a slash or "..", which would lead out of its folder';
-  if (/\s/.test(value)) return 'it contains spaces';
-  if (/[A-Z]/.test(value)) return 'it contains uppercase letters';
-  if (RESERVED_NAMES.has(value)) return 'it is a name Windows reserves for a device';
-  if (!SLUG.test(value)) return 'it may hold only lowercase letters a-z, digits and single hyphens, and cannot start or end with a hyphen';
+export function idProblem(value: string): Text | undefined {
+  if (value === '') return t('slug.empty');
+  if (value.length > MAX_ID_LENGTH) return t('slug.too-long', { length: value.length, max: MAX_ID_LENGTH });
+  if (/[/\\]/.test(value) || value.includes('..')) return t('slug.leads-out');
+  if (/\s/.test(value)) return t('slug.spaces');
+  if (/[A-Z]/.test(value)) return t('slug.uppercase');
+  if (RESERVED_NAMES.has(value)) return t('slug.reserved');
+  if (!SLUG.test(value)) return t('slug.form');
   return undefined;
 }
 

@@ -105,3 +105,19 @@ describe('Ctrl-C once init or new has written', () => {
     }
   });
 });
+
+describe('lamd init speaks the language of the locale', () => {
+  it('LANG=it_IT.UTF-8: the dry run counted in Italian; the closing message names the country in Italian', async () => {
+    const parent = tempDir();
+    const dry = await runLamd(['init', 'rete', '--yes', '--dry-run', '--name', 'Sousse', '--country', 'TN'], { cwd: parent, env: { LANG: 'it_IT.UTF-8' } });
+    expect(dry.status, dry.stderr).toBe(0);
+    const files = dry.stdout.trim().split('\n').length;
+    expect(dry.stderr).toBe(`Prova: in rete sarebbero scritti ${files} file; non è stato scritto nulla.\n`);
+    const done = await runLamd(['init', 'rete', '--yes', '--name', 'Sousse', '--country', 'TN', '--lang', 'kli'], { cwd: parent, env: { LANG: 'it_IT.UTF-8' } });
+    expect(done.status, done.stderr).toBe(0);
+    expect(done.stderr).toContain('lamd: nota: kli non è un codice di lingua che lamd conosce; mantenuto come indicato.\n');
+    expect(done.stderr).toMatch(/Sousse, Tunisia \(TN\)/);
+    const french = await runLamd(['init', 'reseau', '--yes', '--name', 'Sousse', '--country', 'MA'], { cwd: parent, env: { LANG: 'fr_FR.UTF-8' } });
+    expect(french.stderr).toMatch(/pour Sousse, Maroc \(MA\), dans reseau/);
+  });
+});

@@ -1,5 +1,6 @@
 // Slugs from names, and the safe-id rule every id a person gives must pass.
 import { describe, expect, it } from 'vitest';
+import { render } from '../../src/i18n/messages.js';
 import { idProblem, MAX_ID_LENGTH, shortenId, slugify, titleFromId, whyNoSlug } from '../../src/scaffold/slug.js';
 
 describe('slugify', () => {
@@ -67,7 +68,7 @@ describe('idProblem', () => {
     ['a.b', /lowercase letters/],
     ['tiranë', /lowercase letters a-z/],
   ])('refuses %j', (id, reason) => {
-    expect(idProblem(id)).toMatch(reason);
+    expect(render('en', idProblem(id)!)).toMatch(reason);
   });
 });
 
@@ -83,8 +84,8 @@ describe('helpers', () => {
 describe('whyNoSlug', () => {
   it('names the real reason a name gives no folder name', () => {
     expect(slugify('Con')).toBeUndefined();
-    expect(whyNoSlug('Con')).toBe('it would be `con`, a name Windows reserves for a device');
-    expect(whyNoSlug('صفاقس')).toBe('only Latin letters are transliterated');
-    expect(whyNoSlug('— ·')).toBe('it holds no letter or digit');
+    expect(render('en', whyNoSlug('Con'))).toBe('it would be `con`, a name Windows reserves for a device');
+    expect(render('en', whyNoSlug('صفاقس'))).toBe('only Latin letters are transliterated');
+    expect(render('en', whyNoSlug('— ·'))).toBe('it holds no letter or digit');
   });
 });

@@ -54,12 +54,13 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
   // 1. The target folder, checked before a single question is asked.
   const shown = dir ?? global.workspace ?? '.';
   const target = resolve(io.cwd, shown);
+  const language = global.language ?? 'en';
+  const say = (text: Text) => render(language, text);
   const existing = inspectTarget(target, shown, Boolean(options.force || options.dryRun));
-  if (existing.crowded && !options.force) io.stderr(`${shown} is not empty: lamd init needs --force to write there (files in the way are kept, never overwritten).\n`);
+  if (existing.crowded && !options.force) io.stderr(`${say(t('init.not-empty-dry-run', { folder: shown }))}\n`);
 
   // 2. The answers: flags first, then questions (only when lamd may ask), then defaults.
-  const asker = mayAsk({ yes: options.yes, stdinIsTTY: io.stdinIsTTY, stderrIsTTY: io.stderrIsTTY, env: io.env }) ? await inquirerAsker() : undefined;
-  const say = (text: Text) => render(global.language ?? 'en', text);
+  const asker = mayAsk({ yes: options.yes, stdinIsTTY: io.stdinIsTTY, stderrIsTTY: io.stderrIsTTY, env: io.env }) ? (io.asker ?? (await inquirerAsker())) : undefined;
   if (asker) io.stderr(`${say(t('init.creating', { folder: shown }))}\n`);
   const answers = await askInit(new Questions(asker, (line) => io.stderr(line), global.language ?? 'en'), options, io, target, resolve(io.cwd) !== target, say);
 
@@ -76,22 +77,22 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
 
   if (options.dryRun) {
     for (const f of writes) io.stdout(`${display(f.path)}\n`);
-    if (inTheWay.length) io.stderr(`These files exist and would be kept as they are, not overwritten:\n${inTheWay.map((f) => `  ${display(f.path)}\n`).join('')}`);
+    if (inTheWay.length) io.stderr(`${say(t('init.would-keep'))}\n${inTheWay.map((f) => `  ${display(f.path)}\n`).join('')}`);
     // The plan is shown either way; the exit code predicts the real run, which refuses without --force.
     if (existing.crowded && !options.force) {
-      io.stderr(`Dry run: without --force, lamd init would refuse to write in ${shown} because it is not empty; with --force, ${writes.length} file${writes.length === 1 ? '' : 's'} would be written. Nothing was written.\n`);
+      io.stderr(`${say(t('init.dry-run-refused', { folder: shown, count: writes.length }))}\n`);
       return 2;
     }
-    io.stderr(`Dry run: ${writes.length} file${writes.length === 1 ? '' : 's'} would be written in ${shown}; nothing was written.\n`);
+    io.stderr(`${say(t('init.dry-run', { folder: shown, count: writes.length }))}\n`);
     return 0;
   }
 
   // 4. Existing files are listed before anything is written, and left untouched.
   if (inTheWay.length) {
-    io.stderr(`These files exist and are kept as they are (lamd never overwrites a file; lamd's versions are not written):\n${inTheWay.map((f) => `  ${display(f.path)}\n`).join('')}`);
+    io.stderr(`${say(t('init.kept'))}\n${inTheWay.map((f) => `  ${display(f.path)}\n`).join('')}`);
     // Without lamd's mapping, editors would not check the documents; say what to merge by hand.
     const settings = inTheWay.find((f) => f.path === '.vscode/settings.json');
-    if (settings) io.stderr(`To let VS Code check the documents as you type, merge this into ${display(settings.path)}:\n${settings.content.replace(/^/gm, '  ')}\n`);
+    if (settings) io.stderr(`${say(t('init.vscode-merge', { file: display(settings.path) }))}\n${settings.content.replace(/^/gm, '  ')}\n`);
   }
 
   // 5. Everything at once: staged beside the target, then moved into place.
@@ -101,7 +102,7 @@ export async function run(io: CliIO, global: GlobalOptions, dir: string | undefi
   // 6. What next.
   const m = answers.municipality;
   const cd = shown === '.' ? '' : `  cd ${/^[\w./@-]+$/.test(shown) ? shown : JSON.stringify(shown)}\n`;
-  io.stderr(`${say(t('init.created', { name: m.name, country: describeCountry(m.country), folder: shown, files: writes.length, cd, slug: m.slug }))}\n`);
+  io.stderr(`${say(t('init.created', { name: m.name, country: describeCountry(m.country, language), folder: shown, files: writes.length, cd, slug: m.slug }))}\n`);
   return 0;
 }
 
@@ -162,12 +163,12 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
   // Checked first, so a wrong spec stops lamd before any question.
   const lamdPackage = o.lamdPackage !== undefined ? parseLamdPackage(o.lamdPackage, '--lamd-package') : { spec: ownPackage(packageManifest()), pinned: true };
   if (!lamdPackage.pinned) {
-    io.stderr(`lamd: note: --lamd-package ${lamdPackage.spec} does not name one release, so CI may install a newer lamd, with other rules, from one run to the next. A version (${packageManifest().name}@${packageManifest().version}), a tarball or a git tag keeps every run the same.\n`);
+    io.stderr(`lamd: ${say(t('cli.note', { note: t('init.package-not-pinned', { spec: lamdPackage.spec, example: `${packageManifest().name}@${packageManifest().version}` }) }))}\n`);
   }
   const network = await q.text({ flag: '--network <name>', given: o.network, message: say(t('init.ask-network')), default: DEFAULT_NETWORK, parse: (v, s) => parseText(v, s.label) });
   if (o.municipality !== undefined) {
     if (o.name !== undefined) throw new UsageError(t('init.municipality-and-name'));
-    io.stderr(`lamd: note: the name of the first municipality is now given with --name (--name ${JSON.stringify(o.municipality)}); --municipality in the other commands always means a municipality's slug. This spelling still works for now.\n`);
+    io.stderr(`lamd: ${say(t('cli.note', { note: t('init.municipality-as-name', { flag: `--name ${JSON.stringify(o.municipality)}` }) }))}\n`);
   }
   const nameFlag = o.municipality !== undefined ? '--municipality <name>' : '--name <name>';
   const name = await q.text({ flag: nameFlag, given: o.name ?? o.municipality, message: say(t('init.ask-name')), parse: (v, s) => parseText(v, s.label) });
@@ -210,17 +211,17 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     slug = derived;
     if (fromName && foreign && latinName === undefined) io.stderr(`lamd: ${say(t('init.slug-transliterated', { name: name!, slug: fromName, choose: '--slug' }))}\n`);
     if (fromFolder) {
-      io.stderr(`lamd: note: the name ${JSON.stringify(name)} cannot be turned into a folder name safely (${whyNoSlug(name!)}), so the municipality's folder is named after the workspace's: municipalities/${fromFolder}/. Pass --slug to choose another.\n`);
+      io.stderr(`lamd: ${say(t('cli.note', { note: t('init.slug-from-folder', { name: JSON.stringify(name), why: whyNoSlug(name!), slug: fromFolder }) }))}\n`);
     }
   } else if (name !== undefined) {
-    q.require('--slug <slug>', `The name ${JSON.stringify(name)} cannot be turned into a folder name safely (${whyNoSlug(name)}), ${namedFolder ? "nor can the workspace folder's name, " : ''}so give one, for example --slug sfax.`);
+    q.require('--slug <slug>', t('init.why.no-slug', { name: JSON.stringify(name), why: whyNoSlug(name), folder: namedFolder ? 'named' : 'current' }));
   }
 
   const country = await q.search({
     flag: '--country <code>',
     given: o.country,
     message: say(t('init.ask-country')),
-    source: (term) => searchCountries(term).map((c) => ({ value: c.code, name: `${c.name} (${c.code})` })),
+    source: (term) => searchCountries(term).map((c) => ({ value: c.code, name: describeCountry(c.code, q.language) })),
     parse: (v) => parseCountry(v, '--country'),
   });
   const languages = await q.text({
@@ -231,7 +232,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     parse: (v, s) => parseLanguages(v, s.label),
     show: (l) => l.codes.join(', '),
   });
-  if (languages?.unknown.length) io.stderr(`lamd: note: ${languages.unknown.join(', ')} ${languages.unknown.length === 1 ? 'is not a language code' : 'are not language codes'} lamd knows; kept as given.\n`);
+  if (languages?.unknown.length) io.stderr(`lamd: ${say(t('cli.note', { note: t('init.unknown-languages', { codes: languages.unknown.join(', '), count: languages.unknown.length }) }))}\n`);
   const leadUnit = await q.text({ flag: '--lead-unit <name>', given: o.leadUnit, message: say(t('init.ask-lead-unit')), optional: true, parse: (v, s) => parseText(v, s.label) });
 
   let partners: PartnerAnswer[] = [];
@@ -257,7 +258,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     parse: (v, s) => {
       const date = parseDate(v, s.label);
       // At the question, the person typed no flag: the period is named in words.
-      checkPeriod(start, date, o.start !== undefined && !s.prompted ? '--start' : 'the programme start', s.prompted ? 'The programme end' : '--end');
+      checkPeriod(start, date, o.start !== undefined && !s.prompted ? '--start' : t('answer.programme-start'), s.prompted ? t('answer.programme-end') : '--end');
       return date;
     },
   }))!;

@@ -6,7 +6,7 @@ import { documentLanguage } from '../../scaffold/documents.js';
 import { render } from '../../i18n/messages.js';
 import { join, relative, resolve } from 'node:path';
 import { UsageError, WorkspaceError } from '../../errors.js';
-import { checkPeriod, parseChoice, parseCountry, parseDay, parseGoals, parseId, parseIdAnswer, parseLanguages, parseText, type Source } from '../../scaffold/answers.js';
+import { checkPeriod, describeCountry, parseChoice, parseCountry, parseDay, parseGoals, parseId, parseIdAnswer, parseLanguages, parseText, type Source } from '../../scaffold/answers.js';
 import { applyPlan, checkPlan } from '../../scaffold/apply.js';
 import { searchCountries } from '../../reference/country-search.js';
 import { goalView } from '../../scaffold/documents.js';
@@ -91,8 +91,8 @@ export async function run(io: CliIO, global: GlobalOptions, kind: string, id: st
   if (!root) throw new WorkspaceError(t('new.no-workspace'));
   const facts = await readWorkspaceFacts(root);
 
-  const asker = mayAsk({ yes: options.yes, stdinIsTTY: io.stdinIsTTY, stderrIsTTY: io.stderrIsTTY, env: io.env }) ? await inquirerAsker() : undefined;
-  const q = new Questions(asker, (line) => io.stderr(line));
+  const asker = mayAsk({ yes: options.yes, stdinIsTTY: io.stdinIsTTY, stderrIsTTY: io.stderrIsTTY, env: io.env }) ? (io.asker ?? (await inquirerAsker())) : undefined;
+  const q = new Questions(asker, (line) => io.stderr(line), language);
   const { files, summary } = await ASK[k](q, facts, id, options);
   q.finish(`lamd new ${k}`);
 
@@ -122,35 +122,35 @@ type Ask = (q: Questions, facts: WorkspaceFacts, id: string | undefined, o: NewO
 
 const ASK: Record<NewKind, Ask> = {
   async municipality(q, facts, id, o) {
-    const name = await q.text({ flag: '--name <name>', given: o.name, message: 'Name of the municipality, as written locally', parse: (v, s) => parseText(v, s.label) });
+    const name = await q.text({ flag: '--name <name>', given: o.name, message: q.say(t('new.ask.name')), parse: (v, s) => parseText(v, s.label) });
     // A name in another script is asked in Latin letters too; the folder is named after that, or
     // after a transliteration (said so).
     const foreign = name !== undefined && scriptOf(name) !== 'latin';
     const spelled = foreign ? (await import('../../scaffold/transliterate.js')).transliterate(name) : undefined;
     let latinName: string | undefined;
     if (o.nameLatin !== undefined || (foreign && q.interactive)) {
-      latinName = await q.text({ flag: '--name-latin <name>', given: o.nameLatin, message: render(q.language, t('init.ask-latin-name')), ...(spelled ? { default: spelled } : {}), parse: (v, s) => parseText(v, s.label) });
+      latinName = await q.text({ flag: '--name-latin <name>', given: o.nameLatin, message: q.say(t('init.ask-latin-name')), ...(spelled ? { default: spelled } : {}), parse: (v, s) => parseText(v, s.label) });
     }
     const slugSource = latinName ?? spelled ?? name;
-    const slug = await slugAnswer(q, 'municipality', id, slugSource, '[slug]', 'Folder name (slug) for the municipality', (slug) => requireFree(facts, 'municipality', slug));
-    if (slug !== undefined && id === undefined && foreign && latinName === undefined && !q.interactive) q.note(`lamd: ${render(q.language, t('init.slug-transliterated', { name: name!, slug, choose: `lamd new municipality <slug>` }))}\n`);
+    const slug = await slugAnswer(q, 'municipality', id, slugSource, '[slug]', t('new.ask.municipality-slug'), (slug) => requireFree(facts, 'municipality', slug));
+    if (slug !== undefined && id === undefined && foreign && latinName === undefined && !q.interactive) q.note(`lamd: ${q.say(t('init.slug-transliterated', { name: name!, slug, choose: `lamd new municipality <slug>` }))}\n`);
     const country = await q.search({
       flag: '--country <code>',
       given: o.country,
-      message: 'Country of the municipality (type to search)',
-      source: (term) => searchCountries(term).map((c) => ({ value: c.code, name: `${c.name} (${c.code})` })),
+      message: q.say(t('new.ask.country')),
+      source: (term) => searchCountries(term).map((c) => ({ value: c.code, name: describeCountry(c.code, q.language) })),
       parse: (v) => parseCountry(v, '--country'),
     });
-    const languages = await q.text({ flag: '--lang <codes>', given: o.lang, message: 'Languages it works in (codes or names, comma-separated: fr,ar or French, Arabic; empty to skip)', optional: true, parse: (v, s) => parseLanguages(v, s.label).codes, show: (codes) => codes.join(', ') });
-    const leadUnit = await q.text({ flag: '--lead-unit <name>', given: o.leadUnit, message: 'Unit leading the process inside it (empty to fill in later)', optional: true, parse: (v, s) => parseText(v, s.label) });
+    const languages = await q.text({ flag: '--lang <codes>', given: o.lang, message: q.say(t('new.ask.languages')), optional: true, parse: (v, s) => parseLanguages(v, s.label).codes, show: (codes) => codes.join(', ') });
+    const leadUnit = await q.text({ flag: '--lead-unit <name>', given: o.leadUnit, message: q.say(t('new.ask.lead-unit')), optional: true, parse: (v, s) => parseText(v, s.label) });
     let localPartner: string | undefined;
     if (o.localPartner !== undefined) localPartner = parseId(o.localPartner, '--local-partner');
     else if (q.interactive && facts.partners.length) {
       const picked = await q.choice({
         flag: '--local-partner <id>',
         given: undefined,
-        message: 'Implementing partner that accompanies it',
-        choices: [{ value: '', name: '(none yet)' }, ...facts.partners.map((p) => ({ value: p, name: p }))],
+        message: q.say(t('new.ask.local-partner')),
+        choices: [{ value: '', name: q.say(t('new.choice.no-partner')) }, ...facts.partners.map((p) => ({ value: p, name: p }))],
         parse: (v) => v,
       });
       localPartner = picked || undefined;
@@ -162,12 +162,12 @@ const ASK: Record<NewKind, Ask> = {
 
   async practice(q, facts, id, o) {
     const { id: practiceId, title } = await idAndTitle(q, id, o.title, 'practice', (id) => requireFree(facts, 'practice', id));
-    const municipality = await municipalityAnswer(q, facts, o.municipality, 'Municipality the practice belongs to');
+    const municipality = await municipalityAnswer(q, facts, o.municipality, q.say(t('new.ask.owner', { kind: 'practice' })));
     const cluster = await q.choice({
       flag: '--cluster <cluster>',
       given: o.cluster,
-      message: 'Thematic cluster (groups practices for the peer exchanges)',
-      choices: thematicClusters().map((c) => ({ value: c, name: c })),
+      message: q.say(t('new.ask.cluster')),
+      choices: labelled(q, 'thematicCluster', thematicClusters()),
       parse: (v) => parseChoice(v, '--cluster', thematicClusters()),
     });
     if (!practiceId || !title || !municipality || !cluster) return { files: undefined, summary: undefined };
@@ -175,12 +175,12 @@ const ASK: Record<NewKind, Ask> = {
   },
 
   async roadmap(q, facts, id, o) {
-    const { id: roadmapId, title } = await idAndTitle(q, id, o.title, 'road map', (id) => requireFree(facts, 'roadmap', id));
-    const municipality = await municipalityAnswer(q, facts, o.municipality, 'Municipality the road map belongs to');
+    const { id: roadmapId, title } = await idAndTitle(q, id, o.title, 'roadmap', (id) => requireFree(facts, 'roadmap', id));
+    const municipality = await municipalityAnswer(q, facts, o.municipality, q.say(t('new.ask.owner', { kind: 'roadmap' })));
     const goal = await q.choice({
       flag: '--sdg <goal>',
       given: o.sdg,
-      message: 'The one SDG the road map is linked to',
+      message: q.say(t('new.ask.sdg')),
       choices: Array.from({ length: 17 }, (_, i) => String(i + 1)).map((g) => ({ value: g, name: `${g}. ${String(goalView(g).short)}` })),
       default: '10',
       parse: (v) => {
@@ -194,23 +194,23 @@ const ASK: Record<NewKind, Ask> = {
   },
 
   async stakeholder(q, facts, id, o) {
-    const name = await q.text({ flag: '--name <name>', given: o.name, message: 'Name of the organisation, unit or role (no personal contact details)', parse: (v, s) => withoutContactData(parseText(v, s.label), 'The name') });
-    const stakeholderId = await slugAnswer(q, 'stakeholder', id, name, '[id]', 'Id to refer to it', (id) => requireFree(facts, 'stakeholder', id));
-    const type = await q.choice({ flag: '--type <type>', given: o.type, message: 'Type', choices: stakeholderTypes().map((t) => ({ value: t, name: t })), parse: (v) => parseChoice(v, '--type', stakeholderTypes()) });
-    const level = await q.choice({ flag: '--level <level>', given: o.level, message: 'Level', choices: stakeholderLevels().map((l) => ({ value: l, name: l })), default: 'local', parse: (v) => parseChoice(v, '--level', stakeholderLevels()) });
+    const name = await q.text({ flag: '--name <name>', given: o.name, message: q.say(t('new.ask.stakeholder-name')), parse: (v, s) => withoutContactData(parseText(v, s.label), t('new.what.name')) });
+    const stakeholderId = await slugAnswer(q, 'stakeholder', id, name, '[id]', t('new.ask.stakeholder-id'), (id) => requireFree(facts, 'stakeholder', id));
+    const type = await q.choice({ flag: '--type <type>', given: o.type, message: q.say(t('new.ask.type')), choices: labelled(q, 'stakeholderType', stakeholderTypes()), parse: (v) => parseChoice(v, '--type', stakeholderTypes()) });
+    const level = await q.choice({ flag: '--level <level>', given: o.level, message: q.say(t('new.ask.level')), choices: labelled(q, 'stakeholderLevel', stakeholderLevels()), default: 'local', parse: (v) => parseChoice(v, '--level', stakeholderLevels()) });
     let municipality: string | undefined;
     if (o.municipality !== undefined) municipality = municipalityBySlug(facts, o.municipality, '--municipality').slug;
     else if (q.interactive) {
       const picked = await q.choice({
         flag: '--municipality <slug>',
         given: undefined,
-        message: 'Municipality it belongs to or works in',
-        choices: [{ value: '', name: '(none: national or international)' }, ...municipalityChoices(facts)],
+        message: q.say(t('new.ask.stakeholder-municipality')),
+        choices: [{ value: '', name: q.say(t('new.choice.no-municipality')) }, ...municipalityChoices(facts)],
         parse: (v) => v,
       });
       municipality = picked || undefined;
     }
-    const affiliation = o.affiliation !== undefined ? withoutContactData(parseText(o.affiliation, '--affiliation'), 'The affiliation (--affiliation)') : undefined;
+    const affiliation = o.affiliation !== undefined ? withoutContactData(parseText(o.affiliation, '--affiliation'), t('new.what.affiliation')) : undefined;
     const country = o.country !== undefined ? parseCountry(o.country, '--country') : undefined;
     if (!name || !stakeholderId || !type || !level) return { files: undefined, summary: undefined };
     const files = planStakeholder(facts, {
@@ -227,18 +227,18 @@ const ASK: Record<NewKind, Ask> = {
   },
 
   async activity(q, facts, id, o) {
-    const type = await q.choice({ flag: '--type <type>', given: o.type, message: 'Type of activity', choices: activityTypes().map((t) => ({ value: t, name: t })), parse: (v) => parseChoice(v, '--type', activityTypes()) });
-    const title = await q.text({ flag: '--title <title>', given: o.title, message: 'Title', ...(type ? { default: activityTitle(type, documentLanguage(facts.language)) ?? titleFromId(type) } : {}), parse: (v, s) => parseText(v, s.label) });
-    const parseActivityId = freeId('The id', (id) => requireFree(facts, 'activity', id));
+    const type = await q.choice({ flag: '--type <type>', given: o.type, message: q.say(t('new.ask.activity-type')), choices: labelled(q, 'activityType', activityTypes()), parse: (v) => parseChoice(v, '--type', activityTypes()) });
+    const title = await q.text({ flag: '--title <title>', given: o.title, message: q.say(t('new.ask.activity-title')), ...(type ? { default: activityTitle(type, documentLanguage(facts.language)) ?? titleFromId(type) } : {}), parse: (v, s) => parseText(v, s.label) });
+    const parseActivityId = freeId(t('new.what.id'), (id) => requireFree(facts, 'activity', id));
     let activityId: string | undefined;
     if (id !== undefined) activityId = parseActivityId(id);
     else if (type) {
       const base = o.title !== undefined ? (slugify(o.title) ?? type) : type;
       let free = base;
       for (let n = 2; facts.ids.activity.has(free); n++) free = `${base}-${n}`;
-      activityId = await q.text({ flag: '[id]', given: undefined, message: 'Id of the activity', default: free, parse: parseActivityId });
+      activityId = await q.text({ flag: '[id]', given: undefined, message: q.say(t('new.ask.activity-id')), default: free, parse: parseActivityId });
     }
-    const date = await q.text({ flag: '--date <yyyy-mm-dd>', given: o.date, message: 'Day it takes place (YYYY-MM-DD, or 1 March 2025)', default: today(), parse: (v, s) => parseDay(v, s.label) });
+    const date = await q.text({ flag: '--date <yyyy-mm-dd>', given: o.date, message: q.say(t('new.ask.date')), default: today(), parse: (v, s) => parseDay(v, s.label) });
     const mode = o.mode !== undefined ? parseChoice(o.mode, '--mode', activityModes()) : undefined;
     const municipalities =
       o.municipality !== undefined
@@ -250,6 +250,11 @@ const ASK: Record<NewKind, Ask> = {
   },
 };
 
+
+/** A closed list's values as choices: each named in the person's language, with the value the documents and flags use. */
+function labelled(q: Questions, list: string, values: readonly string[]): Choice[] {
+  return values.map((value) => ({ value, name: q.say(t('choice.labelled', { label: t(`choice.${list}.${value}`), value })) }));
+}
 
 function municipalityChoices(facts: WorkspaceFacts): Choice[] {
   return facts.municipalities.map((m) => ({ value: m.slug, name: m.name === m.slug ? m.slug : `${m.slug} (${m.name})` }));
@@ -270,13 +275,13 @@ async function municipalityAnswer(q: Questions, facts: WorkspaceFacts, given: st
 }
 
 /** An id given, or derived from the name when it transliterates safely (asked to confirm when lamd may ask). */
-async function slugAnswer(q: Questions, kind: NewKind, given: string | undefined, name: string | undefined, flag: '[slug]' | '[id]', message: string, taken: Taken): Promise<string | undefined> {
-  const parse = freeId(flag === '[slug]' ? 'The slug' : 'The id', taken);
+async function slugAnswer(q: Questions, kind: NewKind, given: string | undefined, name: string | undefined, flag: '[slug]' | '[id]', message: Text, taken: Taken): Promise<string | undefined> {
+  const parse = freeId(flag === '[slug]' ? t('new.what.slug') : t('new.what.id'), taken);
   if (given !== undefined) return parse(given);
   const derived = name === undefined ? undefined : slugify(name);
-  if (q.interactive) return q.text({ flag, given: undefined, message: `${message}: lowercase a-z, digits and hyphens`, ...(derived && isFree(taken, derived) ? { default: derived } : {}), parse });
+  if (q.interactive) return q.text({ flag, given: undefined, message: q.say(message), ...(derived && isFree(taken, derived) ? { default: derived } : {}), parse });
   if (derived) return parse(derived);
-  if (name !== undefined) q.require(flag, `The name ${JSON.stringify(name)} cannot be turned into a safe ${flag.slice(1, -1)} (${whyNoSlug(name)}), so give one after the kind: \`lamd new ${kind} <${flag.slice(1, -1)}>\`.`);
+  if (name !== undefined) q.require(flag, t('new.why.name-no-slug', { name: JSON.stringify(name), what: flag.slice(1, -1), why: whyNoSlug(name), kind }));
   return undefined;
 }
 
@@ -297,7 +302,7 @@ function isFree(taken: Taken, id: string): boolean {
  * Parses an id and refuses one already taken, so a prompt asks again at once and a flag fails before
  * any other question.
  */
-function freeId(label: string, taken: Taken): (raw: string, source?: Source) => string {
+function freeId(label: Text, taken: Taken): (raw: string, source?: Source) => string {
   return (raw, source) => {
     // Typed at a question, "Sousse" stands for sousse; given after the kind, it is refused with that hint.
     const id = source?.prompted ? parseIdAnswer(raw, { label, prompted: true }) : parseId(raw, label);
@@ -306,23 +311,23 @@ function freeId(label: string, taken: Taken): (raw: string, source?: Source) => 
   };
 }
 
-async function idAndTitle(q: Questions, id: string | undefined, title: string | undefined, what: string, taken: Taken): Promise<{ id?: string; title?: string }> {
-  const parse = freeId('The id', taken);
+async function idAndTitle(q: Questions, id: string | undefined, title: string | undefined, kind: 'practice' | 'roadmap', taken: Taken): Promise<{ id?: string; title?: string }> {
+  const parse = freeId(t('new.what.id'), taken);
   const givenId = id !== undefined ? parse(id) : undefined;
   const givenTitle = title !== undefined ? parseText(title, '--title') : undefined;
   if (!q.interactive && givenId === undefined && givenTitle === undefined) {
-    q.require('an id (after the kind) or --title <title>');
+    q.require(t('new.need.id-or-title'));
     return {};
   }
-  const outTitle = await q.text({ flag: '--title <title>', given: givenTitle, message: `Title of the ${what}`, ...(givenId ? { default: titleFromId(givenId) } : {}), parse: (v, s) => parseText(v, s.label) });
+  const outTitle = await q.text({ flag: '--title <title>', given: givenTitle, message: q.say(t('new.ask.title', { kind })), ...(givenId ? { default: titleFromId(givenId) } : {}), parse: (v, s) => parseText(v, s.label) });
   if (givenId) return { id: givenId, ...(outTitle ? { title: outTitle } : {}) };
   const derived = outTitle === undefined ? undefined : slugify(outTitle);
   if (q.interactive) {
-    const asked = await q.text({ flag: '[id]', given: undefined, message: `Id of the ${what} (its file name): lowercase a-z, digits and hyphens`, ...(derived && isFree(taken, derived) ? { default: derived } : {}), parse });
+    const asked = await q.text({ flag: '[id]', given: undefined, message: q.say(t('new.ask.id', { kind })), ...(derived && isFree(taken, derived) ? { default: derived } : {}), parse });
     return { ...(asked ? { id: asked } : {}), ...(outTitle ? { title: outTitle } : {}) };
   }
   if (derived) return { id: parse(derived), ...(outTitle ? { title: outTitle } : {}) };
-  q.require('[id]', outTitle !== undefined ? `The title cannot be turned into an id safely (${whyNoSlug(outTitle)}), so give the id after the kind.` : undefined);
+  q.require('[id]', outTitle !== undefined ? t('new.why.title-no-id', { why: whyNoSlug(outTitle) }) : undefined);
   return outTitle ? { title: outTitle } : {};
 }
 
@@ -330,7 +335,7 @@ async function idAndTitle(q: Questions, id: string | undefined, title: string | 
  * Refuses contact data before anything is written: `lamd validate` would reject the file it made
  * (privacy/contact-data), and the address or number would already be in the repository's history.
  */
-function withoutContactData(text: string, what: string): string {
+function withoutContactData(text: string, what: Text): string {
   const found = contactDataIn(text);
   if (found) throw new UsageError(t('new.contact-data', { what, found }));
   return text;
