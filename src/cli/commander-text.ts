@@ -1,6 +1,6 @@
 // Commander's own words (help headings, "choices:", parse errors) in the language of the run: commander
 // writes them in English only, so lamd gives it translated headings and translates its error lines.
-import type { Help, HelpConfiguration, Option } from 'commander';
+import { Help, type HelpConfiguration, type Option } from 'commander';
 import { render, t, type MessageLanguage } from '../i18n/messages.js';
 
 const TITLES: Readonly<Record<string, string>> = {
@@ -24,6 +24,12 @@ export function helpConfiguration(language: MessageLanguage): HelpConfiguration 
       if (!option.argChoices) return option.description;
       const note = render(language, t('commander.choices', { choices: option.argChoices.map((choice) => JSON.stringify(choice)).join(', ') }));
       return option.description ? `${option.description} (${note})` : `(${note})`;
+    },
+    // Commander wraps at any \s, which takes in the no-break spaces French sets before ":" and ";": a
+    // line would then start with the colon. They are kept out of its reach while it wraps.
+    boxWrap(this: Help, text: string, width: number): string {
+      const guarded = text.replace(/\u00a0/g, '\ue000').replace(/\u202f/g, '\ue001');
+      return Help.prototype.boxWrap.call(this, guarded, width).replace(/\ue000/g, '\u00a0').replace(/\ue001/g, '\u202f');
     },
   };
 }

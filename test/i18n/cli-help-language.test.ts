@@ -31,6 +31,15 @@ describe('help in the language of the locale', () => {
     expect(flat(stdout)).not.toContain('render a phase report');
   });
 
+  it('never starts a wrapped help line with the colon or semicolon that French keeps after a no-break space', async () => {
+    const starts: string[] = [];
+    for (const command of [[], ['validate'], ['report'], ['init'], ['new'], ['export'], ['import'], ['sdg'], ['rules'], ['explain'], ['schema']]) {
+      const { stdout } = await runLamd([...command, '--help'], { env: FR });
+      for (const line of stdout.split('\n')) if (/^\s*[:;?!]/.test(line)) starts.push(`${command.join(' ') || 'lamd'}: ${line}`);
+    }
+    expect(starts).toEqual([]);
+  });
+
   it('lamd --help lists the commands in Italian under LANG=it, and in English with no locale', async () => {
     const it_ = await runLamd(['--help'], { env: { LANG: 'it_IT.UTF-8' } });
     expect(it_.stdout).toContain('Comandi:');
