@@ -9,7 +9,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'dates/action-in-period',
     severity: 'warning',
-   
     adjustable: true,
     section: '3.2.4',
   },

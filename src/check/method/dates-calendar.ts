@@ -18,7 +18,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'dates/calendar',
     severity: 'warning',
-   
     adjustable: true,
     section: '4.7',
   },

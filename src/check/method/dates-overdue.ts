@@ -11,7 +11,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'dates/overdue',
     severity: 'warning',
-   
     adjustable: true,
     section: '5.1.2',
   },

@@ -30,7 +30,6 @@ export const municipalityRule: MethodRule = {
   meta: {
     id: 'endorsement/municipality',
     severity: 'warning',
-   
     adjustable: true,
     section: '4.4',
   },
@@ -71,7 +70,6 @@ export const roadmapRule: MethodRule = {
   meta: {
     id: 'endorsement/roadmap',
     severity: 'warning',
-   
     adjustable: true,
     section: '4.4',
   },

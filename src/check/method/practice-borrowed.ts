@@ -9,7 +9,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'practice/borrowed',
     severity: 'error',
-   
     adjustable: true,
     section: '3.2.3',
   },

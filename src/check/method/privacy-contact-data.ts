@@ -29,7 +29,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'privacy/contact-data',
     severity: 'error',
-   
     adjustable: true,
     section: '4.4',
   },

@@ -9,7 +9,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'progress/budget',
     severity: 'error',
-   
     adjustable: true,
     section: '4.3',
   },

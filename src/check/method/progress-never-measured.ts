@@ -10,7 +10,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'progress/never-measured',
     severity: 'warning',
-   
     adjustable: true,
     section: '3.2.1',
   },

@@ -10,7 +10,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'progress/overlapping-periods',
     severity: 'error',
-   
     adjustable: true,
     section: '3.2.1',
   },

@@ -10,7 +10,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'progress/sex-breakdown',
     severity: 'warning',
-   
     adjustable: true,
     section: '5.1.2',
   },

@@ -11,7 +11,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'progress/target-missed',
     severity: 'warning',
-   
     adjustable: true,
     section: '4.3',
   },

@@ -50,7 +50,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'roadmap/continuity',
     severity: 'warning',
-   
     adjustable: true,
     section: '4.6',
   },

@@ -9,7 +9,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'roadmap/cross-sectoral',
     severity: 'warning',
-   
     adjustable: true,
     section: '4.5',
   },

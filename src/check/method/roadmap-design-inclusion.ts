@@ -19,7 +19,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'roadmap/design-inclusion',
     severity: 'warning',
-   
     adjustable: true,
     section: '5.1.2',
   },

@@ -9,7 +9,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'roadmap/evidence',
     severity: 'warning',
-   
     adjustable: true,
     section: '5.1.1',
   },

@@ -11,7 +11,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'roadmap/learning-continuum',
     severity: 'warning',
-   
     adjustable: true,
     section: '5.1.2',
   },

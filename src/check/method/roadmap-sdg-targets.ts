@@ -8,7 +8,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'roadmap/sdg-targets',
     severity: 'warning',
-   
     adjustable: true,
     section: '3.2.4',
   },

@@ -10,7 +10,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'roadmap/single-sdg',
     severity: 'error',
-   
     adjustable: true,
     section: '3.2.4',
   },

@@ -17,7 +17,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'workspace/examples-remaining',
     severity: 'warning',
-   
     adjustable: true,
     section: '3.2.3',
   },

@@ -16,7 +16,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'workspace/name-languages',
     severity: 'warning',
-   
     adjustable: true,
     section: '3.2.1',
   },
