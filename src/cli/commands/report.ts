@@ -3,14 +3,13 @@
 // atomically into <workspace>/reports/ or --out.
 import { and, render, t, type MessageLanguage, type Text, type TextList } from '../../i18n/messages.js';
 import { today as localToday } from '../../calendar/today.js';
-import { mkdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { checkLoaded } from '../../check/index.js';
 import { checkPeriodOption, checkTodayOption } from '../options.js';
 import { printErrors } from '../checked-workspace.js';
 import { reportScope, withoutExamples, type ExampleCount } from '../../check/report-scope.js';
 import { summarize } from '../../diagnostics.js';
-import { UsageError, writeRefused } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { availableLanguages } from '../../report/i18n.js';
 import { isPhase, REPORT_FORMATS, REPORT_PHASES, renderMarkdown, reportFileName, reportToHtml, type MarkdownReport, type Phase, type ReportFormat } from '../../report/index.js';
 import { bindReports } from '../../report/bind.js';
@@ -21,7 +20,7 @@ import { TemplateError, templateSources, unusedTemplates } from '../../report/te
 import { loadWorkspace } from '../../workspace/load.js';
 import type { CliIO } from '../io.js';
 import type { GlobalOptions } from '../global-options.js';
-import { writeFileAtomic } from '../write-file.js';
+import { StagedFiles } from '../staged-files.js';
 
 export interface ReportOptions {
   municipality?: string;
@@ -110,65 +109,70 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
   let loaded: Branding | undefined;
   const branding = () => (loaded ??= loadBranding(load.root!, model.workspace));
 
-  // Every report is rendered before any is written: a broken template leaves the old reports in place.
-  const phases: Phase[] = phase === 'all' ? [...REPORT_PHASES] : [phase as Phase];
-  const outputs: { name: string; content: string | Uint8Array; report: MarkdownReport }[] = [];
-  const overrides = new Set<string>();
-  usable(() => {
-    const rendered: { phase: Phase; period: string | undefined; report: MarkdownReport }[] = [];
-    for (const p of phases) {
-      const period = p === 'progress' ? options.period : undefined;
-      const report = renderMarkdown(model, sources, { phase: p, lang, today, ...(options.municipality !== undefined ? { focus: options.municipality } : {}), ...(period !== undefined ? { period } : {}) });
-      for (const file of report.overrides) {
-        if (!overrides.has(file)) io.stderr(say(t('report.using-override', { what: file.endsWith('.json') ? 'catalogue' : 'template', file })));
-        overrides.add(file);
-      }
-      rendered.push({ phase: p, period, report });
-    }
-    // With --single the phases become one document, marked once as a whole.
-    const documents = options.single
-      ? [{ phase: 'all' as const, period: options.period, report: bindReports(rendered.map((r) => r.report), rendered[0]!.report.messages.text('heading.report_all')) }]
-      : rendered;
-    for (const { phase: p, period, report } of documents) {
-      if (examples.total > 0) markExamplesLeftOut(report);
-      if (isDraft) markDraft(report);
-      const name = reportFileName(p, lang, format, options.municipality, period);
-      const content = format === 'md' ? report.markdown : format === 'docx' ? '' : markBoundHtml(markDraftHtml(reportToHtml(report, { paper, branding: branding() }), report, isDraft), options.single === true);
-      outputs.push({ name: isDraft ? draftFileName(name) : name, content, report });
-    }
-  });
-  if (format === 'docx') {
-    const [{ reportToDocx }, { chromiumRasterizer, rasterizer }, { findChromium }] = await Promise.all([import('../../report/docx.js'), import('../../report/raster.js'), import('../../report/pdf.js')]);
-    const viaChromium = docxChromium(() => findChromium(io.env), chromiumTimeout(io.env), chromiumRasterizer);
-    const rasterize = rasterizer() ?? viaChromium;
-    const said = new Set<string>();
-    for (const output of outputs) {
-      const docx = await reportToDocx(output.report, { paper, branding: branding(), draft: isDraft, sectionsOnNewPage: options.single === true, ...(rasterize ? { rasterize } : {}), ...(viaChromium ? { rasterizeWebp: viaChromium } : {}) });
-      output.content = docx.bytes;
-      for (const note of docx.notes) {
-        if (!said.has(note.id + JSON.stringify(note.values))) io.stderr(say(t('cli.note', { note })));
-        said.add(note.id + JSON.stringify(note.values));
-      }
-    }
-  }
-  if (pdf && chromium) {
-    const timeoutMs = chromiumTimeout(io.env);
-    for (const output of outputs) {
-      if (io.stderrIsTTY) io.stderr(say(t('report.printing', { file: output.name, chromium })));
-      output.content = await pdfUsable(() => pdf.htmlToPdf(output.content as string, { chromium, timeoutMs }));
-    }
-  }
-
+  // Every report is made before any is put in place: a broken template leaves the old reports as they
+  // were. Markdown and HTML reports are written (under temporary names) as soon as each is made, so
+  // memory holds one report at a time, not all six of `report all`.
   const outDir = options.out !== undefined ? resolve(io.cwd, options.out) : join(load.root, 'reports');
+  const files = new StagedFiles(outDir, io.cwd);
   try {
-    mkdirSync(outDir, { recursive: true });
+    const phases: Phase[] = phase === 'all' ? [...REPORT_PHASES] : [phase as Phase];
+    const outputs: { name: string; content: string | Uint8Array; report: MarkdownReport }[] = [];
+    const overrides = new Set<string>();
+    usable(() => {
+      const renderPhase = (p: Phase): MarkdownReport => {
+        const period = p === 'progress' ? options.period : undefined;
+        const report = renderMarkdown(model, sources, { phase: p, lang, today, ...(options.municipality !== undefined ? { focus: options.municipality } : {}), ...(period !== undefined ? { period } : {}) });
+        for (const file of report.overrides) {
+          if (!overrides.has(file)) io.stderr(say(t('report.using-override', { what: file.endsWith('.json') ? 'catalogue' : 'template', file })));
+          overrides.add(file);
+        }
+        return report;
+      };
+      const document = (p: Phase | 'all', period: string | undefined, report: MarkdownReport): void => {
+        if (examples.total > 0) markExamplesLeftOut(report);
+        if (isDraft) markDraft(report);
+        const base = reportFileName(p, lang, format, options.municipality, period);
+        const name = isDraft ? draftFileName(base) : base;
+        if (format === 'docx') outputs.push({ name, content: '', report });
+        else {
+          const content = format === 'md' ? report.markdown : markBoundHtml(markDraftHtml(reportToHtml(report, { paper, branding: branding() }), report, isDraft), options.single === true);
+          if (format === 'pdf') outputs.push({ name, content, report });
+          else files.stage(name, content);
+        }
+      };
+      // With --single the phases become one document, marked once as a whole.
+      if (options.single) {
+        const rendered = phases.map(renderPhase);
+        document('all', options.period, bindReports(rendered, rendered[0]!.messages.text('heading.report_all')));
+      } else {
+        for (const p of phases) document(p, p === 'progress' ? options.period : undefined, renderPhase(p));
+      }
+    });
+    if (format === 'docx') {
+      const [{ reportToDocx }, { chromiumRasterizer, rasterizer }, { findChromium }] = await Promise.all([import('../../report/docx.js'), import('../../report/raster.js'), import('../../report/pdf.js')]);
+      const viaChromium = docxChromium(() => findChromium(io.env), chromiumTimeout(io.env), chromiumRasterizer);
+      const rasterize = rasterizer() ?? viaChromium;
+      const said = new Set<string>();
+      for (const output of outputs) {
+        const docx = await reportToDocx(output.report, { paper, branding: branding(), draft: isDraft, sectionsOnNewPage: options.single === true, ...(rasterize ? { rasterize } : {}), ...(viaChromium ? { rasterizeWebp: viaChromium } : {}) });
+        files.stage(output.name, docx.bytes);
+        for (const note of docx.notes) {
+          if (!said.has(note.id + JSON.stringify(note.values))) io.stderr(say(t('cli.note', { note })));
+          said.add(note.id + JSON.stringify(note.values));
+        }
+      }
+    }
+    if (pdf && chromium) {
+      const timeoutMs = chromiumTimeout(io.env);
+      for (const output of outputs) {
+        if (io.stderrIsTTY) io.stderr(say(t('report.printing', { file: output.name, chromium })));
+        files.stage(output.name, await pdfUsable(() => pdf.htmlToPdf(output.content as string, { chromium, timeoutMs })));
+      }
+    }
+    files.commit((file) => io.stderr(say(t('cli.wrote', { file }))));
   } catch (error) {
-    throw writeRefused(error, relative(io.cwd, outDir) || '.');
-  }
-  for (const output of outputs) {
-    const path = join(outDir, output.name);
-    writeFileAtomic(path, output.content, relative(io.cwd, path) || path);
-    io.stderr(say(t('cli.wrote', { file: relative(io.cwd, path) || path })));
+    files.discard();
+    throw error;
   }
   return 0;
 }
