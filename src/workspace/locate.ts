@@ -3,7 +3,8 @@
 // documents are written in; for anything that scan is unsure of, from the `yaml` package's concrete
 // syntax tree, which keeps every token's offset but costs about ten times js-yaml's whole parse.
 // Both give the same positions (test/workspace/locate-equivalence.test.ts holds them to it).
-import { CST, Parser } from 'yaml';
+import { createRequire } from 'node:module';
+import type { CST } from 'yaml';
 import type { Range } from '../diagnostics.js';
 import { pointerSegments } from '../diagnostics.js';
 import { lineStarts, positionAt } from './text-positions.js';
@@ -48,6 +49,16 @@ export function createTreeLocator(text: string): Locator {
   };
 }
 
+/**
+ * The `yaml` package, loaded the first time a file needs its syntax tree: most runs never do, and
+ * loading it would cost more than locating every finding of a run. Locators are synchronous, so it
+ * is required (its CommonJS build) rather than imported.
+ */
+let yamlPackage: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  return (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
+
 const FIRST: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
 function rangeMaker(text: string): (from: number, to: number) => Range {
@@ -69,7 +80,7 @@ function treeSpots(text: string): (pointer: string, target: Target) => Spot | nu
   return (pointer, target) => {
     if (!parsed) {
       parsed = true;
-      for (const token of new Parser().parse(text)) {
+      for (const token of new (yaml().Parser)().parse(text)) {
         if (token.type === 'document') {
           root = token.value;
           break;
@@ -101,7 +112,7 @@ function treeSpots(text: string): (pointer: string, target: Target) => Spot | nu
         break;
       }
     }
-    const key = holder?.key && CST.isScalar(holder.key) ? holder.key : undefined;
+    const key = holder?.key && yaml().CST.isScalar(holder.key) ? holder.key : undefined;
     if (target === 'key' && key) return spot(key.offset, end(key));
     // Collections are pointed at by their key (`sdg:`), which is the line a reader looks for.
     if (node && (isMap(node) || isSeq(node)) && key) return spot(key.offset, end(key));
@@ -141,7 +152,8 @@ function isSeq(token: Token | undefined): token is CST.BlockSequence | CST.FlowC
 
 /** A key as the document's value has it: the scalar's text, unquoted and unescaped. */
 function keyText(token: Token): string | undefined {
-  return CST.isScalar(token) ? CST.resolveAsScalar(token)?.value : undefined;
+  const { CST: cst } = yaml();
+  return cst.isScalar(token) ? cst.resolveAsScalar(token)?.value : undefined;
 }
 
 /** Where a token's own text ends: a scalar's last character; for a collection, as far as its first line goes. */
