@@ -7,7 +7,7 @@
 // every run times the same bytes. A workspace is regenerated only when its stamp (a hash of this
 // file plus the parameters) changes, so repeated `npm run bench` runs skip the work.
 //
-// Usage: node bench/generate.mjs [n ...]     (default: 1 2000 10000)
+// Usage: node bench/generate.mjs [n[-variant] ...]     (default: 1 2000 10000; e.g. 2000-findings 400-network)
 // Import: import { ensureWorkspace } from './generate.mjs'
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,23 @@ const SEED = 20240501;
 const INVALID_RATE = 0.02;
 /** Road maps per municipality: a large network, but each city with a realistic handful of files. */
 const ROADMAPS_PER_MUNICIPALITY = 100;
+
+/**
+ * The kinds of workspace the benchmark times, each in bench/workspaces/<n><suffix>/:
+ * - `default`: n road maps, 2 % of them invalid (the planted kinds below), the others raising no finding
+ *   of their own;
+ * - `findings`: the same network, none invalid, but every road map still missing what a real one
+ *   often lacks (an endorsement, the practice it builds on, the baselines of two objectives): four
+ *   warnings per road map, so that lamd locates findings in every file;
+ * - `network`: two road maps per municipality, none invalid: n/2 municipalities for the reports.
+ */
+export const VARIANTS = {
+  default: { suffix: '', invalidRate: INVALID_RATE, perMunicipality: ROADMAPS_PER_MUNICIPALITY, findings: false },
+  findings: { suffix: '-findings', invalidRate: 0, perMunicipality: ROADMAPS_PER_MUNICIPALITY, findings: true },
+  network: { suffix: '-network', invalidRate: 0, perMunicipality: 2, findings: false },
+};
+/** The warnings each road map of a `findings` workspace carries (rule ids, as lamd's JSON names them). */
+export const PLANTED_FINDINGS = ['endorsement/roadmap', 'roadmap/learning-continuum', 'roadmap/evidence', 'roadmap/evidence'];
 /** The day the workspace is "as of": statuses are coherent with it. run.mjs passes it as --today. */
 export const TODAY = '2026-06-30';
 
@@ -275,8 +292,8 @@ const CALENDAR = {
 // ---------------------------------------------------------------------------------------------
 // The network: municipalities, stakeholders, practices, consultations.
 
-function network(rng, roadmaps) {
-  const count = Math.max(1, Math.ceil(roadmaps / ROADMAPS_PER_MUNICIPALITY));
+function network(rng, roadmaps, perMunicipality) {
+  const count = Math.max(1, Math.ceil(roadmaps / perMunicipality));
   const municipalities = [];
   for (let i = 0; i < count; i++) {
     const [name, country, languages] = CITIES[i % CITIES.length];
@@ -543,19 +560,30 @@ function plant(rng, doc, kind) {
 
 // ---------------------------------------------------------------------------------------------
 
-function stampOf(n) {
+function stampOf(n, variant) {
   const source = readFileSync(fileURLToPath(import.meta.url));
   const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
-  return { generator: GENERATOR_VERSION, source: hash, n, seed: SEED, invalidRate: INVALID_RATE, perMunicipality: ROADMAPS_PER_MUNICIPALITY, today: TODAY };
+  return { generator: GENERATOR_VERSION, source: hash, n, seed: SEED, ...variant, today: TODAY };
+}
+
+/** What a `findings` road map leaves out (see VARIANTS): four warnings, PLANTED_FINDINGS. */
+function withFindings(doc) {
+  // Not endorsed: no endorsement, no approval, and not yet written into an adopted instrument.
+  delete doc.endorsements;
+  delete doc.adoption;
+  for (const instrument of doc.institutionalisation) instrument.status = 'planned';
+  delete doc.builds_on;
+  for (const objective of doc.objectives.slice(0, 2)) for (const indicator of objective.indicators) delete indicator.baseline;
 }
 
 /**
  * Writes bench/workspaces/<n>/ unless its stamp says it is already there. Returns the manifest:
  * the road-map files and which of them were planted invalid, and how.
  */
-export function ensureWorkspace(n, { log = (m) => process.stderr.write(m + '\n') } = {}) {
-  const dir = join(WORKSPACES_DIR, String(n));
-  const stamp = stampOf(n);
+export function ensureWorkspace(n, { log = (m) => process.stderr.write(m + '\n'), variant: variantName = 'default' } = {}) {
+  const variant = VARIANTS[variantName];
+  const dir = join(WORKSPACES_DIR, `${n}${variant.suffix}`);
+  const stamp = stampOf(n, variant);
   const stampFile = join(dir, '.bench-stamp.json');
   const manifestFile = join(dir, '.bench-manifest.json');
   if (existsSync(stampFile) && existsSync(manifestFile)) {
@@ -567,7 +595,7 @@ export function ensureWorkspace(n, { log = (m) => process.stderr.write(m + '\n')
       // A damaged stamp means regenerate.
     }
   }
-  log(`bench: generating workspace of ${n} road map${n === 1 ? '' : 's'} in ${dir}`);
+  log(`bench: generating workspace of ${n} road map${n === 1 ? '' : 's'} (${variantName}) in ${dir}`);
   const started = Date.now();
   // Build in a temporary folder and rename at the end: an interrupted run never leaves a
   // half-written workspace that a stamp would vouch for.
@@ -581,7 +609,7 @@ export function ensureWorkspace(n, { log = (m) => process.stderr.write(m + '\n')
   const indicatorsOf = new Map();
   for (const i of sdg.indicators) indicatorsOf.set(i.target, [...(indicatorsOf.get(i.target) ?? []), i.id]);
 
-  const municipalities = network(rng, n);
+  const municipalities = network(rng, n, variant.perMunicipality);
   const header = (kind) => [`# yaml-language-server: $schema=https://lamd.dev/schemas/1/${kind}.schema.json`];
   const write = (rel, doc) => {
     const file = join(tmp, rel);
@@ -597,7 +625,7 @@ export function ensureWorkspace(n, { log = (m) => process.stderr.write(m + '\n')
   }
 
   // Exactly round(2 %) invalid road maps, spread at random, the kinds taken in turn.
-  const invalidCount = Math.round(n * INVALID_RATE);
+  const invalidCount = Math.round(n * variant.invalidRate);
   const invalidAt = new Map(rng.sample([...Array(n).keys()], invalidCount).map((i, k) => [i, INVALID_KINDS[k % INVALID_KINDS.length]]));
   const roadmaps = [];
   const invalid = [];
@@ -607,6 +635,7 @@ export function ensureWorkspace(n, { log = (m) => process.stderr.write(m + '\n')
     const doc = roadmapDoc(rng, i, m, municipalities, targetsOf, indicatorsOf);
     const kind = invalidAt.get(i);
     if (kind) plant(rng, doc, kind);
+    if (variant.findings) withFindings(doc);
     const rel = `municipalities/${m.slug}/roadmaps/${doc.id}.yaml`;
     const text = toYaml(doc, header('roadmap'));
     const file = join(tmp, rel);
@@ -633,9 +662,11 @@ export function ensureWorkspace(n, { log = (m) => process.stderr.write(m + '\n')
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const sizes = process.argv.slice(2).map(Number);
-  for (const n of sizes.length ? sizes : DEFAULT_SIZES) {
-    const ws = ensureWorkspace(n);
+  // `node bench/generate.mjs 2000 2000-findings 400-network`: a size, and a variant after a dash.
+  const sizes = process.argv.slice(2);
+  for (const size of sizes.length ? sizes : DEFAULT_SIZES.map(String)) {
+    const [n, variant = 'default'] = size.split('-');
+    const ws = ensureWorkspace(Number(n), { variant });
     console.log(`${ws.dir}: ${ws.roadmaps} road maps, ${ws.invalid.length} invalid, ${ws.otherFiles} other documents`);
   }
 }
