@@ -5,6 +5,7 @@
 import type { Messages } from '../report/i18n.js';
 import type { ReportModel } from '../report/model.js';
 import type { ProgressDocument } from '../types/generated/index.js';
+import { planPlace } from '../report/views/plan-link.js';
 import type { XlsxSheet } from './xlsx.js';
 
 export const INDICATOR_KEYS = ['municipality', 'roadmap', 'indicator', 'name', 'unit', 'baseline', 'target', 'actual', 'date', 'women', 'men', 'means_of_verification', 'comment'] as const;
@@ -73,7 +74,7 @@ export function progressTemplate(model: ReportModel, options: TemplateOptions): 
     for (const a of r.actions ?? []) {
       const e = existing?.actions?.find((x) => x.action === a.id);
       const b = e?.budget;
-      actions.push([r.municipality, r.id, a.id, a.title, a.lead_unit, e?.status, e?.percent_complete, b?.currency ?? r.costing?.currency, b?.allocated, b?.committed, b?.spent, b?.plan_reference, e?.note]);
+      actions.push([r.municipality, r.id, a.id, a.title, a.lead_unit, e?.status, e?.percent_complete, b?.currency ?? r.costing?.currency, b?.allocated, b?.committed, b?.spent, b?.plan ? planPlace(b.plan) : b?.plan_reference, e?.note]);
     }
   }
   const columns = (keys: readonly string[]) =>

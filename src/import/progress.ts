@@ -10,6 +10,7 @@ import { UsageError } from '../errors.js';
 import { ACTION_STATUS_VALUES, SHEET_KEYS, TEMPLATE_SUBJECT_PREFIX, type SheetName } from '../export/progress-template.js';
 import type { Messages } from '../report/i18n.js';
 import type { ReportModel } from '../report/model.js';
+import { planPlace } from '../report/views/plan-link.js';
 import type { PlannedFile } from '../scaffold/apply.js';
 import type { RoadmapDocument } from '../types/generated/index.js';
 import type { LoadedDocument } from '../workspace/load.js';
@@ -141,7 +142,7 @@ export function planImport(request: ImportRequest): ImportPlan {
       }
       seen.add(`${roadmapId}/${id}`);
 
-      const entry = name === 'Indicators' ? readIndicator(row, roadmap, id, problem, when) : readAction(row, id, problem, statusLabels);
+      const entry = name === 'Indicators' ? readIndicator(row, roadmap, id, problem, when) : readAction(row, id, problem, statusLabels, structuredPlans(request.model, roadmapId));
       if (!entry) continue;
       const group = byRoadmap.get(roadmapId) ?? { indicators: [], actions: [] };
       (name === 'Indicators' ? group.indicators : group.actions).push(entry);
@@ -261,7 +262,22 @@ function readIndicator(row: RowRead, roadmap: RoadmapDocument, id: string, probl
   return Object.keys(entry).length > 1 ? entry : undefined;
 }
 
-function readAction(row: RowRead, id: string, problem: Problem, statuses: Map<string, string>): Entry | undefined {
+/**
+ * The plan links (`plan`) a road map's progress reports already give with fields, by the words the
+ * workbook shows for them: a plan reference read back unchanged keeps its fields instead of becoming words.
+ */
+function structuredPlans(model: ReportModel, roadmap: string): Map<string, object> {
+  const out = new Map<string, object>();
+  for (const report of model.progress.get(roadmap) ?? []) {
+    for (const entry of report.actions ?? []) {
+      const link = entry.budget?.plan;
+      if (link !== undefined) out.set(planPlace(link), link);
+    }
+  }
+  return out;
+}
+
+function readAction(row: RowRead, id: string, problem: Problem, statuses: Map<string, string>, plans: ReadonlyMap<string, object>): Entry | undefined {
   const entry: Entry = { action: id };
   const statusCell = row.cells.get('status');
   const status = text(statusCell, 'status', problem);
@@ -283,7 +299,11 @@ function readAction(row: RowRead, id: string, problem: Problem, statuses: Map<st
     if (value !== undefined) budget[key] = value;
   }
   const plan = text(row.cells.get('plan_reference'), 'plan_reference', problem);
-  if (plan !== undefined) budget.plan_reference = plan;
+  if (plan !== undefined) {
+    const link = plans.get(plan);
+    if (link) budget.plan = link;
+    else budget.plan_reference = plan;
+  }
   // A currency alone (the template fills it in from the road map's costing) is not a report.
   if (Object.keys(budget).some((k) => k !== 'currency')) entry.budget = budget;
   const note = text(row.cells.get('note'), 'note', problem);

@@ -220,6 +220,23 @@ describe('the round trip', () => {
     expect(yaml).toContain('Keep going');
   });
 
+  it('reads a plan reference back as the plan link with fields an earlier report gives, other words as words', async () => {
+    const root = workspace();
+    const path = await exportTemplate(root);
+    await fill(path, (cell) => {
+      // Actions, from row 3: Valmare's desk-extension, training, dup-proposal, then Bahra's.
+      cell('Actions', 3, 'allocated').value = 40000;
+      cell('Actions', 3, 'plan_reference').value = 'DUP 2025-2027, Mission 12, Programme 04';
+      cell('Actions', 4, 'allocated').value = 15000;
+      cell('Actions', 4, 'plan_reference').value = 'DUP 2025-2027, Mission 02';
+    });
+    expect(await runImport(captureIO(root), {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
+    const yaml = readFileSync(join(root, PROGRESS), 'utf8');
+    expect(yaml).toMatch(/plan:\s*\n?\s*instrument: DUP 2025-2027\s+type: programming-document\s+section: Mission 12\s+budget_programme: Programme 04/);
+    expect(yaml).toContain('plan_reference: DUP 2025-2027, Mission 02');
+    expect(lamd(['validate', '--today', TODAY], { cwd: root }).status).toBe(0);
+  });
+
   it('reads the CSV form: one file, a `sheet` column first', async () => {
     const root = workspace();
     await exportTemplate(root, 'progress.csv');

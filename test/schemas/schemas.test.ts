@@ -41,7 +41,11 @@ describe('the JSON Schemas', () => {
     // patternErrorMessage and markdownEnumDescriptions are yaml-language-server's names: an x- prefix
     // would hide them from the editors they are there for.
     const editorKeywords = ['--exclude', 'unknown_keywords_prefix'];
-    const lint = await sourcemeta(['lint', '-r', 'schemas', ...editorKeywords, ...documents]);
+    // A field required next to a $ref is defined by the definition it refers to (the plan link road
+    // maps and progress reports share, each requiring its own field of it); the linter looks only at
+    // the local subschema.
+    const requiredOfShared = ['--exclude', 'required_properties_in_properties'];
+    const lint = await sourcemeta(['lint', '-r', 'schemas', ...editorKeywords, ...requiredOfShared, ...documents]);
     expect(lint.status, lint.stdout + lint.stderr).toBe(0);
     const common = await sourcemeta(['lint', '-r', 'schemas', ...editorKeywords, '--exclude', 'orphan_definitions', 'schemas/common.schema.json']);
     expect(common.status, common.stdout + common.stderr).toBe(0);

@@ -78,7 +78,7 @@ export const roadmapRule: MethodRule = {
     for (const doc of documentsOf(context, 'roadmap')) {
       // Entering an adopted plan, programme or budget is the political level's endorsement too: the
       // pilot's clearest results were road-map elements written into such instruments (4.3).
-      const institutionalised = arr(doc.value.institutionalisation).some((i) => str(obj(i)?.status) === 'included');
+      const institutionalised = arr(doc.value.institutionalisation).some((i) => ['included', 'adopted'].includes(str(obj(i)?.status) ?? ''));
       if (arr(doc.value.endorsements).length > 0 || str(obj(doc.value.adoption)?.status) === 'approved' || institutionalised) continue;
       findings.push({
         doc,

@@ -11,6 +11,7 @@ import { reportsUpTo, trackRoadmap } from './progress.js';
 import { isOverdue } from '../../calendar/overdue.js';
 import { roadmapsInScope, sdgGoal } from './roadmap.js';
 import { calendarView, type CalendarView } from './calendar.js';
+import { planPlaceMd } from './plan-link.js';
 
 const FACTORS = ['change-in-migration-patterns', 'change-in-legislation', 'consolidating-existing-initiatives', 'policy-coherence', 'political-will', 'international-networking'] as const;
 
@@ -162,7 +163,7 @@ export function finalView(ctx: ViewContext): FinalView {
         // Measured results first (the actuals of the progress reports); the free text when there are none.
         results: m.orNotRecorded(measuredResults(ctx, r) ?? (r.state_of_the_art?.results ? md(r.state_of_the_art.results) : undefined)),
         institutionalisation: m.orNotRecorded(
-          m.semicolons((r.institutionalisation ?? []).map((i) => (i.status ? m.text('phrase.name_role', { name: md(i.instrument), role: m.label('instrument_status', i.status)! }) : md(i.instrument)))),
+          m.semicolons((r.institutionalisation ?? []).map((i) => (i.status ? m.text('phrase.name_role', { name: planPlaceMd(i)!, role: m.label('instrument_status', i.status)! }) : planPlaceMd(i)!))),
         ),
       })),
       programme: (model.workspace.results ?? [])

@@ -9,6 +9,7 @@ import type { ProgressDocument, RoadmapDocument } from '../../types/generated/in
 import { joinMd, md, opt, type Md } from '../markdown.js';
 import { baseView, municipalityName, roadmapHeading, sourceLines, texts, type BaseView, type ViewContext } from './context.js';
 import { calendarView, type CalendarView } from './calendar.js';
+import { planPlace, planPlaceMd } from './plan-link.js';
 import { roadmapsInScope } from './roadmap.js';
 
 type ActionEntry = NonNullable<ProgressDocument['actions']>[number];
@@ -160,13 +161,14 @@ function progressCard(ctx: ViewContext, r: RoadmapDocument): ProgressCard {
   }
 
   const budget: BudgetRow[] = [];
-  const plans = new Map<string, { plan: string; currency: string | undefined; sums: Sums }>();
+  const plans = new Map<string, { plan: Budget['plan'] | string | undefined; currency: string | undefined; sums: Sums }>();
   for (const action of r.actions ?? []) {
     const b = latest.get(action.id)?.budget;
     if (!b) continue;
     budget.push({ label: md(action.title), allocated: money(ctx, b.allocated, b.currency), committed: money(ctx, b.committed, b.currency), spent: money(ctx, b.spent, b.currency), execution: execution(ctx, b.spent, b.allocated) });
-    const key = `${b.plan_reference ?? ''}\u0000${b.currency ?? ''}`;
-    const plan = plans.get(key) ?? { plan: b.plan_reference ?? '', currency: b.currency, sums: {} };
+    // A plan given with fields and the same plan in words are one row.
+    const key = `${planPlace(b.plan ?? b.plan_reference)}\u0000${b.currency ?? ''}`;
+    const plan = plans.get(key) ?? { plan: b.plan ?? b.plan_reference, currency: b.currency, sums: {} };
     add(plan.sums, b);
     plans.set(key, plan);
   }
@@ -188,7 +190,10 @@ function progressCard(ctx: ViewContext, r: RoadmapDocument): ProgressCard {
           date: m.date(current.reported.date)!,
           institutionalisation: current.institutionalisation
             ? joinMd(
-                [m.text(`label.progress_institutionalisation.${current.institutionalisation.status}`), ...(current.institutionalisation.instrument ? [m.text('phrase.in_parentheses', { text: md(current.institutionalisation.instrument) })] : [])],
+                [
+                  m.text(`label.progress_institutionalisation.${current.institutionalisation.status}`),
+                  ...(planPlaceMd(current.institutionalisation) ? [m.text('phrase.in_parentheses', { text: planPlaceMd(current.institutionalisation)! })] : []),
+                ],
                 ' ',
               )
             : undefined,
@@ -199,7 +204,7 @@ function progressCard(ctx: ViewContext, r: RoadmapDocument): ProgressCard {
     units: [...units].map(([unit, actions]) => ({ unit: unit ? md(unit) : m.notRecorded, actions })),
     budget,
     plans: [...plans.values()].map((p) => ({
-      label: p.plan ? md(p.plan) : m.notRecorded,
+      label: planPlaceMd(p.plan) ?? m.notRecorded,
       allocated: money(ctx, p.sums.allocated, p.currency),
       committed: money(ctx, p.sums.committed, p.currency),
       spent: money(ctx, p.sums.spent, p.currency),

@@ -7,6 +7,7 @@ import { findGoal, findTarget } from '../../reference/sdg.js';
 import type { RoadmapDocument } from '../../types/generated/index.js';
 import { joinMd, md, opt, strong, type Md } from '../markdown.js';
 import { ACTION_STATUSES, buildTimeline, mermaidLines, type Timeline } from '../timeline.js';
+import { planPlaceMd, planSectionMd } from './plan-link.js';
 import {
   activityTitle,
   baseView,
@@ -52,7 +53,7 @@ export interface RoadmapCard {
   workingGroup: { name: Md; type: Md; involvement: Md; role: Md }[];
   endorsements: EndorsementView[];
   adoption: Md | undefined;
-  institutionalisation: { instrument: Md; type: Md; status: Md; description: Md | undefined }[];
+  institutionalisation: { instrument: Md; section: Md; type: Md; status: Md; description: Md | undefined }[];
   costing: { estimate: Md; funding: Md; sources: Md | undefined } | undefined;
   risks: { type: Md; description: Md; mitigation: Md }[];
   continuity: Md | undefined;
@@ -121,7 +122,7 @@ function adoptionSummary(ctx: ViewContext, r: RoadmapDocument): Md {
   if (adoption) return adoption;
   const entered = (r.institutionalisation ?? [])
     .filter((i) => i.status)
-    .map((i) => m.text('phrase.name_role', { name: md(i.instrument), role: m.label('instrument_status', i.status)! }));
+    .map((i) => m.text('phrase.name_role', { name: planPlaceMd(i)!, role: m.label('instrument_status', i.status)! }));
   return m.orNotRecorded(m.semicolons(entered));
 }
 
@@ -163,8 +164,9 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
     endorsements: endorsementViews(ctx, r.endorsements),
     institutionalisation: (r.institutionalisation ?? []).map((i) => ({
       instrument: md(i.instrument),
+      section: m.orNotRecorded(planSectionMd(i)),
       type: m.orNotRecorded(m.label('instrument_type', i.type)),
-      status: m.orNotRecorded(m.label('instrument_status', i.status)),
+      status: m.orNotRecorded(i.status ? joinMd([m.label('instrument_status', i.status)!, ...(i.date ? [m.date(i.date)!] : [])], ' – ') : undefined),
       description: opt(i.description),
     })),
     risks: (r.risks ?? []).map((k) => ({ type: m.label('risk', k.type)!, description: md(k.description), mitigation: m.orNotRecorded(k.mitigation ? md(k.mitigation) : undefined) })),

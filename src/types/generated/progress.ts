@@ -37,19 +37,35 @@ export type By = string;
  */
 export type Date = string;
 /**
- * planned, drafted, submitted, adopted, or included in the plan
- */
-export type Status = "planned" | "drafted" | "submitted" | "adopted" | "included";
-/**
- * The plan, programme or budget (`DUP 2025-2027`, `PAC 2023-2028`, `PAI 2024`)
+ * Name of the plan, programme or budget (`PAL`, `DUP 2025-2027`, `PAI 2026`, `PAC 2023-2028`)
  */
 export type Instrument = string;
+/**
+ * local-plan, programming-document, budget, strategy, regulation or other
+ */
+export type Type = "local-plan" | "programming-document" | "budget" | "strategy" | "regulation" | "other";
+/**
+ * The part of the instrument: its chapter, axis, mission or objective (`Mission 12`, `Axe 3`)
+ */
+export type Section = string;
+/**
+ * The budget programme, project or line the money sits on (`Programme 04`, `projet 7`)
+ */
+export type BudgetProgrammeOrLine = string;
+/**
+ * planned, drafted, submitted, adopted, or included
+ */
+export type Status = "planned" | "drafted" | "submitted" | "adopted" | "included";
 /**
  * When the status was reached
  */
 export type Date1 = string;
 /**
- * What happened
+ * What enters it
+ */
+export type Description = string;
+/**
+ * What happened, or how the link was read
  */
 export type Note = string;
 /**
@@ -120,7 +136,7 @@ export type Committed = number;
  */
 export type Spent = number;
 /**
- * Where the money sits in the municipal plan or budget: the DUP mission and programme in Italy, the PAC in Morocco, the PAI in Tunisia
+ * Where the money sits in the municipal plan or budget, in words: the DUP mission and programme in Italy, the PAC in Morocco, the PAI in Tunisia (`DUP 2024-2026, mission 12, programme 4`). `plan` says the same with fields; give one or the other
  */
 export type PlanReference = string;
 /**
@@ -272,12 +288,16 @@ export interface Reported {
   date: Date;
 }
 /**
- * How far the road map has entered the municipality's plans and budget in this period (publication 4.3)
+ * How far the road map has entered the municipality's plans and budget in this period (publication 4.3): the same fields as the road map's `institutionalisation`
  */
 export interface Institutionalisation {
-  status: Status;
   instrument?: Instrument;
+  type?: Type;
+  section?: Section;
+  budget_programme?: BudgetProgrammeOrLine;
+  status: Status;
   date?: Date1;
+  description?: Description;
   note?: Note;
 }
 /**
@@ -296,4 +316,18 @@ export interface Budget {
   committed?: Committed;
   spent?: Spent;
   plan_reference?: PlanReference;
+  plan?: Plan;
+}
+/**
+ * Where the money sits in the municipal plan or budget, as fields: `instrument` (`DUP 2024-2026`), `section` (`Mission 12`), `budget_programme` (`Programme 04`); the same definition as the road map's `institutionalisation`
+ */
+export interface Plan {
+  instrument: Instrument;
+  type?: Type;
+  section?: Section;
+  budget_programme?: BudgetProgrammeOrLine;
+  status?: Status;
+  date?: Date1;
+  description?: Description;
+  note?: Note;
 }

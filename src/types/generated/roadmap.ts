@@ -371,26 +371,37 @@ export type Text7 = string;
  */
 export type Type = "local-plan" | "programming-document" | "budget" | "strategy" | "regulation" | "other";
 /**
- * planned, or included
- */
-export type Status2 = "planned" | "included";
-/**
  * Free text, written in your own words
  */
 export type Text8 = string;
 /**
- * The plans, programmes or budgets the road map's content enters (publication 3.2.4, 4.3)
- */
-export type Institutionalisation = {
-  instrument: Text7;
-  type?: Type;
-  status?: Status2;
-  description?: Text8;
-}[];
-/**
  * Free text, written in your own words
  */
 export type Text9 = string;
+/**
+ * planned, drafted, submitted, adopted, or included
+ */
+export type Status2 = "planned" | "drafted" | "submitted" | "adopted" | "included";
+/**
+ * When the status was reached
+ */
+export type Date4 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text10 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text11 = string;
+/**
+ * The plans, programmes or budgets the road map's content enters, each with its section or budget programme and status (publication 3.2.4, 4.3)
+ */
+export type Institutionalisation = LinkToAPlanOrBudget[];
+/**
+ * Free text, written in your own words
+ */
+export type Text12 = string;
 /**
  * Estimated cost, in `currency`
  */
@@ -414,39 +425,23 @@ export type RiskType = "election" | "staff-turnover" | "crisis" | "timing" | "fu
 /**
  * Free text, written in your own words
  */
-export type Text10 = string;
-/**
- * Free text, written in your own words
- */
-export type Text11 = string;
-/**
- * What could derail the road map, and how it is mitigated (publication 4.6)
- */
-export type Risks = {
-  type: RiskType;
-  description: Text10;
-  mitigation?: Text11;
-}[];
-/**
- * Free text, written in your own words
- */
-export type Text12 = string;
-/**
- * Free text, written in your own words
- */
 export type Text13 = string;
 /**
  * Free text, written in your own words
  */
 export type Text14 = string;
 /**
+ * What could derail the road map, and how it is mitigated (publication 4.6)
+ */
+export type Risks = {
+  type: RiskType;
+  description: Text13;
+  mitigation?: Text14;
+}[];
+/**
  * Free text, written in your own words
  */
 export type Text15 = string;
-/**
- * How often a progress document is written for the road map (quarterly, half-yearly or yearly); `lamd validate` reminds when one is late
- */
-export type Reporting = "quarterly" | "half-yearly" | "yearly";
 /**
  * Free text, written in your own words
  */
@@ -460,9 +455,25 @@ export type Text17 = string;
  */
 export type Text18 = string;
 /**
+ * How often a progress document is written for the road map (quarterly, half-yearly or yearly); `lamd validate` reminds when one is late
+ */
+export type Reporting = "quarterly" | "half-yearly" | "yearly";
+/**
  * Free text, written in your own words
  */
 export type Text19 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text20 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text21 = string;
+/**
+ * Free text, written in your own words
+ */
+export type Text22 = string;
 /**
  * What others can learn from it
  */
@@ -478,13 +489,13 @@ export type Rule = string;
 /**
  * Free text, written in your own words
  */
-export type Text20 = string;
+export type Text23 = string;
 /**
  * Method rules silenced on this document, each with the reason, which lamd records and can list (`lamd validate --list-suppressions`). Reading and schema rules cannot be silenced
  */
 export type SuppressedRules = {
   rule: Rule;
-  reason: Text20;
+  reason: Text23;
 }[];
 
 /**
@@ -509,10 +520,10 @@ export interface RoadmapDocument {
   endorsements?: PoliticalEndorsement;
   adoption?: Adoption;
   institutionalisation?: Institutionalisation;
-  horizon?: Text9;
+  horizon?: Text12;
   costing?: CostingAndFunding;
   risks?: Risks;
-  continuity?: Text12;
+  continuity?: Text15;
   monitoring?: Monitoring;
   state_of_the_art?: StateOfTheArt;
   sources?: Sources;
@@ -577,6 +588,19 @@ export interface Adoption {
   by?: Text6;
 }
 /**
+ * Where a road map, or one action's money, enters the municipality's own planning: the instrument (a local development plan, a programming document, the budget), its section or budget programme, and how far it has got (publication 3.2.4, 4.3, 5.1.1: integrating migration into the municipalities' planning processes and development plans). Road maps and progress reports use the same fields
+ */
+export interface LinkToAPlanOrBudget {
+  instrument: Text7;
+  type?: Type;
+  section?: Text8;
+  budget_programme?: Text9;
+  status?: Status2;
+  date?: Date4;
+  description?: Text10;
+  note?: Text11;
+}
+/**
  * What the road map costs and whether the money is there
  */
 export interface CostingAndFunding {
@@ -589,18 +613,18 @@ export interface CostingAndFunding {
  * How progress is followed
  */
 export interface Monitoring {
-  arrangements?: Text13;
-  responsible?: Text14;
-  frequency?: Text15;
+  arrangements?: Text16;
+  responsible?: Text17;
+  frequency?: Text18;
   reporting?: Reporting;
 }
 /**
  * For the final event (publication 5.1.1): the road map's genesis, development, results and criticalities
  */
 export interface StateOfTheArt {
-  genesis?: Text16;
-  development?: Text17;
-  results?: Text18;
-  criticalities?: Text19;
+  genesis?: Text19;
+  development?: Text20;
+  results?: Text21;
+  criticalities?: Text22;
   lessons?: LessonsLearned;
 }
