@@ -95,9 +95,9 @@ export function spotOf(tree: PositionTree, segments: readonly string[], target: 
         return undefined;
       }
     } else {
-      // The tree counts a comment after a block list's last item as one more item, without a value:
-      // past the end of a list, only the tree knows what it holds.
-      if (node.kind === 'seq' && /^\d+$/.test(segment) && node.items[0]?.dash !== undefined) return undefined;
+      // The tree counts a comment after a block list's last item, or a flow list's trailing comma,
+      // as one more item without a value: past the end of a list, only the tree knows what it holds.
+      if (node.kind === 'seq' && /^\d+$/.test(segment)) return undefined;
       break;
     }
   }
