@@ -31,27 +31,16 @@ export class InterruptedError extends MessageError {
   }
 }
 
-/** Why the file system refused a write, in words for the person, by error code. */
-const WRITE_REFUSALS: Readonly<Record<string, string>> = {
-  ENOENT: 'its folder does not exist',
-  ENOTDIR: 'part of that path is a file, not a folder',
-  EISDIR: 'a folder of that name is in the way',
-  EEXIST: 'a file of that name is in the way',
-  EACCES: 'permission denied (the folder is read-only for you)',
-  EPERM: 'permission denied (the folder is read-only for you)',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'no space left on the device (disk quota)',
-  ENAMETOOLONG: 'a file name is too long for this file system',
-};
+/** The error codes of a write the person can fix; the catalogue's `write.refused` says each in words. */
+const WRITE_REFUSALS: ReadonlySet<string> = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG']);
 
 /**
  * A write the file system refused, as a UsageError naming `where` and the reason: the person can
  * fix it (a missing folder, no permission), so it is never "a bug in lamd". Other errors pass
- * unchanged. `tail` adds what the person should know, such as "Nothing was written."
+ * unchanged. `inside`: `where` is a folder written in; `nothingWritten` adds "Nothing was written."
  */
-export function writeRefused(error: unknown, where: string, tail = ''): unknown {
+export function writeRefused(error: unknown, where: string, options: { inside?: boolean; nothingWritten?: boolean } = {}): unknown {
   if (error instanceof UsageError) return error;
-  const why = WRITE_REFUSALS[(error as NodeJS.ErrnoException | undefined)?.code ?? ''];
-  return why ? new UsageError(`Cannot write ${where}: ${why}.${tail ? ` ${tail}` : ''}`) : error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return WRITE_REFUSALS.has(code) ? new UsageError(t('write.refused', { where, code, inside: options.inside ? 'yes' : 'no', tail: options.nothingWritten ? 'nothing' : 'none' })) : error;
 }

@@ -212,34 +212,21 @@ export function buildProgram(io: CliIO = processIO(), language: MessageLanguage 
     .option('-m, --migration', h('help.sdg.option.migration'))
     .option('--lang <code>', h('help.sdg.option.lang'))
     .option('--json', h('help.sdg.option.json'))
-    .addHelpText(
-      'after',
-      `
-Exit codes: 0 found; 2 the goal, target or indicator does not exist (e.g. 18, 10.99, 10.7.9; the
-message on stderr lists what does), the query is not an SDG id at all (e.g. abc), or an option is wrong.
-(lamd keeps exit 1 for documents with problems; a lookup that finds nothing is a usage error.)
+    .addHelpText('after', `\n${render(language, t('help.sdg.after', { views: SDG_JSON_VIEWS }))}`)
+    .action(lazy(() => import('./commands/sdg.js') as Promise<{ run: Run }>));
 
-JSON (--json), formatVersion 1; on exit 2 stdout stays empty. Every answer has
-  formatVersion, codeList (the SDG code list lamd ships), language (of the titles),
-  requestedLanguage, view, query (the id asked for, or null), and by view:
-  goals       goals: [Goal]
+  return program;
+}
+
+/** The JSON views of `lamd sdg`, named by their fields (the same in every language), for its help. */
+const SDG_JSON_VIEWS = `  goals       goals: [Goal]
   goal        goal: Goal, targets: [Target]
   target      target: Target, goal: Goal, indicators: [{id, target, title}]
   indicator   indicator: {id, title, targets: [id]}, targets: [Target],
               alsoListedAs: [{id, target}] (the same indicator under other numbers)
   migration   goal: Goal | null, direct: [Target], related: [Target]
   Goal = {id, short, title}
-  Target = {id, goal, title, migration: null | {relevance: "direct" | "related", reason}}
-Titles: the UN's official texts; the Italian and part of the Arabic are community translations
-(data/sdg/SOURCES.md). The reasons of --migration are in English.
-
-Examples:
-  lamd sdg 10 --lang it      lamd sdg 10.7.2 --json      lamd sdg --migration`,
-    )
-    .action(lazy(() => import('./commands/sdg.js') as Promise<{ run: Run }>));
-
-  return program;
-}
+  Target = {id, goal, title, migration: null | {relevance: "direct" | "related", reason}}`;
 
 /**
  * Runs lamd on `argv` (as process.argv: node, script, then the arguments) against a terminal, and returns

@@ -19,6 +19,7 @@ import {
   messageArguments,
 } from '../i18n/format.js';
 import { countryName } from '../reference/countries.js';
+import { t } from '../i18n/messages.js';
 import { blockSafe, md, mdFragment, mdParagraphs, type Md } from './markdown.js';
 import { readTemplateFile, TemplateError, type TemplateSources } from './template-files.js';
 
@@ -67,7 +68,7 @@ export function availableLanguages(sources: TemplateSources): LanguageChoice[] {
 
 function flatten(value: unknown, prefix: string, out: Map<string, string>, file: string): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new TemplateError(`${file}: a message catalogue is a JSON object of groups and texts; \`${prefix || '(top level)'}\` is not.`);
+    throw new TemplateError(t('catalogue.not-groups', { file, key: prefix || t('catalogue.top-level') }));
   }
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     if (!/^[a-z0-9][a-z0-9_-]*$/.test(key)) continue; // `__proto__` and other odd keys are ignored, never merged
@@ -82,7 +83,7 @@ function parseCatalogue(text: string, file: string): Map<string, string> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new TemplateError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new TemplateError(t('catalogue.not-json', { file, error: (error as Error).message }));
   }
   const out = new Map<string, string>();
   flatten(value, '', out, file);
@@ -137,13 +138,13 @@ function checkOverride(file: string, layer: ReadonlyMap<string, string>, english
       used = messageArguments(value);
     } catch (error) {
       if (!(error instanceof MessageSyntaxError)) throw error;
-      throw new TemplateError(`${file}: the message \`${key}\` is not valid ICU MessageFormat (${error.reason}). Write values as {name}, plurals as {count, plural, one {…} other {…}}, and a literal brace as '{'.`);
+      throw new TemplateError(t('catalogue.not-icu', { file, key, reason: error.reason, value: '{name}', plural: '{count, plural, one {…} other {…}}', brace: "'{'" }));
     }
     const known = valuesGiven(key, reference);
     const unknown = [...used].filter((name) => !known.has(name));
     if (unknown.length > 0) {
-      const allowed = known.size > 0 ? [...known].map((n) => `{${n}}`).join(', ') : 'none';
-      throw new TemplateError(`${file}: the message \`${key}\` uses ${unknown.map((n) => `{${n}}`).join(', ')}, which lamd does not give it (it gives: ${allowed}).`);
+      const allowed = known.size > 0 ? [...known].map((n) => `{${n}}`).join(', ') : t('catalogue.none');
+      throw new TemplateError(t('catalogue.unknown-values', { file, key, used: unknown.map((n) => `{${n}}`).join(', '), allowed }));
     }
   }
 }

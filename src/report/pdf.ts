@@ -7,9 +7,11 @@ import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { MessageError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 
-/** A PDF could not be made; the message is written for the person who ran lamd (exit 2). */
-export class PdfError extends Error {}
+/** A PDF could not be made; the message is written for the person who ran lamd (exit 2), in the language of the run. */
+export class PdfError extends MessageError {}
 
 /** Names a Chromium goes by on PATH, in the order lamd tries them. */
 export const CHROMIUM_COMMANDS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'] as const;
@@ -49,7 +51,7 @@ export function findChromium(env: NodeJS.ProcessEnv, platform: NodeJS.Platform =
   const pointed = env.LAMD_CHROMIUM;
   if (pointed !== undefined && pointed !== '') {
     if (isExecutable(pointed)) return pointed;
-    throw new PdfError(`LAMD_CHROMIUM is set to ${pointed}, which is not a program lamd can run. Point it at a Chromium or Chrome executable, or unset it to use the one on PATH.`);
+    throw new PdfError(t('pdf.bad-chromium-env', { path: pointed }));
   }
   const suffixes = platform === 'win32' ? ['.exe', ''] : [''];
   for (const dir of (env.PATH ?? '').split(delimiter)) {
@@ -64,10 +66,11 @@ export function findChromium(env: NodeJS.ProcessEnv, platform: NodeJS.Platform =
   if (platform === 'darwin') {
     for (const app of ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome']) if (isExecutable(app)) return app;
   }
-  throw new PdfError(
-    `A PDF report is printed by a Chromium browser, and none was found (looked for ${CHROMIUM_COMMANDS.join(', ')} on PATH, and LAMD_CHROMIUM). Install one with:\n  ${installCommand(platform)}\nor set LAMD_CHROMIUM to the browser's executable. Nothing was written.`,
-  );
+  throw new PdfError(t('pdf.no-chromium', { commands: CHROMIUM_COMMANDS.join(', '), install: installCommand(platform) }));
 }
+
+/** Chromium's own last words, quoted after lamd's message, or nothing. */
+const itSaid = (stderr: string) => (stderr ? t('pdf.it-said', { output: stderr }) : '');
 
 export interface PdfOptions {
   chromium: string;
@@ -95,9 +98,9 @@ export async function htmlToPdf(html: string, options: PdfOptions): Promise<Uint
     const args = [...CHROMIUM_ARGS, `--user-data-dir=${join(dir, 'profile')}`, `--print-to-pdf=${pdf}`, pathToFileURL(page).href];
     const result = await runBounded(options.chromium, args, options.timeoutMs);
     if (result.timedOut) {
-      throw new PdfError(`Chromium (${options.chromium}) did not finish printing the report within ${Math.round(options.timeoutMs / 1000)} s and was stopped.${result.stderr ? ` It said:\n${result.stderr}` : ''}`);
+      throw new PdfError(t('pdf.timed-out', { chromium: options.chromium, seconds: String(Math.round(options.timeoutMs / 1000)), said: itSaid(result.stderr) }));
     }
-    if (result.error) throw new PdfError(`Chromium (${options.chromium}) could not be started: ${result.error}`);
+    if (result.error) throw new PdfError(t('pdf.not-started', { chromium: options.chromium, error: String(result.error) }));
     let bytes: Uint8Array | undefined;
     try {
       bytes = readFileSync(pdf);
@@ -105,7 +108,7 @@ export async function htmlToPdf(html: string, options: PdfOptions): Promise<Uint
       bytes = undefined;
     }
     if (result.code !== 0 || !bytes || bytes.length < 5 || Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') {
-      throw new PdfError(`Chromium (${options.chromium}) failed to print the report (exit ${result.code ?? result.signal}).${result.stderr ? ` It said:\n${result.stderr}` : ''}`);
+      throw new PdfError(t('pdf.failed', { chromium: options.chromium, code: String(result.code ?? result.signal), said: itSaid(result.stderr) }));
     }
     return bytes;
   } finally {

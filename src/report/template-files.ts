@@ -7,10 +7,10 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import { join, relative, sep } from 'node:path';
 import { packageFile } from '../package-root.js';
 import { t, type Text } from '../i18n/messages.js';
-import { fileType } from '../workspace/discover.js';
+import { MessageError } from '../errors.js';
 
-/** A template or catalogue that cannot be used; the CLI reports it as a usage error (exit 2). */
-export class TemplateError extends Error {
+/** A template or catalogue that cannot be used; the CLI reports it as a usage error (exit 2), in the language of the run. */
+export class TemplateError extends MessageError {
   override name = 'TemplateError';
 }
 
@@ -48,7 +48,7 @@ export function templateSources(workspaceRoot: string | undefined, shippedDir = 
     } catch {
       // no override folder
     }
-    if (stat?.isSymbolicLink()) throw new TemplateError('templates/reports is a symbolic link; lamd reads template overrides only from a real folder inside the workspace.');
+    if (stat?.isSymbolicLink()) throw new TemplateError(t('template.symlink-folder'));
     if (stat?.isDirectory()) overrideDir = candidate;
   }
   const listOverride = (sub: '' | 'i18n'): string[] => {
@@ -150,24 +150,24 @@ function readOverride(root: string, dir: string, name: string): TemplateFile | u
   } catch {
     return undefined;
   }
-  if (stat.isSymbolicLink()) throw new TemplateError(`${display} is a symbolic link; lamd reads report templates only from regular files in the workspace.`);
-  if (!stat.isFile()) throw new TemplateError(`${display} is ${fileType(stat)}, not a regular file; lamd reads report templates only from regular files. Replace it with a file.`);
+  if (stat.isSymbolicLink()) throw new TemplateError(t('template.symlink', { file: display }));
+  if (!stat.isFile()) throw new TemplateError(t('template.not-a-file', { file: display, type: fileKind(stat) }));
   // A hard link is the same file under two names, one of which may be outside the workspace
   // (\`ln /some/secret templates/reports/x.md.mustache\`): nothing in the link says which.
   if (stat.nlink > 1) {
-    throw new TemplateError(`${display} is a hard link (the same file also has another name on this disk); lamd reads report templates only from files of their own, so an override cannot bring in a file from elsewhere. Replace it with a copy: cp ${display} x && mv x ${display}`);
+    throw new TemplateError(t('template.hard-link', { file: display, command: `cp ${display} x && mv x ${display}` }));
   }
-  if (stat.size > MAX_TEMPLATE_BYTES) throw new TemplateError(`${display} is ${Math.round(stat.size / 1024)} KB; report templates are at most ${MAX_TEMPLATE_BYTES / 1024} KB.`);
+  if (stat.size > MAX_TEMPLATE_BYTES) throw new TemplateError(t('template.too-big', { file: display, size: String(Math.round(stat.size / 1024)), limit: MAX_TEMPLATE_BYTES / 1024 }));
   // The folders above it may be links too: the file must really be inside the workspace.
   const real = realpathSync(path);
   const realRoot = realpathSync(root);
-  if (!real.startsWith(realRoot + sep)) throw new TemplateError(`${display} leads outside the workspace (to ${real}); lamd does not read it.`);
+  if (!real.startsWith(realRoot + sep)) throw new TemplateError(t('template.outside', { file: display, target: real }));
   const bytes = readChecked(real, stat, display);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new TemplateError(`${display} is not valid UTF-8 text.`);
+    throw new TemplateError(t('template.not-utf8', { file: display }));
   }
   return { text, display, origin: 'override' };
 }
@@ -181,12 +181,12 @@ function readChecked(path: string, seen: Stats, display: string): Buffer {
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
-    throw new TemplateError(`${display} cannot be read (${describeFsError(error)}).`);
+    throw new TemplateError(t('template.unreadable', { file: display, ...describeFsError(error) }));
   }
   try {
     const now = fstatSync(fd);
     if (now.ino !== seen.ino || now.dev !== seen.dev || !now.isFile() || now.nlink > 1 || now.size > MAX_TEMPLATE_BYTES) {
-      throw new TemplateError(`${display} changed while lamd was reading it; run the command again.`);
+      throw new TemplateError(t('template.changed', { file: display }));
     }
     return readFileSync(fd);
   } finally {
@@ -194,9 +194,18 @@ function readChecked(path: string, seen: Stats, display: string): Buffer {
   }
 }
 
-function describeFsError(error: unknown): string {
+function describeFsError(error: unknown): { why: 'denied' | 'link' | 'other'; code: string } {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'it is a symbolic link';
-  return code ?? String(error);
+  if (code === 'EACCES' || code === 'EPERM') return { why: 'denied', code };
+  if (code === 'ELOOP') return { why: 'link', code };
+  return { why: 'other', code: code ?? String(error) };
+}
+
+/** What stands where a template file should be, as the `template.not-a-file` message selects it. */
+function fileKind(stat: Stats): string {
+  if (stat.isDirectory()) return 'folder';
+  if (stat.isFIFO()) return 'fifo';
+  if (stat.isSocket()) return 'socket';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'device';
+  return stat.isSymbolicLink() ? 'link' : 'other';
 }

@@ -13,6 +13,7 @@
 //   it was in. Each partial file is read once per report, however often it is included.
 import Mustache from 'mustache';
 import { readTemplateFile, TemplateError, type TemplateFile, type TemplateSources } from './template-files.js';
+import { t } from '../i18n/messages.js';
 
 /** Tokens rendered per report before lamd gives up on a template. */
 export const MAX_TEMPLATE_WORK = 2_000_000;
@@ -92,23 +93,24 @@ class SafeWriter extends Mustache.Writer {
     super();
   }
 
-  private stop(what: string): never {
+  private stop(why: 'too_long' | 'too_much_work' | 'too_deep' | 'too_many', limit: number): never {
     // The innermost partial by its file, the way there by partial names: `{{> a}} → {{> b}}`.
     const via = this.chain.slice(0, -1).map((name) => `{{> ${name}}}`);
     const shown = via.length > 6 ? [...via.slice(0, 3), '…', ...via.slice(-2)] : via;
-    const where = this.chain.length ? ` (in ${this.display(this.chain.at(-1)!)}${shown.length ? `, included through ${shown.join(' → ')}` : ''})` : '';
-    throw new TemplateError(`${this.template} ${what}${where}; lamd stopped rendering it. Does a section or partial repeat without end, or a partial include others several times over?`);
+    const file = this.chain.length ? this.display(this.chain.at(-1)!) : undefined;
+    const where = file === undefined ? '' : shown.length ? t('template.stopped-in-through', { file, chain: shown.join(' → ') }) : t('template.stopped-in', { file });
+    throw new TemplateError(t('template.stopped', { template: this.template, why, limit, where }));
   }
 
   private count(text: string): string {
     this.produced += text.length;
-    if (this.produced > MAX_REPORT_CHARS) this.stop(`produces more than ${MAX_REPORT_CHARS / 1024 / 1024} MB of Markdown`);
+    if (this.produced > MAX_REPORT_CHARS) this.stop('too_long', MAX_REPORT_CHARS / 1024 / 1024);
     return text;
   }
 
   override renderTokens(tokens: Tokens, context: Mustache.Context, partials?: Mustache.PartialsOrLookupFn, originalTemplate?: string, config?: Mustache.RenderOptions): string {
     this.work += tokens.length;
-    if (this.work > MAX_TEMPLATE_WORK) this.stop(`does too much work (more than ${MAX_TEMPLATE_WORK.toLocaleString('en')} template tags and texts)`);
+    if (this.work > MAX_TEMPLATE_WORK) this.stop('too_much_work', MAX_TEMPLATE_WORK);
     return super.renderTokens(tokens, context, partials, originalTemplate, config);
   }
 
@@ -133,8 +135,8 @@ class SafeWriter extends Mustache.Writer {
   }
 
   override renderPartial(token: Token, context: Mustache.Context, partials?: Mustache.PartialsOrLookupFn, config?: Mustache.OpeningAndClosingTags | Mustache.RenderOptions): string {
-    if (this.chain.length >= MAX_PARTIAL_DEPTH) this.stop(`has partials nested more than ${MAX_PARTIAL_DEPTH} deep (does a partial include itself?)`);
-    if (++this.inclusions > MAX_PARTIAL_INCLUSIONS) this.stop(`includes partials more than ${MAX_PARTIAL_INCLUSIONS.toLocaleString('en')} times`);
+    if (this.chain.length >= MAX_PARTIAL_DEPTH) this.stop('too_deep', MAX_PARTIAL_DEPTH);
+    if (++this.inclusions > MAX_PARTIAL_INCLUSIONS) this.stop('too_many', MAX_PARTIAL_INCLUSIONS);
     this.chain.push(token[1]!);
     try {
       return super.renderPartial(token, context, partials, config) ?? '';
@@ -164,7 +166,7 @@ export interface RenderedTemplate {
  */
 export function renderTemplate(sources: TemplateSources, name: string, view: unknown): RenderedTemplate {
   const main = readTemplateFile(sources, `${name}.md.mustache`, 'any');
-  if (!main) throw new TemplateError(`There is no report template \`${name}.md.mustache\` in lamd's templates folder; reinstall lamd.`);
+  if (!main) throw new TemplateError(t('template.missing', { name }));
   const overrides = main.origin === 'override' ? [main.display] : [];
   let current = main.display;
   // Read once per report: a partial included ten thousand times is not read ten thousand times.
@@ -172,9 +174,9 @@ export function renderTemplate(sources: TemplateSources, name: string, view: unk
   const partials = (partial: string): string => {
     let file = loaded.get(partial);
     if (!file) {
-      if (!PARTIAL_NAME.test(partial)) throw new TemplateError(`${current}: \`{{> ${partial}}}\` is not a partial name lamd accepts (lowercase letters, digits and hyphens; the file is _<name>.md.mustache).`);
+      if (!PARTIAL_NAME.test(partial)) throw new TemplateError(t('template.bad-partial-name', { file: current, partial: `{{> ${partial}}}` }));
       file = readTemplateFile(sources, `_${partial}.md.mustache`, 'any');
-      if (!file) throw new TemplateError(`${current}: there is no partial \`_${partial}.md.mustache\` in the workspace's templates/reports/ or lamd's.`);
+      if (!file) throw new TemplateError(t('template.no-partial', { file: current, partial }));
       if (file.origin === 'override' && !overrides.includes(file.display)) overrides.push(file.display);
       loaded.set(partial, file);
     }
@@ -187,8 +189,8 @@ export function renderTemplate(sources: TemplateSources, name: string, view: unk
     return { text, overrides };
   } catch (error) {
     if (error instanceof TemplateError) throw error;
-    if (error instanceof RangeError) throw new TemplateError(`${current}: the template nests too deeply to render.`);
-    throw new TemplateError(`${current}: ${(error as Error).message}`);
+    if (error instanceof RangeError) throw new TemplateError(t('template.too-deep', { file: current }));
+    throw new TemplateError(t('template.failed', { file: current, error: (error as Error).message }));
   }
 }
 

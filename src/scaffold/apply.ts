@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { t } from '../i18n/messages.js';
 import { UsageError, writeRefused } from '../errors.js';
 
 export interface PlannedFile {
@@ -41,7 +42,7 @@ export function checkPlan(root: string, files: readonly PlannedFile[]): CheckedF
     const target = destination(root, file.path);
     if (file.replaces !== undefined) {
       const current = readOrUndefined(target);
-      if (current !== file.replaces) throw new UsageError(`${file.path} changed while lamd was working on it; run the command again. Nothing was written.`);
+      if (current !== file.replaces) throw new UsageError(t('write.changed', { file: file.path }));
       return { ...file, state: file.content === file.replaces ? 'same' : 'edit' };
     }
     let stat;
@@ -126,7 +127,7 @@ function commitOne(root: string, staging: string, file: CheckedFile, undo: Array
     undo.push(() => rmdirSync(dir));
   }
   if (file.state === 'edit') {
-    if (readOrUndefined(target) !== file.replaces) throw new UsageError(`${file.path} changed while lamd was writing; nothing was changed. Run the command again.`);
+    if (readOrUndefined(target) !== file.replaces) throw new UsageError(t('write.changed-while-writing', { file: file.path }));
     const previous = file.replaces!;
     guard(() => renameSync(staged, target), dirname(target));
     undo.push(() => {
@@ -141,10 +142,10 @@ function commitOne(root: string, staging: string, file: CheckedFile, undo: Array
     linkSync(staged, target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`${file.path} appeared while lamd was writing; it was left alone and nothing was changed.`);
+    if (code === 'EEXIST') throw new UsageError(t('write.appeared', { file: file.path }));
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'EMLINK') throw fsError(error, dirname(target));
     // File systems without hard links: check, then rename.
-    if (existsSync(target)) throw new UsageError(`${file.path} appeared while lamd was writing; it was left alone and nothing was changed.`);
+    if (existsSync(target)) throw new UsageError(t('write.appeared', { file: file.path }));
     guard(() => renameSync(staged, target), dirname(target));
   }
   undo.push(() => unlinkSync(target));
@@ -181,7 +182,7 @@ function guard<T>(action: () => T, where: string): T {
 
 /** A file-system failure as one sentence for the person, or the error itself when it is not one. */
 export function fsError(error: unknown, where: string): Error {
-  const refused = writeRefused(error, `in ${where}`, 'Nothing was written.');
+  const refused = writeRefused(error, where, { inside: true, nothingWritten: true });
   return refused instanceof Error ? refused : new Error(String(refused));
 }
 

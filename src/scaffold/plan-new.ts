@@ -29,30 +29,23 @@ export interface WorkspaceFacts {
 export const NEW_KINDS = ['municipality', 'practice', 'roadmap', 'stakeholder', 'activity'] as const;
 export type NewKind = (typeof NEW_KINDS)[number];
 
-const KIND_WORDS: Record<Exclude<NewKind, 'municipality'>, string> = {
-  practice: 'practice',
-  roadmap: 'road map',
-  activity: 'activity',
-  stakeholder: 'stakeholder',
-};
-
 /** Refuses an id the workspace already gives a document of this kind (also used by prompts, to ask again). */
 export function requireFree(facts: WorkspaceFacts, kind: NewKind, id: string, flag = 'id'): void {
   if (kind === 'municipality') return requireNewMunicipality(facts, id);
   if (facts.ids[kind].has(id)) {
-    throw new UsageError(`The workspace already has a ${KIND_WORDS[kind]} with the id \`${id}\`: choose another ${flag}. Nothing was written.`);
+    throw new UsageError(t('new.id-taken', { kind, id, flag }));
   }
 }
 
 function requirePathFree(facts: WorkspaceFacts, path: string): void {
-  if (facts.exists(path)) throw new UsageError(`${path} already exists; lamd never replaces a file. Choose another id, or move that file. Nothing was written.`);
+  if (facts.exists(path)) throw new UsageError(t('new.path-taken', { path }));
 }
 
 export function requireMunicipality(facts: WorkspaceFacts, slug: string, flag: string): { slug: string; name: string } {
   const found = facts.municipalities.find((m) => m.slug === slug);
   if (!found) {
     const known = facts.municipalities.map((m) => m.slug).join(', ');
-    throw new UsageError(`${flag} ${slug}: the workspace has no municipality \`${slug}\` (lamd.yaml lists: ${known || 'none'}). Add it with \`lamd new municipality ${slug}\`.`);
+    throw new UsageError(t('new.no-such-municipality', { flag, slug, known: known || t('new.none') }));
   }
   return found;
 }
@@ -69,21 +62,21 @@ export function municipalityBySlug(facts: WorkspaceFacts, raw: string, flag: str
   const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const meant = facts.municipalities.find((m) => fold(m.slug) === fold(given) || fold(m.name) === fold(given));
   if (meant) {
-    throw new UsageError(`${flag} ${JSON.stringify(given)}: ${flag} takes the municipality's slug, its folder name. Did you mean \`${meant.slug}\`${meant.name !== meant.slug ? ` (${meant.name})` : ''}?`);
+    throw new UsageError(t('new.slug-meant', { flag, given: JSON.stringify(given), slug: meant.slug, name: meant.name !== meant.slug ? ` (${meant.name})` : '' }));
   }
   return requireMunicipality(facts, parseId(given, flag), flag);
 }
 
 function requireNewMunicipality(facts: WorkspaceFacts, slug: string): void {
   if (facts.municipalities.some((m) => m.slug === slug)) {
-    throw new UsageError(`The workspace already has the municipality \`${slug}\` (in lamd.yaml). Nothing was written.`);
+    throw new UsageError(t('new.municipality-taken', { slug }));
   }
 }
 
 export function planMunicipality(facts: WorkspaceFacts, answers: MunicipalityAnswers): PlannedFile[] {
   requireNewMunicipality(facts, answers.slug);
   if (answers.localPartner !== undefined && !facts.partners.includes(answers.localPartner)) {
-    throw new UsageError(`--local-partner ${answers.localPartner}: lamd.yaml has no implementing partner with that id (it lists: ${facts.partners.join(', ') || 'none'}).`);
+    throw new UsageError(t('new.no-such-partner', { partner: answers.localPartner, known: facts.partners.join(', ') || t('new.none') }));
   }
   const profile = `municipalities/${answers.slug}/profile.yaml`;
   requirePathFree(facts, `municipalities/${answers.slug}`);

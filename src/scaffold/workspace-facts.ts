@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { YAML_PACKAGE_OPTIONS } from '../workspace/yaml-options.js';
+import { t } from '../i18n/messages.js';
 import { UsageError } from '../errors.js';
 import { WORKSPACE_FILE } from '../workspace/kinds.js';
 import { loadWorkspace } from '../workspace/load.js';
@@ -21,7 +22,7 @@ export async function readWorkspaceFacts(root: string): Promise<WorkspaceFacts> 
   const workspaceText = readWorkspaceFile(root).toString('utf8');
   const doc = YAML.parseDocument(workspaceText, YAML_PACKAGE_OPTIONS);
   if (doc.errors.length) {
-    throw new UsageError(`${WORKSPACE_FILE} is not well-formed YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it first (\`lamd validate\` shows where). Nothing was written.`);
+    throw new UsageError(t('new.workspace-not-yaml', { file: WORKSPACE_FILE, error: doc.errors[0]!.message.split('\n')[0]! }));
   }
   const workspace = (doc.toJS() ?? {}) as Record<string, unknown>;
   const languages = Array.isArray(workspace.languages) ? workspace.languages.filter((l): l is string => typeof l === 'string') : [];
@@ -38,7 +39,7 @@ export async function readWorkspaceFacts(root: string): Promise<WorkspaceFacts> 
     stakeholdersText = existsSync(stakeholdersPath) ? readFileSync(stakeholdersPath, 'utf8') : undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`stakeholders.yaml ${code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(error)})`}; fix it first (\`lamd validate\` shows it). Nothing was written.`);
+    throw new UsageError(t('new.stakeholders-unreadable', { code: code === 'EISDIR' ? code : 'other', error: code ?? String(error) }));
   }
 
   const ids: WorkspaceFacts['ids'] = { practice: new Set(), roadmap: new Set(), activity: new Set(), stakeholder: new Set() };

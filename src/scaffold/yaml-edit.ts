@@ -7,14 +7,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import YAML, { isMap, isSeq, type Document, type YAMLSeq } from 'yaml';
 import { YAML_PACKAGE_OPTIONS } from '../workspace/yaml-options.js';
+import { t } from '../i18n/messages.js';
 import { UsageError } from '../errors.js';
 
 function parse(text: string, file: string): Document.Parsed {
   const doc = YAML.parseDocument(text, YAML_PACKAGE_OPTIONS);
   if (doc.errors.length) {
-    throw new UsageError(`${file} is not well-formed YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it first (\`lamd validate\` shows where). Nothing was written.`);
+    throw new UsageError(t('new.workspace-not-yaml', { file, error: doc.errors[0]!.message.split('\n')[0]! }));
   }
-  if (!isMap(doc.contents)) throw new UsageError(`${file} is not a mapping of \`key: value\` lines, so lamd cannot add to it. Nothing was written.`);
+  if (!isMap(doc.contents)) throw new UsageError(t('new.not-a-mapping', { file }));
   return doc;
 }
 
@@ -34,7 +35,7 @@ export function appendToList(text: string, key: string, entry: string, file: str
   const before = doc.toJS() as Record<string, unknown>;
   const existing = before[key];
   if (existing !== undefined && existing !== null && !Array.isArray(existing)) {
-    throw new UsageError(`\`${key}\` in ${file} is not a list, so lamd cannot add to it. Nothing was written.`);
+    throw new UsageError(t('new.not-a-list', { key, file }));
   }
   const expected = { ...before, [key]: [...((existing as unknown[] | null | undefined) ?? []), entryValue(entry)] };
   const proves = (candidate: string) => {

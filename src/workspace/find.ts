@@ -1,4 +1,5 @@
 // Finds the workspace a command works on: `-C <dir>`, or the nearest folder holding lamd.yaml.
+import { t } from '../i18n/messages.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { WorkspaceError } from '../errors.js';
@@ -22,23 +23,14 @@ export function requireWorkspaceAt(dir: string): string {
   try {
     isDir = statSync(root).isDirectory();
   } catch {
-    throw new WorkspaceError(`The workspace folder ${dir} does not exist.`);
+    throw new WorkspaceError(t('workspace.folder-missing', { dir }));
   }
-  if (!isDir) throw new WorkspaceError(`${dir} is a file, not a workspace folder.`);
+  if (!isDir) throw new WorkspaceError(t('workspace.folder-is-file', { dir }));
   if (!existsSync(join(root, WORKSPACE_FILE))) {
-    throw new WorkspaceError(`${dir} is not a lamd workspace: it has no ${WORKSPACE_FILE}. Run \`lamd init ${dir}\` to create one.`);
+    throw new WorkspaceError(t('workspace.not-a-workspace', { dir, file: WORKSPACE_FILE }));
   }
   return root;
 }
-
-/** Why lamd.yaml cannot be read, in words for the person, by error code. */
-const UNREADABLE: Readonly<Record<string, string>> = {
-  EISDIR: 'is a folder, not a file',
-  EACCES: 'cannot be read: permission denied',
-  EPERM: 'cannot be read: permission denied',
-  ELOOP: 'is a symbolic link that leads back to itself',
-  ENOENT: 'is a symbolic link to nothing',
-};
 
 /**
  * The bytes of a workspace's lamd.yaml, for the commands that read it alone (`lamd rules`, `lamd new`).
@@ -50,8 +42,8 @@ export function readWorkspaceFile(root: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
+    // Why, in words for the person, by error code (the catalogue's `workspace.file-unreadable` selects on it).
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    const why = UNREADABLE[code] ?? `cannot be read (${code || String(error)})`;
-    throw new WorkspaceError(`${file} ${why}. A workspace's ${WORKSPACE_FILE} is the file that describes the programme; fix it, or pass -C <folder> to work on another workspace.`);
+    throw new WorkspaceError(t('workspace.file-unreadable', { file, code: code || 'other', error: code || String(error), name: WORKSPACE_FILE }));
   }
 }

@@ -112,7 +112,7 @@ describe('usage errors in the language of the locale', () => {
   it("LANG=it: commander's parse errors, in Italian", async () => {
     const unknown = await runLamd(['validate', '--strit'], { env: { LANG: 'it_IT.UTF-8' } });
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe('errore: opzione sconosciuta «--strit»\n(Forse intendevi --strict?)\n');
+    expect(unknown.stderr).toBe('errore: opzione sconosciuta «--strit»\n(Forse intendevate --strict?)\n');
     const choice = await runLamd(['validate', '-f', 'xml'], { env: FR });
     expect(choice.stderr).toContain('ne peut pas valoir «\u202fxml\u202f». Valeurs possibles\u00a0: pretty, json');
     const english = await runLamd(['validate', '--strit']);

@@ -112,12 +112,39 @@ describe('lamd init speaks the language of the locale', () => {
     const dry = await runLamd(['init', 'rete', '--yes', '--dry-run', '--name', 'Sousse', '--country', 'TN'], { cwd: parent, env: { LANG: 'it_IT.UTF-8' } });
     expect(dry.status, dry.stderr).toBe(0);
     const files = dry.stdout.trim().split('\n').length;
-    expect(dry.stderr).toBe(`Prova: in rete sarebbero scritti ${files} file; non è stato scritto nulla.\n`);
+    expect(dry.stderr).toBe(`Prova a vuoto: in rete sarebbero scritti ${files} file; non è stato scritto nulla.\n`);
     const done = await runLamd(['init', 'rete', '--yes', '--name', 'Sousse', '--country', 'TN', '--lang', 'kli'], { cwd: parent, env: { LANG: 'it_IT.UTF-8' } });
     expect(done.status, done.stderr).toBe(0);
     expect(done.stderr).toContain('lamd: nota: kli non è un codice di lingua che lamd conosce; mantenuto come indicato.\n');
     expect(done.stderr).toMatch(/Sousse, Tunisia \(TN\)/);
     const french = await runLamd(['init', 'reseau', '--yes', '--name', 'Sousse', '--country', 'MA'], { cwd: parent, env: { LANG: 'fr_FR.UTF-8' } });
     expect(french.stderr).toMatch(/pour Sousse, Maroc \(MA\), dans reseau/);
+  });
+});
+
+describe('errors raised below the CLI reach the person in the language of the run', () => {
+  it('lamd sdg: a lookup that finds nothing, in French; its long help, in Italian', async () => {
+    const missing = await runLamd(['sdg', '10.99'], { env: { LANG: 'fr_FR.UTF-8' } });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('lamd: Il n’y a pas de cible ODD 10.99. L’objectif 10 a les cibles 10.1–10.7, 10.a–10.c.\n');
+    const help = await runLamd(['sdg', '--help'], { env: { LANG: 'it_IT.UTF-8' } });
+    expect(help.stdout).toContain('Codici di uscita: 0 trovato;');
+    expect(help.stdout).toContain('  Target = {id, goal, title, migration: null | {relevance: "direct" | "related", reason}}\nTitoli: i testi ufficiali dell’ONU;');
+  });
+
+  it('a report template lamd cannot use, a Chromium it cannot run, a wrong --today and -C: each in the language of the run', async () => {
+    const root = copyFixture('valid');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(root, 'templates/reports'), { recursive: true });
+    writeFileSync(join(root, 'templates/reports/roadmap.md.mustache'), '{{> Bad Name}}\n');
+    const template = await runLamd(['report', 'roadmap', '--today', '2024-06-01'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
+    expect(template.status).toBe(2);
+    expect(template.stderr).toContain('lamd: templates/reports/roadmap.md.mustache : `{{> Bad Name}}` n’est pas un nom de partiel que lamd accepte');
+    const pdf = await runLamd(['report', 'roadmap', '--format', 'pdf', '--lang', 'it'], { cwd: root, env: { LAMD_CHROMIUM: '/nowhere/chromium' } });
+    expect(pdf.stderr).toBe('lamd: LAMD_CHROMIUM vale /nowhere/chromium, che non è un programma che lamd possa eseguire. Indicate un eseguibile di Chromium o di Chrome, oppure rimuovete la variabile per usare quello nel PATH.\n');
+    const today = await runLamd(['report', 'roadmap', '--today', '2024-13-01'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
+    expect(today.stderr).toBe('lamd: --today 2024-13-01 n’est pas une date ; écrivez-la AAAA-MM-JJ.\n');
+    const elsewhere = await runLamd(['-C', 'nowhere', 'validate'], { cwd: root, env: { LANG: 'it_IT.UTF-8' } });
+    expect(elsewhere.stderr).toBe(`lamd: La cartella dello spazio di lavoro ${join(root, 'nowhere')} non esiste.\n`);
   });
 });

@@ -26,6 +26,10 @@ const SAME_AS_ENGLISH: Readonly<Record<string, string>> = {
   'choice.stakeholderLevel.local': 'the same word in French',
   'choice.stakeholderLevel.national': 'the same word in French',
   'choice.stakeholderLevel.international': 'the same word in French',
+  'template.stopped-in': 'only the file name, in brackets: "in" is Italian too',
+  'template.failed': 'the template file and the template engine\'s own message',
+  'cli.semicolon': 'Italian separates list items with "; " as English does',
+  'sdg.listed-as': 'an indicator id and "target", the word the Italian SDG texts use',
 };
 
 describe('CLI message catalogues', () => {

@@ -198,7 +198,7 @@ async function pdfUsable<T>(work: () => T | Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof PdfError) throw new UsageError(error.message);
+    if (error instanceof PdfError) throw new UsageError(error.text ?? error.message);
     throw error;
   }
 }
@@ -248,7 +248,7 @@ function usable<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof TemplateError) throw new UsageError(error.message);
+    if (error instanceof TemplateError) throw new UsageError(error.text ?? error.message);
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 // `lamd sdg [goal|target|indicator]`: looks up the SDG code list lamd ships, in several languages,
 // and lists the targets lamd counts as migration-relevant. The JSON shape is documented in main.ts.
-import { t } from '../../i18n/messages.js';
+import { and, render, t, type MessageLanguage, type Text } from '../../i18n/messages.js';
 import { UsageError } from '../../errors.js';
 import {
   SDG_FALLBACK_LANGUAGES,
@@ -41,21 +41,22 @@ export interface SdgOptions {
 /** Bumped when a field of the JSON output changes meaning or goes away. */
 export const SDG_JSON_FORMAT_VERSION = 1;
 
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', it: 'Italian', fr: 'French', ar: 'Arabic', es: 'Spanish', sq: 'Albanian' };
 
 type Query = { kind: 'goal' | 'target' | 'indicator'; id: string };
 
-export async function run(io: CliIO, _global: GlobalOptions, query: string | undefined, options: SdgOptions = {}): Promise<number> {
+export async function run(io: CliIO, global: GlobalOptions, query: string | undefined, options: SdgOptions = {}): Promise<number> {
+  const speaks = global.language ?? 'en';
+  const say = (text: Text) => render(speaks, text);
   const lang = parseLanguage(options.lang);
   const parsed = query === undefined ? undefined : parseQuery(query);
   if (options.migration && parsed && parsed.kind !== 'goal') {
-    throw new UsageError(`--migration takes a goal (like \`lamd sdg ${parsed.id.split('.')[0]} --migration\`), not a ${parsed.kind}. \`lamd sdg ${parsed.id}\` says whether it is migration-relevant.`);
+    throw new UsageError(t('sdg.migration-needs-goal', { goal: parsed.id.split('.')[0]!, kind: parsed.kind, id: parsed.id }));
   }
   const language = titleLanguage(lang);
-  if (language !== lang) io.stderr(`lamd: There are no SDG titles in ${LANGUAGE_NAMES[lang] ?? lang} (${lang}) yet; showing them in ${LANGUAGE_NAMES[language]}.\n`);
+  if (language !== lang) io.stderr(`lamd: ${say(t('sdg.no-titles-in', { wanted: languageName(lang, speaks), lang, shown: languageName(language, speaks) }))}\n`);
   // Wrapping is for people reading a terminal; piped output keeps one entry per line for grep and cut.
   const columns = io.stdoutIsTTY ? (options.columns ?? process.stdout.columns) : undefined;
-  const view: View = { io, lang, json: Boolean(options.json), columns: columns && columns > 0 ? columns : undefined };
+  const view: View = { io, lang, json: Boolean(options.json), columns: columns && columns > 0 ? columns : undefined, speaks, say };
 
   if (options.migration) return showMigration(view, parsed?.id);
   if (!parsed) return showGoals(view);
@@ -69,6 +70,14 @@ interface View {
   lang: SdgLanguageCode;
   json: boolean;
   columns: number | undefined;
+  /** The language of lamd's own words (headings, hints, refusals); the titles are in `lang`. */
+  speaks: MessageLanguage;
+  say: (text: Text) => string;
+}
+
+/** A language's name in the language lamd speaks: "French", "francese". */
+function languageName(code: string, speaks: MessageLanguage): string {
+  return new Intl.DisplayNames([speaks === 'en' ? 'en-GB' : speaks], { type: 'language', fallback: 'code' }).of(code) ?? code;
 }
 
 function parseLanguage(value: string | undefined): SdgLanguageCode {
@@ -106,21 +115,21 @@ function showGoals(view: View): number {
   const shortWidth = Math.max(...goals.map((g) => displayWidth(g.short)));
   const lines = goals.flatMap((g) => row(`${pad(g.id, idWidth)}  ${pad(g.short, shortWidth)}`, tidy(g.title), view.columns));
   view.io.stdout(`${lines.join('\n')}\n`);
-  view.io.stderr('`lamd sdg <goal>` lists its targets; `lamd sdg --migration` the migration-relevant ones.\n');
+  view.io.stderr(`${view.say(t('sdg.goals-hint'))}\n`);
   return 0;
 }
 
 function showGoal(view: View, id: string): number {
   const goal = findGoal(id, view.lang);
-  if (!goal) return notFound(view, `There is no SDG goal ${id}. ${goalsSentence()}`);
+  if (!goal) return notFound(view, t('sdg.no-goal', { id, goals: goalsSentence() }));
   const targets = targetsOfGoal(id, view.lang);
   if (view.json) return printJson(view, 'goal', id, { goal: goalJson(goal), targets: targets.map(targetJson) });
-  const out = [...paragraph(`Goal ${goal.id}: ${tidy(goal.short)}`, view.columns), ...paragraph(tidy(goal.title), view.columns), ''];
+  const out = [...paragraph(view.say(t('sdg.goal-heading', { id: goal.id, short: tidy(goal.short) })), view.columns), ...paragraph(tidy(goal.title), view.columns), ''];
   out.push(...rows(targets.map((t) => [t.id, tidy(t.title)]), view.columns));
   view.io.stdout(`${out.join('\n')}\n`);
   const relevant = (kind: MigrationRelevance) => targets.filter((t) => migrationRelevance(t.id)?.relevance === kind).map((t) => t.id);
-  const hints = (['direct', 'related'] as const).filter((kind) => relevant(kind).length).map((kind) => `${relevant(kind).join(', ')} (${kind})`);
-  if (hints.length) view.io.stderr(`Migration-relevant: ${hints.join('; ')}. \`lamd sdg ${id} --migration\` says why.\n`);
+  const hints = (['direct', 'related'] as const).filter((kind) => relevant(kind).length).map((kind) => view.say(t('sdg.relevance-ids', { ids: relevant(kind).join(', '), relevance: kind })));
+  if (hints.length) view.io.stderr(`${view.say(t('sdg.migration-hint', { hints: hints.join(view.say(t('cli.semicolon'))), id }))}\n`);
   return 0;
 }
 
@@ -132,11 +141,11 @@ function showTarget(view: View, id: string): number {
   if (view.json) {
     return printJson(view, 'target', id, { target: targetJson(target), goal: goalJson(goal), indicators: indicators.map(indicatorJson) });
   }
-  const out = [...paragraph(`Target ${target.id} (goal ${goal.id}: ${tidy(goal.short)})`, view.columns), ...paragraph(tidy(target.title), view.columns)];
+  const out = [...paragraph(view.say(t('sdg.target-heading', { id: target.id, goal: goal.id, short: tidy(goal.short) })), view.columns), ...paragraph(tidy(target.title), view.columns)];
   const migration = migrationRelevance(id);
-  if (migration) out.push(...paragraph(`Migration-relevant (${migration.relevance}): ${migration.reason}`, view.columns));
+  if (migration) out.push(...paragraph(view.say(t('sdg.target-migration', { relevance: migration.relevance, reason: migration.reason })), view.columns));
   out.push('');
-  out.push(...(indicators.length ? rows(indicators.map((i) => [i.id, tidy(i.title)]), view.columns) : ['(no indicators in this code list)']));
+  out.push(...(indicators.length ? rows(indicators.map((i) => [i.id, tidy(i.title)]), view.columns) : [view.say(t('sdg.no-indicators'))]));
   view.io.stdout(`${out.join('\n')}\n`);
   return 0;
 }
@@ -154,11 +163,11 @@ function showIndicator(view: View, id: string): number {
     });
   }
   const goals = [...new Set(targets.map((t) => t.goal))].map((g) => findGoal(g, view.lang)!);
-  const where = `target${targets.length > 1 ? 's' : ''} ${targets.map((t) => t.id).join(', ')}, goal ${goals.map((g) => `${g.id}: ${tidy(g.short)}`).join('; ')}`;
-  const out = [...paragraph(`Indicator ${indicator.id} (${where})`, view.columns), ...paragraph(tidy(indicator.title), view.columns), ''];
+  const heading = t('sdg.indicator-heading', { id: indicator.id, count: targets.length, targets: targets.map((t) => t.id).join(', '), goals: goals.map((g) => `${g.id}: ${tidy(g.short)}`).join('; ') });
+  const out = [...paragraph(view.say(heading), view.columns), ...paragraph(tidy(indicator.title), view.columns), ''];
   out.push(...rows(targets.map((t) => [t.id, tidy(t.title)]), view.columns));
   if (repeats.length) {
-    out.push('', ...paragraph(`The same indicator is also listed as ${listWords(repeats.map((r) => `${r.id} (target ${r.target})`))}.`, view.columns));
+    out.push('', ...paragraph(view.say(t('sdg.also-listed', { list: and(repeats.map((r) => t('sdg.listed-as', { id: r.id, target: r.target }))) })), view.columns));
   }
   view.io.stdout(`${out.join('\n')}\n`);
   return 0;
@@ -166,7 +175,7 @@ function showIndicator(view: View, id: string): number {
 
 function showMigration(view: View, goalId: string | undefined): number {
   const goal = goalId === undefined ? undefined : findGoal(goalId, view.lang);
-  if (goalId !== undefined && !goal) return notFound(view, `There is no SDG goal ${goalId}. ${goalsSentence()}`);
+  if (goalId !== undefined && !goal) return notFound(view, t('sdg.no-goal', { id: goalId, goals: goalsSentence() }));
   const list = migrationTargets();
   const pick = (entries: typeof list.direct) =>
     entries
@@ -182,23 +191,24 @@ function showMigration(view: View, goalId: string | undefined): number {
   }
   if (!direct.length && !related.length) {
     // The goal exists; an empty list is an answer, not a failed lookup (exit 0).
-    view.io.stderr(`Goal ${goalId} has no migration-relevant targets in lamd's list. \`lamd sdg --migration\` lists them all.\n`);
+    view.io.stderr(`${view.say(t('sdg.no-migration-targets', { id: goalId! }))}\n`);
     return 0;
   }
   const idWidth = Math.max(...[...direct, ...related].map((t) => displayWidth(t.id)));
-  const out = paragraph(goal ? `Migration-relevant targets of goal ${goal.id}: ${tidy(goal.short)}` : 'Migration-relevant SDG targets', view.columns);
+  const out = paragraph(view.say(goal ? t('sdg.migration-of-goal', { id: goal.id, short: tidy(goal.short) }) : t('sdg.migration-all')), view.columns);
   const group = (heading: string, targets: SdgTarget[]) => {
     if (!targets.length) return;
     out.push('', ...paragraph(heading, view.columns));
     for (const t of targets) {
       out.push(...row(pad(t.id, idWidth), tidy(t.title), view.columns));
-      out.push(...row(' '.repeat(idWidth), `Why: ${migrationRelevance(t.id)!.reason}`, view.columns));
+      out.push(...row(' '.repeat(idWidth), view.say(why(migrationRelevance(t.id)!.reason)), view.columns));
     }
   };
-  group('Direct: the target itself names migration, migrants, mobility, trafficking, remittances, international students or migratory status', direct);
-  group("Related: targets practitioners' guidance links to migration governance at local level", related);
+  group(view.say(t('sdg.direct-heading')), direct);
+  group(view.say(t('sdg.related-heading')), related);
   view.io.stdout(`${out.join('\n')}\n`);
-  if (titleLanguage(view.lang) !== 'en') view.io.stderr('The reasons (Why:) are in English.\n');
+  // The reasons are lamd's own English: said to whoever reads the titles or lamd in another language.
+  if (titleLanguage(view.lang) !== 'en' || view.speaks !== 'en') view.io.stderr(`${view.say(t('sdg.reasons-english'))}\n`);
   return 0;
 }
 
@@ -231,31 +241,32 @@ const indicatorJson = (i: SdgIndicatorEntry) => ({ id: i.id, target: i.target, t
 
 // Exit 2, as for any argument lamd cannot use: 1 means "the documents have problems", and a CI step
 // that looks a code up must not read a typo as a finding.
-function notFound(view: View, message: string): number {
-  view.io.stderr(`lamd: ${message}\n`);
+function notFound(view: View, message: Text): number {
+  view.io.stderr(`lamd: ${view.say(message)}\n`);
   return 2;
 }
 
-function goalsSentence(): string {
+/** `Why: …`: the reason a target is migration-relevant (lamd's own words, in English). */
+const why = (reason: string): Text => t('sdg.why', { reason });
+
+function goalsSentence(): Text {
   const goals = loadSdg('en').goals;
-  return `The goals are ${goals[0]!.id}–${goals[goals.length - 1]!.id}.`;
+  return t('sdg.goals-range', { first: goals[0]!.id, last: goals[goals.length - 1]!.id });
 }
 
-function targetNotFound(id: string): string {
+function targetNotFound(id: string): Text {
   const goal = id.split('.')[0]!;
-  if (!findGoal(goal)) return `There is no SDG target ${id}: there is no goal ${goal}. ${goalsSentence()}`;
-  return `There is no SDG target ${id}. Goal ${goal} has targets ${describeIds(targetsOfGoal(goal).map((t) => t.id))}.`;
+  if (!findGoal(goal)) return t('sdg.no-target-no-goal', { id, goal, goals: goalsSentence() });
+  return t('sdg.no-target', { id, goal, targets: describeIds(targetsOfGoal(goal).map((t) => t.id)) });
 }
 
-function indicatorNotFound(id: string): string {
+function indicatorNotFound(id: string): Text {
   const goal = id.split('.')[0]!;
   const target = id.split('.').slice(0, 2).join('.');
-  if (!findGoal(goal)) return `There is no SDG indicator ${id}: there is no goal ${goal}. ${goalsSentence()}`;
-  if (!findTarget(target)) {
-    return `There is no SDG indicator ${id}: there is no target ${target}. Goal ${goal} has targets ${describeIds(targetsOfGoal(goal).map((t) => t.id))}.`;
-  }
+  if (!findGoal(goal)) return t('sdg.no-indicator-no-goal', { id, goal, goals: goalsSentence() });
+  if (!findTarget(target)) return t('sdg.no-indicator-no-target', { id, goal, target, targets: describeIds(targetsOfGoal(goal).map((t) => t.id)) });
   const ids = indicatorsOfTarget(target).map((i) => i.id);
-  return `There is no SDG indicator ${id}. Target ${target} has indicator${ids.length === 1 ? '' : 's'} ${describeIds(ids)}.`;
+  return t('sdg.no-indicator', { id, target, count: ids.length, indicators: describeIds(ids) });
 }
 
 /** `10.1–10.7, 10.a–10.c`: consecutive ids (1, 2, 3 or a, b, c in the last part) as ranges. */
@@ -276,10 +287,6 @@ function follows(a: string, b: string): boolean {
   const y = b.slice(b.lastIndexOf('.') + 1);
   if (/^\d+$/.test(x) && /^\d+$/.test(y)) return Number(y) === Number(x) + 1;
   return /^[a-z]$/.test(x) && /^[a-z]$/.test(y) && y.charCodeAt(0) === x.charCodeAt(0) + 1;
-}
-
-function listWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 // ---- text layout ----
