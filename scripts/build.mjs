@@ -12,7 +12,8 @@ compileSchemas();
 rmSync(new URL('dist', root), { recursive: true, force: true });
 
 await build({
-  entryPoints: { lamd: 'src/cli/entry.ts' },
+  // The parallel check's worker threads run a script of their own, sharing the chunks.
+  entryPoints: { lamd: 'src/cli/entry.ts', 'check-worker': 'src/check/check-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

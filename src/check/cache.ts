@@ -12,8 +12,8 @@ import { isRootWorkspaceFile } from '../workspace/kinds.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from '../workspace/find.js';
 import { loadWorkspace, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
 import { UsageError } from '../errors.js';
-import { mayReadDifferently, parseYamlText } from '../workspace/source.js';
 import { assemble, checkFiles, type CheckOptions, type CheckResult, type FileResult } from './index.js';
+import { readsFast, standIn, summarize, type StandIn, type Summary } from './stand-in.js';
 import { unreadableIds } from './workspace-index.js';
 
 /** Where the cache lives in a workspace (`lamd init` lists it in .gitignore). */
@@ -21,15 +21,6 @@ export const CACHE_FOLDER = join('.lamd', 'cache');
 const CACHE_FILE = 'validate.json';
 const FORMAT = 'lamd validate cache';
 const FORMAT_VERSION = 1;
-
-/**
- * What a road map's top level holds in short scalars (ids, slugs, flags), so checks that read only
- * those need not parse it; `other` names its other keys, whose values are only in the file.
- */
-interface Summary {
-  scalars: Record<string, string | number | boolean | null>;
-  other: string[];
-}
 
 interface Entry {
   /** The file as shown in the results (they name it). */
@@ -99,7 +90,7 @@ export async function validateWithCache(loadOptions: LoadOptions, checkOptions: 
       hashes.set(name, hash);
       const entry = previous.get(rel(path));
       if (entry && entry.hash === hash && entry.name === name) {
-        const doc = standIn(name, path, bytes, entry);
+        const doc = standIn(name, path, entry.summary, () => bytes);
         standIns.set(doc, entry);
         return doc;
       }
@@ -211,73 +202,6 @@ function firstDeclarations(documents: readonly LoadedDocument[]): Map<string, st
     if (typeof id === 'string' && !first.has(id)) first.set(id, doc.file);
   }
   return first;
-}
-
-/** Whether js-yaml's reading of these bytes is lamd's final one (no slow path; see readSource). */
-function readsFast(bytes: Uint8Array): boolean {
-  try {
-    return !mayReadDifferently(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return false;
-  }
-}
-
-function summarize(value: Record<string, unknown>): Summary {
-  const summary: Summary = { scalars: {}, other: [] };
-  for (const key of Object.keys(value)) {
-    const v = value[key];
-    // Texts stay in the file: the checks that span road maps read ids, slugs and flags.
-    if (v === null || typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 64)) summary.scalars[key] = v;
-    else summary.other.push(key);
-  }
-  return summary;
-}
-
-interface StandIn extends LoadedDocument {
-  materialize(): void;
-}
-
-/**
- * A road map known from the cache: its top-level scalars come from the summary; anything more parses
- * the file (as the loader would: js-yaml, the same tree walk), once.
- */
-function standIn(name: string, path: string, bytes: Uint8Array, entry: Entry): StandIn {
-  let full: Record<string, unknown> | undefined;
-  const parse = (): Record<string, unknown> => {
-    if (full) return full;
-    const parsed = parseYamlText(name, new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    full = parsed.value as Record<string, unknown>;
-    return full;
-  };
-  const { scalars } = entry.summary;
-  const other = new Set(entry.summary.other);
-  const summary = new Proxy({} as Record<string, unknown>, {
-    get(_, key) {
-      if (full) return Reflect.get(full, key);
-      if (typeof key === 'string') {
-        if (Object.hasOwn(scalars, key)) return scalars[key];
-        if (!other.has(key)) return Reflect.get(Object.prototype, key);
-      }
-      return Reflect.get(parse(), key);
-    },
-    has: (_, key) => Reflect.has(parse(), key),
-    ownKeys: () => Reflect.ownKeys(parse()),
-    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(parse(), key),
-    set: (_, key, value) => Reflect.set(parse(), key, value),
-    defineProperty: (_, key, descriptor) => Reflect.defineProperty(parse(), key, descriptor),
-    deleteProperty: (_, key) => Reflect.deleteProperty(parse(), key),
-  });
-  return {
-    file: name,
-    path,
-    kind: 'roadmap',
-    get value() {
-      return full ?? summary;
-    },
-    materialize() {
-      parse();
-    },
-  };
 }
 
 /** The entries of a cache file made under the same key; a damaged or foreign file is said and ignored. */

@@ -138,6 +138,7 @@ export function buildProgram(io: CliIO = processIO(), language: MessageLanguage 
     .option('--lang <code>', h('help.validate.option.lang'))
     .option('--cache', h('help.validate.option.cache'))
     .option('--cache-location <path>', h('help.validate.option.cache-location'))
+    .option('--jobs <n>', h('help.validate.option.jobs'))
     .action(lazy(() => import('./commands/validate.js') as Promise<{ run: Run }>));
 
   program

@@ -41,6 +41,11 @@ export interface LoadOptions {
    */
   onlyWhatNamedRoadmapsNeed?: boolean;
   /**
+   * Offered every file found, before it is read: a document returned stands in its place, and the
+   * file is not read (the parallel check lists the road maps other threads read, in their order).
+   */
+  before?: (file: { name: string; path: string }) => LoadedDocument | undefined;
+  /**
    * Offered every file read, before it is parsed: a document returned is taken as is (a cache's
    * stand-in), and the file is not parsed.
    */
@@ -148,6 +153,11 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
     else if (leaveOutRoadmaps === undefined) {
       leaveOutRoadmaps = Boolean(options.onlyWhatNamedRoadmapsNeed) && root !== undefined && paths.length > 0 && !paths.includes('-') && result.documents.length > 0 && result.documents.every((d) => d.kind === 'roadmap');
     }
+    const placed = options.before?.({ name, path: file.path });
+    if (placed) {
+      result.documents.push(placed);
+      continue;
+    }
     let bytes: Uint8Array;
     try {
       const read = readFile(file.path);
@@ -186,6 +196,23 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
     }
   }
   return result;
+}
+
+/**
+ * The document one file holds, read as loadWorkspace reads it (its problems are another thread's to
+ * report); undefined when it holds none.
+ */
+export async function loadDocumentFile(name: string, path: string): Promise<LoadedDocument | undefined> {
+  const texts = new LazySourceTexts();
+  const scratch: LoadResult = { documents: [], reported: new Set(), diagnostics: [], texts, unloaded: [], hasStakeholdersFile: false };
+  try {
+    const read = readDocumentFile(path);
+    if ('tooLarge' in read) return undefined;
+    await addDocument(scratch, texts, name, path, read.bytes, []);
+  } catch {
+    return undefined;
+  }
+  return scratch.documents[0];
 }
 
 /** Parses one file into the result; returns whether it became a document lamd checks. */

@@ -29,6 +29,8 @@ export interface ValidateOptions {
   /** Keep road maps' results between runs (`--cache`), in `cacheLocation` when given. */
   cache?: boolean;
   cacheLocation?: string;
+  /** Threads that check (`--jobs`): 1 checks in the main thread alone; default: one per core on large workspaces. */
+  jobs?: string | number;
 }
 
 export async function run(io: CliIO, global: GlobalOptions, paths: string[] = [], options: ValidateOptions = {}): Promise<number> {
@@ -39,6 +41,7 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
   const loadOptions: LoadOptions = { cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}), paths, readStdin: io.readStdin, onlyWhatNamedRoadmapsNeed: true };
   const checkOptions: CheckOptions = { language, ...(options.today !== undefined ? { today: options.today } : {}) };
   const runNotes: Text[] = [];
+  const jobs = jobsOption(options.jobs);
   let load: LoadResult;
   let result: CheckResult;
   if (options.cache || options.cacheLocation !== undefined) {
@@ -47,9 +50,13 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
     ({ load, result } = cached);
     runNotes.push(...cached.notes);
   } else {
-    load = await loadWorkspace(loadOptions);
-    if (load.reported.size === 0) throw new UsageError(t('validate.nothing-to-check'));
-    result = await checkLoaded(load, checkOptions);
+    const parallel = paths.length === 0 && jobs !== 1 ? await (await import('../../check/parallel.js')).validateInParallel(loadOptions, checkOptions, jobs) : undefined;
+    if (parallel) ({ load, result } = parallel);
+    else {
+      load = await loadWorkspace(loadOptions);
+      if (load.reported.size === 0) throw new UsageError(t('validate.nothing-to-check'));
+      result = await checkLoaded(load, checkOptions);
+    }
   }
 
   // --quiet shows what fails the run: errors, and under --strict warnings too.
@@ -108,6 +115,14 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
 
   const failed = summary.errors > 0 || (options.strict === true && summary.warnings > 0);
   return failed ? 1 : 0;
+}
+
+/** --jobs as a number of threads, 1 or more; undefined when not given. */
+function jobsOption(value: string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(t('validate.jobs-invalid', { value: String(value) }));
+  return jobs;
 }
 
 export function summaryLine(s: { files: number; errors: number; warnings: number }, language: MessageLanguage = 'en'): string {

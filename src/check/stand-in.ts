@@ -1,0 +1,82 @@
+// A road map known without parsing it: its id, slug and flags from a summary, its whole text parsed
+// only if a check reads further. Used by the cache and by the parallel check, whose main thread
+// knows the road maps the workers read.
+import type { LoadedDocument } from '../workspace/load.js';
+import { mayReadDifferently, parseYamlText } from '../workspace/source.js';
+
+/**
+ * What a road map's top level holds in short scalars (ids, slugs, flags), so checks that read only
+ * those need not parse it; `other` names its other keys, whose values are only in the file.
+ */
+export interface Summary {
+  scalars: Record<string, string | number | boolean | null>;
+  other: string[];
+}
+
+export function summarize(value: Record<string, unknown>): Summary {
+  const summary: Summary = { scalars: {}, other: [] };
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    // Texts stay in the file: the checks that span road maps read ids, slugs and flags.
+    if (v === null || typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 64)) summary.scalars[key] = v;
+    else summary.other.push(key);
+  }
+  return summary;
+}
+
+export interface StandIn extends LoadedDocument {
+  /** Parses the file now, so `value` is the document itself from here on. */
+  materialize(): void;
+}
+
+/**
+ * A road map from its summary; anything more than the summary parses the file as the loader would
+ * (js-yaml and the same tree walk), once. Only for files js-yaml alone reads (no slow path).
+ */
+export function standIn(name: string, path: string, summary: Summary, read: () => Uint8Array): StandIn {
+  let full: Record<string, unknown> | undefined;
+  const parse = (): Record<string, unknown> => {
+    if (full) return full;
+    const parsed = parseYamlText(name, new TextDecoder('utf-8', { fatal: true }).decode(read()));
+    full = parsed.value as Record<string, unknown>;
+    return full;
+  };
+  const { scalars } = summary;
+  const other = new Set(summary.other);
+  const proxy = new Proxy({} as Record<string, unknown>, {
+    get(_, key) {
+      if (full) return Reflect.get(full, key);
+      if (typeof key === 'string') {
+        if (Object.hasOwn(scalars, key)) return scalars[key];
+        if (!other.has(key)) return Reflect.get(Object.prototype, key);
+      }
+      return Reflect.get(parse(), key);
+    },
+    has: (_, key) => Reflect.has(parse(), key),
+    ownKeys: () => Reflect.ownKeys(parse()),
+    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(parse(), key),
+    set: (_, key, value) => Reflect.set(parse(), key, value),
+    defineProperty: (_, key, descriptor) => Reflect.defineProperty(parse(), key, descriptor),
+    deleteProperty: (_, key) => Reflect.deleteProperty(parse(), key),
+  });
+  return {
+    file: name,
+    path,
+    kind: 'roadmap',
+    get value() {
+      return full ?? proxy;
+    },
+    materialize() {
+      parse();
+    },
+  };
+}
+
+/** Whether js-yaml's reading of these bytes is lamd's final one (no slow path; see readSource). */
+export function readsFast(bytes: Uint8Array): boolean {
+  try {
+    return !mayReadDifferently(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return false;
+  }
+}

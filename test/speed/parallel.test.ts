@@ -1,0 +1,33 @@
+// The parallel check (worker threads) gives exactly the serial check's output: the built lamd on a
+// generated network, forced to several threads and to one, in every format people and CI read.
+import { describe, expect, it } from 'vitest';
+import { threadsFor } from '../../src/check/parallel.js';
+import { lamd, tempDir } from '../helpers/lamd.js';
+import { writeNetwork } from './network.js';
+
+describe('lamd validate --jobs', () => {
+  it('gives the same output with worker threads as in one thread', () => {
+    const dir = tempDir();
+    writeNetwork(dir);
+    for (const format of ['json', 'pretty', 'github', 'sarif']) {
+      const serial = lamd(['validate', '--format', format, '--today', '2026-06-30', '--jobs', '1'], { cwd: dir });
+      const parallel = lamd(['validate', '--format', format, '--today', '2026-06-30', '--jobs', '3'], { cwd: dir });
+      expect(serial.status, format).toBe(1);
+      expect(parallel.stdout, format).toBe(serial.stdout);
+      expect(parallel.stderr, format).toBe(serial.stderr);
+      expect(parallel.status, format).toBe(serial.status);
+    }
+  });
+
+  it('refuses a --jobs that is not a whole number of threads', () => {
+    const result = lamd(['validate', '--jobs', 'two'], { cwd: tempDir() });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--jobs takes a whole number of threads, 1 or more, not `two`.');
+  });
+
+  it('keeps to one thread for a few files, or when told', () => {
+    expect(threadsFor(undefined, 10)).toBe(1);
+    expect(threadsFor(1, 100_000)).toBe(1);
+    expect(threadsFor(3, 10)).toBe(3);
+  });
+});
