@@ -34,8 +34,8 @@ interface Entry {
   read: Diagnostic[];
   /** The fingerprint of the other documents when the results were made (see workspaceFacts). */
   facts: string;
-  /** The file that declared this road map's id first (the file itself, unless the id is used twice). */
-  first: string | null;
+  /** The file that declared this road map's id first, when not the file itself (the id is used twice). */
+  first?: string;
   result: FileResult;
 }
 
@@ -62,7 +62,7 @@ export interface CacheOptions {
   location?: string;
 }
 
-const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('base64url');
 
 /** Loads and checks with the cache: the whole run of `lamd validate --cache`. */
 export async function validateWithCache(loadOptions: LoadOptions, checkOptions: CheckOptions, options: CacheOptions = {}): Promise<CachedRun> {
@@ -105,7 +105,7 @@ export async function validateWithCache(loadOptions: LoadOptions, checkOptions: 
   const settled = new Set<LoadedDocument>();
   const known = new Map<string, FileResult>();
   for (const [doc, entry] of standIns) {
-    if (entry.facts === facts && entry.first === (first.get(entry.id ?? '') ?? null)) {
+    if (entry.facts === facts && (entry.first ?? entry.name) === (first.get(entry.id ?? '') ?? entry.name)) {
       settled.add(doc);
       if (load.reported.has(doc.file)) known.set(doc.file, entry.result);
     } else {
@@ -141,7 +141,7 @@ export async function validateWithCache(loadOptions: LoadOptions, checkOptions: 
       summary: summarize(doc.value),
       read: old ? old.read : load.diagnostics.filter((d) => d.file === doc.file),
       facts,
-      first: first.get(typeof id === 'string' ? id : '') ?? null,
+      ...firstUnlessItself(first.get(typeof id === 'string' ? id : ''), doc.file),
       result: fileResult,
     };
   }
@@ -191,6 +191,10 @@ function workspaceFacts(load: LoadResult, hashes: ReadonlyMap<string, string>): 
     hash.update(JSON.stringify([doc.file, doc.kind, hashes.get(doc.file) ?? null]));
   }
   return hash.digest('hex');
+}
+
+function firstUnlessItself(first: string | undefined, file: string): { first?: string } {
+  return first === undefined || first === file ? {} : { first };
 }
 
 /** For each road map id, the file that declares it first: an ids/unique finding goes on the others. */
@@ -283,7 +287,7 @@ function isDiagnostic(v: unknown, file: string): boolean {
 
 function isEntry(v: unknown): v is Entry {
   if (!isRecord(v) || !isString(v.name) || !isString(v.hash) || !isString(v.facts)) return false;
-  if (!(v.id === null || isString(v.id)) || !(v.first === null || isString(v.first))) return false;
+  if (!(v.id === null || isString(v.id)) || !(v.first === undefined || isString(v.first))) return false;
   const summary = v.summary;
   if (!isRecord(summary) || !Array.isArray(summary.other) || !summary.other.every(isString) || !isRecord(summary.scalars)) return false;
   if (!Object.values(summary.scalars).every((s) => s === null || ['string', 'number', 'boolean'].includes(typeof s))) return false;

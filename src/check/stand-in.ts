@@ -5,20 +5,24 @@ import type { LoadedDocument } from '../workspace/load.js';
 import { mayReadDifferently, parseYamlText } from '../workspace/source.js';
 
 /**
- * What a road map's top level holds in short scalars (ids, slugs, flags), so checks that read only
- * those need not parse it; `other` names its other keys, whose values are only in the file.
+ * What a road map's top level holds under the keys other documents' checks read (its id, owner, kind
+ * and `example` flag), so a stand-in answers them without parsing: `scalars` holds those that are
+ * short scalars, `other` names those that are something else. Every other key parses the file.
  */
 export interface Summary {
   scalars: Record<string, string | number | boolean | null>;
   other: string[];
 }
 
+/** The keys a summary answers for: absent from both lists means absent from the document. */
+export const SUMMARY_KEYS: ReadonlySet<string> = new Set(['kind', 'schema_version', 'id', 'municipality', 'example', 'title']);
+
 export function summarize(value: Record<string, unknown>): Summary {
   const summary: Summary = { scalars: {}, other: [] };
-  for (const key of Object.keys(value)) {
+  for (const key of SUMMARY_KEYS) {
+    if (!Object.hasOwn(value, key)) continue;
     const v = value[key];
-    // Texts stay in the file: the checks that span road maps read ids, slugs and flags.
-    if (v === null || typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 64)) summary.scalars[key] = v;
+    if (v === null || typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 200)) summary.scalars[key] = v;
     else summary.other.push(key);
   }
   return summary;
@@ -48,7 +52,7 @@ export function standIn(name: string, path: string, summary: Summary, read: () =
       if (full) return Reflect.get(full, key);
       if (typeof key === 'string') {
         if (Object.hasOwn(scalars, key)) return scalars[key];
-        if (!other.has(key)) return Reflect.get(Object.prototype, key);
+        if (SUMMARY_KEYS.has(key) && !other.has(key)) return Reflect.get(Object.prototype, key);
       }
       return Reflect.get(parse(), key);
     },
