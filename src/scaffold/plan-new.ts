@@ -179,6 +179,10 @@ export function planActivity(facts: WorkspaceFacts, answers: ActivityAnswers): P
     hasMode: answers.mode !== undefined,
     hasMunicipalities: answers.municipalities.length > 0,
     isTraining: answers.type === 'training',
+    // A peer exchange lists each municipality as a delegation, and a training a line of participants
+    // to count for each (3.2.3, 5.1.1): the fields the exchange and training rules read.
+    isPeerExchange: answers.type === 'peer-exchange',
+    delegations: answers.municipalities,
   };
   return [{ path, content: withModeline('activity', path, renderTemplate('new/activity.yaml', view, documentLanguage(facts.language))) }];
 }
