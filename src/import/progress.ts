@@ -7,6 +7,7 @@ import { isCalendarDate } from '../calendar/dates.js';
 import { addMonths, periodRange, periodsOverlap } from '../calendar/periods.js';
 import { programmeEnd } from '../check/progress.js';
 import { UsageError } from '../errors.js';
+import { t, type Text } from '../i18n/messages.js';
 import { ACTION_STATUS_VALUES, SHEET_KEYS, TEMPLATE_SUBJECT_PREFIX, type SheetName } from '../export/progress-template.js';
 import type { Messages } from '../report/i18n.js';
 import type { ReportModel } from '../report/model.js';
@@ -47,36 +48,36 @@ function periodOf(request: ImportRequest): string {
   const fromFile = request.workbook.subject?.startsWith(TEMPLATE_SUBJECT_PREFIX) ? request.workbook.subject.slice(TEMPLATE_SUBJECT_PREFIX.length).trim() : undefined;
   if (request.period !== undefined && fromFile !== undefined && request.period !== fromFile) {
     // Its rows were filled in for the workbook's period; filing them under another would misdate every value.
-    throw new UsageError(`${request.file} was exported for ${fromFile}, but --period says ${request.period}. Import it for ${fromFile} (leave out --period), or export a workbook for ${request.period} with \`lamd export progress-template --period ${request.period}\`.`);
+    throw new UsageError(t('import.period-mismatch', { file: request.file, exported: fromFile, period: request.period }));
   }
   const period = request.period ?? fromFile;
-  if (period === undefined) throw new UsageError(`${request.file} does not say which period it reports on: pass --period (2025-H1, 2025-Q3 or 2025).`);
-  if (!periodRange(period)) throw new UsageError(`--period ${period} is not a reporting period. Write a year (2025), a half-year (2025-H1) or a quarter (2025-Q3).`);
+  if (period === undefined) throw new UsageError(t('import.no-period', { file: request.file }));
+  if (!periodRange(period)) throw new UsageError(t('import.bad-period', { period }));
   return period;
 }
 
 /** The sheets lamd wrote, each with every key of row 1; anything else means this is not lamd's workbook. */
 function sheetsOf(request: ImportRequest): Map<SheetName, SheetRead> {
   const out = new Map<SheetName, SheetRead>();
-  const missing: string[] = [];
+  const missing: Text[] = [];
   for (const name of Object.keys(SHEET_KEYS) as SheetName[]) {
     const sheet = request.workbook.sheets.get(name);
     if (!sheet) {
       // The CSV form may leave a sheet out: a file of actions only is fine.
-      if (request.workbook.format === 'xlsx') missing.push(`the sheet \`${name}\` is missing`);
+      if (request.workbook.format === 'xlsx') missing.push(t('import.sheet-missing', { sheet: name }));
       continue;
     }
     const lacking = SHEET_KEYS[name].filter((k) => !sheet.columns.has(k));
-    if (lacking.length) missing.push(`${request.workbook.format === 'xlsx' ? `row 1 of the sheet \`${name}\`` : 'the first line'} lacks the column key${lacking.length === 1 ? '' : 's'} ${lacking.map((k) => `\`${k}\``).join(', ')}`);
+    if (lacking.length) missing.push(t('import.columns-missing', { where: request.workbook.format === 'xlsx' ? 'sheet' : 'line', sheet: name, count: lacking.length, keys: lacking.map((k) => `\`${k}\``).join(', ') }));
     else out.set(name, sheet);
   }
   // CSV rows of another sheet are reported row by row (planImport); a file of only those is still a progress CSV.
   const others = request.workbook.format === 'csv' && [...request.workbook.sheets.keys()].some((s) => !(s in SHEET_KEYS));
   if (missing.length || (out.size === 0 && !others)) {
-    const found = [...request.workbook.sheets.keys()].map((s) => `\`${s}\``).join(', ') || 'none';
-    throw new UsageError(
-      `${request.file} is not a progress workbook lamd wrote: ${missing.join('; ') || 'it has neither the sheet `Indicators` nor `Actions`'} (sheets found: ${found}). Export one with \`lamd export progress-template --period <period> -o <file>.xlsx\`, fill it in without renaming sheets or changing row 1, and import that.`,
-    );
+    const found = [...request.workbook.sheets.keys()].map((s) => `\`${s}\``).join(', ') || t('import.none');
+    // At most one problem per sheet, and there are two sheets.
+    const problems = missing.length === 0 ? t('import.no-sheets') : missing.length === 1 ? missing[0]! : t('import.two-problems', { first: missing[0]!, second: missing[1]! });
+    throw new UsageError(t('import.not-lamds', { file: request.file, problems, found }));
   }
   return out;
 }

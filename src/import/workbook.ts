@@ -4,6 +4,7 @@
 // lamd can read is a UsageError (exit 2) that says why.
 import { inflateRawSync } from 'node:zlib';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n/messages.js';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_INFLATED_BYTES = 100 * 1024 * 1024;
@@ -60,7 +61,7 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
  */
 export function checkZip(bytes: Uint8Array, name: string): Map<string, Buffer> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const corrupt = (why: string) => new UsageError(`${name} is a damaged XLSX file (${why}). Open it in your spreadsheet and save it again as .xlsx.`);
+  const corrupt = (why: 'no_toc' | 'bad_toc' | 'no_part' | 'short_part' | 'bad_part' | 'compression', part = '') => new UsageError(t('workbook.damaged', { file: name, why, part }));
   // End of central directory: the last 22 bytes, or earlier when the zip has a comment.
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
@@ -69,14 +70,14 @@ export function checkZip(bytes: Uint8Array, name: string): Map<string, Buffer> {
       break;
     }
   }
-  if (eocd < 0) throw corrupt('its table of contents is missing');
+  if (eocd < 0) throw corrupt('no_toc');
   const entries = buf.readUInt16LE(eocd + 10);
   let offset = buf.readUInt32LE(eocd + 16);
-  if (entries > MAX_ENTRIES) throw new UsageError(`${name} holds ${entries} files inside; a workbook lamd wrote holds about a dozen. It is not a progress workbook.`);
+  if (entries > MAX_ENTRIES) throw new UsageError(t('workbook.too-many-parts', { file: name, count: String(entries) }));
   const sheets = new Map<string, Buffer>();
   let total = 0;
   for (let e = 0; e < entries; e++) {
-    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) throw corrupt('its table of contents is damaged');
+    if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== 0x02014b50) throw corrupt('bad_toc');
     const method = buf.readUInt16LE(offset + 10);
     const compressed = buf.readUInt32LE(offset + 20);
     const declared = buf.readUInt32LE(offset + 24);
@@ -87,10 +88,10 @@ export function checkZip(bytes: Uint8Array, name: string): Map<string, Buffer> {
     const local = buf.readUInt32LE(offset + 42);
     const entryName = buf.toString('utf8', offset + 46, offset + 46 + nameLength);
     offset += 46 + nameLength + extraLength + commentLength;
-    if (flags & 0x1) throw new UsageError(`${name} is password-protected. Save it again without a password, then import it.`);
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw corrupt(`the part ${entryName} cannot be found`);
+    if (flags & 0x1) throw new UsageError(t('workbook.password', { file: name }));
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw corrupt('no_part', entryName);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    if (start + compressed > buf.length) throw corrupt(`the part ${entryName} is cut short`);
+    if (start + compressed > buf.length) throw corrupt('short_part', entryName);
     const data = buf.subarray(start, start + compressed);
     const room = MAX_INFLATED_BYTES - total;
     let inflated: Buffer;
@@ -100,14 +101,14 @@ export function checkZip(bytes: Uint8Array, name: string): Map<string, Buffer> {
         inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(room, declared + 1)) });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /Cannot create a Buffer larger|maxOutputLength/i.test(String(error))) {
-          throw new UsageError(`${name} unpacks to more than its parts declare or more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB (a zip bomb?). lamd did not read it.`);
+          throw new UsageError(t('workbook.bomb', { file: name, what: 'either', limit: String(MAX_INFLATED_BYTES / 1024 / 1024) }));
         }
-        throw corrupt(`the part ${entryName} does not unpack`);
+        throw corrupt('bad_part', entryName);
       }
-    } else throw corrupt(`the part ${entryName} uses a compression lamd does not read`);
-    if (inflated.length !== declared) throw new UsageError(`${name} unpacks to more than its parts declare (a zip bomb?). lamd did not read it.`);
+    } else throw corrupt('compression', entryName);
+    if (inflated.length !== declared) throw new UsageError(t('workbook.bomb', { file: name, what: 'declared', limit: String(MAX_INFLATED_BYTES / 1024 / 1024) }));
     total += inflated.length;
-    if (total > MAX_INFLATED_BYTES) throw new UsageError(`${name} unpacks to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MB (a zip bomb?). lamd did not read it.`);
+    if (total > MAX_INFLATED_BYTES) throw new UsageError(t('workbook.bomb', { file: name, what: 'limit', limit: String(MAX_INFLATED_BYTES / 1024 / 1024) }));
     sheets.set(entryName, inflated);
   }
   return sheets;
@@ -123,15 +124,15 @@ function countRows(xml: Buffer): number {
 }
 
 function tooManyRows(name: string, rows: number): UsageError {
-  return new UsageError(`${name} has ${rows.toLocaleString('en')} rows; a progress workbook has one row per indicator or action (at most ${MAX_ROWS.toLocaleString('en')}). lamd did not read it.`);
+  return new UsageError(t('workbook.too-many-rows', { file: name, rows: rows.toLocaleString('en'), limit: MAX_ROWS.toLocaleString('en') }));
 }
 
 /** Reads an XLSX or CSV file's bytes. `name` is how the file is shown in messages. */
 export async function readWorkbook(bytes: Uint8Array, name: string): Promise<WorkbookRead> {
-  if (bytes.length > MAX_FILE_BYTES) throw new UsageError(`${name} is ${Math.round(bytes.length / 1024 / 1024)} MB; a progress workbook is far smaller (at most ${MAX_FILE_BYTES / 1024 / 1024} MB). lamd did not read it.`);
-  if (startsWith(bytes, CFB_MAGIC)) throw new UsageError(`${name} is password-protected, or an old .xls workbook. Save it as .xlsx without a password, then import it.`);
+  if (bytes.length > MAX_FILE_BYTES) throw new UsageError(t('workbook.too-big', { file: name, size: String(Math.round(bytes.length / 1024 / 1024)), limit: String(MAX_FILE_BYTES / 1024 / 1024) }));
+  if (startsWith(bytes, CFB_MAGIC)) throw new UsageError(t('workbook.old-or-locked', { file: name }));
   if (startsWith(bytes, ZIP_MAGIC)) return readXlsx(bytes, name);
-  if (/\.xlsx$/i.test(name)) throw new UsageError(`${name} is not an XLSX workbook (it is not a zip file). Export the workbook again with \`lamd export progress-template\`.`);
+  if (/\.xlsx$/i.test(name)) throw new UsageError(t('workbook.not-zip', { file: name }));
   return readCsv(bytes, name);
 }
 
@@ -147,7 +148,7 @@ async function readXlsx(bytes: Uint8Array, name: string): Promise<WorkbookRead> 
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    throw new UsageError(`${name} is a damaged XLSX file, or not one lamd can read. Open it in your spreadsheet and save it again as .xlsx.`);
+    throw new UsageError(t('workbook.unreadable', { file: name }));
   }
   const sheets = new Map<string, SheetRead>();
   workbook.eachSheet((ws) => {
@@ -266,9 +267,9 @@ function readCsv(bytes: Uint8Array, name: string): WorkbookRead {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UsageError(`${name} is neither an XLSX workbook nor UTF-8 text (CSV). Save it as .xlsx, or as CSV in UTF-8.`);
+    throw new UsageError(t('workbook.not-text', { file: name }));
   }
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) throw new UsageError(`${name} is not a spreadsheet: neither an XLSX workbook nor CSV text.`);
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) throw new UsageError(t('workbook.not-a-sheet', { file: name }));
   text = text.replace(/^\uFEFF/, '');
   // Count lines before parsing: a huge file is refused without building its records.
   const lines = countLines(text);

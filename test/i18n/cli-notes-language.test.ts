@@ -148,3 +148,16 @@ describe('errors raised below the CLI reach the person in the language of the ru
     expect(elsewhere.stderr).toBe(`lamd: La cartella dello spazio di lavoro ${join(root, 'nowhere')} non esiste.\n`);
   });
 });
+
+describe('lamd import refuses a file that is no workbook in the language of the run', () => {
+  it('LANG=fr_FR.UTF-8: a binary file named .csv; --lang it: an .xlsx that is no zip', async () => {
+    const root = copyFixture('valid');
+    writeFileSync(join(root, 'progress.csv'), Buffer.from([0x00, 0x01, 0x02, 0x41]));
+    const binary = await runLamd(['import', 'progress', 'progress.csv', '--period', '2024-H1', '--today', '2024-06-01'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
+    expect(binary.status).toBe(2);
+    expect(binary.stderr).toBe('lamd: progress.csv n’est pas un tableur : ni un classeur XLSX ni du texte CSV.\n');
+    writeFileSync(join(root, 'progress.xlsx'), 'indicator,actual\n');
+    const notZip = await runLamd(['import', 'progress', 'progress.xlsx', '--period', '2024-H1', '--lang', 'it', '--today', '2024-06-01'], { cwd: root });
+    expect(notZip.stderr).toBe('lamd: progress.xlsx non è una cartella di lavoro XLSX (non è un file zip). Esportate di nuovo la cartella con `lamd export progress-template`.\n');
+  });
+});

@@ -29,6 +29,7 @@ const SAME_AS_ENGLISH: Readonly<Record<string, string>> = {
   'template.stopped-in': 'only the file name, in brackets: "in" is Italian too',
   'template.failed': 'the template file and the template engine\'s own message',
   'cli.semicolon': 'Italian separates list items with "; " as English does',
+  'import.two-problems': 'two problems joined by "; ", as Italian punctuates them too',
   'sdg.listed-as': 'an indicator id and "target", the word the Italian SDG texts use',
 };
 

@@ -1,7 +1,7 @@
 // `lamd import progress FILE.xlsx|FILE.csv`: reads a filled-in progress workbook, refuses it whole
 // when any cell is wrong (exit 1, one line per cell), and otherwise writes or updates the period's
 // progress documents, atomically and never over a file without --force, then validates them.
-import { t } from '../../i18n/messages.js';
+import { render, t } from '../../i18n/messages.js';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { checkLoaded } from '../../check/index.js';
@@ -70,7 +70,7 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, file: 
   const list = updates.map((f) => `  ${f.path}\n`).join('');
   if (options.dryRun) {
     // A preview is always shown; what the real import would need is said, not enforced.
-    for (const f of checked) io.stdout(`# ${f.path} (${f.state === 'new' ? 'new' : f.state === 'same' ? 'unchanged' : 'updated'})\n${f.content}\n`);
+    for (const f of checked) io.stdout(`${render(global.language ?? 'en', t('import.dry-run-file', { path: f.path, state: f.state }))}\n${f.content}\n`);
     if (updates.length && !options.force) io.stderr(`lamd: ${m.plain('sheet.import.dry_run_force', { period: plan.period })}\n${list}`);
     io.stderr(`lamd: ${m.plain('sheet.import.dry_run', { period: plan.period, count: String(checked.length) })}\n`);
     return 0;
