@@ -1,9 +1,11 @@
 // Road maps and activities happen inside or after the phase calendar of lamd.yaml, not before the
-// phase they belong to (3.2, 4.7: the timeline is designed phase by phase).
+// phase they belong to (3.2, 4.7: the timeline is designed phase by phase). A municipality going at
+// its own pace (4.6) is held to its own calendar: its road maps, and the activities it alone holds.
 import { firstDay, isCalendarDate } from '../../calendar/dates.js';
+import { datedPhases } from '../../calendar/phases.js';
 import { selector, t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
-import { obj, str } from '../values.js';
+import { arr, obj, str } from '../values.js';
 import { documentsOf, type MethodRule } from './rule.js';
 
 const PHASE_OF_ACTIVITY: Record<string, string> = {
@@ -24,18 +26,18 @@ export const rule: MethodRule = {
   check(context) {
     const findings: Finding[] = [];
     const calendar = obj(context.index.workspace?.value.calendar);
-    if (!calendar) return findings;
-    const phaseStart = (phase: string): string | undefined => {
-      const start = str(obj(calendar[phase])?.start);
-      return start && isCalendarDate(start) ? start : undefined;
-    };
-    const before = (date: string, phase: string) => {
-      const start = phaseStart(phase);
+    const ownCalendar = (slug: string | undefined) => (slug === undefined ? undefined : obj(context.index.municipalities.get(slug)?.value.calendar));
+    if (!calendar && ![...context.index.municipalities.values()].some((m) => obj(m.value.calendar))) return findings;
+    // The phase's start as written, from the municipality's own calendar where it gives that phase.
+    const phaseStart = (phase: string, slug: string | undefined): string | undefined =>
+      datedPhases(calendar, ownCalendar(slug)).find((p) => p.phase === phase && p.start !== undefined)?.rawStart;
+    const before = (date: string, phase: string, slug?: string) => {
+      const start = phaseStart(phase, slug);
       return start && isCalendarDate(date) && firstDay(date) < firstDay(start) ? start : undefined;
     };
     for (const doc of documentsOf(context, 'roadmap')) {
       const start = str(obj(doc.value.period)?.start);
-      const phase = start ? before(start, 'roadmap') : undefined;
+      const phase = start ? before(start, 'roadmap', str(doc.value.municipality)) : undefined;
       if (start && phase) {
         findings.push({ doc, pointer: '/period/start', ruleId: rule.meta.id, message: t('dates/calendar.roadmap-before-phase', { start, phaseStart: phase }) });
       }
@@ -45,7 +47,8 @@ export const rule: MethodRule = {
       const date = str(doc.value.date);
       const phase = type ? PHASE_OF_ACTIVITY[type] : undefined;
       if (!date || !phase) continue;
-      const start = before(date, phase);
+      const held = arr(doc.value.municipalities).filter((s): s is string => typeof s === 'string');
+      const start = before(date, phase, held.length === 1 ? held[0] : undefined);
       if (start) {
         findings.push({ doc, pointer: '/date', ruleId: rule.meta.id, message: t('dates/calendar.activity-before-phase', { type: selector(type!), date, phase, phaseStart: start }) });
       }
