@@ -9,31 +9,21 @@ import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../package-root.js';
 import { discoverWorkspace } from '../workspace/discover.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from '../workspace/find.js';
-import { isRoadmapPath, loadDocumentFile, loadWorkspace, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
+import { isRoadmapPath, loadDocumentFile, loadMore, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
 import { resolve } from 'node:path';
 import { assemble, checkFiles, type CheckOptions, type CheckResult, type FileResult } from './index.js';
+import { checkShare, loadAllButRoadmaps, type ReadRoadmap, type ShareDone } from './parallel-share.js';
 import { standIn, type Summary } from './stand-in.js';
 import { LazySourceTexts } from '../workspace/texts.js';
 import { today } from '../calendar/today.js';
 
 /** Road maps from which the workers pay for their start (each loads lamd and reads the other documents). */
 export const PARALLEL_FROM = 500;
+/** The main thread's share of the road maps, against a worker's: it also checks the other documents. */
+const MAIN_SHARE = 0.95;
 
-/** What a worker says of each road map of its share once it has read it. */
-export interface ReadRoadmap {
-  path: string;
-  /** Its length in bytes, by which a file's text is known to be the one checked (see texts.ts). */
-  size: number;
-  /** Whether its text was decoded (kept for positions and code frames even when it is no document). */
-  decoded: boolean;
-  /** The document's kind, or undefined when the file is no document (its results say why). */
-  kind?: string;
-  /** The top level in short scalars, for a road map js-yaml alone reads (else: parse it yourself). */
-  summary?: Summary;
-}
-
-/** How every thread takes a road map another thread read. */
-export type Placement = { path: string; name: string; size: number; decoded: boolean } & ({ as: 'summary'; summary: Summary } | { as: 'parse' } | { as: 'absent' });
+/** How the main thread takes a road map a worker read: from its summary, parsed again, or absent (no document). */
+type Placement = { path: string; name: string; size: number; decoded: boolean; kind?: string } & ({ as: 'summary'; summary: Summary } | { as: 'parse' } | { as: 'absent' });
 
 export interface WorkerInput {
   cwd: string;
@@ -42,12 +32,11 @@ export interface WorkerInput {
   check: CheckOptions;
 }
 
-export type WorkerMessage = { read: ReadRoadmap[] } | { results: Array<[string, FileResult]> } | { failed: string };
+export type WorkerMessage = ShareDone | { failed: string };
 
 /**
- * How many worker threads check the road maps: `jobs` when given (1: none, the main thread checks
- * everything), else one per core when the workspace has PARALLEL_FROM road maps or more, and none on
- * one core. The main thread meanwhile reads and checks the other documents, a small share.
+ * How many threads check, the main one included: `jobs` when given (1: the main thread alone), else
+ * one per core when the workspace has PARALLEL_FROM road maps or more, and one on one core.
  */
 export function threadsFor(jobs: number | undefined, roadmaps: number): number {
   if (jobs !== undefined) return Math.max(1, Math.floor(jobs));
@@ -94,45 +83,50 @@ export async function validateInParallel(loadOptions: LoadOptions, checkOptions:
   const threads = threadsFor(jobs, countRoadmaps(root));
   if (threads < 2) return undefined;
 
-  // The road maps are shared out first, so the workers start while this thread reads the rest.
+  // The road maps are shared out first, so the workers start while this thread reads the rest. This
+  // thread checks a smaller share itself: it also checks the other documents and puts results together.
   const paths = discoverWorkspace(root, (path) => path).files.map((f) => f.path).filter((path) => isRoadmapPath(path, root));
-  if (paths.length === 0) return undefined;
-  const workers = Math.min(threads, paths.length);
-  const shares = Array.from({ length: workers }, (_, w) => paths.slice(Math.floor((w * paths.length) / workers), Math.floor(((w + 1) * paths.length) / workers)));
+  if (paths.length < threads) return undefined;
+  const own = Math.floor((paths.length / threads) * MAIN_SHARE);
+  const workers = threads - 1;
+  const shares = Array.from({ length: workers }, (_, w) => paths.slice(own + Math.floor((w * (paths.length - own)) / workers), own + Math.floor(((w + 1) * (paths.length - own)) / workers)));
   // Every thread counts from the same day, even across midnight.
   const check: CheckOptions = { ...checkOptions, today: checkOptions.today ?? today() };
   const running = shares.map((mine) => new Worker(script, { workerData: { cwd, root, mine, check } satisfies WorkerInput }));
 
-  // This thread reads every document but the road maps, which it lists in their place.
-  const mine = new Set(paths);
-  const placeholders = new Map<string, LoadedDocument>();
   try {
-    const load = await loadWorkspace({
-      ...loadOptions,
-      before: ({ name, path }) => {
-        if (!mine.has(path)) return undefined;
-        const placeholder: LoadedDocument = { file: name, path, kind: 'roadmap', value: {} };
-        placeholders.set(path, placeholder);
-        return placeholder;
-      },
-    });
-    // A road map that appeared since the walk is read by this thread, which is no less exact.
-    for (const path of paths) if (!placeholders.has(path)) return undefined;
-    const reads = await Promise.all(running.map((worker) => next(worker, 'read')));
-    const placements = place(reads.flat(), placeholders);
-    for (const worker of running) worker.postMessage({ placements });
-    const results = Promise.all(running.map((worker) => next(worker, 'results')));
-
-    // Meanwhile this thread checks the documents it read, and gives the run's notes.
+    const { load, placeholders } = await loadAllButRoadmaps(loadOptions, root);
+    // A road map that appeared since the walk: checked in one thread instead, which is no less exact.
+    if (placeholders.size !== paths.length || paths.some((path) => !placeholders.has(path))) return undefined;
+    const mine = await checkShare(load, placeholders, paths.slice(0, own), check);
+    const done = [mine, ...(await Promise.all(running.map((worker) => finished(worker))))];
+    const placements = place(done.flatMap((d) => d.read), placeholders);
     const settled = await placeAll(load, placeholders, placements);
+    // What this thread reports itself: a file at a road map's place holding another kind of document
+    // (checked with every road map in view), and a road map whose id another file declared first, in
+    // another worker's share maybe (checked against every road map's id). The workers' results stand
+    // for the rest.
+    const ownResults = new Set<string>();
+    for (const p of placements) if (p.as === 'parse' && p.kind !== 'roadmap') ownResults.add(p.name);
+    const first = new Map<string, string>();
+    for (const doc of load.documents) {
+      const id = doc.kind === 'roadmap' ? doc.value.id : undefined;
+      if (typeof id === 'string' && !first.has(id)) first.set(id, doc.file);
+    }
+    const again: LoadedDocument[] = [];
+    for (const doc of settled) {
+      const id = doc.value.id;
+      if (typeof id === 'string' && first.get(id) !== doc.file) again.push(doc);
+    }
+    await readAgain(load, again);
+    for (const doc of again) {
+      settled.delete(doc);
+      ownResults.add(doc.file);
+    }
     const checked = await checkFiles(load, { ...check, settled });
     const known = new Map<string, FileResult>();
-    for (const [file, part] of (await results).flat()) known.set(file, part);
-    // A worker's own results stand, except for a file at a road map's place that holds another kind
-    // of document: the main thread checks that one with every road map in view.
-    const reparsed = new Set(placements.filter((p) => p.as === 'parse').map((p) => p.name));
-    for (const file of known.keys()) if (!reparsed.has(file)) checked.byFile.delete(file);
-    for (const file of checked.byFile.keys()) known.delete(file);
+    for (const [file, part] of done.flatMap((d) => d.results)) if (!ownResults.has(file)) known.set(file, part);
+    for (const p of placements) if (!ownResults.has(p.name)) checked.byFile.delete(p.name);
     return { load, result: assemble(load, checked, known) };
   } catch {
     return undefined;
@@ -141,34 +135,38 @@ export async function validateInParallel(loadOptions: LoadOptions, checkOptions:
   }
 }
 
-/** How every thread takes each road map: from its summary, parsed again (not a plain road map), or absent. */
+/** How this thread takes each road map: from its summary, parsed again (no plain road map), or absent. */
 function place(read: readonly ReadRoadmap[], placeholders: ReadonlyMap<string, LoadedDocument>): Placement[] {
   return read.map(({ path, size, decoded, kind, summary }): Placement => {
     const name = placeholders.get(path)!.file;
-    if (kind === undefined) return { path, name, size, decoded, as: 'absent' };
-    if (kind === 'roadmap' && summary) return { path, name, size, decoded, as: 'summary', summary };
-    return { path, name, size, decoded, as: 'parse' };
+    const known = { path, name, size, decoded, ...(kind !== undefined ? { kind } : {}) };
+    if (kind === undefined) return { ...known, as: 'absent' };
+    if (kind === 'roadmap' && summary) return { ...known, as: 'summary', summary };
+    return { ...known, as: 'parse' };
   });
 }
 
 /**
- * Puts each road map in its place among a thread's documents, in the order files were found (the
- * order ids are declared in). Returns the road maps the thread leaves to the others: only in the
- * index for it. `own` are the paths the thread read itself.
+ * Puts each road map in its place among this thread's documents, in the order files were found (the
+ * order ids are declared in). Returns the road maps whose results come from the workers: in the index
+ * only, for this thread.
  */
-export async function placeAll(load: LoadResult, placeholders: ReadonlyMap<string, LoadedDocument>, placements: readonly Placement[], own: ReadonlySet<string> = new Set()): Promise<Set<LoadedDocument>> {
+async function placeAll(load: LoadResult, placeholders: ReadonlyMap<string, LoadedDocument>, placements: readonly Placement[]): Promise<Set<LoadedDocument>> {
   const byPlaceholder = new Map<LoadedDocument, LoadedDocument | undefined>();
   const settled = new Set<LoadedDocument>();
+  const reread: LoadedDocument[] = [];
   for (const placement of placements) {
-    if (own.has(placement.path)) continue;
-    const placeholder = placeholders.get(placement.path);
-    if (!placeholder) continue;
+    const placeholder = placeholders.get(placement.path)!;
     let doc: LoadedDocument | undefined;
-    if (placement.as === 'summary') doc = standIn(placement.name, placement.path, placement.summary, () => readFileSync(placement.path));
-    else if (placement.as === 'parse') doc = await loadDocumentFile(placement.name, placement.path);
-    else load.unloaded.push(placement.path);
+    if (placement.as === 'absent') load.unloaded.push(placement.path);
+    else if (placement.kind !== 'roadmap') reread.push((doc = placeholder));
+    else {
+      // A road map: its results come from its worker; here it is known by its summary, or parsed
+      // again when js-yaml alone does not read it (the rare text that takes the slow path).
+      doc = placement.as === 'summary' ? standIn(placement.name, placement.path, placement.summary, () => readFileSync(placement.path)) : await loadDocumentFile(placement.name, placement.path);
+      if (doc) settled.add(doc);
+    }
     byPlaceholder.set(placeholder, doc);
-    if (doc && doc.kind === 'roadmap') settled.add(doc);
     if (placement.decoded && load.texts instanceof LazySourceTexts) load.texts.add(placement.name, '', placement.path, placement.size);
   }
   load.documents = load.documents.flatMap((doc) => {
@@ -176,17 +174,35 @@ export async function placeAll(load: LoadResult, placeholders: ReadonlyMap<strin
     const replaced = byPlaceholder.get(doc);
     return replaced ? [replaced] : [];
   });
+  // Another kind of document where a road map goes: read here as the loader reads it, problems and all.
+  await readAgain(load, reread);
   return settled;
 }
 
-/** The worker's next message of the kind expected; a failure or an exit rejects. */
-function next<K extends 'read' | 'results'>(worker: Worker, kind: K): Promise<K extends 'read' ? ReadRoadmap[] : Array<[string, FileResult]>> {
+/** Reads documents again in this thread, as the loader does (with what reading them finds), in their places. */
+async function readAgain(load: LoadResult, docs: readonly LoadedDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  const scratch: LoadResult = { documents: [], reported: new Set(), diagnostics: [], texts: load.texts, unloaded: [], hasStakeholdersFile: load.hasStakeholdersFile };
+  await loadMore(scratch, docs.map((d) => ({ name: d.file, path: d.path! })));
+  const fresh = new Map(scratch.documents.map((d) => [d.file, d]));
+  const stale = new Set(docs);
+  load.documents = load.documents.flatMap((doc) => (!stale.has(doc) ? [doc] : fresh.has(doc.file) ? [fresh.get(doc.file)!] : []));
+  load.diagnostics.push(...scratch.diagnostics);
+  load.unloaded.push(...scratch.unloaded);
+}
+
+/** The worker's results; a failure or an early exit rejects. */
+function finished(worker: Worker): Promise<ShareDone> {
   return new Promise((resolve_, reject) => {
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
     const onMessage = (message: WorkerMessage) => {
       cleanup();
       if ('failed' in message) reject(new Error(message.failed));
-      else if (kind in message) resolve_((message as Record<string, unknown>)[kind] as never);
-      else reject(new Error(`unexpected message from a worker`));
+      else resolve_(message);
     };
     const onError = (error: Error) => {
       cleanup();
@@ -195,11 +211,6 @@ function next<K extends 'read' | 'results'>(worker: Worker, kind: K): Promise<K 
     const onExit = (code: number) => {
       cleanup();
       reject(new Error(`a worker exited with code ${code}`));
-    };
-    const cleanup = () => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
     };
     worker.on('message', onMessage);
     worker.on('error', onError);

@@ -158,20 +158,8 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
       result.documents.push(placed);
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      const read = readFile(file.path);
-      if ('tooLarge' in read) {
-        result.diagnostics.push(tooLargeDiagnostic(name, read.tooLarge));
-        result.unloaded.push(file.path);
-        continue;
-      }
-      bytes = read.bytes;
-    } catch (error) {
-      result.diagnostics.push({ file: name, severity: 'error', ruleId: 'file/unreadable', ...said(unreadableMessage(error)) });
-      result.unloaded.push(file.path);
-      continue;
-    }
+    const bytes = readOrSay(result, name, file.path, readFile);
+    if (!bytes) continue;
     if (!named && leaveOutRoadmaps && isRoadmapPath(file.path, root!) && surelyRoadmap(bytes)) continue;
     const reused = options.reuse?.({ name, path: file.path, bytes });
     if (reused) {
@@ -187,15 +175,48 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
     result.reported.add(STDIN_NAME);
     await addDocument(result, texts, STDIN_NAME, undefined, bytes, withDuplicateKeys);
   }
-  if (withDuplicateKeys.length) {
-    const { duplicateKeyDiagnostics } = await import('./duplicate-keys.js');
-    for (const { file, text } of withDuplicateKeys) {
-      const all = duplicateKeyDiagnostics(file, text);
-      if (all.length === 0) continue;
-      result.diagnostics = [...result.diagnostics.filter((d) => !(d.file === file && d.ruleId === 'yaml/duplicate-key')), ...all];
-    }
-  }
+  await listDuplicateKeys(result, withDuplicateKeys);
   return result;
+}
+
+/** A file's bytes, or undefined when it cannot be read, which its diagnostic then says. */
+function readOrSay(result: LoadResult, name: string, path: string, readFile: (path: string) => DocumentBytes): Uint8Array | undefined {
+  try {
+    const read = readFile(path);
+    if (!('tooLarge' in read)) return read.bytes;
+    result.diagnostics.push(tooLargeDiagnostic(name, read.tooLarge));
+  } catch (error) {
+    result.diagnostics.push({ file: name, severity: 'error', ruleId: 'file/unreadable', ...said(unreadableMessage(error)) });
+  }
+  result.unloaded.push(path);
+  return undefined;
+}
+
+/** js-yaml stops at a file's first duplicate key; the `yaml` package lists them all. */
+async function listDuplicateKeys(result: LoadResult, withDuplicateKeys: ReadonlyArray<{ file: string; text: string }>): Promise<void> {
+  if (withDuplicateKeys.length === 0) return;
+  const { duplicateKeyDiagnostics } = await import('./duplicate-keys.js');
+  for (const { file, text } of withDuplicateKeys) {
+    const all = duplicateKeyDiagnostics(file, text);
+    if (all.length === 0) continue;
+    result.diagnostics = [...result.diagnostics.filter((d) => !(d.file === file && d.ruleId === 'yaml/duplicate-key')), ...all];
+  }
+}
+
+/**
+ * Reads and parses more files into a loaded workspace, as loadWorkspace does: the parallel check's
+ * workers read their road maps a batch at a time. `seen` is shown each file's bytes.
+ */
+export async function loadMore(result: LoadResult, files: ReadonlyArray<{ name: string; path: string }>, seen?: (file: { name: string; path: string; bytes: Uint8Array }) => void): Promise<void> {
+  const texts = result.texts as LazySourceTexts;
+  const withDuplicateKeys: Array<{ file: string; text: string }> = [];
+  for (const { name, path } of files) {
+    const bytes = readOrSay(result, name, path, readDocumentFile);
+    if (!bytes) continue;
+    seen?.({ name, path, bytes });
+    if (!(await addDocument(result, texts, name, path, bytes, withDuplicateKeys))) result.unloaded.push(path);
+  }
+  await listDuplicateKeys(result, withDuplicateKeys);
 }
 
 /**

@@ -50,6 +50,10 @@ export function writeNetwork(dir: string, count = 40): void {
   writeFileSync(join(dir, 'municipalities/valmare/roadmaps/gen-copy.yaml'), readFileSync(join(dir, roadmapPath(0)), 'utf8'));
   writeFileSync(join(dir, 'municipalities/valmare/roadmaps/gen-broken.yaml'), 'kind: roadmap\nid: gen-broken\ntitle: [unclosed\n');
   writeFileSync(join(dir, 'municipalities/valmare/roadmaps/gen-twice.yaml'), base.replace('id: valmare-inclusive-services', 'id: gen-twice').replace('schema_version: 1\n', 'schema_version: 1\nschema_version: 1\n'));
+  // A road map with an anchor (read by the slow path too), and a progress report where road maps go.
+  writeFileSync(join(dir, 'municipalities/valmare/roadmaps/gen-anchored.yaml'), base.replace('id: valmare-inclusive-services', 'id: gen-anchored').replace('lead_unit: Area Politiche Sociali', 'lead_unit: &social Area Politiche Sociali'));
+  const report = readFileSync(join(EXAMPLE, 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml'), 'utf8');
+  writeFileSync(join(dir, 'municipalities/valmare/roadmaps/gen-005-2026-H1.yaml'), report.replace('roadmap: valmare-inclusive-services', 'roadmap: gen-005'));
   // A progress report on a generated road map, naming an indicator it does not declare.
   const progress = readFileSync(join(EXAMPLE, 'municipalities/valmare/progress/valmare-inclusive-services-2025-H2.yaml'), 'utf8');
   writeFileSync(join(dir, 'municipalities/valmare/progress/gen-003-2025-H2.yaml'), progress.replace('roadmap: valmare-inclusive-services', 'roadmap: gen-003').replace('indicator: dup-objectives', 'indicator: dup-objective'));
