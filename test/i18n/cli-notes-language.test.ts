@@ -41,11 +41,11 @@ describe('lamd report speaks the language of the run', () => {
     expect(result.stderr).toContain('references/practice');
     expect(result.stderr).toContain(`✖ 1 erreur dans 1 fichier vérifié\nlamd ${LAMD_VERSION} · version 1 du schéma des documents`);
     expect(lamdLines(result.stderr)).toEqual([
-      'lamd: aucun rapport n’a été écrit : les fichiers que lit ce rapport ont 1 erreur. Corrigez-la et relancez le rapport. Pour voir le rapport d’ici là, ajoutez --draft (il est marqué comme brouillon sur chaque page).',
+      'lamd: aucun rapport n’a été écrit : les fichiers que lit ce rapport ont 1 erreur. Corrigez-la et relancez le rapport. Pour voir le rapport d’ici là, ajoutez --draft (il est marqué comme brouillon sur chaque page).',
     ]);
     const draft = await runLamd(['report', 'roadmap', '--draft', '--today', '2024-06-01'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
     expect(draft.status).toBe(0);
-    expect(lamdLines(draft.stderr)[0]).toBe(`lamd: avertissement : écriture d’un brouillon : il contient des données en erreur provenant de ${SFAX_ROADMAP} (1 erreur). Chaque page l’indique ; ne le diffusez pas comme version définitive.`);
+    expect(lamdLines(draft.stderr)[0]).toBe(`lamd: avertissement\u00a0: écriture d’un brouillon\u00a0: il contient des données en erreur provenant de ${SFAX_ROADMAP} (1 erreur). Chaque page l’indique\u202f; ne le diffusez pas comme version définitive.`);
   });
 
   it('the examples left out, counted and listed in each language', async () => {
@@ -54,7 +54,7 @@ describe('lamd report speaks the language of the run', () => {
     expect(init.status, init.stderr).toBe(0);
     const note = async (lang: string) => lamdLines((await runLamd(['report', 'roadmap', '--lang', lang, '--today', '2025-02-01'], { cwd: root })).stderr).find((l) => l.includes('example: true'));
     expect(await note('en')).toBe('lamd: note: left out 1 road map, 1 practice and 2 stakeholders marked as examples (`example: true`); `lamd validate` lists them until they are replaced.');
-    expect(await note('fr')).toContain('(`example: true`) : 1 feuille de route, 1 pratique et 2 acteurs ;');
+    expect(await note('fr')).toContain('(`example: true`) : 1 feuille de route, 1 pratique et 2 acteurs ;');
     expect(await note('it')).toContain('(`example: true`): 1 road map, 1 pratica e 2 attori;');
   });
 });
@@ -65,7 +65,7 @@ describe('the whole-workspace check of export speaks the language of the run', (
     const result = await runLamd(['export', 'results-matrix'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(lamdLines(result.stderr).at(-1)).toMatch(/^lamd: rien n’a été écrit : l’espace de travail a \d+ erreurs\. Corrigez-les et relancez lamd export results-matrix\.$/);
+    expect(lamdLines(result.stderr).at(-1)).toMatch(/^lamd: rien n’a été écrit\u00a0: l’espace de travail a \d+ erreurs\. Corrigez-les et relancez lamd export results-matrix\.$/);
   });
 
   it('outside a workspace: French for export, Italian for validate (the loader says it, one message for every command)', async () => {
@@ -139,11 +139,11 @@ describe('errors raised below the CLI reach the person in the language of the ru
     writeFileSync(join(root, 'templates/reports/roadmap.md.mustache'), '{{> Bad Name}}\n');
     const template = await runLamd(['report', 'roadmap', '--today', '2024-06-01'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
     expect(template.status).toBe(2);
-    expect(template.stderr).toContain('lamd: templates/reports/roadmap.md.mustache : `{{> Bad Name}}` n’est pas un nom de partiel que lamd accepte');
+    expect(template.stderr).toContain('lamd: templates/reports/roadmap.md.mustache : `{{> Bad Name}}` n’est pas un nom de partiel que lamd accepte');
     const pdf = await runLamd(['report', 'roadmap', '--format', 'pdf', '--lang', 'it'], { cwd: root, env: { LAMD_CHROMIUM: '/nowhere/chromium' } });
     expect(pdf.stderr).toBe('lamd: LAMD_CHROMIUM vale /nowhere/chromium, che non è un programma che lamd possa eseguire. Indicate un eseguibile di Chromium o di Chrome, oppure rimuovete la variabile per usare quello nel PATH.\n');
     const today = await runLamd(['report', 'roadmap', '--today', '2024-13-01'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
-    expect(today.stderr).toBe('lamd: --today 2024-13-01 n’est pas une date ; écrivez-la AAAA-MM-JJ.\n');
+    expect(today.stderr).toBe('lamd: --today 2024-13-01 n’est pas une date ; écrivez-la AAAA-MM-JJ.\n');
     const elsewhere = await runLamd(['-C', 'nowhere', 'validate'], { cwd: root, env: { LANG: 'it_IT.UTF-8' } });
     expect(elsewhere.stderr).toBe(`lamd: La cartella dello spazio di lavoro ${join(root, 'nowhere')} non esiste.\n`);
   });
@@ -155,7 +155,7 @@ describe('lamd import refuses a file that is no workbook in the language of the 
     writeFileSync(join(root, 'progress.csv'), Buffer.from([0x00, 0x01, 0x02, 0x41]));
     const binary = await runLamd(['import', 'progress', 'progress.csv', '--period', '2024-H1', '--today', '2024-06-01'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
     expect(binary.status).toBe(2);
-    expect(binary.stderr).toBe('lamd: progress.csv n’est pas un tableur : ni un classeur XLSX ni du texte CSV.\n');
+    expect(binary.stderr).toBe('lamd: progress.csv n’est pas un tableur : ni un classeur XLSX ni du texte CSV.\n');
     writeFileSync(join(root, 'progress.xlsx'), 'indicator,actual\n');
     const notZip = await runLamd(['import', 'progress', 'progress.xlsx', '--period', '2024-H1', '--lang', 'it', '--today', '2024-06-01'], { cwd: root });
     expect(notZip.stderr).toBe('lamd: progress.xlsx non è una cartella di lavoro XLSX (non è un file zip). Esportate di nuovo la cartella con `lamd export progress-template`.\n');

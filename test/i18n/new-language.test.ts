@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
 import type { Asker, Choice } from '../../src/scaffold/questions.js';
-import { captureIO, copyFixture, runLamd } from '../helpers/lamd.js';
+import { captureIO, copyFixture, runLamd, tempDir } from '../helpers/lamd.js';
 
 /** What each prompt was asked, and the answers given, in order. */
 const script: { answers: string[]; asked: Array<{ message: string; choices?: string[]; refusal?: string }> } = { answers: [], asked: [] };
@@ -55,7 +55,7 @@ describe('lamd new asks in the language of the locale', () => {
     expect(run.status, run.io.err).toBe(0);
     expect(run.asked.map((a) => a.message)).toEqual([
       'Titre de la pratique',
-      'Identifiant de la pratique (son nom de fichier) : minuscules a-z, chiffres et traits d’union',
+      'Identifiant de la pratique (son nom de fichier) : minuscules a-z, chiffres et traits d’union',
       'Commune à laquelle appartient la pratique',
       'Groupe thématique (il regroupe les pratiques pour les échanges entre pairs)',
     ]);
@@ -82,6 +82,40 @@ describe('lamd new asks in the language of the locale', () => {
     expect(run.io.err).toContain('  lamd lo interpreta come: sportello-migranti\n');
   });
 
+  it('LANG=it_IT.UTF-8: a road map, the SDGs offered by their Italian titles', async () => {
+    const root = copyFixture('valid');
+    const run = await asked(root, 'it_IT.UTF-8', ['new', 'roadmap'], ['Servizi per tutti', '', 'sfax', '10']);
+    expect(run.status, run.io.err).toBe(0);
+    expect(run.asked.map((a) => a.message)).toEqual([
+      'Titolo della road map',
+      'Identificativo della road map (il nome del suo file): minuscole a-z, cifre e trattini',
+      'Comune a cui appartiene la road map',
+      'L’unico SDG a cui è collegata la road map',
+    ]);
+    expect(run.asked[3]!.choices).toContain('10. Riduzione delle disuguaglianze');
+    expect(run.io.err).toMatch(/Aggiunta la road map servizi-per-tutti di sfax/);
+  });
+
+  it('LANG=fr_FR.UTF-8: lamd init asks every question in French, the SDGs by their French titles', async () => {
+    const parent = tempDir();
+    const run = await asked(parent, 'fr_FR.UTF-8', ['init', 'reseau'], ['', 'Sousse', '', 'TN', 'fr, arabe', '', '', '2025-01-01', '', '10']);
+    expect(run.status, run.io.err).toBe(0);
+    expect(run.asked.map((a) => a.message)).toEqual([
+      'Nom du programme ou du réseau',
+      'Nom de la première commune, tel qu’il s’écrit sur place',
+      'Nom du dossier (identifiant) de la commune : minuscules a-z, chiffres et traits d’union',
+      'Pays de la commune (tapez pour chercher)',
+      expect.stringMatching(/^Langues de travail de la commune/),
+      expect.stringMatching(/^Service qui pilote le processus/),
+      expect.stringMatching(/^Partenaires de mise en œuvre/),
+      'Début du programme (AAAA-MM-JJ, ou 1er mars 2025)',
+      'Fin du programme (AAAA-MM-JJ, ou 1er mars 2025)',
+      expect.stringMatching(/^ODD d’intérêt/),
+    ]);
+    expect(run.asked[9]!.choices).toContain('10. Inégalités réduites');
+    expect(run.io.err).toMatch(/pour Sousse, Tunisie \(TN\), dans reseau/);
+  });
+
   it('LANG=fr_FR.UTF-8: a municipality, the countries named in French', async () => {
     const root = copyFixture('valid');
     const run = await asked(root, 'fr_FR.UTF-8', ['new', 'municipality'], ['Sousse', '', 'TN', 'fr, arabe', '']);
@@ -89,7 +123,7 @@ describe('lamd new asks in the language of the locale', () => {
     expect(run.asked[0]!.message).toBe('Nom de la commune, tel qu’il s’écrit sur place');
     expect(run.asked[2]!.message).toBe('Pays de la commune (tapez pour chercher)');
     expect(run.asked[2]!.choices![0]).toBe('Tunisie (TN)');
-    expect(run.io.err).toContain('  lamd comprend : fr, ar\n');
+    expect(run.io.err).toContain('  lamd comprend : fr, ar\n');
   });
 });
 
@@ -99,7 +133,7 @@ describe('lamd new without questions, in the language of the locale', () => {
     const result = await runLamd(['new', 'practice'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      'lamd: Il manque à lamd new practice : un identifiant (après le type de document) ou --title <titre>, --municipality <slug> et --cluster <cluster>. lamd ne pose aucune question avec --yes, quand CI est défini, ou quand l’entrée standard ou la sortie d’erreur n’est pas un terminal : donnez ces valeurs en options. Rien n’a été écrit.\n',
+      'lamd: Il manque à lamd new practice : un identifiant (après le type de document) ou --title <titre>, --municipality <slug> et --cluster <cluster>. lamd ne pose aucune question avec --yes, quand CI est défini, ou quand l’entrée standard ou la sortie d’erreur n’est pas un terminal : donnez ces valeurs en options. Rien n’a été écrit.\n',
     );
   });
 
@@ -115,9 +149,9 @@ describe('lamd new without questions, in the language of the locale', () => {
   it('its help, per kind, with each allowed value explained in French', async () => {
     const result = await runLamd(['new', 'activity', '--help'], { env: { LANG: 'fr_FR.UTF-8' } });
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('lamd new activity : ajoute une activité du programme');
-    expect(result.stdout).toContain('  Exemple :\n');
-    expect(result.stdout).toContain('  --type prend l’une des valeurs :\n    training: Une session de formation\n');
+    expect(result.stdout).toContain('lamd new activity : ajoute une activité du programme');
+    expect(result.stdout).toContain('  Exemple :\n');
+    expect(result.stdout).toContain('  --type prend l’une des valeurs :\n    training: Une session de formation\n');
     expect(result.stdout).toContain('    hybrid: En présentiel, avec des participants en ligne\n');
     expect(result.stdout).toMatch(/Chaque option ne s’applique qu’aux types de documents qu’elle nomme\s+ci-dessus/);
     // English keeps the schema's own descriptions, without the title that repeats the value.

@@ -266,7 +266,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     flag: '--sdg <goals>',
     given: o.sdg,
     message: say(t('init.ask-sdgs')),
-    choices: ALL_GOALS.map((g) => ({ value: g, name: `${g}. ${String(goalView(g).short)}` })),
+    choices: ALL_GOALS.map((g) => ({ value: g, name: `${g}. ${String(goalView(g, q.language).short)}` })),
     defaults: ['10'],
     parse: (v) => parseGoals(v, '--sdg'),
   });

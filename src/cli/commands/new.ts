@@ -181,7 +181,7 @@ const ASK: Record<NewKind, Ask> = {
       flag: '--sdg <goal>',
       given: o.sdg,
       message: q.say(t('new.ask.sdg')),
-      choices: Array.from({ length: 17 }, (_, i) => String(i + 1)).map((g) => ({ value: g, name: `${g}. ${String(goalView(g).short)}` })),
+      choices: Array.from({ length: 17 }, (_, i) => String(i + 1)).map((g) => ({ value: g, name: `${g}. ${String(goalView(g, q.language).short)}` })),
       default: '10',
       parse: (v) => {
         const goals = parseGoals(v, '--sdg');
