@@ -11,42 +11,54 @@ const DATE_KEYS = new Set(['start', 'end', 'date', 'end_date', 'as_of', 'adopted
 
 export function checkDates(documents: readonly LoadedDocument[]): Finding[] {
   const findings: Finding[] = [];
-  for (const doc of documents) {
-    const stack: Array<[unknown, string]> = [[doc.value, '']];
-    while (stack.length) {
-      const [node, pointer] = stack.pop()!;
-      if (Array.isArray(node)) {
-        for (let i = 0; i < node.length; i++) {
-          const item: unknown = node[i];
-          if (item !== null && typeof item === 'object') stack.push([item, `${pointer}/${i}`]);
-        }
-        continue;
-      }
-      if (node === null || typeof node !== 'object') continue;
-      const record = node as Record<string, unknown>;
-      for (const key in record) {
-        const value = record[key];
-        // Shapes the schema rejects (month 13) are its to report; this catches 30 February.
-        if (typeof value === 'string') {
-          if (DATE_KEYS.has(key) && schemaDateShape(value) && !isCalendarDate(value)) {
-            findings.push({ doc, pointer: `${pointer}/${pointerSegment(key)}`, ruleId: 'dates/valid', message: t('dates/valid.not-a-day', { date: value }) });
-          }
-        } else if (value !== null && typeof value === 'object') {
-          stack.push([value, `${pointer}/${pointerSegment(key)}`]);
+  // Pointers are built only for what is found: the walk keeps the path as a list of keys.
+  const path: Array<string | number> = [];
+  const pointer = (key?: string) => (path.length === 0 && key === undefined ? '' : `/${[...path, ...(key === undefined ? [] : [key])].map(pointerSegment).join('/')}`);
+  // Depth first, a mapping's own values before its children, children last to first: the order in
+  // which findings have always been made (it decides which are kept past MAX_PROBLEMS_PER_FILE).
+  const visit = (doc: LoadedDocument, node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) {
+        const item: unknown = node[i];
+        if (item !== null && typeof item === 'object') {
+          path.push(i);
+          visit(doc, item);
+          path.pop();
         }
       }
-      order(doc, record, pointer, 'start', 'end', findings);
-      order(doc, record, pointer, 'date', 'end_date', findings);
+      return;
     }
-  }
+    if (node === null || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    const keys = Object.keys(record);
+    for (const key of keys) {
+      const value = record[key];
+      // Shapes the schema rejects (month 13) are its to report; this catches 30 February.
+      if (typeof value === 'string' && DATE_KEYS.has(key) && schemaDateShape(value) && !isCalendarDate(value)) {
+        findings.push({ doc, pointer: pointer(key), ruleId: 'dates/valid', message: t('dates/valid.not-a-day', { date: value }) });
+      }
+    }
+    order(doc, record, pointer, 'start', 'end', findings);
+    order(doc, record, pointer, 'date', 'end_date', findings);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const value = record[keys[k]!];
+      if (value !== null && typeof value === 'object') {
+        path.push(keys[k]!);
+        visit(doc, value);
+        path.pop();
+      }
+    }
+  };
+  for (const doc of documents) visit(doc, doc.value);
   return findings;
 }
 
-function order(doc: LoadedDocument, record: Record<string, unknown>, pointer: string, startKey: string, endKey: string, findings: Finding[]): void {
+function order(doc: LoadedDocument, record: Record<string, unknown>, at: () => string, startKey: string, endKey: string, findings: Finding[]): void {
   const start = record[startKey];
   const end = record[endKey];
   if (typeof start !== 'string' || typeof end !== 'string' || !isCalendarDate(start) || !isCalendarDate(end)) return;
   if (lastDay(end) >= firstDay(start)) return;
+  const pointer = at();
   const key = pointer.slice(pointer.lastIndexOf('/') + 1);
   // A period or planned span is named through what holds it: "road map `x`: its period ends…".
   const span = key === 'period' || key === 'planned' || key === 'preparatory' || key === 'profile' || key === 'capitalization' || key === 'roadmap' || key === 'final';
