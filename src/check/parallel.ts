@@ -93,13 +93,17 @@ export async function validateInParallel(loadOptions: LoadOptions, checkOptions:
   // Every thread counts from the same day, even across midnight.
   const check: CheckOptions = { ...checkOptions, today: checkOptions.today ?? today() };
   const running = shares.map((mine) => new Worker(script, { workerData: { cwd, root, mine, check } satisfies WorkerInput }));
+  // Listened to from the start: a worker may finish while this thread is busy, and an event that finds
+  // no listener is lost (the run would then wait for nothing, and end with no output).
+  const finishing = running.map((worker) => finished(worker));
+  for (const promise of finishing) promise.catch(() => undefined);
 
   try {
     const { load, placeholders } = await loadAllButRoadmaps(loadOptions, root);
     // A road map that appeared since the walk: checked in one thread instead, which is no less exact.
     if (placeholders.size !== paths.length || paths.some((path) => !placeholders.has(path))) return undefined;
     const mine = await checkShare(load, placeholders, paths.slice(0, own), check);
-    const done = [mine, ...(await Promise.all(running.map((worker) => finished(worker))))];
+    const done = [mine, ...(await Promise.all(finishing))];
     const placements = place(done.flatMap((d) => d.read), placeholders);
     const settled = await placeAll(load, placeholders, placements);
     // What this thread reports itself: a file at a road map's place holding another kind of document
