@@ -3,6 +3,7 @@
 // alongside the capitalization (5.1.1). A reversed or tangled calendar misleads every date check.
 // A municipality's own calendar (4.6) is read over the network's: its phases must fit the network's
 // remaining ones too (its road-map phase cannot run past the network's final event unnoticed).
+// Running into the network's next phase is its own pace, left to calendar/municipality-lagging.
 import { datedPhases, PHASES, type PhaseDates } from '../../calendar/phases.js';
 import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
@@ -56,6 +57,10 @@ export const rule: MethodRule = {
       // Only pairs that involve the municipality's own dates: the network's own pairs are reported above.
       for (const { problem, before, phase, field } of orderProblems(datedPhases(network, own))) {
         if (!phase.own && !before.own) continue;
+        // Its own earlier phase running into the network's next one is the city going at its own pace
+        // (4.6), which calendar/municipality-lagging reports; only an own phase that the network's
+        // passes altogether (starts or ends before it) is out of order.
+        if (problem === 'overlaps' && before.own && !phase.own) continue;
         const date = field === 'start' ? phase.rawStart! : phase.rawEnd!;
         const earlierDate = problem === 'overlaps' ? before.rawEnd! : field === 'start' ? before.rawStart! : before.rawEnd!;
         // Point at the municipality's own date: the later phase's when it is its own, else the earlier one's.
