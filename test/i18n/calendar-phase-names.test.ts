@@ -10,7 +10,7 @@ const ROADMAP = { en: 'phase 3 (road maps)', fr: 'phase 3 (feuilles de route)', 
 /** The keys that read as words of the language itself, so only a key set in code marks is wrong there. */
 const KEY_ALSO_A_WORD: Readonly<Record<string, readonly string[]>> = { en: ['preparatory', 'capitalization', 'final'], fr: [], it: [] };
 
-const VALUES = { slug: 'tangier', date: '2023-01-01', earlierDate: '2022-12-31', end: '2023-02-28', networkEnd: '2022-12-31', length: 30, days: 59, ahead: 1, peers: 1 };
+const VALUES = { slug: 'tangier', date: '2023-01-01', earlierDate: '2022-12-31', end: '2023-02-28', networkEnd: '2022-12-31', length: 30, days: 59, ahead: 1, peers: 1, noted: 'no' };
 /** `earlier` is the earlier phase in the order messages, a count of peers in later-than-peers. */
 const earlierOf = (source: string) => (/\{earlier, select\b/.test(source) ? 'capitalization' : 1);
 

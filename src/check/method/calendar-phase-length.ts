@@ -1,7 +1,8 @@
 // Every phase gets the time it needs: the pilot's lessons ask for an appropriate duration for each
 // phase, from start to end, and time for the municipalities to reshape their policies (4.6, 4.7,
 // 5.1.2). A workspace sets the shortest length it accepts per phase (calendar.minimum_days); it holds
-// for the network's calendar and for each municipality's own.
+// for the network's calendar and for each municipality's own; a municipality whose calendar's note
+// gives the reason is told as information.
 import { datedPhases, lengthInDays } from '../../calendar/phases.js';
 import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
@@ -33,12 +34,17 @@ export const rule: MethodRule = {
       findings.push({ doc: workspace, pointer: `/calendar/${phase}`, ruleId: rule.meta.id, message: t('calendar/phase-length.too-short', { phase, length, days }) });
     }
     for (const [municipality, pointer] of objects(workspace.value.municipalities, '/municipalities')) {
-      for (const { phase, length, days } of tooShort(obj(municipality.calendar))) {
+      const own = obj(municipality.calendar);
+      // A note on the municipality's calendar says why its pace differs (4.6): a shorter phase it
+      // explains stays on record, as information, rather than failing a strict run.
+      const noted = typeof own?.note === 'string' && own.note.trim() !== '';
+      for (const { phase, length, days } of tooShort(own)) {
         findings.push({
           doc: workspace,
           pointer: `${pointer}/calendar/${phase}`,
           ruleId: rule.meta.id,
-          message: t('calendar/phase-length.municipality-too-short', { slug: str(municipality.slug) ?? '', phase, length, days }),
+          message: t('calendar/phase-length.municipality-too-short', { slug: str(municipality.slug) ?? '', phase, length, days, noted: noted ? 'yes' : 'no' }),
+          ...(noted ? { severity: 'info' as const } : {}),
         });
       }
     }
