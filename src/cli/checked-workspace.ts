@@ -13,6 +13,7 @@ import { buildReportModel, type ReportModel } from '../report/model.js';
 import { templateSources } from '../report/template-files.js';
 import { today as localToday } from '../calendar/today.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../version.js';
+import { findWorkspaceRoot } from '../workspace/find.js';
 import { loadWorkspace, type LoadResult } from '../workspace/load.js';
 import type { GlobalOptions } from './global-options.js';
 import { useColor, type CliIO } from './io.js';
@@ -30,6 +31,8 @@ export async function checkedWorkspace(io: CliIO, global: GlobalOptions, options
   checkTodayOption(options.today);
   checkPeriodOption(options.period);
   const today = options.today ?? localToday();
+  // Asked before loading, whose own refusal would offer to name files, which these commands do not take.
+  if (global.workspace === undefined && findWorkspaceRoot(io.cwd) === undefined) throw new UsageError(t('checked.needs-workspace', { command: doing }));
   const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}) });
   if (!load.root) throw new UsageError(t('checked.needs-workspace', { command: doing }));
   const sources = templateSources(load.root);

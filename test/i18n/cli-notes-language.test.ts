@@ -68,11 +68,11 @@ describe('the whole-workspace check of export speaks the language of the run', (
     expect(lamdLines(result.stderr).at(-1)).toMatch(/^lamd: rien n’a été écrit\u00a0: l’espace de travail a \d+ erreurs\. Corrigez-les et relancez lamd export results-matrix\.$/);
   });
 
-  it('outside a workspace: French for export, Italian for validate (the loader says it, one message for every command)', async () => {
+  it('outside a workspace: French for export (its own words: it takes no files), Italian for validate (the loader\'s)', async () => {
     const empty = tempDir();
     const exported = await runLamd(['export', 'results-matrix'], { cwd: empty, env: { LANG: 'fr_FR.UTF-8' } });
     expect(exported.status).toBe(2);
-    expect(exported.stderr).toBe('lamd: Aucun lamd.yaml ici ni dans un dossier parent. Lancez `lamd init` pour créer un espace de travail, indiquez -C <dossier>, ou nommez les fichiers à vérifier.\n');
+    expect(exported.stderr).toMatch(/^lamd: lamd export results-matrix travaille sur un espace de travail entier\s: lancez la commande dans l’un d’eux, ou indiquez -C <espace de travail>\.\n$/);
     const validated = await runLamd(['validate'], { cwd: empty, env: { LC_ALL: 'it_IT.UTF-8' } });
     expect(validated.status).toBe(2);
     expect(validated.stderr).toMatch(/^lamd: Nessun lamd\.yaml qui né in una cartella superiore\./);
@@ -159,5 +159,13 @@ describe('lamd import refuses a file that is no workbook in the language of the 
     writeFileSync(join(root, 'progress.xlsx'), 'indicator,actual\n');
     const notZip = await runLamd(['import', 'progress', 'progress.xlsx', '--period', '2024-H1', '--lang', 'it', '--today', '2024-06-01'], { cwd: root });
     expect(notZip.stderr).toBe('lamd: progress.xlsx non è una cartella di lavoro XLSX (non è un file zip). Esportate di nuovo la cartella con `lamd export progress-template`.\n');
+  });
+});
+
+describe('report and export outside a workspace', () => {
+  it('lamd report says it works on a whole workspace, without the advice to name files (which only validate takes)', async () => {
+    const report = await runLamd(['report', 'roadmap'], { cwd: tempDir() });
+    expect(report.status).toBe(2);
+    expect(report.stderr).toBe('lamd: A report is made from a whole workspace: run lamd report inside one, or pass -C <workspace>.\n');
   });
 });

@@ -18,6 +18,7 @@ import { buildReportModel } from '../../report/model.js';
 import { cssString, PAPER_SIZES, type Paper } from '../../report/print.js';
 import { TemplateError, templateSources, unusedTemplates } from '../../report/template-files.js';
 import { loadWorkspace } from '../../workspace/load.js';
+import { findWorkspaceRoot } from '../../workspace/find.js';
 import type { CliIO } from '../io.js';
 import type { GlobalOptions } from '../global-options.js';
 import { StagedFiles } from '../staged-files.js';
@@ -58,6 +59,8 @@ export async function run(io: CliIO, global: GlobalOptions, phase: string, optio
 
   const language = global.language ?? 'en';
   const say = (text: Text) => `lamd: ${render(language, text)}\n`;
+  // Asked before loading, whose own refusal would offer to name files, which a report does not take.
+  if (global.workspace === undefined && findWorkspaceRoot(io.cwd) === undefined) throw new UsageError(t('report.no-workspace'));
   const load = await loadWorkspace({ cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}) });
   if (!load.root) throw new UsageError(t('report.no-workspace'));
   const sources = usable(() => templateSources(load.root!));
