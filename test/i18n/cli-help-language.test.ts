@@ -86,7 +86,7 @@ describe('usage errors in the language of the locale', () => {
     expect(schema.stderr).toContain('Non esiste lo schema `budget`. Gli schemi sono: workspace, profile');
     const explain = await runLamd(['explain', 'roadmap/single-sgd'], { env: { LANG: 'it_IT.UTF-8' } });
     expect(explain.status).toBe(2);
-    expect(explain.stderr).toMatch(/Non esiste la regola «roadmap\/single-sgd»\. Forse intendevi roadmap\/single-sdg\? `lamd rules` elenca le \d+ regole/);
+    expect(explain.stderr).toMatch(/Non esiste la regola «roadmap\/single-sgd»\. Forse intendevate roadmap\/single-sdg\? `lamd rules` elenca le \d+ regole/);
   });
 
   it('LANG=fr: lamd new says in French what it would add, and LANG=it: lamd rules ends in Italian', async () => {
