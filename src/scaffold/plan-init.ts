@@ -14,8 +14,8 @@ import type { DocumentKind } from '../workspace/kinds.js';
 import type { PartnerAnswer } from './answers.js';
 
 export interface InitAnswers {
-  /** Name of the programme or network. */
-  network: string;
+  /** Name of the programme or network; without one, lamd's default name in the workspace's language. */
+  network?: string;
   municipality: Omit<MunicipalityAnswers, 'localPartner'>;
   /** The implementing partners (country: the municipality's when not given); the first accompanies the first municipality. */
   partners: PartnerAnswer[];
@@ -91,7 +91,7 @@ export function planInit(answers: InitAnswers): PlannedFile[] {
   const practiceTargets = fitting.length ? fitting : exampleTargetsOf(goal, 2);
   const view: View = {
     ...municipalityView(municipality, lang),
-    network: answers.network,
+    network: answers.network ?? render(lang, t('scaffold.default-network')),
     hasPartners: partners.length > 0,
     partners,
     start: answers.start,

@@ -17,7 +17,10 @@ describe('lamd init in the languages of the municipality', () => {
       languages: string[];
       municipalities: Array<{ slug: string; name: unknown }>;
       partners: Array<{ role: string }>;
+      programme: { name: string };
     };
+    // No --network: lamd's default name, in the workspace's language too.
+    expect(workspace.programme.name).toBe('Réseau pour l’intégration de la migration');
     expect(workspace.municipalities).toMatchObject([{ slug: 'tanger', name: { fr: 'Tanger', ar: 'طنجة' } }]);
     // Reports default to the municipality's languages, then English; the documents are written in the first.
     expect(workspace.languages).toEqual(['fr', 'ar', 'en']);

@@ -47,7 +47,6 @@ export interface InitOptions {
   dryRun?: boolean;
 }
 
-export const DEFAULT_NETWORK = 'Mainstreaming migration network';
 const ALL_GOALS = Array.from({ length: 17 }, (_, i) => String(i + 1));
 
 export async function run(io: CliIO, global: GlobalOptions, dir: string | undefined, options: InitOptions = {}): Promise<number> {
@@ -165,7 +164,8 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
   if (!lamdPackage.pinned) {
     io.stderr(`lamd: ${say(t('cli.note', { note: t('init.package-not-pinned', { spec: lamdPackage.spec, example: `${packageManifest().name}@${packageManifest().version}` }) }))}\n`);
   }
-  const network = await q.text({ flag: '--network <name>', given: o.network, message: say(t('init.ask-network')), default: DEFAULT_NETWORK, parse: (v, s) => parseText(v, s.label) });
+  // Not given and not asked (--yes): the default name is written in the workspace's language, known later.
+  const network = o.network === undefined && !q.interactive ? undefined : await q.text({ flag: '--network <name>', given: o.network, message: say(t('init.ask-network')), default: say(t('scaffold.default-network')), parse: (v, s) => parseText(v, s.label) });
   if (o.municipality !== undefined) {
     if (o.name !== undefined) throw new UsageError(t('init.municipality-and-name'));
     io.stderr(`lamd: ${say(t('cli.note', { note: t('init.municipality-as-name', { flag: `--name ${JSON.stringify(o.municipality)}` }) }))}\n`);
@@ -275,7 +275,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
 
   q.finish('lamd init');
   return {
-    network: network!,
+    ...(network !== undefined ? { network } : {}),
     municipality: { slug: slug!, name: name!, ...(latinName !== undefined ? { latinName } : {}), country: country!, languages: languages?.codes ?? [], ...(leadUnit !== undefined ? { leadUnit } : {}) },
     partners,
     start,
