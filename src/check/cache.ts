@@ -13,7 +13,7 @@ import { findWorkspaceRoot, requireWorkspaceAt } from '../workspace/find.js';
 import { loadWorkspace, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
 import { UsageError } from '../errors.js';
 import { assemble, checkFiles, type CheckOptions, type CheckResult, type FileResult } from './index.js';
-import { readsFast, standIn, summarize, type StandIn, type Summary } from './stand-in.js';
+import { standIn, summarize, type StandIn, type Summary } from './stand-in.js';
 import { unreadableIds } from './workspace-index.js';
 
 /** Where the cache lives in a workspace (`lamd init` lists it in .gitignore). */
@@ -80,7 +80,6 @@ export async function validateWithCache(loadOptions: LoadOptions, checkOptions: 
   const key = runKey(checkOptions);
   const previous = readCache(file, key, cwd, notes);
   const hashes = new Map<string, string>();
-  const fastPath = new Map<string, boolean>();
   const standIns = new Map<LoadedDocument, Entry>();
   const rel = (path: string) => relative(root!, path);
   const load = await loadWorkspace({
@@ -94,7 +93,6 @@ export async function validateWithCache(loadOptions: LoadOptions, checkOptions: 
         standIns.set(doc, entry);
         return doc;
       }
-      fastPath.set(name, readsFast(bytes));
       return undefined;
     },
   });
@@ -131,7 +129,7 @@ export async function validateWithCache(loadOptions: LoadOptions, checkOptions: 
     const fileResult = checked.byFile.get(doc.file);
     const hash = hashes.get(doc.file);
     // Only what js-yaml alone reads as YAML does: the rest is read again on every run.
-    if (!fileResult || hash === undefined || !(old || fastPath.get(doc.file))) continue;
+    if (!fileResult || hash === undefined || !(old || doc.readFast)) continue;
     const id = doc.value.id;
     fresh++;
     next[rel(doc.path)] = {

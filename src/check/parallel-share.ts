@@ -3,7 +3,7 @@
 // the main thread another; a batch's documents are let go before the next is read.
 import { isRoadmapPath, loadMore, loadWorkspace, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
 import { checkFiles, type CheckOptions, type FileResult } from './index.js';
-import { readsFast, summarize, type Summary } from './stand-in.js';
+import { summarize, type Summary } from './stand-in.js';
 
 /** What a thread says of each road map of its share once it has read it. */
 export interface ReadRoadmap {
@@ -53,18 +53,17 @@ export async function checkShare(base: LoadResult, placeholders: ReadonlyMap<str
     const files = mine.slice(start, start + BATCH).map((path) => ({ name: placeholders.get(path)?.file ?? path, path }));
     const batch: LoadResult = { documents: [], reported: new Set(files.map((f) => f.name)), diagnostics: [], texts: base.texts, unloaded: [...base.unloaded], hasStakeholdersFile: base.hasStakeholdersFile };
     if (base.root !== undefined) batch.root = base.root;
-    const bytes = new Map<string, { size: number; fast: boolean }>();
-    await loadMore(batch, files, ({ path, bytes: b }) => bytes.set(path, { size: b.length, fast: readsFast(b) }));
+    const bytes = new Map<string, number>();
+    await loadMore(batch, files, ({ path, bytes: b }) => bytes.set(path, b.length));
     // In the workspace's order: the other documents, and this batch's road maps in their places.
     const loaded = new Map(batch.documents.map((d) => [d.path, d]));
     batch.documents = base.documents.flatMap((d) => (!listed.has(d) ? [d] : loaded.has(d.path) ? [loaded.get(d.path)!] : []));
     const checked = await checkFiles(batch, check);
     for (const file of files) {
       const doc = loaded.get(file.path);
-      const seen = bytes.get(file.path);
-      const out: ReadRoadmap = { path: file.path, size: seen?.size ?? 0, decoded: base.texts.has(file.name) };
+      const out: ReadRoadmap = { path: file.path, size: bytes.get(file.path) ?? 0, decoded: base.texts.has(file.name) };
       if (doc) out.kind = doc.kind;
-      if (doc && doc.kind === 'roadmap' && seen?.fast) out.summary = summarize(doc.value);
+      if (doc && doc.kind === 'roadmap' && doc.readFast) out.summary = summarize(doc.value);
       read.push(out);
       const part = checked.byFile.get(file.name);
       if (part) results.push([file.name, part]);

@@ -20,7 +20,7 @@ import { today } from '../calendar/today.js';
 /** Road maps from which the workers pay for their start (each loads lamd and reads the other documents). */
 export const PARALLEL_FROM = 500;
 /** The main thread's share of the road maps, against a worker's: it also checks the other documents. */
-const MAIN_SHARE = 0.95;
+const MAIN_SHARE = 0.8;
 
 /** How the main thread takes a road map a worker read: from its summary, parsed again, or absent (no document). */
 type Placement = { path: string; name: string; size: number; decoded: boolean; kind?: string } & ({ as: 'summary'; summary: Summary } | { as: 'parse' } | { as: 'absent' });

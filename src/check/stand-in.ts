@@ -2,7 +2,7 @@
 // only if a check reads further. Used by the cache and by the parallel check, whose main thread
 // knows the road maps the workers read.
 import type { LoadedDocument } from '../workspace/load.js';
-import { mayReadDifferently, parseYamlText } from '../workspace/source.js';
+import { parseYamlText } from '../workspace/source.js';
 
 /**
  * What a road map's top level holds under the keys other documents' checks read (its id, owner, kind
@@ -76,11 +76,3 @@ export function standIn(name: string, path: string, summary: Summary, read: () =
   };
 }
 
-/** Whether js-yaml's reading of these bytes is lamd's final one (no slow path; see readSource). */
-export function readsFast(bytes: Uint8Array): boolean {
-  try {
-    return !mayReadDifferently(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return false;
-  }
-}

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { discoverPaths, discoverWorkspace, fileKind, whyUnreadable, type FoundFile } from './discover.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from './find.js';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
-import { MAX_FILE_BYTES, readSource, tooLargeDiagnostic } from './source.js';
+import { decide, MAX_FILE_BYTES, parseSource, tooLargeDiagnostic } from './source.js';
 import { LazySourceTexts, type SourceTexts } from './texts.js';
 
 export interface LoadedDocument {
@@ -18,6 +18,8 @@ export interface LoadedDocument {
   path?: string;
   kind: DocumentKind;
   value: Record<string, unknown>;
+  /** js-yaml's reading was final, with no second reading by the `yaml` package (see readSource). */
+  readFast?: boolean;
 }
 
 export interface LoadOptions {
@@ -238,7 +240,8 @@ export async function loadDocumentFile(name: string, path: string): Promise<Load
 
 /** Parses one file into the result; returns whether it became a document lamd checks. */
 async function addDocument(result: LoadResult, texts: LazySourceTexts, file: string, path: string | undefined, bytes: Uint8Array, withDuplicateKeys: Array<{ file: string; text: string }>): Promise<boolean> {
-  const parsed = await readSource(file, bytes);
+  const first = parseSource(file, bytes);
+  const parsed = first.slowPath ? await decide(file, first) : first;
   // `lamd validate README.md`: a file that is not named .yaml and does not read as a document with a
   // `kind:` is not a broken lamd document, and its YAML errors would only mislead.
   const value0 = parsed.value;
@@ -287,7 +290,7 @@ async function addDocument(result: LoadResult, texts: LazySourceTexts, file: str
   // A fresh copy, because the parser's strings are views on the file's text, and V8 keeps the whole
   // text alive for each of them: the copy lets the texts go (on 10,000 road maps, ~110 MB of a
   // 260 MB heap) for ~3 % more time.
-  const document: LoadedDocument = { file, kind, value: structuredClone(record) };
+  const document: LoadedDocument = { file, kind, value: structuredClone(record), readFast: !first.slowPath };
   if (path !== undefined) document.path = path;
   result.documents.push(document);
   return true;

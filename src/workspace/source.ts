@@ -60,7 +60,7 @@ export async function readYamlText(file: string, text: string): Promise<ParsedSo
   return decide(file, parseYamlText(file, text));
 }
 
-async function decide(file: string, fast: ParsedSource): Promise<ParsedSource> {
+export async function decide(file: string, fast: ParsedSource): Promise<ParsedSource> {
   if (!fast.slowPath || fast.text === undefined) return fast;
   if (fast.text.length > MAX_SLOW_PATH_CHARS) return keepFastVerdict(fast);
   const { parseYamlSlow } = await import('./yaml-slow.js');
