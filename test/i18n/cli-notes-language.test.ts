@@ -72,7 +72,7 @@ describe('the whole-workspace check of export speaks the language of the run', (
     const empty = tempDir();
     const exported = await runLamd(['export', 'results-matrix'], { cwd: empty, env: { LANG: 'fr_FR.UTF-8' } });
     expect(exported.status).toBe(2);
-    expect(exported.stderr).toMatch(/^lamd: lamd export results-matrix travaille sur un espace de travail entier\s: lancez la commande dans l’un d’eux, ou indiquez -C <espace de travail>\.\n$/);
+    expect(exported.stderr).toBe('lamd: Aucun lamd.yaml ici ni dans un dossier parent, et lamd export results-matrix travaille sur un espace de travail entier. Lancez la commande dans l’un d’eux, indiquez -C <espace de travail>, ou lancez `lamd init` pour en créer un.\n');
     const validated = await runLamd(['validate'], { cwd: empty, env: { LC_ALL: 'it_IT.UTF-8' } });
     expect(validated.status).toBe(2);
     expect(validated.stderr).toMatch(/^lamd: Nessun lamd\.yaml qui né in una cartella superiore\./);
@@ -166,6 +166,6 @@ describe('report and export outside a workspace', () => {
   it('lamd report says it works on a whole workspace, without the advice to name files (which only validate takes)', async () => {
     const report = await runLamd(['report', 'roadmap'], { cwd: tempDir() });
     expect(report.status).toBe(2);
-    expect(report.stderr).toBe('lamd: A report is made from a whole workspace: run lamd report inside one, or pass -C <workspace>.\n');
+    expect(report.stderr).toBe('lamd: No lamd.yaml here or in any parent folder, and a report is made from a whole workspace. Run lamd report inside one, pass -C <workspace>, or run `lamd init` to create one.\n');
   });
 });
