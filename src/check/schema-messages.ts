@@ -196,7 +196,7 @@ function under(path: string, prefix: string): boolean {
 
 /**
  * For every anyOf/oneOf error keeps only the errors of its likeliest branch: the one whose type
- * matches the value, then the one with the fewest errors. When no branch's type matches, one
+ * matches the value (a $ref branch included), then the one with the fewest errors. When no branch's type matches, one
  * combined "should be X or Y" error replaces them all.
  */
 export function pickBranches(errors: readonly AjvError[]): AjvError[] {
@@ -208,7 +208,12 @@ export function pickBranches(errors: readonly AjvError[]): AjvError[] {
     if (error.keyword === 'oneOf' && (error.params as { passingSchemas?: unknown }).passingSchemas) return;
     const base = error.schemaPath;
     const level = base.slice(0, base.lastIndexOf('/'));
+    // A value's type mismatch at the anyOf's own level: the error that fails a branch as a whole.
+    const atLevel = (i: number) => errors[i]!.instancePath === error.instancePath && (errors[i]!.keyword === 'type' || errors[i]!.keyword === 'const');
     const branches = new Map<number, number[]>();
+    // Errors not under `base`: a $ref branch's (ajv reports them under the referenced definition's
+    // path) or a $ref nested in a branch. Each goes with the branch listed just before it, by position.
+    const placed: { i: number; branch: number }[] = [];
     let unknown: number[] = [];
     for (let i = k - 1; i >= 0; i--) {
       if (!live[i]) continue;
@@ -216,17 +221,30 @@ export function pickBranches(errors: readonly AjvError[]): AjvError[] {
       if (!under(e.instancePath, error.instancePath)) break;
       if (e.schemaPath.startsWith(base + '/')) {
         const branch = Number(e.schemaPath.slice(base.length + 1).split('/')[0]);
-        branches.set(branch, [...(branches.get(branch) ?? []), i, ...unknown]);
+        branches.set(branch, [...(branches.get(branch) ?? []), i]);
+        placed.push(...unknown.map((u) => ({ i: u, branch })));
         unknown = [];
-      } else if (e.schemaPath.startsWith(level + '/') && !e.schemaPath.startsWith(base)) {
+      } else if (e.schemaPath.startsWith(level + '/') && !e.schemaPath.startsWith(base) && !e.schemaPath.startsWith(level + '/$defs/')) {
+        // A sibling keyword of the anyOf; a definition under `$defs` is a $ref's target, not a sibling
+        // (at a definition's root, `level` is `#`, which every local path starts with).
         break;
       } else {
         unknown.push(i);
       }
     }
-    if (unknown.length) branches.set(0, [...(branches.get(0) ?? []), ...unknown]);
+    placed.push(...unknown.map((u) => ({ i: u, branch: 0 })));
+    // Where position misleads: a type mismatch outside `base` is a $ref branch failing on its type,
+    // a branch of its own; and a branch whose own type does not fit the value reports nothing deeper,
+    // so an error placed there belongs to the branch that fits (a $ref branch: `FITTING`).
+    const mismatched = new Set([...branches].filter(([, idx]) => idx.some(atLevel)).map(([b]) => b));
+    const OWN = 1_000_000;
+    const FITTING = 2 * OWN;
+    for (const { i, branch } of placed.reverse()) {
+      const to = atLevel(i) ? OWN + i : mismatched.has(branch) ? FITTING : branch;
+      branches.set(to, [...(branches.get(to) ?? []), i]);
+    }
     if (branches.size === 0) return;
-    const typeMismatch = (idx: number[]) => idx.some((i) => errors[i]!.instancePath === error.instancePath && (errors[i]!.keyword === 'type' || errors[i]!.keyword === 'const'));
+    const typeMismatch = (idx: number[]) => idx.some(atLevel);
     const ranked = [...branches.entries()].sort(
       ([a, ai], [b, bi]) => Number(typeMismatch(ai)) - Number(typeMismatch(bi)) || ai.length - bi.length || a - b,
     );
