@@ -27,7 +27,7 @@ describe('help in the language of the locale', () => {
     const { status, stdout } = await runLamd(['report', '--help'], { env: FR });
     expect(status).toBe(0);
     expect(flat(stdout)).toContain('produit un rapport de phase en Markdown, HTML, PDF ou Word');
-    expect(stdout).toContain('rapport sur cette seule municipalité');
+    expect(stdout).toContain('rapport sur cette seule commune');
     expect(flat(stdout)).not.toContain('render a phase report');
   });
 
