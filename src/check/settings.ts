@@ -48,6 +48,19 @@ function unknownRule(id: string): Text {
   return guess ? t('settings/unknown-rule.did-you-mean', { id, guess }) : t('settings/unknown-rule.none', { id });
 }
 
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/**
+ * A finding's severity: the one lamd.yaml sets for its rule, else the rule's default. A finding its
+ * rule graded lower (an overlap rather than an order error) keeps its grade below that, but never
+ * rises above it, and `off` silences it as every other finding of the rule.
+ */
+function severityOf(finding: Finding, configured: RuleSeverity | undefined): RuleSeverity {
+  const level = configured ?? ruleMeta(finding.ruleId)?.severity ?? 'error';
+  if (!finding.severity || level === 'off') return level;
+  return RANK[finding.severity] < RANK[level] ? finding.severity : level;
+}
+
 export function settle(findings: readonly Finding[], documents: readonly LoadedDocument[], workspace: LoadedDocument | undefined): Settled {
   const out: Settled = { findings: [], suppressions: [], suppressed: [] };
   const extra: Finding[] = [];
@@ -81,7 +94,7 @@ export function settle(findings: readonly Finding[], documents: readonly LoadedD
   }
 
   for (const finding of [...findings, ...extra]) {
-    const severity = finding.severity ?? configured.get(finding.ruleId) ?? ruleMeta(finding.ruleId)?.severity ?? 'error';
+    const severity = severityOf(finding, configured.get(finding.ruleId));
     const suppression = suppressed.get(finding.doc)?.get(finding.ruleId);
     if (suppression) {
       suppression.silenced++;
