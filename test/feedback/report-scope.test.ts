@@ -5,16 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/report.js';
 import { copyFixture } from '../helpers/lamd.js';
 import { exitCode, recordIO } from './io.js';
+import { SFAX_ROADMAP, withSfaxError } from '../helpers/workspace.js';
 
-const SFAX_ROADMAP = 'municipalities/sfax/roadmaps/inclusive-services.yaml';
-
-/** The valid fixture with an error in Sfax's road map only: it builds on a practice that does not exist. */
-function withSfaxError(): string {
-  const root = copyFixture('valid');
-  const path = join(root, SFAX_ROADMAP);
-  writeFileSync(path, readFileSync(path, 'utf8').replace('builds_on: [one-stop-shop]', 'builds_on: [one-stop-shop, no-such-practice]'));
-  return root;
-}
 
 async function report(root: string, phase: string, options: Record<string, unknown>) {
   const rec = recordIO(root);

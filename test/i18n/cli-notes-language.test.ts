@@ -1,22 +1,14 @@
 // lamd's notes, refusals and "wrote …" lines in the language of the run: report, export and the
 // workspace checks they share speak French or Italian from LANG or --lang, as validate does.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { afterWriting } from '../../src/cli/after-writing.js';
 import { brokenWorkspace } from '../ci/broken-workspace.js';
 import { captureIO, copyFixture, runLamd, tempDir } from '../helpers/lamd.js';
 import { LAMD_VERSION } from '../../src/version.js';
+import { SFAX_ROADMAP, withSfaxError } from '../helpers/workspace.js';
 
-const SFAX_ROADMAP = 'municipalities/sfax/roadmaps/inclusive-services.yaml';
-
-/** The valid fixture with one error, in Sfax's road map. */
-function withSfaxError(): string {
-  const root = copyFixture('valid');
-  const path = join(root, SFAX_ROADMAP);
-  writeFileSync(path, readFileSync(path, 'utf8').replace('builds_on: [one-stop-shop]', 'builds_on: [one-stop-shop, no-such-practice]'));
-  return root;
-}
 
 /** The lines lamd says about itself (not the findings it prints as validate does). */
 const lamdLines = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('lamd: '));
