@@ -89,6 +89,13 @@ describe('lamd sdg', () => {
     expect(albanian.stderr).toMatch(/no SDG titles in Albanian \(sq\) yet; showing them in English/);
   });
 
+  it('without --lang, gives the titles in the language of the locale, as its own words are', async () => {
+    const french = await runLamd(['sdg', '8'], { env: { LANG: 'fr_FR.UTF-8' } });
+    expect(french.stdout).toMatch(/^Objectif 8\s: Travail décent et croissance économique\n/);
+    const english = await runLamd(['sdg', '8'], { env: { LANG: 'C.UTF-8' } });
+    expect(english.stdout).toMatch(/^Goal 8: Decent work and economic growth\n/);
+  });
+
   it('prints JSON that names the SDG code list, the language and the view', async () => {
     const json = await sdgJson('10.7', '--lang', 'sq');
     expect(json).toMatchObject({

@@ -47,7 +47,8 @@ type Query = { kind: 'goal' | 'target' | 'indicator'; id: string };
 export async function run(io: CliIO, global: GlobalOptions, query: string | undefined, options: SdgOptions = {}): Promise<number> {
   const speaks = global.language ?? 'en';
   const say = (text: Text) => render(speaks, text);
-  const lang = parseLanguage(options.lang);
+  // Without --lang, the titles follow the language lamd speaks (LANG), not English under French words.
+  const lang = options.lang !== undefined ? parseLanguage(options.lang) : speaks;
   const parsed = query === undefined ? undefined : parseQuery(query);
   if (options.migration && parsed && parsed.kind !== 'goal') {
     throw new UsageError(t('sdg.migration-needs-goal', { goal: parsed.id.split('.')[0]!, kind: parsed.kind, id: parsed.id }));
@@ -80,8 +81,7 @@ function languageName(code: string, speaks: MessageLanguage): string {
   return new Intl.DisplayNames([speaks === 'en' ? 'en-GB' : speaks], { type: 'language', fallback: 'code' }).of(code) ?? code;
 }
 
-function parseLanguage(value: string | undefined): SdgLanguageCode {
-  if (value === undefined) return 'en';
+function parseLanguage(value: string): SdgLanguageCode {
   // Accept `IT`, `fr-FR`, `es_ES.UTF-8`: only the language part matters for the titles.
   const code = value.trim().toLowerCase().split(/[-_.]/)[0] ?? '';
   if (isSdgLanguageCode(code)) return code;
