@@ -196,16 +196,6 @@ export function fileKind(stat: Stats): 'folder' | 'fifo' | 'socket' | 'device' |
   return 'other';
 }
 
-/** What something that is not a regular file is, in words. */
-export function fileType(stat: Stats): string {
-  if (stat.isDirectory()) return 'a folder';
-  if (stat.isFIFO()) return 'a named pipe (FIFO)';
-  if (stat.isSocket()) return 'a socket';
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
-  if (stat.isSymbolicLink()) return 'a symbolic link';
-  return 'something other than a file';
-}
-
 function outside(path: string, target: string, display: (path: string) => string, out: Discovery, how: 'link' | 'through a linked folder' = 'link'): void {
   out.diagnostics.push({
     file: display(path),

@@ -11,7 +11,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'calendar/milestone-overdue',
     severity: 'warning',
-   
     adjustable: true,
     section: '4.6',
   },

@@ -14,7 +14,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'calendar/municipality-lagging',
     severity: 'info',
-   
     adjustable: true,
     section: '4.6',
   },

@@ -13,7 +13,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'calendar/phase-length',
     severity: 'warning',
-   
     adjustable: true,
     section: '4.7',
   },

@@ -14,7 +14,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'exchange/every-municipality',
     severity: 'info',
-   
     adjustable: true,
     section: '5.1.1',
   },

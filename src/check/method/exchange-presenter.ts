@@ -10,7 +10,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'exchange/presenter',
     severity: 'error',
-   
     adjustable: true,
     section: '3.2.3',
   },

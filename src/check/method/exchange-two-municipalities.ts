@@ -9,7 +9,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'exchange/two-municipalities',
     severity: 'error',
-   
     adjustable: true,
     section: '3.2.3',
   },

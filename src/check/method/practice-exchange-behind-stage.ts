@@ -13,7 +13,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'practice/exchange-behind-stage',
     severity: 'warning',
-   
     adjustable: true,
     section: '3.2.3',
   },

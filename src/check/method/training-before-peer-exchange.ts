@@ -29,7 +29,6 @@ export const rule: MethodRule = {
   meta: {
     id: 'training/before-peer-exchange',
     severity: 'warning',
-   
     adjustable: true,
     section: '5.1.1',
   },

@@ -4,21 +4,19 @@
 import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { str } from '../values.js';
-import { documentsOf, type MethodRule } from './rule.js';
-import { participantGroups } from './training-facts.js';
+import type { MethodRule } from './rule.js';
+import { participantGroups, trainingsOf } from './training-facts.js';
 
 export const rule: MethodRule = {
   meta: {
     id: 'training/cross-departmental',
     severity: 'warning',
-   
     adjustable: true,
     section: '4.4',
   },
   check(context) {
     const findings: Finding[] = [];
-    for (const doc of documentsOf(context, 'activity')) {
-      if (doc.value.type !== 'training' || doc.value.example === true) continue;
+    for (const doc of trainingsOf(context)) {
       const units = new Map<string, { units: Set<string>; pointer: string }>();
       for (const [group, pointer] of participantGroups(doc.value)) {
         const slug = str(group.municipality);

@@ -4,20 +4,19 @@
 import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { obj } from '../values.js';
-import { documentsOf, type MethodRule } from './rule.js';
+import type { MethodRule } from './rule.js';
+import { trainingsOf } from './training-facts.js';
 
 export const rule: MethodRule = {
   meta: {
     id: 'training/participants',
     severity: 'warning',
-   
     adjustable: true,
     section: '3.2.2',
   },
   check(context) {
     const findings: Finding[] = [];
-    for (const doc of documentsOf(context, 'activity')) {
-      if (doc.value.type !== 'training' || doc.value.example === true) continue;
+    for (const doc of trainingsOf(context)) {
       const participants = obj(doc.value.participants);
       if (!participants) {
         findings.push({ doc, pointer: '/type', ruleId: rule.meta.id, message: t('training/participants.missing') });

@@ -4,21 +4,19 @@
 import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import { obj } from '../values.js';
-import { documentsOf, type MethodRule } from './rule.js';
-import { participantGroups } from './training-facts.js';
+import type { MethodRule } from './rule.js';
+import { participantGroups, trainingsOf } from './training-facts.js';
 
 export const rule: MethodRule = {
   meta: {
     id: 'training/sex-breakdown',
     severity: 'warning',
-   
     adjustable: true,
     section: '4.3',
   },
   check(context) {
     const findings: Finding[] = [];
-    for (const doc of documentsOf(context, 'activity')) {
-      if (doc.value.type !== 'training' || doc.value.example === true) continue;
+    for (const doc of trainingsOf(context)) {
       const participants = obj(doc.value.participants);
       if (!participants || participants.not_recorded === true) continue;
       const groups = participantGroups(doc.value);
