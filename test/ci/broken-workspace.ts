@@ -4,8 +4,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run as validate, type ValidateOptions } from '../../src/cli/commands/validate.js';
-import type { CliIO } from '../../src/cli/io.js';
-import { REPO, tempDir } from '../helpers/lamd.js';
+import { captureIO, REPO, tempDir } from '../helpers/lamd.js';
 
 export const BROKEN_ROADMAP = 'municipalities/milan/roadmaps/milan-pilot-roadmap.yaml';
 
@@ -36,18 +35,7 @@ export interface Run {
 
 /** `lamd validate` in-process, in `cwd`, with a terminal that records what it is told. */
 export async function validateIn(cwd: string, options: ValidateOptions, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    cwd,
-    env,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    readStdin: async () => new Uint8Array(),
-  };
+  const io = captureIO(cwd, env);
   const status = await validate(io, {}, [], options);
-  return { status, stdout: out.join(''), stderr: err.join('') };
+  return { status, stdout: io.out, stderr: io.err };
 }

@@ -57,7 +57,7 @@ export function lamd(args: readonly string[], options: LamdOptions = {}): LamdRe
  * standard streams are pipes (no terminal): the same output, the same exit code, a fraction of the time.
  */
 /** A CliIO that keeps what a command prints, for tests that call a command's `run` directly. */
-export function captureIO(cwd: string, env: Record<string, string> = {}): CliIO & { out: string; err: string } {
+export function captureIO(cwd: string, env: NodeJS.ProcessEnv = {}): CliIO & { out: string; err: string } {
   const state = { out: '', err: '' };
   return Object.assign(state, {
     stdout: (text: string) => void (state.out += text),
