@@ -118,9 +118,12 @@ export async function checkFiles(load: LoadResult, options: CheckOptions = {}): 
   const pending: Pending[] = [...load.diagnostics];
   const notes: Text[] = [];
 
+  // The checks of one document alone run only on the files reported: the others' findings would be
+  // dropped (the others are still read by the rules that look across documents, below).
+  const own = load.reported.size === load.documents.length ? checking : checking.filter((d) => load.reported.has(d.file));
   const rejected = new Map<string, string[]>();
   const unread = new Map<string, number>();
-  for (const doc of checking) {
+  for (const doc of own) {
     const validate = validators[doc.kind];
     if (validate(doc.value)) continue;
     // A generated file can hold a hundred thousand problems; messages are built for the first ones only.
@@ -148,7 +151,7 @@ export async function checkFiles(load: LoadResult, options: CheckOptions = {}): 
   const context: RuleContext = { documents: checking, index, today: today_ };
   const everything: RuleContext = { documents: load.documents, index, today: today_ };
   const workspaceDoc = workspaceFile !== undefined ? load.documents.find((d) => d.file === workspaceFile) : undefined;
-  const all: Finding[] = [...findings.filter(open), ...referenceFindings(context), ...checkDates(checking), ...checkBranding(workspaceDoc && open({ doc: workspaceDoc }) ? workspaceDoc : undefined, load.root), ...checkConsistency(checking, context.today)];
+  const all: Finding[] = [...findings.filter(open), ...referenceFindings(context), ...checkDates(own), ...checkBranding(workspaceDoc && open({ doc: workspaceDoc }) ? workspaceDoc : undefined, load.root), ...checkConsistency(own, context.today)];
   for (const rule of METHOD_RULES) {
     if (SPANS_ROADMAPS.has(rule.meta.id) && settledDocs.size > 0) all.push(...rule.check(everything).filter(open));
     else all.push(...rule.check(context));
