@@ -330,6 +330,8 @@ async function main() {
   for (const [n, ws] of workspaces) {
     const commands = [
       { label: `lamd validate (whole workspace)`, ...lamdValidate(ws), kind: 'lamd' },
+      // Two threads forced: on two cores lamd keeps to one (src/check/parallel.ts, PARALLEL_CORES); this row shows why.
+      { label: `lamd validate --jobs 2 (whole workspace, two threads)`, cmd: node, args: [...lamdValidate(ws).args, '--jobs', '2'], kind: 'lamd-jobs2' },
       ...peerCommands(ws, 'road maps'),
       { label: 'floor: read every file', cmd: node, args: [join(here, 'floor-read.mjs'), ws.dir], kind: 'floor-read' },
       { label: 'floor: read + js-yaml parse', cmd: node, args: [join(here, 'floor-parse.mjs'), ws.dir], kind: 'floor-parse' },

@@ -25,9 +25,12 @@ describe('lamd validate --jobs', () => {
     expect(result.stderr).toContain('--jobs takes a whole number of threads, 1 or more, not `two`.');
   });
 
-  it('keeps to one thread for a few files, or when told', () => {
-    expect(threadsFor(undefined, 10)).toBe(1);
-    expect(threadsFor(1, 100_000)).toBe(1);
-    expect(threadsFor(3, 10)).toBe(3);
+  it('keeps to one thread for a few files, on two cores, or when told', () => {
+    expect(threadsFor(undefined, 10, 16)).toBe(1);
+    expect(threadsFor(undefined, 100_000, 2)).toBe(1);
+    expect(threadsFor(undefined, 100_000, 4)).toBe(3);
+    expect(threadsFor(undefined, 100_000, 64)).toBe(8);
+    expect(threadsFor(1, 100_000, 16)).toBe(1);
+    expect(threadsFor(3, 10, 2)).toBe(3);
   });
 });
