@@ -50,13 +50,23 @@ const unsure = (): never => {
   throw new Unsure();
 };
 
-interface Line {
-  start: number;
+/** A line's kind, in Lines.kind. */
+const BLANK = 0;
+const COMMENT = 1;
+const CONTENT = 2;
+
+/**
+ * The file's lines, column by column in typed arrays rather than an object per line: a run locating
+ * findings in thousands of files would otherwise spend more time collecting those objects than scanning.
+ */
+interface Lines {
+  count: number;
+  start: Int32Array;
   /** Index of the '\n' ending the line, or the text's length. */
-  end: number;
+  end: Int32Array;
   /** Spaces before the first character. */
-  indent: number;
-  kind: 'blank' | 'comment' | 'content';
+  indent: Int32Array;
+  kind: Uint8Array;
 }
 
 /** The tree of a file's nodes, or undefined when the file needs the full syntax tree (see the module comment). */
@@ -111,21 +121,39 @@ export function spotOf(tree: PositionTree, segments: readonly string[], target: 
   return key ?? null;
 }
 
-const PLAIN_FORBIDDEN_START = /[&*!|>%@`#,[\]{}'"?:-]/;
+/** Characters a plain scalar or key cannot start with (`&*!|>%@\`#,[]{}'"?:-`), by char code. */
+const PLAIN_FORBIDDEN_START = new Uint8Array(128);
+for (const c of '&*!|>%@`#,[]{}\'"?:-') PLAIN_FORBIDDEN_START[c.charCodeAt(0)] = 1;
+
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const BACKSLASH = 92;
+const COMMA = 44;
 
 class Scan {
-  private readonly lines: Line[] = [];
+  private readonly lines: Lines;
 
   constructor(private readonly text: string) {
-    for (let start = 0; start <= text.length; ) {
+    let count = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+    const lines: Lines = { count, start: new Int32Array(count), end: new Int32Array(count), indent: new Int32Array(count), kind: new Uint8Array(count) };
+    let start = 0;
+    for (let i = 0; i < count; i++) {
       let end = text.indexOf('\n', start);
       if (end === -1) end = text.length;
       let indent = 0;
-      while (text.charCodeAt(start + indent) === 32) indent++;
-      const first = start + indent < end ? text[start + indent] : undefined;
-      this.lines.push({ start, end, indent, kind: first === undefined ? 'blank' : first === '#' ? 'comment' : 'content' });
+      while (text.charCodeAt(start + indent) === SPACE) indent++;
+      lines.start[i] = start;
+      lines.end[i] = end;
+      lines.indent[i] = indent;
+      lines.kind[i] = start + indent >= end ? BLANK : text.charCodeAt(start + indent) === HASH ? COMMENT : CONTENT;
       start = end + 1;
     }
+    this.lines = lines;
   }
 
   document(): Node {
@@ -140,78 +168,86 @@ class Scan {
 
   /** `---`, `...` and `%` directives: documents with them are left to the syntax tree. */
   private isMarker(i: number): boolean {
-    const line = this.text.slice(this.lines[i]!.start, this.lines[i]!.start + 3);
-    return line === '---' || line === '...' || line.startsWith('%');
+    const text = this.text;
+    const at = this.lines.start[i]!;
+    const c = text.charCodeAt(at);
+    if (c === 37 /* % */) return true;
+    return (c === DASH || c === 46 /* . */) && text.charCodeAt(at + 1) === c && text.charCodeAt(at + 2) === c;
   }
 
   /** The first line at or after `i` with content (not blank, not only a comment). */
   private nextContent(i: number): number | undefined {
-    for (; i < this.lines.length; i++) {
-      const line = this.lines[i]!;
-      if (line.kind === 'content') {
-        if (line.indent === 0 && this.isMarker(i)) unsure();
+    const { count, kind, indent } = this.lines;
+    for (; i < count; i++) {
+      const k = kind[i]!;
+      if (k === CONTENT) {
+        if (indent[i] === 0 && this.isMarker(i)) unsure();
         return i;
       }
-      if (line.kind === 'comment' && line.indent === 0 && this.isMarker(i)) unsure();
+      if (k === COMMENT && indent[i] === 0 && this.isMarker(i)) unsure();
     }
     return undefined;
   }
 
   /** A block collection starting at the first character of line `i`. */
   private blockNode(i: number): { node: Node; next: number } {
-    const line = this.lines[i]!;
-    const at = line.start + line.indent;
-    if (this.isDash(at, line.end)) return this.blockSeq(i, line.indent);
-    if (this.keyAt(at, line.end)) return this.blockMap(i, line.indent, at);
+    const { start, end, indent } = this.lines;
+    const at = start[i]! + indent[i]!;
+    if (this.isDash(at, end[i]!)) return this.blockSeq(i, indent[i]!);
+    if (this.keyAt(at, end[i]!)) return this.blockMap(i, indent[i]!, at);
     return unsure();
   }
 
   private isDash(at: number, end: number): boolean {
-    return this.text[at] === '-' && (at + 1 === end || this.text[at + 1] === ' ');
+    return this.text.charCodeAt(at) === DASH && (at + 1 === end || this.text.charCodeAt(at + 1) === SPACE);
   }
 
   private blockMap(i: number, column: number, firstKey: number): { node: MapNode; next: number } {
+    const lines = this.lines;
     const node: MapNode = { kind: 'map', offset: firstKey, entries: new Map() };
     let at = firstKey;
     for (;;) {
-      const line = this.lines[i]!;
-      const key = this.keyAt(at, line.end) ?? unsure();
-      const { value, next } = this.value(skipSpaces(this.text, key.colon + 1, line.end), i, column, true);
+      const lineEnd = lines.end[i]!;
+      const key = this.keyAt(at, lineEnd) ?? unsure();
+      const { value, next } = this.value(skipSpaces(this.text, key.colon + 1, lineEnd), i, column, true);
       node.entries.set(key.text, { key: at, keyEnd: key.end, value });
       const following = this.nextContent(next);
-      if (following === undefined) return { node, next: this.lines.length };
-      const indent = this.lines[following]!.indent;
+      if (following === undefined) return { node, next: lines.count };
+      const indent = lines.indent[following]!;
       if (indent < column) return { node, next: following };
       if (indent > column) unsure();
-      at = this.lines[following]!.start + column;
+      at = lines.start[following]! + column;
       // A dash at the map's own indentation belongs to an enclosing list (`- a: 1` then `- a: 2`).
-      if (this.isDash(at, this.lines[following]!.end)) return { node, next: following };
+      if (this.isDash(at, lines.end[following]!)) return { node, next: following };
       i = following;
     }
   }
 
   private blockSeq(i: number, column: number): { node: SeqNode; next: number } {
-    const node: SeqNode = { kind: 'seq', offset: this.lines[i]!.start + column, items: [] };
+    const lines = this.lines;
+    const text = this.text;
+    const node: SeqNode = { kind: 'seq', offset: lines.start[i]! + column, items: [] };
     for (;;) {
-      const line = this.lines[i]!;
-      const dash = line.start + column;
-      const at = skipSpaces(this.text, dash + 1, line.end);
+      const lineStart = lines.start[i]!;
+      const lineEnd = lines.end[i]!;
+      const dash = lineStart + column;
+      const at = skipSpaces(text, dash + 1, lineEnd);
       let item: { value: Node | undefined; next: number };
-      if (at < line.end && this.text[at] !== '#' && this.keyAt(at, line.end)) {
+      if (at < lineEnd && text.charCodeAt(at) !== HASH && this.keyAt(at, lineEnd)) {
         // `- id: x` and the lines under it: a map whose column is where its first key is written.
-        const map = this.blockMap(i, at - line.start, at);
+        const map = this.blockMap(i, at - lineStart, at);
         item = { value: map.node, next: map.next };
       } else {
-        if (this.isDash(at, line.end)) unsure(); // `- - x`, a list in a list on one line
+        if (this.isDash(at, lineEnd)) unsure(); // `- - x`, a list in a list on one line
         item = this.value(at, i, column, false);
       }
       node.items.push({ dash, value: item.value });
       const following = this.nextContent(item.next);
-      if (following === undefined) return { node, next: this.lines.length };
-      const next = this.lines[following]!;
-      if (next.indent < column) return { node, next: following };
-      if (next.indent > column) unsure();
-      if (!this.isDash(next.start + column, next.end)) return { node, next: following };
+      if (following === undefined) return { node, next: lines.count };
+      const indent = lines.indent[following]!;
+      if (indent < column) return { node, next: following };
+      if (indent > column) unsure();
+      if (!this.isDash(lines.start[following]! + column, lines.end[following]!)) return { node, next: following };
       i = following;
     }
   }
@@ -221,43 +257,44 @@ class Scan {
    * `inMap` says a list may follow at the map's own indentation (`key:` then `- item`).
    */
   private value(at: number, i: number, column: number, inMap: boolean): { value: Node | undefined; next: number } {
-    const line = this.lines[i]!;
+    const lines = this.lines;
+    const lineEnd = lines.end[i]!;
     const text = this.text;
-    if (at >= line.end || text[at] === '#') {
+    const c = at < lineEnd ? text.charCodeAt(at) : -1;
+    if (c === -1 || c === HASH) {
       // Nothing on the line: the value is the block under it, or there is none (null).
       const following = this.nextContent(i + 1);
       if (following === undefined) return { value: undefined, next: i + 1 };
-      const next = this.lines[following]!;
-      if (next.indent > column) return this.blockValue(following);
-      if (inMap && next.indent === column && this.isDash(next.start + column, next.end)) return this.blockValue(following);
+      const indent = lines.indent[following]!;
+      if (indent > column) return this.blockValue(following);
+      if (inMap && indent === column && this.isDash(lines.start[following]! + column, lines.end[following]!)) return this.blockValue(following);
       return { value: undefined, next: i + 1 };
     }
-    const c = text[at]!;
-    if (c === '|' || c === '>') return this.blockScalar(at, i, column);
-    if (c === '{' || c === '[') {
-      const flow = this.flow(at, line.end);
-      this.endOfLine(flow.end, line.end);
+    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(at, i, column);
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      const flow = this.flow(at, lineEnd);
+      this.endOfLine(flow.end, lineEnd);
       return { value: flow.node, next: i + 1 };
     }
-    if (c === '"' || c === "'") {
-      const close = this.quoteEnd(at, line.end) ?? unsure();
-      this.endOfLine(close, line.end);
+    if (c === QUOTE || c === APOSTROPHE) {
+      const close = this.quoteEnd(at, lineEnd) ?? unsure();
+      this.endOfLine(close, lineEnd);
       return { value: { kind: 'scalar', offset: at, to: close }, next: i + 1 };
     }
-    if (PLAIN_FORBIDDEN_START.test(c) && !(c === '-' && text[at + 1] !== ' ' && at + 1 < line.end)) unsure();
+    if (forbiddenStart(c) && !(c === DASH && text.charCodeAt(at + 1) !== SPACE && at + 1 < lineEnd)) unsure();
     let end = at;
-    while (end < line.end && !(text.charCodeAt(end) === 32 && text.charCodeAt(end + 1) === 35)) end++; // up to ` #`
-    while (end > at && text[end - 1] === ' ') end--;
-    const written = text.slice(at, end);
-    if (written.includes(': ') || written.endsWith(':')) unsure();
+    while (end < lineEnd && !(text.charCodeAt(end) === SPACE && text.charCodeAt(end + 1) === HASH)) end++; // up to ` #`
+    while (end > at && text.charCodeAt(end - 1) === SPACE) end--;
+    // `a: b` or a trailing colon in a plain value: the tree reads it otherwise.
+    for (let j = at; j < end; j++) if (text.charCodeAt(j) === COLON && (j + 1 === end || text.charCodeAt(j + 1) === SPACE)) unsure();
     // A plain scalar goes on over more indented lines (folded); a comment line would end it, oddly.
     let next = i + 1;
     let folded = false;
-    for (; next < this.lines.length; next++) {
-      const l = this.lines[next]!;
-      if (l.kind === 'blank') continue;
-      if (l.indent <= column) break;
-      if (l.kind === 'comment') unsure();
+    for (; next < lines.count; next++) {
+      const k = lines.kind[next]!;
+      if (k === BLANK) continue;
+      if (lines.indent[next]! <= column) break;
+      if (k === COMMENT) unsure();
       folded = true;
     }
     if (!folded) next = i + 1;
@@ -272,38 +309,44 @@ class Scan {
 
   /** `|` or `>` with its chomping sign; its body is every blank or more indented line below. */
   private blockScalar(at: number, i: number, column: number): { value: Leaf; next: number } {
-    const line = this.lines[i]!;
-    const header = /^[|>][+-]?(?= |$)/.exec(this.text.slice(at, line.end)) ?? unsure();
-    this.endOfLine(at + header[0].length, line.end);
+    const lines = this.lines;
+    const lineEnd = lines.end[i]!;
+    const text = this.text;
+    // The header: `|` or `>`, an optional `+` or `-`, then a space or the end of the line.
+    let headerEnd = at + 1;
+    const sign = text.charCodeAt(headerEnd);
+    if (sign === 43 /* + */ || sign === DASH) headerEnd++;
+    if (headerEnd < lineEnd && text.charCodeAt(headerEnd) !== SPACE) unsure();
+    this.endOfLine(headerEnd, lineEnd);
     let next = i + 1;
-    let firstText: Line | undefined;
-    for (; next < this.lines.length; next++) {
-      const l = this.lines[next]!;
-      if (l.kind !== 'blank' && l.indent <= column) break;
-      if (l.kind !== 'blank') firstText ??= l;
+    let firstText = -1;
+    for (; next < lines.count; next++) {
+      const blank = lines.kind[next] === BLANK;
+      if (!blank && lines.indent[next]! <= column) break;
+      if (!blank && firstText === -1) firstText = next;
     }
     // The tree's token ends at the header plus the body's length; it reaches past the header's line
     // when the body up to its first written line is longer than the rest of the header's line.
-    const bodyStart = line.end + 1;
-    const through = firstText ? Math.min(firstText.end + 1, this.text.length) - bodyStart : 0;
-    return { value: { kind: 'scalar', offset: at, to: through > line.end - at ? MULTI_LINE : undefined }, next };
+    const bodyStart = lineEnd + 1;
+    const through = firstText !== -1 ? Math.min(lines.end[firstText]! + 1, text.length) - bodyStart : 0;
+    return { value: { kind: 'scalar', offset: at, to: through > lineEnd - at ? MULTI_LINE : undefined }, next };
   }
 
   /** Only spaces and a comment may follow a value on its line. */
   private endOfLine(at: number, end: number): void {
     at = skipSpaces(this.text, at, end);
-    if (at < end && !(this.text[at] === '#' && this.text[at - 1] === ' ')) unsure();
+    if (at < end && !(this.text.charCodeAt(at) === HASH && this.text.charCodeAt(at - 1) === SPACE)) unsure();
   }
 
   /** Where a quoted scalar starting at `at` ends (after its closing quote), if on the same line. */
   private quoteEnd(at: number, end: number): number | undefined {
     const text = this.text;
-    const quote = text[at];
+    const quote = text.charCodeAt(at);
     for (let j = at + 1; j < end; j++) {
-      const c = text[j];
-      if (quote === '"' && c === '\\') j++;
+      const c = text.charCodeAt(j);
+      if (quote === QUOTE && c === BACKSLASH) j++;
       else if (c === quote) {
-        if (quote === "'" && text[j + 1] === "'") j++;
+        if (quote === APOSTROPHE && text.charCodeAt(j + 1) === APOSTROPHE) j++;
         else return j + 1;
       }
     }
@@ -313,21 +356,22 @@ class Scan {
   /** A key written at `at`: its text as the document reads it, where it ends, and its colon. */
   private keyAt(at: number, end: number): { text: string; end: number; colon: number } | undefined {
     const text = this.text;
-    const c = text[at];
-    if (c === undefined || at >= end) return undefined;
-    if (c === '"' || c === "'") {
+    if (at >= end) return undefined;
+    const c = text.charCodeAt(at);
+    if (c === QUOTE || c === APOSTROPHE) {
       const close = this.quoteEnd(at, end);
       if (close === undefined) return undefined;
       const colon = skipSpaces(text, close, end);
-      if (text[colon] !== ':' || !(colon + 1 === end || text[colon + 1] === ' ')) return undefined;
+      if (text.charCodeAt(colon) !== COLON || !(colon + 1 === end || text.charCodeAt(colon + 1) === SPACE)) return undefined;
       return { text: unquote(text.slice(at, close)), end: close, colon };
     }
-    if (PLAIN_FORBIDDEN_START.test(c) && !(c === '-' && text[at + 1] !== ' ' && at + 1 < end)) return undefined;
+    if (forbiddenStart(c) && !(c === DASH && text.charCodeAt(at + 1) !== SPACE && at + 1 < end)) return undefined;
     for (let j = at; j < end; j++) {
-      if (text[j] === ' ' && text[j + 1] === '#') return undefined;
-      if (text[j] === ':' && (j + 1 === end || text[j + 1] === ' ')) {
+      const d = text.charCodeAt(j);
+      if (d === SPACE && text.charCodeAt(j + 1) === HASH) return undefined;
+      if (d === COLON && (j + 1 === end || text.charCodeAt(j + 1) === SPACE)) {
         let keyEnd = j;
-        while (keyEnd > at && text[keyEnd - 1] === ' ') keyEnd--;
+        while (keyEnd > at && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
         return { text: text.slice(at, keyEnd), end: keyEnd, colon: j };
       }
     }
@@ -337,18 +381,18 @@ class Scan {
   /** A flow collection (`{…}` or `[…]`) closed on its own line; anything else is unsure. */
   private flow(at: number, end: number): { node: Node; end: number } {
     const text = this.text;
-    const open = text[at]!;
-    const close = open === '{' ? '}' : ']';
+    const isMap = text.charCodeAt(at) === 123; /* { */
+    const close = isMap ? 125 /* } */ : 93; /* ] */
     const map: MapNode = { kind: 'map', offset: at, entries: new Map() };
     const seq: SeqNode = { kind: 'seq', offset: at, items: [] };
     let j = skipSpaces(text, at + 1, end);
-    if (text[j] === close) return { node: open === '{' ? map : seq, end: j + 1 };
+    if (text.charCodeAt(j) === close) return { node: isMap ? map : seq, end: j + 1 };
     for (;;) {
-      if (open === '{') {
+      if (isMap) {
         const key = this.flowScalar(j, end, true);
-        if (key.kind !== 'scalar' || key.keyText === undefined) return unsure();
+        if (key.keyText === undefined) return unsure();
         let k = skipSpaces(text, key.end, end);
-        if (text[k] !== ':') unsure();
+        if (text.charCodeAt(k) !== COLON) unsure();
         k = skipSpaces(text, k + 1, end);
         const value = this.flowItem(k, end);
         map.entries.set(key.keyText, { key: j, keyEnd: key.end, value: value.node });
@@ -357,48 +401,58 @@ class Scan {
         const value = this.flowItem(j, end);
         seq.items.push({ dash: undefined, value: value.node });
         j = skipSpaces(text, value.end, end);
-        if (text[j] === ':') unsure(); // `[a: 1]`, a pair in a list
+        if (text.charCodeAt(j) === COLON) unsure(); // `[a: 1]`, a pair in a list
       }
-      if (text[j] === close) return { node: open === '{' ? map : seq, end: j + 1 };
-      if (text[j] !== ',') unsure();
+      if (text.charCodeAt(j) === close) return { node: isMap ? map : seq, end: j + 1 };
+      if (text.charCodeAt(j) !== COMMA) unsure();
       j = skipSpaces(text, j + 1, end);
-      if (text[j] === close) return { node: open === '{' ? map : seq, end: j + 1 };
+      if (text.charCodeAt(j) === close) return { node: isMap ? map : seq, end: j + 1 };
     }
   }
 
   private flowItem(at: number, end: number): { node: Node; end: number } {
-    const c = this.text[at];
-    if (c === '{' || c === '[') return this.flow(at, end);
+    const c = this.text.charCodeAt(at);
+    if (c === 123 /* { */ || c === 91 /* [ */) return this.flow(at, end);
     const scalar = this.flowScalar(at, end, false);
     return { node: { kind: 'scalar', offset: at, to: scalar.end }, end: scalar.end };
   }
 
   /** A quoted or plain scalar inside a flow collection; as a key, its text as the document reads it. */
-  private flowScalar(at: number, end: number, isKey: boolean): { kind: 'scalar'; end: number; keyText?: string } {
+  private flowScalar(at: number, end: number, isKey: boolean): { end: number; keyText?: string } {
     const text = this.text;
-    const c = text[at];
-    if (c === undefined || at >= end) return unsure();
-    if (c === '"' || c === "'") {
+    if (at >= end) return unsure();
+    const c = text.charCodeAt(at);
+    if (c === QUOTE || c === APOSTROPHE) {
       const close = this.quoteEnd(at, end) ?? unsure();
-      return { kind: 'scalar', end: close, ...(isKey && { keyText: unquote(text.slice(at, close)) }) };
+      return { end: close, ...(isKey && { keyText: unquote(text.slice(at, close)) }) };
     }
-    if (PLAIN_FORBIDDEN_START.test(c) && !(c === '-' && /[^\s,[\]{}]/.test(text[at + 1] ?? ''))) unsure();
+    // A dash starts a plain scalar when something other than a space or a flow indicator follows it.
+    if (forbiddenStart(c) && !(c === DASH && at + 1 < text.length && !separatesFlow(text.charCodeAt(at + 1)))) unsure();
     let j = at;
     for (; j < end; j++) {
-      const d = text[j];
-      if (d === ',' || d === '[' || d === ']' || d === '{' || d === '}') break;
-      if (d === ':' && /[\s,[\]{}]/.test(text[j + 1] ?? ' ')) break;
-      if (d === ' ' && text[j + 1] === '#') unsure();
+      const d = text.charCodeAt(j);
+      if (d === COMMA || d === 91 || d === 93 || d === 123 || d === 125) break;
+      if (d === COLON && (j + 1 >= text.length || separatesFlow(text.charCodeAt(j + 1)))) break;
+      if (d === SPACE && text.charCodeAt(j + 1) === HASH) unsure();
     }
     let last = j;
-    while (last > at && text[last - 1] === ' ') last--;
+    while (last > at && text.charCodeAt(last - 1) === SPACE) last--;
     if (last === at) unsure();
-    return { kind: 'scalar', end: last, ...(isKey && { keyText: text.slice(at, last) }) };
+    return { end: last, ...(isKey && { keyText: text.slice(at, last) }) };
   }
 }
 
+function forbiddenStart(c: number): boolean {
+  return c < 128 && PLAIN_FORBIDDEN_START[c] === 1;
+}
+
+/** White space or a flow indicator (`,[]{}`): what ends a plain scalar after `:` in a flow collection. */
+function separatesFlow(c: number): boolean {
+  return c === SPACE || c === 9 || c === 10 || c === 13 || c === COMMA || c === 91 || c === 93 || c === 123 || c === 125 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 function skipSpaces(text: string, at: number, end: number): number {
-  while (at < end && text.charCodeAt(at) === 32) at++;
+  while (at < end && text.charCodeAt(at) === SPACE) at++;
   return at;
 }
 
