@@ -63,10 +63,12 @@ export function latestActionStatus(history: readonly ProgressLike[], action: Obj
 }
 
 /** Every indicator of a road map with its pointer. */
-export function* roadmapIndicators(roadmap: Obj): Generator<[Obj, string, Obj]> {
+export function roadmapIndicators(roadmap: Obj): Array<[Obj, string, Obj]> {
+  const out: Array<[Obj, string, Obj]> = [];
   for (const [objective, p] of objects(roadmap.objectives, '/objectives')) {
-    for (const [indicator, ip] of objects(objective.indicators, `${p}/indicators`)) yield [indicator, ip, objective];
+    for (const [indicator, ip] of objects(objective.indicators, `${p}/indicators`)) out.push([indicator, ip, objective]);
   }
+  return out;
 }
 
 /** The last day of the programme: the latest end in lamd.yaml's phase calendar. */
