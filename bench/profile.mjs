@@ -168,7 +168,7 @@ export function summarize(cwd, args) {
     if (r.status !== 0 && r.status !== 1) throw new Error(`profiled run exited ${r.status}: ${r.stderr.slice(0, 300)}`);
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
     if (!file) throw new Error('node wrote no .cpuprofile');
-    return analyse(join(dir, file));
+    return analyse(join(dir, file), Number(process.env.PROFILE_TOP ?? 20));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
