@@ -17,7 +17,20 @@ export interface RuleModule {
   check(context: RuleContext): Finding[];
 }
 
-/** Documents of one kind, typed loosely: rules read them defensively. */
-export function documentsOf(context: RuleContext, kind: LoadedDocument['kind']): LoadedDocument[] {
-  return context.documents.filter((d) => d.kind === kind);
+// Sorted by kind once per list of documents: some forty rules ask for the road maps of the same list.
+const byKind = new WeakMap<readonly LoadedDocument[], Map<string, LoadedDocument[]>>();
+
+/** Documents of one kind, in their order, typed loosely: rules read them defensively (and must not change the list). */
+export function documentsOf(context: RuleContext, kind: LoadedDocument['kind']): readonly LoadedDocument[] {
+  let kinds = byKind.get(context.documents);
+  if (!kinds) {
+    kinds = new Map();
+    for (const doc of context.documents) {
+      const list = kinds.get(doc.kind);
+      if (list) list.push(doc);
+      else kinds.set(doc.kind, [doc]);
+    }
+    byKind.set(context.documents, kinds);
+  }
+  return kinds.get(kind) ?? [];
 }

@@ -15,7 +15,6 @@ const PHASE_OF_ACTIVITY: Record<string, string> = {
   'final-event': 'final',
 };
 
-
 export const rule: MethodRule = {
   meta: {
     id: 'dates/calendar',
@@ -28,9 +27,14 @@ export const rule: MethodRule = {
     const calendar = obj(context.index.workspace?.value.calendar);
     const ownCalendar = (slug: string | undefined) => (slug === undefined ? undefined : obj(context.index.municipalities.get(slug)?.value.calendar));
     if (!calendar && ![...context.index.municipalities.values()].some((m) => obj(m.value.calendar))) return findings;
-    // The phase's start as written, from the municipality's own calendar where it gives that phase.
-    const phaseStart = (phase: string, slug: string | undefined): string | undefined =>
-      datedPhases(calendar, ownCalendar(slug)).find((p) => p.phase === phase && p.start !== undefined)?.rawStart;
+    // The phase's start as written, from the municipality's own calendar where it gives that phase;
+    // each municipality's phases worked out once, not once per road map.
+    const phasesOf = new Map<string | undefined, ReturnType<typeof datedPhases>>();
+    const phaseStart = (phase: string, slug: string | undefined): string | undefined => {
+      let phases = phasesOf.get(slug);
+      if (!phases) phasesOf.set(slug, (phases = datedPhases(calendar, ownCalendar(slug))));
+      return phases.find((p) => p.phase === phase && p.start !== undefined)?.rawStart;
+    };
     const before = (date: string, phase: string, slug?: string) => {
       const start = phaseStart(phase, slug);
       return start && isCalendarDate(date) && firstDay(date) < firstDay(start) ? start : undefined;
