@@ -1,154 +1,547 @@
-// `lamd validate --cache`: keeps each road map's results, keyed by its bytes and by the facts of the
-// rest of the workspace they were drawn from, so an unchanged road map is neither parsed nor checked
-// again. Every other document is checked on every run: they are few, and road maps depend on them.
+// `lamd validate --cache`: keeps every file's results between runs, in the form the JSON output
+// prints them. A file whose size, times and inode are as recorded keeps its recorded content hash
+// without being read (as git's index does); a road map whose bytes and the facts of the rest of the
+// workspace are unchanged is neither parsed nor checked; the other documents' results are kept under
+// a key over everything they were drawn from. Keyed by lamd's build, the schema and SDG versions, the
+// date and the language (see cache-file.ts for the file).
+import { readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../diagnostics.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { UsageError } from '../errors.js';
 import { t, type Text } from '../i18n/messages.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../version.js';
-import { isRootWorkspaceFile } from '../workspace/kinds.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from '../workspace/find.js';
+import { isRootWorkspaceFile } from '../workspace/kinds.js';
 import { loadWorkspace, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
-import { UsageError } from '../errors.js';
-import { assemble, checkFiles, type CheckOptions, type CheckResult, type FileResult } from './index.js';
-import { standIn, summarize, type StandIn, type Summary } from './stand-in.js';
+import type { LazySourceTexts, SourceTexts } from '../workspace/texts.js';
+import { parseYamlText } from '../workspace/source.js';
+import type { RuleDocs } from './rule-docs.js';
+import type { CheckOptions, CheckResult, FileResult, SuppressedDiagnostic } from './index.js';
+import type { Suppression } from './settings.js';
+import { lazyRoadmap, summarize, type StandIn, type Summary } from './stand-in.js';
 import { unreadableIds } from './workspace-index.js';
+import { BlobWriter, readCacheFile, sha256, text, writeCacheFile, type CacheContents, type FileEntry, type PrintedResult, type RestEntry, type Segment } from './cache-file.js';
+import { groupByFile } from '../format/group-by-file.js';
+import { jsonFileFragment, type PrintedFile } from '../format/json.js';
 
 /** Where the cache lives in a workspace (`lamd init` lists it in .gitignore). */
 export const CACHE_FOLDER = join('.lamd', 'cache');
 const CACHE_FILE = 'validate.json';
-const FORMAT = 'lamd validate cache';
-const FORMAT_VERSION = 1;
-
-interface Entry {
-  /** The file as shown in the results (they name it). */
-  name: string;
-  /** SHA-256 of the file's bytes. */
-  hash: string;
-  /** The road map's id, as the id index reads it. */
-  id: string | null;
-  summary: Summary;
-  /** What reading the file found (duplicate keys, unsafe keys…), before any check. */
-  read: Diagnostic[];
-  /** The fingerprint of the other documents when the results were made (see workspaceFacts). */
-  facts: string;
-  /** The file that declared this road map's id first, when not the file itself (the id is used twice). */
-  first?: string;
-  result: FileResult;
-}
-
-interface CacheFile {
-  format: typeof FORMAT;
-  version: typeof FORMAT_VERSION;
-  /** lamd's version and build, the schema and SDG versions, the date and the language. */
-  key: string;
-  /** By path relative to the workspace root. */
-  files: Record<string, Entry>;
-}
+/** Results kept for this many sets of reported files (the whole workspace, and runs over named files). */
+const RESTS_KEPT = 4;
+/**
+ * A file whose times are this close to the cache's writing (plus the run's own length) is read again
+ * next time: it may have changed after it was read within one tick of the file system's clock (2 s on
+ * FAT, a few milliseconds on ext4).
+ */
+const RACY_WINDOW_NS = 2_000_000_000n;
 
 export interface CachedRun {
-  load: LoadResult;
-  result: CheckResult;
+  root?: string;
+  texts: SourceTexts;
+  /** The files checked, as shown, sorted. */
+  files: string[];
+  /** The check's notes about the run, in the run's language. */
+  notes: string[];
   /** About the cache itself: ignored, or turned off for this run. */
-  notes: Text[];
-  /** How many road maps came from the cache, for tests and the curious. */
+  cacheNotes: Text[];
+  counts: { errors: number; warnings: number; infos: number };
+  suppressions: Suppression[];
+  /** Every file's entry of the JSON output, in `files` order. */
+  printed(): PrintedFile[];
+  /** The whole result, its diagnostics read back from what is printed where they were kept. */
+  result(): CheckResult;
+  /** How many road maps' results came from the cache, for tests and the curious. */
   reused: number;
+  /** Whether the other documents' results came from the cache. */
+  restReused: boolean;
+  /** The files whose results were made in this run, sorted. */
+  checked: string[];
 }
 
 export interface CacheOptions {
   /** A folder, or a file name ending in .json; relative to `cwd`. Default: <root>/.lamd/cache. */
   location?: string;
+  /** Looks up a rule's page, for the printed entries (default: lamd's own rules). */
+  rule?: (id: string) => RuleDocs;
+  /** How close to the cache's writing a file's times make it read again next time (default RACY_WINDOW_NS; tests shorten it). */
+  racyWindowNs?: bigint;
 }
 
-const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('base64url');
+/** A file that changed while the run read it: the run is done again without the cache. */
+class ChangedDuringRun extends Error {}
+/** A cache whose header checked out but whose texts do not read: it is ignored. */
+class DamagedCache extends Error {}
 
 /** Loads and checks with the cache: the whole run of `lamd validate --cache`. */
 export async function validateWithCache(loadOptions: LoadOptions, checkOptions: CheckOptions, options: CacheOptions = {}): Promise<CachedRun> {
+  const started = process.hrtime.bigint();
   const cwd = resolve(loadOptions.cwd);
-  const notes: Text[] = [];
+  const cacheNotes: Text[] = [];
+  const rule = options.rule ?? (await import('./rule-docs.js')).ruleLookup();
   const root = loadOptions.workspace !== undefined ? requireWorkspaceAt(resolve(cwd, loadOptions.workspace)) : findWorkspaceRoot(cwd);
   const file = cacheFile(cwd, root, options.location);
-  if (file === undefined || (loadOptions.paths ?? []).includes('-')) {
-    if (file === undefined) notes.push(t('validate.cache-no-workspace'));
-    const load = await loadWorkspace(loadOptions);
-    if (load.reported.size === 0) throw new UsageError(t('validate.nothing-to-check'));
-    return { load, result: assemble(load, await checkFiles(load, checkOptions), new Map()), notes, reused: 0 };
+  if (file === undefined || root === undefined || (loadOptions.paths ?? []).includes('-')) {
+    if (file === undefined) cacheNotes.push(t('validate.cache-no-workspace'));
+    return uncached(loadOptions, checkOptions, rule, cacheNotes);
   }
+  const key = runKey(checkOptions, relative(cwd, root));
+  const read = readCacheFile(file, key);
+  if ('damaged' in read) cacheNotes.push(t('validate.cache-ignored', { file: shown(file, cwd) }));
+  const previous = 'contents' in read ? read.contents : undefined;
+  try {
+    return await cachedRun({ loadOptions, checkOptions, rule, root, file, cwd, started, previous, cacheNotes, racyWindow: options.racyWindowNs ?? RACY_WINDOW_NS });
+  } catch (error) {
+    if (error instanceof DamagedCache) {
+      cacheNotes.push(t('validate.cache-ignored', { file: shown(file, cwd) }));
+      return cachedRun({ loadOptions, checkOptions, rule, root, file, cwd, started, previous: undefined, cacheNotes, racyWindow: options.racyWindowNs ?? RACY_WINDOW_NS });
+    }
+    // A file changed under the run: what it read may mix two versions, so it is all read again.
+    if (error instanceof ChangedDuringRun) return uncached(loadOptions, checkOptions, rule, cacheNotes);
+    throw error;
+  }
+}
 
-  const key = runKey(checkOptions);
-  const previous = readCache(file, key, cwd, notes);
-  const hashes = new Map<string, string>();
-  const standIns = new Map<LoadedDocument, Entry>();
-  const rel = (path: string) => relative(root!, path);
+/** One discovered file in this run. */
+interface Item {
+  name: string;
+  path: string;
+  /** Relative to the workspace root: the cache's key for it. */
+  rel: string;
+  stat?: { key: string; size: number; latest: bigint };
+  /** SHA-256 of its bytes, when known; null when it could not be read. */
+  hash?: string | null;
+  /** The previous run's entry, when there is one. */
+  old?: FileEntry;
+  /** Its bytes are those of `old` (by its stat, or read and hashed). */
+  same?: boolean;
+  /** The document the cache gave for it, when it did. */
+  placed?: LoadedDocument;
+  /** The document it is in this run. */
+  doc?: LoadedDocument;
+  /** A road map read fast, whose results are kept on its own. */
+  roadmap?: boolean;
+}
+
+interface RunContext {
+  loadOptions: LoadOptions;
+  checkOptions: CheckOptions;
+  rule: (id: string) => RuleDocs;
+  root: string;
+  file: string;
+  cwd: string;
+  started: bigint;
+  previous: CacheContents | undefined;
+  cacheNotes: Text[];
+  racyWindow: bigint;
+}
+
+/** Where a file's results come from: checked in this run, or kept. */
+type Outcome = { fresh: FileResult } | { kept: PrintedResult };
+
+async function cachedRun(run: RunContext): Promise<CachedRun> {
+  const { loadOptions, checkOptions, root, previous } = run;
+  const blob = previous?.blob ?? Buffer.alloc(0);
+  const oldFiles = previous?.header.files ?? {};
+  const items: Item[] = [];
+  const byPath = new Map<string, Item>();
+  const restored: Diagnostic[] = [];
+  const standIns = new Set<LoadedDocument>();
+  const rootPrefix = root.endsWith(sep) ? root : root + sep;
+  const rel = (path: string) => (path.startsWith(rootPrefix) ? path.slice(rootPrefix.length) : relative(root, path));
+
+  /** The document the cache holds for a file whose bytes are unchanged, when it holds one. */
+  const place = (item: Item, bytes?: Uint8Array): LoadedDocument | undefined => {
+    const doc = item.old?.doc;
+    if (!doc) return undefined;
+    let placed: LoadedDocument | undefined;
+    if (doc.kind === 'roadmap' && doc.sm && doc.fast) {
+      placed = lazyRoadmap(item.name, item.path, doc.sm, () => parseUnchanged(item, bytes));
+      standIns.add(placed);
+    } else if (doc.v) {
+      placed = { file: item.name, path: item.path, kind: doc.kind, value: json(blob, doc.v) as Record<string, unknown>, readFast: doc.fast };
+    }
+    if (placed) {
+      item.placed = placed;
+      if (doc.read) restored.push(...(json(blob, doc.read) as Diagnostic[]));
+    }
+    return placed;
+  };
+
   const load = await loadWorkspace({
     ...loadOptions,
-    reuse: ({ name, path, bytes }) => {
-      const hash = sha256(bytes);
-      hashes.set(name, hash);
-      const entry = previous.get(rel(path));
-      if (entry && entry.hash === hash && entry.name === name) {
-        const doc = standIn(name, path, entry.summary, () => bytes);
-        standIns.set(doc, entry);
-        return doc;
-      }
-      return undefined;
+    before: ({ name, path }) => {
+      const item: Item = { name, path, rel: rel(path) };
+      items.push(item);
+      byPath.set(path, item);
+      item.stat = statOf(path);
+      const old = Object.hasOwn(oldFiles, item.rel) ? oldFiles[item.rel] : undefined;
+      if (!old) return undefined;
+      item.old = old;
+      if (old.st === null || old.h === null || item.stat?.key !== old.st) return undefined;
+      item.hash = old.h;
+      item.same = true;
+      return place(item);
+    },
+    reuse: ({ path, bytes }) => {
+      const item = byPath.get(path);
+      if (!item) return undefined;
+      item.hash = sha256(bytes);
+      item.same = item.old !== undefined && item.old.h === item.hash;
+      return item.same ? place(item, bytes) : undefined;
     },
   });
-
   if (load.reported.size === 0) throw new UsageError(t('validate.nothing-to-check'));
+
+  // What discovery found on no file (a folder named like a document, a link out of the workspace).
+  const names = new Set(items.map((i) => i.name));
+  const discovery = load.diagnostics.filter((d) => !names.has(d.file));
+  // What reading found in each file read now, before the kept ones are added back.
+  const readNow = new Map<string, Diagnostic[]>();
+  for (const d of load.diagnostics) if (names.has(d.file)) (readNow.get(d.file) ?? readNow.set(d.file, []).get(d.file)!).push(d);
+  load.diagnostics.push(...restored);
+  const texts = load.texts as LazySourceTexts;
+  for (const item of items) if (item.placed && item.stat && !texts.has(item.name)) texts.add(item.name, '', item.path, item.stat.size);
+
+  const docs = new Map<string, LoadedDocument>();
+  for (const doc of load.documents) if (doc.path !== undefined) docs.set(doc.path, doc);
+  const hashes = new Map<string, string | null>();
+  for (const item of items) {
+    item.doc = docs.get(item.path);
+    item.roadmap = item.doc !== undefined && (standIns.has(item.doc) || (item.doc.kind === 'roadmap' && item.doc.readFast === true));
+    hashes.set(item.name, item.hash ?? null);
+  }
+  const summaries = new Map<Item, Summary>();
+  const summaryOf = (item: Item): Summary => {
+    let summary = summaries.get(item);
+    if (!summary) summaries.set(item, (summary = item.placed && item.old?.doc?.sm ? item.old.doc.sm : summarize(item.doc!.value)));
+    return summary;
+  };
+
   const facts = workspaceFacts(load, hashes);
-  const first = firstDeclarations(load.documents);
-  const settled = new Set<LoadedDocument>();
-  const known = new Map<string, FileResult>();
-  for (const [doc, entry] of standIns) {
-    if (entry.facts === facts && (entry.first ?? entry.name) === (first.get(entry.id ?? '') ?? entry.name)) {
-      settled.add(doc);
-      if (load.reported.has(doc.file)) known.set(doc.file, entry.result);
-    } else {
-      // Checked again: what reading it found is part of its results, as on a cold run.
-      load.diagnostics.push(...entry.read);
-      (doc as StandIn).materialize();
+  // For each road map id, the file that declares it first: an ids/unique finding goes on the others.
+  // In the documents' order, which a run over named files need not load them in.
+  const first = new Map<string, string>();
+  for (const doc of load.documents) {
+    if (doc.kind !== 'roadmap') continue;
+    const item = doc.path !== undefined ? byPath.get(doc.path) : undefined;
+    const id = item ? idOf(item) : typeof doc.value.id === 'string' ? doc.value.id : null;
+    if (id !== null && !first.has(id)) first.set(id, doc.file);
+  }
+  const roadmaps = items.filter((i) => i.roadmap);
+  const roadmapNames = new Set(roadmaps.map((i) => i.name));
+  const valid = new Set<Item>();
+  for (const item of roadmaps) {
+    const own = item.same ? item.old?.own : undefined;
+    if (own && own.facts === facts && (own.first ?? item.name) === (first.get(idOf(item) ?? '') ?? item.name)) valid.add(item);
+  }
+  const toCheck = roadmaps.filter((i) => !valid.has(i) && load.reported.has(i.name));
+  const restReported = new Set([...load.reported].filter((name) => !roadmapNames.has(name)));
+
+  // The key of the other files' results: their bytes, what discovery said, every road map's summary,
+  // and (per entry) the bytes of the road maps their checks read whole.
+  const base = createHash('sha256');
+  base.update(JSON.stringify([facts, discovery, [...restReported].sort(), items.map((item) => (item.roadmap ? [item.name, summaryOf(item)] : [item.name, item.hash ?? null]))]));
+  const restKey = (deep: readonly string[]) => base.copy().update(JSON.stringify(deep.map((name) => [name, hashes.get(name) ?? null]))).digest('base64url');
+  const rest: RestEntry | undefined = previous?.header.rests.find((r) => r.key === restKey(r.deep));
+  const restKept = rest;
+
+  let restFresh: { deep: string[]; notes: string[]; byFile: Map<string, FileResult> } | undefined;
+  let ownFresh = new Map<string, FileResult>();
+  if (!rest || toCheck.length > 0) {
+    const { checkFiles } = await import('./index.js');
+    if (!rest) {
+      // The other files alone, every road map settled behind a stand-in that notes being read whole.
+      const trackers = new Map<LoadedDocument, StandIn>();
+      for (const item of roadmaps) {
+        const doc = item.doc!;
+        trackers.set(doc, lazyRoadmap(doc.file, doc.path, summaryOf(item), () => doc.value));
+      }
+      const scoped: LoadResult = { ...load, documents: load.documents.map((d) => trackers.get(d) ?? d), reported: restReported, diagnostics: load.diagnostics.filter((d) => restReported.has(d.file)) };
+      const checked = await checkFiles(scoped, { ...checkOptions, settled: new Set(trackers.values()) });
+      const deep = roadmaps.filter((i) => trackers.get(i.doc!)!.materialized).map((i) => i.name);
+      restFresh = { deep, notes: checked.notes, byFile: checked.byFile };
+    }
+    if (toCheck.length > 0) {
+      const reported = new Set(toCheck.map((i) => i.name));
+      const settled = new Set(roadmaps.filter((i) => !reported.has(i.name)).map((i) => i.doc!));
+      const scoped: LoadResult = { ...load, reported, diagnostics: load.diagnostics.filter((d) => reported.has(d.file)) };
+      ownFresh = (await checkFiles(scoped, { ...checkOptions, settled })).byFile;
     }
   }
-  const checked = await checkFiles(load, { ...checkOptions, settled });
-  const result = assemble(load, checked, known);
 
-  const next: Record<string, Entry> = {};
-  let fresh = 0;
+  // Every reported file's results, from this run or kept.
+  const outcomes = new Map<string, Outcome>();
+  for (const name of restReported) {
+    const fresh = restFresh?.byFile.get(name);
+    const kept = rest?.files[name];
+    if (fresh) outcomes.set(name, { fresh });
+    else if (kept) outcomes.set(name, { kept });
+    else throw new DamagedCache();
+  }
+  for (const item of roadmaps) {
+    if (!load.reported.has(item.name)) continue;
+    const fresh = ownFresh.get(item.name);
+    if (fresh) outcomes.set(item.name, { fresh });
+    else if (valid.has(item)) outcomes.set(item.name, { kept: item.old!.own!.r });
+    else throw new DamagedCache();
+  }
+
+  // The cache to write: results printed once, and what was kept carried over as it was.
+  const writer = new BlobWriter();
+  const printedNow = new Map<string, PrintedResult>();
+  const printedFile = (name: string, result: FileResult) => {
+    const fragment = fragmentOf(name, result, run.rule);
+    return { fragment, printed: printedResult(writer, fragment, result) };
+  };
+  const fragments = new Map<string, string>();
+  for (const [name, outcome] of outcomes) {
+    if ('fresh' in outcome) {
+      const { fragment, printed } = printedFile(name, outcome.fresh);
+      fragments.set(name, fragment);
+      printedNow.set(name, printed);
+    }
+  }
+  const carry = (r: PrintedResult): PrintedResult => ({ j: writer.carry(blob, r.j), c: r.c, ...(r.x ? { x: writer.carry(blob, r.x) } : {}) });
+
+  const entries: Record<string, FileEntry> = {};
+  const times: Array<[FileEntry, bigint]> = [];
+  const named = (loadOptions.paths ?? []).length > 0;
   // A run over named files keeps what it did not read; a run over the workspace forgets deleted files.
-  if ((loadOptions.paths ?? []).length > 0) for (const [path, entry] of previous) if (!hashes.has(entry.name)) next[path] = entry;
-  for (const doc of load.documents) {
-    if (doc.kind !== 'roadmap' || doc.path === undefined) continue;
-    const old = standIns.get(doc);
-    if (old && settled.has(doc)) {
-      next[rel(doc.path)] = old;
+  if (named) {
+    const seen = new Set(items.map((i) => i.rel));
+    for (const [path, entry] of Object.entries(oldFiles)) if (!seen.has(path)) entries[path] = carryEntry(writer, blob, entry);
+  }
+  for (const item of items) {
+    if (!item.stat || item.hash === undefined) {
+      // Not read in this run (a road map a run over named files left out): kept as it was.
+      if (item.old && item.old.st === item.stat?.key) entries[item.rel] = carryEntry(writer, blob, item.old);
       continue;
     }
-    const fileResult = checked.byFile.get(doc.file);
-    const hash = hashes.get(doc.file);
-    // Only what js-yaml alone reads as YAML does: the rest is read again on every run.
-    if (!fileResult || hash === undefined || !(old || doc.readFast)) continue;
-    const id = doc.value.id;
-    fresh++;
-    next[rel(doc.path)] = {
-      name: doc.file,
-      hash,
-      id: typeof id === 'string' ? id : null,
-      summary: summarize(doc.value),
-      read: old ? old.read : load.diagnostics.filter((d) => d.file === doc.file),
-      facts,
-      ...firstUnlessItself(first.get(typeof id === 'string' ? id : ''), doc.file),
-      result: fileResult,
-    };
+    const entry: FileEntry = { st: item.stat.key, h: item.hash };
+    times.push([entry, item.stat.latest]);
+    if (item.doc) {
+      if (item.same && item.placed && item.old?.doc) entry.doc = carryEntry(writer, blob, { st: null, h: null, doc: item.old.doc }).doc!;
+      else {
+        const doc = item.doc;
+        const read = readNow.get(item.name);
+        const value = item.roadmap ? undefined : exactJson(doc.value);
+        entry.doc = {
+          kind: doc.kind,
+          fast: doc.readFast === true,
+          ...(doc.kind === 'roadmap' ? { id: idOf(item) } : {}),
+          ...(item.roadmap ? { sm: summaryOf(item) } : {}),
+          ...(value !== undefined ? { v: writer.add(value) } : {}),
+          ...(read ? { read: writer.add(JSON.stringify(read)) } : {}),
+        };
+      }
+    }
+    if (item.roadmap) {
+      const id = idOf(item);
+      const firstFile = first.get(id ?? '');
+      const fresh = printedNow.get(item.name);
+      if (fresh) entry.own = { facts, ...(firstFile !== undefined && firstFile !== item.name ? { first: firstFile } : {}), r: fresh };
+      else if (item.same && item.old?.own) entry.own = { ...item.old.own, r: carry(item.old.own.r) };
+    }
+    entries[item.rel] = entry;
   }
+  let restNow: RestEntry;
+  if (restFresh) {
+    const files: Record<string, PrintedResult> = {};
+    for (const name of restReported) files[name] = printedNow.get(name)!;
+    restNow = { key: restKey(restFresh.deep), deep: restFresh.deep, notes: restFresh.notes, files };
+  } else {
+    const files: Record<string, PrintedResult> = {};
+    for (const [name, r] of Object.entries(rest!.files)) files[name] = carry(r);
+    restNow = { ...rest!, files };
+  }
+  const rests = [restNow];
+  for (const r of previous?.header.rests ?? []) {
+    if (rests.length >= RESTS_KEPT) break;
+    if (r !== restKept && r.key !== restNow.key) rests.push({ ...r, files: Object.fromEntries(Object.entries(r.files).map(([n, p]) => [n, carry(p)])) });
+  }
+
   // Nothing new to keep: the file stays as it is (a run that changed nothing writes nothing).
-  if (fresh > 0 || Object.keys(next).length !== previous.size) {
-    const refused = writeCache(file, { format: FORMAT, version: FORMAT_VERSION, key, files: next }, cwd);
-    if (refused) notes.push(refused);
+  const unchanged =
+    printedNow.size === 0 &&
+    restKept === previous?.header.rests[0] &&
+    items.every((i) => i.same && i.old!.st !== null && i.old!.st === i.stat?.key) &&
+    (named || Object.keys(oldFiles).length === items.length);
+  if (!unchanged) {
+    const refused = writeCacheFile(run.file, writer, (now) => {
+      // Files changed within a tick of being read may change again unseen: read them next time.
+      const racy = now - (process.hrtime.bigint() - run.started) - run.racyWindow;
+      for (const [entry, latest] of times) if (latest >= racy) entry.st = null;
+      return { format: 'lamd validate cache', version: 2, key: runKey(checkOptions, relative(run.cwd, root)), files: entries, rests };
+    });
+    if (refused) run.cacheNotes.push(t('validate.cache-off', { folder: shown(resolve(run.file, '..'), run.cwd), code: refused }));
   }
-  return { load, result: { ...result, notes: [...result.notes] }, notes, reused: settled.size };
+
+  // The run's results, in the order the output lists them.
+  const files = [...load.reported].sort();
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const outcome of outcomes.values()) {
+    const [errors, warnings, infos] = 'kept' in outcome ? outcome.kept.c : countsOf(outcome.fresh.diagnostics);
+    counts.errors += errors;
+    counts.warnings += warnings;
+    counts.infos += infos;
+  }
+  const extras = (outcome: Outcome): { suppressions: Suppression[]; suppressed: SuppressedDiagnostic[] } =>
+    'fresh' in outcome ? outcome.fresh : outcome.kept.x ? (json(blob, outcome.kept.x) as { suppressions: Suppression[]; suppressed: SuppressedDiagnostic[] }) : { suppressions: [], suppressed: [] };
+  // Suppressions are listed in the order of the documents that declare them.
+  const suppressions: Suppression[] = [];
+  for (const doc of load.documents) {
+    const outcome = outcomes.get(doc.file);
+    if (outcome) suppressions.push(...extras(outcome).suppressions);
+  }
+  const printedOf = (name: string): PrintedFile => {
+    const outcome = outcomes.get(name)!;
+    const [errors, warnings, infos] = 'kept' in outcome ? outcome.kept.c : countsOf(outcome.fresh.diagnostics);
+    return { file: name, errors, warnings, infos, fragment: 'kept' in outcome ? text(blob, outcome.kept.j) : fragments.get(name)! };
+  };
+  return {
+    root,
+    texts: load.texts,
+    files,
+    notes: restFresh ? restFresh.notes : rest!.notes,
+    cacheNotes: run.cacheNotes,
+    counts,
+    suppressions,
+    printed: () => files.map(printedOf),
+    result: () => {
+      const diagnostics: Diagnostic[] = [];
+      const suppressed: SuppressedDiagnostic[] = [];
+      for (const [name, outcome] of outcomes) {
+        diagnostics.push(...('fresh' in outcome ? outcome.fresh.diagnostics : diagnosticsOf(name, text(blob, outcome.kept.j))));
+        suppressed.push(...extras(outcome).suppressed);
+      }
+      return { diagnostics: sortDiagnostics(diagnostics), files, notes: restFresh ? restFresh.notes : rest!.notes, suppressions, suppressed: sortDiagnostics(suppressed) };
+    },
+    reused: roadmaps.filter((i) => valid.has(i) && load.reported.has(i.name)).length,
+    restReused: restKept !== undefined,
+    checked: [...outcomes].filter(([, o]) => 'fresh' in o).map(([name]) => name).sort(),
+  };
+
+  /** A road map's id as the id index reads it. */
+  function idOf(item: Item): string | null {
+    if (item.placed && item.old?.doc?.id !== undefined) return item.old.doc.id;
+    const id = item.doc?.value.id;
+    return typeof id === 'string' ? id : null;
+  }
+
+  /** Parses a kept road map when a check reads past its summary; its bytes must still be the recorded ones. */
+  function parseUnchanged(item: Item, bytes: Uint8Array | undefined): Record<string, unknown> {
+    let data = bytes;
+    try {
+      data ??= readFileSync(item.path);
+    } catch {
+      throw new ChangedDuringRun();
+    }
+    if (sha256(data) !== item.hash) throw new ChangedDuringRun();
+    return parseYamlText(item.name, new TextDecoder('utf-8', { fatal: true }).decode(data)).value as Record<string, unknown>;
+  }
+}
+
+/** A run without the cache, in the cached run's shape. */
+async function uncached(loadOptions: LoadOptions, checkOptions: CheckOptions, rule: (id: string) => RuleDocs, cacheNotes: Text[]): Promise<CachedRun> {
+  const load = await loadWorkspace(loadOptions);
+  if (load.reported.size === 0) throw new UsageError(t('validate.nothing-to-check'));
+  const { checkLoaded } = await import('./index.js');
+  const result = await checkLoaded(load, checkOptions);
+  const [errors, warnings, infos] = countsOf(result.diagnostics);
+  return {
+    ...(load.root !== undefined ? { root: load.root } : {}),
+    texts: load.texts,
+    files: result.files,
+    notes: result.notes,
+    cacheNotes,
+    counts: { errors, warnings, infos },
+    suppressions: result.suppressions,
+    printed: () => groupByFile(result.diagnostics, result.files).map((g) => ({ file: g.file, errors: g.errors, warnings: g.warnings, infos: g.infos, fragment: jsonFileFragment(g, rule) })),
+    result: () => result,
+    reused: 0,
+    restReused: false,
+    checked: result.files,
+  };
+}
+
+function countsOf(diagnostics: readonly Diagnostic[]): [number, number, number] {
+  const counts: [number, number, number] = [0, 0, 0];
+  for (const d of diagnostics) counts[d.severity === 'error' ? 0 : d.severity === 'warning' ? 1 : 2]++;
+  return counts;
+}
+
+function fragmentOf(file: string, result: FileResult, rule: (id: string) => RuleDocs): string {
+  const [errors, warnings, infos] = countsOf(result.diagnostics);
+  return jsonFileFragment({ file, diagnostics: result.diagnostics, errors, warnings, infos }, rule);
+}
+
+function printedResult(writer: BlobWriter, fragment: string, result: FileResult): PrintedResult {
+  const printed: PrintedResult = { j: writer.add(fragment), c: countsOf(result.diagnostics) };
+  if (result.suppressions.length > 0 || result.suppressed.length > 0) printed.x = writer.add(JSON.stringify({ suppressions: result.suppressions, suppressed: result.suppressed }));
+  return printed;
+}
+
+/** The diagnostics of a file's printed entry (everything a Diagnostic holds is printed). */
+function diagnosticsOf(file: string, fragment: string): Diagnostic[] {
+  let printed: { diagnostics: Array<Omit<Diagnostic, 'file'> & { helpUri?: string }> };
+  try {
+    printed = JSON.parse(fragment);
+  } catch {
+    throw new DamagedCache();
+  }
+  return printed.diagnostics.map(({ helpUri: _, ...d }) => ({ file, ...d }));
+}
+
+function json(blob: Buffer, segment: Segment): unknown {
+  try {
+    return JSON.parse(text(blob, segment));
+  } catch {
+    throw new DamagedCache();
+  }
+}
+
+/** An entry of the old cache in the new one, its texts carried over. */
+function carryEntry(writer: BlobWriter, blob: Buffer, entry: FileEntry): FileEntry {
+  const out: FileEntry = { st: entry.st, h: entry.h };
+  if (entry.doc) {
+    const { v, read, ...doc } = entry.doc;
+    out.doc = { ...doc, ...(v ? { v: writer.carry(blob, v) } : {}), ...(read ? { read: writer.carry(blob, read) } : {}) };
+  }
+  if (entry.own) out.own = { ...entry.own, r: { j: writer.carry(blob, entry.own.r.j), c: entry.own.r.c, ...(entry.own.r.x ? { x: writer.carry(blob, entry.own.r.x) } : {}) } };
+  return out;
+}
+
+/** A file's size, times and inode, as the cache records them; undefined when it cannot be looked at. */
+function statOf(path: string): Item['stat'] {
+  try {
+    const s = statSync(path, { bigint: true });
+    return { key: `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`, size: Number(s.size), latest: s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The value's JSON when parsing it gives back exactly the value: plain objects and arrays, strings,
+ * booleans, null and finite numbers other than -0. Anything else is read from its file again.
+ */
+function exactJson(value: unknown): string | undefined {
+  const exact = (v: unknown): boolean => {
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+    if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (!(i in v) || !exact(v[i])) return false;
+      return Object.keys(v).length === v.length;
+    }
+    if (typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype || Object.getOwnPropertySymbols(v).length > 0) return false;
+    const names = Object.getOwnPropertyNames(v);
+    if (names.length !== Object.keys(v).length) return false;
+    return names.every((k) => exact((v as Record<string, unknown>)[k]));
+  };
+  return exact(value) ? JSON.stringify(value) : undefined;
 }
 
 /** The cache file: --cache-location (a folder, or a .json file), else <root>/.lamd/cache/validate.json. */
@@ -159,7 +552,7 @@ function cacheFile(cwd: string, root: string | undefined, location: string | und
 }
 
 /** Everything beside the files that decides a run's results; a cache made under another is not used. */
-function runKey(options: CheckOptions): string {
+function runKey(options: CheckOptions, rootFromCwd: string): string {
   let build: string;
   try {
     // A development build keeps its version number: its own file's size and time tell builds apart.
@@ -168,7 +561,8 @@ function runKey(options: CheckOptions): string {
   } catch {
     build = 'unknown';
   }
-  return sha256(JSON.stringify([FORMAT_VERSION, LAMD_VERSION, build, SCHEMA_VERSION, SDG_CODE_LIST_VERSION, options.today ?? null, options.language ?? 'en']));
+  // Files are named relative to the working directory in the results: seen from elsewhere, they read otherwise.
+  return sha256(JSON.stringify([2, LAMD_VERSION, build, SCHEMA_VERSION, SDG_CODE_LIST_VERSION, options.today ?? null, options.language ?? 'en', rootFromCwd]));
 }
 
 /**
@@ -176,9 +570,9 @@ function runKey(options: CheckOptions): string {
  * document that is not a road map (lamd.yaml with its rule settings, the stakeholders, profiles,
  * practices, activities, progress reports), the ids files that could not be read would declare, and
  * whether lamd.yaml and stakeholders.yaml exist. A road map depends on other road maps only through a
- * shared id (see firstDeclarations).
+ * shared id (see `first` in cachedRun).
  */
-function workspaceFacts(load: LoadResult, hashes: ReadonlyMap<string, string>): string {
+function workspaceFacts(load: LoadResult, hashes: ReadonlyMap<string, string | null>): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([load.root ?? null, load.hasStakeholdersFile]));
   const unreadable = unreadableIds(load.unloaded);
@@ -188,112 +582,9 @@ function workspaceFacts(load: LoadResult, hashes: ReadonlyMap<string, string>): 
     if (doc.kind === 'roadmap') continue;
     hash.update(JSON.stringify([doc.file, doc.kind, hashes.get(doc.file) ?? null]));
   }
-  return hash.digest('hex');
-}
-
-function firstUnlessItself(first: string | undefined, file: string): { first?: string } {
-  return first === undefined || first === file ? {} : { first };
-}
-
-/** For each road map id, the file that declares it first: an ids/unique finding goes on the others. */
-function firstDeclarations(documents: readonly LoadedDocument[]): Map<string, string> {
-  const first = new Map<string, string>();
-  for (const doc of documents) {
-    if (doc.kind !== 'roadmap') continue;
-    const id = doc.value.id;
-    if (typeof id === 'string' && !first.has(id)) first.set(id, doc.file);
-  }
-  return first;
-}
-
-/** The entries of a cache file made under the same key; a damaged or foreign file is said and ignored. */
-function readCache(file: string, key: string, cwd: string, notes: Text[]): Map<string, Entry> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    // No cache yet (or no folder for one, which writing it will say): nothing to ignore.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') notes.push(t('validate.cache-ignored', { file: shown(file, cwd) }));
-    return new Map();
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    notes.push(t('validate.cache-ignored', { file: shown(file, cwd) }));
-    return new Map();
-  }
-  const cache = data as Partial<CacheFile> | null;
-  if (!cache || typeof cache !== 'object' || cache.format !== FORMAT || typeof cache.key !== 'string' || !isRecord(cache.files)) {
-    notes.push(t('validate.cache-ignored', { file: shown(file, cwd) }));
-    return new Map();
-  }
-  // Made by another lamd, or for another date or language: nothing in it applies, and nothing is wrong.
-  if (cache.version !== FORMAT_VERSION || cache.key !== key) return new Map();
-  const entries = new Map<string, Entry>();
-  for (const [path, entry] of Object.entries(cache.files)) {
-    if (!isEntry(entry)) {
-      notes.push(t('validate.cache-ignored', { file: shown(file, cwd) }));
-      return new Map();
-    }
-    entries.set(path, entry);
-  }
-  return entries;
+  return hash.digest('base64url');
 }
 
 function shown(file: string, cwd: string): string {
   return relative(cwd, file) || basename(file);
-}
-
-/** Writes the cache atomically; the note to give when it cannot be written (caching is then off). */
-function writeCache(file: string, cache: CacheFile, cwd: string): Text | undefined {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(tmp, JSON.stringify(cache));
-    renameSync(tmp, file);
-    return undefined;
-  } catch (error) {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // Nothing was written.
-    }
-    return t('validate.cache-off', { folder: shown(dirname(file), cwd), code: (error as NodeJS.ErrnoException).code ?? String(error) });
-  }
-}
-
-// --- The shape of a cache entry, checked before anything in it is used. ---------------------------
-
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isString = (v: unknown): v is string => typeof v === 'string';
-const SEVERITIES = new Set(['error', 'warning', 'info']);
-
-function isPosition(v: unknown): boolean {
-  return isRecord(v) && Number.isInteger(v.line) && Number.isInteger(v.column);
-}
-
-function isDiagnostic(v: unknown, file: string): boolean {
-  if (!isRecord(v) || v.file !== file || !SEVERITIES.has(v.severity as string) || !isString(v.ruleId) || !isString(v.message)) return false;
-  if (v.range !== undefined && !(isRecord(v.range) && isPosition(v.range.start) && isPosition(v.range.end))) return false;
-  if (v.messageId !== undefined && !isString(v.messageId)) return false;
-  if (v.pointer !== undefined && !isString(v.pointer)) return false;
-  if (v.text !== undefined && !(isRecord(v.text) && isString(v.text.id))) return false;
-  return true;
-}
-
-function isEntry(v: unknown): v is Entry {
-  if (!isRecord(v) || !isString(v.name) || !isString(v.hash) || !isString(v.facts)) return false;
-  if (!(v.id === null || isString(v.id)) || !(v.first === undefined || isString(v.first))) return false;
-  const summary = v.summary;
-  if (!isRecord(summary) || !Array.isArray(summary.other) || !summary.other.every(isString) || !isRecord(summary.scalars)) return false;
-  if (!Object.values(summary.scalars).every((s) => s === null || ['string', 'number', 'boolean'].includes(typeof s))) return false;
-  const name = v.name;
-  if (!Array.isArray(v.read) || !v.read.every((d) => isDiagnostic(d, name))) return false;
-  const result = v.result;
-  if (!isRecord(result) || !Array.isArray(result.diagnostics) || !Array.isArray(result.suppressions) || !Array.isArray(result.suppressed)) return false;
-  if (!result.diagnostics.every((d) => isDiagnostic(d, name))) return false;
-  if (!result.suppressed.every((d) => isDiagnostic(d, name) && isString((d as Record<string, unknown>).justification))) return false;
-  return result.suppressions.every((s) => isRecord(s) && s.file === name && isString(s.ruleId) && isString(s.reason) && Number.isInteger(s.silenced));
 }

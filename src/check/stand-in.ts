@@ -31,6 +31,8 @@ export function summarize(value: Record<string, unknown>): Summary {
 export interface StandIn extends LoadedDocument {
   /** Parses the file now, so `value` is the document itself from here on. */
   materialize(): void;
+  /** Whether anything read past the summary (the file was parsed, or the document handed over). */
+  readonly materialized: boolean;
 }
 
 /**
@@ -38,13 +40,17 @@ export interface StandIn extends LoadedDocument {
  * (js-yaml and the same tree walk), once. Only for files js-yaml alone reads (no slow path).
  */
 export function standIn(name: string, path: string, summary: Summary, read: () => Uint8Array): StandIn {
+  return lazyRoadmap(name, path, summary, () => parseYamlText(name, new TextDecoder('utf-8', { fatal: true }).decode(read())).value as Record<string, unknown>);
+}
+
+/**
+ * A road map that answers the summary's keys from the summary and anything else from `whole()`,
+ * called once. The cache also wraps loaded road maps in one to learn which of them a check read in
+ * full (`materialized`).
+ */
+export function lazyRoadmap(name: string, path: string | undefined, summary: Summary, whole: () => Record<string, unknown>): StandIn {
   let full: Record<string, unknown> | undefined;
-  const parse = (): Record<string, unknown> => {
-    if (full) return full;
-    const parsed = parseYamlText(name, new TextDecoder('utf-8', { fatal: true }).decode(read()));
-    full = parsed.value as Record<string, unknown>;
-    return full;
-  };
+  const parse = (): Record<string, unknown> => (full ??= whole());
   const { scalars } = summary;
   const other = new Set(summary.other);
   const proxy = new Proxy({} as Record<string, unknown>, {
@@ -65,7 +71,7 @@ export function standIn(name: string, path: string, summary: Summary, read: () =
   });
   return {
     file: name,
-    path,
+    ...(path !== undefined ? { path } : {}),
     kind: 'roadmap',
     get value() {
       return full ?? proxy;
@@ -73,6 +79,8 @@ export function standIn(name: string, path: string, summary: Summary, read: () =
     materialize() {
       parse();
     },
+    get materialized() {
+      return full !== undefined;
+    },
   };
 }
-

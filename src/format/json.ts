@@ -1,8 +1,8 @@
 // The `json` output: one versioned document for the whole run, shaped by docs/json-output.schema.json.
 import type { Diagnostic, Range, Severity } from '../diagnostics.js';
-import type { Formatter } from './context.js';
+import type { FormatContext, Formatter } from './context.js';
 import { runFailed } from './describe-run.js';
-import { groupByFile } from './group-by-file.js';
+import { groupByFile, type FileGroup } from './group-by-file.js';
 
 /**
  * Bumped only when a field is removed, renamed or changes meaning; fields may be added within a
@@ -52,7 +52,48 @@ export interface JsonDiagnostic {
 
 export const formatJson: Formatter = (diagnostics, context) => {
   const groups = groupByFile(diagnostics, context.files);
-  const report: JsonReport = {
+  return jsonReport(
+    groups.map((g) => ({ ...g, fragment: jsonFileFragment(g, context.rule) })),
+    context,
+  );
+};
+
+/** A file of the output as the formatter prints it, its JSON already written (a cache keeps these). */
+export interface PrintedFile {
+  file: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** The file's entry of `files`, indented as it stands in the output (see jsonFileFragment). */
+  fragment: string;
+}
+
+/**
+ * One file's entry of the report's `files`, exactly as `JSON.stringify(report, null, 2)` prints it
+ * there: a whole report is the same text whether its files were written now or kept from a run before.
+ */
+export function jsonFileFragment(group: FileGroup, rule: FormatContext['rule']): string {
+  const file: JsonFile = {
+    file: group.file,
+    errors: group.errors,
+    warnings: group.warnings,
+    infos: group.infos,
+    diagnostics: group.diagnostics.map((d) => jsonDiagnostic(d, rule(d.ruleId).helpUri)),
+  };
+  return indented(JSON.stringify(file, null, 2), FILE_INDENT);
+}
+
+/** The file entries sit two levels deep: in the report, in `files`. */
+const FILE_INDENT = '    ';
+
+/** JSON text has no raw line breaks inside strings, so every line break starts a line to indent. */
+function indented(json: string, indent: string): string {
+  return indent + json.replaceAll('\n', `\n${indent}`);
+}
+
+/** The whole report from its files, in order; key order as JsonReport declares it. */
+export function jsonReport(files: readonly PrintedFile[], context: FormatContext): string {
+  const head: Omit<JsonReport, 'files' | 'suppressions'> = {
     formatVersion: JSON_FORMAT_VERSION,
     language: context.language ?? 'en',
     tool: { name: context.tool.name, version: context.tool.version, schemaVersion: context.tool.schemaVersion, sdgCodeList: context.tool.sdgCodeList },
@@ -61,22 +102,18 @@ export const formatJson: Formatter = (diagnostics, context) => {
       ok: !runFailed(context),
       strict: context.strict,
       files: context.summary.files,
-      filesWithProblems: groups.filter((g) => g.diagnostics.length > 0).length,
+      filesWithProblems: files.filter((f) => f.errors + f.warnings + f.infos > 0).length,
       errors: context.summary.errors,
       warnings: context.summary.warnings,
       infos: context.summary.infos,
     },
-    files: groups.map((g) => ({
-      file: g.file,
-      errors: g.errors,
-      warnings: g.warnings,
-      infos: g.infos,
-      diagnostics: g.diagnostics.map((d) => jsonDiagnostic(d, context.rule(d.ruleId).helpUri)),
-    })),
-    suppressions: (context.suppressions ?? []).map((s) => ({ file: s.file, ruleId: s.ruleId, reason: s.reason, silenced: s.silenced })),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
-};
+  const suppressions: JsonSuppression[] = (context.suppressions ?? []).map((s) => ({ file: s.file, ruleId: s.ruleId, reason: s.reason, silenced: s.silenced }));
+  // `{ … }` of the head without its closing brace, then the two lists that end the report.
+  const opening = JSON.stringify(head, null, 2).slice(0, -2);
+  const list = files.length === 0 ? '[]' : `[\n${files.map((f) => f.fragment).join(',\n')}\n  ]`;
+  return `${opening},\n  "files": ${list},\n  "suppressions": ${indented(JSON.stringify(suppressions, null, 2), '  ').slice(2)}\n}\n`;
+}
 
 function jsonDiagnostic(d: Diagnostic, helpUri: string | undefined): JsonDiagnostic {
   // Built field by field: a stable key order, and nothing the Diagnostic may carry beyond the contract.

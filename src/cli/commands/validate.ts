@@ -11,6 +11,7 @@ import type { FormatContext } from '../../format/context.js';
 import { loadFormatter } from '../../format/index.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
 import { loadWorkspace, type LoadOptions, type LoadResult } from '../../workspace/load.js';
+import type { CachedRun } from '../../check/cache.js';
 import { terminalWidth, useColor, type CliIO } from '../io.js';
 import type { GlobalOptions } from '../global-options.js';
 import { writeFileAtomic } from '../write-file.js';
@@ -42,33 +43,39 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
   const checkOptions: CheckOptions = { language, ...(options.today !== undefined ? { today: options.today } : {}) };
   const runNotes: Text[] = [];
   const jobs = jobsOption(options.jobs);
-  let load: LoadResult;
-  let result: CheckResult;
+  let load: Pick<LoadResult, 'root' | 'texts'>;
+  let result: CheckResult | undefined;
+  let cached: CachedRun | undefined;
   if (options.cache || options.cacheLocation !== undefined) {
     const { validateWithCache } = await import('../../check/cache.js');
-    const cached = await validateWithCache(loadOptions, checkOptions, { ...(options.cacheLocation !== undefined ? { location: options.cacheLocation } : {}) });
-    ({ load, result } = cached);
-    runNotes.push(...cached.notes);
+    cached = await validateWithCache(loadOptions, checkOptions, { ...(options.cacheLocation !== undefined ? { location: options.cacheLocation } : {}) });
+    load = { ...(cached.root !== undefined ? { root: cached.root } : {}), texts: cached.texts };
+    runNotes.push(...cached.cacheNotes);
   } else {
     const parallel = paths.length === 0 && jobs !== 1 ? await (await import('../../check/parallel.js')).validateInParallel(loadOptions, checkOptions, jobs) : undefined;
     if (parallel) ({ load, result } = parallel);
     else {
-      load = await loadWorkspace(loadOptions);
-      if (load.reported.size === 0) throw new UsageError(t('validate.nothing-to-check'));
-      result = await checkLoaded(load, checkOptions);
+      const loaded = await loadWorkspace(loadOptions);
+      if (loaded.reported.size === 0) throw new UsageError(t('validate.nothing-to-check'));
+      load = loaded;
+      result = await checkLoaded(loaded, checkOptions);
     }
   }
+  // A cached run prints JSON from the entries it kept, without reading their diagnostics back.
+  const printed = cached && format === 'json' && !options.quiet ? cached.printed() : undefined;
+  if (!printed && !result) result = cached!.result();
+  const run = cached ?? result!;
 
   // --quiet shows what fails the run: errors, and under --strict warnings too.
   const failing = (d: Diagnostic) => d.severity === 'error' || (Boolean(options.strict) && d.severity === 'warning');
-  const shown: Diagnostic[] = options.quiet ? result.diagnostics.filter(failing) : result.diagnostics;
-  const summary = summarize(result.diagnostics, result.files.length);
+  const shown: Diagnostic[] = !result ? [] : options.quiet ? result.diagnostics.filter(failing) : result.diagnostics;
+  const summary = cached ? { files: cached.files.length, ...cached.counts } : summarize(result!.diagnostics, result!.files.length);
   const toFile = options.output !== undefined;
   const width = toFile ? undefined : terminalWidth(io, 'stdout');
   const context: FormatContext = {
     tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION, homepage: packageManifest().homepage },
     summary,
-    files: result.files,
+    files: run.files,
     texts: load.texts,
     rule: ruleLookup(),
     strict: Boolean(options.strict),
@@ -76,11 +83,10 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
     color: !toFile && format === 'pretty' && useColor(io, 'stdout', global.color),
     ...(width !== undefined && { width }),
     cwd: io.cwd,
-    suppressions: result.suppressions,
-    suppressed: result.suppressed,
+    suppressions: run.suppressions,
+    ...(result && { suppressed: result.suppressed }),
   };
-  const formatter = await loadFormatter(format);
-  const output = formatter(shown, context);
+  const output = printed ? (await import('../../format/json.js')).jsonReport(printed, context) : (await loadFormatter(format))(shown, context);
   if (toFile) writeFileAtomic(resolve(io.cwd, options.output!), output, options.output);
   else io.stdout(output);
 
@@ -94,7 +100,7 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
     }
   }
   if (!options.quiet) {
-    const notes = [...result.notes, ...runNotes.map(say)];
+    const notes = [...run.notes, ...runNotes.map(say)];
     // Editors check against the workspace's own copy of the schemas; say when it has drifted.
     if (load.root) {
       const { schemaCopyNote } = await import('../../scaffold/schema-copy.js');
@@ -104,11 +110,11 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
     for (const note of notes) io.stderr(`lamd: ${say(t('cli.note', { note }))}\n`);
   }
   if (options.listSuppressions) {
-    for (const s of result.suppressions) io.stderr(`${say(t('validate.suppression', { file: s.file, rule: s.ruleId, silenced: s.silenced, reason: s.reason }))}\n`);
+    for (const s of run.suppressions) io.stderr(`${say(t('validate.suppression', { file: s.file, rule: s.ruleId, silenced: s.silenced, reason: s.reason }))}\n`);
   }
-  if (result.suppressions.length && !options.quiet) {
-    const silenced = result.suppressions.reduce((n, s) => n + s.silenced, 0);
-    io.stderr(`${say(t('validate.suppressions', { suppressions: result.suppressions.length, silenced, listed: options.listSuppressions ? 'yes' : 'no' }))}\n`);
+  if (run.suppressions.length && !options.quiet) {
+    const silenced = run.suppressions.reduce((n, s) => n + s.silenced, 0);
+    io.stderr(`${say(t('validate.suppressions', { suppressions: run.suppressions.length, silenced, listed: options.listSuppressions ? 'yes' : 'no' }))}\n`);
   }
   // Machine formats keep stdout for data; people still get the one-line summary, on stderr.
   if (format !== 'pretty' || toFile) io.stderr(`${summaryLine(summary, language)}\n`);
