@@ -5,6 +5,7 @@ import type { Diagnostic, Position } from '../diagnostics.js';
 import { duplicateKeyDiagnostic, emptyFileDiagnostic, fileDiagnostic, inspectTree, MAX_DEPTH, MAX_SLOW_PATH_CHARS, multiDocumentDiagnostic, type ParsedSource } from './reading.js';
 import { syntaxHint } from './syntax-hints.js';
 import { keyAt, lineStarts, positionAt } from './text-positions.js';
+import { readBlockYaml } from './yaml-block.js';
 import { YAML_12_CORE } from './yaml-core.js';
 
 /** Larger files are not lamd documents; reading them would only slow the run down. */
@@ -75,6 +76,10 @@ function keepFastVerdict(fast: ParsedSource): ParsedSource {
 
 /** js-yaml's reading of a decoded file; `slowPath` says when it must be confirmed (see readYamlText). */
 export function parseYamlText(file: string, text: string): ParsedSource {
+  // Most of lamd's documents are in the block subset yaml-block.ts reads to js-yaml's very value,
+  // several times faster; for any other text it steps aside and js-yaml reads it, errors and all.
+  const quick = readBlockYaml(text);
+  if (quick !== undefined) return settle(file, text, [quick], []);
   let documents: unknown[] = [];
   const found: Diagnostic[] = [];
   try {
@@ -97,6 +102,11 @@ export function parseYamlText(file: string, text: string): ParsedSource {
     }
     found.push(diagnostic);
   }
+  return settle(file, text, documents, found);
+}
+
+/** The verdict on the documents read from `text`, after `found` (a duplicate key) was reported. */
+function settle(file: string, text: string, documents: unknown[], found: Diagnostic[]): ParsedSource {
   // Whatever js-yaml read, a parser that may read this text against the specification does not decide.
   const confirm = mayReadDifferently(text) ? { slowPath: true } : {};
   if (documents.length === 0 || (documents.length === 1 && documents[0] == null)) {

