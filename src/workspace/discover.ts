@@ -1,6 +1,6 @@
 // Lists the document files of a workspace or of the paths a user names, without following
 // symlinks out of the workspace.
-import { accessSync, constants, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { said, t, type Text } from '../i18n/messages.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
@@ -136,16 +136,22 @@ function visit(path: string, realRoot: string | undefined, display: (path: strin
       unreadable(t('file/unreadable.folder'));
       return;
     }
-    let entries: string[];
+    let entries: Dirent[];
     try {
-      entries = readdirSync(path).sort();
+      entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       unreadable(t('file/unreadable.folder-unreadable', { why: whyUnreadable(error) }));
       return;
     }
     for (const entry of entries) {
-      if (entry.startsWith('.') || SKIPPED_DIRS.has(entry)) continue;
-      visit(join(path, entry), realRoot, display, out, true);
+      if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
+      // A regular file needs no lstat of its own: the folder's listing says what it is (one system
+      // call less per document; a file gone since then is said when it is read).
+      if (entry.isFile()) {
+        if (YAML_FILE.test(entry.name)) out.files.push({ path: join(path, entry.name) });
+        continue;
+      }
+      visit(join(path, entry.name), realRoot, display, out, true);
     }
     // Its files were checked above; the name itself is a mistake worth a word (`x.yaml/x.yaml`).
     if (YAML_FILE.test(path) && out.files.every((f) => !f.path.startsWith(path + sep))) {

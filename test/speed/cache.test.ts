@@ -250,7 +250,8 @@ describe('lamd validate <road map>', () => {
       const paths = [roadmapPath(i)];
       const lazy = await loadWorkspace({ cwd: dir, paths, onlyWhatNamedRoadmapsNeed: true });
       const full = await loadWorkspace({ cwd: dir, paths });
-      expect(lazy.documents.filter((d) => d.kind === 'roadmap').map((d) => d.file)).toEqual(paths);
+      // Only the named road map, and gen-copy, which shares gen-000's id (see named-roadmap.test.ts).
+      expect(lazy.documents.filter((d) => d.kind === 'roadmap').map((d) => d.file)).toEqual(i === 0 ? [...paths, 'municipalities/valmare/roadmaps/gen-copy.yaml'] : paths);
       expect(await checkLoaded(lazy, { today: TODAY })).toEqual(await checkLoaded(full, { today: TODAY }));
     }
     // The later of two road maps with the same id, named with the first: both are checked.
