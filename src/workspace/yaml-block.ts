@@ -17,8 +17,8 @@ import { resolvePlainScalar } from './yaml-core.js';
 
 /**
  * The document held in `text`, read without js-yaml; undefined when the text is outside the subset
- * (then js-yaml must read it). Its strings are mostly slices of `text`, as js-yaml's are: V8
- * keeps a whole text alive for any slice of it of 13 characters or more.
+ * (then js-yaml must read it). Its strings are copies, not views on `text` (as js-yaml's are):
+ * the value keeps no text alive.
  */
 export function readBlockYaml(text: string): unknown {
   if (hasDoubtfulCharacter(text) || hasDocumentMarker(text) || hasLoneCarriageReturn(text)) return undefined;
@@ -116,6 +116,19 @@ const NEXT_CR = 4;
 
 /** Keys read lately, by a hash of their text (see plainKey); a power of two long. */
 const KEY_CACHE: Array<string | undefined> = new Array<string | undefined>(1024).fill(undefined);
+
+/**
+ * A string of its own: V8 makes a slice of 13 characters or more (and a concatenation) a view on the
+ * whole text, which then lives as long as the value does. Documents outlive their texts, so the
+ * reader copies such strings, for a fraction of what copying the whole document afterwards costs.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+function ownSlice(text: string, from: number, to: number): string {
+  return own(text.slice(from, to));
+}
 
 function isFlowIndicator(c: number): boolean {
   return c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;
@@ -339,7 +352,7 @@ class BlockReader {
     const slot = (length * 7 + t.charCodeAt(p) * 31 + t.charCodeAt(p + (length >> 1)) * 3 + t.charCodeAt(e - 1)) & (KEY_CACHE.length - 1);
     const cached = KEY_CACHE[slot];
     if (cached !== undefined && cached.length === length && t.startsWith(cached, p)) return cached;
-    const key = t.slice(p, e);
+    const key = ownSlice(t, p, e);
     if (String(resolvePlainScalar(key)) !== key) notMine();
     KEY_CACHE[slot] = key;
     return key;
@@ -415,7 +428,7 @@ class BlockReader {
       }
       // A continuation on the next lines would be more indented than `n`: the caller refuses it.
       this.pos = nl === -1 ? this.end : nl + 1;
-      return resolvePlainScalar(t.slice(q, this.trimEnd(q, stop)));
+      return resolvePlainScalar(ownSlice(t, q, this.trimEnd(q, stop)));
     }
     this.endOfLine(this.at);
     return value;
@@ -435,7 +448,7 @@ class BlockReader {
         continue;
       }
       this.at = i + 1;
-      return value + t.slice(from, i);
+      return value === '' ? ownSlice(t, from, i) : own(value + t.slice(from, i));
     }
   }
 
@@ -446,7 +459,7 @@ class BlockReader {
     const close = t.indexOf('"', p + 1);
     if (close !== -1 && this.next(NEXT_BACKSLASH, p) > close && this.next(NEXT_LF, p) > close && this.next(NEXT_CR, p) > close) {
       this.at = close + 1;
-      return t.slice(p + 1, close);
+      return ownSlice(t, p + 1, close);
     }
     let escaped = false;
     for (let i = p + 1; ; i++) {
@@ -458,7 +471,7 @@ class BlockReader {
         if (this.atEol(i)) notMine(); // a line continuation
       } else if (c === DOUBLE) {
         this.at = i + 1;
-        if (!escaped) return t.slice(p + 1, i);
+        if (!escaped) return ownSlice(t, p + 1, i);
         // JSON's escapes mean the same in YAML; any other (\x41, \e, \N, \ ...) throws: not ours.
         const value: unknown = JSON.parse(t.slice(p, i + 1));
         return value as string;
@@ -525,7 +538,7 @@ class BlockReader {
     if (c === DOUBLE) return this.doubleQuoted(i);
     if (c === SINGLE) return this.singleQuoted(i);
     const stop = this.flowPlainStop(i);
-    return resolvePlainScalar(this.text.slice(i, this.trimEnd(i, stop)));
+    return resolvePlainScalar(ownSlice(this.text, i, this.trimEnd(i, stop)));
   }
 
   /** Where a plain scalar inside a flow collection stops, which must be on its line; `at` there. */
@@ -605,6 +618,6 @@ class BlockReader {
     if (chomping === 'keep') value += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
     else if (chomping === 'clip' && didReadContent) value += '\n';
     this.pos = lineStart;
-    return value;
+    return own(value);
   }
 }
