@@ -51,13 +51,10 @@ function hasDoubtfulCharacter(text: string): boolean {
 }
 
 /** A line that starts with `---` or `...`: a document marker, or close enough to one to leave to js-yaml. */
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
+
 function hasDocumentMarker(text: string): boolean {
-  for (let i = -1; ; ) {
-    const c = text.charCodeAt(i + 1);
-    if ((c === DASH || c === DOT) && text.charCodeAt(i + 2) === c && text.charCodeAt(i + 3) === c) return true;
-    i = text.indexOf('\n', i + 1);
-    if (i === -1) return false;
-  }
+  return DOCUMENT_MARKER.test(text);
 }
 
 /** A CR not followed by LF: a line break to js-yaml, which the line scanning below does not expect. */
@@ -73,7 +70,6 @@ const CR = 0x0d;
 const SPACE = 0x20;
 const HASH = 0x23;
 const DASH = 0x2d;
-const DOT = 0x2e;
 const COLON = 0x3a;
 const COMMA = 0x2c;
 const SINGLE = 0x27;

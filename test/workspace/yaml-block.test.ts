@@ -298,7 +298,10 @@ function mutate(text: string, rand: () => number): string {
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 const some = (rand: () => number, most: number) => Math.floor(rand() * (most + 1));
 
-const KEYS = ['a', 'b', 'id', 'kind', 'title', 'the key', '"quoted key"', "'single'", '"1"', 'null', 'true', '-x', 'x.y', 'k_1', 'é'];
+const KEYS = [
+  'a', 'b', 'id', 'kind', 'title', 'the key', '"quoted key"', "'single'", '"1"', 'null', 'true', '-x', 'x.y', 'k_1', 'é', '1', '<<', 'constructor',
+  'a key of more than thirteen characters',
+];
 const SCALARS = [
   'x', 'two words', '1', '-1', '0', '-0', '1.5', '1e3', '0x1A', '0o17', '.NaN', '-.inf', 'TRUE', 'no', '~', 'null', '"s"', "'s'", "'it''s'",
   '"a\\tb \\" \\\\ \\/"', '"\\u00e9"', 'http://x.y/z', 'a,b', 'a]b', 'x # comment', '"" ', "''", '2024-01-01', '"2024-01-01"', '+1', '.5',
