@@ -16,7 +16,11 @@ export type Segment = [offset: number, length: number];
 
 /** One file's results as the run printed them. */
 export interface PrintedResult {
-  /** The file's entry in the JSON output (see format/json.ts jsonFileFragment). */
+  /**
+   * The file's entry in the JSON output (see format/json.ts jsonFileFragment) and the `,\n` after it.
+   * A run writes the entries of the files it reports first, in the output's order, so the next run
+   * prints what stayed the same as a few long stretches of the blob.
+   */
   j: Segment;
   /** Errors, warnings and infos. */
   c: [number, number, number];
@@ -33,6 +37,8 @@ export interface DocEntry {
   id?: string | null;
   /** A road map read fast: the keys other documents' checks read (see stand-in.ts). */
   sm?: Summary;
+  /** The summary's own key (a hash of its JSON), for the key of the other files' results. */
+  sk?: string;
   /** Any other document: its value as JSON, when JSON gives back exactly what js-yaml read. */
   v?: Segment;
   /** What reading the file found (duplicate keys…), as JSON, when anything. */
@@ -46,8 +52,8 @@ export interface FileEntry {
   h: string | null;
   /** Absent: not a document (or left out of a run over named files). */
   doc?: DocEntry;
-  /** A road map's own results, valid while the rest of the workspace has the same `facts` and its id the same first file. */
-  own?: { facts: string; first?: string; r: PrintedResult };
+  /** A road map's own results, valid while the rest of the workspace has the header's `facts` and its id the same first file. */
+  own?: { first?: string; r: PrintedResult };
 }
 
 /**
@@ -70,6 +76,8 @@ export interface CacheHeader {
   key: string;
   /** SHA-256 of the blob, base64url. */
   sum: string;
+  /** The fingerprint of the workspace beside its road maps that the road maps' own results were drawn from. */
+  facts: string;
   /** By path relative to the workspace root. */
   files: Record<string, FileEntry>;
   /** Most recent first: a run over the whole workspace and runs over named files keep their own. */
@@ -199,7 +207,7 @@ function isSummary(v: unknown): v is Summary {
 function isDoc(v: unknown, size: number): v is DocEntry {
   if (!isRecord(v) || !isDocumentKind(v.kind) || typeof v.fast !== 'boolean') return false;
   if (v.id !== undefined && v.id !== null && !isString(v.id)) return false;
-  if (v.sm !== undefined && !isSummary(v.sm)) return false;
+  if ((v.sm !== undefined && !isSummary(v.sm)) || (v.sk !== undefined && !isString(v.sk))) return false;
   return (v.v === undefined || isSegment(v.v, size)) && (v.read === undefined || isSegment(v.read, size));
 }
 
@@ -207,7 +215,7 @@ function isFile(v: unknown, size: number): v is FileEntry {
   if (!isRecord(v) || !(v.st === null || isString(v.st)) || !(v.h === null || isString(v.h))) return false;
   if (v.doc !== undefined && !isDoc(v.doc, size)) return false;
   const own = v.own;
-  return own === undefined || (isRecord(own) && isString(own.facts) && (own.first === undefined || isString(own.first)) && isPrinted(own.r, size));
+  return own === undefined || (isRecord(own) && (own.first === undefined || isString(own.first)) && isPrinted(own.r, size));
 }
 
 function isRest(v: unknown, size: number): v is RestEntry {
@@ -216,7 +224,7 @@ function isRest(v: unknown, size: number): v is RestEntry {
 }
 
 function isHeader(v: Record<string, unknown>, size: number): v is Record<string, unknown> & CacheHeader {
-  if (!isRecord(v.files) || !Array.isArray(v.rests)) return false;
+  if (!isString(v.facts) || !isRecord(v.files) || !Array.isArray(v.rests)) return false;
   for (const entry of Object.values(v.files)) if (!isFile(entry, size)) return false;
   return v.rests.every((r) => isRest(r, size));
 }

@@ -24,7 +24,7 @@ import { lazyRoadmap, summarize, type StandIn, type Summary } from './stand-in.j
 import { unreadableIds } from './workspace-index.js';
 import { BlobWriter, readCacheFile, sha256, text, writeCacheFile, type CacheContents, type FileEntry, type PrintedResult, type RestEntry, type Segment } from './cache-file.js';
 import { groupByFile } from '../format/group-by-file.js';
-import { jsonFileFragment, type PrintedFile } from '../format/json.js';
+import { jsonFileFragment, type PrintedFiles } from '../format/json.js';
 
 /** Where the cache lives in a workspace (`lamd init` lists it in .gitignore). */
 export const CACHE_FOLDER = join('.lamd', 'cache');
@@ -50,7 +50,7 @@ export interface CachedRun {
   counts: { errors: number; warnings: number; infos: number };
   suppressions: Suppression[];
   /** Every file's entry of the JSON output, in `files` order. */
-  printed(): PrintedFile[];
+  printed(): PrintedFiles;
   /** The whole result, its diagnostics read back from what is printed where they were kept. */
   result(): CheckResult;
   /** How many road maps' results came from the cache, for tests and the curious. */
@@ -213,6 +213,12 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
     item.roadmap = item.doc !== undefined && (standIns.has(item.doc) || (item.doc.kind === 'roadmap' && item.doc.readFast === true));
     hashes.set(item.name, item.hash ?? null);
   }
+  const summaryKeys = new Map<Item, string>();
+  const summaryKeyOf = (item: Item): string => {
+    let key = summaryKeys.get(item);
+    if (key === undefined) summaryKeys.set(item, (key = item.placed && item.old?.doc?.sk !== undefined ? item.old.doc.sk : sha256(JSON.stringify(summaryOf(item)))));
+    return key;
+  };
   const summaries = new Map<Item, Summary>();
   const summaryOf = (item: Item): Summary => {
     let summary = summaries.get(item);
@@ -233,9 +239,10 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
   const roadmaps = items.filter((i) => i.roadmap);
   const roadmapNames = new Set(roadmaps.map((i) => i.name));
   const valid = new Set<Item>();
+  const sameFacts = previous?.header.facts === facts;
   for (const item of roadmaps) {
     const own = item.same ? item.old?.own : undefined;
-    if (own && own.facts === facts && (own.first ?? item.name) === (first.get(idOf(item) ?? '') ?? item.name)) valid.add(item);
+    if (own && sameFacts && (own.first ?? item.name) === (first.get(idOf(item) ?? '') ?? item.name)) valid.add(item);
   }
   const toCheck = roadmaps.filter((i) => !valid.has(i) && load.reported.has(i.name));
   const restReported = new Set([...load.reported].filter((name) => !roadmapNames.has(name)));
@@ -243,7 +250,8 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
   // The key of the other files' results: their bytes, what discovery said, every road map's summary,
   // and (per entry) the bytes of the road maps their checks read whole.
   const base = createHash('sha256');
-  base.update(JSON.stringify([facts, discovery, [...restReported].sort(), items.map((item) => (item.roadmap ? [item.name, summaryOf(item)] : [item.name, item.hash ?? null]))]));
+  base.update(JSON.stringify([facts, discovery, [...restReported].sort()]));
+  base.update(items.map((item) => `${JSON.stringify(item.name)}${item.roadmap ? `s${summaryKeyOf(item)}` : `h${item.hash ?? ''}`}`).join('\n'));
   const restKey = (deep: readonly string[]) => base.copy().update(JSON.stringify(deep.map((name) => [name, hashes.get(name) ?? null]))).digest('base64url');
   const rest: RestEntry | undefined = previous?.header.rests.find((r) => r.key === restKey(r.deep));
   const restKept = rest;
@@ -289,19 +297,28 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
     else throw new DamagedCache();
   }
 
-  // The cache to write: results printed once, and what was kept carried over as it was.
+  // The cache to write. The entries of the reported files come first, in the output's order, each
+  // with the `,\n` that follows it there: the kept ones carried over, the others printed now.
+  const files = [...load.reported].sort();
   const writer = new BlobWriter();
   const printedNow = new Map<string, PrintedResult>();
-  const printedFile = (name: string, result: FileResult) => {
-    const fragment = fragmentOf(name, result, run.rule);
-    return { fragment, printed: printedResult(writer, fragment, result) };
-  };
-  const fragments = new Map<string, string>();
-  for (const [name, outcome] of outcomes) {
-    if ('fresh' in outcome) {
-      const { fragment, printed } = printedFile(name, outcome.fresh);
-      fragments.set(name, fragment);
-      printedNow.set(name, printed);
+  const pieces = new Map<string, string>();
+  for (const name of files) {
+    const outcome = outcomes.get(name)!;
+    if ('kept' in outcome) printedNow.set(name, { j: writer.carry(blob, outcome.kept.j), c: outcome.kept.c });
+    else {
+      const piece = `${fragmentOf(name, outcome.fresh, run.rule)},\n`;
+      pieces.set(name, piece);
+      printedNow.set(name, { j: writer.add(piece), c: countsOf(outcome.fresh.diagnostics) });
+    }
+  }
+  for (const name of files) {
+    const outcome = outcomes.get(name)!;
+    const printed = printedNow.get(name)!;
+    if ('kept' in outcome) {
+      if (outcome.kept.x) printed.x = writer.carry(blob, outcome.kept.x);
+    } else if (outcome.fresh.suppressions.length > 0 || outcome.fresh.suppressed.length > 0) {
+      printed.x = writer.add(JSON.stringify({ suppressions: outcome.fresh.suppressions, suppressed: outcome.fresh.suppressed }));
     }
   }
   const carry = (r: PrintedResult): PrintedResult => ({ j: writer.carry(blob, r.j), c: r.c, ...(r.x ? { x: writer.carry(blob, r.x) } : {}) });
@@ -312,18 +329,18 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
   // A run over named files keeps what it did not read; a run over the workspace forgets deleted files.
   if (named) {
     const seen = new Set(items.map((i) => i.rel));
-    for (const [path, entry] of Object.entries(oldFiles)) if (!seen.has(path)) entries[path] = carryEntry(writer, blob, entry);
+    for (const [path, entry] of Object.entries(oldFiles)) if (!seen.has(path)) entries[path] = carryEntry(writer, blob, entry, sameFacts);
   }
   for (const item of items) {
     if (!item.stat || item.hash === undefined) {
       // Not read in this run (a road map a run over named files left out): kept as it was.
-      if (item.old && item.old.st === item.stat?.key) entries[item.rel] = carryEntry(writer, blob, item.old);
+      if (item.old && item.old.st === item.stat?.key) entries[item.rel] = carryEntry(writer, blob, item.old, sameFacts);
       continue;
     }
     const entry: FileEntry = { st: item.stat.key, h: item.hash };
     times.push([entry, item.stat.latest]);
     if (item.doc) {
-      if (item.same && item.placed && item.old?.doc) entry.doc = carryEntry(writer, blob, { st: null, h: null, doc: item.old.doc }).doc!;
+      if (item.same && item.placed && item.old?.doc) entry.doc = carryEntry(writer, blob, { st: null, h: null, doc: item.old.doc }, false).doc!;
       else {
         const doc = item.doc;
         const read = readNow.get(item.name);
@@ -332,31 +349,24 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
           kind: doc.kind,
           fast: doc.readFast === true,
           ...(doc.kind === 'roadmap' ? { id: idOf(item) } : {}),
-          ...(item.roadmap ? { sm: summaryOf(item) } : {}),
+          ...(item.roadmap ? { sm: summaryOf(item), sk: summaryKeyOf(item) } : {}),
           ...(value !== undefined ? { v: writer.add(value) } : {}),
           ...(read ? { read: writer.add(JSON.stringify(read)) } : {}),
         };
       }
     }
     if (item.roadmap) {
-      const id = idOf(item);
-      const firstFile = first.get(id ?? '');
-      const fresh = printedNow.get(item.name);
-      if (fresh) entry.own = { facts, ...(firstFile !== undefined && firstFile !== item.name ? { first: firstFile } : {}), r: fresh };
-      else if (item.same && item.old?.own) entry.own = { ...item.old.own, r: carry(item.old.own.r) };
+      const firstFile = first.get(idOf(item) ?? '');
+      const printed = printedNow.get(item.name);
+      const firstElsewhere = firstFile !== undefined && firstFile !== item.name ? { first: firstFile } : {};
+      if (printed) entry.own = { ...firstElsewhere, r: printed };
+      else if (valid.has(item)) entry.own = { ...firstElsewhere, r: carry(item.old!.own!.r) };
     }
     entries[item.rel] = entry;
   }
-  let restNow: RestEntry;
-  if (restFresh) {
-    const files: Record<string, PrintedResult> = {};
-    for (const name of restReported) files[name] = printedNow.get(name)!;
-    restNow = { key: restKey(restFresh.deep), deep: restFresh.deep, notes: restFresh.notes, files };
-  } else {
-    const files: Record<string, PrintedResult> = {};
-    for (const [name, r] of Object.entries(rest!.files)) files[name] = carry(r);
-    restNow = { ...rest!, files };
-  }
+  const restFiles: Record<string, PrintedResult> = {};
+  for (const name of restReported) restFiles[name] = printedNow.get(name)!;
+  const restNow: RestEntry = restFresh ? { key: restKey(restFresh.deep), deep: restFresh.deep, notes: restFresh.notes, files: restFiles } : { ...rest!, files: restFiles };
   const rests = [restNow];
   for (const r of previous?.header.rests ?? []) {
     if (rests.length >= RESTS_KEPT) break;
@@ -365,7 +375,7 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
 
   // Nothing new to keep: the file stays as it is (a run that changed nothing writes nothing).
   const unchanged =
-    printedNow.size === 0 &&
+    pieces.size === 0 &&
     restKept === previous?.header.rests[0] &&
     items.every((i) => i.same && i.old!.st !== null && i.old!.st === i.stat?.key) &&
     (named || Object.keys(oldFiles).length === items.length);
@@ -374,19 +384,20 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
       // Files changed within a tick of being read may change again unseen: read them next time.
       const racy = now - (process.hrtime.bigint() - run.started) - run.racyWindow;
       for (const [entry, latest] of times) if (latest >= racy) entry.st = null;
-      return { format: 'lamd validate cache', version: 2, key: runKey(checkOptions, relative(run.cwd, root)), files: entries, rests };
+      return { format: 'lamd validate cache', version: 2, key: runKey(checkOptions, relative(run.cwd, root)), facts, files: entries, rests };
     });
     if (refused) run.cacheNotes.push(t('validate.cache-off', { folder: shown(resolve(run.file, '..'), run.cwd), code: refused }));
   }
 
   // The run's results, in the order the output lists them.
-  const files = [...load.reported].sort();
   const counts = { errors: 0, warnings: 0, infos: 0 };
-  for (const outcome of outcomes.values()) {
-    const [errors, warnings, infos] = 'kept' in outcome ? outcome.kept.c : countsOf(outcome.fresh.diagnostics);
+  let filesWithProblems = 0;
+  for (const printed of printedNow.values()) {
+    const [errors, warnings, infos] = printed.c;
     counts.errors += errors;
     counts.warnings += warnings;
     counts.infos += infos;
+    if (errors + warnings + infos > 0) filesWithProblems++;
   }
   const extras = (outcome: Outcome): { suppressions: Suppression[]; suppressed: SuppressedDiagnostic[] } =>
     'fresh' in outcome ? outcome.fresh : outcome.kept.x ? (json(blob, outcome.kept.x) as { suppressions: Suppression[]; suppressed: SuppressedDiagnostic[] }) : { suppressions: [], suppressed: [] };
@@ -396,10 +407,32 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
     const outcome = outcomes.get(doc.file);
     if (outcome) suppressions.push(...extras(outcome).suppressions);
   }
-  const printedOf = (name: string): PrintedFile => {
-    const outcome = outcomes.get(name)!;
-    const [errors, warnings, infos] = 'kept' in outcome ? outcome.kept.c : countsOf(outcome.fresh.diagnostics);
-    return { file: name, errors, warnings, infos, fragment: 'kept' in outcome ? text(blob, outcome.kept.j) : fragments.get(name)! };
+  /** The output's files: stretches of kept entries that lie one after the other in the old blob are decoded at once. */
+  const printed = (): PrintedFiles => {
+    const parts: string[] = [];
+    let from = -1;
+    let to = -1;
+    const flush = () => {
+      if (from !== -1) parts.push(blob.toString('utf8', from, to));
+      from = to = -1;
+    };
+    for (const name of files) {
+      const outcome = outcomes.get(name)!;
+      if ('kept' in outcome) {
+        const [at, length] = outcome.kept.j;
+        if (at !== to) {
+          flush();
+          from = at;
+        }
+        to = at + length;
+      } else {
+        flush();
+        parts.push(pieces.get(name)!);
+      }
+    }
+    flush();
+    // Every entry carries the `,\n` after it; the last one is followed by the end of the list.
+    return { body: parts.join('').slice(0, -2), filesWithProblems };
   };
   return {
     root,
@@ -409,19 +442,19 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
     cacheNotes: run.cacheNotes,
     counts,
     suppressions,
-    printed: () => files.map(printedOf),
+    printed,
     result: () => {
       const diagnostics: Diagnostic[] = [];
       const suppressed: SuppressedDiagnostic[] = [];
       for (const [name, outcome] of outcomes) {
-        diagnostics.push(...('fresh' in outcome ? outcome.fresh.diagnostics : diagnosticsOf(name, text(blob, outcome.kept.j))));
+        diagnostics.push(...('fresh' in outcome ? outcome.fresh.diagnostics : diagnosticsOf(name, text(blob, outcome.kept.j).slice(0, -2))));
         suppressed.push(...extras(outcome).suppressed);
       }
       return { diagnostics: sortDiagnostics(diagnostics), files, notes: restFresh ? restFresh.notes : rest!.notes, suppressions, suppressed: sortDiagnostics(suppressed) };
     },
     reused: roadmaps.filter((i) => valid.has(i) && load.reported.has(i.name)).length,
     restReused: restKept !== undefined,
-    checked: [...outcomes].filter(([, o]) => 'fresh' in o).map(([name]) => name).sort(),
+    checked: [...pieces.keys()].sort(),
   };
 
   /** A road map's id as the id index reads it. */
@@ -459,7 +492,10 @@ async function uncached(loadOptions: LoadOptions, checkOptions: CheckOptions, ru
     cacheNotes,
     counts: { errors, warnings, infos },
     suppressions: result.suppressions,
-    printed: () => groupByFile(result.diagnostics, result.files).map((g) => ({ file: g.file, errors: g.errors, warnings: g.warnings, infos: g.infos, fragment: jsonFileFragment(g, rule) })),
+    printed: () => {
+      const groups = groupByFile(result.diagnostics, result.files);
+      return { body: groups.map((g) => jsonFileFragment(g, rule)).join(',\n'), filesWithProblems: groups.filter((g) => g.diagnostics.length > 0).length };
+    },
     result: () => result,
     reused: 0,
     restReused: false,
@@ -476,12 +512,6 @@ function countsOf(diagnostics: readonly Diagnostic[]): [number, number, number] 
 function fragmentOf(file: string, result: FileResult, rule: (id: string) => RuleDocs): string {
   const [errors, warnings, infos] = countsOf(result.diagnostics);
   return jsonFileFragment({ file, diagnostics: result.diagnostics, errors, warnings, infos }, rule);
-}
-
-function printedResult(writer: BlobWriter, fragment: string, result: FileResult): PrintedResult {
-  const printed: PrintedResult = { j: writer.add(fragment), c: countsOf(result.diagnostics) };
-  if (result.suppressions.length > 0 || result.suppressed.length > 0) printed.x = writer.add(JSON.stringify({ suppressions: result.suppressions, suppressed: result.suppressed }));
-  return printed;
 }
 
 /** The diagnostics of a file's printed entry (everything a Diagnostic holds is printed). */
@@ -503,14 +533,14 @@ function json(blob: Buffer, segment: Segment): unknown {
   }
 }
 
-/** An entry of the old cache in the new one, its texts carried over. */
-function carryEntry(writer: BlobWriter, blob: Buffer, entry: FileEntry): FileEntry {
+/** An entry of the old cache in the new one, its texts carried over; its own results only when still valid. */
+function carryEntry(writer: BlobWriter, blob: Buffer, entry: FileEntry, keepOwn: boolean): FileEntry {
   const out: FileEntry = { st: entry.st, h: entry.h };
   if (entry.doc) {
     const { v, read, ...doc } = entry.doc;
     out.doc = { ...doc, ...(v ? { v: writer.carry(blob, v) } : {}), ...(read ? { read: writer.carry(blob, read) } : {}) };
   }
-  if (entry.own) out.own = { ...entry.own, r: { j: writer.carry(blob, entry.own.r.j), c: entry.own.r.c, ...(entry.own.r.x ? { x: writer.carry(blob, entry.own.r.x) } : {}) } };
+  if (entry.own && keepOwn) out.own = { ...entry.own, r: { j: writer.carry(blob, entry.own.r.j), c: entry.own.r.c, ...(entry.own.r.x ? { x: writer.carry(blob, entry.own.r.x) } : {}) } };
   return out;
 }
 

@@ -52,20 +52,15 @@ export interface JsonDiagnostic {
 
 export const formatJson: Formatter = (diagnostics, context) => {
   const groups = groupByFile(diagnostics, context.files);
-  return jsonReport(
-    groups.map((g) => ({ ...g, fragment: jsonFileFragment(g, context.rule) })),
-    context,
-  );
+  return jsonReport({ body: groups.map((g) => jsonFileFragment(g, context.rule)).join(',\n'), filesWithProblems: groups.filter((g) => g.diagnostics.length > 0).length }, context);
 };
 
-/** A file of the output as the formatter prints it, its JSON already written (a cache keeps these). */
-export interface PrintedFile {
-  file: string;
-  errors: number;
-  warnings: number;
-  infos: number;
-  /** The file's entry of `files`, indented as it stands in the output (see jsonFileFragment). */
-  fragment: string;
+/** The report's files as the formatter prints them (a cache keeps each file's part of `body`). */
+export interface PrintedFiles {
+  /** The entries of `files`, each as jsonFileFragment writes it, joined by `,\n`. */
+  body: string;
+  /** How many of the files have findings. */
+  filesWithProblems: number;
 }
 
 /**
@@ -92,7 +87,7 @@ function indented(json: string, indent: string): string {
 }
 
 /** The whole report from its files, in order; key order as JsonReport declares it. */
-export function jsonReport(files: readonly PrintedFile[], context: FormatContext): string {
+export function jsonReport(files: PrintedFiles, context: FormatContext): string {
   const head: Omit<JsonReport, 'files' | 'suppressions'> = {
     formatVersion: JSON_FORMAT_VERSION,
     language: context.language ?? 'en',
@@ -102,7 +97,7 @@ export function jsonReport(files: readonly PrintedFile[], context: FormatContext
       ok: !runFailed(context),
       strict: context.strict,
       files: context.summary.files,
-      filesWithProblems: files.filter((f) => f.errors + f.warnings + f.infos > 0).length,
+      filesWithProblems: files.filesWithProblems,
       errors: context.summary.errors,
       warnings: context.summary.warnings,
       infos: context.summary.infos,
@@ -111,7 +106,7 @@ export function jsonReport(files: readonly PrintedFile[], context: FormatContext
   const suppressions: JsonSuppression[] = (context.suppressions ?? []).map((s) => ({ file: s.file, ruleId: s.ruleId, reason: s.reason, silenced: s.silenced }));
   // `{ … }` of the head without its closing brace, then the two lists that end the report.
   const opening = JSON.stringify(head, null, 2).slice(0, -2);
-  const list = files.length === 0 ? '[]' : `[\n${files.map((f) => f.fragment).join(',\n')}\n  ]`;
+  const list = files.body === '' ? '[]' : `[\n${files.body}\n  ]`;
   return `${opening},\n  "files": ${list},\n  "suppressions": ${indented(JSON.stringify(suppressions, null, 2), '  ').slice(2)}\n}\n`;
 }
 
