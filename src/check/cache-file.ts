@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isDocumentKind, type DocumentKind } from '../workspace/kinds.js';
-import type { Summary } from './stand-in.js';
+import { SUMMARY_KEYS, type Summary } from './stand-in.js';
 
 export const CACHE_FORMAT = 'lamd validate cache';
 /** 1: one JSON document of diagnostics (lamd before the stat-keyed cache); 2: header line and blob. */
@@ -33,16 +33,48 @@ export interface DocEntry {
   kind: DocumentKind;
   /** Whether js-yaml alone read it (no slow path). */
   fast: boolean;
-  /** A road map's id, as the id index reads it. */
+  /** A road map's id, as the id index reads it, when its summary does not hold it. */
   id?: string | null;
-  /** A road map read fast: the keys other documents' checks read (see stand-in.ts). */
-  sm?: Summary;
+  /** A road map read fast: the keys other documents' checks read (see stand-in.ts), packed. */
+  sm?: PackedSummary;
   /** The summary's own key (a hash of its JSON), for the key of the other files' results. */
   sk?: string;
   /** Any other document: its value as JSON, when JSON gives back exactly what js-yaml read. */
   v?: Segment;
   /** What reading the file found (duplicate keys…), as JSON, when anything. */
   read?: Segment;
+}
+
+/**
+ * A summary as a list: which of SUMMARY_KEYS (in their order) it holds as scalars and which as
+ * something else, as two bit masks, then the scalars in that order. A third of the header is summaries.
+ */
+export type PackedSummary = [scalars: number, other: number, ...values: Array<string | number | boolean | null>];
+
+const KEYS = [...SUMMARY_KEYS];
+
+export function packSummary(summary: Summary): PackedSummary {
+  let scalars = 0;
+  let other = 0;
+  const values: Array<string | number | boolean | null> = [];
+  KEYS.forEach((key, i) => {
+    if (Object.hasOwn(summary.scalars, key)) {
+      scalars |= 1 << i;
+      values.push(summary.scalars[key]!);
+    }
+    if (summary.other.includes(key)) other |= 1 << i;
+  });
+  return [scalars, other, ...values];
+}
+
+export function unpackSummary([scalars, other, ...values]: PackedSummary): Summary {
+  const summary: Summary = { scalars: {}, other: [] };
+  let at = 0;
+  KEYS.forEach((key, i) => {
+    if (scalars & (1 << i)) summary.scalars[key] = values[at++]!;
+    if (other & (1 << i)) summary.other.push(key);
+  });
+  return summary;
 }
 
 export interface FileEntry {
@@ -199,15 +231,17 @@ function isPrinted(v: unknown, size: number): v is PrintedResult {
   return Array.isArray(v.c) && v.c.length === 3 && v.c.every(isCount);
 }
 
-function isSummary(v: unknown): v is Summary {
-  if (!isRecord(v) || !Array.isArray(v.other) || !v.other.every(isString) || !isRecord(v.scalars)) return false;
-  return Object.values(v.scalars).every((s) => s === null || ['string', 'number', 'boolean'].includes(typeof s));
+function isPackedSummary(v: unknown): v is PackedSummary {
+  if (!Array.isArray(v) || v.length < 2 || !isCount(v[0]) || !isCount(v[1]) || v[0] >= 1 << KEYS.length || v[1] >= 1 << KEYS.length) return false;
+  let count = 0;
+  for (let i = 0; i < KEYS.length; i++) if (v[0] & (1 << i)) count++;
+  return v.length === 2 + count && v.slice(2).every((s) => s === null || ['string', 'number', 'boolean'].includes(typeof s));
 }
 
 function isDoc(v: unknown, size: number): v is DocEntry {
   if (!isRecord(v) || !isDocumentKind(v.kind) || typeof v.fast !== 'boolean') return false;
   if (v.id !== undefined && v.id !== null && !isString(v.id)) return false;
-  if ((v.sm !== undefined && !isSummary(v.sm)) || (v.sk !== undefined && !isString(v.sk))) return false;
+  if ((v.sm !== undefined && !isPackedSummary(v.sm)) || (v.sk !== undefined && !isString(v.sk))) return false;
   return (v.v === undefined || isSegment(v.v, size)) && (v.read === undefined || isSegment(v.read, size));
 }
 

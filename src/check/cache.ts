@@ -22,7 +22,7 @@ import type { CheckOptions, CheckResult, FileResult, SuppressedDiagnostic } from
 import type { Suppression } from './settings.js';
 import { lazyRoadmap, summarize, type StandIn, type Summary } from './stand-in.js';
 import { unreadableIds } from './workspace-index.js';
-import { BlobWriter, readCacheFile, sha256, text, writeCacheFile, type CacheContents, type FileEntry, type PrintedResult, type RestEntry, type Segment } from './cache-file.js';
+import { BlobWriter, packSummary, readCacheFile, unpackSummary, sha256, text, writeCacheFile, type CacheContents, type FileEntry, type PrintedResult, type RestEntry, type Segment } from './cache-file.js';
 import { groupByFile } from '../format/group-by-file.js';
 import { jsonFileFragment, type PrintedFiles } from '../format/json.js';
 
@@ -152,13 +152,21 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
   const rel = (path: string) => (path.startsWith(rootPrefix) ? path.slice(rootPrefix.length) : relative(root, path));
 
+  const summaries = new Map<Item, Summary>();
+  /** A road map's summary: kept with its entry while its bytes are the same, else read from it. */
+  const summaryOf = (item: Item): Summary => {
+    let summary = summaries.get(item);
+    if (!summary) summaries.set(item, (summary = item.same && item.old?.doc?.sm ? unpackSummary(item.old.doc.sm) : summarize(item.doc!.value)));
+    return summary;
+  };
+
   /** The document the cache holds for a file whose bytes are unchanged, when it holds one. */
   const place = (item: Item, bytes?: Uint8Array): LoadedDocument | undefined => {
     const doc = item.old?.doc;
     if (!doc) return undefined;
     let placed: LoadedDocument | undefined;
     if (doc.kind === 'roadmap' && doc.sm && doc.fast) {
-      placed = lazyRoadmap(item.name, item.path, doc.sm, () => parseUnchanged(item, bytes));
+      placed = lazyRoadmap(item.name, item.path, summaryOf(item), () => parseUnchanged(item, bytes));
       standIns.add(placed);
     } else if (doc.v) {
       placed = { file: item.name, path: item.path, kind: doc.kind, value: json(blob, doc.v) as Record<string, unknown>, readFast: doc.fast };
@@ -216,15 +224,10 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
   const summaryKeys = new Map<Item, string>();
   const summaryKeyOf = (item: Item): string => {
     let key = summaryKeys.get(item);
-    if (key === undefined) summaryKeys.set(item, (key = item.placed && item.old?.doc?.sk !== undefined ? item.old.doc.sk : sha256(JSON.stringify(summaryOf(item)))));
+    if (key === undefined) summaryKeys.set(item, (key = item.placed && item.old?.doc?.sk !== undefined ? item.old.doc.sk : sha256(JSON.stringify(summaryOf(item))).slice(0, 22)));
     return key;
   };
-  const summaries = new Map<Item, Summary>();
-  const summaryOf = (item: Item): Summary => {
-    let summary = summaries.get(item);
-    if (!summary) summaries.set(item, (summary = item.placed && item.old?.doc?.sm ? item.old.doc.sm : summarize(item.doc!.value)));
-    return summary;
-  };
+
 
   const facts = workspaceFacts(load, hashes);
   // For each road map id, the file that declares it first: an ids/unique finding goes on the others.
@@ -348,8 +351,8 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
         entry.doc = {
           kind: doc.kind,
           fast: doc.readFast === true,
-          ...(doc.kind === 'roadmap' ? { id: idOf(item) } : {}),
-          ...(item.roadmap ? { sm: summaryOf(item), sk: summaryKeyOf(item) } : {}),
+          ...(doc.kind === 'roadmap' && !(item.roadmap && summaryOf(item).scalars.id === idOf(item)) ? { id: idOf(item) } : {}),
+          ...(item.roadmap ? { sm: packSummary(summaryOf(item)), sk: summaryKeyOf(item) } : {}),
           ...(value !== undefined ? { v: writer.add(value) } : {}),
           ...(read ? { read: writer.add(JSON.stringify(read)) } : {}),
         };
@@ -459,7 +462,11 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
 
   /** A road map's id as the id index reads it. */
   function idOf(item: Item): string | null {
-    if (item.placed && item.old?.doc?.id !== undefined) return item.old.doc.id;
+    if (item.placed && item.old?.doc) {
+      if (item.old.doc.id !== undefined) return item.old.doc.id;
+      const id = item.old.doc.sm ? summaryOf(item).scalars.id : undefined;
+      return typeof id === 'string' ? id : null;
+    }
     const id = item.doc?.value.id;
     return typeof id === 'string' ? id : null;
   }

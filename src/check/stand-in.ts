@@ -49,38 +49,62 @@ export function standIn(name: string, path: string, summary: Summary, read: () =
  * full (`materialized`).
  */
 export function lazyRoadmap(name: string, path: string | undefined, summary: Summary, whole: () => Record<string, unknown>): StandIn {
-  let full: Record<string, unknown> | undefined;
-  const parse = (): Record<string, unknown> => (full ??= whole());
-  const { scalars } = summary;
-  const other = new Set(summary.other);
-  const proxy = new Proxy({} as Record<string, unknown>, {
-    get(_, key) {
-      if (full) return Reflect.get(full, key);
-      if (typeof key === 'string') {
-        if (Object.hasOwn(scalars, key)) return scalars[key];
-        if (SUMMARY_KEYS.has(key) && !other.has(key)) return Reflect.get(Object.prototype, key);
-      }
-      return Reflect.get(parse(), key);
-    },
-    has: (_, key) => Reflect.has(parse(), key),
-    ownKeys: () => Reflect.ownKeys(parse()),
-    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(parse(), key),
-    set: (_, key, value) => Reflect.set(parse(), key, value),
-    defineProperty: (_, key, descriptor) => Reflect.defineProperty(parse(), key, descriptor),
-    deleteProperty: (_, key) => Reflect.deleteProperty(parse(), key),
-  });
-  return {
-    file: name,
-    ...(path !== undefined ? { path } : {}),
-    kind: 'roadmap',
-    get value() {
-      return full ?? proxy;
-    },
-    materialize() {
-      parse();
-    },
-    get materialized() {
-      return full !== undefined;
-    },
-  };
+  return new LazyRoadmap(name, path, summary, whole);
+}
+
+/** What one lazy road map knows; its proxy's handler is shared by all (thousands are made per run). */
+interface LazyState {
+  full: Record<string, unknown> | undefined;
+  scalars: Summary['scalars'];
+  other: readonly string[];
+  whole: () => Record<string, unknown>;
+}
+
+const parsed = (state: LazyState): Record<string, unknown> => (state.full ??= state.whole());
+
+const LAZY: ProxyHandler<LazyState> = {
+  get(state, key) {
+    if (state.full) return Reflect.get(state.full, key);
+    if (typeof key === 'string') {
+      if (Object.hasOwn(state.scalars, key)) return state.scalars[key];
+      if (SUMMARY_KEYS.has(key) && !state.other.includes(key)) return Reflect.get(Object.prototype, key);
+    }
+    return Reflect.get(parsed(state), key);
+  },
+  has: (state, key) => Reflect.has(parsed(state), key),
+  ownKeys: (state) => Reflect.ownKeys(parsed(state)),
+  getOwnPropertyDescriptor: (state, key) => Reflect.getOwnPropertyDescriptor(parsed(state), key),
+  set: (state, key, value) => Reflect.set(parsed(state), key, value),
+  defineProperty: (state, key, descriptor) => Reflect.defineProperty(parsed(state), key, descriptor),
+  deleteProperty: (state, key) => Reflect.deleteProperty(parsed(state), key),
+};
+
+class LazyRoadmap implements StandIn {
+  readonly kind = 'roadmap' as const;
+  declare readonly path?: string;
+  readonly #state: LazyState;
+  readonly #proxy: Record<string, unknown>;
+
+  constructor(
+    readonly file: string,
+    path: string | undefined,
+    summary: Summary,
+    whole: () => Record<string, unknown>,
+  ) {
+    if (path !== undefined) this.path = path;
+    this.#state = { full: undefined, scalars: summary.scalars, other: summary.other, whole };
+    this.#proxy = new Proxy(this.#state, LAZY) as unknown as Record<string, unknown>;
+  }
+
+  get value(): Record<string, unknown> {
+    return this.#state.full ?? this.#proxy;
+  }
+
+  materialize(): void {
+    parsed(this.#state);
+  }
+
+  get materialized(): boolean {
+    return this.#state.full !== undefined;
+  }
 }
