@@ -147,6 +147,7 @@ describe('the fast block-YAML reader', () => {
     expect(readBlockYaml('list:\n- id: a\n  n: ~\n- - nested\n-\nafter: "\\u00e9\\n"\r\n')).toEqual({ list: [{ id: 'a', n: null }, ['nested'], null], after: 'é\n' });
     expect(readBlockYaml('text: >-\n  one\n  two\n\n  three\nkeep: |+\n  x\n\nclip: |\n  y\n')).toEqual({ text: 'one two\nthree', keep: 'x\n\n', clip: 'y\n' });
     expect(readBlockYaml('null: ~\ntrue: yes\n"1.0": 0x10\n')).toEqual({ null: null, true: 'yes', '1.0': 16 });
+    expect(readBlockYaml('title: Migrants 🌍 welcome\nنص: عربي\n')).toEqual({ title: 'Migrants 🌍 welcome', نص: 'عربي' });
   });
 
   it('steps aside for what it is not sure of', () => {
@@ -200,13 +201,17 @@ describe('the fast block-YAML reader', () => {
     expect(heap).toBeLessThan(20 * 1024 * 1024); // the texts alone are 50 MB
   });
 
-  it('gives parseYamlText the same verdict with or without it', () => {
+  it('gives parseYamlText the same verdict with or without it, and says when the strings are its own', () => {
     for (const name of repoYaml.filter((n) => n.startsWith('examples/')).slice(0, 20)) {
       const text = read(join(REPO, name));
       const parsed = parseYamlText(name, text);
       expect(parsed.value, name).toEqual(jsYaml(text));
       expect(parsed.slowPath, name).toBeUndefined();
+      expect(parsed.ownStrings, name).toBe(true);
     }
+    // Read by js-yaml (an anchor): its strings are views on the text.
+    expect(parseYamlText('a.yaml', 'kind: roadmap\nid: &x a-long-identifier\n')).toMatchObject({ value: { id: 'a-long-identifier' }, slowPath: true });
+    expect(parseYamlText('a.yaml', 'kind: roadmap\nid: &x a-long-identifier\n').ownStrings).toBeUndefined();
   });
 });
 
