@@ -392,11 +392,6 @@ const CR = 0x0d;
 const LF = 0x0a;
 const HASH = 0x23;
 const DASH = 0x2d;
-/**
- * The next line at column 0 that says `kind:` or `id:`, or is neither indented, blank, a comment, a
- * list item nor a plain key; the search stops after its line break (lastIndex).
- */
-const KEY_OR_OTHER_AT_COLUMN_0 = /\n(?:(?=kind:|id:)|(?![ #\n]|\r\n|-[ \t\r\n]|-$|$|[A-Za-z_][\w-]*:(?:[ \t\r\n]|$)))/g;
 const KIND_VALUE = /^[ \t]*(?:roadmap|"roadmap"|'roadmap')(?:[ \t]+#.*)?[ \t]*$/;
 
 /**
@@ -426,33 +421,57 @@ export function glanceAtRoadmap(bytes: Uint8Array): { id: string | null } | unde
     if (content !== '' && content[0] !== '#' && !(content === '---' && first === DASH)) return undefined;
     at = end + 1;
   }
-  // From there on, every line at column 0 with content is a plain key or a list item: one search
-  // finds the `kind:` and `id:` lines, and any other line, which leaves the text to the parser.
+  // From there on, every line at column 0 with content is a plain key or a list item; the lines
+  // between them (indented, blank, comments) are only stepped over, which is most of the text.
+  if (plainKeyEnd(text, at) === -1) return undefined;
   let kinds = 0;
-  let roadmap = false;
+  let kindAt = -1;
   let ids = 0;
-  let id: string | null | undefined = null;
-  for (let first = true; ; first = false) {
-    const kind = text.startsWith('kind:', at);
-    if (kind || text.startsWith('id:', at)) {
-      if (plainKeyEnd(text, at) === -1) return undefined;
-      let end = text.indexOf('\n', at);
-      if (end === -1) end = text.length;
-      if (continued(text, end + 1)) return undefined;
-      const value = text.slice(at + (kind ? 5 : 3), text.charCodeAt(end - 1) === CR ? end - 1 : end);
-      if (kind) {
-        kinds++;
-        roadmap = KIND_VALUE.test(value);
-      } else {
-        ids++;
-        id = simpleScalar(value);
-      }
-    } else if (!first || plainKeyEnd(text, at) === -1) return undefined;
-    KEY_OR_OTHER_AT_COLUMN_0.lastIndex = at;
-    if (!KEY_OR_OTHER_AT_COLUMN_0.test(text)) break;
-    at = KEY_OR_OTHER_AT_COLUMN_0.lastIndex;
+  let idAt = -1;
+  for (let line = at; line !== -1; ) {
+    if (text.startsWith('kind:', line)) {
+      kinds++;
+      kindAt = line;
+    } else if (text.startsWith('id:', line)) {
+      ids++;
+      idAt = line;
+    } else if (!keyOrItem(text, line)) return undefined;
+    line = nextAtColumn0(text, line);
   }
-  return kinds === 1 && roadmap && ids <= 1 && id !== undefined ? { id } : undefined;
+  if (kinds !== 1 || ids > 1) return undefined;
+  const kind = valueAt(text, kindAt, 5);
+  if (kind === undefined || !KIND_VALUE.test(kind)) return undefined;
+  if (ids === 0) return { id: null };
+  const id = valueAt(text, idAt, 3);
+  const scalar = id === undefined ? undefined : simpleScalar(id);
+  return scalar === undefined ? undefined : { id: scalar };
+}
+
+/** The start of the next line after `line` that is at column 0 with content (not indented, blank or a comment), or -1. */
+function nextAtColumn0(text: string, line: number): number {
+  const last = text.length - 1;
+  for (let nl = text.indexOf('\n', line); nl !== -1 && nl < last; nl = text.indexOf('\n', nl + 1)) {
+    const first = text.charCodeAt(nl + 1);
+    // A carriage return is always followed by a line feed here: a blank line.
+    if (first !== SPACE && first !== HASH && first !== LF && first !== CR) return nl + 1;
+  }
+  return -1;
+}
+
+/** Whether the line at `line` is a plain key or a list item. */
+function keyOrItem(text: string, line: number): boolean {
+  if (text.charCodeAt(line) !== DASH) return plainKeyEnd(text, line) !== -1;
+  const next = line + 1 < text.length ? text.charCodeAt(line + 1) : LF;
+  return next === SPACE || next === TAB || next === CR || next === LF;
+}
+
+/** The rest of the line after the `key:` of `length` characters at `line`; undefined when the value goes on below. */
+function valueAt(text: string, line: number, length: number): string | undefined {
+  if (plainKeyEnd(text, line) !== line + length) return undefined;
+  let end = text.indexOf('\n', line);
+  if (end === -1) end = text.length;
+  if (continued(text, end + 1)) return undefined;
+  return text.slice(line + length, text.charCodeAt(end - 1) === CR ? end - 1 : end);
 }
 
 /** Where a plain key written at `at` ends (after its `:`, followed by a space, a tab or the line's end), or -1. */
