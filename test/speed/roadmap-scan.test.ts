@@ -3,7 +3,8 @@
 // at the top level, or would read no document at all.
 import { describe, expect, it } from 'vitest';
 import jsyaml from 'js-yaml';
-import { glanceAtRoadmap, isRoadmapPath } from '../../src/workspace/load.js';
+import { glanceAtRoadmap } from '../../src/workspace/glance.js';
+import { isRoadmapPath } from '../../src/workspace/load.js';
 
 const glance = (text: string) => glanceAtRoadmap(Buffer.from(text));
 const sure = (text: string) => glance(text) !== undefined;

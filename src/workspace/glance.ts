@@ -1,0 +1,169 @@
+// A glance at a road map's text: whether it surely is a road map and which id it declares, without
+// parsing it, so that a run over named road maps can leave the workspace's other road maps out.
+import { closeSync, constants, openSync, readSync } from 'node:fs';
+
+/** Bytes a glance reads at most: a road map is a few kilobytes; a larger file is loaded as usual. */
+const GLANCE_BYTES = 64 * 1024;
+let glanceBuffer: Buffer | undefined;
+
+/**
+ * A small file's bytes, in a buffer shared by every call (valid until the next one), or undefined
+ * when it cannot be opened or read or fills the buffer. Three system calls (open, read, close), where
+ * readDocumentFile makes five: with 2,000 road maps left out, the calls are most of the time. Opened
+ * non-blocking, and read once into a bounded buffer: a FIFO or device put in place of a file cannot
+ * make lamd wait or read without end. A regular file's read returns less than asked only at its end.
+ */
+export function readSmallFile(path: string): Buffer | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const buffer = (glanceBuffer ??= Buffer.allocUnsafe(GLANCE_BYTES));
+    const read = readSync(fd, buffer, 0, GLANCE_BYTES, null);
+    return read < GLANCE_BYTES ? buffer.subarray(0, read) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const CR = 0x0d;
+const LF = 0x0a;
+const HASH = 0x23;
+const DASH = 0x2d;
+const KIND_VALUE = /^[ \t]*(?:roadmap|"roadmap"|'roadmap')(?:[ \t]+#.*)?[ \t]*$/;
+
+/**
+ * What a road map's text tells at a glance, without parsing it: undefined unless it surely is a
+ * block-style document whose top-level `kind` is `roadmap`; then its top-level `id` as written
+ * (in the latin-1 reading of its bytes; null when it has none or it is null). Sure means that every
+ * line at column 0 with content is a plain key (`key:`), a list item (`- `), a comment or, before
+ * the first key, `---`; the first with content is a key; one key is `kind`, read `roadmap`; at most
+ * one is `id`, a plain or simply quoted scalar; neither value goes on to the next line. In such a
+ * text, js-yaml and the `yaml` package find the top-level keys at those lines (or find no document),
+ * so a quoted or explicit key, a merge key, a tag, an anchor, a flow collection, a second document,
+ * a tab, a carriage return alone or a byte-order mark, where a `kind` or `id` could hide, leaves the file to the parser.
+ */
+export function glanceAtRoadmap(bytes: Uint8Array): { id: string | null } | undefined {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  // A carriage return alone breaks a line for YAML, not for this scan.
+  for (let cr = text.indexOf('\r'); cr !== -1; cr = text.indexOf('\r', cr + 1)) if (text.charCodeAt(cr + 1) !== 0x0a) return undefined;
+  // Before the first key: blank lines, comments, and the start marker.
+  let at = 0;
+  for (;;) {
+    if (at >= text.length) return undefined;
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    const content = text.slice(at, end).trim();
+    const first = text.charCodeAt(at);
+    if (first !== SPACE && first !== HASH && first !== CR && content !== '---' && at !== end) break;
+    if (content !== '' && content[0] !== '#' && !(content === '---' && first === DASH)) return undefined;
+    at = end + 1;
+  }
+  // From there on, every line at column 0 with content is a plain key or a list item; the lines
+  // between them (indented, blank, comments) are only stepped over, which is most of the text.
+  if (plainKeyEnd(text, at) === -1) return undefined;
+  let kinds = 0;
+  let kindAt = -1;
+  let ids = 0;
+  let idAt = -1;
+  for (let line = at; line !== -1; ) {
+    if (text.startsWith('kind:', line)) {
+      kinds++;
+      kindAt = line;
+    } else if (text.startsWith('id:', line)) {
+      ids++;
+      idAt = line;
+    } else if (!keyOrItem(text, line)) return undefined;
+    line = nextAtColumn0(text, line);
+  }
+  if (kinds !== 1 || ids > 1) return undefined;
+  const kind = valueAt(text, kindAt, 5);
+  if (kind === undefined || !KIND_VALUE.test(kind)) return undefined;
+  if (ids === 0) return { id: null };
+  const id = valueAt(text, idAt, 3);
+  const scalar = id === undefined ? undefined : simpleScalar(id);
+  return scalar === undefined ? undefined : { id: scalar };
+}
+
+/** The start of the next line after `line` that is at column 0 with content (not indented, blank or a comment), or -1. */
+function nextAtColumn0(text: string, line: number): number {
+  const last = text.length - 1;
+  for (let nl = text.indexOf('\n', line); nl !== -1 && nl < last; nl = text.indexOf('\n', nl + 1)) {
+    const first = text.charCodeAt(nl + 1);
+    // A carriage return is always followed by a line feed here: a blank line.
+    if (first !== SPACE && first !== HASH && first !== LF && first !== CR) return nl + 1;
+  }
+  return -1;
+}
+
+/** Whether the line at `line` is a plain key or a list item. */
+function keyOrItem(text: string, line: number): boolean {
+  if (text.charCodeAt(line) !== DASH) return plainKeyEnd(text, line) !== -1;
+  const next = line + 1 < text.length ? text.charCodeAt(line + 1) : LF;
+  return next === SPACE || next === TAB || next === CR || next === LF;
+}
+
+/** The rest of the line after the `key:` of `length` characters at `line`; undefined when the value goes on below. */
+function valueAt(text: string, line: number, length: number): string | undefined {
+  if (plainKeyEnd(text, line) !== line + length) return undefined;
+  let end = text.indexOf('\n', line);
+  if (end === -1) end = text.length;
+  if (continued(text, end + 1)) return undefined;
+  return text.slice(line + length, text.charCodeAt(end - 1) === CR ? end - 1 : end);
+}
+
+/** Where a plain key written at `at` ends (after its `:`, followed by a space, a tab or the line's end), or -1. */
+function plainKeyEnd(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  if (!((first >= 0x61 && first <= 0x7a) || (first >= 0x41 && first <= 0x5a) || first === 0x5f)) return -1;
+  for (let i = at + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === DASH) continue;
+    if (c !== 0x3a) return -1;
+    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : LF;
+    return next === SPACE || next === TAB || next === CR || next === LF ? i + 1 : -1;
+  }
+  return -1;
+}
+
+/** The text of a scalar written on one line after `key:`, or null for none; undefined when not simple. */
+function simpleScalar(value: string): string | null | undefined {
+  if (value.includes('\n')) return undefined;
+  const v = value.replace(/^[ \t]+/, '');
+  if (v === '' || v[0] === '#') return null;
+  if (v[0] === '"') return /^"([^"\\]*)"(?:[ \t]+#.*)?[ \t]*$/.exec(v)?.[1];
+  if (v[0] === "'") return /^'([^']*)'(?:[ \t]+#.*)?[ \t]*$/.exec(v)?.[1];
+  // Indicators that begin something other than a plain scalar (or a plain scalar read another way).
+  if ('-?:,[]{}&*!|>%@`'.includes(v[0]!)) return undefined;
+  const comment = v.search(/[ \t]#/);
+  return (comment === -1 ? v : v.slice(0, comment)).replace(/[ \t]+$/, '');
+}
+
+/** Whether the next line with content is indented: a plain value above it would go on there. */
+function continued(text: string, from: number): boolean {
+  for (let start = from; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    if (text.slice(start, end).trim() !== '') return text.charCodeAt(start) === SPACE || text.charCodeAt(start) === TAB;
+    start = end + 1;
+  }
+  return false;
+}
+
+/**
+ * Whether a road map can be left out of a run over named road maps: read here at a glance, it surely
+ * is a road map, with an id none of `namedIds` has (the named road maps' ids, each as the latin-1
+ * reading of its UTF-8 bytes, as glanceAtRoadmap gives ids). False when it cannot be read here.
+ */
+export function canLeaveOut(path: string, namedIds: ReadonlySet<string>): boolean {
+  const bytes = readSmallFile(path);
+  const glance = bytes === undefined ? undefined : glanceAtRoadmap(bytes);
+  return glance !== undefined && (glance.id === null || !namedIds.has(glance.id));
+}
