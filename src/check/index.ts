@@ -20,7 +20,7 @@ import type { RuleContext } from './method/rule.js';
 import { settle, type Suppression } from './settings.js';
 import { schemaProblems } from './schema-messages.js';
 import { refineMessage, type FromSource } from './source-hints.js';
-import { validators } from './validators.js';
+import { validatorsFor } from './validators-for.js';
 import { render, t, type MessageLanguage, type Text } from '../i18n/messages.js';
 
 export interface CheckOptions {
@@ -123,8 +123,9 @@ export async function checkFiles(load: LoadResult, options: CheckOptions = {}): 
   const own = load.reported.size === load.documents.length ? checking : checking.filter((d) => load.reported.has(d.file));
   const rejected = new Map<string, string[]>();
   const unread = new Map<string, number>();
+  const validators = await validatorsFor(new Set(own.map((d) => d.kind)));
   for (const doc of own) {
-    const validate = validators[doc.kind];
+    const validate = validators[doc.kind]!;
     if (validate(doc.value)) continue;
     // A generated file can hold a hundred thousand problems; messages are built for the first ones only.
     const errors = validate.errors ?? [];

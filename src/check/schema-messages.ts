@@ -1,6 +1,7 @@
 // Turns ajv's errors into messages a municipal officer can act on: one per problem, at the value
 // concerned, with the likeliest branch of an anyOf/oneOf instead of a wall of alternatives.
-import { refDescriptions, type AjvError } from './validators.js';
+import type { AjvError } from './validators.js';
+import { refDescriptions } from './ref-descriptions.js';
 import { pointerSegments, pointerToPath } from '../diagnostics.js';
 import type { Target } from '../workspace/locate.js';
 import { closest } from './suggest.js';

@@ -1,7 +1,9 @@
-// The schema validators, compiled ahead of time by scripts/compile-schemas.mjs.
+// The schema validators, compiled ahead of time by scripts/compile-schemas.mjs: every kind's at
+// once (`validators`), or only those a run needs (validatorsFor).
 import type { DocumentKind } from '../workspace/kinds.js';
 // @ts-expect-error -- generated JavaScript without type declarations
 import * as generated from './generated/validators.js';
+export { refDescriptions } from './ref-descriptions.js';
 
 export interface AjvError {
   instancePath: string;
@@ -19,6 +21,3 @@ export interface CompiledValidator {
 }
 
 export const validators = generated as unknown as Record<DocumentKind, CompiledValidator>;
-
-/** Descriptions of the schemas' definitions by absolute $ref, for properties that only hold a $ref. */
-export const refDescriptions = (generated as unknown as { refDescriptions: Record<string, string> }).refDescriptions;

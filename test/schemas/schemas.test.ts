@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { spawn } from '@sourcemeta/jsonschema';
 import { describe, expect, it } from 'vitest';
 import { validators } from '../../src/check/validators.js';
+import { validatorsFor } from '../../src/check/validators-for.js';
 import { parseSource } from '../../src/workspace/source.js';
 import { isDocumentKind } from '../../src/workspace/kinds.js';
 import { FIXTURES, REPO } from '../helpers/lamd.js';
@@ -137,4 +138,22 @@ describe('lamd and @sourcemeta/jsonschema agree on every fixture', () => {
       expect(lamdValid).toBe(name.startsWith('workspaces/valid'));
     });
   }
+});
+
+describe("one kind's validator module", () => {
+  it('finds exactly what the module of every kind finds, on every fixture', async () => {
+    const fixtures = [...yamlFiles(join(FIXTURES, 'workspaces')), ...yamlFiles(join(FIXTURES, 'invalid')), ...yamlFiles(join(REPO, 'examples'))];
+    const seen = new Set<string>();
+    for (const file of fixtures) {
+      const value = parseSource(file, readFileSync(file)).value as Record<string, unknown> | undefined;
+      if (!value || !isDocumentKind(value.kind)) continue;
+      const kind = value.kind;
+      seen.add(kind);
+      const alone = (await validatorsFor(new Set([kind])))[kind]!;
+      const all = validators[kind];
+      expect(alone(value), file).toBe(all(value));
+      expect(alone.errors ?? null, file).toEqual(all.errors ?? null);
+    }
+    expect([...seen].sort()).toEqual(['activity', 'practice', 'profile', 'progress', 'roadmap', 'stakeholders', 'workspace']);
+  });
 });
