@@ -35,9 +35,9 @@ async function expectSameAsCold(dir: string, ...cacheArgs: string[]): Promise<st
   return notes;
 }
 
-/** The first line of a cache file: its header, JSON. */
+/** The second line of a cache file (after its checksum): its header, JSON. */
 function cacheHeader(file: string): { format: string; files: Record<string, { st: string | null }> } {
-  return JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!);
+  return JSON.parse(readFileSync(file, 'utf8').split('\n')[1]!);
 }
 
 /** Files written a moment ago may share a tick of the file system's clock with the run: let one pass. */
@@ -107,14 +107,16 @@ describe('lamd validate --cache', () => {
       () => '',
       // One byte of the kept results changed: the checksum no longer agrees.
       (bytes) => Buffer.concat([bytes.subarray(0, -2), Buffer.from('X\n')]),
-      // A header of the right key and checksum whose entries are not what lamd writes.
+      // A header of the right key whose entries are not what lamd wrote: the checksum no longer agrees.
       (bytes) => {
-        const newline = bytes.indexOf(0x0a);
-        const header = JSON.parse(bytes.toString('utf8', 0, newline));
+        const [sum, head] = bytes.toString('utf8').split('\n');
+        const header = JSON.parse(head!);
         const first = Object.keys(header.files)[0]!;
         header.files[first] = { ...header.files[first], st: 42 };
-        return Buffer.concat([Buffer.from(JSON.stringify(header)), bytes.subarray(newline)]);
+        return Buffer.concat([Buffer.from(`${sum}\n${JSON.stringify(header)}`), bytes.subarray(sum!.length + 1 + Buffer.byteLength(head!))]);
       },
+      // A file cut short.
+      (bytes) => bytes.subarray(0, bytes.length >> 1),
     ];
     for (const damage of damages) {
       await validate(dir, 'json', '--cache');
