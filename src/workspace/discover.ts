@@ -143,15 +143,18 @@ function visit(path: string, realRoot: string | undefined, display: (path: strin
       unreadable(t('file/unreadable.folder-unreadable', { why: whyUnreadable(error) }));
       return;
     }
+    // `path` is absolute and normalised, and a name holds no separator and is not `.` or `..`
+    // (skipped below): joined by hand, without path.join's normalising of every file's path.
+    const prefix = path.endsWith(sep) ? path : path + sep;
     for (const entry of entries) {
       if (entry.name.startsWith('.') || SKIPPED_DIRS.has(entry.name)) continue;
       // A regular file needs no lstat of its own: the folder's listing says what it is (one system
       // call less per document; a file gone since then is said when it is read).
       if (entry.isFile()) {
-        if (YAML_FILE.test(entry.name)) out.files.push({ path: join(path, entry.name) });
+        if (YAML_FILE.test(entry.name)) out.files.push({ path: prefix + entry.name });
         continue;
       }
-      visit(join(path, entry.name), realRoot, display, out, true);
+      visit(prefix + entry.name, realRoot, display, out, true);
     }
     // Its files were checked above; the name itself is a mistake worth a word (`x.yaml/x.yaml`).
     if (YAML_FILE.test(path) && out.files.every((f) => !f.path.startsWith(path + sep))) {

@@ -158,19 +158,21 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
   for (const file of files) {
     if (seen.has(file.path)) continue;
     seen.add(file.path);
-    const name = display(file.path);
     const named = requested.has(file.path);
-    if (named) result.reported.add(name);
+    // Named as shown only for the files a hook sees or the load keeps (not the road maps left out).
+    let name = named || options.before || !leaveOutRoadmaps ? display(file.path) : undefined;
+    if (named) result.reported.add(name!);
     else if (leaveOutRoadmaps === undefined) {
       leaveOutRoadmaps = Boolean(options.onlyWhatNamedRoadmapsNeed) && root !== undefined && paths.length > 0 && !paths.includes('-') && result.documents.length > 0 && result.documents.every((d) => d.kind === 'roadmap');
       if (leaveOutRoadmaps) namedIds = new Set(result.documents.flatMap((d) => (typeof d.value.id === 'string' ? [Buffer.from(d.value.id).toString('latin1')] : [])));
     }
-    const placed = options.before?.({ name, path: file.path });
+    const placed = options.before?.({ name: name!, path: file.path });
     if (placed) {
       result.documents.push(placed);
       continue;
     }
     if (!named && leaveOutRoadmaps && roadmapsAt!(file.path) && leftOut(file.path, namedIds, options.readFile)) continue;
+    name ??= display(file.path);
     const bytes = readOrSay(result, name, file.path, readFile);
     if (!bytes) continue;
     const reused = options.reuse?.({ name, path: file.path, bytes });
