@@ -1,10 +1,14 @@
 // The glance that lets `lamd validate <road map>` leave the workspace's other road maps unparsed: it
 // may say "surely a road map, with this id" only when js-yaml would read `kind: roadmap` and that id
 // at the top level, or would read no document at all.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import jsyaml from 'js-yaml';
 import { glanceAtRoadmap } from '../../src/workspace/glance.js';
 import { isRoadmapPath } from '../../src/workspace/load.js';
+import { readSource } from '../../src/workspace/source.js';
+import { REPO } from '../helpers/lamd.js';
 
 const glance = (text: string) => glanceAtRoadmap(Buffer.from(text));
 const sure = (text: string) => glance(text) !== undefined;
@@ -84,5 +88,52 @@ describe('glanceAtRoadmap', () => {
     expect(isRoadmapPath('/w/municipalities/milan/roadmaps/a.yaml', '/w')).toBe(true);
     expect(isRoadmapPath('/w/municipalities/milan/progress/a.yaml', '/w')).toBe(false);
     expect(isRoadmapPath('/w/municipalities/milan/roadmaps/old/a.yaml', '/w')).toBe(false);
+  });
+});
+
+describe('glanceAtRoadmap against the loader', () => {
+  // Snippets that could hide a top-level kind or id from a line-by-line look, put into a road map
+  // at random places: whatever the glance says "road map, this id" of, the loader must read as
+  // that, or as no road map document at all.
+  const SNIPPETS = [
+    '"kind": practice', "'id': other", '? id\n: other', '<<: {kind: practice}', '<<: {id: other}', 'kind: practice', 'id: other',
+    'id: "ot\\x68er"', 'id: &a other', 'id: !!str other', '---', '...', '\tid: other', 'title: x\rkind: practice', '\ufeffkind: practice',
+    '# kind: practice', '- kind: practice', '  kind: practice', 'kind: roadmap', 'id: gen-000', 'title: "two\nkind: practice"',
+    "title: 'two\nid: other'", 'x: {a: 1,\nkind: practice}', 'x: [1,\nid: other]', 'kind : practice', 'id\t: other', 'kind:practice',
+    'description: |\n  text\nkind: practice', 'id: other # a comment', 'id: "other" # quoted', '%YAML 1.2', 'kind: roadmap\n  continued',
+  ];
+  // And snippets a road map may well hold, so that the glance is sure of a good share of the texts.
+  const HARMLESS = ['# a note', '  # an indented note', 'extra: value', '  nested: value', '', '- item', 'notes:\n  - one', 'kind_of_thing: x', 'identity: x'];
+  // mulberry32: seeded, so a failure can be replayed.
+  let seed = 17;
+  const random = (n: number) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+
+  it('never says "road map" of a text the loader reads as another kind or another id', async () => {
+    const base = readFileSync(join(REPO, 'examples/illustrative-monitoring/municipalities/valmare/roadmaps/valmare-inclusive-services.yaml'), 'utf8');
+    let sure = 0;
+    for (let round = 0; round < 600; round++) {
+      const lines = base.split('\n');
+      for (let edits = 1 + random(3); edits > 0; edits--) {
+        const snippet = random(2) === 0 ? HARMLESS[random(HARMLESS.length)]! : SNIPPETS[random(SNIPPETS.length)]!;
+        lines.splice(random(lines.length + 1), 0, snippet);
+      }
+      const text = lines.join('\n');
+      const seen = glanceAtRoadmap(Buffer.from(text));
+      if (!seen) continue;
+      sure++;
+      const read = await readSource('roadmap.yaml', Buffer.from(text));
+      const value = read.value as Record<string, unknown> | undefined;
+      if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+      expect(value.kind === 'roadmap' || value.kind === undefined, text).toBe(true);
+      if (value.kind !== 'roadmap') continue;
+      expect(typeof value.id === 'string' ? Buffer.from(value.id).toString('latin1') : null, text).toBe(seen.id === null ? null : seen.id);
+    }
+    // The test means something only if the glance is sure of a good share of the texts.
+    expect(sure).toBeGreaterThan(60);
   });
 });
