@@ -123,6 +123,10 @@ interface Item {
   doc?: LoadedDocument;
   /** A road map read fast, whose results are kept on its own. */
   roadmap?: boolean;
+  /** Worked out once: a road map's summary, its key, its id. */
+  summary?: Summary;
+  summaryKey?: string;
+  id?: string | null;
 }
 
 interface RunContext {
@@ -152,13 +156,8 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
   const rel = (path: string) => (path.startsWith(rootPrefix) ? path.slice(rootPrefix.length) : relative(root, path));
 
-  const summaries = new Map<Item, Summary>();
   /** A road map's summary: kept with its entry while its bytes are the same, else read from it. */
-  const summaryOf = (item: Item): Summary => {
-    let summary = summaries.get(item);
-    if (!summary) summaries.set(item, (summary = item.same && item.old?.doc?.sm ? unpackSummary(item.old.doc.sm) : summarize(item.doc!.value)));
-    return summary;
-  };
+  const summaryOf = (item: Item): Summary => (item.summary ??= item.same && item.old?.doc?.sm ? unpackSummary(item.old.doc.sm) : summarize(item.doc!.value));
 
   /** The document the cache holds for a file whose bytes are unchanged, when it holds one. */
   const place = (item: Item, bytes?: Uint8Array): LoadedDocument | undefined => {
@@ -213,20 +212,16 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
   const texts = load.texts as LazySourceTexts;
   for (const item of items) if (item.placed && item.stat && !texts.has(item.name)) texts.add(item.name, '', item.path, item.stat.size);
 
-  const docs = new Map<string, LoadedDocument>();
-  for (const doc of load.documents) if (doc.path !== undefined) docs.set(doc.path, doc);
+  for (const doc of load.documents) {
+    const item = doc.path !== undefined ? byPath.get(doc.path) : undefined;
+    if (item) item.doc = doc;
+  }
   const hashes = new Map<string, string | null>();
   for (const item of items) {
-    item.doc = docs.get(item.path);
     item.roadmap = item.doc !== undefined && (standIns.has(item.doc) || (item.doc.kind === 'roadmap' && item.doc.readFast === true));
     hashes.set(item.name, item.hash ?? null);
   }
-  const summaryKeys = new Map<Item, string>();
-  const summaryKeyOf = (item: Item): string => {
-    let key = summaryKeys.get(item);
-    if (key === undefined) summaryKeys.set(item, (key = item.placed && item.old?.doc?.sk !== undefined ? item.old.doc.sk : sha256(JSON.stringify(summaryOf(item))).slice(0, 22)));
-    return key;
-  };
+  const summaryKeyOf = (item: Item): string => (item.summaryKey ??= item.placed && item.old?.doc?.sk !== undefined ? item.old.doc.sk : sha256(JSON.stringify(summaryOf(item))).slice(0, 22));
 
 
   const facts = workspaceFacts(load, hashes);
@@ -254,7 +249,8 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
   // and (per entry) the bytes of the road maps their checks read whole.
   const base = createHash('sha256');
   base.update(JSON.stringify([facts, discovery, [...restReported].sort()]));
-  base.update(items.map((item) => `${JSON.stringify(item.name)}${item.roadmap ? `s${summaryKeyOf(item)}` : `h${item.hash ?? ''}`}`).join('\n'));
+  // No file name holds a NUL: it ends each name and each value.
+  base.update(items.map((item) => `${item.name}\0${item.roadmap ? `s${summaryKeyOf(item)}` : `h${item.hash ?? ''}`}\0`).join(''));
   const restKey = (deep: readonly string[]) => base.copy().update(JSON.stringify(deep.map((name) => [name, hashes.get(name) ?? null]))).digest('base64url');
   const rest: RestEntry | undefined = previous?.header.rests.find((r) => r.key === restKey(r.deep));
   const restKept = rest;
@@ -343,7 +339,11 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
     const entry: FileEntry = { st: item.stat.key, h: item.hash };
     times.push([entry, item.stat.latest]);
     if (item.doc) {
-      if (item.same && item.placed && item.old?.doc) entry.doc = carryEntry(writer, blob, { st: null, h: null, doc: item.old.doc }, false).doc!;
+      if (item.same && item.placed && item.old?.doc) {
+        // A road map's entry has no texts in the blob: it is kept as the object it is.
+        const old = item.old.doc;
+        entry.doc = old.v === undefined && old.read === undefined ? old : carryEntry(writer, blob, { st: null, h: null, doc: old }, false).doc!;
+      }
       else {
         const doc = item.doc;
         const read = readNow.get(item.name);
@@ -462,6 +462,10 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
 
   /** A road map's id as the id index reads it. */
   function idOf(item: Item): string | null {
+    return item.id !== undefined ? item.id : (item.id = idNow(item));
+  }
+
+  function idNow(item: Item): string | null {
     if (item.placed && item.old?.doc) {
       if (item.old.doc.id !== undefined) return item.old.doc.id;
       const id = item.old.doc.sm ? summaryOf(item).scalars.id : undefined;
