@@ -29,11 +29,6 @@ export interface ParsedSource {
    * where js-yaml is known to depart from YAML 1.2): the `yaml` package decides (see yaml-slow.ts).
    */
   slowPath?: boolean;
-  /**
-   * The value's strings are copies of their own, not views on `text` (yaml-block.ts read it): the
-   * value keeps no text alive, and a copy of it would let nothing go.
-   */
-  ownStrings?: boolean;
 }
 
 export function fileDiagnostic(file: string, ruleId: string, message: Text, at?: Position): Diagnostic {

@@ -79,11 +79,7 @@ export function parseYamlText(file: string, text: string): ParsedSource {
   // Most of lamd's documents are in the block subset yaml-block.ts reads to js-yaml's very value,
   // several times faster; for any other text it steps aside and js-yaml reads it, errors and all.
   const quick = readBlockYaml(text);
-  if (quick !== undefined) {
-    const parsed = settle(file, text, [quick], []);
-    if (parsed.value !== undefined) parsed.ownStrings = true;
-    return parsed;
-  }
+  if (quick !== undefined) return settle(file, text, [quick], []);
   let documents: unknown[] = [];
   const found: Diagnostic[] = [];
   try {

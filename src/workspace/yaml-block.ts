@@ -17,8 +17,8 @@ import { resolvePlainScalar } from './yaml-core.js';
 
 /**
  * The document held in `text`, read without js-yaml; undefined when the text is outside the subset
- * (then js-yaml must read it). Its strings are copies, not views on `text` (as js-yaml's are):
- * the value keeps no text alive.
+ * (then js-yaml must read it). Like js-yaml's, its strings are mostly slices of `text`, which V8
+ * keeps alive with them (load.ts copies each document).
  */
 export function readBlockYaml(text: string): unknown {
   if (hasDoubtfulCharacter(text) || hasDocumentMarker(text) || hasLoneCarriageReturn(text)) return undefined;
@@ -112,19 +112,6 @@ const NEXT_CR = 4;
 
 /** Keys read lately, by a hash of their text (see plainKey); a power of two long. */
 const KEY_CACHE: Array<string | undefined> = new Array<string | undefined>(1024).fill(undefined);
-
-/**
- * A string of its own: V8 makes a slice of 13 characters or more (and a concatenation) a view on the
- * whole text, which then lives as long as the value does. Documents outlive their texts, so the
- * reader copies such strings, for a fraction of what copying the whole document afterwards costs.
- */
-function own(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-function ownSlice(text: string, from: number, to: number): string {
-  return own(text.slice(from, to));
-}
 
 function isFlowIndicator(c: number): boolean {
   return c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;
@@ -348,7 +335,7 @@ class BlockReader {
     const slot = (length * 7 + t.charCodeAt(p) * 31 + t.charCodeAt(p + (length >> 1)) * 3 + t.charCodeAt(e - 1)) & (KEY_CACHE.length - 1);
     const cached = KEY_CACHE[slot];
     if (cached !== undefined && cached.length === length && t.startsWith(cached, p)) return cached;
-    const key = ownSlice(t, p, e);
+    const key = t.slice(p, e);
     if (String(resolvePlainScalar(key)) !== key) notMine();
     KEY_CACHE[slot] = key;
     return key;
@@ -424,7 +411,7 @@ class BlockReader {
       }
       // A continuation on the next lines would be more indented than `n`: the caller refuses it.
       this.pos = nl === -1 ? this.end : nl + 1;
-      return resolvePlainScalar(ownSlice(t, q, this.trimEnd(q, stop)));
+      return resolvePlainScalar(t.slice(q, this.trimEnd(q, stop)));
     }
     this.endOfLine(this.at);
     return value;
@@ -444,7 +431,7 @@ class BlockReader {
         continue;
       }
       this.at = i + 1;
-      return value === '' ? ownSlice(t, from, i) : own(value + t.slice(from, i));
+      return value + t.slice(from, i);
     }
   }
 
@@ -455,7 +442,7 @@ class BlockReader {
     const close = t.indexOf('"', p + 1);
     if (close !== -1 && this.next(NEXT_BACKSLASH, p) > close && this.next(NEXT_LF, p) > close && this.next(NEXT_CR, p) > close) {
       this.at = close + 1;
-      return ownSlice(t, p + 1, close);
+      return t.slice(p + 1, close);
     }
     let escaped = false;
     for (let i = p + 1; ; i++) {
@@ -467,7 +454,7 @@ class BlockReader {
         if (this.atEol(i)) notMine(); // a line continuation
       } else if (c === DOUBLE) {
         this.at = i + 1;
-        if (!escaped) return ownSlice(t, p + 1, i);
+        if (!escaped) return t.slice(p + 1, i);
         // JSON's escapes mean the same in YAML; any other (\x41, \e, \N, \ ...) throws: not ours.
         const value: unknown = JSON.parse(t.slice(p, i + 1));
         return value as string;
@@ -534,7 +521,7 @@ class BlockReader {
     if (c === DOUBLE) return this.doubleQuoted(i);
     if (c === SINGLE) return this.singleQuoted(i);
     const stop = this.flowPlainStop(i);
-    return resolvePlainScalar(ownSlice(this.text, i, this.trimEnd(i, stop)));
+    return resolvePlainScalar(this.text.slice(i, this.trimEnd(i, stop)));
   }
 
   /** Where a plain scalar inside a flow collection stops, which must be on its line; `at` there. */
@@ -614,6 +601,6 @@ class BlockReader {
     if (chomping === 'keep') value += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
     else if (chomping === 'clip' && didReadContent) value += '\n';
     this.pos = lineStart;
-    return own(value);
+    return value;
   }
 }

