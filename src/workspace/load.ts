@@ -331,13 +331,15 @@ function inWorkspaceOrder(documents: LoadedDocument[], walkOrder: ReadonlyMap<st
  */
 function roadmapFolders(root: string): (path: string) => boolean {
   const prefix = join(root, 'municipalities') + sep;
+  const roadmaps = `${sep}roadmaps${sep}`;
   return (path) => {
     if (!path.startsWith(prefix)) return isRoadmapPath(path, root);
-    const rest = path.slice(prefix.length);
-    const slash = rest.indexOf(sep);
-    return slash > 0 && rest.startsWith(`roadmaps${sep}`, slash + 1) && rest.indexOf(sep, slash + 10) === -1 && /\.ya?ml$/i.test(rest);
+    const slash = path.indexOf(sep, prefix.length);
+    return slash > prefix.length && path.startsWith(roadmaps, slash) && path.indexOf(sep, slash + roadmaps.length) === -1 && YAML_NAME.test(path);
   };
 }
+
+const YAML_NAME = /\.ya?ml$/i;
 
 /**
  * Whether a road map of the workspace can be left out of a run over named road maps: read at a
