@@ -134,7 +134,7 @@ export function readCacheFile(file: string, key: string): CacheRead {
   // The checksum's line, the header's, then the blob.
   const first = bytes.indexOf(0x0a);
   const second = first === -1 ? -1 : bytes.indexOf(0x0a, first + 1);
-  if (second === -1) return { damaged: true };
+  if (first !== 43 || second === -1) return otherLayout(bytes, first) ? { none: true } : { damaged: true };
   let header: unknown;
   try {
     header = JSON.parse(bytes.toString('utf8', first + 1, second));
@@ -150,6 +150,19 @@ export function readCacheFile(file: string, key: string): CacheRead {
   if (bytes.toString('latin1', 0, first) !== sha256(bytes.subarray(first + 1))) return { damaged: true };
   if (!isString(header.facts) || !isRecord(header.files) || !Array.isArray(header.rests)) return { damaged: true };
   return { contents: { header: header as unknown as CacheHeader, blob: bytes.subarray(second + 1) } };
+}
+
+/**
+ * Whether the file is a cache of lamd's in another layout: version 1 was one JSON document. Made by
+ * another lamd, it does not apply, and nothing is wrong with it.
+ */
+function otherLayout(bytes: Buffer, newline: number): boolean {
+  try {
+    const data: unknown = JSON.parse(bytes.toString('utf8', 0, newline === -1 ? bytes.length : newline));
+    return isRecord(data) && data.format === CACHE_FORMAT && data.version !== CACHE_VERSION;
+  } catch {
+    return false;
+  }
 }
 
 /** The text of a segment. */

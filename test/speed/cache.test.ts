@@ -127,6 +127,15 @@ describe('lamd validate --cache', () => {
     }
   });
 
+  it('sets aside without a note a cache that another lamd wrote', async () => {
+    const dir = network(10);
+    mkdirSync(join(dir, '.lamd/cache'), { recursive: true });
+    // The first layout: one JSON document.
+    writeFileSync(join(dir, '.lamd/cache/validate.json'), JSON.stringify({ format: 'lamd validate cache', version: 1, key: 'x', files: {} }));
+    expect(await expectSameAsCold(dir)).toEqual([]);
+    expect(cacheHeader(join(dir, '.lamd/cache/validate.json')).format).toBe('lamd validate cache');
+  });
+
   it('turns caching off with one note when the cache cannot be written, and the run goes on', async () => {
     const dir = network(10);
     writeFileSync(join(dir, 'not-a-folder'), 'a file where the cache folder would go\n');
