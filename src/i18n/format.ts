@@ -1,7 +1,7 @@
 // Formatting for every language lamd speaks: ICU MessageFormat messages (plurals, selects) through
 // intl-messageformat, with each compiled message cached, and numbers, dates and plural categories through
 // Intl, plus the few locale rules Intl lacks (French "1er mars").
-import { IntlMessageFormat } from 'intl-messageformat';
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 
 /** Languages written right to left. lamd ships Arabic; the others can come from a workspace's catalogue. */
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'dv', 'yi', 'ckb', 'sd', 'ug']);
@@ -11,15 +11,32 @@ const FORMAT_LOCALE: Readonly<Record<string, string>> = { en: 'en-GB' };
 // Asking Intl which locales it supports costs ~0.1 ms a time; the CLI's help alone asks ~150 times.
 const locales = new Map<string, string>();
 
+/** lamd's own languages (its catalogues), which every Node built with full ICU formats. */
+const SHIPPED_LANGUAGES = ['en', 'fr', 'it', 'ar', 'sq'];
+let shippedSupported: boolean | undefined;
+
+/**
+ * Whether Node formats lamd's own languages (full ICU, as every official build has). Asked of
+ * PluralRules, which answers in a fraction of a millisecond, where the first question to
+ * DateTimeFormat or NumberFormat loads their data (~11 ms): a run that prints only small numbers
+ * never needs it.
+ */
+function shippedLanguagesSupported(): boolean {
+  return (shippedSupported ??= Intl.PluralRules.supportedLocalesOf(SHIPPED_LANGUAGES).length === SHIPPED_LANGUAGES.length);
+}
+
 /** The BCP 47 locale lamd formats a language with: the language's own, or English (UK) when Node has no data for it. */
 export function localeOf(lang: string): string {
   let locale = locales.get(lang);
   if (locale === undefined) {
     const wanted = FORMAT_LOCALE[lang] ?? lang;
-    try {
-      locale = Intl.DateTimeFormat.supportedLocalesOf([wanted])[0] ?? 'en-GB';
-    } catch {
-      locale = 'en-GB'; // not a well-formed language tag
+    if (SHIPPED_LANGUAGES.includes(lang) && shippedLanguagesSupported()) locale = wanted;
+    else {
+      try {
+        locale = Intl.DateTimeFormat.supportedLocalesOf([wanted])[0] ?? 'en-GB';
+      } catch {
+        locale = 'en-GB'; // not a well-formed language tag
+      }
     }
     locales.set(lang, locale);
   }
@@ -45,6 +62,11 @@ export class MessageSyntaxError extends Error {
 /** A value a message may be given: text, a number (for plurals and `{n, number}`), or a date. */
 export type MessageValue = string | number | Date;
 
+// intl-messageformat asks Intl.NumberFormat which locale it supports for every message it compiles,
+// loading the number data (~11 ms the first time) even for a message without a number. lamd compiles
+// messages only for locales localeOf has settled, so the answer is the locale as given.
+IntlMessageFormat.resolveLocale = (given: string | readonly string[]) => new Intl.Locale(typeof given === 'string' ? given : given[0]!);
+
 // Compiled messages, per locale then per source text. Catalogues hold a few hundred messages, so the
 // cache stays small; it spares re-parsing the same phrase for each row of a table.
 const compiled = new Map<string, Map<string, IntlMessageFormat>>();
@@ -59,7 +81,7 @@ export function compileMessage(source: string, locale: string): IntlMessageForma
   let message = byLocale.get(source);
   if (!message) {
     try {
-      message = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true });
+      message = new IntlMessageFormat(source, locale, undefined, { ignoreTag: true, formatters: FORMATTERS });
     } catch (error) {
       throw new MessageSyntaxError(source, (error as Error).message);
     }
@@ -165,26 +187,73 @@ function walkArguments(nodes: readonly AstNode[], visit: (node: AstNode) => void
 
 const pluralRules = new Map<string, Intl.PluralRules>();
 
-/** The CLDR plural category of a number in a locale: `one`, `few`, … (Arabic uses all six). */
-export function pluralCategory(value: number, locale: string, type: Intl.PluralRuleType = 'cardinal'): Intl.LDMLPluralRule {
+function pluralRulesOf(locale: string, type: Intl.PluralRuleType): Intl.PluralRules {
   const key = `${locale} ${type}`;
   let rules = pluralRules.get(key);
   if (!rules) pluralRules.set(key, (rules = new Intl.PluralRules(locale, { type })));
-  return rules.select(value);
+  return rules;
+}
+
+/** The CLDR plural category of a number in a locale: `one`, `few`, … (Arabic uses all six). */
+export function pluralCategory(value: number, locale: string, type: Intl.PluralRuleType = 'cardinal'): Intl.LDMLPluralRule {
+  return pluralRulesOf(locale, type).select(value);
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   const key = `${locale} ${JSON.stringify(options)}`;
   let format = numberFormats.get(key);
   if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
   return format;
 }
 
+/**
+ * Languages in which Intl writes every whole number from 0 to 999 as its plain digits (no grouping
+ * below a thousand, Latin digits): test/i18n/format.test.ts holds Intl to it.
+ */
+export const PLAIN_SMALL_NUMBERS: ReadonlySet<string> = new Set(['en', 'fr', 'it', 'sq']);
+
+/**
+ * A whole number below 1,000 as Intl would write it in `locale`, without asking Intl, whose first
+ * number format costs ~11 ms (most runs print only such numbers: "1 file checked"); undefined otherwise.
+ */
+function plainSmallNumber(value: number, locale: string): string | undefined {
+  if (!Number.isInteger(value) || value < 0 || value >= 1000 || Object.is(value, -0)) return undefined;
+  const dash = locale.indexOf('-');
+  return PLAIN_SMALL_NUMBERS.has(dash === -1 ? locale : locale.slice(0, dash)) ? String(value) : undefined;
+}
+
 /** A number written for the locale (grouping, decimal sign, digits), at most `maximumFractionDigits` decimals. */
 export function formatNumber(value: number, locale: string, maximumFractionDigits = 2): string {
-  return numberFormat(locale, { maximumFractionDigits }).format(value);
+  return plainSmallNumber(value, locale) ?? numberFormat(locale, { maximumFractionDigits }).format(value);
+}
+
+// The formatters intl-messageformat writes numbers, dates and plural forms with: Intl's, cached, but a
+// plural's `#` that is a small whole number is written without a number format (see plainSmallNumber).
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const FORMATTERS: Formatters = {
+  getNumberFormat(locales, options) {
+    const locale = firstLocale(locales);
+    if (options !== undefined) return numberFormat(locale, options as Intl.NumberFormatOptions);
+    return { format: (value: number) => plainSmallNumber(value, locale) ?? numberFormat(locale).format(value) } as Intl.NumberFormat;
+  },
+  getDateTimeFormat(locales, options) {
+    const key = `${String(locales)} ${JSON.stringify(options ?? {})}`;
+    let format = dateTimeFormats.get(key);
+    if (!format) dateTimeFormats.set(key, (format = new Intl.DateTimeFormat(locales, options)));
+    return format;
+  },
+  getPluralRules: (locales, options) => pluralRulesOf(firstLocale(locales), options?.type ?? 'cardinal'),
+};
+
+/** The locale lamd compiled the message for (lamd gives one, as a string). */
+function firstLocale(locales: Intl.LocalesArgument): string {
+  if (locales === undefined) return 'en-GB';
+  if (typeof locales === 'string') return locales;
+  if (locales instanceof Intl.Locale) return locales.toString();
+  const first = locales[0];
+  return first === undefined ? 'en-GB' : String(first);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   localeOf,
   MessageSyntaxError,
   messageArguments,
+  PLAIN_SMALL_NUMBERS,
   pluralCategory,
 } from '../../src/i18n/format.js';
 
@@ -121,6 +122,21 @@ describe('numbers', () => {
     expect(formatMoney(1500, 'EUR', 'fr')).toBe('1\u202f500\u00a0€');
     expect(formatMoney(1500, 'NOPE', 'fr')).toBeUndefined();
   });
+
+  it('writes small whole numbers without asking Intl exactly as Intl writes them', () => {
+    // formatNumber and a plural's `#` skip Intl.NumberFormat for 0–999 in these languages: Intl must agree.
+    for (const lang of PLAIN_SMALL_NUMBERS) {
+      const intl = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 2 });
+      for (let n = 0; n < 1000; n++) expect(String(n), `${lang} ${n}`).toBe(intl.format(n));
+    }
+    // Anything else is Intl's to write.
+    for (const [value, locale] of [[1000, 'fr'], [12500, 'en-GB'], [-3, 'fr'], [-0, 'en-GB'], [2.5, 'it'], [7, 'ar'], [999.5, 'sq']] as const) {
+      expect(formatNumber(value, locale), `${value} ${locale}`).toBe(new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value));
+    }
+    expect(formatMessage('{n, plural, one {# fichier} other {# fichiers}}', 'fr', { n: 2082 })).toBe('2\u202f082 fichiers');
+    expect(formatMessage('{n, plural, one {# fichier} other {# fichiers}}', 'fr', { n: 1 })).toBe('1 fichier');
+    expect(formatMessage('{n, plural, one {# fichier} other {# fichiers}}', 'fr', { n: 1.5 })).toBe('1,5 fichier');
+  });
 });
 
 describe('locales', () => {
@@ -129,6 +145,8 @@ describe('locales', () => {
     expect(localeOf('fr')).toBe('fr');
     expect(localeOf('zz')).toBe('en-GB');
     expect(localeOf('not a tag')).toBe('en-GB');
+    // lamd's own languages are settled without asking DateTimeFormat, with the answer it would give.
+    for (const lang of ['en', 'fr', 'it', 'ar', 'sq']) expect(localeOf(lang)).toBe(Intl.DateTimeFormat.supportedLocalesOf([lang === 'en' ? 'en-GB' : lang])[0]);
   });
 
   it('knows which languages are written right to left', () => {
