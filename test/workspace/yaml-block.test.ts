@@ -47,6 +47,21 @@ function disagreement(text: string, fast = readBlockYaml(text)): string | undefi
   return undefined;
 }
 
+/** Reads `count` texts made by `make` (given their number): how many the fast reader took, and where it disagreed. */
+function compareMany(count: number, make: (n: number) => string): { wrong: string[]; taken: number } {
+  const wrong: string[] = [];
+  let taken = 0;
+  for (let n = 0; n < count; n++) {
+    const text = make(n);
+    const fast = readBlockYaml(text);
+    if (fast === undefined) continue;
+    taken++;
+    const problem = disagreement(text, fast);
+    if (problem) wrong.push(`${JSON.stringify(text)}\n  ${problem}`);
+  }
+  return { wrong, taken };
+}
+
 const repoYaml = globSync(['**/*.yaml', '**/*.yml'], { cwd: REPO, ignore: ['node_modules/**', 'bench/workspaces/**', 'dist/**'] }).sort();
 const generated = (() => {
   const { dir } = ensureWorkspace(300, { log: () => {} }) as { dir: string };
@@ -95,18 +110,12 @@ describe('the fast block-YAML reader', () => {
       SMALL,
     ];
     const rand = random(17);
-    const wrong: string[] = [];
-    let taken = 0;
     const count = 1500;
-    for (let n = 0; n < count; n++) {
+    const { wrong, taken } = compareMany(count, (n) => {
       let text = seeds[n % seeds.length]!;
       for (let k = 1 + Math.floor(rand() * 3); k > 0; k--) text = mutate(text, rand);
-      const fast = readBlockYaml(text);
-      if (fast === undefined) continue;
-      taken++;
-      const problem = disagreement(text, fast);
-      if (problem) wrong.push(`${JSON.stringify(text)}\n  ${problem}`);
-    }
+      return text;
+    });
     expect(wrong.slice(0, 5)).toEqual([]);
     // Most mutants stay valid YAML of the subset: the comparison above must have had work to do.
     expect(taken).toBeGreaterThan(count / 4);
@@ -114,18 +123,12 @@ describe('the fast block-YAML reader', () => {
 
   it('agrees with js-yaml on thousands of random documents of every shape, mutated or not, or steps aside', () => {
     const rand = random(29);
-    const wrong: string[] = [];
-    let taken = 0;
     const count = 3000;
-    for (let n = 0; n < count; n++) {
+    const { wrong, taken } = compareMany(count, () => {
       let text = randomDocument(rand);
       if (rand() < 0.6) for (let k = 1 + Math.floor(rand() * 2); k > 0; k--) text = mutate(text, rand);
-      const fast = readBlockYaml(text);
-      if (fast === undefined) continue;
-      taken++;
-      const problem = disagreement(text, fast);
-      if (problem) wrong.push(`${JSON.stringify(text)}\n  ${problem}`);
-    }
+      return text;
+    });
     expect(wrong.slice(0, 5)).toEqual([]);
     expect(taken).toBeGreaterThan(count / 3);
   });
