@@ -74,9 +74,14 @@ interface Pending extends Diagnostic {
  * Rules whose findings on one document are drawn from the road maps of the whole workspace: they see
  * every road map, settled ones included (which read their id, municipality and `example` flag from a
  * summary without being parsed). Every other rule reports on a road map from that road map, the
- * other documents and the id index alone, so it sees only the documents being checked.
+ * other documents and the id index alone, so it sees only the documents being checked. Each is
+ * given the kind of the documents it reports on: a check reporting none of them skips it.
  */
-const SPANS_ROADMAPS = new Set(['exchange/every-municipality']);
+const SPANS_ROADMAPS = new Map([
+  // Its findings go on lamd.yaml: a check that does not report lamd.yaml (a cached run re-checking
+  // a few road maps) has nothing to work out from every road map.
+  ['exchange/every-municipality', 'workspace'],
+]);
 
 export async function checkLoaded(load: LoadResult, options: CheckOptions = {}): Promise<CheckResult> {
   return assemble(load, await checkFiles(load, options), new Map());
@@ -154,8 +159,9 @@ export async function checkFiles(load: LoadResult, options: CheckOptions = {}): 
   const workspaceDoc = workspaceFile !== undefined ? load.documents.find((d) => d.file === workspaceFile) : undefined;
   const all: Finding[] = [...findings.filter(open), ...referenceFindings(context), ...checkDates(own), ...checkBranding(workspaceDoc && open({ doc: workspaceDoc }) ? workspaceDoc : undefined, load.root), ...checkConsistency(own, context.today)];
   for (const rule of METHOD_RULES) {
-    if (SPANS_ROADMAPS.has(rule.meta.id) && settledDocs.size > 0) all.push(...rule.check(everything).filter(open));
-    else all.push(...rule.check(context));
+    const spans = SPANS_ROADMAPS.get(rule.meta.id);
+    if (spans === undefined || settledDocs.size === 0) all.push(...rule.check(context));
+    else if (checking.some((d) => d.kind === spans && load.reported.has(d.file))) all.push(...rule.check(everything).filter(open));
   }
 
   const settled = settle(all.filter((f) => !restsOnRejected(f, rejected.get(f.doc.file))), checking, index.workspace);
