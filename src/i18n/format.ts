@@ -209,10 +209,11 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): I
 }
 
 /**
- * Languages in which Intl writes every whole number from 0 to 999 as its plain digits (no grouping
- * below a thousand, Latin digits): test/i18n/format.test.ts holds Intl to it.
+ * Locales (as localeOf gives them) in which Intl writes every whole number from 0 to 999 as its plain
+ * digits (no grouping below a thousand, Latin digits): test/i18n/format.test.ts holds Intl to it. Exact
+ * tags, so that one with other digits asked for (`fr-u-nu-arab`) is Intl's to write.
  */
-export const PLAIN_SMALL_NUMBERS: ReadonlySet<string> = new Set(['en', 'fr', 'it', 'sq']);
+export const PLAIN_SMALL_NUMBERS: ReadonlySet<string> = new Set(['en-GB', 'fr', 'it', 'sq']);
 
 /**
  * A whole number below 1,000 as Intl would write it in `locale`, without asking Intl, whose first
@@ -220,8 +221,7 @@ export const PLAIN_SMALL_NUMBERS: ReadonlySet<string> = new Set(['en', 'fr', 'it
  */
 function plainSmallNumber(value: number, locale: string): string | undefined {
   if (!Number.isInteger(value) || value < 0 || value >= 1000 || Object.is(value, -0)) return undefined;
-  const dash = locale.indexOf('-');
-  return PLAIN_SMALL_NUMBERS.has(dash === -1 ? locale : locale.slice(0, dash)) ? String(value) : undefined;
+  return PLAIN_SMALL_NUMBERS.has(locale) ? String(value) : undefined;
 }
 
 /** A number written for the locale (grouping, decimal sign, digits), at most `maximumFractionDigits` decimals. */

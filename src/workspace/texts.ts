@@ -1,7 +1,10 @@
 // The text of each loaded file, for positions and code frames. Only files with something to report
 // need it: the first MAX_KEPT_CHARS of text are kept as they are read (a workspace of a few thousand
 // files, where reading each again would cost more than holding it), and beyond that a file's text is
-// read again from disk on demand: on 10,000 road maps that is ~100 MB less to hold.
+// read again from disk on demand: on 10,000 road maps that is ~100 MB less to hold. A file read
+// again is the one on disk then: should it change during the run, its positions are dropped (its size
+// differs) or, at the same size, taken from the new text; a kept text is always the one checked. Runs
+// that do not decode a file themselves (parallel, cached, named) read it again this way.
 import { readFileSync } from 'node:fs';
 
 /** The subset of a Map the locator and the formatters use, so tests can pass a plain Map. */
