@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { t, type Text } from '../i18n/messages.js';
+import { today } from '../calendar/today.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../version.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from '../workspace/find.js';
 import { isRootWorkspaceFile } from '../workspace/kinds.js';
@@ -87,20 +88,27 @@ export async function validateWithCache(loadOptions: LoadOptions, checkOptions: 
     if (file === undefined) cacheNotes.push(t('validate.cache-no-workspace'));
     return uncached(loadOptions, checkOptions, rule, cacheNotes);
   }
-  const key = runKey(checkOptions, relative(cwd, root));
+  // The day the date rules count from is part of what results rest on: without --today, it is
+  // settled here, once, for the key and the checks alike (yesterday's overdue list is not today's).
+  const dated: CheckOptions = { ...checkOptions, today: checkOptions.today ?? today() };
+  const key = runKey(dated, relative(cwd, root));
   const read = readCacheFile(file, key);
   if ('damaged' in read) cacheNotes.push(t('validate.cache-ignored', { file: shown(file, cwd) }));
-  const previous = 'contents' in read ? read.contents : undefined;
-  try {
-    return await cachedRun({ loadOptions, checkOptions, rule, root, file, cwd, started, previous, cacheNotes, racyWindow: options.racyWindowNs ?? RACY_WINDOW_NS });
-  } catch (error) {
-    if (error instanceof DamagedCache) {
-      cacheNotes.push(t('validate.cache-ignored', { file: shown(file, cwd) }));
-      return cachedRun({ loadOptions, checkOptions, rule, root, file, cwd, started, previous: undefined, cacheNotes, racyWindow: options.racyWindowNs ?? RACY_WINDOW_NS });
+  let previous = 'contents' in read ? read.contents : undefined;
+  for (;;) {
+    try {
+      return await cachedRun({ loadOptions, checkOptions: dated, rule, root, file, cwd, started, previous, cacheNotes, racyWindow: options.racyWindowNs ?? RACY_WINDOW_NS });
+    } catch (error) {
+      // A cache whose checksum held but whose contents do not read: run once more without it.
+      if (error instanceof DamagedCache && previous !== undefined) {
+        cacheNotes.push(t('validate.cache-ignored', { file: shown(file, cwd) }));
+        previous = undefined;
+        continue;
+      }
+      // A file changed under the run: what it read may mix two versions, so it is all read again.
+      if (error instanceof ChangedDuringRun) return uncached(loadOptions, dated, rule, cacheNotes);
+      throw error;
     }
-    // A file changed under the run: what it read may mix two versions, so it is all read again.
-    if (error instanceof ChangedDuringRun) return uncached(loadOptions, checkOptions, rule, cacheNotes);
-    throw error;
   }
 }
 
@@ -602,8 +610,10 @@ function runKey(options: CheckOptions, rootFromCwd: string): string {
   } catch {
     build = 'unknown';
   }
-  // Files are named relative to the working directory in the results: seen from elsewhere, they read otherwise.
-  return sha256(JSON.stringify([2, LAMD_VERSION, build, SCHEMA_VERSION, SDG_CODE_LIST_VERSION, options.today ?? null, options.language ?? 'en', rootFromCwd]));
+  // Files are named relative to the working directory in the results: seen from elsewhere, they read
+  // otherwise. Kept messages were written by Intl: another Node (another ICU, CLDR) may write them otherwise.
+  const intl = [process.versions.icu ?? null, process.versions.cldr ?? null];
+  return sha256(JSON.stringify([2, LAMD_VERSION, build, SCHEMA_VERSION, SDG_CODE_LIST_VERSION, options.today ?? null, options.language ?? 'en', rootFromCwd, intl]));
 }
 
 /**

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { validateWithCache } from '../../src/check/cache.js';
 import { checkLoaded } from '../../src/check/index.js';
 import { loadWorkspace, readDocumentFile } from '../../src/workspace/load.js';
@@ -124,6 +124,23 @@ describe('lamd validate --cache', () => {
       const notes = await expectSameAsCold(dir);
       expect(notes.filter((n) => n.includes('.lamd/cache/validate.json'))).toHaveLength(1);
       expect(notes[0]).toContain('damaged or was not written by lamd');
+    }
+  });
+
+  it('counts from the day of the run when --today is not given, not from the day the cache was written', async () => {
+    const dir = network(10);
+    const run = (...more: string[]) => runLamd(['validate', '--format', 'json', ...more], { cwd: dir });
+    // Only Date is faked: the file system's times stay real.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2024-01-15T12:00:00') });
+    try {
+      const before = await run('--cache');
+      vi.setSystemTime(new Date('2027-06-30T12:00:00'));
+      const cold = await run();
+      // Three years on, actions are overdue that were not: the day matters to this network.
+      expect(cold.stdout).not.toBe(before.stdout);
+      expect((await run('--cache')).stdout).toBe(cold.stdout);
+    } finally {
+      vi.useRealTimers();
     }
   });
 
