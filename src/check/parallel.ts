@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../package-root.js';
 import { discoverWorkspace } from '../workspace/discover.js';
 import { findWorkspaceRoot, requireWorkspaceAt } from '../workspace/find.js';
-import { isRoadmapPath, loadDocumentFile, loadMore, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
+import { loadDocumentFile, roadmapPathTest, loadMore, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
 import { resolve } from 'node:path';
 import { assemble, checkFiles, type CheckOptions, type CheckResult, type FileResult } from './index.js';
 import { checkShare, loadAllButRoadmaps, type ReadRoadmap, type ShareDone } from './parallel-share.js';
@@ -90,7 +90,8 @@ export async function validateInParallel(loadOptions: LoadOptions, checkOptions:
 
   // The road maps are shared out first, so the workers start while this thread reads the rest. This
   // thread checks a smaller share itself: it also checks the other documents and puts results together.
-  const paths = discoverWorkspace(root, (path) => path).files.map((f) => f.path).filter((path) => isRoadmapPath(path, root));
+  const isRoadmap = roadmapPathTest(root);
+  const paths = discoverWorkspace(root, (path) => path).files.map((f) => f.path).filter(isRoadmap);
   if (paths.length < threads) return undefined;
   const own = Math.floor((paths.length / threads) * MAIN_SHARE);
   const workers = threads - 1;

@@ -164,6 +164,11 @@ function continued(text: string, from: number): boolean {
  */
 export function canLeaveOut(path: string, namedIds: ReadonlySet<string>): boolean {
   const bytes = readSmallFile(path);
-  const glance = bytes === undefined ? undefined : glanceAtRoadmap(bytes);
+  return bytes !== undefined && leavesOut(bytes, namedIds);
+}
+
+/** Whether a road map's bytes, read at a glance, let it be left out: surely a road map, with an id none of `namedIds` has. */
+export function leavesOut(bytes: Uint8Array, namedIds: ReadonlySet<string>): boolean {
+  const glance = glanceAtRoadmap(bytes);
   return glance !== undefined && (glance.id === null || !namedIds.has(glance.id));
 }

@@ -10,7 +10,7 @@ import { findWorkspaceRoot, requireWorkspaceAt } from './find.js';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
 import { decide, MAX_FILE_BYTES, parseSource, tooLargeDiagnostic } from './source.js';
 import { LazySourceTexts, type SourceTexts } from './texts.js';
-import { canLeaveOut, glanceAtRoadmap } from './glance.js';
+import { canLeaveOut, leavesOut } from './glance.js';
 
 export interface LoadedDocument {
   /** The file as shown to the user. */
@@ -154,7 +154,7 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
   // and the ids they must not share with a named road map to be left out.
   let leaveOutRoadmaps: boolean | undefined;
   let namedIds: Set<string> = new Set();
-  const roadmapsAt = root !== undefined ? roadmapFolders(root) : undefined;
+  const roadmapsAt = root !== undefined ? roadmapPathTest(root) : undefined;
   for (const file of files) {
     if (seen.has(file.path)) continue;
     seen.add(file.path);
@@ -311,8 +311,25 @@ async function addDocument(result: LoadResult, texts: LazySourceTexts, file: str
 
 /** Whether a path is where road maps live: `municipalities/<slug>/roadmaps/<id>.yaml` under the root. */
 export function isRoadmapPath(path: string, root: string): boolean {
-  const parts = relative(root, path).split(/[\\/]/);
-  return parts.length === 4 && parts[0] === 'municipalities' && parts[2] === 'roadmaps' && /\.ya?ml$/i.test(parts[3]!);
+  return roadmapPathTest(root)(path);
+}
+
+/**
+ * isRoadmapPath for the many paths of one root. A path joined to the root as a walk joins it is told
+ * by comparing strings (resolving two paths for each of 2,000 road maps cost ~5 ms); any other
+ * spelling is resolved against the root first.
+ */
+export function roadmapPathTest(root: string): (path: string) => boolean {
+  const prefix = join(root, 'municipalities') + sep;
+  const roadmaps = `${sep}roadmaps${sep}`;
+  return (path) => {
+    if (path.startsWith(prefix)) {
+      const slash = path.indexOf(sep, prefix.length);
+      return slash > prefix.length && path.startsWith(roadmaps, slash) && path.indexOf(sep, slash + roadmaps.length) === -1 && YAML_NAME.test(path);
+    }
+    const parts = relative(root, path).split(/[\\/]/);
+    return parts.length === 4 && parts[0] === 'municipalities' && parts[2] === 'roadmaps' && YAML_NAME.test(parts[3]!);
+  };
 }
 
 /**
@@ -325,20 +342,6 @@ function inWorkspaceOrder(documents: LoadedDocument[], walkOrder: ReadonlyMap<st
   documents.sort((a, b) => rank(a) - rank(b));
 }
 
-/**
- * isRoadmapPath for the files of one walk of `root`, which are joined to it: a comparison of strings
- * where isRoadmapPath resolves two paths for every file (measured: 2,000 road maps, ~5 ms).
- */
-function roadmapFolders(root: string): (path: string) => boolean {
-  const prefix = join(root, 'municipalities') + sep;
-  const roadmaps = `${sep}roadmaps${sep}`;
-  return (path) => {
-    if (!path.startsWith(prefix)) return isRoadmapPath(path, root);
-    const slash = path.indexOf(sep, prefix.length);
-    return slash > prefix.length && path.startsWith(roadmaps, slash) && path.indexOf(sep, slash + roadmaps.length) === -1 && YAML_NAME.test(path);
-  };
-}
-
 const YAML_NAME = /\.ya?ml$/i;
 
 /**
@@ -349,16 +352,12 @@ const YAML_NAME = /\.ya?ml$/i;
  */
 function leftOut(path: string, namedIds: ReadonlySet<string>, readFile: LoadOptions['readFile']): boolean {
   if (!readFile) return canLeaveOut(path, namedIds);
-  let bytes: Uint8Array;
   try {
     const read = readFile(path);
-    if (!('bytes' in read)) return false;
-    bytes = read.bytes;
+    return 'bytes' in read && leavesOut(read.bytes, namedIds);
   } catch {
     return false;
   }
-  const glance = glanceAtRoadmap(bytes);
-  return glance !== undefined && (glance.id === null || !namedIds.has(glance.id));
 }
 
 /** Why a discovered file could not be read, for the person who can fix it. */

@@ -2,11 +2,11 @@
 // may say "surely a road map, with this id" only when js-yaml would read `kind: roadmap` and that id
 // at the top level, or would read no document at all.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import jsyaml from 'js-yaml';
 import { glanceAtRoadmap } from '../../src/workspace/glance.js';
-import { isRoadmapPath } from '../../src/workspace/load.js';
+import { isRoadmapPath, roadmapPathTest } from '../../src/workspace/load.js';
 import { readSource } from '../../src/workspace/source.js';
 import { REPO } from '../helpers/lamd.js';
 
@@ -135,5 +135,32 @@ describe('glanceAtRoadmap against the loader', () => {
     }
     // The test means something only if the glance is sure of a good share of the texts.
     expect(sure).toBeGreaterThan(60);
+  });
+});
+
+describe('where road maps live', () => {
+  it('tells a walked path by comparing strings exactly as resolving it against the root does', () => {
+    const root = join(REPO, 'ws');
+    const resolved = (path: string) => {
+      const parts = relative(root, path).split(/[\\/]/);
+      return parts.length === 4 && parts[0] === 'municipalities' && parts[2] === 'roadmaps' && /\.ya?ml$/i.test(parts[3]!);
+    };
+    const paths = [
+      'municipalities/milano/roadmaps/a.yaml',
+      'municipalities/milano/roadmaps/a.YML',
+      'municipalities/milano/roadmaps/a.json',
+      'municipalities/milano/roadmaps/x/a.yaml',
+      'municipalities/milano/roadmap/a.yaml',
+      'municipalities/roadmaps/a.yaml',
+      'activities/milano/roadmaps/a.yaml',
+      'municipalities/milano/roadmaps',
+      'lamd.yaml',
+    ].flatMap((p) => [join(root, p), `${root}${sep}.${sep}${p}`, `${root}${sep}..${sep}ws${sep}${p}`]);
+    const test = roadmapPathTest(root);
+    for (const path of paths) {
+      expect(test(path), path).toBe(resolved(path));
+      expect(isRoadmapPath(path, root), path).toBe(resolved(path));
+    }
+    expect(paths.filter(test).length).toBe(6);
   });
 });
