@@ -1,5 +1,5 @@
 // The parallel check (worker threads) gives exactly the serial check's output: the built lamd on a
-// generated network, forced to several threads and to one, in every format people and CI read.
+// generated network, forced to several threads and to one, in the formats that carry everything.
 import { describe, expect, it } from 'vitest';
 import { threadsFor } from '../../src/check/parallel.js';
 import { lamd, tempDir } from '../helpers/lamd.js';
@@ -9,7 +9,9 @@ describe('lamd validate --jobs', () => {
   it('gives the same output with worker threads as in one thread', () => {
     const dir = tempDir();
     writeNetwork(dir);
-    for (const format of ['json', 'pretty', 'github', 'sarif']) {
+    // JSON carries every field of every finding and pretty the code frames read from the texts; the
+    // other formats are written from the same result (test/ci checks them against their readers).
+    for (const format of ['json', 'pretty']) {
       const serial = lamd(['validate', '--format', format, '--today', '2026-06-30', '--jobs', '1'], { cwd: dir });
       const parallel = lamd(['validate', '--format', format, '--today', '2026-06-30', '--jobs', '3'], { cwd: dir });
       expect(serial.status, format).toBe(1);
