@@ -13,7 +13,7 @@ import {
   localeOf,
   MessageSyntaxError,
   messageArguments,
-  PLAIN_SMALL_NUMBERS,
+  WHOLE_NUMBER_GROUPING,
   pluralCategory,
 } from '../../src/i18n/format.js';
 
@@ -123,17 +123,27 @@ describe('numbers', () => {
     expect(formatMoney(1500, 'NOPE', 'fr')).toBeUndefined();
   });
 
-  it('writes small whole numbers without asking Intl exactly as Intl writes them', () => {
-    // formatNumber and a plural's `#` skip Intl.NumberFormat for 0–999 in these languages: Intl must agree.
-    for (const locale of PLAIN_SMALL_NUMBERS) {
+  it('writes whole numbers without asking Intl exactly as Intl writes them', () => {
+    // formatNumber and a plural's `#` skip Intl.NumberFormat for whole numbers in these languages: Intl
+    // must agree, below and across every grouping threshold and up to the largest safe integer.
+    const samples: number[] = [];
+    for (let n = 0; n < 20_000; n++) samples.push(n);
+    for (let power = 10; power <= 1e15; power *= 10) samples.push(power - 1, power, power + 1, 2 * power + 82);
+    let seed = 17;
+    for (let i = 0; i < 2_000; i++) {
+      seed = (seed * 48271) % 2147483647;
+      samples.push(Math.floor((seed / 2147483647) * 10 ** (1 + (i % 15))));
+    }
+    samples.push(Number.MAX_SAFE_INTEGER);
+    for (const [locale] of WHOLE_NUMBER_GROUPING) {
       const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-      for (let n = 0; n < 1000; n++) expect(String(n), `${locale} ${n}`).toBe(intl.format(n));
+      for (const n of samples) if (formatNumber(n, locale) !== intl.format(n)) expect(formatNumber(n, locale), `${locale} ${n}`).toBe(intl.format(n));
     }
     // They are the locales localeOf gives lamd's languages, and another numbering system is Intl's to write.
-    expect([...PLAIN_SMALL_NUMBERS]).toEqual(['en', 'fr', 'it', 'sq'].map(localeOf));
+    expect([...WHOLE_NUMBER_GROUPING.keys()]).toEqual(['en', 'fr', 'it', 'sq'].map(localeOf));
     expect(formatNumber(7, 'fr-u-nu-arab')).toBe('٧');
     // Anything else is Intl's to write.
-    for (const [value, locale] of [[1000, 'fr'], [12500, 'en-GB'], [-3, 'fr'], [-0, 'en-GB'], [2.5, 'it'], [7, 'ar'], [999.5, 'sq']] as const) {
+    for (const [value, locale] of [[-1000, 'fr'], [-12500, 'en-GB'], [-3, 'fr'], [-0, 'en-GB'], [2.5, 'it'], [7, 'ar'], [12345, 'ar'], [999.5, 'sq'], [2 ** 60, 'en-GB']] as const) {
       expect(formatNumber(value, locale), `${value} ${locale}`).toBe(new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value));
     }
     expect(formatMessage('{n, plural, one {# fichier} other {# fichiers}}', 'fr', { n: 2082 })).toBe('2\u202f082 fichiers');
