@@ -284,7 +284,7 @@ async function locateAll(pending: Pending[], texts: SourceTexts): Promise<Diagno
     const text = texts.get(d.file);
     if (text === undefined) return d;
     let locate = locators.get(d.file);
-    if (!locate) locators.set(d.file, (locate = createLocator(text)));
+    if (!locate) locators.set(d.file, (locate = createLocator(text, texts.blockRead?.(d.file) ?? false)));
     const located = { ...d, range: locate(d.pointer, target) };
     if (!d.ruleId.startsWith('schema/')) return located;
     let fileLines = lines.get(d.file);

@@ -1,14 +1,16 @@
 // Finds where a JSON Pointer lives in a YAML file. Built only for files that have something to
-// report: first from one scan of the file's lines (yaml-positions.ts), which reads the block style
-// documents are written in; for anything that scan is unsure of, from the `yaml` package's concrete
-// syntax tree, which keeps every token's offset but costs about ten times js-yaml's whole parse.
-// Both give the same positions (test/workspace/locate-equivalence.test.ts holds them to it).
+// report: in a file the block reader read, by walking its lines to the pointer's node; otherwise, or
+// past a file's first findings, from one scan of the file's lines (both in yaml-positions.ts), which
+// reads the block style documents are written in; for anything those are unsure of, from the `yaml`
+// package's concrete syntax tree, which keeps every token's offset but costs about ten times
+// js-yaml's whole parse. All give the same positions (test/workspace/locate-equivalence.test.ts and
+// block-positions.test.ts hold them to it).
 import { createRequire } from 'node:module';
 import type { CST } from 'yaml';
 import type { Range } from '../diagnostics.js';
 import { pointerSegments } from '../diagnostics.js';
 import { lineStarts, positionAt } from './text-positions.js';
-import { scanPositions, spotOf, type PositionTree, type Spot } from './yaml-positions.js';
+import { blockSpotOf, scanPositions, spotOf, type PositionTree, type Spot } from './yaml-positions.js';
 
 /** What to point at: the value itself, its key (for an unknown property), or where a child is missing. */
 export type Target = 'value' | 'key';
@@ -25,15 +27,34 @@ type Item = CST.CollectionItem;
  */
 export const MAX_EXACT_LOCATE_CHARS = 1024 * 1024;
 
-export function createLocator(text: string): Locator {
+/**
+ * Pointers a locator walks to one by one (blockSpotOf) before it scans the whole file once: a walk
+ * costs a few lines for a finding, the scan the whole file, so only a file with many findings scans.
+ */
+const WALKS_BEFORE_SCAN = 16;
+
+/**
+ * The locator of a file's text. `blockRead`: the block reader (yaml-block.ts) read this very text,
+ * so a pointer's place can be found by walking its lines to it (yaml-positions.ts, blockSpotOf), for
+ * the first `walks` pointers.
+ */
+export function createLocator(text: string, blockRead = false, walks = WALKS_BEFORE_SCAN): Locator {
   if (text.length > MAX_EXACT_LOCATE_CHARS) return coarseLocator(text);
   const toRange = rangeMaker(text);
   let tree: PositionTree | undefined | null = null;
   let slow: ((pointer: string, target: Target) => Spot | null) | undefined;
+  if (!blockRead) walks = 0;
   return (pointer, target = 'value') => {
-    if (tree === null) tree = scanPositions(text);
     const segments = pointerSegments(pointer);
-    let spot = tree === undefined ? undefined : spotOf(tree, segments, target);
+    let spot: Spot | null | undefined;
+    if (walks > 0) {
+      walks--;
+      spot = blockSpotOf(text, segments, target);
+    }
+    if (spot === undefined) {
+      if (tree === null) tree = scanPositions(text);
+      if (tree !== undefined) spot = spotOf(tree, segments, target);
+    }
     if (spot === undefined) spot = (slow ??= treeSpots(text))(pointer, target);
     return spot ? toRange(spot.from, spot.to) : FIRST;
   };
@@ -61,14 +82,28 @@ function yaml(): typeof import('yaml') {
 
 const FIRST: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 
+/** Positions found before the line starts of the whole text are worth listing: a few are counted from the top. */
+const COUNTED_POSITIONS = 8;
+
 function rangeMaker(text: string): (from: number, to: number) => Range {
   let starts: number[] | undefined;
+  let counted = 0;
   return (from, to) => {
-    starts ??= lineStarts(text);
     // A range ends where its first line ends: code frames show one line, and a block's end is noise.
     const lineEnd = text.indexOf('\n', from);
-    const end = lineEnd !== -1 && lineEnd < to ? lineEnd : to;
-    return { start: positionAt(starts, from), end: positionAt(starts, Math.max(from, end)) };
+    const end = Math.max(from, lineEnd !== -1 && lineEnd < to ? lineEnd : to);
+    if (starts === undefined && counted++ < COUNTED_POSITIONS) {
+      // The range is on one line: count the lines above it, rather than list every line of the file.
+      let line = 1;
+      let lineStart = 0;
+      for (let at = text.indexOf('\n'); at !== -1 && at < from; at = text.indexOf('\n', at + 1)) {
+        line++;
+        lineStart = at + 1;
+      }
+      return { start: { line, column: from - lineStart + 1 }, end: { line, column: end - lineStart + 1 } };
+    }
+    starts ??= lineStarts(text);
+    return { start: positionAt(starts, from), end: positionAt(starts, end) };
   };
 }
 

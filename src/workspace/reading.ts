@@ -29,6 +29,8 @@ export interface ParsedSource {
    * where js-yaml is known to depart from YAML 1.2): the `yaml` package decides (see yaml-slow.ts).
    */
   slowPath?: boolean;
+  /** The block reader (yaml-block.ts) read the text: positions can be found by walking its lines (locate.ts). */
+  blockRead?: boolean;
 }
 
 export function fileDiagnostic(file: string, ruleId: string, message: Text, at?: Position): Diagnostic {

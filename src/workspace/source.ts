@@ -79,7 +79,11 @@ export function parseYamlText(file: string, text: string): ParsedSource {
   // Most of lamd's documents are in the block subset yaml-block.ts reads to js-yaml's very value,
   // several times faster; for any other text it steps aside and js-yaml reads it, errors and all.
   const quick = readBlockYaml(text);
-  if (quick !== undefined) return settle(file, text, [quick], []);
+  if (quick !== undefined) {
+    const parsed = settle(file, text, [quick], []);
+    parsed.blockRead = true;
+    return parsed;
+  }
   let documents: unknown[] = [];
   const found: Diagnostic[] = [];
   try {

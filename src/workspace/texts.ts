@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 export interface SourceTexts {
   has(file: string): boolean;
   get(file: string): string | undefined;
+  /** Whether the block reader (yaml-block.ts) read the text `get` gives, so its positions can be walked to (locate.ts). */
+  blockRead?(file: string): boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -21,6 +23,8 @@ export const MAX_KEPT_CHARS = 16 * 1024 * 1024;
 export class LazySourceTexts implements SourceTexts {
   /** Texts that cannot be read again (standard input), and texts already read again. */
   readonly #kept = new Map<string, string>();
+  /** Kept texts the block reader read; a text read again from disk is not known to be one. */
+  readonly #blockRead = new Set<string>();
   /** Files to read again: where, and how many bytes they had, to notice a file changed meanwhile. */
   readonly #onDisk = new Map<string, { path: string; bytes: number }>();
   #keptChars = 0;
@@ -30,13 +34,24 @@ export class LazySourceTexts implements SourceTexts {
   /**
    * Records a decoded file; `path` undefined means the text must be kept (standard input). An empty
    * `text` with a path records a file decoded elsewhere (another thread, an earlier run): read on demand.
+   * `blockRead`: the block reader read `text` (see SourceTexts.blockRead).
    */
-  add(file: string, text: string, path: string | undefined, bytes: number): void {
+  add(file: string, text: string, path: string | undefined, bytes: number, blockRead = false): void {
+    let kept = true;
     if (path === undefined) this.#kept.set(file, text);
     else if (text !== '' && this.#keptChars + text.length <= this.budget) {
       this.#keptChars += text.length;
       this.#kept.set(file, text);
-    } else this.#onDisk.set(file, { path, bytes });
+    } else {
+      this.#onDisk.set(file, { path, bytes });
+      kept = false;
+    }
+    if (kept && blockRead) this.#blockRead.add(file);
+    else this.#blockRead.delete(file);
+  }
+
+  blockRead(file: string): boolean {
+    return this.#blockRead.has(file);
   }
 
   has(file: string): boolean {

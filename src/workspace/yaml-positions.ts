@@ -1,7 +1,8 @@
 // Where the nodes of a YAML file are, found with one scan of its lines: the block style lamd's
 // documents are written in (block maps and lists, one-line flow collections, plain, quoted and block
 // scalars, comments). It gives the offsets the `yaml` package's syntax tree gives (locate.ts), at a
-// small fraction of its cost, and says "unsure" for anything else, so the caller asks the tree.
+// small fraction of its cost, and says "unsure" for anything else, so the caller asks the tree. In a
+// text the block reader took, one pointer's node is found by walking only the lines on the way to it.
 
 /** A place to point at, as the syntax tree's tokens give it: where it starts, and where its own text ends. */
 export interface Spot {
@@ -121,10 +122,234 @@ export function spotOf(tree: PositionTree, segments: readonly string[], target: 
   return key ?? null;
 }
 
+/**
+ * spotOf for a text the block reader (yaml-block.ts) read, without scanning the whole file: it walks
+ * the lines from the top to the pointer's node, stepping over every other entry by its indentation.
+ * That is exact only because the reader took the text: no value then goes on over lines less
+ * indented than its own (no multi-line quoted scalar or flow collection), no document markers, tabs
+ * or duplicate keys. Where the full scan would be unsure of the nodes it reaches, so is this one
+ * (undefined); other texts (CR line ends included) are always undefined.
+ */
+export function blockSpotOf(text: string, segments: readonly string[], target: 'value' | 'key'): Spot | null | undefined {
+  if (text.includes('\r')) return undefined;
+  try {
+    return new Walk(text).spot(segments, target);
+  } catch (error) {
+    if (error instanceof Unsure) return undefined;
+    throw error;
+  }
+}
+
+/** A block collection met on the way, not read: its first entry (a key or a dash), the column of its entries, the start of its first line. */
+interface Block {
+  kind: 'block-map' | 'block-seq';
+  offset: number;
+  column: number;
+  lineStart: number;
+}
+
+/** What the walk holds at each step: a block collection still unread, or a node read on one line (a scalar, a flow collection). */
+type Reached = Block | Node;
+
+/** The pointer-directed walk of blockSpotOf; lines are known by where they start. */
+class Walk {
+  /** What nextContent found: the indentation and the end of the line. */
+  private found = 0;
+  private foundEnd = 0;
+
+  constructor(private readonly text: string) {}
+
+  spot(segments: readonly string[], target: 'value' | 'key'): Spot | null | undefined {
+    const first = this.nextContent(0);
+    if (first === -1) return unsure();
+    let node: Reached | undefined = this.blockNode(first);
+    let key: Spot | undefined;
+    for (const segment of segments) {
+      if (node.kind === 'block-map' || node.kind === 'map') {
+        const entry: { key: number; keyEnd: number; value: Reached | undefined } | undefined = node.kind === 'map' ? node.entries.get(segment) : this.entry(node, segment);
+        if (!entry) break;
+        key = { from: entry.key, to: entry.keyEnd };
+        node = entry.value;
+        if (!node) break;
+      } else if ((node.kind === 'block-seq' || node.kind === 'seq') && /^\d+$/.test(segment)) {
+        const item: { dash: number | undefined; value: Reached | undefined } | undefined = node.kind === 'seq' ? node.items[Number(segment)] : this.item(node, Number(segment));
+        // Past the end of a list only the syntax tree knows (see spotOf).
+        if (!item) return undefined;
+        key = undefined;
+        node = item.value;
+        if (!node) return item.dash !== undefined ? { from: item.dash, to: item.dash + 1 } : undefined;
+      } else {
+        break;
+      }
+    }
+    if (target === 'key' && key) return key;
+    if (node && node.kind !== 'scalar' && key) return key;
+    if (node) {
+      if (node.kind !== 'scalar') return { from: node.offset, to: MULTI_LINE };
+      return node.to === undefined ? undefined : { from: node.offset, to: node.to };
+    }
+    return key ?? null;
+  }
+
+  /** Where the line holding `at` ends (its '\n', or the text's end). */
+  private lineEnd(at: number): number {
+    const end = this.text.indexOf('\n', at);
+    return end === -1 ? this.text.length : end;
+  }
+
+  private indent(lineStart: number): number {
+    let at = lineStart;
+    while (this.text.charCodeAt(at) === SPACE) at++;
+    return at - lineStart;
+  }
+
+  /**
+   * The start of the first line at or after the line starting at `lineStart` that is neither blank
+   * nor only a comment; -1 at the end. Its indentation is left in `found`, its end in `foundEnd`.
+   */
+  private nextContent(lineStart: number): number {
+    const text = this.text;
+    while (lineStart <= text.length) {
+      let at = lineStart;
+      while (text.charCodeAt(at) === SPACE) at++;
+      const c = text.charCodeAt(at);
+      const end = this.lineEnd(at);
+      if (at < text.length && c !== LF && c !== HASH) {
+        this.found = at - lineStart;
+        this.foundEnd = end;
+        return lineStart;
+      }
+      lineStart = end + 1;
+    }
+    return -1;
+  }
+
+  private isDash(at: number, end: number): boolean {
+    return this.text.charCodeAt(at) === DASH && (at + 1 === end || this.text.charCodeAt(at + 1) === SPACE);
+  }
+
+  /** The block collection whose first line starts at `lineStart` (see Scan.blockNode). */
+  private blockNode(lineStart: number): Block {
+    const column = this.indent(lineStart);
+    const at = lineStart + column;
+    const end = this.lineEnd(at);
+    if (this.isDash(at, end)) return { kind: 'block-seq', offset: at, column, lineStart };
+    if (keyAt(this.text, at, end)) return { kind: 'block-map', offset: at, column, lineStart };
+    return unsure();
+  }
+
+  /** The entry of a block map with the key `segment`, its value read as Scan.value reads it; undefined when there is none. */
+  private entry(map: Block, segment: string): { key: number; keyEnd: number; value: Reached | undefined } | undefined {
+    const text = this.text;
+    const column = map.column;
+    let at = map.offset;
+    for (;;) {
+      const lineEnd = this.lineEnd(at);
+      const key = keyAt(text, at, lineEnd) ?? unsure();
+      const valueAt = skipSpaces(text, key.colon + 1, lineEnd);
+      if (key.text === segment) return { key: at, keyEnd: key.end, value: this.value(valueAt, lineEnd, column, true) };
+      // Past this entry's value: the lines more indented than the map's keys, and a list written in
+      // the keys' own column (`key:` then `- item`) when nothing follows the colon.
+      let next = this.nextContent(lineEnd + 1);
+      const bare = valueAt === lineEnd || text.charCodeAt(valueAt) === HASH;
+      const listInColumn = bare && next !== -1 && this.found === column && this.isDash(next + column, this.foundEnd);
+      for (; next !== -1; next = this.nextContent(this.foundEnd + 1)) {
+        if (this.found > column) continue;
+        if (!(listInColumn && this.found === column && this.isDash(next + column, this.foundEnd))) break;
+      }
+      if (next === -1 || this.found < column) return undefined;
+      at = next + column;
+      // A dash in the map's column after its entries: the next item of an enclosing list.
+      if (this.isDash(at, this.foundEnd)) return undefined;
+    }
+  }
+
+  /** The item of a block list at `index`, by its dash and its value (see Scan.blockSeq); undefined past the list's end. */
+  private item(seq: Block, index: number): { dash: number; value: Reached | undefined } | undefined {
+    const text = this.text;
+    const column = seq.column;
+    let lineStart = seq.lineStart;
+    for (let n = 0; ; n++) {
+      const dash = lineStart + column;
+      const lineEnd = this.lineEnd(dash);
+      if (n === index) {
+        const at = skipSpaces(text, dash + 1, lineEnd);
+        // `- id: x` and the lines under it: a map whose column is where its first key is written.
+        if (at < lineEnd && text.charCodeAt(at) !== HASH && keyAt(text, at, lineEnd)) return { dash, value: { kind: 'block-map', offset: at, column: at - lineStart, lineStart } };
+        if (this.isDash(at, lineEnd)) unsure(); // `- - x`, a list in a list on one line
+        return { dash, value: this.value(at, lineEnd, column, false) };
+      }
+      let next = this.nextContent(lineEnd + 1);
+      while (next !== -1 && this.found > column) next = this.nextContent(this.foundEnd + 1);
+      if (next === -1 || this.found < column || !this.isDash(next + column, this.foundEnd)) return undefined;
+      lineStart = next;
+    }
+  }
+
+  /** The value at `at` on a line ending at `lineEnd`, in a collection at `column`: as Scan.value reads it, a block collection left unread. */
+  private value(at: number, lineEnd: number, column: number, inMap: boolean): Reached | undefined {
+    const text = this.text;
+    const c = at < lineEnd ? text.charCodeAt(at) : -1;
+    if (c === -1 || c === HASH) {
+      const following = this.nextContent(lineEnd + 1);
+      if (following === -1) return undefined;
+      if (this.found > column) return this.blockNode(following);
+      if (inMap && this.found === column && this.isDash(following + column, this.foundEnd)) return this.blockNode(following);
+      return undefined;
+    }
+    if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(at, lineEnd, column);
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      const collection = flow(text, at, lineEnd);
+      endOfLine(text, collection.end, lineEnd);
+      return collection.node;
+    }
+    if (c === QUOTE || c === APOSTROPHE) {
+      const close = quoteEnd(text, at, lineEnd) ?? unsure();
+      endOfLine(text, close, lineEnd);
+      return { kind: 'scalar', offset: at, to: close };
+    }
+    if (forbiddenStart(c) && !(c === DASH && text.charCodeAt(at + 1) !== SPACE && at + 1 < lineEnd)) unsure();
+    let end = at;
+    while (end < lineEnd && !(text.charCodeAt(end) === SPACE && text.charCodeAt(end + 1) === HASH)) end++; // up to ` #`
+    while (end > at && text.charCodeAt(end - 1) === SPACE) end--;
+    for (let j = at; j < end; j++) if (text.charCodeAt(j) === COLON && (j + 1 === end || text.charCodeAt(j + 1) === SPACE)) unsure();
+    // As Scan.value: more indented lines go on with it (folded), a comment line among them is unsure.
+    for (let next = lineEnd + 1; next <= text.length; next = this.lineEnd(next) + 1) {
+      const indent = this.indent(next);
+      const first = text.charCodeAt(next + indent);
+      if (next + indent >= text.length || first === LF) continue;
+      if (indent <= column) break;
+      if (first === HASH) unsure();
+      return { kind: 'scalar', offset: at, to: MULTI_LINE };
+    }
+    return { kind: 'scalar', offset: at, to: end };
+  }
+
+  /** As Scan.blockScalar, from the header's line and the first written line of the body. */
+  private blockScalar(at: number, lineEnd: number, column: number): Leaf {
+    const text = this.text;
+    let headerEnd = at + 1;
+    const sign = text.charCodeAt(headerEnd);
+    if (sign === 43 /* + */ || sign === DASH) headerEnd++;
+    if (headerEnd < lineEnd && text.charCodeAt(headerEnd) !== SPACE) unsure();
+    endOfLine(text, headerEnd, lineEnd);
+    const bodyStart = lineEnd + 1;
+    let through = 0;
+    for (let next = bodyStart; next <= text.length; next = this.lineEnd(next) + 1) {
+      const indent = this.indent(next);
+      if (next + indent >= text.length || text.charCodeAt(next + indent) === LF) continue;
+      if (indent > column) through = Math.min(this.lineEnd(next) + 1, text.length) - bodyStart;
+      break;
+    }
+    return { kind: 'scalar', offset: at, to: through > lineEnd - at ? MULTI_LINE : undefined };
+  }
+}
+
 /** Characters a plain scalar or key cannot start with (`&*!|>%@\`#,[]{}'"?:-`), by char code. */
 const PLAIN_FORBIDDEN_START = new Uint8Array(128);
 for (const c of '&*!|>%@`#,[]{}\'"?:-') PLAIN_FORBIDDEN_START[c.charCodeAt(0)] = 1;
 
+const LF = 10;
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
@@ -194,7 +419,7 @@ class Scan {
     const { start, end, indent } = this.lines;
     const at = start[i]! + indent[i]!;
     if (this.isDash(at, end[i]!)) return this.blockSeq(i, indent[i]!);
-    if (this.keyAt(at, end[i]!)) return this.blockMap(i, indent[i]!, at);
+    if (keyAt(this.text, at, end[i]!)) return this.blockMap(i, indent[i]!, at);
     return unsure();
   }
 
@@ -208,7 +433,7 @@ class Scan {
     let at = firstKey;
     for (;;) {
       const lineEnd = lines.end[i]!;
-      const key = this.keyAt(at, lineEnd) ?? unsure();
+      const key = keyAt(this.text, at, lineEnd) ?? unsure();
       const { value, next } = this.value(skipSpaces(this.text, key.colon + 1, lineEnd), i, column, true);
       node.entries.set(key.text, { key: at, keyEnd: key.end, value });
       const following = this.nextContent(next);
@@ -233,7 +458,7 @@ class Scan {
       const dash = lineStart + column;
       const at = skipSpaces(text, dash + 1, lineEnd);
       let item: { value: Node | undefined; next: number };
-      if (at < lineEnd && text.charCodeAt(at) !== HASH && this.keyAt(at, lineEnd)) {
+      if (at < lineEnd && text.charCodeAt(at) !== HASH && keyAt(this.text, at, lineEnd)) {
         // `- id: x` and the lines under it: a map whose column is where its first key is written.
         const map = this.blockMap(i, at - lineStart, at);
         item = { value: map.node, next: map.next };
@@ -272,13 +497,13 @@ class Scan {
     }
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(at, i, column);
     if (c === 123 /* { */ || c === 91 /* [ */) {
-      const flow = this.flow(at, lineEnd);
-      this.endOfLine(flow.end, lineEnd);
-      return { value: flow.node, next: i + 1 };
+      const collection = flow(this.text, at, lineEnd);
+      endOfLine(this.text, collection.end, lineEnd);
+      return { value: collection.node, next: i + 1 };
     }
     if (c === QUOTE || c === APOSTROPHE) {
-      const close = this.quoteEnd(at, lineEnd) ?? unsure();
-      this.endOfLine(close, lineEnd);
+      const close = quoteEnd(this.text, at, lineEnd) ?? unsure();
+      endOfLine(this.text, close, lineEnd);
       return { value: { kind: 'scalar', offset: at, to: close }, next: i + 1 };
     }
     if (forbiddenStart(c) && !(c === DASH && text.charCodeAt(at + 1) !== SPACE && at + 1 < lineEnd)) unsure();
@@ -317,7 +542,7 @@ class Scan {
     const sign = text.charCodeAt(headerEnd);
     if (sign === 43 /* + */ || sign === DASH) headerEnd++;
     if (headerEnd < lineEnd && text.charCodeAt(headerEnd) !== SPACE) unsure();
-    this.endOfLine(headerEnd, lineEnd);
+    endOfLine(this.text, headerEnd, lineEnd);
     let next = i + 1;
     let firstText = -1;
     for (; next < lines.count; next++) {
@@ -331,115 +556,111 @@ class Scan {
     const through = firstText !== -1 ? Math.min(lines.end[firstText]! + 1, text.length) - bodyStart : 0;
     return { value: { kind: 'scalar', offset: at, to: through > lineEnd - at ? MULTI_LINE : undefined }, next };
   }
+}
 
-  /** Only spaces and a comment may follow a value on its line. */
-  private endOfLine(at: number, end: number): void {
-    at = skipSpaces(this.text, at, end);
-    if (at < end && !(this.text.charCodeAt(at) === HASH && this.text.charCodeAt(at - 1) === SPACE)) unsure();
-  }
+/** Only spaces and a comment may follow a value on its line. */
+function endOfLine(text: string, at: number, end: number): void {
+  at = skipSpaces(text, at, end);
+  if (at < end && !(text.charCodeAt(at) === HASH && text.charCodeAt(at - 1) === SPACE)) unsure();
+}
 
-  /** Where a quoted scalar starting at `at` ends (after its closing quote), if on the same line. */
-  private quoteEnd(at: number, end: number): number | undefined {
-    const text = this.text;
-    const quote = text.charCodeAt(at);
-    for (let j = at + 1; j < end; j++) {
-      const c = text.charCodeAt(j);
-      if (quote === QUOTE && c === BACKSLASH) j++;
-      else if (c === quote) {
-        if (quote === APOSTROPHE && text.charCodeAt(j + 1) === APOSTROPHE) j++;
-        else return j + 1;
-      }
+/** Where a quoted scalar starting at `at` ends (after its closing quote), if on the same line. */
+function quoteEnd(text: string, at: number, end: number): number | undefined {
+  const quote = text.charCodeAt(at);
+  for (let j = at + 1; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (quote === QUOTE && c === BACKSLASH) j++;
+    else if (c === quote) {
+      if (quote === APOSTROPHE && text.charCodeAt(j + 1) === APOSTROPHE) j++;
+      else return j + 1;
     }
-    return undefined;
   }
+  return undefined;
+}
 
-  /** A key written at `at`: its text as the document reads it, where it ends, and its colon. */
-  private keyAt(at: number, end: number): { text: string; end: number; colon: number } | undefined {
-    const text = this.text;
-    if (at >= end) return undefined;
-    const c = text.charCodeAt(at);
-    if (c === QUOTE || c === APOSTROPHE) {
-      const close = this.quoteEnd(at, end);
-      if (close === undefined) return undefined;
-      const colon = skipSpaces(text, close, end);
-      if (text.charCodeAt(colon) !== COLON || !(colon + 1 === end || text.charCodeAt(colon + 1) === SPACE)) return undefined;
-      return { text: unquote(text.slice(at, close)), end: close, colon };
-    }
-    if (forbiddenStart(c) && !(c === DASH && text.charCodeAt(at + 1) !== SPACE && at + 1 < end)) return undefined;
-    for (let j = at; j < end; j++) {
-      const d = text.charCodeAt(j);
-      if (d === SPACE && text.charCodeAt(j + 1) === HASH) return undefined;
-      if (d === COLON && (j + 1 === end || text.charCodeAt(j + 1) === SPACE)) {
-        let keyEnd = j;
-        while (keyEnd > at && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
-        return { text: text.slice(at, keyEnd), end: keyEnd, colon: j };
-      }
-    }
-    return undefined;
+/** A key written at `at`: its text as the document reads it, where it ends, and its colon. */
+function keyAt(text: string, at: number, end: number): { text: string; end: number; colon: number } | undefined {
+  if (at >= end) return undefined;
+  const c = text.charCodeAt(at);
+  if (c === QUOTE || c === APOSTROPHE) {
+    const close = quoteEnd(text, at, end);
+    if (close === undefined) return undefined;
+    const colon = skipSpaces(text, close, end);
+    if (text.charCodeAt(colon) !== COLON || !(colon + 1 === end || text.charCodeAt(colon + 1) === SPACE)) return undefined;
+    return { text: unquote(text.slice(at, close)), end: close, colon };
   }
+  if (forbiddenStart(c) && !(c === DASH && text.charCodeAt(at + 1) !== SPACE && at + 1 < end)) return undefined;
+  for (let j = at; j < end; j++) {
+    const d = text.charCodeAt(j);
+    if (d === SPACE && text.charCodeAt(j + 1) === HASH) return undefined;
+    if (d === COLON && (j + 1 === end || text.charCodeAt(j + 1) === SPACE)) {
+      let keyEnd = j;
+      while (keyEnd > at && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
+      return { text: text.slice(at, keyEnd), end: keyEnd, colon: j };
+    }
+  }
+  return undefined;
+}
 
-  /** A flow collection (`{…}` or `[…]`) closed on its own line; anything else is unsure. */
-  private flow(at: number, end: number): { node: Node; end: number } {
-    const text = this.text;
-    const isMap = text.charCodeAt(at) === 123; /* { */
-    const close = isMap ? 125 /* } */ : 93; /* ] */
-    const map: MapNode = { kind: 'map', offset: at, entries: new Map() };
-    const seq: SeqNode = { kind: 'seq', offset: at, items: [] };
-    let j = skipSpaces(text, at + 1, end);
+/** A flow collection (`{…}` or `[…]`) closed on its own line; anything else is unsure. */
+function flow(text: string, at: number, end: number): { node: Node; end: number } {
+  const isMap = text.charCodeAt(at) === 123; /* { */
+  const close = isMap ? 125 /* } */ : 93; /* ] */
+  const map: MapNode = { kind: 'map', offset: at, entries: new Map() };
+  const seq: SeqNode = { kind: 'seq', offset: at, items: [] };
+  let j = skipSpaces(text, at + 1, end);
+  if (text.charCodeAt(j) === close) return { node: isMap ? map : seq, end: j + 1 };
+  for (;;) {
+    if (isMap) {
+      const key = flowScalar(text, j, end, true);
+      if (key.keyText === undefined) return unsure();
+      let k = skipSpaces(text, key.end, end);
+      if (text.charCodeAt(k) !== COLON) unsure();
+      k = skipSpaces(text, k + 1, end);
+      const value = flowItem(text, k, end);
+      map.entries.set(key.keyText, { key: j, keyEnd: key.end, value: value.node });
+      j = skipSpaces(text, value.end, end);
+    } else {
+      const value = flowItem(text, j, end);
+      seq.items.push({ dash: undefined, value: value.node });
+      j = skipSpaces(text, value.end, end);
+      if (text.charCodeAt(j) === COLON) unsure(); // `[a: 1]`, a pair in a list
+    }
     if (text.charCodeAt(j) === close) return { node: isMap ? map : seq, end: j + 1 };
-    for (;;) {
-      if (isMap) {
-        const key = this.flowScalar(j, end, true);
-        if (key.keyText === undefined) return unsure();
-        let k = skipSpaces(text, key.end, end);
-        if (text.charCodeAt(k) !== COLON) unsure();
-        k = skipSpaces(text, k + 1, end);
-        const value = this.flowItem(k, end);
-        map.entries.set(key.keyText, { key: j, keyEnd: key.end, value: value.node });
-        j = skipSpaces(text, value.end, end);
-      } else {
-        const value = this.flowItem(j, end);
-        seq.items.push({ dash: undefined, value: value.node });
-        j = skipSpaces(text, value.end, end);
-        if (text.charCodeAt(j) === COLON) unsure(); // `[a: 1]`, a pair in a list
-      }
-      if (text.charCodeAt(j) === close) return { node: isMap ? map : seq, end: j + 1 };
-      if (text.charCodeAt(j) !== COMMA) unsure();
-      j = skipSpaces(text, j + 1, end);
-      if (text.charCodeAt(j) === close) return { node: isMap ? map : seq, end: j + 1 };
-    }
+    if (text.charCodeAt(j) !== COMMA) unsure();
+    j = skipSpaces(text, j + 1, end);
+    if (text.charCodeAt(j) === close) return { node: isMap ? map : seq, end: j + 1 };
   }
+}
 
-  private flowItem(at: number, end: number): { node: Node; end: number } {
-    const c = this.text.charCodeAt(at);
-    if (c === 123 /* { */ || c === 91 /* [ */) return this.flow(at, end);
-    const scalar = this.flowScalar(at, end, false);
-    return { node: { kind: 'scalar', offset: at, to: scalar.end }, end: scalar.end };
-  }
+function flowItem(text: string, at: number, end: number): { node: Node; end: number } {
+  const c = text.charCodeAt(at);
+  if (c === 123 /* { */ || c === 91 /* [ */) return flow(text, at, end);
+  const scalar = flowScalar(text, at, end, false);
+  return { node: { kind: 'scalar', offset: at, to: scalar.end }, end: scalar.end };
+}
 
-  /** A quoted or plain scalar inside a flow collection; as a key, its text as the document reads it. */
-  private flowScalar(at: number, end: number, isKey: boolean): { end: number; keyText?: string } {
-    const text = this.text;
-    if (at >= end) return unsure();
-    const c = text.charCodeAt(at);
-    if (c === QUOTE || c === APOSTROPHE) {
-      const close = this.quoteEnd(at, end) ?? unsure();
-      return { end: close, ...(isKey && { keyText: unquote(text.slice(at, close)) }) };
-    }
-    // A dash starts a plain scalar when something other than a space or a flow indicator follows it.
-    if (forbiddenStart(c) && !(c === DASH && at + 1 < text.length && !separatesFlow(text.charCodeAt(at + 1)))) unsure();
-    let j = at;
-    for (; j < end; j++) {
-      const d = text.charCodeAt(j);
-      if (d === COMMA || d === 91 || d === 93 || d === 123 || d === 125) break;
-      if (d === COLON && (j + 1 >= text.length || separatesFlow(text.charCodeAt(j + 1)))) break;
-      if (d === SPACE && text.charCodeAt(j + 1) === HASH) unsure();
-    }
-    let last = j;
-    while (last > at && text.charCodeAt(last - 1) === SPACE) last--;
-    if (last === at) unsure();
-    return { end: last, ...(isKey && { keyText: text.slice(at, last) }) };
+/** A quoted or plain scalar inside a flow collection; as a key, its text as the document reads it. */
+function flowScalar(text: string, at: number, end: number, isKey: boolean): { end: number; keyText?: string } {
+  if (at >= end) return unsure();
+  const c = text.charCodeAt(at);
+  if (c === QUOTE || c === APOSTROPHE) {
+    const close = quoteEnd(text, at, end) ?? unsure();
+    return { end: close, ...(isKey && { keyText: unquote(text.slice(at, close)) }) };
   }
+  // A dash starts a plain scalar when something other than a space or a flow indicator follows it.
+  if (forbiddenStart(c) && !(c === DASH && at + 1 < text.length && !separatesFlow(text.charCodeAt(at + 1)))) unsure();
+  let j = at;
+  for (; j < end; j++) {
+    const d = text.charCodeAt(j);
+    if (d === COMMA || d === 91 || d === 93 || d === 123 || d === 125) break;
+    if (d === COLON && (j + 1 >= text.length || separatesFlow(text.charCodeAt(j + 1)))) break;
+    if (d === SPACE && text.charCodeAt(j + 1) === HASH) unsure();
+  }
+  let last = j;
+  while (last > at && text.charCodeAt(last - 1) === SPACE) last--;
+  if (last === at) unsure();
+  return { end: last, ...(isKey && { keyText: text.slice(at, last) }) };
 }
 
 function forbiddenStart(c: number): boolean {
