@@ -1,25 +1,33 @@
-// The file `lamd validate --cache` keeps: a line with the SHA-256 of the rest, one line of JSON (what
-// each file was, by its size, times and content hash, and where its results are), then the results
-// themselves as the output prints them, so a run reads the whole cache without parsing what it prints.
-import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync, writevSync } from 'node:fs';
+// The files `lamd validate --cache` keeps: a header file (a line with the SHA-256 of the rest, then
+// one line of JSON: what each file was, by its size, times and content hash, and where its results
+// are) and a blob file beside it holding the results themselves as the output prints them. A run
+// appends what it printed anew to the blob, in a chunk with its own SHA-256, and rewrites only the
+// header; the blob is written afresh (compacted) when most of it is no longer referred to.
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DocumentKind } from '../workspace/kinds.js';
 import { SUMMARY_KEYS, type Summary } from './stand-in.js';
 
 export const CACHE_FORMAT = 'lamd validate cache';
-/** 1: one JSON document of diagnostics (lamd before the stat-keyed cache); 2: header line and blob. */
-export const CACHE_VERSION = 2;
+/**
+ * 1: one JSON document of diagnostics (lamd before the stat-keyed cache); 2: header line and blob in
+ * one file, rewritten whole by every run; 3: the blob in a file of its own, appended to.
+ */
+export const CACHE_VERSION = 3;
 
 /** Where a text lies in the blob: its byte offset and length. */
 export type Segment = [offset: number, length: number];
+
+/** A stretch of the blob file one run wrote: its offset, its length and the SHA-256 of its bytes. */
+export type Chunk = [offset: number, length: number, hash: string];
 
 /** One file's results as the run printed them. */
 export interface PrintedResult {
   /**
    * The file's entry in the JSON output (see format/json.ts jsonFileFragment) and the `,\n` after it.
-   * A run writes the entries of the files it reports first, in the output's order, so the next run
-   * prints what stayed the same as a few long stretches of the blob.
+   * A blob written afresh holds the entries of the files reported first, in the output's order, so
+   * that the next run prints what stayed the same as a few long stretches of it.
    */
   j: Segment;
   /** Errors, warnings and infos. */
@@ -67,13 +75,14 @@ export function packSummary(summary: Summary): PackedSummary {
   return [scalars, other, ...values];
 }
 
-export function unpackSummary([scalars, other, ...values]: PackedSummary): Summary {
+export function unpackSummary(packed: PackedSummary): Summary {
   const summary: Summary = { scalars: {}, other: [] };
-  let at = 0;
-  KEYS.forEach((key, i) => {
-    if (scalars & (1 << i)) summary.scalars[key] = values[at++]!;
-    if (other & (1 << i)) summary.other.push(key);
-  });
+  const [scalars, other] = packed;
+  let at = 2;
+  for (let i = 0; i < KEYS.length; i++) {
+    if (scalars & (1 << i)) summary.scalars[KEYS[i]!] = packed[at++]!;
+    if (other & (1 << i)) summary.other.push(KEYS[i]!);
+  }
   return summary;
 }
 
@@ -112,15 +121,21 @@ export interface CacheHeader {
   files: Record<string, FileEntry>;
   /** Most recent first: a run over the whole workspace and runs over named files keep their own. */
   rests: RestEntry[];
+  /** The blob file, in the header's folder, and the chunks of it that the segments above lie in. */
+  blob: { file: string; chunks: Chunk[] };
 }
 
 export interface CacheContents {
   header: CacheHeader;
+  /** The blob file's bytes (its chunks checked). */
   blob: Buffer;
 }
 
-/** What reading the cache gave: its contents, nothing (none yet, or made by another lamd), or a file not to trust. */
+/** What reading the cache gave: its contents, nothing (none yet, or made by another lamd), or files not to trust. */
 export type CacheRead = { contents: CacheContents } | { none: true } | { damaged: true };
+
+/** A blob file's name: made by lamd beside its header, never a path. */
+const BLOB_NAME = /^[\w.-]+\.blob$/;
 
 export function readCacheFile(file: string, key: string): CacheRead {
   let bytes: Buffer;
@@ -131,7 +146,7 @@ export function readCacheFile(file: string, key: string): CacheRead {
     const code = (error as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? { none: true } : { damaged: true };
   }
-  // The checksum's line, the header's, then the blob.
+  // The checksum's line, then the header's.
   const first = bytes.indexOf(0x0a);
   const second = first === -1 ? -1 : bytes.indexOf(0x0a, first + 1);
   if (first !== 43 || second === -1) return otherLayout(bytes, first) ? { none: true } : { damaged: true };
@@ -144,12 +159,25 @@ export function readCacheFile(file: string, key: string): CacheRead {
   if (!isRecord(header) || header.format !== CACHE_FORMAT || typeof header.key !== 'string') return { damaged: true };
   // Made by another lamd, or for another date, language or folder: nothing in it applies, and nothing is wrong.
   if (header.version !== CACHE_VERSION || header.key !== key) return { none: true };
-  // Every byte after the first line is checked: what lamd wrote is read as it was written, and
-  // anything else (a change, a truncation, another tool's file) is set aside. The entries' shapes
-  // are then lamd's own, with this build (the key says so), and are not checked one by one.
-  if (bytes.toString('latin1', 0, first) !== sha256(bytes.subarray(first + 1))) return { damaged: true };
-  if (!isString(header.facts) || !isRecord(header.files) || !Array.isArray(header.rests)) return { damaged: true };
-  return { contents: { header: header as unknown as CacheHeader, blob: bytes.subarray(second + 1) } };
+  // Every byte after the first line is checked, and every chunk of the blob: what lamd wrote is read
+  // as it was written, and anything else (a change, a truncation, another tool's file) is set aside.
+  // The entries' shapes are then lamd's own, with this build (the key says so), and are not checked one by one.
+  if (bytes.length !== second + 1 || bytes.toString('latin1', 0, first) !== sha256(bytes.subarray(first + 1))) return { damaged: true };
+  if (!isString(header.facts) || !isRecord(header.files) || !Array.isArray(header.rests) || !isRecord(header.blob)) return { damaged: true };
+  const { file: blobName, chunks } = header.blob;
+  if (!isString(blobName) || !BLOB_NAME.test(blobName) || !Array.isArray(chunks)) return { damaged: true };
+  let blob: Buffer;
+  try {
+    blob = readFileSync(join(dirname(file), blobName));
+  } catch {
+    return { damaged: true };
+  }
+  for (const chunk of chunks as unknown[]) {
+    if (!Array.isArray(chunk)) return { damaged: true };
+    const [offset, length, hash] = chunk as unknown[];
+    if (typeof offset !== 'number' || typeof length !== 'number' || offset + length > blob.length || hash !== sha256(blob.subarray(offset, offset + length))) return { damaged: true };
+  }
+  return { contents: { header: header as unknown as CacheHeader, blob } };
 }
 
 /**
@@ -170,62 +198,193 @@ export function text(blob: Buffer, [offset, length]: Segment): string {
   return blob.toString('utf8', offset, offset + length);
 }
 
-/** The blob of the cache being written: new texts, and segments carried over from the old blob without a copy. */
-export class BlobWriter {
-  readonly #parts: Buffer[] = [];
+/**
+ * The texts a run adds to the blob. They are given the offsets they will have appended to the
+ * blob read (`base`, its length), so every kept segment keeps its offset and every kept entry can be
+ * written again as the object it is; a blob written afresh moves them all (see compact).
+ */
+export class NewTexts {
+  readonly #parts = new Map<number, Buffer>();
   #length = 0;
-  #carried: { blob: Buffer; start: number; end: number } | undefined;
+
+  constructor(readonly base: number) {}
 
   add(value: string): Segment {
-    return this.#push(Buffer.from(value, 'utf8'));
+    const bytes = Buffer.from(value, 'utf8');
+    const at = this.base + this.#length;
+    this.#parts.set(at, bytes);
+    this.#length += bytes.length;
+    return [at, bytes.length];
   }
 
-  carry(blob: Buffer, [offset, length]: Segment): Segment {
-    // What follows the last part carried in the same blob extends it: unchanged entries lie one
-    // after the other, and the file is then written in a few long parts.
-    const last = this.#carried;
-    if (last && last.blob === blob && last.end === offset) {
-      const at = this.#length;
-      last.end += length;
-      this.#parts[this.#parts.length - 1] = blob.subarray(last.start, last.end);
-      this.#length += length;
-      return [at, length];
-    }
-    const segment = this.#push(blob.subarray(offset, offset + length));
-    this.#carried = { blob, start: offset, end: offset + length };
-    return segment;
+  /** The bytes of a segment `add` gave. */
+  bytes([offset]: Segment): Buffer | undefined {
+    return this.#parts.get(offset);
   }
 
-  #push(part: Buffer): Segment {
-    this.#carried = undefined;
-    const at = this.#length;
-    this.#parts.push(part);
-    this.#length += part.length;
-    return [at, part.length];
+  get length(): number {
+    return this.#length;
   }
 
-  /** The blob's parts, in order (written as they are, never put together). */
-  get parts(): readonly Buffer[] {
-    return this.#parts;
+  /** Every text added, in order. */
+  get parts(): Buffer[] {
+    return [...this.#parts.values()];
   }
 }
 
+/** What a run writes: the header (given the file system's time of the writing) over the old blob and the new texts. */
+export interface CacheWrite {
+  /** The blob read (empty when there was none), and its file name when there was one. */
+  blob: Buffer;
+  blobFile: string | undefined;
+  chunks: readonly Chunk[];
+  texts: NewTexts;
+  /** The header to write, its segments in the appended layout; `now` is the file system's time. */
+  header: (now: bigint) => Omit<CacheHeader, 'blob'>;
+  /** The segments of the reported files' entries, in the output's order: a blob written afresh starts with them. */
+  printedFirst: readonly Segment[];
+  /** Bytes of the blob still referred to, old and new. */
+  live: number;
+}
+
+/** A blob that keeps fewer than this part of its bytes referred to, or this many chunks, is written afresh. */
+const LIVE_PART = 0.5;
+const MAX_CHUNKS = 64;
+
 /**
- * Writes the cache atomically (a temporary file renamed over it). `header` is called once the
- * temporary file exists, with the file system's time of its creation, so that entries modified too
- * close to the writing can be marked to be read again. Returns the error code when it cannot be written.
+ * Writes the cache: the new texts appended to the blob as one chunk (or, when most of the blob is no
+ * longer referred to, or another run appended meanwhile, a new blob file with only what is), then the
+ * header to a temporary file renamed over the old. A crash at any point leaves a header whose chunks
+ * either check out or are set aside. Returns the error code when the cache cannot be written.
  */
-export function writeCacheFile(file: string, blobWriter: BlobWriter, header: (now: bigint) => CacheHeader): string | undefined {
+export function writeCacheFile(file: string, write: CacheWrite): string | undefined {
+  const folder = dirname(file);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? String(error);
+  }
+  let blob: { file: string; chunks: Chunk[] } | undefined;
+  let header: CacheHeader | undefined;
+  const compacting = write.blobFile === undefined || write.live < (write.blob.length + write.texts.length) * LIVE_PART || write.chunks.length >= MAX_CHUNKS;
+  if (!compacting && write.texts.length === 0) blob = { file: write.blobFile!, chunks: [...write.chunks] };
+  else if (!compacting) blob = appendChunk(join(folder, write.blobFile!), write);
+  const written = writeAtomically(file, (now) => {
+    const head = write.header(now);
+    if (blob) header = { ...head, blob };
+    else {
+      // A blob of its own: only what is referred to, the reported files' entries first, in order.
+      const moved = compact(write, head);
+      const name = `${basename(file)}.${randomBytes(6).toString('hex')}.blob`;
+      const refused = writeAtomically(join(folder, name), () => moved.parts);
+      if (refused !== undefined) throw Object.assign(new Error(refused), { code: refused });
+      header = { ...moved.header, blob: { file: name, chunks: [[0, moved.length, hashOf(moved.parts)]] } };
+    }
+    return [Buffer.from(`${JSON.stringify(header)}\n`, 'utf8')];
+  }, true);
+  if (written !== undefined) return written;
+  if (header!.blob.file !== write.blobFile) removeLeftovers(folder, basename(file), header!.blob.file, write.blobFile);
+  return undefined;
+}
+
+/** Files older than this that no header refers to are a killed run's leftovers (a live run is never this slow to rename). */
+const LEFTOVER_AGE_MS = 10 * 60 * 1000;
+
+/**
+ * Once a new blob is in place: the old one (a run that read the old header meanwhile sets it aside),
+ * and blobs and temporary files of this cache that runs killed midway left behind.
+ */
+function removeLeftovers(folder: string, name: string, blobFile: string, oldBlobFile: string | undefined): void {
+  try {
+    if (oldBlobFile !== undefined) rmSync(join(folder, oldBlobFile), { force: true });
+    const before = Date.now() - LEFTOVER_AGE_MS;
+    for (const entry of readdirSync(folder)) {
+      const ours = (entry.startsWith(`${name}.`) && entry.endsWith('.blob')) || (entry.startsWith(`.${name}.`) && entry.endsWith('.tmp'));
+      if (!ours || entry === blobFile) continue;
+      const path = join(folder, entry);
+      if (statSync(path).mtimeMs < before) rmSync(path, { force: true });
+    }
+  } catch {
+    // Only tidying: what is left is never read.
+  }
+}
+
+/** Appends the new texts to the blob file as one chunk; undefined when the file is not the one read (another run wrote to it). */
+function appendChunk(path: string, write: CacheWrite): { file: string; chunks: Chunk[] } | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'a');
+    if (fstatSync(fd).size !== write.blob.length) return undefined;
+    const parts = write.texts.parts;
+    writeAll(fd, parts);
+    if (fstatSync(fd).size !== write.blob.length + write.texts.length) return undefined;
+    return { file: basename(path), chunks: [...write.chunks, [write.blob.length, write.texts.length, hashOf(parts)]] };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The header with every segment moved into a blob of its own, and that blob's parts. */
+function compact(write: CacheWrite, header: Omit<CacheHeader, 'blob'>): { header: Omit<CacheHeader, 'blob'>; parts: Buffer[]; length: number } {
+  const parts: Buffer[] = [];
+  let length = 0;
+  // Where each segment went, by its offset (one text may be referred to from several entries).
+  const moved = new Map<number, number>();
+  // The last part taken from the old blob, which the next stretch of it may extend.
+  let last: { start: number; end: number } | undefined;
+  const move = (segment: Segment): Segment => {
+    const [offset, size] = segment;
+    const known = moved.get(offset);
+    if (known !== undefined) return [known, size];
+    const at = length;
+    moved.set(offset, at);
+    length += size;
+    const added = offset >= write.texts.base ? write.texts.bytes(segment) : undefined;
+    if (added) {
+      parts.push(added);
+      last = undefined;
+    } else if (last && last.end === offset) {
+      // Unchanged entries lie one after the other: the blob is then written in a few long parts.
+      last.end += size;
+      parts[parts.length - 1] = write.blob.subarray(last.start, last.end);
+    } else {
+      parts.push(write.blob.subarray(offset, offset + size));
+      last = { start: offset, end: offset + size };
+    }
+    return [at, size];
+  };
+  const moveResult = (r: PrintedResult): PrintedResult => ({ j: move(r.j), c: r.c, ...(r.x ? { x: move(r.x) } : {}) });
+  for (const segment of write.printedFirst) move(segment);
+  const files: Record<string, FileEntry> = {};
+  for (const [path, entry] of Object.entries(header.files)) {
+    const out: FileEntry = { st: entry.st, h: entry.h };
+    if (entry.doc) {
+      const { v, read, ...doc } = entry.doc;
+      out.doc = { ...doc, ...(v ? { v: move(v) } : {}), ...(read ? { read: move(read) } : {}) };
+    }
+    if (entry.own) out.own = { ...entry.own, r: moveResult(entry.own.r) };
+    files[path] = out;
+  }
+  const rests = header.rests.map((r) => ({ ...r, files: Object.fromEntries(Object.entries(r.files).map(([name, p]) => [name, moveResult(p)])) }));
+  return { header: { ...header, files, rests }, parts, length };
+}
+
+/**
+ * Writes a file atomically (a temporary file renamed over it). `content` is called once the
+ * temporary file exists, with the file system's time of its creation, so that entries modified too
+ * close to the writing can be marked to be read again. `checksum` starts the file with a line holding
+ * the SHA-256 of the rest. Returns the error code when it cannot be written.
+ */
+function writeAtomically(file: string, content: (now: bigint) => Buffer[], checksum = false): string | undefined {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   let fd: number | undefined;
   try {
-    mkdirSync(dirname(file), { recursive: true });
     fd = openSync(tmp, 'w');
     const now = fstatSync(fd, { bigint: true }).mtimeNs;
-    const head = Buffer.from(`${JSON.stringify(header(now))}\n`, 'utf8');
-    const hash = createHash('sha256').update(head);
-    for (const part of blobWriter.parts) hash.update(part);
-    writeAll(fd, [Buffer.from(`${hash.digest('base64url')}\n`, 'latin1'), head, ...blobWriter.parts]);
+    const parts = content(now);
+    writeAll(fd, checksum ? [Buffer.from(`${hashOf(parts)}\n`, 'latin1'), ...parts] : parts);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);
@@ -257,6 +416,12 @@ function writeAll(fd: number, buffers: readonly Buffer[]): void {
       skip = 0;
     }
   }
+}
+
+function hashOf(parts: readonly Buffer[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('base64url');
 }
 
 export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('base64url');

@@ -3,7 +3,7 @@
 // without being read (as git's index does); a road map whose bytes and the facts of the rest of the
 // workspace are unchanged is neither parsed nor checked; the other documents' results are kept under
 // a key over everything they were drawn from. Keyed by lamd's build, the schema and SDG versions, the
-// date and the language (see cache-file.ts for the file).
+// date and the language (see cache-file.ts for the files).
 import { readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join, relative, resolve, sep } from 'node:path';
@@ -23,7 +23,7 @@ import type { CheckOptions, CheckResult, FileResult, SuppressedDiagnostic } from
 import type { Suppression } from './settings.js';
 import { lazyRoadmap, summarize, type StandIn, type Summary } from './stand-in.js';
 import { unreadableIds } from './workspace-index.js';
-import { BlobWriter, packSummary, readCacheFile, unpackSummary, sha256, text, writeCacheFile, type CacheContents, type FileEntry, type PrintedResult, type RestEntry, type Segment } from './cache-file.js';
+import { CACHE_FORMAT, CACHE_VERSION, NewTexts, packSummary, readCacheFile, unpackSummary, sha256, text, writeCacheFile, type CacheContents, type CacheHeader, type FileEntry, type PrintedResult, type RestEntry, type Segment } from './cache-file.js';
 import { groupByFile } from '../format/group-by-file.js';
 import { jsonFileFragment, type PrintedFiles } from '../format/json.js';
 
@@ -52,7 +52,7 @@ export interface CachedRun {
   suppressions: Suppression[];
   /** Every file's entry of the JSON output, in `files` order. */
   printed(): PrintedFiles;
-  /** The whole result, its diagnostics read back from what is printed where they were kept. */
+  /** The whole result, its kept diagnostics read back from what is printed (during the run when CacheOptions.diagnostics says so). */
   result(): CheckResult;
   /** How many road maps' results came from the cache, for tests and the curious. */
   reused: number;
@@ -69,6 +69,11 @@ export interface CacheOptions {
   rule?: (id: string) => RuleDocs;
   /** How close to the cache's writing a file's times make it read again next time (default RACY_WINDOW_NS; tests shorten it). */
   racyWindowNs?: bigint;
+  /**
+   * Whether `result()` will be called (any output but JSON's, or --quiet): the kept diagnostics are
+   * then read back during the run, where a cache that does not read is set aside. Default: true.
+   */
+  diagnostics?: boolean;
 }
 
 /** A file that changed while the run read it: the run is done again without the cache. */
@@ -94,15 +99,15 @@ export async function validateWithCache(loadOptions: LoadOptions, checkOptions: 
   const key = runKey(dated, relative(cwd, root));
   const read = readCacheFile(file, key);
   if ('damaged' in read) cacheNotes.push(t('validate.cache-ignored', { file: shown(file, cwd) }));
-  let previous = 'contents' in read ? read.contents : undefined;
+  const run: RunContext = { loadOptions, checkOptions: dated, rule, root, file, key, cwd, started, previous: 'contents' in read ? read.contents : undefined, cacheNotes, racyWindow: options.racyWindowNs ?? RACY_WINDOW_NS, diagnostics: options.diagnostics ?? true };
   for (;;) {
     try {
-      return await cachedRun({ loadOptions, checkOptions: dated, rule, root, file, cwd, started, previous, cacheNotes, racyWindow: options.racyWindowNs ?? RACY_WINDOW_NS });
+      return await cachedRun(run);
     } catch (error) {
       // A cache whose checksum held but whose contents do not read: run once more without it.
-      if (error instanceof DamagedCache && previous !== undefined) {
+      if (error instanceof DamagedCache && run.previous !== undefined) {
         cacheNotes.push(t('validate.cache-ignored', { file: shown(file, cwd) }));
-        previous = undefined;
+        run.previous = undefined;
         continue;
       }
       // A file changed under the run: what it read may mix two versions, so it is all read again.
@@ -143,55 +148,77 @@ interface RunContext {
   rule: (id: string) => RuleDocs;
   root: string;
   file: string;
+  /** The run's key (runKey), which the cache read had and the cache written has. */
+  key: string;
   cwd: string;
   started: bigint;
   previous: CacheContents | undefined;
   cacheNotes: Text[];
   racyWindow: bigint;
+  diagnostics: boolean;
 }
 
 /** Where a file's results come from: checked in this run, or kept. */
 type Outcome = { fresh: FileResult } | { kept: PrintedResult };
 
+/** The steps of a cached run, each named for what it works out. */
 async function cachedRun(run: RunContext): Promise<CachedRun> {
-  const { loadOptions, checkOptions, root, previous } = run;
+  const loaded = await loadWithCache(run);
+  const plan = whatToCheck(run, loaded);
+  const checked = await checkWhatChanged(run, loaded, plan);
+  const outcomes = outcomesOf(loaded, plan, checked);
+  const texts = new NewTexts(loaded.blob.length);
+  const printed = printNow(run, loaded, outcomes, texts);
+  keepForNextRun(run, loaded, plan, checked, printed, texts);
+  return runOutcome(run, loaded, plan, checked, outcomes, printed);
+}
+
+/** What loading with the cache gave. */
+interface Loaded {
+  load: LoadResult;
+  items: Item[];
+  byPath: Map<string, Item>;
+  /** The previous run's blob (empty without one). */
+  blob: Buffer;
+  /** What discovery found on no file (a folder named like a document, a link out of the workspace). */
+  discovery: Diagnostic[];
+  /** What reading found in each file read now. */
+  readNow: Map<string, Diagnostic[]>;
+}
+
+/**
+ * Loads the workspace, every file whose bytes are as recorded placed from the cache: a road map as
+ * a stand-in from its summary, any other document from its kept value.
+ */
+async function loadWithCache(run: RunContext): Promise<Loaded> {
+  const { root, previous } = run;
   const blob = previous?.blob ?? Buffer.alloc(0);
   const oldFiles = previous?.header.files ?? {};
   const items: Item[] = [];
   const byPath = new Map<string, Item>();
   const restored: Diagnostic[] = [];
-  const standIns = new Set<LoadedDocument>();
   const rootPrefix = root.endsWith(sep) ? root : root + sep;
-  const rel = (path: string) => (path.startsWith(rootPrefix) ? path.slice(rootPrefix.length) : relative(root, path));
-
-  /** A road map's summary: kept with its entry while its bytes are the same, else read from it. */
-  const summaryOf = (item: Item): Summary => (item.summary ??= item.same && item.old?.doc?.sm ? unpackSummary(item.old.doc.sm) : summarize(item.doc!.value));
 
   /** The document the cache holds for a file whose bytes are unchanged, when it holds one. */
   const place = (item: Item, bytes?: Uint8Array): LoadedDocument | undefined => {
     const doc = item.old?.doc;
     if (!doc) return undefined;
-    let placed: LoadedDocument | undefined;
     if (doc.kind === 'roadmap' && doc.sm && doc.fast) {
-      placed = lazyRoadmap(item.name, item.path, summaryOf(item), () => parseUnchanged(item, bytes));
-      standIns.add(placed);
+      item.placed = lazyRoadmap(item.name, item.path, summaryOf(item), () => parseUnchanged(item, bytes));
+      item.roadmap = true;
     } else if (doc.v) {
-      placed = { file: item.name, path: item.path, kind: doc.kind, value: json(blob, doc.v) as Record<string, unknown>, readFast: doc.fast };
-    }
-    if (placed) {
-      item.placed = placed;
-      if (doc.read) restored.push(...(json(blob, doc.read) as Diagnostic[]));
-    }
-    return placed;
+      item.placed = { file: item.name, path: item.path, kind: doc.kind, value: json(blob, doc.v) as Record<string, unknown>, readFast: doc.fast };
+    } else return undefined;
+    if (doc.read) restored.push(...(json(blob, doc.read) as Diagnostic[]));
+    return item.placed;
   };
 
   const load = await loadWorkspace({
-    ...loadOptions,
+    ...run.loadOptions,
     before: ({ name, path }) => {
-      const item: Item = { name, path, rel: rel(path) };
+      const item: Item = { name, path, rel: path.startsWith(rootPrefix) ? path.slice(rootPrefix.length) : relative(root, path), stat: statOf(path) };
       items.push(item);
       byPath.set(path, item);
-      item.stat = statOf(path);
       const old = Object.hasOwn(oldFiles, item.rel) ? oldFiles[item.rel] : undefined;
       if (!old) return undefined;
       item.old = old;
@@ -210,30 +237,48 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
   });
   if (load.reported.size === 0) throw new UsageError(t('validate.nothing-to-check'));
 
-  // What discovery found on no file (a folder named like a document, a link out of the workspace).
   const names = new Set(items.map((i) => i.name));
   const discovery = load.diagnostics.filter((d) => !names.has(d.file));
-  // What reading found in each file read now, before the kept ones are added back.
+  // What reading found in each file read now, before the kept findings are added back.
   const readNow = new Map<string, Diagnostic[]>();
   for (const d of load.diagnostics) if (names.has(d.file)) (readNow.get(d.file) ?? readNow.set(d.file, []).get(d.file)!).push(d);
   load.diagnostics.push(...restored);
   const texts = load.texts as LazySourceTexts;
   for (const item of items) if (item.placed && item.stat && !texts.has(item.name)) texts.add(item.name, '', item.path, item.stat.size);
-
   for (const doc of load.documents) {
     const item = doc.path !== undefined ? byPath.get(doc.path) : undefined;
-    if (item) item.doc = doc;
+    if (!item) continue;
+    item.doc = doc;
+    if (doc !== item.placed) item.roadmap = doc.kind === 'roadmap' && doc.readFast === true;
   }
-  const hashes = new Map<string, string | null>();
-  for (const item of items) {
-    item.roadmap = item.doc !== undefined && (standIns.has(item.doc) || (item.doc.kind === 'roadmap' && item.doc.readFast === true));
-    hashes.set(item.name, item.hash ?? null);
-  }
-  const summaryKeyOf = (item: Item): string => (item.summaryKey ??= item.placed && item.old?.doc?.sk !== undefined ? item.old.doc.sk : sha256(JSON.stringify(summaryOf(item))).slice(0, 22));
+  return { load, items, byPath, blob, discovery, readNow };
+}
 
+/** What the run checks again, and what it keeps. */
+interface Plan {
+  /** The fingerprint of the workspace beside its road maps (workspaceFacts), and whether the cache has it. */
+  facts: string;
+  sameFacts: boolean;
+  /** For each road map id, the file that declares it first: an ids/unique finding goes on the others. */
+  first: Map<string, string>;
+  roadmaps: Item[];
+  /** Road maps whose own results are kept. */
+  valid: Set<Item>;
+  /** Reported road maps checked again. */
+  toCheck: Item[];
+  /** The other reported files, whose results are kept or made together. */
+  restReported: Set<string>;
+  /** The key of their results, given the road maps their checks read whole. */
+  restKey: (deep: readonly string[]) => string;
+  /** Their kept results, when the key is unchanged. */
+  rest: RestEntry | undefined;
+}
 
-  const facts = workspaceFacts(load, hashes);
-  // For each road map id, the file that declares it first: an ids/unique finding goes on the others.
+function whatToCheck(run: RunContext, { load, items, byPath, discovery }: Loaded): Plan {
+  const { previous } = run;
+  const hashOf = new Map<string, string | null>();
+  for (const item of items) hashOf.set(item.name, item.hash ?? null);
+  const facts = workspaceFacts(load, hashOf);
   // In the documents' order, which a run over named files need not load them in.
   const first = new Map<string, string>();
   for (const doc of load.documents) {
@@ -243,168 +288,236 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
     if (id !== null && !first.has(id)) first.set(id, doc.file);
   }
   const roadmaps = items.filter((i) => i.roadmap);
-  const roadmapNames = new Set(roadmaps.map((i) => i.name));
   const valid = new Set<Item>();
   const sameFacts = previous?.header.facts === facts;
   for (const item of roadmaps) {
     const own = item.same ? item.old?.own : undefined;
-    if (own && sameFacts && (own.first ?? item.name) === (first.get(idOf(item) ?? '') ?? item.name)) valid.add(item);
+    if (own && sameFacts && (own.first ?? item.name) === firstOf(first, item)) valid.add(item);
   }
   const toCheck = roadmaps.filter((i) => !valid.has(i) && load.reported.has(i.name));
+  const roadmapNames = new Set(roadmaps.map((i) => i.name));
   const restReported = new Set([...load.reported].filter((name) => !roadmapNames.has(name)));
 
   // The key of the other files' results: their bytes, what discovery said, every road map's summary,
   // and (per entry) the bytes of the road maps their checks read whole.
   const base = createHash('sha256');
   base.update(JSON.stringify([facts, discovery, [...restReported].sort()]));
-  // No file name holds a NUL: it ends each name and each value.
-  base.update(items.map((item) => `${item.name}\0${item.roadmap ? `s${summaryKeyOf(item)}` : `h${item.hash ?? ''}`}\0`).join(''));
-  const restKey = (deep: readonly string[]) => base.copy().update(JSON.stringify(deep.map((name) => [name, hashes.get(name) ?? null]))).digest('base64url');
-  const rest: RestEntry | undefined = previous?.header.rests.find((r) => r.key === restKey(r.deep));
-  const restKept = rest;
+  // No file name holds a NUL: it ends each name and each value. A road map a run over named files
+  // left out (no hash: see load.ts leftOut) shares no id with a named one, and is named as such.
+  base.update(items.map((item) => `${item.name}\0${item.roadmap ? `s${summaryKeyOf(item)}` : item.hash === undefined ? 'left-out' : `h${item.hash ?? ''}`}\0`).join(''));
+  const restKey = (deep: readonly string[]) => base.copy().update(JSON.stringify(deep.map((name) => [name, hashOf.get(name) ?? null]))).digest('base64url');
+  const rest = previous?.header.rests.find((r) => r.key === restKey(r.deep));
+  return { facts, sameFacts, first, roadmaps, valid, toCheck, restReported, restKey, rest };
+}
 
-  let restFresh: { deep: string[]; notes: string[]; byFile: Map<string, FileResult> } | undefined;
-  let ownFresh = new Map<string, FileResult>();
-  if (!rest || toCheck.length > 0) {
-    const { checkFiles } = await import('./index.js');
-    if (!rest) {
-      // The other files alone, every road map settled behind a stand-in that notes being read whole.
-      const trackers = new Map<LoadedDocument, StandIn>();
-      for (const item of roadmaps) {
-        const doc = item.doc!;
-        trackers.set(doc, lazyRoadmap(doc.file, doc.path, summaryOf(item), () => doc.value));
-      }
-      const scoped: LoadResult = { ...load, documents: load.documents.map((d) => trackers.get(d) ?? d), reported: restReported, diagnostics: load.diagnostics.filter((d) => restReported.has(d.file)) };
-      const checked = await checkFiles(scoped, { ...checkOptions, settled: new Set(trackers.values()) });
-      const deep = roadmaps.filter((i) => trackers.get(i.doc!)!.materialized).map((i) => i.name);
-      restFresh = { deep, notes: checked.notes, byFile: checked.byFile };
+/** Results made in this run. */
+interface Checked {
+  /** The other files', when their kept results did not apply. */
+  rest?: { deep: string[]; notes: string[]; byFile: Map<string, FileResult> };
+  /** The road maps checked again. */
+  own: Map<string, FileResult>;
+}
+
+async function checkWhatChanged(run: RunContext, { load }: Loaded, plan: Plan): Promise<Checked> {
+  const checked: Checked = { own: new Map() };
+  if (plan.rest && plan.toCheck.length === 0) return checked;
+  const { checkFiles } = await import('./index.js');
+  const { roadmaps } = plan;
+  if (!plan.rest) {
+    // The other files alone, every road map settled behind a stand-in that notes being read whole.
+    const trackers = new Map<LoadedDocument, StandIn>();
+    for (const item of roadmaps) {
+      const doc = item.doc!;
+      trackers.set(doc, lazyRoadmap(doc.file, doc.path, summaryOf(item), () => doc.value));
     }
-    if (toCheck.length > 0) {
-      const reported = new Set(toCheck.map((i) => i.name));
-      const settled = new Set(roadmaps.filter((i) => !reported.has(i.name)).map((i) => i.doc!));
-      const scoped: LoadResult = { ...load, reported, diagnostics: load.diagnostics.filter((d) => reported.has(d.file)) };
-      ownFresh = (await checkFiles(scoped, { ...checkOptions, settled })).byFile;
-    }
+    const reported = plan.restReported;
+    const scoped: LoadResult = { ...load, documents: load.documents.map((d) => trackers.get(d) ?? d), reported, diagnostics: load.diagnostics.filter((d) => reported.has(d.file)) };
+    const result = await checkFiles(scoped, { ...run.checkOptions, settled: new Set(trackers.values()) });
+    const deep = roadmaps.filter((i) => trackers.get(i.doc!)!.materialized).map((i) => i.name);
+    checked.rest = { deep, notes: result.notes, byFile: result.byFile };
   }
+  if (plan.toCheck.length > 0) {
+    const reported = new Set(plan.toCheck.map((i) => i.name));
+    const settled = new Set(roadmaps.filter((i) => !reported.has(i.name)).map((i) => i.doc!));
+    const scoped: LoadResult = { ...load, reported, diagnostics: load.diagnostics.filter((d) => reported.has(d.file)) };
+    checked.own = (await checkFiles(scoped, { ...run.checkOptions, settled })).byFile;
+  }
+  return checked;
+}
 
-  // Every reported file's results, from this run or kept.
+/** Every reported file's results, from this run or kept. */
+function outcomesOf({ load }: Loaded, plan: Plan, checked: Checked): Map<string, Outcome> {
   const outcomes = new Map<string, Outcome>();
-  for (const name of restReported) {
-    const fresh = restFresh?.byFile.get(name);
-    const kept = rest?.files[name];
+  for (const name of plan.restReported) {
+    const fresh = checked.rest?.byFile.get(name);
+    const kept = plan.rest?.files[name];
     if (fresh) outcomes.set(name, { fresh });
     else if (kept) outcomes.set(name, { kept });
     else throw new DamagedCache();
   }
-  for (const item of roadmaps) {
+  for (const item of plan.roadmaps) {
     if (!load.reported.has(item.name)) continue;
-    const fresh = ownFresh.get(item.name);
+    const fresh = checked.own.get(item.name);
     if (fresh) outcomes.set(item.name, { fresh });
-    else if (valid.has(item)) outcomes.set(item.name, { kept: item.old!.own!.r });
+    else if (plan.valid.has(item)) outcomes.set(item.name, { kept: item.old!.own!.r });
     else throw new DamagedCache();
   }
+  return outcomes;
+}
 
-  // The cache to write. The entries of the reported files come first, in the output's order, each
-  // with the `,\n` that follows it there: the kept ones carried over, the others printed now.
+/** The reported files' entries of the output: kept ones where they lie in the blob, new ones printed now. */
+interface Printed {
+  /** The files reported, as shown, sorted (the output's order). */
+  files: string[];
+  byFile: Map<string, PrintedResult>;
+  /** The entries printed in this run, each with the `,\n` that follows it in the output. */
+  pieces: Map<string, string>;
+}
+
+function printNow(run: RunContext, { load }: Loaded, outcomes: ReadonlyMap<string, Outcome>, texts: NewTexts): Printed {
   const files = [...load.reported].sort();
-  const writer = new BlobWriter();
-  const printedNow = new Map<string, PrintedResult>();
+  const byFile = new Map<string, PrintedResult>();
   const pieces = new Map<string, string>();
   for (const name of files) {
     const outcome = outcomes.get(name)!;
-    if ('kept' in outcome) printedNow.set(name, { j: writer.carry(blob, outcome.kept.j), c: outcome.kept.c });
-    else {
-      const piece = `${fragmentOf(name, outcome.fresh, run.rule)},\n`;
-      pieces.set(name, piece);
-      printedNow.set(name, { j: writer.add(piece), c: countsOf(outcome.fresh.diagnostics) });
-    }
-  }
-  for (const name of files) {
-    const outcome = outcomes.get(name)!;
-    const printed = printedNow.get(name)!;
     if ('kept' in outcome) {
-      if (outcome.kept.x) printed.x = writer.carry(blob, outcome.kept.x);
-    } else if (outcome.fresh.suppressions.length > 0 || outcome.fresh.suppressed.length > 0) {
-      printed.x = writer.add(JSON.stringify({ suppressions: outcome.fresh.suppressions, suppressed: outcome.fresh.suppressed }));
+      byFile.set(name, outcome.kept);
+      continue;
     }
+    const { fresh } = outcome;
+    const piece = `${fragmentOf(name, fresh, run.rule)},\n`;
+    pieces.set(name, piece);
+    const printed: PrintedResult = { j: texts.add(piece), c: countsOf(fresh.diagnostics) };
+    if (fresh.suppressions.length > 0 || fresh.suppressed.length > 0) printed.x = texts.add(JSON.stringify({ suppressions: fresh.suppressions, suppressed: fresh.suppressed }));
+    byFile.set(name, printed);
   }
-  const carry = (r: PrintedResult): PrintedResult => ({ j: writer.carry(blob, r.j), c: r.c, ...(r.x ? { x: writer.carry(blob, r.x) } : {}) });
+  return { files, byFile, pieces };
+}
 
+/**
+ * The cache the next run reads: an entry for every file (the one kept, as the object it is, when
+ * nothing in it changed), the other files' results, and the texts printed now appended to the blob.
+ * A run that changed nothing writes nothing.
+ */
+function keepForNextRun(run: RunContext, { items, blob, readNow }: Loaded, plan: Plan, checked: Checked, printed: Printed, texts: NewTexts): void {
+  const { previous } = run;
+  const oldFiles = previous?.header.files ?? {};
   const entries: Record<string, FileEntry> = {};
   const times: Array<[FileEntry, bigint]> = [];
-  const named = (loadOptions.paths ?? []).length > 0;
+  const named = (run.loadOptions.paths ?? []).length > 0;
   // A run over named files keeps what it did not read; a run over the workspace forgets deleted files.
   if (named) {
     const seen = new Set(items.map((i) => i.rel));
-    for (const [path, entry] of Object.entries(oldFiles)) if (!seen.has(path)) entries[path] = carryEntry(writer, blob, entry, sameFacts);
+    for (const [path, entry] of Object.entries(oldFiles)) if (!seen.has(path)) entries[path] = keptEntry(entry, plan.sameFacts);
   }
   for (const item of items) {
     if (!item.stat || item.hash === undefined) {
       // Not read in this run (a road map a run over named files left out): kept as it was.
-      if (item.old && item.old.st === item.stat?.key) entries[item.rel] = carryEntry(writer, blob, item.old, sameFacts);
+      if (item.old && item.old.st === item.stat?.key) entries[item.rel] = keptEntry(item.old, plan.sameFacts);
       continue;
     }
     const entry: FileEntry = { st: item.stat.key, h: item.hash };
-    times.push([entry, item.stat.latest]);
-    if (item.doc) {
-      if (item.same && item.placed && item.old?.doc) {
-        // A road map's entry has no texts in the blob: it is kept as the object it is.
-        const old = item.old.doc;
-        entry.doc = old.v === undefined && old.read === undefined ? old : carryEntry(writer, blob, { st: null, h: null, doc: old }, false).doc!;
-      }
-      else {
-        const doc = item.doc;
-        const read = readNow.get(item.name);
-        const value = item.roadmap ? undefined : exactJson(doc.value);
-        entry.doc = {
-          kind: doc.kind,
-          fast: doc.readFast === true,
-          ...(doc.kind === 'roadmap' && !(item.roadmap && summaryOf(item).scalars.id === idOf(item)) ? { id: idOf(item) } : {}),
-          ...(item.roadmap ? { sm: packSummary(summaryOf(item)), sk: summaryKeyOf(item) } : {}),
-          ...(value !== undefined ? { v: writer.add(value) } : {}),
-          ...(read ? { read: writer.add(JSON.stringify(read)) } : {}),
-        };
-      }
-    }
+    if (item.doc) entry.doc = item.same && item.placed && item.old?.doc ? item.old.doc : docEntry(item, readNow.get(item.name), texts);
     if (item.roadmap) {
-      const firstFile = first.get(idOf(item) ?? '');
-      const printed = printedNow.get(item.name);
-      const firstElsewhere = firstFile !== undefined && firstFile !== item.name ? { first: firstFile } : {};
-      if (printed) entry.own = { ...firstElsewhere, r: printed };
-      else if (valid.has(item)) entry.own = { ...firstElsewhere, r: carry(item.old!.own!.r) };
+      const firstFile = firstOf(plan.first, item);
+      const r = printed.byFile.get(item.name) ?? (plan.valid.has(item) ? item.old!.own!.r : undefined);
+      if (r) entry.own = firstFile !== item.name ? { first: firstFile, r } : { r };
     }
-    entries[item.rel] = entry;
+    const old = item.old;
+    const same = old !== undefined && old.st === entry.st && old.h === entry.h && old.doc === entry.doc && old.own?.r === entry.own?.r && old.own?.first === entry.own?.first;
+    entries[item.rel] = same ? old : entry;
+    times.push([entries[item.rel]!, item.stat.latest]);
   }
-  const restFiles: Record<string, PrintedResult> = {};
-  for (const name of restReported) restFiles[name] = printedNow.get(name)!;
-  const restNow: RestEntry = restFresh ? { key: restKey(restFresh.deep), deep: restFresh.deep, notes: restFresh.notes, files: restFiles } : { ...rest!, files: restFiles };
-  const rests = [restNow];
+  const rests = [restNow(plan, checked, printed)];
   for (const r of previous?.header.rests ?? []) {
     if (rests.length >= RESTS_KEPT) break;
-    if (r !== restKept && r.key !== restNow.key) rests.push({ ...r, files: Object.fromEntries(Object.entries(r.files).map(([n, p]) => [n, carry(p)])) });
+    if (r !== plan.rest && r.key !== rests[0]!.key) rests.push(r);
   }
 
-  // Nothing new to keep: the file stays as it is (a run that changed nothing writes nothing).
   const unchanged =
-    pieces.size === 0 &&
-    restKept === previous?.header.rests[0] &&
+    texts.length === 0 &&
+    rests[0] === previous?.header.rests[0] &&
     items.every((i) => i.same && i.old!.st !== null && i.old!.st === i.stat?.key) &&
     (named || Object.keys(oldFiles).length === items.length);
-  if (!unchanged) {
-    const refused = writeCacheFile(run.file, writer, (now) => {
+  if (unchanged) return;
+  const refused = writeCacheFile(run.file, {
+    blob,
+    blobFile: previous?.header.blob.file,
+    chunks: previous?.header.blob.chunks ?? [],
+    texts,
+    live: liveBytes(entries, rests),
+    printedFirst: printed.files.map((name) => printed.byFile.get(name)!.j),
+    header: (now) => {
       // Files changed within a tick of being read may change again unseen: read them next time.
       const racy = now - (process.hrtime.bigint() - run.started) - run.racyWindow;
       for (const [entry, latest] of times) if (latest >= racy) entry.st = null;
-      return { format: 'lamd validate cache', version: 2, key: runKey(checkOptions, relative(run.cwd, root)), facts, files: entries, rests };
-    });
-    if (refused) run.cacheNotes.push(t('validate.cache-off', { folder: shown(resolve(run.file, '..'), run.cwd), code: refused }));
-  }
+      return { format: CACHE_FORMAT, version: CACHE_VERSION, key: run.key, facts: plan.facts, files: entries, rests } satisfies Omit<CacheHeader, 'blob'>;
+    },
+  });
+  if (refused) run.cacheNotes.push(t('validate.cache-off', { folder: shown(resolve(run.file, '..'), run.cwd), code: refused }));
+}
 
-  // The run's results, in the order the output lists them.
+/** The other files' results for the next run: made now, or the kept ones. */
+function restNow(plan: Plan, checked: Checked, printed: Printed): RestEntry {
+  if (!checked.rest) return plan.rest!;
+  const files: Record<string, PrintedResult> = {};
+  for (const name of plan.restReported) files[name] = printed.byFile.get(name)!;
+  return { key: plan.restKey(checked.rest.deep), deep: checked.rest.deep, notes: checked.rest.notes, files };
+}
+
+/** A file's entry for a document read now. */
+function docEntry(item: Item, read: Diagnostic[] | undefined, texts: NewTexts): FileEntry['doc'] {
+  const doc = item.doc!;
+  const value = item.roadmap ? undefined : exactJson(doc.value);
+  return {
+    kind: doc.kind,
+    fast: doc.readFast === true,
+    ...(doc.kind === 'roadmap' && !(item.roadmap && summaryOf(item).scalars.id === idOf(item)) ? { id: idOf(item) } : {}),
+    ...(item.roadmap ? { sm: packSummary(summaryOf(item)), sk: summaryKeyOf(item) } : {}),
+    ...(value !== undefined ? { v: texts.add(value) } : {}),
+    ...(read ? { read: texts.add(JSON.stringify(read)) } : {}),
+  };
+}
+
+/** An entry of the old cache in the new one; its own results only when still valid. */
+function keptEntry(entry: FileEntry, keepOwn: boolean): FileEntry {
+  if (!entry.own || keepOwn) return entry;
+  const { own: _, ...rest } = entry;
+  return rest;
+}
+
+/** How many bytes of the blob the header refers to (a text referred to twice counted once). */
+function liveBytes(entries: Record<string, FileEntry>, rests: readonly RestEntry[]): number {
+  const seen = new Set<number>();
+  let live = 0;
+  const refer = (segment: Segment | undefined) => {
+    if (segment && !seen.has(segment[0])) {
+      seen.add(segment[0]);
+      live += segment[1];
+    }
+  };
+  for (const path in entries) {
+    const entry = entries[path]!;
+    refer(entry.doc?.v);
+    refer(entry.doc?.read);
+    refer(entry.own?.r.j);
+    refer(entry.own?.r.x);
+  }
+  for (const rest of rests) {
+    for (const name in rest.files) {
+      refer(rest.files[name]!.j);
+      refer(rest.files[name]!.x);
+    }
+  }
+  return live;
+}
+
+/** The run's results, in the order the output lists them. */
+function runOutcome(run: RunContext, { load, blob }: Loaded, plan: Plan, checked: Checked, outcomes: ReadonlyMap<string, Outcome>, printed: Printed): CachedRun {
   const counts = { errors: 0, warnings: 0, infos: 0 };
   let filesWithProblems = 0;
-  for (const printed of printedNow.values()) {
-    const [errors, warnings, infos] = printed.c;
+  for (const { c } of printed.byFile.values()) {
+    const [errors, warnings, infos] = c;
     counts.errors += errors;
     counts.warnings += warnings;
     counts.infos += infos;
@@ -418,82 +531,100 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
     const outcome = outcomes.get(doc.file);
     if (outcome) suppressions.push(...extras(outcome).suppressions);
   }
-  /** The output's files: stretches of kept entries that lie one after the other in the old blob are decoded at once. */
-  const printed = (): PrintedFiles => {
-    const parts: string[] = [];
-    let from = -1;
-    let to = -1;
-    const flush = () => {
-      if (from !== -1) parts.push(blob.toString('utf8', from, to));
-      from = to = -1;
-    };
-    for (const name of files) {
-      const outcome = outcomes.get(name)!;
-      if ('kept' in outcome) {
-        const [at, length] = outcome.kept.j;
-        if (at !== to) {
-          flush();
-          from = at;
-        }
-        to = at + length;
-      } else {
-        flush();
-        parts.push(pieces.get(name)!);
-      }
+  const notes = checked.rest ? checked.rest.notes : plan.rest!.notes;
+  const readBack = (): CheckResult => {
+    const diagnostics: Diagnostic[] = [];
+    const suppressed: SuppressedDiagnostic[] = [];
+    for (const [name, outcome] of outcomes) {
+      diagnostics.push(...('fresh' in outcome ? outcome.fresh.diagnostics : diagnosticsOf(name, text(blob, outcome.kept.j).slice(0, -2))));
+      suppressed.push(...extras(outcome).suppressed);
     }
-    flush();
-    // Every entry carries the `,\n` after it; the last one is followed by the end of the list.
-    return { body: parts.join('').slice(0, -2), filesWithProblems };
+    return { diagnostics: sortDiagnostics(diagnostics), files: printed.files, notes, suppressions, suppressed: sortDiagnostics(suppressed) };
   };
+  // Read back here, where a cache that does not read is set aside, not when the output is written.
+  let result = run.diagnostics ? readBack() : undefined;
   return {
-    root,
+    root: run.root,
     texts: load.texts,
-    files,
-    notes: restFresh ? restFresh.notes : rest!.notes,
+    files: printed.files,
+    notes,
     cacheNotes: run.cacheNotes,
     counts,
     suppressions,
-    printed,
-    result: () => {
-      const diagnostics: Diagnostic[] = [];
-      const suppressed: SuppressedDiagnostic[] = [];
-      for (const [name, outcome] of outcomes) {
-        diagnostics.push(...('fresh' in outcome ? outcome.fresh.diagnostics : diagnosticsOf(name, text(blob, outcome.kept.j).slice(0, -2))));
-        suppressed.push(...extras(outcome).suppressed);
-      }
-      return { diagnostics: sortDiagnostics(diagnostics), files, notes: restFresh ? restFresh.notes : rest!.notes, suppressions, suppressed: sortDiagnostics(suppressed) };
-    },
-    reused: roadmaps.filter((i) => valid.has(i) && load.reported.has(i.name)).length,
-    restReused: restKept !== undefined,
-    checked: [...pieces.keys()].sort(),
+    printed: () => ({ body: printedBody(blob, printed, outcomes), filesWithProblems }),
+    result: () => (result ??= readBack()),
+    reused: plan.roadmaps.filter((i) => plan.valid.has(i) && load.reported.has(i.name)).length,
+    restReused: plan.rest !== undefined,
+    checked: [...printed.pieces.keys()].sort(),
   };
+}
 
-  /** A road map's id as the id index reads it. */
-  function idOf(item: Item): string | null {
-    return item.id !== undefined ? item.id : (item.id = idNow(item));
-  }
-
-  function idNow(item: Item): string | null {
-    if (item.placed && item.old?.doc) {
-      if (item.old.doc.id !== undefined) return item.old.doc.id;
-      const id = item.old.doc.sm ? summaryOf(item).scalars.id : undefined;
-      return typeof id === 'string' ? id : null;
+/** The output's files: stretches of kept entries that lie one after the other in the blob are decoded at once. */
+function printedBody(blob: Buffer, printed: Printed, outcomes: ReadonlyMap<string, Outcome>): string {
+  const parts: string[] = [];
+  let from = -1;
+  let to = -1;
+  const flush = () => {
+    if (from !== -1) parts.push(blob.toString('utf8', from, to));
+    from = to = -1;
+  };
+  for (const name of printed.files) {
+    const outcome = outcomes.get(name)!;
+    if ('kept' in outcome) {
+      const [at, length] = outcome.kept.j;
+      if (at !== to) {
+        flush();
+        from = at;
+      }
+      to = at + length;
+    } else {
+      flush();
+      parts.push(printed.pieces.get(name)!);
     }
-    const id = item.doc?.value.id;
-    return typeof id === 'string' ? id : null;
   }
+  flush();
+  // Every entry carries the `,\n` after it; the last one is followed by the end of the list.
+  return parts.join('').slice(0, -2);
+}
 
-  /** Parses a kept road map when a check reads past its summary; its bytes must still be the recorded ones. */
-  function parseUnchanged(item: Item, bytes: Uint8Array | undefined): Record<string, unknown> {
-    let data = bytes;
-    try {
-      data ??= readFileSync(item.path);
-    } catch {
-      throw new ChangedDuringRun();
-    }
-    if (sha256(data) !== item.hash) throw new ChangedDuringRun();
-    return parseYamlText(item.name, new TextDecoder('utf-8', { fatal: true }).decode(data)).value as Record<string, unknown>;
+/** A road map's summary: kept with its entry while its bytes are the same, else read from it. */
+function summaryOf(item: Item): Summary {
+  return (item.summary ??= item.same && item.old?.doc?.sm ? unpackSummary(item.old.doc.sm) : summarize(item.doc!.value));
+}
+
+/** A road map's summary's key, kept with its entry while placed from it. */
+function summaryKeyOf(item: Item): string {
+  return (item.summaryKey ??= item.placed && item.old?.doc?.sk !== undefined ? item.old.doc.sk : sha256(JSON.stringify(summaryOf(item))).slice(0, 22));
+}
+
+/** A road map's id as the id index reads it. */
+function idOf(item: Item): string | null {
+  if (item.id !== undefined) return item.id;
+  let id: unknown;
+  if (item.placed && item.old?.doc) id = item.old.doc.id !== undefined ? item.old.doc.id : item.old.doc.sm ? summaryOf(item).scalars.id : undefined;
+  else id = item.doc?.value.id;
+  return (item.id = typeof id === 'string' ? id : null);
+}
+
+/**
+ * The file that declares a road map's id first; the road map itself when it has none (a road map
+ * without an id shares nothing with one whose id is "").
+ */
+function firstOf(first: ReadonlyMap<string, string>, item: Item): string {
+  const id = idOf(item);
+  return (id !== null && first.get(id)) || item.name;
+}
+
+/** Parses a kept road map when a check reads past its summary; its bytes must still be the recorded ones. */
+function parseUnchanged(item: Item, bytes: Uint8Array | undefined): Record<string, unknown> {
+  let data = bytes;
+  try {
+    data ??= readFileSync(item.path);
+  } catch {
+    throw new ChangedDuringRun();
   }
+  if (sha256(data) !== item.hash) throw new ChangedDuringRun();
+  return parseYamlText(item.name, new TextDecoder('utf-8', { fatal: true }).decode(data)).value as Record<string, unknown>;
 }
 
 /** A run without the cache, in the cached run's shape. */
@@ -552,17 +683,6 @@ function json(blob: Buffer, segment: Segment): unknown {
   }
 }
 
-/** An entry of the old cache in the new one, its texts carried over; its own results only when still valid. */
-function carryEntry(writer: BlobWriter, blob: Buffer, entry: FileEntry, keepOwn: boolean): FileEntry {
-  const out: FileEntry = { st: entry.st, h: entry.h };
-  if (entry.doc) {
-    const { v, read, ...doc } = entry.doc;
-    out.doc = { ...doc, ...(v ? { v: writer.carry(blob, v) } : {}), ...(read ? { read: writer.carry(blob, read) } : {}) };
-  }
-  if (entry.own && keepOwn) out.own = { ...entry.own, r: { j: writer.carry(blob, entry.own.r.j), c: entry.own.r.c, ...(entry.own.r.x ? { x: writer.carry(blob, entry.own.r.x) } : {}) } };
-  return out;
-}
-
 /** A file's size, times and inode, as the cache records them; undefined when it cannot be looked at. */
 function statOf(path: string): Item['stat'] {
   try {
@@ -613,7 +733,7 @@ function runKey(options: CheckOptions, rootFromCwd: string): string {
   // Files are named relative to the working directory in the results: seen from elsewhere, they read
   // otherwise. Kept messages were written by Intl: another Node (another ICU, CLDR) may write them otherwise.
   const intl = [process.versions.icu ?? null, process.versions.cldr ?? null];
-  return sha256(JSON.stringify([2, LAMD_VERSION, build, SCHEMA_VERSION, SDG_CODE_LIST_VERSION, options.today ?? null, options.language ?? 'en', rootFromCwd, intl]));
+  return sha256(JSON.stringify([CACHE_VERSION, LAMD_VERSION, build, SCHEMA_VERSION, SDG_CODE_LIST_VERSION, options.today ?? null, options.language ?? 'en', rootFromCwd, intl]));
 }
 
 /**
@@ -621,7 +741,7 @@ function runKey(options: CheckOptions, rootFromCwd: string): string {
  * document that is not a road map (lamd.yaml with its rule settings, the stakeholders, profiles,
  * practices, activities, progress reports), the ids files that could not be read would declare, and
  * whether lamd.yaml and stakeholders.yaml exist. A road map depends on other road maps only through a
- * shared id (see `first` in cachedRun).
+ * shared id (see `first` in whatToCheck).
  */
 function workspaceFacts(load: LoadResult, hashes: ReadonlyMap<string, string | null>): string {
   const hash = createHash('sha256');

@@ -48,7 +48,9 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
   let cached: CachedRun | undefined;
   if (options.cache || options.cacheLocation !== undefined) {
     const { validateWithCache } = await import('../../check/cache.js');
-    cached = await validateWithCache(loadOptions, checkOptions, { ...(options.cacheLocation !== undefined ? { location: options.cacheLocation } : {}) });
+    // JSON is printed from the kept entries as they are: their diagnostics are read back only for the other formats, and for --quiet.
+    const diagnostics = format !== 'json' || Boolean(options.quiet);
+    cached = await validateWithCache(loadOptions, checkOptions, { diagnostics, ...(options.cacheLocation !== undefined ? { location: options.cacheLocation } : {}) });
     load = { ...(cached.root !== undefined ? { root: cached.root } : {}), texts: cached.texts };
     runNotes.push(...cached.cacheNotes);
   } else {
