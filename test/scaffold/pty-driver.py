@@ -25,6 +25,24 @@ def clean(text):
     return ANSI.sub("", text).replace("\r", "")
 
 
+def settle(fd, quiet=0.03, longest=0.5):
+    """What the command writes until it has written nothing for `quiet` seconds (at most `longest`)."""
+    out = ""
+    until = time.time() + longest
+    while time.time() < until:
+        ready, _, _ = select.select([fd], [], [], quiet)
+        if not ready:
+            break
+        try:
+            data = os.read(fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        out += data.decode("utf-8", "replace")
+    return out
+
+
 def main():
     script = json.load(sys.stdin)
     deadline = time.time() + script.get("timeout", 30)
@@ -57,8 +75,9 @@ def main():
             if data:
                 seen += data.decode("utf-8", "replace")
         if step < len(steps) and re.search(steps[step]["expect"], clean(seen[since:])):
-            # Let the prompt finish drawing before typing, as a person would.
-            time.sleep(0.15)
+            # Let the prompt finish drawing before typing, as a person would: until the terminal has
+            # been quiet for a moment (a fixed pause cost seconds over a test file's steps).
+            seen += settle(fd)
             os.write(fd, steps[step]["send"].encode("utf-8"))
             since = len(seen)
             step += 1
