@@ -107,7 +107,8 @@ async function visit(name: string, options: { bypassCSP?: boolean } = {}): Promi
   return { context, page, outside, dialogs, errors };
 }
 
-describe('HTML reports in Chromium', () => {
+// Concurrently: every test opens its own context, and much of a test is waiting on Chromium.
+describe.concurrent('HTML reports in Chromium', () => {
   for (const phase of REPORT_PHASES) {
     it(`${phase}: every table-of-contents link leads to a heading, and nothing is fetched`, async () => {
       const { context, page, outside } = await visit(`valid.${phase}.en.html`);
