@@ -9,10 +9,11 @@
 //
 // Usage: node bench/generate.mjs [n[-variant] ...]     (default: 1 2000 10000; e.g. 2000-findings 400-network)
 // Import: import { ensureWorkspace } from './generate.mjs'
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -584,22 +585,14 @@ export function ensureWorkspace(n, { log = (m) => process.stderr.write(m + '\n')
   const variant = VARIANTS[variantName];
   const dir = join(WORKSPACES_DIR, `${n}${variant.suffix}`);
   const stamp = stampOf(n, variant);
-  const stampFile = join(dir, '.bench-stamp.json');
-  const manifestFile = join(dir, '.bench-manifest.json');
-  if (existsSync(stampFile) && existsSync(manifestFile)) {
-    try {
-      if (JSON.stringify(JSON.parse(readFileSync(stampFile, 'utf8'))) === JSON.stringify(stamp)) {
-        return { dir, ...JSON.parse(readFileSync(manifestFile, 'utf8')) };
-      }
-    } catch {
-      // A damaged stamp means regenerate.
-    }
-  }
+  const ready = readyWorkspace(dir, stamp);
+  if (ready) return ready;
   log(`bench: generating workspace of ${n} road map${n === 1 ? '' : 's'} (${variantName}) in ${dir}`);
   const started = Date.now();
   // Build in a temporary folder and rename at the end: an interrupted run never leaves a
-  // half-written workspace that a stamp would vouch for.
-  const tmp = `${dir}.tmp-${process.pid}`;
+  // half-written workspace that a stamp would vouch for. Named per process and thread: two test
+  // files in one vitest process may generate the same workspace at once.
+  const tmp = `${dir}.tmp-${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
 
@@ -655,10 +648,43 @@ export function ensureWorkspace(n, { log = (m) => process.stderr.write(m + '\n')
   };
   writeFileSync(join(tmp, '.bench-manifest.json'), JSON.stringify(manifest));
   writeFileSync(join(tmp, '.bench-stamp.json'), JSON.stringify(stamp));
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(tmp, dir);
+  if (!moveInPlace(tmp, dir, stamp)) {
+    log(`bench: ${dir} was generated meanwhile by another run; using it`);
+    return readyWorkspace(dir, stamp);
+  }
   log(`bench: ${n} road maps (${(bytes / n / 1024).toFixed(1)} KB on average, ${invalid.length} invalid) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { dir, ...manifest };
+}
+
+/** The workspace in `dir` with its manifest, when its stamp is `stamp`; undefined otherwise. */
+function readyWorkspace(dir, stamp) {
+  try {
+    if (JSON.stringify(JSON.parse(readFileSync(join(dir, '.bench-stamp.json'), 'utf8'))) !== JSON.stringify(stamp)) return undefined;
+    return { dir, ...JSON.parse(readFileSync(join(dir, '.bench-manifest.json'), 'utf8')) };
+  } catch {
+    // Missing or damaged: generate.
+    return undefined;
+  }
+}
+
+/**
+ * Renames the generated folder into place; false (and the folder removed) when another run put an
+ * up-to-date workspace there first: that one may be in use, so it is never replaced. A stale one is.
+ */
+function moveInPlace(tmp, dir, stamp) {
+  for (;;) {
+    try {
+      renameSync(tmp, dir);
+      return true;
+    } catch (error) {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST' && error.code !== 'EPERM') throw error;
+    }
+    if (readyWorkspace(dir, stamp)) {
+      rmSync(tmp, { recursive: true, force: true });
+      return false;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
