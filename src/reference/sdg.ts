@@ -139,9 +139,17 @@ export function indicatorRepeats(id: string, lang: SdgLanguageCode = 'en'): read
   return ids.flatMap((other) => local.get(other) ?? []);
 }
 
-/** Whether `id` is a target of the code list (`10.c` yes, `10.99` no). Called for every target a road map names. */
+/**
+ * Whether `id` is a target of the code list (`10.c` yes, `10.99` no). Called for every target a road
+ * map names: it reads the English list's target ids alone, without the index of every title (which
+ * `lamd validate <road map>` would build for nothing, a few milliseconds of its start).
+ */
 export function isTarget(id: string): boolean {
-  targetIds ??= new Set(indexed('en').targets.keys());
+  if (!targetIds) {
+    const built = cache.get('en');
+    const ids = built ? [...built.targets.keys()] : checkedList<SdgTarget>(rawList('en'), 'targets', TARGET_FIELDS, (item, f) => item[f]).map((t) => t.id.normalize('NFC'));
+    targetIds = new Set(ids);
+  }
   return targetIds.has(id);
 }
 
@@ -211,24 +219,43 @@ function indexed(lang: SdgLanguageCode): Indexed {
   return built;
 }
 
+const TARGET_FIELDS = ['id', 'goal', 'title'] as const;
+
+/** One language's data file as read, once (isTarget reads it before the index is built, build after). */
+const rawLists = new Map<SdgLanguage, { path: string; raw: Record<string, unknown> }>();
+function rawList(language: SdgLanguage): { path: string; raw: Record<string, unknown> } {
+  let read = rawLists.get(language);
+  if (!read) {
+    const path = packageFile('data', 'sdg', `sdg.${language}.json`);
+    rawLists.set(language, (read = { path, raw: readJson(path) as Record<string, unknown> }));
+  }
+  return read;
+}
+
+/**
+ * The entries of one list of a data file, after a light shape check (the files are meant to be
+ * swapped for newer lists, so say which one is wrong), each made by `entry`.
+ */
+function checkedList<T>({ path, raw }: { path: string; raw: Record<string, unknown> }, key: string, fields: readonly string[], entry: (item: Record<string, unknown>, field: string) => unknown): T[] {
+  const value = raw[key];
+  if (!Array.isArray(value)) throw damaged(path, `\`${key}\` is not a list`);
+  return value.map((e: unknown, i) => {
+    const item = e as Record<string, unknown> | null;
+    const missing = fields.find((f) => typeof item?.[f] !== 'string');
+    if (missing) throw damaged(path, `\`${key}[${i}].${missing}\` is not text`);
+    return Object.fromEntries(fields.map((f) => [f, entry(item!, f)])) as T;
+  });
+}
+
 function build(language: SdgLanguage): Indexed {
-  const path = packageFile('data', 'sdg', `sdg.${language}.json`);
-  const raw = readJson(path) as Record<string, unknown>;
-  // A light shape check: the files are meant to be swapped for newer lists, so say which one is wrong.
-  const list = <T>(key: string, fields: readonly string[]): T[] => {
-    const value = raw[key];
-    if (!Array.isArray(value)) throw damaged(path, `\`${key}\` is not a list`);
-    return value.map((e: unknown, i) => {
-      const item = e as Record<string, unknown> | null;
-      const missing = fields.find((f) => typeof item?.[f] !== 'string');
-      if (missing) throw damaged(path, `\`${key}[${i}].${missing}\` is not text`);
-      // The French, Spanish and some Arabic titles come decomposed (NFD: "o" + U+0301); NFC is the same
-      // text in the form people type, so searching output and comparing strings work.
-      return Object.freeze(Object.fromEntries(fields.map((f) => [f, (item![f] as string).normalize('NFC')]))) as T;
-    });
-  };
+  const read = rawList(language);
+  // The file is needed no more once indexed: the index keeps what it says.
+  rawLists.delete(language);
+  // The French, Spanish and some Arabic titles come decomposed (NFD: "o" + U+0301); NFC is the same
+  // text in the form people type, so searching output and comparing strings work.
+  const list = <T>(key: string, fields: readonly string[]): T[] => checkedList<T>(read, key, fields, (item, f) => (item[f] as string).normalize('NFC')).map((e) => Object.freeze(e));
   const goals = list<SdgGoal>('goals', ['id', 'title', 'short']);
-  const targets = list<SdgTarget>('targets', ['id', 'goal', 'title']);
+  const targets = list<SdgTarget>('targets', TARGET_FIELDS);
   const indicators = list<SdgIndicatorEntry>('indicators', ['id', 'target', 'title']);
 
   const result: Indexed = {
