@@ -14,18 +14,24 @@ let glanceBuffer: Buffer | undefined;
  * make lamd wait or read without end. A regular file's read returns less than asked only at its end.
  */
 export function readSmallFile(path: string): Buffer | undefined {
+  const read = readIntoGlanceBuffer(path);
+  return read === -1 ? undefined : glanceBuffer!.subarray(0, read);
+}
+
+/** readSmallFile, giving how many bytes of glanceBuffer the file fills (-1 for undefined): no Buffer object made. */
+function readIntoGlanceBuffer(path: string): number {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
-    return undefined;
+    return -1;
   }
   try {
     const buffer = (glanceBuffer ??= Buffer.allocUnsafe(GLANCE_BYTES));
     const read = readSync(fd, buffer, 0, GLANCE_BYTES, null);
-    return read < GLANCE_BYTES ? buffer.subarray(0, read) : undefined;
+    return read < GLANCE_BYTES ? read : -1;
   } catch {
-    return undefined;
+    return -1;
   } finally {
     closeSync(fd);
   }
@@ -163,12 +169,54 @@ function continued(text: string, from: number): boolean {
  * reading of its UTF-8 bytes, as glanceAtRoadmap gives ids). False when it cannot be read here.
  */
 export function canLeaveOut(path: string, namedIds: ReadonlySet<string>): boolean {
-  const bytes = readSmallFile(path);
-  return bytes !== undefined && leavesOut(bytes, namedIds);
+  const read = readIntoGlanceBuffer(path);
+  if (read === -1) return false;
+  return surelyOtherRoadmap(glanceBuffer!.toString('latin1', 0, read), namedIds) || lineByLineLeavesOut(glanceBuffer!.subarray(0, read), namedIds);
 }
 
 /** Whether a road map's bytes, read at a glance, let it be left out: surely a road map, with an id none of `namedIds` has. */
 export function leavesOut(bytes: Uint8Array, namedIds: ReadonlySet<string>): boolean {
+  return surelyOtherRoadmap(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), namedIds) || lineByLineLeavesOut(bytes, namedIds);
+}
+
+/** leavesOut by glanceAtRoadmap's look at every line. */
+function lineByLineLeavesOut(bytes: Uint8Array, namedIds: ReadonlySet<string>): boolean {
   const glance = glanceAtRoadmap(bytes);
   return glance !== undefined && (glance.id === null || !namedIds.has(glance.id));
+}
+
+/**
+ * The quick way to be sure of what glanceAtRoadmap finds by a look at every line, for a text read
+ * one character per byte: a handful of searches, where that look steps through every line (in a run
+ * that glances at thousands of files once, mostly before V8 has optimised it). True when the text
+ * is, for js-yaml and the `yaml` package alike, a road map whose id none of `namedIds` has, or no
+ * road map document at all:
+ *
+ * - without a backslash, no scalar holds an escape, so a key or a value is the text written, but
+ *   for line folding (which puts in a space or a line break) and, in single quotes, `''` for `'`;
+ * - `kind` is written once, at the start of a line, as a plain key whose value on that line is
+ *   `roadmap`. A key read as `kind` anywhere in the document (quoted, explicit, an alias, a merged
+ *   mapping's) has those letters in the text, so this line is the only one: the document's `kind`
+ *   is `roadmap` when the line is a top-level key, and there is no `kind` at all (so no document
+ *   lamd checks) when it is inside something else, a quoted scalar over several lines for one;
+ * - no named id is written anywhere: an id with no white space and no `'` can only be read from
+ *   text that holds it whole.
+ */
+export function surelyOtherRoadmap(text: string, namedIds: ReadonlySet<string>): boolean {
+  if (text.includes('\\')) return false;
+  const kind = text.indexOf('kind');
+  if (kind === -1 || (kind > 0 && text.charCodeAt(kind - 1) !== LF) || text.includes('kind', kind + 1)) return false;
+  if (!searchable(namedIds)) return false;
+  for (const id of namedIds) if (text.includes(id)) return false;
+  const value = valueAt(text, kind, 5);
+  return value !== undefined && KIND_VALUE.test(value);
+}
+
+/** Whether every named id can only be read from text that holds it whole (see surelyOtherRoadmap). */
+const searchableIds = new WeakMap<ReadonlySet<string>, boolean>();
+function searchable(namedIds: ReadonlySet<string>): boolean {
+  let yes = searchableIds.get(namedIds);
+  // White space, which line folding makes, and a single quote, which `''` in single quotes makes.
+  if (yes === undefined) searchableIds.set(namedIds, (yes = [...namedIds].every((id) => id !== '' && !/[\s']/.test(id))));
+  return yes;
 }

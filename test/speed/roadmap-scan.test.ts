@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import jsyaml from 'js-yaml';
-import { glanceAtRoadmap } from '../../src/workspace/glance.js';
+import { glanceAtRoadmap, leavesOut, surelyOtherRoadmap } from '../../src/workspace/glance.js';
 import { isRoadmapPath, roadmapPathTest } from '../../src/workspace/load.js';
 import { readSource } from '../../src/workspace/source.js';
 import { REPO } from '../helpers/lamd.js';
@@ -135,6 +135,90 @@ describe('glanceAtRoadmap against the loader', () => {
     }
     // The test means something only if the glance is sure of a good share of the texts.
     expect(sure).toBeGreaterThan(60);
+  });
+});
+
+describe('surelyOtherRoadmap: a road map left out after a few searches', () => {
+  const named = new Set(['gen-000']);
+  const sure = (text: string, ids: ReadonlySet<string> = named) => surelyOtherRoadmap(text, ids);
+
+  it('is sure of a road map whose kind line is its one `kind` and that names no named id', () => {
+    expect(sure('# yaml-language-server: $schema=x\nkind: roadmap\nid: a\ntitle: x\n')).toBe(true);
+    expect(sure("kind: 'roadmap' # its sort\r\nid: a\r\n")).toBe(true);
+    expect(sure('id: a\nkind: roadmap')).toBe(true);
+    // Whatever else the text holds: the kind line can only be the document's kind.
+    expect(sure('id: a\nkind: roadmap\n"title": {x: [1,\n2]}\n? odd\n: key\n')).toBe(true);
+    // No kind at all when the line is inside something else: no document lamd checks.
+    expect(sure('title: "x\nkind: roadmap\n"\n')).toBe(true);
+    // And it leaves out what the loader would (leavesOut), by either way.
+    expect(leavesOut(Buffer.from('kind: roadmap\nid: a\n'), named)).toBe(true);
+    expect(leavesOut(Buffer.from('kind: roadmap\nid: gen-000\n'), named)).toBe(false);
+    expect(leavesOut(Buffer.from('kind: roadmap\nid: a\nsummary: a kind of plan\n'), named)).toBe(true);
+  });
+
+  it('leaves every doubtful text to the look at every line', () => {
+    expect(sure('kind: roadmap\nid: gen-000\n')).toBe(false);
+    expect(sure('kind: roadmap\nid: a\nbuilds_on: [gen-000]\n')).toBe(false); // the named id written anywhere
+    expect(sure('kind: roadmap\nid: a\nsummary: a kind of plan\n')).toBe(false); // `kind` twice
+    expect(sure('kind: roadmap\nkind: practice\n')).toBe(false);
+    expect(sure('kind: roadmap\nid: a\ntitle: "\\x41"\n')).toBe(false); // an escape
+    expect(sure('  kind: roadmap\n')).toBe(false);
+    expect(sure('\ufeffkind: roadmap\n')).toBe(false);
+    expect(sure('kind: practice\n')).toBe(false);
+    expect(sure('kind: roadmap\n  continued\n')).toBe(false);
+    expect(sure('kind: roadmap\n\n  continued\n')).toBe(false);
+    expect(sure('kind: roadmap\r  continued\n')).toBe(false); // a carriage return alone breaks a line
+    expect(sure('kind : roadmap\n')).toBe(false);
+    expect(sure('kind: roadmap\nid: a\n')).toBe(true);
+    // A named id that folding or a doubled quote could make from other text.
+    expect(sure('kind: roadmap\nid: a\n', new Set(['gen 000']))).toBe(false);
+    expect(sure('kind: roadmap\nid: a\n', new Set(["gen'000"]))).toBe(false);
+    expect(sure('kind: roadmap\nid: a\n', new Set(['']))).toBe(false);
+  });
+
+  it('never says "another road map" of a text the loader reads as another kind, or with a named id', async () => {
+    const base = readFileSync(join(REPO, 'examples/illustrative-monitoring/municipalities/valmare/roadmaps/valmare-inclusive-services.yaml'), 'utf8');
+    // Ids the searches can look for, and ids that folding or a doubled quote make from other text.
+    const searchableIds = new Set(['valmare-other', 'gen-x']);
+    const madeIds = new Set(["gen'x", 'valmare other']);
+    // Ways to write a named id, or a kind, without the searches seeing them as such.
+    const SNIPPETS = [
+      'id: valmare-other', "id: 'valmare-other'", 'id: "valmare-\\x6fther"', 'id: valmare-\n  other', 'id: "valmare-\n  other"', "id: 'valmare-\n other'",
+      'id: |-\n  valmare-other', 'id: >-\n  valmare-\n  other', '<<: {id: gen-x}', 'x: &a gen-x\nid: *a', 'id: !!str gen-x', "id: 'gen''x'", 'id: "gen\\u002dx"',
+      'kind: practice', '"kind": practice', "'kind': practice", '? kind\n: practice', '<<: {kind: practice}', 'kin\\x64: practice', 'k: &k kind\n*k : practice',
+      'title: "x\nkind: roadmap\ny"', 'kind: roadmap\n  continued', 'kind: roadmap # again', '  kind: practice', '\tkind: practice', 'kind:\tpractice',
+      '---', '...', '--- |\n  x', 'title: x\rkind: practice', '\ufeffkind: practice', 'kind : practice', "id: 'valmare''other'", 'id: valmare-other # c',
+      "id: 'gen''x'", 'id: valmare\n  other', 'id: "valmare\n  other"',
+    ];
+    const HARMLESS = ['# a note', '  # an indented note', 'extra: value', '  nested: value', '', '- item', 'summary: plain words', 'identity: x'];
+    let seed = 23;
+    const random = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+    };
+    let sureOf = 0;
+    for (let round = 0; round < 1000; round++) {
+      const ids = round % 5 === 4 ? madeIds : searchableIds;
+      const lines = base.split('\n');
+      // Sometimes without its own kind line, so that a snippet's is the only one.
+      if (random(3) === 0) lines.splice(lines.indexOf('kind: roadmap'), 1);
+      for (let edits = 1 + random(3); edits > 0; edits--) {
+        const snippet = random(2) === 0 ? HARMLESS[random(HARMLESS.length)]! : SNIPPETS[random(SNIPPETS.length)]!;
+        lines.splice(random(lines.length + 1), 0, snippet);
+      }
+      const text = lines.join('\n');
+      if (!surelyOtherRoadmap(Buffer.from(text).toString('latin1'), ids)) continue;
+      if (ids === searchableIds) sureOf++;
+      const read = await readSource('roadmap.yaml', Buffer.from(text));
+      const value = read.value as Record<string, unknown> | undefined;
+      if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+      expect(value.kind === 'roadmap' || value.kind === undefined, text).toBe(true);
+      if (value.kind === 'roadmap') expect(typeof value.id === 'string' && ids.has(value.id), text).toBe(false);
+    }
+    // The test means something only if the searches are sure of a good share of the texts.
+    expect(sureOf).toBeGreaterThan(150);
   });
 });
 
