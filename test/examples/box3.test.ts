@@ -1,12 +1,12 @@
 // The pilot example reproduces Box 3 of the IOM publication (issue 5): for each municipality, the
-// `roadmap` report rendered by the built binary has a row for every activity Box 3 reports, and every
+// `roadmap` report lamd renders (in-process, as `lamd report` does) has a row for every activity Box 3 reports, and every
 // stakeholder of Box 3's "stakeholders involved" column is named in those rows. The expected lists come
 // from test/fixtures/box3-expected.yaml, which records Box 3 itself (not the example's wording).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FIXTURES, lamd, REPO, tempDir } from '../helpers/lamd.js';
+import { FIXTURES, REPO, runLamd, tempDir } from '../helpers/lamd.js';
 import { markdownTables } from '../report/helpers.js';
 
 const PILOT = join(REPO, 'examples/las-pilot');
@@ -78,9 +78,9 @@ describe('the pilot example reproduces Box 3 in each roadmap report', () => {
       let rows: ActivityRow[] = [];
       let titles = new Map<string, string>();
 
-      beforeAll(() => {
+      beforeAll(async () => {
         const out = tempDir();
-        const result = lamd(['report', 'roadmap', '--municipality', slug, '--format', 'md', '--lang', 'en', '-C', PILOT, '--out', out, '--today', '2024-06-01']);
+        const result = await runLamd(['report', 'roadmap', '--municipality', slug, '--format', 'md', '--lang', 'en', '-C', PILOT, '--out', out, '--today', '2024-06-01']);
         expect(result.status).toBe(0);
         markdown = readFileSync(join(out, `roadmap.${slug}.en.md`), 'utf8');
         rows = activityRows(markdown);
