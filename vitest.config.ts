@@ -1,8 +1,29 @@
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const pkg = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: string };
+
+/**
+ * The files that take longest, longest first: they drive npm and a registry, LibreOffice, Chromium, a
+ * terminal, Java. Started before the rest, so that none is left running alone at the end while the other
+ * worker has nothing to do. vitest orders files by the last run's times when it has them; on a fresh
+ * clone it has none and goes by file size, which put the registry test, the longest, 23rd of 109.
+ */
+const LONGEST = ['test/ci/workflow.e2e.test.ts', 'test/progress/spreadsheet.test.ts', 'test/speed/cache.test.ts', 'test/report/browser.test.ts', 'test/scaffold/interactive.e2e.test.ts', 'test/report/docx.test.ts', 'test/report/nu-checker.test.ts', 'test/report/languages.e2e.test.ts'];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (file: TestSpecification) => {
+      const at = LONGEST.findIndex((name) => file.moduleId.replaceAll('\\', '/').endsWith(`/${name}`));
+      return at === -1 ? LONGEST.length : at;
+    };
+    // Stable: the rest keep vitest's order (failed last time first, then the last run's times).
+    return sorted.map((file, at) => ({ file, at })).sort((a, b) => rank(a.file) - rank(b.file) || a.at - b.at).map(({ file }) => file);
+  }
+}
 
 export default defineConfig({
   // lamd run in-process from source reports the version the build would (scripts/build.mjs defines the same).
@@ -21,6 +42,7 @@ export default defineConfig({
     // End-to-end tests spawn the built binary; give slow CI machines room without hiding hangs.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    sequence: { sequencer: LongestFirst },
     reporters: ['default', ['json', { outputFile: '.vitest/results.json' }]],
   },
 });
