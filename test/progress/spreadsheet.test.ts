@@ -1,8 +1,8 @@
 // The spreadsheet round trip: export the progress template, fill `actual` cells with exceljs as a
 // spreadsheet saves them, import, and find the values in the YAML, the results matrix and the report
 // (with % of target); bad cells refused one by one, workbooks lamd did not write refused whole.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -329,14 +329,38 @@ describe('a file that is not a workbook lamd wrote', () => {
   });
 });
 
+/** Runs LibreOffice headless with a profile of its own (one profile serves one instance at a time), so that several run at once. */
+function soffice(root: string, profile: string, args: string[]): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.env.LAMD_SOFFICE ?? 'soffice', ['--headless', `-env:UserInstallation=file://${root}/.lo-${profile}`, ...args], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
+}
+
 describe('LibreOffice', () => {
   // The real consumer: soffice opens lamd's XLSX files without a repair prompt and converts them.
   it('converts the results matrix and the progress template to CSV', async () => {
     const root = workspace();
     await exportTemplate(root);
     expect(await runExport(captureIO(root), {}, 'results-matrix', { format: 'xlsx', output: 'matrix.xlsx', today: TODAY })).toBe(0);
-    const soffice = process.env.LAMD_SOFFICE ?? 'soffice';
-    const convert = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${root}/.lo-profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', join(root, 'csv'), join(root, 'matrix.xlsx'), join(root, 'progress.xlsx')], { encoding: 'utf8', timeout: 60_000 });
+    // A copy of the template filled in, for LibreOffice to save (below).
+    mkdirSync(join(root, 'filled'));
+    await fill(
+      join(root, 'progress.xlsx'),
+      (cell) => {
+        cell('Indicators', 3, 'actual').value = 905;
+      },
+      join(root, 'filled/progress.xlsx'),
+    );
+    // The three conversions at once: each is mostly LibreOffice starting.
+    const [convert, ods, resave] = await Promise.all([
+      soffice(root, 'csv', ['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', join(root, 'csv'), join(root, 'matrix.xlsx'), join(root, 'progress.xlsx')]),
+      soffice(root, 'fods', ['--convert-to', 'fods', '--outdir', join(root, 'fods'), join(root, 'matrix.xlsx'), join(root, 'progress.xlsx')]),
+      soffice(root, 'xlsx', ['--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(root, 'saved'), join(root, 'filled/progress.xlsx')]),
+    ]);
     expect(convert.status, convert.stderr).toBe(0);
     const matrix = readFileSync(join(root, 'csv/matrix-Results matrix.csv'), 'utf8');
     expect(matrix.split('\n')[1]).toMatch(/^Valmare,Servizi comunali accessibili a tutti,.*,780,2026-06-30,2026-H1,65%,On track,/);
@@ -344,17 +368,12 @@ describe('LibreOffice', () => {
     expect(indicators[0]).toBe(INDICATOR_KEYS.join(','));
     expect(readFileSync(join(root, 'csv/progress-Actions.csv'), 'utf8').split('\n')[0]).toBe(ACTION_KEYS.join(','));
     // LibreOffice opens them with their filters on (a database range with filter buttons per sheet).
-    const ods = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${root}/.lo-profile`, '--convert-to', 'fods', '--outdir', join(root, 'fods'), join(root, 'matrix.xlsx'), join(root, 'progress.xlsx')], { encoding: 'utf8', timeout: 60_000 });
     expect(ods.status, ods.stderr).toBe(0);
     const filters = (file: string) => readFileSync(join(root, 'fods', file), 'utf8').match(/<table:database-range [^>]*table:display-filter-buttons="true"/g) ?? [];
     expect(filters('matrix.fods')).toHaveLength(1);
     expect(filters('progress.fods')).toHaveLength(2);
 
     // A workbook filled in and saved by LibreOffice itself imports.
-    await fill(join(root, 'progress.xlsx'), (cell) => {
-      cell('Indicators', 3, 'actual').value = 905;
-    });
-    const resave = spawnSync(soffice, ['--headless', `-env:UserInstallation=file://${root}/.lo-profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(root, 'saved'), join(root, 'progress.xlsx')], { encoding: 'utf8', timeout: 60_000 });
     expect(resave.status, resave.stderr).toBe(0);
     expect(await runImport(captureIO(root), {}, 'progress', 'saved/progress.xlsx', { period: '2026-H2', today: TODAY })).toBe(0);
     expect(readFileSync(join(root, PROGRESS), 'utf8')).toContain('actual: 905');
