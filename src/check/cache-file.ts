@@ -75,9 +75,12 @@ export function packSummary(summary: Summary): PackedSummary {
   return [scalars, other, ...values];
 }
 
+/** The `other` of the summaries that have none (nearly all): one list, never added to. */
+const NO_OTHER: string[] = Object.freeze([]) as unknown as string[];
+
 export function unpackSummary(packed: PackedSummary): Summary {
-  const summary: Summary = { scalars: {}, other: [] };
   const [scalars, other] = packed;
+  const summary: Summary = { scalars: {}, other: other === 0 ? NO_OTHER : [] };
   let at = 2;
   for (let i = 0; i < KEYS.length; i++) {
     if (scalars & (1 << i)) summary.scalars[KEYS[i]!] = packed[at++]!;
@@ -87,7 +90,7 @@ export function unpackSummary(packed: PackedSummary): Summary {
 }
 
 export interface FileEntry {
-  /** `size:mtimeNs:ctimeNs:inode` when read; null when the file changed too close to the cache's writing to trust it (git's "racily clean"). */
+  /** `size:mtimeMs:ctimeMs:inode` when read; null when the file changed too close to the cache's writing to trust it (git's "racily clean"). */
   st: string | null;
   /** SHA-256 of the bytes, base64url; null when the file could not be read. */
   h: string | null;

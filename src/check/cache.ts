@@ -52,6 +52,8 @@ export interface CachedRun {
   suppressions: Suppression[];
   /** Every file's entry of the JSON output, in `files` order. */
   printed(): PrintedFiles;
+  /** The same as bytes (the kept entries as the blob holds them), the `,\n` between entries included: for a writer of bytes. */
+  printedBytes?(): { parts: Uint8Array[]; filesWithProblems: number };
   /** The whole result, its kept diagnostics read back from what is printed (during the run when CacheOptions.diagnostics says so). */
   result(): CheckResult;
   /** How many road maps' results came from the cache, for tests and the curious. */
@@ -123,7 +125,8 @@ interface Item {
   path: string;
   /** Relative to the workspace root: the cache's key for it. */
   rel: string;
-  stat?: { key: string; size: number; latest: bigint };
+  /** `latest`: the later of its modification and change times, in milliseconds. */
+  stat?: { key: string; size: number; latest: number };
   /** SHA-256 of its bytes, when known; null when it could not be read. */
   hash?: string | null;
   /** The previous run's entry, when there is one. */
@@ -243,8 +246,6 @@ async function loadWithCache(run: RunContext): Promise<Loaded> {
   const readNow = new Map<string, Diagnostic[]>();
   for (const d of load.diagnostics) if (names.has(d.file)) (readNow.get(d.file) ?? readNow.set(d.file, []).get(d.file)!).push(d);
   load.diagnostics.push(...restored);
-  const texts = load.texts as LazySourceTexts;
-  for (const item of items) if (item.placed && item.stat && !texts.has(item.name)) texts.add(item.name, '', item.path, item.stat.size);
   for (const doc of load.documents) {
     const item = doc.path !== undefined ? byPath.get(doc.path) : undefined;
     if (!item) continue;
@@ -318,7 +319,14 @@ interface Checked {
   own: Map<string, FileResult>;
 }
 
-async function checkWhatChanged(run: RunContext, { load }: Loaded, plan: Plan): Promise<Checked> {
+async function checkWhatChanged(run: RunContext, { load, items }: Loaded, plan: Plan): Promise<Checked> {
+  // The texts of placed files, read again from disk if a finding needs them: the files checked now,
+  // and every file when the output shows kept findings in their text (any format but JSON).
+  const texts = load.texts as LazySourceTexts;
+  const toCheck = new Set(plan.toCheck);
+  for (const item of items) {
+    if (item.placed && item.stat && (run.diagnostics || !item.roadmap || toCheck.has(item)) && !texts.has(item.name)) texts.add(item.name, '', item.path, item.stat.size);
+  }
   const checked: Checked = { own: new Map() };
   if (plan.rest && plan.toCheck.length === 0) return checked;
   const { checkFiles } = await import('./index.js');
@@ -403,7 +411,7 @@ function keepForNextRun(run: RunContext, { items, blob, readNow }: Loaded, plan:
   const { previous } = run;
   const oldFiles = previous?.header.files ?? {};
   const entries: Record<string, FileEntry> = {};
-  const times: Array<[FileEntry, bigint]> = [];
+  const times: Array<[FileEntry, number]> = [];
   const named = (run.loadOptions.paths ?? []).length > 0;
   // A run over named files keeps what it did not read; a run over the workspace forgets deleted files.
   if (named) {
@@ -449,7 +457,7 @@ function keepForNextRun(run: RunContext, { items, blob, readNow }: Loaded, plan:
     printedFirst: printed.files.map((name) => printed.byFile.get(name)!.j),
     header: (now) => {
       // Files changed within a tick of being read may change again unseen: read them next time.
-      const racy = now - (process.hrtime.bigint() - run.started) - run.racyWindow;
+      const racy = Number(now - (process.hrtime.bigint() - run.started) - run.racyWindow) / 1e6;
       for (const [entry, latest] of times) if (latest >= racy) entry.st = null;
       return { format: CACHE_FORMAT, version: CACHE_VERSION, key: run.key, facts: plan.facts, files: entries, rests } satisfies Omit<CacheHeader, 'blob'>;
     },
@@ -551,7 +559,13 @@ function runOutcome(run: RunContext, { load, blob }: Loaded, plan: Plan, checked
     cacheNotes: run.cacheNotes,
     counts,
     suppressions,
-    printed: () => ({ body: printedBody(blob, printed, outcomes), filesWithProblems }),
+    printed: () => ({ body: printedParts(printed, outcomes, (from, to) => blob.toString('utf8', from, to), (piece) => piece).join('').slice(0, -2), filesWithProblems }),
+    printedBytes: () => {
+      const parts = printedParts(printed, outcomes, (from, to) => blob.subarray(from, to), (piece) => Buffer.from(piece, 'utf8'));
+      // Every entry carries the `,\n` after it; the last one is followed by the end of the list.
+      if (parts.length > 0) parts[parts.length - 1] = parts.at(-1)!.subarray(0, -2);
+      return { parts, filesWithProblems };
+    },
     result: () => (result ??= readBack()),
     reused: plan.roadmaps.filter((i) => plan.valid.has(i) && load.reported.has(i.name)).length,
     restReused: plan.rest !== undefined,
@@ -559,13 +573,16 @@ function runOutcome(run: RunContext, { load, blob }: Loaded, plan: Plan, checked
   };
 }
 
-/** The output's files: stretches of kept entries that lie one after the other in the blob are decoded at once. */
-function printedBody(blob: Buffer, printed: Printed, outcomes: ReadonlyMap<string, Outcome>): string {
-  const parts: string[] = [];
+/**
+ * The output's files in order, each entry with the `,\n` after it: stretches of kept entries that lie
+ * one after the other in the blob are taken at once (`stretch`), entries printed now as they are (`piece`).
+ */
+function printedParts<T>(printed: Printed, outcomes: ReadonlyMap<string, Outcome>, stretch: (from: number, to: number) => T, piece: (text: string) => T): T[] {
+  const parts: T[] = [];
   let from = -1;
   let to = -1;
   const flush = () => {
-    if (from !== -1) parts.push(blob.toString('utf8', from, to));
+    if (from !== -1) parts.push(stretch(from, to));
     from = to = -1;
   };
   for (const name of printed.files) {
@@ -579,12 +596,11 @@ function printedBody(blob: Buffer, printed: Printed, outcomes: ReadonlyMap<strin
       to = at + length;
     } else {
       flush();
-      parts.push(printed.pieces.get(name)!);
+      parts.push(piece(printed.pieces.get(name)!));
     }
   }
   flush();
-  // Every entry carries the `,\n` after it; the last one is followed by the end of the list.
-  return parts.join('').slice(0, -2);
+  return parts;
 }
 
 /** A road map's summary: kept with its entry while its bytes are the same, else read from it. */
@@ -683,11 +699,16 @@ function json(blob: Buffer, segment: Segment): unknown {
   }
 }
 
-/** A file's size, times and inode, as the cache records them; undefined when it cannot be looked at. */
+/**
+ * A file's size, times and inode, as the cache records them; undefined when it cannot be looked at.
+ * The times are milliseconds with a fraction: a double holds today's to about a quarter of a
+ * microsecond, and two writes that close together fall within the racy window of the run that read
+ * the first. (Without bigint: a warm run looks at every file, and each bigint stat makes 14 BigInts.)
+ */
 function statOf(path: string): Item['stat'] {
   try {
-    const s = statSync(path, { bigint: true });
-    return { key: `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`, size: Number(s.size), latest: s.mtimeNs > s.ctimeNs ? s.mtimeNs : s.ctimeNs };
+    const s = statSync(path);
+    return { key: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, size: s.size, latest: s.mtimeMs > s.ctimeMs ? s.mtimeMs : s.ctimeMs };
   } catch {
     return undefined;
   }

@@ -3,6 +3,8 @@ import type { Asker } from '../scaffold/questions.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
+  /** Bytes to standard output as they are (UTF-8 text kept by a cache), when the terminal takes them; else they go through `stdout` as text. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -21,6 +23,7 @@ export interface CliIO {
 export function processIO(): CliIO {
   return {
     stdout: (text) => void process.stdout.write(text),
+    stdoutBytes: (bytes) => void process.stdout.write(bytes),
     stderr: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,

@@ -88,6 +88,15 @@ function indented(json: string, indent: string): string {
 
 /** The whole report from its files, in order; key order as JsonReport declares it. */
 export function jsonReport(files: PrintedFiles, context: FormatContext): string {
+  const [before, after] = jsonReportAround(files.filesWithProblems, context, files.body !== '');
+  return before + files.body + after;
+}
+
+/**
+ * The report's text before and after the entries of its files (`body`, joined by `,\n`), for a
+ * writer that holds them as bytes (a cache's kept entries); `hasFiles` false: there are none.
+ */
+export function jsonReportAround(filesWithProblems: number, context: FormatContext, hasFiles: boolean): [before: string, after: string] {
   const head: Omit<JsonReport, 'files' | 'suppressions'> = {
     formatVersion: JSON_FORMAT_VERSION,
     language: context.language ?? 'en',
@@ -97,7 +106,7 @@ export function jsonReport(files: PrintedFiles, context: FormatContext): string 
       ok: !runFailed(context),
       strict: context.strict,
       files: context.summary.files,
-      filesWithProblems: files.filesWithProblems,
+      filesWithProblems,
       errors: context.summary.errors,
       warnings: context.summary.warnings,
       infos: context.summary.infos,
@@ -106,8 +115,8 @@ export function jsonReport(files: PrintedFiles, context: FormatContext): string 
   const suppressions: JsonSuppression[] = (context.suppressions ?? []).map((s) => ({ file: s.file, ruleId: s.ruleId, reason: s.reason, silenced: s.silenced }));
   // `{ … }` of the head without its closing brace, then the two lists that end the report.
   const opening = JSON.stringify(head, null, 2).slice(0, -2);
-  const list = files.body === '' ? '[]' : `[\n${files.body}\n  ]`;
-  return `${opening},\n  "files": ${list},\n  "suppressions": ${indented(JSON.stringify(suppressions, null, 2), '  ').slice(2)}\n}\n`;
+  const closing = `,\n  "suppressions": ${indented(JSON.stringify(suppressions, null, 2), '  ').slice(2)}\n}\n`;
+  return hasFiles ? [`${opening},\n  "files": [\n`, `\n  ]${closing}`] : [`${opening},\n  "files": []`, closing];
 }
 
 function jsonDiagnostic(d: Diagnostic, helpUri: string | undefined): JsonDiagnostic {

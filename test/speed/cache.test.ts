@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { validateWithCache } from '../../src/check/cache.js';
 import { checkLoaded } from '../../src/check/index.js';
 import { loadWorkspace, readDocumentFile } from '../../src/workspace/load.js';
-import { runLamd, tempDir } from '../helpers/lamd.js';
+import { lamd, runLamd, tempDir } from '../helpers/lamd.js';
 import { roadmapPath, writeNetwork } from './network.js';
 
 const TODAY = '2026-06-30';
@@ -210,6 +210,18 @@ describe('lamd validate --cache', () => {
     const after = await validateWithCache({ cwd: dir, paths: [] }, { today: TODAY });
     expect(after.cacheNotes).toEqual([]);
     expect(after.checked).toEqual([]);
+  });
+
+  it('writes a warm run\'s JSON to standard output as the bytes it kept, the same as a cold run\'s (the built binary)', () => {
+    const dir = network(12);
+    const args = ['validate', '--format', 'json', '--today', TODAY];
+    lamd([...args, '--cache'], { cwd: dir });
+    appendFileSync(join(dir, roadmapPath(6)), '# edited\n');
+    const warm = lamd([...args, '--cache'], { cwd: dir });
+    const cold = lamd(args, { cwd: dir });
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(warm.stderr).toBe(cold.stderr);
+    expect(warm.status).toBe(cold.status);
   });
 
   it('counts from the day of the run when --today is not given, not from the day the cache was written', async () => {

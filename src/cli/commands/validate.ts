@@ -63,16 +63,19 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
       result = await checkLoaded(loaded, checkOptions);
     }
   }
-  // A cached run prints JSON from the entries it kept, without reading their diagnostics back.
-  const printed = cached && format === 'json' && !options.quiet ? cached.printed() : undefined;
-  if (!printed && !result) result = cached!.result();
+  // A cached run prints JSON from the entries it kept, without reading their diagnostics back; to
+  // standard output, as the bytes it kept them as.
+  const toFile = options.output !== undefined;
+  const keptJson = format === 'json' && !options.quiet ? cached : undefined;
+  const printedBytes = !toFile && io.stdoutBytes ? keptJson?.printedBytes?.() : undefined;
+  const printed = !printedBytes ? keptJson?.printed() : undefined;
+  if (!printed && !printedBytes && !result) result = cached!.result();
   const run = cached ?? result!;
 
   // --quiet shows what fails the run: errors, and under --strict warnings too.
   const failing = (d: Diagnostic) => d.severity === 'error' || (Boolean(options.strict) && d.severity === 'warning');
   const shown: Diagnostic[] = !result ? [] : options.quiet ? result.diagnostics.filter(failing) : result.diagnostics;
   const summary = cached ? { files: cached.files.length, ...cached.counts } : summarize(result!.diagnostics, result!.files.length);
-  const toFile = options.output !== undefined;
   const width = toFile ? undefined : terminalWidth(io, 'stdout');
   const context: FormatContext = {
     tool: { name: 'lamd', version: LAMD_VERSION, schemaVersion: SCHEMA_VERSION, sdgCodeList: SDG_CODE_LIST_VERSION, homepage: packageManifest().homepage },
@@ -88,9 +91,16 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
     suppressions: run.suppressions,
     ...(result && { suppressed: result.suppressed }),
   };
-  const output = printed ? (await import('../../format/json.js')).jsonReport(printed, context) : (await loadFormatter(format))(shown, context);
-  if (toFile) writeFileAtomic(resolve(io.cwd, options.output!), output, options.output);
-  else io.stdout(output);
+  if (printedBytes) {
+    const [before, after] = (await import('../../format/json.js')).jsonReportAround(printedBytes.filesWithProblems, context, printedBytes.parts.length > 0);
+    io.stdout(before);
+    for (const part of printedBytes.parts) io.stdoutBytes!(part);
+    io.stdout(after);
+  } else {
+    const output = printed ? (await import('../../format/json.js')).jsonReport(printed, context) : (await loadFormatter(format))(shown, context);
+    if (toFile) writeFileAtomic(resolve(io.cwd, options.output!), output, options.output);
+    else io.stdout(output);
+  }
 
   if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
     const { githubStepSummary } = await import('../../format/github.js');
