@@ -1,5 +1,5 @@
 // The SDG reference module against the shipped data, and `lamd sdg` run in-process with a fake terminal.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describeIds, parseQuery, run, wrap, type SdgOptions } from '../../src/cli/commands/sdg.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { UsageError } from '../../src/errors.js';
@@ -72,6 +72,16 @@ describe('the SDG code list', () => {
     expect(isTarget('10')).toBe(false);
     expect(isTarget('10.7.2')).toBe(false);
     expect(isTarget('__proto__')).toBe(false);
+  });
+
+  it('knows the targets of the index when asked before the index is built (as lamd validate asks)', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/reference/sdg.js');
+    const ids = loadSdg('en').targets.map((t) => t.id);
+    for (const id of ids) expect(fresh.isTarget(id), id).toBe(true);
+    expect(fresh.isTarget('10.99')).toBe(false);
+    // Built afterwards, the index lists the same targets.
+    expect(fresh.loadSdg('en').targets.map((t) => t.id)).toEqual(ids);
   });
 
   it('finds the same indicator repeated under other numbers', () => {
