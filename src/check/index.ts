@@ -21,6 +21,7 @@ import { settle, type Suppression } from './settings.js';
 import { schemaProblems } from './schema-messages.js';
 import { refineMessage, type FromSource } from './source-hints.js';
 import { validatorsFor } from './validators-for.js';
+import { wording } from './wording.js';
 import { render, t, type MessageLanguage, type Text } from '../i18n/messages.js';
 
 export interface CheckOptions {
@@ -173,7 +174,8 @@ export async function checkFiles(load: LoadResult, options: CheckOptions = {}): 
     .map((f): Pending & { justification: string } => ({ ...toPending(f), justification: f.justification }));
   // One pass, so a file with findings of both kinds is parsed for positions once.
   const language = options.language ?? 'en';
-  const located = (await locateAll([...reported, ...silenced], load.texts)).map((d) => inWords(d, language));
+  const putIntoWords = wording(language);
+  const located = (await locateAll([...reported, ...silenced], load.texts)).map((d) => inWords(d, putIntoWords));
 
   const byFile = new Map<string, FileResult>();
   const part = (file: string): FileResult => {
@@ -268,8 +270,8 @@ function words(message: Text | string): { message: string; text?: Text } {
 }
 
 /** The diagnostic in the run's language, with its message id, and long quotations clipped. */
-function inWords<D extends Diagnostic>({ text, ...d }: D, language: MessageLanguage): D {
-  const message = clipMessage(text ? render(language, text) : d.message);
+function inWords<D extends Diagnostic>({ text, ...d }: D, putIntoWords: (text: Text) => string): D {
+  const message = text ? putIntoWords(text) : clipMessage(d.message);
   return { ...d, message, ...(text ? { messageId: text.id } : {}) } as D;
 }
 

@@ -10,7 +10,7 @@ import type { CST } from 'yaml';
 import type { Range } from '../diagnostics.js';
 import { pointerSegments } from '../diagnostics.js';
 import { lineStarts, positionAt } from './text-positions.js';
-import { blockSpotOf, scanPositions, spotOf, type PositionTree, type Spot } from './yaml-positions.js';
+import { blockWalker, scanPositions, spotOf, type PositionTree, type Spot } from './yaml-positions.js';
 
 /** What to point at: the value itself, its key (for an unknown property), or where a child is missing. */
 export type Target = 'value' | 'key';
@@ -43,13 +43,13 @@ export function createLocator(text: string, blockRead = false, walks = WALKS_BEF
   const toRange = rangeMaker(text);
   let tree: PositionTree | undefined | null = null;
   let slow: ((pointer: string, target: Target) => Spot | null) | undefined;
-  if (!blockRead) walks = 0;
+  const walk = blockRead ? blockWalker(text) : undefined;
   return (pointer, target = 'value') => {
     const segments = pointerSegments(pointer);
     let spot: Spot | null | undefined;
-    if (walks > 0) {
+    if (walk && walks > 0) {
       walks--;
-      spot = blockSpotOf(text, segments, target);
+      spot = walk(segments, target);
     }
     if (spot === undefined) {
       if (tree === null) tree = scanPositions(text);

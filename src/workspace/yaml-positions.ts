@@ -131,13 +131,21 @@ export function spotOf(tree: PositionTree, segments: readonly string[], target: 
  * (undefined); other texts (CR line ends included) are always undefined.
  */
 export function blockSpotOf(text: string, segments: readonly string[], target: 'value' | 'key'): Spot | null | undefined {
+  return blockWalker(text)?.(segments, target);
+}
+
+/** blockSpotOf for many pointers into one text, which is looked at once for what the walk cannot take. */
+export function blockWalker(text: string): ((segments: readonly string[], target: 'value' | 'key') => Spot | null | undefined) | undefined {
   if (text.includes('\r')) return undefined;
-  try {
-    return new Walk(text).spot(segments, target);
-  } catch (error) {
-    if (error instanceof Unsure) return undefined;
-    throw error;
-  }
+  const walk = new Walk(text);
+  return (segments, target) => {
+    try {
+      return walk.spot(segments, target);
+    } catch (error) {
+      if (error instanceof Unsure) return undefined;
+      throw error;
+    }
+  };
 }
 
 /** A block collection met on the way, not read: its first entry (a key or a dash), the column of its entries, the start of its first line. */
