@@ -175,7 +175,7 @@ export async function checkFiles(load: LoadResult, options: CheckOptions = {}): 
   // One pass, so a file with findings of both kinds is parsed for positions once.
   const language = options.language ?? 'en';
   const putIntoWords = wording(language);
-  const located = (await locateAll([...reported, ...silenced], load.texts)).map((d) => inWords(d, putIntoWords));
+  const located = await locateAll([...reported, ...silenced], load.texts, putIntoWords);
 
   const byFile = new Map<string, FileResult>();
   const part = (file: string): FileResult => {
@@ -184,10 +184,27 @@ export async function checkFiles(load: LoadResult, options: CheckOptions = {}): 
     return found;
   };
   for (const file of load.reported) if (!settledFiles(settledDocs).has(file)) part(file);
-  for (const d of sortDiagnostics(located.slice(0, reported.length))) part(d.file).diagnostics.push(d);
-  for (const d of sortDiagnostics(located.slice(reported.length) as SuppressedDiagnostic[])) part(d.file).suppressed.push(d);
+  // Dealt out to their files, then each file's sorted on its own: the order sorting them all gives,
+  // without comparing thousands of long paths. A file first met here is added in name order, as then.
+  const found = located.slice(0, reported.length);
+  const foundSilenced = located.slice(reported.length) as SuppressedDiagnostic[];
+  for (const file of filesNotIn(byFile, found)) part(file);
+  for (const d of found) part(d.file).diagnostics.push(d);
+  for (const file of filesNotIn(byFile, foundSilenced)) part(file);
+  for (const d of foundSilenced) part(d.file).suppressed.push(d);
+  for (const result of byFile.values()) {
+    if (result.diagnostics.length > 1) result.diagnostics = sortDiagnostics(result.diagnostics);
+    if (result.suppressed.length > 1) result.suppressed = sortDiagnostics(result.suppressed);
+  }
   for (const s of settled.suppressions) if (load.reported.has(s.file)) part(s.file).suppressions.push(s);
   return { byFile, notes: notes.map((note) => render(language, note)) };
+}
+
+/** The files of `diagnostics` that have no result yet, in name order. */
+function filesNotIn(byFile: ReadonlyMap<string, FileResult>, diagnostics: readonly Diagnostic[]): string[] {
+  const files = new Set<string>();
+  for (const d of diagnostics) if (!byFile.has(d.file)) files.add(d.file);
+  return [...files].sort();
 }
 
 const settledFileNames = new WeakMap<ReadonlySet<LoadedDocument>, Set<string>>();
@@ -269,28 +286,31 @@ function words(message: Text | string): { message: string; text?: Text } {
   return typeof message === 'string' ? { message } : { message: message.id, text: message };
 }
 
-/** The diagnostic in the run's language, with its message id, and long quotations clipped. */
-function inWords<D extends Diagnostic>({ text, ...d }: D, putIntoWords: (text: Text) => string): D {
-  const message = text ? putIntoWords(text) : clipMessage(d.message);
-  return { ...d, message, ...(text ? { messageId: text.id } : {}) } as D;
-}
-
-/** Gives every diagnostic with a pointer its source range; positions are parsed only for those files. */
-async function locateAll(pending: Pending[], texts: SourceTexts): Promise<Diagnostic[]> {
+/**
+ * Gives every diagnostic with a pointer its source range (positions are parsed only for those files)
+ * and puts it into the run's language, with its message id and long quotations clipped: one copy of
+ * each pending diagnostic, whose keys keep their order (range and messageId come last when added).
+ */
+async function locateAll(pending: Pending[], texts: SourceTexts, putIntoWords: (text: Text) => string): Promise<Diagnostic[]> {
   const needs = pending.some((d) => d.pointer !== undefined && !d.range && texts.has(d.file));
   const { createLocator } = needs ? await import('../workspace/locate.js') : { createLocator: undefined };
   const locators = new Map<string, ReturnType<NonNullable<typeof createLocator>>>();
   const lines = new Map<string, string[]>();
-  return pending.map(({ target, fromSource, ...d }) => {
-    if (d.range || d.pointer === undefined || !createLocator) return d;
-    const text = texts.get(d.file);
-    if (text === undefined) return d;
-    let locate = locators.get(d.file);
-    if (!locate) locators.set(d.file, (locate = createLocator(text, texts.blockRead?.(d.file) ?? false)));
-    const located = { ...d, range: locate(d.pointer, target) };
-    if (!d.ruleId.startsWith('schema/')) return located;
-    let fileLines = lines.get(d.file);
-    if (!fileLines) lines.set(d.file, (fileLines = text.split('\n').map((l) => l.replace(/\r$/, ''))));
-    return { ...located, text: refineMessage(located, fileLines, fromSource) };
+  return pending.map(({ target, fromSource, text, ...d }) => {
+    let said = text;
+    const source = d.range || d.pointer === undefined || !createLocator ? undefined : texts.get(d.file);
+    if (source !== undefined) {
+      let locate = locators.get(d.file);
+      if (!locate) locators.set(d.file, (locate = createLocator!(source, texts.blockRead?.(d.file) ?? false)));
+      d.range = locate(d.pointer!, target);
+      if (d.ruleId.startsWith('schema/')) {
+        let fileLines = lines.get(d.file);
+        if (!fileLines) lines.set(d.file, (fileLines = source.split('\n').map((l) => l.replace(/\r$/, ''))));
+        said = refineMessage({ ...d, ...(text ? { text } : {}) }, fileLines, fromSource);
+      }
+    }
+    d.message = said ? putIntoWords(said) : clipMessage(d.message);
+    if (said) d.messageId = said.id;
+    return d;
   });
 }
