@@ -154,6 +154,19 @@ interface Block {
   offset: number;
   column: number;
   lineStart: number;
+  /** What earlier walks found in it, by key or index: a file's findings often share the start of their paths. */
+  found?: Map<string | number, WalkEntry | WalkItem | undefined>;
+}
+
+interface WalkEntry {
+  key: number;
+  keyEnd: number;
+  value: Reached | undefined;
+}
+
+interface WalkItem {
+  dash: number | undefined;
+  value: Reached | undefined;
 }
 
 /** What the walk holds at each step: a block collection still unread, or a node read on one line (a scalar, a flow collection). */
@@ -161,6 +174,8 @@ type Reached = Block | Node;
 
 /** The pointer-directed walk of blockSpotOf; lines are known by where they start. */
 class Walk {
+  /** The document's root collection, once a walk has found it. */
+  private root: Block | undefined;
   /** What nextContent found: the indentation and the end of the line. */
   private found = 0;
   private foundEnd = 0;
@@ -168,19 +183,23 @@ class Walk {
   constructor(private readonly text: string) {}
 
   spot(segments: readonly string[], target: 'value' | 'key'): Spot | null | undefined {
-    const first = this.nextContent(0);
-    if (first === -1) return unsure();
-    let node: Reached | undefined = this.blockNode(first);
+    if (this.root === undefined) {
+      const first = this.nextContent(0);
+      if (first === -1) return unsure();
+      this.root = this.blockNode(first);
+    }
+    let node: Reached | undefined = this.root;
     let key: Spot | undefined;
     for (const segment of segments) {
       if (node.kind === 'block-map' || node.kind === 'map') {
-        const entry: { key: number; keyEnd: number; value: Reached | undefined } | undefined = node.kind === 'map' ? node.entries.get(segment) : this.entry(node, segment);
+        const entry: WalkEntry | undefined = node.kind === 'map' ? node.entries.get(segment) : this.remembered(node, segment, () => this.entry(node as Block, segment));
         if (!entry) break;
         key = { from: entry.key, to: entry.keyEnd };
         node = entry.value;
         if (!node) break;
       } else if ((node.kind === 'block-seq' || node.kind === 'seq') && /^\d+$/.test(segment)) {
-        const item: { dash: number | undefined; value: Reached | undefined } | undefined = node.kind === 'seq' ? node.items[Number(segment)] : this.item(node, Number(segment));
+        const index = Number(segment);
+        const item: WalkItem | undefined = node.kind === 'seq' ? node.items[index] : this.remembered(node, index, () => this.item(node as Block, index));
         // Past the end of a list only the syntax tree knows (see spotOf).
         if (!item) return undefined;
         key = undefined;
@@ -197,6 +216,15 @@ class Walk {
       return node.to === undefined ? undefined : { from: node.offset, to: node.to };
     }
     return key ?? null;
+  }
+
+  /** What `find` finds in `block` under `key`, found once per walk of the file. */
+  private remembered<T extends WalkEntry | WalkItem>(block: Block, key: string | number, find: () => T | undefined): T | undefined {
+    const found = (block.found ??= new Map());
+    if (found.has(key)) return found.get(key) as T | undefined;
+    const value = find();
+    found.set(key, value);
+    return value;
   }
 
   /** Where the line holding `at` ends (its '\n', or the text's end). */
@@ -247,7 +275,7 @@ class Walk {
   }
 
   /** The entry of a block map with the key `segment`, its value read as Scan.value reads it; undefined when there is none. */
-  private entry(map: Block, segment: string): { key: number; keyEnd: number; value: Reached | undefined } | undefined {
+  private entry(map: Block, segment: string): WalkEntry | undefined {
     const text = this.text;
     const column = map.column;
     let at = map.offset;
@@ -273,7 +301,7 @@ class Walk {
   }
 
   /** The item of a block list at `index`, by its dash and its value (see Scan.blockSeq); undefined past the list's end. */
-  private item(seq: Block, index: number): { dash: number; value: Reached | undefined } | undefined {
+  private item(seq: Block, index: number): WalkItem | undefined {
     const text = this.text;
     const column = seq.column;
     let lineStart = seq.lineStart;
