@@ -137,8 +137,16 @@ export interface CacheContents {
 /** What reading the cache gave: its contents, nothing (none yet, or made by another lamd), or files not to trust. */
 export type CacheRead = { contents: CacheContents } | { none: true } | { damaged: true };
 
-/** A blob file's name: made by lamd beside its header, never a path. */
-const BLOB_NAME = /^[\w.-]+\.blob$/;
+/**
+ * Whether a header's blob name is one lamd makes beside the header (`<header's name>.<hex>.blob`):
+ * a name in that folder, never a path elsewhere. The header's own name may hold any character
+ * (`--cache-location "my cache.json"`), so the name is checked by its shape, not by a character set.
+ */
+function ownBlobName(blobName: string, headerName: string): boolean {
+  const stem = `${headerName}.`;
+  // No separator (so no `..` either: the name starts with the header's own), and something between stem and suffix.
+  return blobName.startsWith(stem) && blobName.endsWith('.blob') && blobName.length > stem.length + '.blob'.length && !/[/\\\0]/.test(blobName);
+}
 
 export function readCacheFile(file: string, key: string): CacheRead {
   let bytes: Buffer;
@@ -168,7 +176,7 @@ export function readCacheFile(file: string, key: string): CacheRead {
   if (bytes.length !== second + 1 || bytes.toString('latin1', 0, first) !== sha256(bytes.subarray(first + 1))) return { damaged: true };
   if (!isString(header.facts) || !isRecord(header.files) || !Array.isArray(header.rests) || !isRecord(header.blob)) return { damaged: true };
   const { file: blobName, chunks } = header.blob;
-  if (!isString(blobName) || !BLOB_NAME.test(blobName) || !Array.isArray(chunks)) return { damaged: true };
+  if (!isString(blobName) || !ownBlobName(blobName, basename(file)) || !Array.isArray(chunks)) return { damaged: true };
   let blob: Buffer;
   try {
     blob = readFileSync(join(dirname(file), blobName));

@@ -263,8 +263,15 @@ describe('lamd validate --cache', () => {
     mkdirSync(join(dir, 'elsewhere'));
     expect(await expectSameAsCold(dir, '--cache-location', 'elsewhere')).toEqual([]);
     expect(cacheHeader(join(dir, 'elsewhere/validate.json')).format).toBe('lamd validate cache');
-    expect(await expectSameAsCold(dir, '--cache-location', 'my-cache.json')).toEqual([]);
-    expect(cacheHeader(join(dir, 'my-cache.json')).format).toBe('lamd validate cache');
+    // Any file name: a space, an accent or `@` in it takes nothing from the cache (its warm runs read it).
+    for (const name of ['my-cache.json', 'my cache.json', 'càche@main.json']) {
+      expect(await expectSameAsCold(dir, '--cache-location', name), name).toEqual([]);
+      expect(cacheHeader(join(dir, name)).format).toBe('lamd validate cache');
+      const run = await validateWithCache({ cwd: dir, paths: [] }, { today: TODAY }, { location: name });
+      expect(run.cacheNotes, name).toEqual([]);
+      expect(run.checked, name).toEqual([]);
+      expect(readdirSync(dir).filter((f) => f.startsWith(`${name}.`)), name).toHaveLength(1);
+    }
   });
 });
 
