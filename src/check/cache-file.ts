@@ -180,8 +180,10 @@ export function readCacheFile(file: string, key: string): CacheRead {
   let blob: Buffer;
   try {
     blob = readFileSync(join(dirname(file), blobName));
-  } catch {
-    return { damaged: true };
+  } catch (error) {
+    // A blob gone from under a header whose checksum holds is how concurrent runs (or the sweep of
+    // leftovers) can leave it, not damage: no cache, and nothing to say.
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? { none: true } : { damaged: true };
   }
   for (const chunk of chunks as unknown[]) {
     if (!Array.isArray(chunk)) return { damaged: true };
@@ -294,20 +296,20 @@ export function writeCacheFile(file: string, write: CacheWrite): string | undefi
     return [Buffer.from(`${JSON.stringify(header)}\n`, 'utf8')];
   }, true);
   if (written !== undefined) return written;
-  if (header!.blob.file !== write.blobFile) removeLeftovers(folder, basename(file), header!.blob.file, write.blobFile);
+  if (header!.blob.file !== write.blobFile) removeLeftovers(folder, basename(file), header!.blob.file);
   return undefined;
 }
 
-/** Files older than this that no header refers to are a killed run's leftovers (a live run is never this slow to rename). */
+/** Files untouched for this long, other than the blob just written, are leftovers (a live run is never this slow to rename). */
 const LEFTOVER_AGE_MS = 10 * 60 * 1000;
 
 /**
- * Once a new blob is in place: the old one (a run that read the old header meanwhile sets it aside),
- * and blobs and temporary files of this cache that runs killed midway left behind.
+ * Once a new blob is in place: blobs and temporary files of this cache that no run has touched for a
+ * while. The blob just replaced is left to a later sweep, not removed at once: a run that read the old
+ * header may append to it and rename its header, naming it, after this run renamed its own.
  */
-function removeLeftovers(folder: string, name: string, blobFile: string, oldBlobFile: string | undefined): void {
+function removeLeftovers(folder: string, name: string, blobFile: string): void {
   try {
-    if (oldBlobFile !== undefined) rmSync(join(folder, oldBlobFile), { force: true });
     const before = Date.now() - LEFTOVER_AGE_MS;
     for (const entry of readdirSync(folder)) {
       const ours = (entry.startsWith(`${name}.`) && entry.endsWith('.blob')) || (entry.startsWith(`.${name}.`) && entry.endsWith('.tmp'));

@@ -4,7 +4,7 @@
 // to or that a killed run left half-written, and with a cache that cannot be written.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { validateWithCache } from '../../src/check/cache.js';
 import { checkLoaded } from '../../src/check/index.js';
@@ -131,7 +131,7 @@ describe('lamd validate --cache', () => {
       expect(notes.filter((n) => n.includes('.lamd/cache/validate.json'))).toHaveLength(1);
       expect(notes[0]).toContain('damaged or was not written by lamd');
     }
-    // The blob: one byte of the kept results changed, cut short, or gone.
+    // The blob: one byte of the kept results changed, or cut short (one gone is no cache: see below).
     const blobDamages: Array<(blob: string) => void> = [
       (blob) => {
         const bytes = readFileSync(blob);
@@ -139,7 +139,6 @@ describe('lamd validate --cache', () => {
         writeFileSync(blob, bytes);
       },
       (blob) => writeFileSync(blob, readFileSync(blob).subarray(0, -1)),
-      (blob) => rmSync(blob),
     ];
     const cold = await validate(dir, 'json');
     for (const damage of blobDamages) {
@@ -179,9 +178,19 @@ describe('lamd validate --cache', () => {
     expect(blobOf(file)).not.toBe(blob);
     expect(statSync(blobOf(file)).size).toBeLessThan(grown);
     expect(await expectSameAsCold(dir)).toEqual([]);
-    expect(existsSync(blob)).toBe(false);
     expect(cacheHeader(file).blob.chunks).toHaveLength(1);
-    expect(readdirSync(join(dir, '.lamd/cache')).sort()).toEqual(['validate.json', cacheHeader(file).blob.file].sort());
+    // The old blob is left to the sweep of leftovers (a run that read the old header may still name
+    // it), which removes it once untouched for ten minutes, at the next blob written afresh.
+    const compacted = blobOf(file);
+    expect(readdirSync(join(dir, '.lamd/cache')).sort()).toEqual(['validate.json', basename(blob), basename(compacted)].sort());
+    const longAgo = new Date(Date.now() - 11 * 60 * 1000);
+    utimesSync(blob, longAgo, longAgo);
+    for (rounds = 0; blobOf(file) === compacted && rounds < 10; rounds++) {
+      for (let i = 0; i < 20; i++) appendFileSync(join(dir, roadmapPath(i)), `# edited once more ${rounds}\n`);
+      await validate(dir, 'json', '--cache');
+    }
+    expect(existsSync(blob)).toBe(false);
+    expect(readdirSync(join(dir, '.lamd/cache')).sort()).toEqual(['validate.json', basename(compacted), basename(blobOf(file))].sort());
   });
 
   it('trusts a blob a killed run appended to without writing its header, and notices one another run appended to meanwhile', async () => {
@@ -210,6 +219,42 @@ describe('lamd validate --cache', () => {
     const after = await validateWithCache({ cwd: dir, paths: [] }, { today: TODAY });
     expect(after.cacheNotes).toEqual([]);
     expect(after.checked).toEqual([]);
+  });
+
+  it('reads a header written after another run wrote a blob of its own, and a header whose blob is gone as no cache, without a note', async () => {
+    const dir = network(12);
+    const file = join(dir, '.lamd/cache/validate.json');
+    await validate(dir, 'json', '--cache');
+    const blob = blobOf(file);
+    const [header, bytes] = [readFileSync(file), readFileSync(blob)];
+    // Run B appends road map 7's new entry to the blob and renames its header...
+    appendFileSync(join(dir, roadmapPath(7)), '# edited\n');
+    await validateWithCache({ cwd: dir, paths: [] }, { today: TODAY });
+    expect(blobOf(file)).toBe(blob);
+    const [headerB, chunkB] = [readFileSync(file), readFileSync(blob).subarray(bytes.length)];
+    // ...while run A, which read the same header, sees B's chunk appear and writes a blob of its own,
+    // then B's rename lands after A's: the header names the blob A found appended to.
+    writeFileSync(file, header);
+    writeFileSync(blob, bytes);
+    const readFile = (path: string) => {
+      if (path.endsWith(roadmapPath(7))) appendFileSync(blob, chunkB);
+      return readDocumentFile(path);
+    };
+    const a = await validateWithCache({ cwd: dir, paths: [], readFile }, { today: TODAY });
+    expect(a.cacheNotes).toEqual([]);
+    expect(blobOf(file)).not.toBe(blob);
+    writeFileSync(file, headerB);
+    const next = await validateWithCache({ cwd: dir, paths: [] }, { today: TODAY });
+    expect(next.cacheNotes).toEqual([]);
+    expect(next.checked).toEqual([]);
+    expect(await expectSameAsCold(dir)).toEqual([]);
+    // A blob gone from under a header whose checksum holds (removed by the sweep of leftovers, say):
+    // no cache, as before the first run, and no note.
+    rmSync(blobOf(file));
+    const cold = await validateWithCache({ cwd: dir, paths: [] }, { today: TODAY });
+    expect(cold.cacheNotes).toEqual([]);
+    expect(cold.reused).toBe(0);
+    expect(await expectSameAsCold(dir)).toEqual([]);
   });
 
   it('writes a warm run\'s JSON to standard output as the bytes it kept, the same as a cold run\'s (the built binary)', () => {
