@@ -112,7 +112,14 @@ export function spotOf(tree: PositionTree, segments: readonly string[], target: 
       break;
     }
   }
-  const key = holder ? { from: holder.key, to: holder.keyEnd } : undefined;
+  return spotFound(node, holder ? { from: holder.key, to: holder.keyEnd } : undefined, target);
+}
+
+/**
+ * Where a walk to a pointer ends: at `node`, the deepest node reached (undefined when the path ended
+ * at a key without a value), whose key is `key`.
+ */
+function spotFound(node: { kind: string; offset: number; to?: number | undefined } | undefined, key: Spot | undefined, target: 'value' | 'key'): Spot | null | undefined {
   if (target === 'key' && key) return key;
   if (node && node.kind !== 'scalar' && key) return key;
   if (node) {
@@ -209,13 +216,7 @@ class Walk {
         break;
       }
     }
-    if (target === 'key' && key) return key;
-    if (node && node.kind !== 'scalar' && key) return key;
-    if (node) {
-      if (node.kind !== 'scalar') return { from: node.offset, to: MULTI_LINE };
-      return node.to === undefined ? undefined : { from: node.offset, to: node.to };
-    }
-    return key ?? null;
+    return spotFound(node, key, target);
   }
 
   /** What `find` finds in `block` under `key`, found once per walk of the file. */

@@ -84,17 +84,7 @@ def main():
         done, code = os.waitpid(pid, os.WNOHANG)
         if done:
             # Drain what the command wrote before it exited.
-            while True:
-                ready, _, _ = select.select([fd], [], [], 0.1)
-                if not ready:
-                    break
-                try:
-                    data = os.read(fd, 65536)
-                except OSError:
-                    break
-                if not data:
-                    break
-                seen += data.decode("utf-8", "replace")
+            seen += settle(fd, quiet=0.1, longest=float("inf"))
             status = os.WEXITSTATUS(code) if os.WIFEXITED(code) else 128 + os.WTERMSIG(code)
             break
     json.dump({"status": status, "output": clean(seen), "timedOut": timed_out, "pending": step if step < len(steps) else None}, sys.stdout)
