@@ -172,8 +172,10 @@ async function cachedRun(run: RunContext): Promise<CachedRun> {
   const outcomes = outcomesOf(loaded, plan, checked);
   const texts = new NewTexts(loaded.blob.length);
   const printed = printNow(run, loaded, outcomes, texts);
+  // The kept texts are read back first: a cache that does not read is set aside before it is written again.
+  const outcome = runOutcome(run, loaded, plan, checked, outcomes, printed);
   keepForNextRun(run, loaded, plan, checked, printed, texts);
-  return runOutcome(run, loaded, plan, checked, outcomes, printed);
+  return outcome;
 }
 
 /** What loading with the cache gave. */

@@ -7,6 +7,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renam
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { validateWithCache } from '../../src/check/cache.js';
+import { sha256 } from '../../src/check/cache-file.js';
 import { checkLoaded } from '../../src/check/index.js';
 import { loadWorkspace, readDocumentFile } from '../../src/workspace/load.js';
 import { lamd, runLamd, tempDir } from '../helpers/lamd.js';
@@ -254,6 +255,30 @@ describe('lamd validate --cache', () => {
     const cold = await validateWithCache({ cwd: dir, paths: [] }, { today: TODAY });
     expect(cold.cacheNotes).toEqual([]);
     expect(cold.reused).toBe(0);
+    expect(await expectSameAsCold(dir)).toEqual([]);
+  });
+
+  it('sets aside a cache whose checksums hold but whose kept results do not read before writing anything to it', async () => {
+    const dir = network(12);
+    const file = join(dir, '.lamd/cache/validate.json');
+    await validate(dir, 'json', '--cache');
+    // Road map 0's kept entry made unreadable, the chunk's and the header's checksums made to agree.
+    const [, head] = readFileSync(file, 'utf8').split('\n');
+    const header = JSON.parse(head!);
+    const blob = blobOf(file);
+    const bytes = readFileSync(blob);
+    bytes[header.files[roadmapPath(0)].own.r.j[0]] = 0x58;
+    header.blob.chunks = header.blob.chunks.map(([offset, length]: [number, number]) => [offset, length, sha256(bytes.subarray(offset, offset + length))]);
+    writeFileSync(blob, bytes);
+    const line = `${JSON.stringify(header)}\n`;
+    writeFileSync(file, `${sha256(line)}\n${line}`);
+    appendFileSync(join(dir, roadmapPath(5)), '# edited\n');
+    const run = await validateWithCache({ cwd: dir, paths: [] }, { today: TODAY });
+    expect(run.cacheNotes).toHaveLength(1);
+    expect(run.cacheNotes[0]!.id).toBe('validate.cache-ignored');
+    // The unreadable blob was not appended to first: the run wrote a blob of its own only.
+    expect(readFileSync(blob)).toEqual(bytes);
+    expect(blobOf(file)).not.toBe(blob);
     expect(await expectSameAsCold(dir)).toEqual([]);
   });
 
