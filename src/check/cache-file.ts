@@ -265,38 +265,43 @@ const LIVE_PART = 0.5;
 const MAX_CHUNKS = 64;
 
 /**
- * Writes the cache: the new texts appended to the blob as one chunk (or, when most of the blob is no
- * longer referred to, or another run appended meanwhile, a new blob file with only what is), then the
- * header to a temporary file renamed over the old. A crash at any point leaves a header whose chunks
- * either check out or are set aside. Returns the error code when the cache cannot be written.
+ * Writes the cache, one step after the other: the header's temporary file opened first (which shows
+ * the folder takes the header, and gives the file system's time); then the new texts appended to the
+ * blob as one chunk (or, when most of the blob is no longer referred to, or another run appended
+ * meanwhile, a new blob file with only what is); then the header written and renamed over the old.
+ * A crash at any point leaves a header whose chunks either check out or are set aside. Returns the
+ * error code when the cache cannot be written.
  */
 export function writeCacheFile(file: string, write: CacheWrite): string | undefined {
   const folder = dirname(file);
+  const tmp = join(folder, `.${basename(file)}.${process.pid}.tmp`);
+  let fd: number | undefined;
+  let header: CacheHeader;
   try {
     mkdirSync(folder, { recursive: true });
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code ?? String(error);
-  }
-  let blob: { file: string; chunks: Chunk[] } | undefined;
-  let header: CacheHeader | undefined;
-  const compacting = write.blobFile === undefined || write.live < (write.blob.length + write.texts.length) * LIVE_PART || write.chunks.length >= MAX_CHUNKS;
-  if (!compacting && write.texts.length === 0) blob = { file: write.blobFile!, chunks: [...write.chunks] };
-  else if (!compacting) blob = appendChunk(join(folder, write.blobFile!), write);
-  const written = writeAtomically(file, (now) => {
-    const head = write.header(now);
-    if (blob) header = { ...head, blob };
+    fd = openSync(tmp, 'w');
+    const head = write.header(fstatSync(fd, { bigint: true }).mtimeNs);
+    const compacting = write.blobFile === undefined || write.live < (write.blob.length + write.texts.length) * LIVE_PART || write.chunks.length >= MAX_CHUNKS;
+    const kept = compacting ? undefined : write.texts.length === 0 ? { file: write.blobFile!, chunks: [...write.chunks] } : appendChunk(join(folder, write.blobFile!), write);
+    if (kept) header = { ...head, blob: kept };
     else {
       // A blob of its own: only what is referred to, the reported files' entries first, in order.
       const moved = compact(write, head);
       const name = `${basename(file)}.${randomBytes(6).toString('hex')}.blob`;
-      const refused = writeAtomically(join(folder, name), () => moved.parts);
+      const refused = writeAtomically(join(folder, name), moved.parts);
       if (refused !== undefined) throw Object.assign(new Error(refused), { code: refused });
       header = { ...moved.header, blob: { file: name, chunks: [[0, moved.length, hashOf(moved.parts)]] } };
     }
-    return [Buffer.from(`${JSON.stringify(header)}\n`, 'utf8')];
-  }, true);
-  if (written !== undefined) return written;
-  if (header!.blob.file !== write.blobFile) removeLeftovers(folder, basename(file), header!.blob.file);
+    const parts = [Buffer.from(`${JSON.stringify(header)}\n`, 'utf8')];
+    writeAll(fd, [Buffer.from(`${hashOf(parts)}\n`, 'latin1'), ...parts]);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+  } catch (error) {
+    undo(fd, tmp);
+    return (error as NodeJS.ErrnoException).code ?? String(error);
+  }
+  if (header.blob.file !== write.blobFile) removeLeftovers(folder, basename(file), header.blob.file);
   return undefined;
 }
 
@@ -384,32 +389,30 @@ function compact(write: CacheWrite, header: Omit<CacheHeader, 'blob'>): { header
   return { header: { ...header, files, rests }, parts, length };
 }
 
-/**
- * Writes a file atomically (a temporary file renamed over it). `content` is called once the
- * temporary file exists, with the file system's time of its creation, so that entries modified too
- * close to the writing can be marked to be read again. `checksum` starts the file with a line holding
- * the SHA-256 of the rest. Returns the error code when it cannot be written.
- */
-function writeAtomically(file: string, content: (now: bigint) => Buffer[], checksum = false): string | undefined {
+/** Writes a file atomically (a temporary file renamed over it). Returns the error code when it cannot be written. */
+function writeAtomically(file: string, parts: readonly Buffer[]): string | undefined {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w');
-    const now = fstatSync(fd, { bigint: true }).mtimeNs;
-    const parts = content(now);
-    writeAll(fd, checksum ? [Buffer.from(`${hashOf(parts)}\n`, 'latin1'), ...parts] : parts);
+    writeAll(fd, parts);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);
     return undefined;
   } catch (error) {
-    try {
-      if (fd !== undefined) closeSync(fd);
-      rmSync(tmp, { force: true });
-    } catch {
-      // Nothing more to undo.
-    }
+    undo(fd, tmp);
     return (error as NodeJS.ErrnoException).code ?? String(error);
+  }
+}
+
+/** Closes and removes a temporary file that will not be renamed. */
+function undo(fd: number | undefined, tmp: string): void {
+  try {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+  } catch {
+    // Nothing more to undo.
   }
 }
 

@@ -328,6 +328,23 @@ describe('lamd validate --cache', () => {
     for (const note of notes) expect(note).toMatch(/^lamd: note: caching is off for this run: the cache cannot be written in not-a-folder\/cache \(ENOTDIR\)/);
   });
 
+  it('appends nothing to the blob when the header cannot be written', async () => {
+    const dir = network(10);
+    const folder = join(dir, '.lamd/cache');
+    await validate(dir, 'json', '--cache');
+    const blob = blobOf(join(folder, 'validate.json'));
+    const size = statSync(blob).size;
+    // A folder where this process's temporary header goes: the header cannot be written, the blob still could.
+    mkdirSync(join(folder, `.validate.json.${process.pid}.tmp`));
+    appendFileSync(join(dir, roadmapPath(7)), '# edited\n');
+    const run = await validateWithCache({ cwd: dir, paths: [] }, { today: TODAY });
+    expect(run.cacheNotes.map((n) => n.id)).toEqual(['validate.cache-off']);
+    expect(run.checked).toEqual([roadmapPath(7)]);
+    expect(statSync(blob).size).toBe(size);
+    rmSync(join(folder, `.validate.json.${process.pid}.tmp`), { recursive: true });
+    expect(await expectSameAsCold(dir)).toEqual([]);
+  });
+
   it('keeps the cache where --cache-location says, a folder or a .json file', async () => {
     const dir = network(10);
     mkdirSync(join(dir, 'elsewhere'));
