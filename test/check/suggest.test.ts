@@ -1,6 +1,7 @@
 // "Did you mean": the banded distance agrees with the textbook one, and long input costs nothing.
 import { describe, expect, it } from 'vitest';
 import { closest, editDistance, MAX_SUGGESTION_INPUT } from '../../src/check/suggest.js';
+import { random } from '../fuzz/mutants.js';
 
 /** The full-table optimal-string-alignment distance, as lamd computed it before bounding it. */
 function reference(a: string, b: string): number {
@@ -16,15 +17,6 @@ function reference(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** A small seeded generator (mulberry32), so a failure names a case that can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('editDistance', () => {
   it('counts a swap of neighbours as one edit', () => {

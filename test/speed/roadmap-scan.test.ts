@@ -9,6 +9,21 @@ import { glanceAtRoadmap, leavesOut, surelyOtherRoadmap } from '../../src/worksp
 import { isRoadmapPath, roadmapPathTest } from '../../src/workspace/load.js';
 import { readSource } from '../../src/workspace/source.js';
 import { REPO } from '../helpers/lamd.js';
+import { random as seeded } from '../fuzz/mutants.js';
+
+/** A seeded generator of whole numbers below n. */
+function below(seed: number): (n: number) => number {
+  const next = seeded(seed);
+  return (n) => Math.floor(next() * n);
+}
+
+/** Inserts one to three snippets at random lines: as often a harmless one as a tricky one. */
+function sprinkle(lines: string[], random: (n: number) => number, harmless: readonly string[], tricky: readonly string[]): void {
+  for (let edits = 1 + random(3); edits > 0; edits--) {
+    const snippet = random(2) === 0 ? harmless[random(harmless.length)]! : tricky[random(tricky.length)]!;
+    lines.splice(random(lines.length + 1), 0, snippet);
+  }
+}
 
 const glance = (text: string) => glanceAtRoadmap(Buffer.from(text));
 const sure = (text: string) => glance(text) !== undefined;
@@ -104,24 +119,15 @@ describe('glanceAtRoadmap against the loader', () => {
   ];
   // And snippets a road map may well hold, so that the glance is sure of a good share of the texts.
   const HARMLESS = ['# a note', '  # an indented note', 'extra: value', '  nested: value', '', '- item', 'notes:\n  - one', 'kind_of_thing: x', 'identity: x'];
-  // mulberry32: seeded, so a failure can be replayed.
-  let seed = 17;
-  const random = (n: number) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
+  // Seeded, so a failure can be replayed.
+  const random = below(17);
 
   it('never says "road map" of a text the loader reads as another kind or another id', async () => {
     const base = readFileSync(join(REPO, 'examples/illustrative-monitoring/municipalities/valmare/roadmaps/valmare-inclusive-services.yaml'), 'utf8');
     let sure = 0;
     for (let round = 0; round < 600; round++) {
       const lines = base.split('\n');
-      for (let edits = 1 + random(3); edits > 0; edits--) {
-        const snippet = random(2) === 0 ? HARMLESS[random(HARMLESS.length)]! : SNIPPETS[random(SNIPPETS.length)]!;
-        lines.splice(random(lines.length + 1), 0, snippet);
-      }
+      sprinkle(lines, random, HARMLESS, SNIPPETS);
       const text = lines.join('\n');
       const seen = glanceAtRoadmap(Buffer.from(text));
       if (!seen) continue;
@@ -191,23 +197,14 @@ describe('surelyOtherRoadmap: a road map left out after a few searches', () => {
       "id: 'gen''x'", 'id: valmare\n  other', 'id: "valmare\n  other"',
     ];
     const HARMLESS = ['# a note', '  # an indented note', 'extra: value', '  nested: value', '', '- item', 'summary: plain words', 'identity: x'];
-    let seed = 23;
-    const random = (n: number) => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-    };
+    const random = below(23);
     let sureOf = 0;
     for (let round = 0; round < 1000; round++) {
       const ids = round % 5 === 4 ? madeIds : searchableIds;
       const lines = base.split('\n');
       // Sometimes without its own kind line, so that a snippet's is the only one.
       if (random(3) === 0) lines.splice(lines.indexOf('kind: roadmap'), 1);
-      for (let edits = 1 + random(3); edits > 0; edits--) {
-        const snippet = random(2) === 0 ? HARMLESS[random(HARMLESS.length)]! : SNIPPETS[random(SNIPPETS.length)]!;
-        lines.splice(random(lines.length + 1), 0, snippet);
-      }
+      sprinkle(lines, random, HARMLESS, SNIPPETS);
       const text = lines.join('\n');
       if (!surelyOtherRoadmap(Buffer.from(text).toString('latin1'), ids)) continue;
       if (ids === searchableIds) sureOf++;
