@@ -1,7 +1,8 @@
 // Finds where a JSON Pointer lives in a YAML file. Built only for files that have something to
 // report: in a file the block reader read, by walking its lines to the pointer's node; otherwise, or
-// past a file's first findings, from one scan of the file's lines (both in yaml-positions.ts), which
-// reads the block style documents are written in; for anything those are unsure of, from the `yaml`
+// past a file's first findings, from one scan of the file's lines (both in yaml-positions.ts, on the
+// LF text of a file saved with CR LF), which reads the block style documents are written in; for
+// anything those are unsure of, from the `yaml`
 // package's concrete syntax tree, which keeps every token's offset but costs about ten times
 // js-yaml's whole parse. All give the same positions (test/workspace/locate-equivalence.test.ts and
 // block-positions.test.ts hold them to it).
@@ -10,7 +11,7 @@ import type { CST } from 'yaml';
 import type { Range } from '../diagnostics.js';
 import { pointerSegments } from '../diagnostics.js';
 import { lineStarts, positionAt } from './text-positions.js';
-import { blockWalker, scanPositions, spotOf, type PositionTree, type Spot } from './yaml-positions.js';
+import { blockWalker, MULTI_LINE, scanPositions, spotOf, type PositionTree, type Spot } from './yaml-positions.js';
 
 /** What to point at: the value itself, its key (for an unknown property), or where a child is missing. */
 export type Target = 'value' | 'key';
@@ -41,9 +42,14 @@ const WALKS_BEFORE_SCAN = 16;
 export function createLocator(text: string, blockRead = false, walks = WALKS_BEFORE_SCAN): Locator {
   if (text.length > MAX_EXACT_LOCATE_CHARS) return coarseLocator(text);
   const toRange = rangeMaker(text);
+  // The walk and the scan read lines ended by LF alone; a file saved on Windows (CR LF) is read as
+  // that text with its CRs left out, and their spots put back at the same line and column.
+  const lines = withoutCarriageReturns(text);
+  const scanned = lines?.text ?? text;
+  const back = lines?.back ?? ((spot: Spot) => spot);
   let tree: PositionTree | undefined | null = null;
   let slow: ((pointer: string, target: Target) => Spot | null) | undefined;
-  const walk = blockRead ? blockWalker(text) : undefined;
+  const walk = blockRead ? blockWalker(scanned) : undefined;
   return (pointer, target = 'value') => {
     const segments = pointerSegments(pointer);
     let spot: Spot | null | undefined;
@@ -52,12 +58,39 @@ export function createLocator(text: string, blockRead = false, walks = WALKS_BEF
       spot = walk(segments, target);
     }
     if (spot === undefined) {
-      if (tree === null) tree = scanPositions(text);
+      if (tree === null) tree = scanPositions(scanned);
       if (tree !== undefined) spot = spotOf(tree, segments, target);
     }
-    if (spot === undefined) spot = (slow ??= treeSpots(text))(pointer, target);
+    if (spot) spot = back(spot);
+    else if (spot === undefined) spot = (slow ??= treeSpots(text))(pointer, target);
     return spot ? toRange(spot.from, spot.to) : FIRST;
   };
+}
+
+/**
+ * A text whose lines end in CR LF, with its CRs left out, and the way back from a spot in it to the
+ * same line and column of the text; undefined for a text without CR, or with a CR that ends no
+ * line as LF does (a line break of its own to YAML: the syntax tree's to place).
+ */
+function withoutCarriageReturns(text: string): { text: string; back: (spot: Spot) => Spot } | undefined {
+  if (!text.includes('\r')) return undefined;
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 0x0a) return undefined;
+  const lf = text.replaceAll('\r\n', '\n');
+  const lfStarts = lineStarts(lf);
+  const starts = lineStarts(text);
+  const moved = (offset: number): number => {
+    if (offset === MULTI_LINE) return offset;
+    // The last line that starts at or before the offset.
+    let low = 0;
+    let high = lfStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lfStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return starts[low]! + (offset - lfStarts[low]!);
+  };
+  return { text: lf, back: (spot) => ({ from: moved(spot.from), to: moved(spot.to) }) };
 }
 
 /** The locator that reads the `yaml` package's syntax tree only: what createLocator falls back to, and the reference its tests hold the scan to. */

@@ -7,6 +7,7 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import type { Range } from '../../src/diagnostics.js';
 import { createLocator, createTreeLocator, type Locator } from '../../src/workspace/locate.js';
+import { readBlockYaml } from '../../src/workspace/yaml-block.js';
 import { scanPositions } from '../../src/workspace/yaml-positions.js';
 import { REPO } from '../helpers/lamd.js';
 import { pointers, randomStyledDocument } from './yaml-generators.js';
@@ -58,6 +59,28 @@ describe('locating positions by the scan of lines', () => {
     expect(compared).toBeGreaterThan(10_000);
     // The scan is for the files lamd's users write: it must read most of them, not leave them all to the tree.
     expect(scanned / FILES.length).toBeGreaterThan(0.8);
+  });
+
+  it('gives the syntax tree positions for files saved with CR LF line ends', () => {
+    // Windows editors save CR LF: the scan and the walk read such a file as its LF text, and put each
+    // spot back at the same line and column of the CR LF text.
+    let compared = 0;
+    const mismatches: string[] = [];
+    for (const file of FILES) {
+      const text = readFileSync(file, 'utf8').replace(/\r?\n/g, '\r\n');
+      let value: unknown;
+      try {
+        value = load(text, { json: true });
+      } catch {
+        continue;
+      }
+      const name = `${relative(REPO, file)} (CR LF)`;
+      const tree = createTreeLocator(text);
+      compared += compare(createLocator(text), tree, pointers(value), name, mismatches);
+      if (readBlockYaml(text) !== undefined) compared += compare(createLocator(text, true, Infinity), tree, pointers(value), `${name}, walked`, mismatches);
+    }
+    expect(mismatches.slice(0, 20)).toEqual([]);
+    expect(compared).toBeGreaterThan(20_000);
   });
 
   it('reads every example document by the scan', () => {
