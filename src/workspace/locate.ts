@@ -80,15 +80,8 @@ function withoutCarriageReturns(text: string): { text: string; back: (spot: Spot
   const starts = lineStarts(text);
   const moved = (offset: number): number => {
     if (offset === MULTI_LINE) return offset;
-    // The last line that starts at or before the offset.
-    let low = 0;
-    let high = lfStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lfStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return starts[low]! + (offset - lfStarts[low]!);
+    const { line, column } = positionAt(lfStarts, offset);
+    return starts[line - 1]! + column - 1;
   };
   return { text: lf, back: (spot) => ({ from: moved(spot.from), to: moved(spot.to) }) };
 }
