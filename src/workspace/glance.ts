@@ -1,6 +1,7 @@
 // A glance at a road map's text: whether it surely is a road map and which id it declares, without
 // parsing it, so that a run over named road maps can leave the workspace's other road maps out.
 import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { hasLoneCarriageReturn } from './text-positions.js';
 
 /** Bytes a glance reads at most: a road map is a few kilobytes; a larger file is loaded as usual. */
 const GLANCE_BYTES = 64 * 1024;
@@ -59,7 +60,7 @@ const KIND_VALUE = /^[ \t]*(?:roadmap|"roadmap"|'roadmap')(?:[ \t]+#.*)?[ \t]*$/
 export function glanceAtRoadmap(bytes: Uint8Array): { id: string | null } | undefined {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   // A carriage return alone breaks a line for YAML, not for this scan.
-  for (let cr = text.indexOf('\r'); cr !== -1; cr = text.indexOf('\r', cr + 1)) if (text.charCodeAt(cr + 1) !== 0x0a) return undefined;
+  if (hasLoneCarriageReturn(text)) return undefined;
   // Before the first key: blank lines, comments, and the start marker.
   let at = 0;
   for (;;) {

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import type { CST } from 'yaml';
 import type { Range } from '../diagnostics.js';
 import { pointerSegments } from '../diagnostics.js';
-import { lineStarts, positionAt } from './text-positions.js';
+import { hasLoneCarriageReturn, lineStarts, positionAt } from './text-positions.js';
 import { blockWalker, MULTI_LINE, scanPositions, spotOf, type PositionTree, type Spot } from './yaml-positions.js';
 
 /** What to point at: the value itself, its key (for an unknown property), or where a child is missing. */
@@ -73,8 +73,7 @@ export function createLocator(text: string, blockRead = false, walks = WALKS_BEF
  * line as LF does (a line break of its own to YAML: the syntax tree's to place).
  */
 function withoutCarriageReturns(text: string): { text: string; back: (spot: Spot) => Spot } | undefined {
-  if (!text.includes('\r')) return undefined;
-  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 0x0a) return undefined;
+  if (!text.includes('\r') || hasLoneCarriageReturn(text)) return undefined;
   const lf = text.replaceAll('\r\n', '\n');
   const lfStarts = lineStarts(lf);
   const starts = lineStarts(text);

@@ -1,6 +1,12 @@
 // Where things are in a file's text: offsets as lines and columns, the key on a line, the second document.
 import type { Position } from '../diagnostics.js';
 
+/** Whether a CR ends no line as LF does: a line break of its own to YAML, which line scans do not expect. */
+export function hasLoneCarriageReturn(text: string): boolean {
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 0x0a) return true;
+  return false;
+}
+
 export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);

@@ -13,6 +13,7 @@
 // anchors, aliases, tags, `?` keys, directives and document markers, scalars or flow collections
 // over several lines, duplicate or `__proto__` keys, keys that would read as something other than
 // their own text (`True:`, `0x10:`), block scalars with explicit indentation or lines of spaces.
+import { hasLoneCarriageReturn } from './text-positions.js';
 import { resolvePlainScalar } from './yaml-core.js';
 
 /**
@@ -55,14 +56,6 @@ const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
 
 function hasDocumentMarker(text: string): boolean {
   return DOCUMENT_MARKER.test(text);
-}
-
-/** A CR not followed by LF: a line break to js-yaml, which the line scanning below does not expect. */
-function hasLoneCarriageReturn(text: string): boolean {
-  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
-    if (text.charCodeAt(i + 1) !== LF) return true;
-  }
-  return false;
 }
 
 const LF = 0x0a;
