@@ -1,7 +1,7 @@
 // The parallel check's unit of work (see parallel.ts): a share of the road maps, read, parsed and
 // checked a batch at a time beside the workspace's other documents. A worker thread runs one share,
 // the main thread another; a batch's documents are let go before the next is read.
-import { isRoadmapPath, loadMore, loadWorkspace, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
+import { loadMore, roadmapPathTest, loadWorkspace, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
 import { checkFiles, type CheckOptions, type FileResult } from './index.js';
 import { summarize, type Summary } from './stand-in.js';
 
@@ -29,10 +29,11 @@ const BATCH = 1500;
 /** Every document of the workspace but the road maps, which are listed in their place (`placeholders`, by path). */
 export async function loadAllButRoadmaps(options: LoadOptions, root: string): Promise<{ load: LoadResult; placeholders: Map<string, LoadedDocument> }> {
   const placeholders = new Map<string, LoadedDocument>();
+  const isRoadmap = roadmapPathTest(root);
   const load = await loadWorkspace({
     ...options,
     before: ({ name, path }) => {
-      if (!isRoadmapPath(path, root)) return undefined;
+      if (!isRoadmap(path)) return undefined;
       const placeholder: LoadedDocument = { file: name, path, kind: 'roadmap', value: {} };
       placeholders.set(path, placeholder);
       return placeholder;
