@@ -17,7 +17,7 @@ import { findWorkspaceRoot, requireWorkspaceAt } from '../workspace/find.js';
 import { isRootWorkspaceFile } from '../workspace/kinds.js';
 import { loadWorkspace, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
 import type { LazySourceTexts, SourceTexts } from '../workspace/texts.js';
-import { parseYamlText } from '../workspace/source.js';
+import { roadmapValueOf } from '../workspace/source.js';
 import type { RuleDocs } from './rule-docs.js';
 import type { CheckOptions, CheckResult, FileResult, SuppressedDiagnostic } from './index.js';
 import type { Suppression } from './settings.js';
@@ -642,7 +642,7 @@ function parseUnchanged(item: Item, bytes: Uint8Array | undefined): Record<strin
     throw new ChangedDuringRun();
   }
   if (sha256(data) !== item.hash) throw new ChangedDuringRun();
-  return parseYamlText(item.name, new TextDecoder('utf-8', { fatal: true }).decode(data)).value as Record<string, unknown>;
+  return roadmapValueOf(item.name, data);
 }
 
 /** A run without the cache, in the cached run's shape. */

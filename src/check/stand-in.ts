@@ -2,7 +2,7 @@
 // only if a check reads further. Used by the cache and by the parallel check, whose main thread
 // knows the road maps the workers read.
 import type { LoadedDocument } from '../workspace/load.js';
-import { parseYamlText } from '../workspace/source.js';
+import { roadmapValueOf } from '../workspace/source.js';
 
 /**
  * What a road map's top level holds under the keys other documents' checks read (its id, owner, kind
@@ -40,7 +40,7 @@ export interface StandIn extends LoadedDocument {
  * (js-yaml and the same tree walk), once. Only for files js-yaml alone reads (no slow path).
  */
 export function standIn(name: string, path: string, summary: Summary, read: () => Uint8Array): StandIn {
-  return lazyRoadmap(name, path, summary, () => parseYamlText(name, new TextDecoder('utf-8', { fatal: true }).decode(read())).value as Record<string, unknown>);
+  return lazyRoadmap(name, path, summary, () => roadmapValueOf(name, read()));
 }
 
 /**

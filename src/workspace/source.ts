@@ -74,6 +74,14 @@ function keepFastVerdict(fast: ParsedSource): ParsedSource {
   return verdict;
 }
 
+/**
+ * The document value a settled road map's bytes hold, read as the loader read them when it summarised
+ * it (stand-ins in the parallel and cached runs parse it only when a check reads past the summary).
+ */
+export function roadmapValueOf(file: string, bytes: Uint8Array): Record<string, unknown> {
+  return parseYamlText(file, utf8.decode(bytes)).value as Record<string, unknown>;
+}
+
 /** js-yaml's reading of a decoded file; `slowPath` says when it must be confirmed (see readYamlText). */
 export function parseYamlText(file: string, text: string): ParsedSource {
   // Most of lamd's documents are in the block subset yaml-block.ts reads to js-yaml's very value,
