@@ -8,18 +8,13 @@ const GLANCE_BYTES = 64 * 1024;
 let glanceBuffer: Buffer | undefined;
 
 /**
- * A small file's bytes, in a buffer shared by every call (valid until the next one), or undefined
- * when it cannot be opened or read or fills the buffer. Three system calls (open, read, close), where
- * readDocumentFile makes five: with 2,000 road maps left out, the calls are most of the time. Opened
+ * Reads a small file into glanceBuffer, shared by every call (valid until the next one): how many
+ * bytes it fills, or -1 when the file cannot be opened or read or fills the buffer. Three system
+ * calls (open, read, close), where readDocumentFile makes five: with 2,000 road maps left out, the
+ * calls are most of the time. Opened
  * non-blocking, and read once into a bounded buffer: a FIFO or device put in place of a file cannot
  * make lamd wait or read without end. A regular file's read returns less than asked only at its end.
  */
-export function readSmallFile(path: string): Buffer | undefined {
-  const read = readIntoGlanceBuffer(path);
-  return read === -1 ? undefined : glanceBuffer!.subarray(0, read);
-}
-
-/** readSmallFile, giving how many bytes of glanceBuffer the file fills (-1 for undefined): no Buffer object made. */
 function readIntoGlanceBuffer(path: string): number {
   let fd: number;
   try {
