@@ -24,8 +24,7 @@ import type { Suppression } from './settings.js';
 import { lazyRoadmap, summarize, type StandIn, type Summary } from './stand-in.js';
 import { unreadableIds } from './workspace-index.js';
 import { CACHE_FORMAT, CACHE_VERSION, NewTexts, packSummary, readCacheFile, unpackSummary, sha256, text, writeCacheFile, type CacheContents, type CacheHeader, type FileEntry, type PrintedResult, type RestEntry, type Segment } from './cache-file.js';
-import { groupByFile } from '../format/group-by-file.js';
-import { jsonFileFragment, type PrintedFiles } from '../format/json.js';
+import { jsonFileFragment, jsonFiles, quoter, type PrintedFiles } from '../format/json.js';
 
 /** Where the cache lives in a workspace (`lamd init` lists it in .gitignore). */
 export const CACHE_FOLDER = join('.lamd', 'cache');
@@ -388,6 +387,8 @@ function printNow(run: RunContext, { load }: Loaded, outcomes: ReadonlyMap<strin
   const files = [...load.reported].sort();
   const byFile = new Map<string, PrintedResult>();
   const pieces = new Map<string, string>();
+  // One quoter for the run: its files' findings repeat a few messages, rule ids and links.
+  const quote = quoter();
   for (const name of files) {
     const outcome = outcomes.get(name)!;
     if ('kept' in outcome) {
@@ -395,9 +396,11 @@ function printNow(run: RunContext, { load }: Loaded, outcomes: ReadonlyMap<strin
       continue;
     }
     const { fresh } = outcome;
-    const piece = `${fragmentOf(name, fresh, run.rule)},\n`;
+    const counts = countsOf(fresh.diagnostics);
+    const [errors, warnings, infos] = counts;
+    const piece = `${jsonFileFragment({ file: name, diagnostics: fresh.diagnostics, errors, warnings, infos }, run.rule, quote)},\n`;
     pieces.set(name, piece);
-    const printed: PrintedResult = { j: texts.add(piece), c: countsOf(fresh.diagnostics) };
+    const printed: PrintedResult = { j: texts.add(piece), c: counts };
     if (fresh.suppressions.length > 0 || fresh.suppressed.length > 0) printed.x = texts.add(JSON.stringify({ suppressions: fresh.suppressions, suppressed: fresh.suppressed }));
     byFile.set(name, printed);
   }
@@ -660,10 +663,7 @@ async function uncached(loadOptions: LoadOptions, checkOptions: CheckOptions, ru
     cacheNotes,
     counts: { errors, warnings, infos },
     suppressions: result.suppressions,
-    printed: () => {
-      const groups = groupByFile(result.diagnostics, result.files);
-      return { body: groups.map((g) => jsonFileFragment(g, rule)).join(',\n'), filesWithProblems: groups.filter((g) => g.diagnostics.length > 0).length };
-    },
+    printed: () => jsonFiles(result.diagnostics, result.files, rule),
     result: () => result,
     reused: 0,
     restReused: false,
@@ -675,11 +675,6 @@ function countsOf(diagnostics: readonly Diagnostic[]): [number, number, number] 
   const counts: [number, number, number] = [0, 0, 0];
   for (const d of diagnostics) counts[d.severity === 'error' ? 0 : d.severity === 'warning' ? 1 : 2]++;
   return counts;
-}
-
-function fragmentOf(file: string, result: FileResult, rule: (id: string) => RuleDocs): string {
-  const [errors, warnings, infos] = countsOf(result.diagnostics);
-  return jsonFileFragment({ file, diagnostics: result.diagnostics, errors, warnings, infos }, rule);
 }
 
 /** The diagnostics of a file's printed entry (everything a Diagnostic holds is printed). */

@@ -1,5 +1,5 @@
 // The `json` output: one versioned document for the whole run, shaped by docs/json-output.schema.json.
-import type { Range, Severity } from '../diagnostics.js';
+import type { Diagnostic, Range, Severity } from '../diagnostics.js';
 import type { FormatContext, Formatter } from './context.js';
 import { runFailed } from './describe-run.js';
 import { groupByFile, type FileGroup } from './group-by-file.js';
@@ -50,16 +50,19 @@ export interface JsonDiagnostic {
   helpUri?: string;
 }
 
-export const formatJson: Formatter = (diagnostics, context) => {
-  const groups = groupByFile(diagnostics, context.files);
+export const formatJson: Formatter = (diagnostics, context) => jsonReport(jsonFiles(diagnostics, context.files, context.rule), context);
+
+/** The report's files, every file's entry in order (`files` lists those without diagnostics too). */
+export function jsonFiles(diagnostics: readonly Diagnostic[], files: readonly string[], rule: FormatContext['rule']): PrintedFiles {
+  const groups = groupByFile(diagnostics, files);
   const parts: string[] = [];
   const quote = quoter();
   for (let i = 0; i < groups.length; i++) {
     if (i > 0) parts.push(',\n');
-    writeFileEntry(parts, groups[i]!, context.rule, quote);
+    writeFileEntry(parts, groups[i]!, rule, quote);
   }
-  return jsonReport({ body: parts.join(''), filesWithProblems: groups.filter((g) => g.diagnostics.length > 0).length }, context);
-};
+  return { body: parts.join(''), filesWithProblems: groups.filter((g) => g.diagnostics.length > 0).length };
+}
 
 /** The report's files as the formatter prints them (a cache keeps each file's part of `body`). */
 export interface PrintedFiles {
@@ -73,9 +76,9 @@ export interface PrintedFiles {
  * One file's entry of the report's `files`, exactly as `JSON.stringify(report, null, 2)` prints it
  * there: a whole report is the same text whether its files were written now or kept from a run before.
  */
-export function jsonFileFragment(group: FileGroup, rule: FormatContext['rule']): string {
+export function jsonFileFragment(group: FileGroup, rule: FormatContext['rule'], quote: (text: string) => string = quoter()): string {
   const parts: string[] = [];
-  writeFileEntry(parts, group, rule, quoter());
+  writeFileEntry(parts, group, rule, quote);
   return parts.join('');
 }
 
@@ -83,7 +86,7 @@ export function jsonFileFragment(group: FileGroup, rule: FormatContext['rule']):
  * JSON strings, each written once per run: a network's thousands of findings repeat a few messages,
  * rule ids, pointers and links. File names, each written once, are not kept.
  */
-function quoter(): (text: string) => string {
+export function quoter(): (text: string) => string {
   const written = new Map<string, string>();
   return (text) => {
     let json = written.get(text);
