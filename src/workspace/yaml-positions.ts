@@ -261,16 +261,12 @@ class Walk {
     return -1;
   }
 
-  private isDash(at: number, end: number): boolean {
-    return this.text.charCodeAt(at) === DASH && (at + 1 === end || this.text.charCodeAt(at + 1) === SPACE);
-  }
-
   /** The block collection whose first line starts at `lineStart` (see Scan.blockNode). */
   private blockNode(lineStart: number): Block {
     const column = this.indent(lineStart);
     const at = lineStart + column;
     const end = this.lineEnd(at);
-    if (this.isDash(at, end)) return { kind: 'block-seq', offset: at, column, lineStart };
+    if (isDash(this.text, at, end)) return { kind: 'block-seq', offset: at, column, lineStart };
     if (keyAt(this.text, at, end)) return { kind: 'block-map', offset: at, column, lineStart };
     return unsure();
   }
@@ -289,15 +285,15 @@ class Walk {
       // the keys' own column (`key:` then `- item`) when nothing follows the colon.
       let next = this.nextContent(lineEnd + 1);
       const bare = valueAt === lineEnd || text.charCodeAt(valueAt) === HASH;
-      const listInColumn = bare && next !== -1 && this.found === column && this.isDash(next + column, this.foundEnd);
+      const listInColumn = bare && next !== -1 && this.found === column && isDash(this.text, next + column, this.foundEnd);
       for (; next !== -1; next = this.nextContent(this.foundEnd + 1)) {
         if (this.found > column) continue;
-        if (!(listInColumn && this.found === column && this.isDash(next + column, this.foundEnd))) break;
+        if (!(listInColumn && this.found === column && isDash(this.text, next + column, this.foundEnd))) break;
       }
       if (next === -1 || this.found < column) return undefined;
       at = next + column;
       // A dash in the map's column after its entries: the next item of an enclosing list.
-      if (this.isDash(at, this.foundEnd)) return undefined;
+      if (isDash(this.text, at, this.foundEnd)) return undefined;
     }
   }
 
@@ -313,12 +309,12 @@ class Walk {
         const at = skipSpaces(text, dash + 1, lineEnd);
         // `- id: x` and the lines under it: a map whose column is where its first key is written.
         if (at < lineEnd && text.charCodeAt(at) !== HASH && keyAt(text, at, lineEnd)) return { dash, value: { kind: 'block-map', offset: at, column: at - lineStart, lineStart } };
-        if (this.isDash(at, lineEnd)) unsure(); // `- - x`, a list in a list on one line
+        if (isDash(this.text, at, lineEnd)) unsure(); // `- - x`, a list in a list on one line
         return { dash, value: this.value(at, lineEnd, column, false) };
       }
       let next = this.nextContent(lineEnd + 1);
       while (next !== -1 && this.found > column) next = this.nextContent(this.foundEnd + 1);
-      if (next === -1 || this.found < column || !this.isDash(next + column, this.foundEnd)) return undefined;
+      if (next === -1 || this.found < column || !isDash(this.text, next + column, this.foundEnd)) return undefined;
       lineStart = next;
     }
   }
@@ -331,7 +327,7 @@ class Walk {
       const following = this.nextContent(lineEnd + 1);
       if (following === -1) return undefined;
       if (this.found > column) return this.blockNode(following);
-      if (inMap && this.found === column && this.isDash(following + column, this.foundEnd)) return this.blockNode(following);
+      if (inMap && this.found === column && isDash(this.text, following + column, this.foundEnd)) return this.blockNode(following);
       return undefined;
     }
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(at, lineEnd, column);
@@ -345,11 +341,7 @@ class Walk {
       endOfLine(text, close, lineEnd);
       return { kind: 'scalar', offset: at, to: close };
     }
-    if (forbiddenStart(c) && !(c === DASH && text.charCodeAt(at + 1) !== SPACE && at + 1 < lineEnd)) unsure();
-    let end = at;
-    while (end < lineEnd && !(text.charCodeAt(end) === SPACE && text.charCodeAt(end + 1) === HASH)) end++; // up to ` #`
-    while (end > at && text.charCodeAt(end - 1) === SPACE) end--;
-    for (let j = at; j < end; j++) if (text.charCodeAt(j) === COLON && (j + 1 === end || text.charCodeAt(j + 1) === SPACE)) unsure();
+    const end = plainScalarEnd(text, at, lineEnd);
     // As Scan.value: more indented lines go on with it (folded), a comment line among them is unsure.
     for (let next = lineEnd + 1; next <= text.length; next = this.lineEnd(next) + 1) {
       const indent = this.indent(next);
@@ -365,11 +357,7 @@ class Walk {
   /** As Scan.blockScalar, from the header's line and the first written line of the body. */
   private blockScalar(at: number, lineEnd: number, column: number): Leaf {
     const text = this.text;
-    let headerEnd = at + 1;
-    const sign = text.charCodeAt(headerEnd);
-    if (sign === 43 /* + */ || sign === DASH) headerEnd++;
-    if (headerEnd < lineEnd && text.charCodeAt(headerEnd) !== SPACE) unsure();
-    endOfLine(text, headerEnd, lineEnd);
+    blockScalarHeader(text, at, lineEnd);
     const bodyStart = lineEnd + 1;
     let through = 0;
     for (let next = bodyStart; next <= text.length; next = this.lineEnd(next) + 1) {
@@ -455,13 +443,9 @@ class Scan {
   private blockNode(i: number): { node: Node; next: number } {
     const { start, end, indent } = this.lines;
     const at = start[i]! + indent[i]!;
-    if (this.isDash(at, end[i]!)) return this.blockSeq(i, indent[i]!);
+    if (isDash(this.text, at, end[i]!)) return this.blockSeq(i, indent[i]!);
     if (keyAt(this.text, at, end[i]!)) return this.blockMap(i, indent[i]!, at);
     return unsure();
-  }
-
-  private isDash(at: number, end: number): boolean {
-    return this.text.charCodeAt(at) === DASH && (at + 1 === end || this.text.charCodeAt(at + 1) === SPACE);
   }
 
   private blockMap(i: number, column: number, firstKey: number): { node: MapNode; next: number } {
@@ -480,7 +464,7 @@ class Scan {
       if (indent > column) unsure();
       at = lines.start[following]! + column;
       // A dash at the map's own indentation belongs to an enclosing list (`- a: 1` then `- a: 2`).
-      if (this.isDash(at, lines.end[following]!)) return { node, next: following };
+      if (isDash(this.text, at, lines.end[following]!)) return { node, next: following };
       i = following;
     }
   }
@@ -500,7 +484,7 @@ class Scan {
         const map = this.blockMap(i, at - lineStart, at);
         item = { value: map.node, next: map.next };
       } else {
-        if (this.isDash(at, lineEnd)) unsure(); // `- - x`, a list in a list on one line
+        if (isDash(this.text, at, lineEnd)) unsure(); // `- - x`, a list in a list on one line
         item = this.value(at, i, column, false);
       }
       node.items.push({ dash, value: item.value });
@@ -509,7 +493,7 @@ class Scan {
       const indent = lines.indent[following]!;
       if (indent < column) return { node, next: following };
       if (indent > column) unsure();
-      if (!this.isDash(lines.start[following]! + column, lines.end[following]!)) return { node, next: following };
+      if (!isDash(this.text, lines.start[following]! + column, lines.end[following]!)) return { node, next: following };
       i = following;
     }
   }
@@ -529,7 +513,7 @@ class Scan {
       if (following === undefined) return { value: undefined, next: i + 1 };
       const indent = lines.indent[following]!;
       if (indent > column) return this.blockValue(following);
-      if (inMap && indent === column && this.isDash(lines.start[following]! + column, lines.end[following]!)) return this.blockValue(following);
+      if (inMap && indent === column && isDash(this.text, lines.start[following]! + column, lines.end[following]!)) return this.blockValue(following);
       return { value: undefined, next: i + 1 };
     }
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(at, i, column);
@@ -543,12 +527,7 @@ class Scan {
       endOfLine(this.text, close, lineEnd);
       return { value: { kind: 'scalar', offset: at, to: close }, next: i + 1 };
     }
-    if (forbiddenStart(c) && !(c === DASH && text.charCodeAt(at + 1) !== SPACE && at + 1 < lineEnd)) unsure();
-    let end = at;
-    while (end < lineEnd && !(text.charCodeAt(end) === SPACE && text.charCodeAt(end + 1) === HASH)) end++; // up to ` #`
-    while (end > at && text.charCodeAt(end - 1) === SPACE) end--;
-    // `a: b` or a trailing colon in a plain value: the tree reads it otherwise.
-    for (let j = at; j < end; j++) if (text.charCodeAt(j) === COLON && (j + 1 === end || text.charCodeAt(j + 1) === SPACE)) unsure();
+    const end = plainScalarEnd(text, at, lineEnd);
     // A plain scalar goes on over more indented lines (folded); a comment line would end it, oddly.
     let next = i + 1;
     let folded = false;
@@ -574,12 +553,7 @@ class Scan {
     const lines = this.lines;
     const lineEnd = lines.end[i]!;
     const text = this.text;
-    // The header: `|` or `>`, an optional `+` or `-`, then a space or the end of the line.
-    let headerEnd = at + 1;
-    const sign = text.charCodeAt(headerEnd);
-    if (sign === 43 /* + */ || sign === DASH) headerEnd++;
-    if (headerEnd < lineEnd && text.charCodeAt(headerEnd) !== SPACE) unsure();
-    endOfLine(this.text, headerEnd, lineEnd);
+    blockScalarHeader(text, at, lineEnd);
     let next = i + 1;
     let firstText = -1;
     for (; next < lines.count; next++) {
@@ -593,6 +567,32 @@ class Scan {
     const through = firstText !== -1 ? Math.min(lines.end[firstText]! + 1, text.length) - bodyStart : 0;
     return { value: { kind: 'scalar', offset: at, to: through > lineEnd - at ? MULTI_LINE : undefined }, next };
   }
+}
+
+/** Whether a list item's dash is at `at`: `-` then a space or the end of the line (`end`). */
+function isDash(text: string, at: number, end: number): boolean {
+  return text.charCodeAt(at) === DASH && (at + 1 === end || text.charCodeAt(at + 1) === SPACE);
+}
+
+/** Where a plain scalar starting at `at` ends on its line (before a ` #` comment and trailing spaces); unsure where the tree may read it otherwise. */
+function plainScalarEnd(text: string, at: number, lineEnd: number): number {
+  const c = text.charCodeAt(at);
+  if (forbiddenStart(c) && !(c === DASH && text.charCodeAt(at + 1) !== SPACE && at + 1 < lineEnd)) unsure();
+  let end = at;
+  while (end < lineEnd && !(text.charCodeAt(end) === SPACE && text.charCodeAt(end + 1) === HASH)) end++; // up to ` #`
+  while (end > at && text.charCodeAt(end - 1) === SPACE) end--;
+  // `a: b` or a trailing colon in a plain value: the tree reads it otherwise.
+  for (let j = at; j < end; j++) if (text.charCodeAt(j) === COLON && (j + 1 === end || text.charCodeAt(j + 1) === SPACE)) unsure();
+  return end;
+}
+
+/** A block scalar's header at `at`: `|` or `>`, an optional `+` or `-`, then a space or the end of the line. */
+function blockScalarHeader(text: string, at: number, lineEnd: number): void {
+  let headerEnd = at + 1;
+  const sign = text.charCodeAt(headerEnd);
+  if (sign === 43 /* + */ || sign === DASH) headerEnd++;
+  if (headerEnd < lineEnd && text.charCodeAt(headerEnd) !== SPACE) unsure();
+  endOfLine(text, headerEnd, lineEnd);
 }
 
 /** Only spaces and a comment may follow a value on its line. */
