@@ -15,6 +15,7 @@ import { indexWorkspace } from './workspace-index.js';
 import { checkBranding } from './branding.js';
 import { REFERENCE_RULES } from './references/index.js';
 import { checkRoadmapItemIds } from './roadmap-item-ids.js';
+import { ONE_DOCUMENT_AT_A_TIME, REPORTS_ONLY_ON } from './rule-reach.js';
 import { METHOD_RULES } from './method/index.js';
 import type { RuleContext } from './method/rule.js';
 import { settle, type Suppression } from './settings.js';
@@ -157,11 +158,19 @@ export async function checkFiles(load: LoadResult, options: CheckOptions = {}): 
   const today_ = options.today ?? today();
   const context: RuleContext = { documents: checking, index, today: today_ };
   const everything: RuleContext = { documents: load.documents, index, today: today_ };
+  // The rules that look at one document at a time look only at the reported ones, and a rule that
+  // reports on no reported kind is skipped (see rule-reach.ts): one road map named in a workspace
+  // loads some eighty other documents for the index, whose own findings would be dropped.
+  const ownContext: RuleContext = own === checking ? context : { documents: own, index, today: today_ };
+  const reportedKinds = new Set(own.map((d) => d.kind));
+  const reachesReported = (id: string) => REPORTS_ONLY_ON.get(id)?.some((kind) => reportedKinds.has(kind)) ?? true;
   const workspaceDoc = workspaceFile !== undefined ? load.documents.find((d) => d.file === workspaceFile) : undefined;
-  const all: Finding[] = [...findings.filter(open), ...referenceFindings(context), ...checkDates(own), ...checkBranding(workspaceDoc && open({ doc: workspaceDoc }) ? workspaceDoc : undefined, load.root), ...checkConsistency(own, context.today)];
+  const all: Finding[] = [...findings.filter(open), ...referenceFindings(context, ownContext), ...checkDates(own), ...checkBranding(workspaceDoc && open({ doc: workspaceDoc }) ? workspaceDoc : undefined, load.root), ...checkConsistency(own, context.today)];
   for (const rule of METHOD_RULES) {
+    if (!reachesReported(rule.meta.id)) continue;
     const spans = SPANS_ROADMAPS.get(rule.meta.id);
-    if (spans === undefined || settledDocs.size === 0) all.push(...rule.check(context));
+    if (ONE_DOCUMENT_AT_A_TIME.has(rule.meta.id)) all.push(...rule.check(ownContext));
+    else if (spans === undefined || settledDocs.size === 0) all.push(...rule.check(context));
     else if (checking.some((d) => d.kind === spans && load.reported.has(d.file))) all.push(...rule.check(everything).filter(open));
   }
 
@@ -216,10 +225,11 @@ function settledFiles(settled: ReadonlySet<LoadedDocument>): Set<string> {
 
 /**
  * The references rules' findings and the road maps' own ids, document by document: the order in which
- * a file's findings are kept when there are more than MAX_PROBLEMS_PER_FILE.
+ * a file's findings are kept when there are more than MAX_PROBLEMS_PER_FILE. Those that look at one
+ * document at a time are given `ownContext`'s documents, the reported ones.
  */
-function referenceFindings(context: RuleContext): Finding[] {
-  const found = [...REFERENCE_RULES.flatMap((rule) => rule.check(context)), ...checkRoadmapItemIds(context.documents)];
+function referenceFindings(context: RuleContext, ownContext: RuleContext): Finding[] {
+  const found = [...REFERENCE_RULES.flatMap((rule) => rule.check(ONE_DOCUMENT_AT_A_TIME.has(rule.meta.id) ? ownContext : context)), ...checkRoadmapItemIds(ownContext.documents)];
   const order = new Map(context.documents.map((doc, i) => [doc, i]));
   return found.sort((a, b) => order.get(a.doc)! - order.get(b.doc)!);
 }
