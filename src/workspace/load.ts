@@ -301,10 +301,12 @@ async function addDocument(result: LoadResult, texts: LazySourceTexts, file: str
     });
     return false;
   }
-  // A fresh copy, because the parser's strings are views on the file's text, and V8 keeps the whole
-  // text alive for each of them: the copy lets the texts go (on 10,000 road maps, ~110 MB of a
-  // 260 MB heap) for ~3 % more time. Without `copy`, few documents are kept and the time counts more.
-  const document: LoadedDocument = { file, kind, value: copy ? structuredClone(record) : record, readFast: !first.slowPath };
+  // A fresh copy of what js-yaml or the `yaml` package read, because their strings are views on the
+  // file's text, and V8 keeps the whole text alive for each of them: the copy lets the texts go (on
+  // 10,000 road maps, ~110 MB of a 260 MB heap). The block reader's strings are their own already
+  // (yaml-block.ts), and without `copy` few documents are kept and the time counts more.
+  const blockRead = parsed === first && first.blockRead === true;
+  const document: LoadedDocument = { file, kind, value: copy && !blockRead ? structuredClone(record) : record, readFast: !first.slowPath };
   if (path !== undefined) document.path = path;
   result.documents.push(document);
   return true;

@@ -18,8 +18,8 @@ import { resolvePlainScalar } from './yaml-core.js';
 
 /**
  * The document held in `text`, read without js-yaml; undefined when the text is outside the subset
- * (then js-yaml must read it). Like js-yaml's, its strings are mostly slices of `text`, which V8
- * keeps alive with them (load.ts copies each document).
+ * (then js-yaml must read it). Unlike js-yaml's, its strings share no memory with `text` (see own),
+ * so a document kept does not keep its file's text alive, and load.ts need not copy it.
  */
 export function readBlockYaml(text: string): unknown {
   if (hasDoubtfulCharacter(text) || hasDocumentMarker(text) || hasLoneCarriageReturn(text)) return undefined;
@@ -106,6 +106,34 @@ const NEXT_CR = 4;
 /** Keys read lately, by a hash of their text (see plainKey); a power of two long. */
 const KEY_CACHE: Array<string | undefined> = new Array<string | undefined>(1024).fill(undefined);
 
+/**
+ * V8 makes a slice of 13 characters or more a view that keeps the whole text alive (a SlicedString);
+ * shorter slices are copies already.
+ */
+const SHORTEST_VIEW = 13;
+
+/**
+ * `s` in a string of its own, sharing no memory with the text it was sliced from: a string joined
+ * from two parts (a ConsString), which reading a character flattens in place into one new string,
+ * letting the parts, views on the text, go. Measured cheaper than `('\0' + s).slice(1)` and far
+ * cheaper than copying each whole document afterwards (structuredClone).
+ */
+function own(s: string): string {
+  if (s.length < SHORTEST_VIEW) return s;
+  const copy = s.slice(0, 1) + s.slice(1);
+  copy.charCodeAt(0);
+  return copy;
+}
+
+/** A plain scalar's value (see own for why its text is copied). */
+function plainValue(text: string): unknown {
+  const value = resolvePlainScalar(text);
+  return typeof value === 'string' ? own(value) : value;
+}
+
+/** How many properties V8 gives an object by `object[key] = value` before making it a dictionary. */
+const KEYED_PROPERTIES = 16;
+
 function isFlowIndicator(c: number): boolean {
   return c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;
 }
@@ -124,6 +152,13 @@ class BlockReader {
   /** See next(): where each of SEARCHED was last found, and from where it was looked for. */
   private readonly found = [-1, -1, -1, -1, -1];
   private readonly searchedFrom = [0, 0, 0, 0, 0];
+  /**
+   * The entries of the sequences being read, nested ones above their parents', from `top` down:
+   * each sequence is then copied out at its exact length. An array grown by push keeps room for
+   * 16 more entries, which on 10,000 road maps held ~40 MB.
+   */
+  private readonly entries: unknown[] = [];
+  private top = 0;
 
   constructor(text: string) {
     this.text = text;
@@ -226,7 +261,7 @@ class BlockReader {
   /** A block sequence whose first `-` is at `p`, in column `n`; the others are in the same column. */
   private blockSequence(p: number, n: number): unknown[] {
     this.enter();
-    const items: unknown[] = [];
+    const from = this.top;
     for (;;) {
       const lineStart = p - n;
       const q = this.spaces(p + 1);
@@ -236,9 +271,9 @@ class BlockReader {
         const indent = this.skipToContent();
         // js-yaml reads a `-` less indented after an empty entry as one more entry of this sequence.
         if (indent >= 0 && indent < n && this.isSequenceEntry(this.pos + indent)) notMine();
-        items.push(indent > n ? this.blockNode(this.pos + indent, indent) : null);
+        this.push(indent > n ? this.blockNode(this.pos + indent, indent) : null);
       } else {
-        items.push(this.compactNode(q, q - lineStart, n));
+        this.push(this.compactNode(q, q - lineStart, n));
       }
       const indent = this.skipToContent();
       if (indent === n && this.isSequenceEntry(this.pos + n)) {
@@ -249,7 +284,19 @@ class BlockReader {
       break;
     }
     this.depth--;
-    return items;
+    return this.popSequence(from);
+  }
+
+  /** Adds an entry to the innermost sequence being read (see entries). */
+  private push(entry: unknown): void {
+    this.entries[this.top++] = entry;
+  }
+
+  /** The entries pushed since `from`, as a sequence of its own. */
+  private popSequence(from: number): unknown[] {
+    const sequence = this.entries.slice(from, this.top);
+    this.top = from;
+    return sequence;
   }
 
   /** What follows `- ` on the same line, at `q` in column `c`, inside a sequence in column `n`. */
@@ -263,6 +310,7 @@ class BlockReader {
   private blockMapping(p: number, n: number): Record<string, unknown> {
     this.enter();
     const mapping: Record<string, unknown> = {};
+    let size = 0;
     for (;;) {
       const key = this.keyAt(p);
       if (key === undefined) notMine();
@@ -280,6 +328,7 @@ class BlockReader {
         value = this.inlineValue(q, n);
       }
       mapping[key] = value;
+      size++;
       const indent = this.skipToContent();
       if (indent === n) {
         p = this.pos + n;
@@ -289,7 +338,10 @@ class BlockReader {
       break;
     }
     this.depth--;
-    return mapping;
+    // V8 turns an object given more than 16 properties by `mapping[key]` into a slow dictionary
+    // (every road map has more); a copy made by spreading has fast properties and a shape shared
+    // with the other road maps', as js-yaml's documents had once copied by structuredClone.
+    return size > KEYED_PROPERTIES ? { ...mapping } : mapping;
   }
 
   /**
@@ -328,8 +380,9 @@ class BlockReader {
     const slot = (length * 7 + t.charCodeAt(p) * 31 + t.charCodeAt(p + (length >> 1)) * 3 + t.charCodeAt(e - 1)) & (KEY_CACHE.length - 1);
     const cached = KEY_CACHE[slot];
     if (cached !== undefined && cached.length === length && t.startsWith(cached, p)) return cached;
-    const key = t.slice(p, e);
+    const key = own(t.slice(p, e));
     if (String(resolvePlainScalar(key)) !== key) notMine();
+    // A key held here outlives its text: a view would keep the text alive (see own).
     KEY_CACHE[slot] = key;
     return key;
   }
@@ -404,7 +457,7 @@ class BlockReader {
       }
       // A continuation on the next lines would be more indented than `n`: the caller refuses it.
       this.pos = nl === -1 ? this.end : nl + 1;
-      return resolvePlainScalar(t.slice(q, this.trimEnd(q, stop)));
+      return plainValue(t.slice(q, this.trimEnd(q, stop)));
     }
     this.endOfLine(this.at);
     return value;
@@ -424,7 +477,7 @@ class BlockReader {
         continue;
       }
       this.at = i + 1;
-      return value + t.slice(from, i);
+      return own(value + t.slice(from, i));
     }
   }
 
@@ -435,7 +488,7 @@ class BlockReader {
     const close = t.indexOf('"', p + 1);
     if (close !== -1 && this.next(NEXT_BACKSLASH, p) > close && this.next(NEXT_LF, p) > close && this.next(NEXT_CR, p) > close) {
       this.at = close + 1;
-      return t.slice(p + 1, close);
+      return own(t.slice(p + 1, close));
     }
     let escaped = false;
     for (let i = p + 1; ; i++) {
@@ -447,7 +500,7 @@ class BlockReader {
         if (this.atEol(i)) notMine(); // a line continuation
       } else if (c === DOUBLE) {
         this.at = i + 1;
-        if (!escaped) return t.slice(p + 1, i);
+        if (!escaped) return own(t.slice(p + 1, i));
         // JSON's escapes mean the same in YAML; any other (\x41, \e, \N, \ ...) throws: not ours.
         const value: unknown = JSON.parse(t.slice(p, i + 1));
         return value as string;
@@ -465,17 +518,19 @@ class BlockReader {
     this.enter();
     const isMapping = t.charCodeAt(p) === OPEN_CURLY;
     const close = isMapping ? CLOSE_CURLY : CLOSE_SQUARE;
-    const sequence: unknown[] = [];
-    const mapping: Record<string, unknown> = {};
+    const from = this.top;
+    const mapping: Record<string, unknown> | undefined = isMapping ? {} : undefined;
+    let size = 0;
     let i = this.spaces(p + 1);
     if (t.charCodeAt(i) !== close) {
       for (;;) {
         if (isMapping) {
           const key = this.flowKey(i);
           if (key === '__proto__' || Object.prototype.hasOwnProperty.call(mapping, key)) notMine();
-          mapping[key] = this.flowNode(this.spaces(this.at));
+          mapping![key] = this.flowNode(this.spaces(this.at));
+          size++;
         } else {
-          sequence.push(this.flowNode(i));
+          this.push(this.flowNode(i));
         }
         i = this.spaces(this.at);
         const c = t.charCodeAt(i);
@@ -487,7 +542,8 @@ class BlockReader {
     }
     this.at = i + 1;
     this.depth--;
-    return isMapping ? mapping : sequence;
+    if (mapping === undefined) return this.popSequence(from);
+    return size > KEYED_PROPERTIES ? { ...mapping } : mapping; // see blockMapping
   }
 
   /** A key in a flow mapping, followed by `: `; `at` after the colon. */
@@ -514,7 +570,7 @@ class BlockReader {
     if (c === DOUBLE) return this.doubleQuoted(i);
     if (c === SINGLE) return this.singleQuoted(i);
     const stop = this.flowPlainStop(i);
-    return resolvePlainScalar(this.text.slice(i, this.trimEnd(i, stop)));
+    return plainValue(this.text.slice(i, this.trimEnd(i, stop)));
   }
 
   /** Where a plain scalar inside a flow collection stops, which must be on its line; `at` there. */
@@ -594,6 +650,6 @@ class BlockReader {
     if (chomping === 'keep') value += '\n'.repeat(didReadContent ? 1 + emptyLines : emptyLines);
     else if (chomping === 'clip' && didReadContent) value += '\n';
     this.pos = lineStart;
-    return value;
+    return own(value);
   }
 }

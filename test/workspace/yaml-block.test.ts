@@ -152,6 +152,30 @@ describe('the fast block-YAML reader', () => {
     expect(readBlockYaml('title: Migrants 🌍 welcome\nنص: عربي\n')).toEqual({ title: 'Migrants 🌍 welcome', نص: 'عربي' });
   });
 
+  it('reads long strings of every style, nested sequences and mappings of more than 16 keys as js-yaml does', () => {
+    // Strings of 13 characters or more are copied out of the text, sequences are gathered on a shared
+    // stack and copied out, and mappings of more than 16 keys are copied once (see yaml-block.ts).
+    const keys = Array.from({ length: 20 }, (_, i) => `key_${i}: value number ${i} of the mapping`);
+    const text = [
+      '10: ten', ...keys, '2: two',
+      "single: 'a single-quoted value, isn''t it, with a quote'",
+      'double: "a double-quoted value, long enough to be a view"',
+      'escaped: "a double-quoted value with an escape\\n in it"',
+      'folded: >-\n  a folded block scalar\n  over two lines',
+      'literal: |\n  one line of a literal block scalar',
+      'flow: [[a long flow entry number one, b], [], [[c]], { k: a long flow value in a mapping }]',
+      'nested:', '  - - first inner entry of the nested list', '    - [x, y]', '  -', '  - { z: [w, v] }', '  - after the empty entry, a last one',
+      `wide: { ${Array.from({ length: 18 }, (_, i) => `k${17 - i}: ${i}`).join(', ')}, 3: three }`,
+      'last: 3',
+    ].join('\n') + '\n';
+    const value = readBlockYaml(text) as Record<string, unknown>;
+    expect(value).toBeDefined();
+    expect(disagreement(text, value)).toBeUndefined();
+    expect(Object.keys(value).slice(0, 4)).toEqual(['2', '10', 'key_0', 'key_1']);
+    expect(Object.keys(value.wide as object).slice(0, 2)).toEqual(['3', 'k17']);
+    expect(value.nested).toEqual([['first inner entry of the nested list', ['x', 'y']], null, { z: ['w', 'v'] }, 'after the empty entry, a last one']);
+  });
+
   it('steps aside for what it is not sure of', () => {
     const refused = [
       '', '# only a comment\n', '  a: 1\n', 'a: 1\n---\nb: 2\n', '%YAML 1.2\n---\na: 1\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n',
