@@ -1,7 +1,7 @@
 // Compiles schemas/*.schema.json into standalone ES modules of validators, ahead of time.
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { readdirSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 
 export const KINDS = ['workspace', 'profile', 'practice', 'roadmap', 'stakeholders', 'activity', 'progress'];
 
@@ -32,9 +32,9 @@ function schemaCompiler(schemas) {
 }
 
 /**
- * Writes src/check/generated/: validators.js, every kind's validator in one module (a run over a
- * workspace checks them all); validator-<kind>.js, one kind's alone (a run over named road maps
- * loads a sixth of the code); ref-descriptions.js, which messages read without any validator.
+ * Writes src/check/generated/: validator-<kind>.js, one kind's validator in a module of its own (a
+ * run over named road maps runs a sixth of the code; validators.ts gathers them for a whole
+ * workspace); ref-descriptions.js, which messages read without any validator.
  */
 export function compileSchemas() {
   const schemas = loadSchemas();
@@ -47,7 +47,8 @@ export function compileSchemas() {
     writeFileSync(tmp, header + code);
     renameSync(tmp, new URL(name, outDir));
   };
-  write('validators.js', standaloneCode(schemaCompiler(schemas), Object.fromEntries(KINDS.map((k) => [k, url(k)]))));
+  // Written by earlier builds; nothing imports it now.
+  rmSync(new URL('validators.js', outDir), { force: true });
   for (const kind of KINDS) write(`validator-${kind}.js`, standaloneCode(schemaCompiler(schemas), { [kind]: url(kind) }));
   // Messages name a missing property by its description; for a property that is only a $ref, the
   // description lives in the referenced definition, which the compiled code no longer carries.

@@ -1,6 +1,7 @@
 // The parallel check's unit of work (see parallel.ts): a share of the road maps, read, parsed and
 // checked a batch at a time beside the workspace's other documents. A worker thread runs one share,
 // the main thread another; a batch's documents are let go before the next is read.
+import { parentPort, workerData } from 'node:worker_threads';
 import { loadMore, roadmapPathTest, loadWorkspace, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
 import { checkFiles, type CheckOptions, type FileResult } from './index.js';
 import { summarize, type Summary } from './stand-in.js';
@@ -22,6 +23,16 @@ export interface ShareDone {
   read: ReadRoadmap[];
   results: Array<[string, FileResult]>;
 }
+
+/** What a worker thread is given (parallel.ts) and what it sends back. */
+export interface WorkerInput {
+  cwd: string;
+  root: string;
+  mine: string[];
+  check: CheckOptions;
+}
+
+export type WorkerMessage = ShareDone | { failed: string };
 
 /** Road maps parsed and checked together: enough to share the other documents' checks, few enough to hold. */
 const BATCH = 1500;
@@ -73,3 +84,16 @@ export async function checkShare(base: LoadResult, placeholders: ReadonlyMap<str
   return { read, results };
 }
 
+
+/** A worker thread's part (check-worker.ts): its share, checked and sent back, or why it failed. */
+export async function checkShareInWorker(): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  try {
+    const input = workerData as WorkerInput;
+    const { load, placeholders } = await loadAllButRoadmaps({ cwd: input.cwd, workspace: input.root }, input.root);
+    port.postMessage((await checkShare(load, placeholders, input.mine, input.check)) satisfies WorkerMessage);
+  } catch (error) {
+    port.postMessage({ failed: String((error as Error)?.stack ?? error) } satisfies WorkerMessage);
+  }
+}

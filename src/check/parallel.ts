@@ -12,7 +12,7 @@ import { findWorkspaceRoot, requireWorkspaceAt } from '../workspace/find.js';
 import { loadDocumentFile, roadmapPathTest, loadMore, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
 import { resolve } from 'node:path';
 import { assemble, checkFiles, type CheckOptions, type CheckResult, type FileResult } from './index.js';
-import { checkShare, loadAllButRoadmaps, type ReadRoadmap, type ShareDone } from './parallel-share.js';
+import { checkShare, loadAllButRoadmaps, type ReadRoadmap, type ShareDone, type WorkerInput, type WorkerMessage } from './parallel-share.js';
 import { standIn, type Summary } from './stand-in.js';
 import { LazySourceTexts } from '../workspace/texts.js';
 import { today } from '../calendar/today.js';
@@ -25,14 +25,6 @@ const MAIN_SHARE = 0.8;
 /** How the main thread takes a road map a worker read: from its summary, parsed again, or absent (no document). */
 type Placement = { path: string; name: string; size: number; decoded: boolean; kind?: string } & ({ as: 'summary'; summary: Summary } | { as: 'parse' } | { as: 'absent' });
 
-export interface WorkerInput {
-  cwd: string;
-  root: string;
-  mine: string[];
-  check: CheckOptions;
-}
-
-export type WorkerMessage = ShareDone | { failed: string };
 
 /** Cores from which workers pay off: a one-thread check already keeps ~1.4 cores busy (V8 collects
  * garbage and compiles on threads of its own), so on two cores a worker only competes with them — there,

@@ -1,21 +1,22 @@
-// The lamd process: the real terminal, Ctrl-C, and the exit code (bin/lamd.js loads the bundle of this file).
-// Nothing heavy is imported here: `lamd --version` answers before the command line, the catalogues
-// and intl-messageformat load, so it costs little more than starting Node.
-import { dropOutputToClosedPipes, processIO } from './io.js';
+// The lamd process: bin/lamd.js loads the build of this file. It answers `lamd --version` at once,
+// else runs the command line from lamd's bundle, compiled through V8's code cache (src/compile-cache.ts).
+import { fileURLToPath } from 'node:url';
+import { dropOutputToClosedPipes } from './io.js';
 import { LAMD_VERSION } from '../version.js';
+import { loadBundle } from '../compile-cache.js';
+import { commandOf } from './command-names.js';
+import type * as Bundle from './bundle.js';
 
 dropOutputToClosedPipes();
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  // Exactly what commander prints for the program's version option (main.ts), with exit code 0.
+  // Exactly what commander prints for the program's version option (main.ts), with exit 0.
   process.stdout.write(`${LAMD_VERSION}\n`);
 } else {
-  const [{ helpLanguage, main }, { render, t }] = await Promise.all([import('./main.js'), import('../i18n/messages.js')]);
-  process.once('SIGINT', () => {
-    // The language of the run, as main chose it from the arguments and the locale; read only now, so
-    // start-up pays nothing for it.
-    process.stderr.write(`\nlamd: ${render(helpLanguage(process.argv.slice(2), process.env), t('cli.interrupted-at-once'))}\n`);
-    process.exit(130);
-  });
-  process.exitCode = await main(process.argv, processIO());
+  const bundle = loadBundle<typeof Bundle>(fileURLToPath(new URL('./main.cjs', import.meta.url)), { purpose: commandOf(args) });
+  process.exitCode = await bundle.exports.run(process.argv);
+  // The code a command compiled, kept for its next run: only after a run that did the command's work
+  // (exit 0, or 1 for documents with problems; not its help), which compiled what such runs compile.
+  const help = args.includes('--help') || args.includes('-h') || args[0] === 'help';
+  if ((process.exitCode === 0 || process.exitCode === 1) && !help) bundle.save();
 }

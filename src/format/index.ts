@@ -10,7 +10,7 @@ export function isFormatName(name: string): name is FormatName {
 }
 
 export async function loadFormatter(name: FormatName): Promise<Formatter> {
-  // One literal import() per format, so bundlers make each formatter its own chunk.
+  // One literal import() per format, so a formatter is run (initialised in the bundle) only when it prints.
   switch (name) {
     case 'pretty':
       return (await import('./pretty.js')).formatPretty;

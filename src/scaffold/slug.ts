@@ -24,7 +24,8 @@ const LATIN_LETTERS: Readonly<Record<string, string>> = {
 };
 
 /** Apostrophes inside a word are dropped ("Sant'Agata" → santagata), not turned into a hyphen. */
-const APOSTROPHES = /['’ʼ‘`´]/g;
+// Apostrophes: ', ’ (U+2019), ʼ (U+02BC), ‘ (U+2018), `, ´ (U+00B4); escaped, as lamd's bundle is ASCII (scripts/build.mjs).
+const APOSTROPHES = /['\u2019\u02bc\u2018`\u00b4]/g;
 
 /**
  * The id a name becomes: Latin letters without their diacritics, lowercase, words joined by single

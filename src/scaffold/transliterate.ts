@@ -10,5 +10,5 @@ import anyAscii from 'any-ascii';
  */
 export function transliterate(name: string): string {
   // A final tā’ marbūṭa is pronounced -a (طنجة, Tanja), which any-ascii writes as -h.
-  return anyAscii(name.normalize('NFC').replace(/ة(?=$|[\s\p{P}])/gu, 'a'));
+  return anyAscii(name.normalize('NFC').replace(/\u0629(?=$|[\s\p{P}])/gu, 'a'));
 }

@@ -9,7 +9,8 @@ export interface SyntaxHint {
   at: Position;
 }
 
-const SMART_QUOTES = /[“”„‟‘’‚‛«»]/;
+// “ ” „ ‟ ‘ ’ ‚ ‛ « », escaped (lamd's bundle is ASCII: scripts/build.mjs).
+const SMART_QUOTES = /[\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb]/;
 /** `key: value` or `- key: value` on one line; groups: indent and dash, key, value. */
 const KEY_LINE = /^(\s*(?:-\s+)*)([^\s"'#:\-[\]{}][^:#]*?|"[^"]*"|'[^']*'):(?:\s+(.*?))?\s*$/;
 
@@ -55,9 +56,9 @@ type LineCause = (line: string, n: number) => SyntaxHint | undefined;
 
 /** Typographic quotes that open a value (apostrophes inside text are fine). */
 function smartQuotes(line: string, n: number): SyntaxHint | undefined {
-  if (!/^\s*(?:-\s+)*(?:[^\s:#][^:#]*:\s+)?[“„‟‘‚‛«]/.test(line)) return undefined;
+  if (!/^\s*(?:-\s+)*(?:[^\s:#][^:#]*:\s+)?[\u201c\u201e\u201f\u2018\u201a\u201b\u00ab]/.test(line)) return undefined;
   const m = KEY_LINE.exec(line.replace(/\s+#.*$/, ''));
-  const straight = line.replace(/[“”„‟«»]/g, '"').replace(/[‘’‚‛]/g, "'").trim();
+  const straight = line.replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb]/g, '"').replace(/[\u2018\u2019\u201a\u201b]/g, "'").trim();
   const example = m ? straight.replace(/^-\s+/, '') : '';
   return {
     at: { line: n, column: line.search(SMART_QUOTES) + 1 },

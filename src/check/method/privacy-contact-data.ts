@@ -12,7 +12,7 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}
 // National numbers are a trunk 0 and nine digits (0661234567, 06 61 23 45 67, 06.61.23.45.67), as in
 // Morocco, France, Tunisia's neighbours and Albania's mobiles (06x): read only when nothing but
 // separators joins the digits, so an id, a decimal or a figure such as 0.661 stays text.
-const PHONE = /(?:^|[^\p{L}\p{N}])(?:\+|00)\d(?:[\s().-]*\d){8,}|(?:^|[^\p{L}\p{N}.,/-])0[1-9](?:[\s.-]?\d){8}(?![\p{N}\p{L}])|\b(?:tel|tél|phone|telefono|cell|mobile|mob|fax)\.?\s*:?\s*\(?\d[\d\s().-]{5,}\d/iu;
+const PHONE = /(?:^|[^\p{L}\p{N}])(?:\+|00)\d(?:[\s().-]*\d){8,}|(?:^|[^\p{L}\p{N}.,/-])0[1-9](?:[\s.-]?\d){8}(?![\p{N}\p{L}])|\b(?:tel|t\u00e9l|phone|telefono|cell|mobile|mob|fax)\.?\s*:?\s*\(?\d[\d\s().-]{5,}\d/iu;
 // Cheap tests that every match of the patterns above passes, so the Unicode-aware patterns only
 // run on the few strings that could hold contact data: an address needs an `@`, a number a run of
 // at least seven digits and separators.

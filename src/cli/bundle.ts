@@ -1,0 +1,19 @@
+// What lamd's bundle (dist/main.cjs, loaded through src/compile-cache.ts) gives its two entries: the
+// command line for the lamd process (src/cli/entry.ts), and a parallel check's share for a worker
+// thread (src/check/check-worker.ts).
+import { helpLanguage, main } from './main.js';
+import { render, t } from '../i18n/messages.js';
+import { processIO } from './io.js';
+
+export { checkShareInWorker } from '../check/parallel-share.js';
+
+/** Runs lamd's command line in this process, on the real terminal: its exit code. */
+export async function run(argv: readonly string[]): Promise<number> {
+  process.once('SIGINT', () => {
+    // The language of the run, as main chose it from the arguments and the locale; read only now, so
+    // start-up pays nothing for it.
+    process.stderr.write(`\nlamd: ${render(helpLanguage(argv.slice(2), process.env), t('cli.interrupted-at-once'))}\n`);
+    process.exit(130);
+  });
+  return main(argv, processIO());
+}

@@ -1,0 +1,10 @@
+// lamd's commands by name, for the process entry to tell which command a run is before the command
+// line loads (src/cli/entry.ts keeps a code cache per command). test/cli/command-names.test.ts holds
+// this list to the program's commands.
+export const COMMAND_NAMES = ['init', 'new', 'validate', 'report', 'rules', 'export', 'import', 'explain', 'schema', 'sdg'] as const;
+
+/** The command a run's arguments name: the first argument that is a command's name, else 'other'. */
+export function commandOf(args: readonly string[]): string {
+  const names: readonly string[] = COMMAND_NAMES;
+  return args.find((arg) => names.includes(arg)) ?? 'other';
+}
