@@ -13,10 +13,11 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Exactly what commander prints for the program's version option (main.ts), with exit 0.
   process.stdout.write(`${LAMD_VERSION}\n`);
 } else {
-  const bundle = loadBundle<typeof Bundle>(fileURLToPath(new URL('./main.cjs', import.meta.url)), { purpose: commandOf(args) });
+  // A command's help compiles the help, not the command: it keeps a cache of its own.
+  const help = args.includes('--help') || args.includes('-h') || args[0] === 'help';
+  const bundle = loadBundle<typeof Bundle>(fileURLToPath(new URL('./main.cjs', import.meta.url)), { purpose: help ? 'help' : commandOf(args) });
   process.exitCode = await bundle.exports.run(process.argv);
   // The code a command compiled, kept for its next run: only after a run that did the command's work
-  // (exit 0, or 1 for documents with problems; not its help), which compiled what such runs compile.
-  const help = args.includes('--help') || args.includes('-h') || args[0] === 'help';
-  if ((process.exitCode === 0 || process.exitCode === 1) && !help) bundle.save();
+  // (exit 0, or 1 for documents with problems), which compiled what such runs compile.
+  if (process.exitCode === 0 || process.exitCode === 1) bundle.save();
 }

@@ -143,6 +143,9 @@ describe('the built binary', () => {
     expect(lamd(['rules'], { env })).toEqual(first);
     expect(statSync(join(folder, made!)).mtimeMs).toBe(before);
     expect(cacheFiles(folder)).toEqual([made]);
+    // A command's help keeps its own, which the command's runs do not take.
+    expect(lamd(['rules', '--help'], { env }).status).toBe(0);
+    expect(cacheFiles(folder).map((f) => f.replace(/^.*-/, '')).sort()).toEqual(['help.v8', 'rules.v8']);
   });
 
   it('keeps nothing when the cache is turned off', () => {
