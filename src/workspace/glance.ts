@@ -61,8 +61,8 @@ function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
-/** glanceAtRoadmap of the bytes' latin-1 reading. */
-function glanceAtText(text: string): { id: string | null } | undefined {
+/** glanceAtRoadmap of the bytes' latin-1 reading; for another kind, and the key its index finds it by, glanceAtDocument's. */
+function glanceAtText(text: string, kindValue = KIND_VALUE, key = 'id'): { id: string | null } | undefined {
   // A carriage return alone breaks a line for YAML, not for this scan.
   if (hasLoneCarriageReturn(text)) return undefined;
   // Before the first key: blank lines, comments, and the start marker.
@@ -84,11 +84,12 @@ function glanceAtText(text: string): { id: string | null } | undefined {
   let kindAt = -1;
   let ids = 0;
   let idAt = -1;
+  const keyed = `${key}:`;
   for (let line = at; line !== -1; ) {
     if (text.startsWith('kind:', line)) {
       kinds++;
       kindAt = line;
-    } else if (text.startsWith('id:', line)) {
+    } else if (text.startsWith(keyed, line)) {
       ids++;
       idAt = line;
     } else if (!keyOrItem(text, line)) return undefined;
@@ -96,9 +97,9 @@ function glanceAtText(text: string): { id: string | null } | undefined {
   }
   if (kinds !== 1 || ids > 1) return undefined;
   const kind = valueAt(text, kindAt, 5);
-  if (kind === undefined || !KIND_VALUE.test(kind)) return undefined;
+  if (kind === undefined || !kindValue.test(kind)) return undefined;
   if (ids === 0) return { id: null };
-  const id = valueAt(text, idAt, 3);
+  const id = valueAt(text, idAt, keyed.length);
   const scalar = id === undefined ? undefined : simpleScalar(id);
   return scalar === undefined ? undefined : { id: scalar };
 }
@@ -182,6 +183,47 @@ export function canLeaveOut(path: string, namedIds: ReadonlySet<string>): boolea
 /** Whether a road map's bytes, read at a glance, let it be left out: surely a road map, with an id none of `namedIds` has. */
 export function leavesOut(bytes: Uint8Array, namedIds: ReadonlySet<string>): boolean {
   return textLeavesOut(latin1(bytes), namedIds);
+}
+
+/** The kinds of document glanceAtDocument reads, by the top-level key the workspace index finds them by. */
+export const GLANCED_KINDS = { practice: 'id', activity: 'id', profile: 'municipality' } as const;
+const GLANCED = Object.entries(GLANCED_KINDS).map(([kind, key]) => ({ kind, key, value: new RegExp(`^[ \\t]*(?:${kind}|"${kind}"|'${kind}')(?:[ \\t]+#.*)?[ \\t]*$`) }));
+
+/**
+ * What a document's bytes tell at a glance, as glanceAtRoadmap tells of a road map: undefined unless
+ * it surely is a block-style document of one of GLANCED_KINDS; then its kind and the value of the key
+ * its index entry is found by (null when it has none), decoded from UTF-8 as the loader decodes it.
+ */
+export function glanceAtDocument(bytes: Uint8Array): { kind: keyof typeof GLANCED_KINDS; key: string | null } | undefined {
+  return glanceAtDocumentText(latin1(bytes));
+}
+
+function glanceAtDocumentText(text: string): { kind: keyof typeof GLANCED_KINDS; key: string | null } | undefined {
+  for (const { kind, key, value } of GLANCED) {
+    const glance = glanceAtText(text, value, key);
+    if (glance) return { kind: kind as keyof typeof GLANCED_KINDS, key: glance.id === null ? null : Buffer.from(glance.id, 'latin1').toString() };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a document can be left out of a run over named road maps until one of their references
+ * is not found (see loadWorkspace): read here at a glance, it surely is of one of GLANCED_KINDS, and
+ * its key's value is none of `mentioned` (every string the named road maps hold). False when it
+ * cannot be read here.
+ */
+export function canLeaveOutUnmentioned(path: string, mentioned: ReadonlySet<string>): boolean {
+  const read = readIntoGlanceBuffer(path);
+  return read !== -1 && unmentioned(glanceAtDocumentText(glanceBuffer!.toString('latin1', 0, read)), mentioned);
+}
+
+/** canLeaveOutUnmentioned of bytes read already. */
+export function leavesOutUnmentioned(bytes: Uint8Array, mentioned: ReadonlySet<string>): boolean {
+  return unmentioned(glanceAtDocument(bytes), mentioned);
+}
+
+function unmentioned(glance: ReturnType<typeof glanceAtDocument>, mentioned: ReadonlySet<string>): boolean {
+  return glance !== undefined && (glance.key === null || !mentioned.has(glance.key));
 }
 
 /** leavesOut of the bytes' latin-1 reading. */

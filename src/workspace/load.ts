@@ -10,7 +10,7 @@ import { findWorkspaceRoot, requireWorkspaceAt } from './find.js';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
 import { decide, MAX_FILE_BYTES, parseSource, tooLargeDiagnostic } from './source.js';
 import { LazySourceTexts, type SourceTexts } from './texts.js';
-import { canLeaveOut, leavesOut } from './glance.js';
+import { canLeaveOut, canLeaveOutUnmentioned, leavesOut, leavesOutUnmentioned } from './glance.js';
 
 export interface LoadedDocument {
   /** The file as shown to the user. */
@@ -42,6 +42,12 @@ export interface LoadOptions {
    * file in the workspace's order. Each road map left out is read and seen, at a glance, to be one
    * whose id differs from every named road map's (glanceAtRoadmap), never parsed; one that shares
    * an id is loaded in its place. Off unless asked: commands that use every document must not ask.
+   *
+   * Without `before` and `reuse`, practices, activities and profiles are left out the same way when
+   * no string of the named road maps is their id (a profile: its municipality): what is reported
+   * about a road map reads them only through those strings (the practices it builds on, the
+   * consultations it lists, its municipality's profile), except the closest id suggested for a
+   * practice or activity it names that no document declares: then the ones left out are loaded too.
    */
   onlyWhatNamedRoadmapsNeed?: boolean;
   /**
@@ -154,6 +160,9 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
   // and the ids they must not share with a named road map to be left out.
   let leaveOutRoadmaps: boolean | undefined;
   let namedIds: Set<string> = new Set();
+  // Every string the named road maps hold, when other kinds are left out too; and those left out.
+  let mentioned: Set<string> | undefined;
+  const unmentioned: FoundFile[] = [];
   const roadmapsAt = root !== undefined ? roadmapPathTest(root) : undefined;
   for (const file of files) {
     if (seen.has(file.path)) continue;
@@ -165,13 +174,21 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
     else if (leaveOutRoadmaps === undefined) {
       leaveOutRoadmaps = Boolean(options.onlyWhatNamedRoadmapsNeed) && root !== undefined && paths.length > 0 && !paths.includes('-') && result.documents.length > 0 && result.documents.every((d) => d.kind === 'roadmap');
       if (leaveOutRoadmaps) namedIds = new Set(result.documents.flatMap((d) => (typeof d.value.id === 'string' ? [Buffer.from(d.value.id).toString('latin1')] : [])));
+      if (leaveOutRoadmaps && !options.before && !options.reuse) mentioned = stringsIn(result.documents.map((d) => d.value));
     }
     const placed = options.before?.({ name: name!, path: file.path });
     if (placed) {
       result.documents.push(placed);
       continue;
     }
-    if (!named && leaveOutRoadmaps && roadmapsAt!(file.path) && leftOut(file.path, namedIds, options.readFile)) continue;
+    if (!named && leaveOutRoadmaps) {
+      if (roadmapsAt!(file.path)) {
+        if (leftOut(file.path, namedIds, options.readFile)) continue;
+      } else if (mentioned && leftOutUnmentioned(file.path, mentioned, options.readFile)) {
+        unmentioned.push(file);
+        continue;
+      }
+    }
     name ??= display(file.path);
     const bytes = readOrSay(result, name, file.path, readFile);
     if (!bytes) continue;
@@ -183,6 +200,15 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
     }
     // A run that leaves the other road maps out keeps a few dozen documents: no copies (see addDocument).
     if (!(await addDocument(result, texts, name, file.path, bytes, withDuplicateKeys, !leaveOutRoadmaps))) result.unloaded.push(file.path);
+  }
+  // A practice or activity a named road map names that no loaded document declares: its finding
+  // suggests the closest id of them all, and a file that fails to load may be where it is declared.
+  if (unmentioned.length > 0 && !namedReferencesFound(result.documents, requested)) {
+    for (const file of unmentioned) {
+      const name = display(file.path);
+      const bytes = readOrSay(result, name, file.path, readFile);
+      if (bytes && !(await addDocument(result, texts, name, file.path, bytes, withDuplicateKeys, false))) result.unloaded.push(file.path);
+    }
   }
   if (walkOrder) inWorkspaceOrder(result.documents, walkOrder);
   if (paths.includes('-')) {
@@ -361,6 +387,46 @@ function leftOut(path: string, namedIds: ReadonlySet<string>, readFile: LoadOpti
   } catch {
     return false;
   }
+}
+
+/** leftOut for practices, activities and profiles whose id (municipality) is none of `mentioned`. */
+function leftOutUnmentioned(path: string, mentioned: ReadonlySet<string>, readFile: LoadOptions['readFile']): boolean {
+  if (!readFile) return canLeaveOutUnmentioned(path, mentioned);
+  try {
+    const read = readFile(path);
+    return 'bytes' in read && leavesOutUnmentioned(read.bytes, mentioned);
+  } catch {
+    return false;
+  }
+}
+
+/** Every string in the values, as values or as keys. */
+function stringsIn(values: readonly unknown[]): Set<string> {
+  const out = new Set<string>();
+  const stack = [...values];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value === 'string') out.add(value);
+    else if (Array.isArray(value)) stack.push(...value);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        out.add(key);
+        stack.push(inner);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether every practice (`builds_on`) and activity (`consultations`) the named road maps refer to
+ * is declared by a loaded document: the references rules then find each, and suggest nothing.
+ */
+function namedReferencesFound(documents: readonly LoadedDocument[], named: ReadonlySet<string>): boolean {
+  const declared = { practice: new Set<unknown>(), activity: new Set<unknown>() };
+  for (const d of documents) if (d.kind === 'practice' || d.kind === 'activity') declared[d.kind].add(d.value.id);
+  const found = (list: unknown, kind: 'practice' | 'activity') => !Array.isArray(list) || list.every((id) => typeof id !== 'string' || declared[kind].has(id));
+  return documents.every((d) => d.path === undefined || !named.has(d.path) || (found(d.value.builds_on, 'practice') && found(d.value.consultations, 'activity')));
 }
 
 /** Why a discovered file could not be read, for the person who can fix it. */

@@ -56,6 +56,12 @@ describe('lamd validate <road map> in a workspace', () => {
     // Other road maps are left out (the progress report in roadmaps/ and the doubtful files are not).
     const all = (await loadWorkspace({ cwd: dir })).documents.length;
     expect(loaded.get(roadmapPath(3))).toBeLessThan(all - 20);
+    // So are the practices, activities and profiles it does not name: bahra's practice and profile.
+    const files = (await loadWorkspace({ cwd: dir, paths: [roadmapPath(3)], onlyWhatNamedRoadmapsNeed: true })).documents.map((d) => d.file);
+    expect(files).toContain('municipalities/valmare/practices/info-desk.yaml');
+    expect(files).toContain('municipalities/valmare/profile.yaml');
+    expect(files).not.toContain('municipalities/bahra/practices/diaspora-desk.yaml');
+    expect(files).not.toContain('municipalities/bahra/profile.yaml');
     // Named with the file it repeats, in either order, the later one in the workspace gets the finding.
     for (const paths of [[roadmapPath(0), copy], [copy, roadmapPath(0)]]) {
       const named = await checkLoaded(await loadWorkspace({ cwd: dir, paths, onlyWhatNamedRoadmapsNeed: true }), { today: TODAY });
@@ -82,6 +88,20 @@ describe('lamd validate <road map> in a workspace', () => {
     writeFileSync(join(dir, 'municipalities/valmare/roadmaps/zz-bahra-twin.yaml'), readFileSync(join(dir, 'municipalities/bahra/roadmaps/bahra-diaspora-investment.yaml'), 'utf8'));
     // A road map that repeats its id in a quoted key, where a glance could not tell.
     writeFileSync(join(roadmaps, 'gen-quoted-key.yaml'), base.replace('id: gen-001', '"id": gen-000'));
+    // Practices and activities a road map names, or nearly: one that does not read (by its id, or by
+    // its file's name only), one whose id a glance cannot tell, and names only a document left out
+    // comes closest to (the suggestion is drawn from every practice or activity).
+    const bahra = join(dir, 'municipalities/bahra/practices');
+    writeFileSync(join(bahra, 'ghost-desk.yaml'), 'kind: practice\nid: ghost-desk\ntitle: [unclosed\n');
+    writeFileSync(join(bahra, 'lost-desk.yaml'), 'kind: practice\nid: lost-desk-2\ntitle: [unclosed\n');
+    writeFileSync(join(bahra, 'quoted-desk.yaml'), practice.replace('id: info-desk', '"id": quoted-desk'));
+    const naming = (id: string, builds: string, consults = 'peer-exchange-services') =>
+      writeFileSync(join(roadmaps, `${id}.yaml`), base.replace('id: gen-001', `id: ${id}`).replace('builds_on: [info-desk]', `builds_on: [${builds}]`).replace('consultations: [peer-exchange-services]', `consultations: [${consults}]`));
+    naming('gen-ghost', 'ghost-desk');
+    naming('gen-lost', 'lost-desk');
+    naming('gen-quoted-desk', 'quoted-desk');
+    naming('gen-near', 'diaspora-desks');
+    naming('gen-near-exchange', 'info-desk', 'peer-exchange-service');
     await expectSameAsWhole(dir);
     const whole = await checkLoaded(await loadWorkspace({ cwd: dir }), { today: TODAY });
     for (const file of ['municipalities/valmare/roadmaps/gen-004.yaml', 'municipalities/valmare/roadmaps/zz-bahra-twin.yaml', 'municipalities/valmare/roadmaps/gen-quoted-key.yaml']) {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import jsyaml from 'js-yaml';
-import { glanceAtRoadmap, leavesOut, surelyOtherRoadmap } from '../../src/workspace/glance.js';
+import { glanceAtDocument, glanceAtRoadmap, leavesOut, surelyOtherRoadmap } from '../../src/workspace/glance.js';
 import { isRoadmapPath, roadmapPathTest } from '../../src/workspace/load.js';
 import { readSource } from '../../src/workspace/source.js';
 import { REPO } from '../helpers/lamd.js';
@@ -141,6 +141,53 @@ describe('glanceAtRoadmap against the loader', () => {
     }
     // The test means something only if the glance is sure of a good share of the texts.
     expect(sure).toBeGreaterThan(60);
+  });
+});
+
+describe('glanceAtDocument: practices, activities and profiles at a glance', () => {
+  it('reads the kind and the key the index finds the document by', () => {
+    const at = (text: string) => glanceAtDocument(Buffer.from(text));
+    expect(at('kind: practice\nid: desk\ntitle: x\n')).toEqual({ kind: 'practice', key: 'desk' });
+    expect(at("# c\nid: 'a b'\nkind: \"activity\" # the kind\n")).toEqual({ kind: 'activity', key: 'a b' });
+    expect(at('kind: profile\nid: not-the-key\nmunicipality: valmare\n')).toEqual({ kind: 'profile', key: 'valmare' });
+    expect(at('kind: practice\ntitle: x\n')).toEqual({ kind: 'practice', key: null });
+    // Decoded from UTF-8, as the loader decodes it.
+    expect(at('kind: practice\nid: città\n')).toEqual({ kind: 'practice', key: 'città' });
+    for (const text of ['kind: roadmap\nid: a\n', 'kind: progress\nid: a\n', 'kind: practice\n"id": a\n', 'kind: profile\nmunicipality: a\nmunicipality: b\n', 'kind: practice\nid: a\n  b\n', 'kind: activity\nid: &x a\n']) {
+      expect(at(text), text).toBeUndefined();
+    }
+  });
+
+  it('never says "this kind, this key" of a text the loader reads otherwise', async () => {
+    const SNIPPETS = [
+      '"kind": roadmap', "'id': other", '? id\n: other', '<<: {kind: roadmap}', '<<: {id: other}', 'kind: roadmap', 'kind: activity', 'id: other',
+      'municipality: other', '"municipality": other', '<<: {municipality: other}', 'municipality: "oth\\x65r"', 'municipality: &m other',
+      'id: "ot\\x68er"', 'id: &a other', 'id: !!str other', '---', '...', '\tid: other', 'title: x\rkind: roadmap', '\ufeffkind: roadmap',
+      '# kind: roadmap', '- kind: roadmap', '  kind: roadmap', 'title: "two\nkind: roadmap"', "title: 'two\nid: other'", 'x: {a: 1,\nkind: roadmap}',
+      'kind : roadmap', 'id\t: other', 'kind:roadmap', 'description: |\n  text\nkind: roadmap', 'id: other # a comment', 'municipality: other\n  more',
+    ];
+    const HARMLESS = ['# a note', '  # an indented note', 'extra: value', '  nested: value', '', '- item', 'identity: x', 'municipality_note: x'];
+    const bases = ['municipalities/valmare/practices/info-desk.yaml', 'municipalities/valmare/profile.yaml', 'activities/2025-04-10-peer-exchange-services.yaml'].map((f) =>
+      readFileSync(join(REPO, 'examples/illustrative-monitoring', f), 'utf8'),
+    );
+    const random = below(29);
+    let sure = 0;
+    for (let round = 0; round < 900; round++) {
+      const lines = bases[round % 3]!.split('\n');
+      sprinkle(lines, random, HARMLESS, SNIPPETS);
+      const text = lines.join('\n');
+      const seen = glanceAtDocument(Buffer.from(text));
+      if (!seen) continue;
+      sure++;
+      const read = await readSource('document.yaml', Buffer.from(text));
+      const value = read.value as Record<string, unknown> | undefined;
+      if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+      expect(value.kind === seen.kind || value.kind === undefined, text).toBe(true);
+      if (value.kind === undefined) continue;
+      const key = value[seen.kind === 'profile' ? 'municipality' : 'id'];
+      expect(typeof key === 'string' ? key : null, text).toBe(seen.key);
+    }
+    expect(sure).toBeGreaterThan(150);
   });
 });
 
