@@ -1,8 +1,9 @@
-// The files `lamd validate --cache` keeps: a header file (a line with the SHA-256 of the rest, then
-// one line of JSON: what each file was, by its size, times and content hash, and where its results
-// are) and a blob file beside it holding the results themselves as the output prints them. A run
-// appends what it printed anew to the blob, in a chunk with its own SHA-256, and rewrites only the
-// header; the blob is written afresh (compacted) when most of it is no longer referred to.
+// The files `lamd validate --cache` keeps: a header file (a line with the SHA-256 of the rest, a
+// line of JSON about the run, then a line per file: what it was, by its size, times and content
+// hash, and where its results are) and a blob file beside it holding the results themselves as the
+// output prints them. A run appends what it printed anew to the blob, in a chunk with its own
+// SHA-256, and rewrites only the header, copying the lines of the files that did not change as the
+// text they were; the blob is written afresh (compacted) when most of it is no longer referred to.
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -12,9 +13,10 @@ import { SUMMARY_KEYS, type Summary } from './stand-in.js';
 export const CACHE_FORMAT = 'lamd validate cache';
 /**
  * 1: one JSON document of diagnostics (lamd before the stat-keyed cache); 2: header line and blob in
- * one file, rewritten whole by every run; 3: the blob in a file of its own, appended to.
+ * one file, rewritten whole by every run; 3: the blob in a file of its own, appended to; 4: a line
+ * per file in the header, read when the run asks for it and copied as it was when it is the same.
  */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 /** Where a text lies in the blob: its byte offset and length. */
 export type Segment = [offset: number, length: number];
@@ -113,25 +115,91 @@ export interface RestEntry {
   files: Record<string, PrintedResult>;
 }
 
-export interface CacheHeader {
+/** The header's first line of JSON: everything but the files. */
+interface HeaderLine {
   format: typeof CACHE_FORMAT;
   version: typeof CACHE_VERSION;
   /** lamd's build, the schema and SDG versions, the date, the language and where the workspace is seen from. */
   key: string;
   /** The fingerprint of the workspace beside its road maps that the road maps' own results were drawn from. */
   facts: string;
-  /** By path relative to the workspace root. */
-  files: Record<string, FileEntry>;
   /** Most recent first: a run over the whole workspace and runs over named files keep their own. */
   rests: RestEntry[];
   /** The blob file, in the header's folder, and the chunks of it that the segments above lie in. */
   blob: { file: string; chunks: Chunk[] };
 }
 
+/** A header as a run writes it: the files by path relative to the workspace root, in the order written. */
+export interface CacheHeader extends HeaderLine {
+  files: ReadonlyMap<string, FileEntry>;
+}
+
+/** A header as a run reads it: its files' lines are read when asked for. */
+export interface ReadHeader extends HeaderLine {
+  files: FileLines;
+}
+
 export interface CacheContents {
-  header: CacheHeader;
+  header: ReadHeader;
   /** The blob file's bytes (its chunks checked). */
   blob: Buffer;
+}
+
+/**
+ * The file lines of a header read. A line is the path as JSON, a comma, the entry as JSON and a
+ * comma: the lines are one JSON list, read by one JSON.parse, whose paths are values, not property
+ * names (two thousand of those would each be hashed and interned). An entry still as it was read is
+ * written again as its line's text.
+ */
+export class FileLines {
+  /** Each path's entry and its line's number. */
+  readonly #at = new Map<string, { entry: FileEntry; line: number; st: string | null }>();
+  /** Where each line starts in `text`, found when the header is written. */
+  #starts: number[] | undefined;
+
+  private constructor(readonly text: string) {}
+
+  /** The lines of a header's text; undefined when they are not lines lamd writes. */
+  static read(text: string): FileLines | undefined {
+    let list: unknown;
+    try {
+      list = JSON.parse(`[${text}null]`);
+    } catch {
+      return undefined;
+    }
+    if (!Array.isArray(list) || list.length % 2 !== 1 || (text !== '' && !text.endsWith(',\n'))) return undefined;
+    const lines = new FileLines(text);
+    for (let i = 0; i + 1 < list.length; i += 2) {
+      const [rel, entry] = [list[i] as unknown, list[i + 1] as unknown];
+      if (typeof rel !== 'string' || !isRecord(entry) || lines.#at.has(rel)) return undefined;
+      lines.#at.set(rel, { entry: entry as unknown as FileEntry, line: i / 2, st: (entry as unknown as FileEntry).st });
+    }
+    return lines;
+  }
+
+  get size(): number {
+    return this.#at.size;
+  }
+
+  get(rel: string): FileEntry | undefined {
+    return this.#at.get(rel)?.entry;
+  }
+
+  /** Every path, in the order of the lines. */
+  paths(): IterableIterator<string> {
+    return this.#at.keys();
+  }
+
+  /** Where the line `entry` was read from lies in `text` (its newline included), when the entry is still as read. */
+  line(rel: string, entry: FileEntry): [from: number, to: number] | undefined {
+    const at = this.#at.get(rel);
+    if (!at || at.entry !== entry || at.st !== entry.st) return undefined;
+    if (!this.#starts) {
+      this.#starts = [0];
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
+    }
+    return [this.#starts[at.line]!, this.#starts[at.line + 1]!];
+  }
 }
 
 /** What reading the cache gave: its contents, nothing (none yet, or made by another lamd), or files not to trust. */
@@ -167,14 +235,17 @@ export function readCacheFile(file: string, key: string): CacheRead {
   } catch {
     return { damaged: true };
   }
+  // (A cache of version 3 or before was one line of JSON; it is told by its version below.)
   if (!isRecord(header) || header.format !== CACHE_FORMAT || typeof header.key !== 'string') return { damaged: true };
   // Made by another lamd, or for another date, language or folder: nothing in it applies, and nothing is wrong.
   if (header.version !== CACHE_VERSION || header.key !== key) return { none: true };
   // Every byte after the first line is checked, and every chunk of the blob: what lamd wrote is read
   // as it was written, and anything else (a change, a truncation, another tool's file) is set aside.
   // The entries' shapes are then lamd's own, with this build (the key says so), and are not checked one by one.
-  if (bytes.length !== second + 1 || bytes.toString('latin1', 0, first) !== sha256(bytes.subarray(first + 1))) return { damaged: true };
-  if (!isString(header.facts) || !isRecord(header.files) || !Array.isArray(header.rests) || !isRecord(header.blob)) return { damaged: true };
+  if (bytes.toString('latin1', 0, first) !== sha256(bytes.subarray(first + 1))) return { damaged: true };
+  if (!isString(header.facts) || !Array.isArray(header.rests) || !isRecord(header.blob)) return { damaged: true };
+  const files = FileLines.read(bytes.toString('utf8', second + 1));
+  if (!files) return { damaged: true };
   const { file: blobName, chunks } = header.blob;
   if (!isString(blobName) || !ownBlobName(blobName, basename(file)) || !Array.isArray(chunks)) return { damaged: true };
   let blob: Buffer;
@@ -190,7 +261,7 @@ export function readCacheFile(file: string, key: string): CacheRead {
     const [offset, length, hash] = chunk as unknown[];
     if (typeof offset !== 'number' || typeof length !== 'number' || offset + length > blob.length || hash !== sha256(blob.subarray(offset, offset + length))) return { damaged: true };
   }
-  return { contents: { header: header as unknown as CacheHeader, blob } };
+  return { contents: { header: { ...(header as unknown as HeaderLine), files }, blob } };
 }
 
 /**
@@ -254,6 +325,8 @@ export interface CacheWrite {
   texts: NewTexts;
   /** The header to write, its segments in the appended layout; `now` is the file system's time. */
   header: (now: bigint) => Omit<CacheHeader, 'blob'>;
+  /** The file lines read, whose entries written unchanged are copied as their bytes. */
+  lines: FileLines | undefined;
   /** The segments of the reported files' entries, in the output's order: a blob written afresh starts with them. */
   printedFirst: readonly Segment[];
   /** Bytes of the blob still referred to, old and new. */
@@ -283,8 +356,11 @@ export function writeCacheFile(file: string, write: CacheWrite): string | undefi
     const head = write.header(fstatSync(fd, { bigint: true }).mtimeNs);
     const compacting = write.blobFile === undefined || write.live < (write.blob.length + write.texts.length) * LIVE_PART || write.chunks.length >= MAX_CHUNKS;
     const kept = compacting ? undefined : write.texts.length === 0 ? { file: write.blobFile!, chunks: [...write.chunks] } : appendChunk(join(folder, write.blobFile!), write);
+    let lines = write.lines;
     if (kept) header = { ...head, blob: kept };
     else {
+      // Every segment moves: no line is as it was.
+      lines = undefined;
       // A blob of its own: only what is referred to, the reported files' entries first, in order.
       const moved = compact(write, head);
       const name = `${basename(file)}.${randomBytes(6).toString('hex')}.blob`;
@@ -292,7 +368,7 @@ export function writeCacheFile(file: string, write: CacheWrite): string | undefi
       if (refused !== undefined) throw Object.assign(new Error(refused), { code: refused });
       header = { ...moved.header, blob: { file: name, chunks: [[0, moved.length, hashOf(moved.parts)]] } };
     }
-    const parts = [Buffer.from(`${JSON.stringify(header)}\n`, 'utf8')];
+    const parts = headerParts(header, lines);
     writeAll(fd, [Buffer.from(`${hashOf(parts)}\n`, 'latin1'), ...parts]);
     closeSync(fd);
     fd = undefined;
@@ -303,6 +379,30 @@ export function writeCacheFile(file: string, write: CacheWrite): string | undefi
   }
   if (header.blob.file !== write.blobFile) removeLeftovers(folder, basename(file), header.blob.file);
   return undefined;
+}
+
+/**
+ * The header's bytes after its checksum: its line of JSON, then a line per file; a run of lines as
+ * they were read is copied from the old header's text as one slice.
+ */
+function headerParts(header: CacheHeader, lines: FileLines | undefined): Buffer[] {
+  const { format, version, key, facts, rests, blob } = header;
+  const first: HeaderLine = { format, version, key, facts, rests, blob };
+  const texts = [`${JSON.stringify(first)}\n`];
+  let from = -1;
+  let to = -1;
+  for (const [rel, entry] of header.files) {
+    const line = lines?.line(rel, entry);
+    if (line && line[0] === to) to = line[1];
+    else {
+      if (from !== -1) texts.push(lines!.text.slice(from, to));
+      from = to = -1;
+      if (line) [from, to] = line;
+      else texts.push(`${JSON.stringify(rel)},${JSON.stringify(entry)},\n`);
+    }
+  }
+  if (from !== -1) texts.push(lines!.text.slice(from, to));
+  return [Buffer.from(texts.join(''), 'utf8')];
 }
 
 /** Files untouched for this long, other than the blob just written, are leftovers (a live run is never this slow to rename). */
@@ -375,15 +475,15 @@ function compact(write: CacheWrite, header: Omit<CacheHeader, 'blob'>): { header
   };
   const moveResult = (r: PrintedResult): PrintedResult => ({ j: move(r.j), c: r.c, ...(r.x ? { x: move(r.x) } : {}) });
   for (const segment of write.printedFirst) move(segment);
-  const files: Record<string, FileEntry> = {};
-  for (const [path, entry] of Object.entries(header.files)) {
+  const files = new Map<string, FileEntry>();
+  for (const [path, entry] of header.files) {
     const out: FileEntry = { st: entry.st, h: entry.h };
     if (entry.doc) {
       const { v, read, ...doc } = entry.doc;
       out.doc = { ...doc, ...(v ? { v: move(v) } : {}), ...(read ? { read: move(read) } : {}) };
     }
     if (entry.own) out.own = { ...entry.own, r: moveResult(entry.own.r) };
-    files[path] = out;
+    files.set(path, out);
   }
   const rests = header.rests.map((r) => ({ ...r, files: Object.fromEntries(Object.entries(r.files).map(([name, p]) => [name, moveResult(p)])) }));
   return { header: { ...header, files, rests }, parts, length };

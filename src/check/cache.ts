@@ -197,7 +197,7 @@ interface Loaded {
 async function loadWithCache(run: RunContext): Promise<Loaded> {
   const { root, previous } = run;
   const blob = previous?.blob ?? Buffer.alloc(0);
-  const oldFiles = previous?.header.files ?? {};
+  const oldFiles = previous?.header.files;
   const items: Item[] = [];
   const byPath = new Map<string, Item>();
   const restored: Diagnostic[] = [];
@@ -223,7 +223,7 @@ async function loadWithCache(run: RunContext): Promise<Loaded> {
       const item: Item = { name, path, rel: path.startsWith(rootPrefix) ? path.slice(rootPrefix.length) : relative(root, path), stat: statOf(path) };
       items.push(item);
       byPath.set(path, item);
-      const old = Object.hasOwn(oldFiles, item.rel) ? oldFiles[item.rel] : undefined;
+      const old = oldFiles?.get(item.rel);
       if (!old) return undefined;
       item.old = old;
       if (old.st === null || old.h === null || item.stat?.key !== old.st) return undefined;
@@ -414,19 +414,22 @@ function printNow(run: RunContext, { load }: Loaded, outcomes: ReadonlyMap<strin
  */
 function keepForNextRun(run: RunContext, { items, blob, readNow }: Loaded, plan: Plan, checked: Checked, printed: Printed, texts: NewTexts): void {
   const { previous } = run;
-  const oldFiles = previous?.header.files ?? {};
-  const entries: Record<string, FileEntry> = {};
-  const times: Array<[FileEntry, number]> = [];
+  const oldFiles = previous?.header.files;
+  // A Map: an object keyed by two thousand paths would make each a property name (hashed, interned).
+  const entries = new Map<string, FileEntry>();
+  // Each entry written and its file's latest time, side by side.
+  const written: FileEntry[] = [];
+  const latest: number[] = [];
   const named = (run.loadOptions.paths ?? []).length > 0;
   // A run over named files keeps what it did not read; a run over the workspace forgets deleted files.
   if (named) {
     const seen = new Set(items.map((i) => i.rel));
-    for (const [path, entry] of Object.entries(oldFiles)) if (!seen.has(path)) entries[path] = keptEntry(entry, plan.sameFacts);
+    for (const path of oldFiles?.paths() ?? []) if (!seen.has(path)) entries.set(path, keptEntry(oldFiles!.get(path)!, plan.sameFacts));
   }
   for (const item of items) {
     if (!item.stat || item.hash === undefined) {
       // Not read in this run (a road map a run over named files left out): kept as it was.
-      if (item.old && item.old.st === item.stat?.key) entries[item.rel] = keptEntry(item.old, plan.sameFacts);
+      if (item.old && item.old.st === item.stat?.key) entries.set(item.rel, keptEntry(item.old, plan.sameFacts));
       continue;
     }
     const entry: FileEntry = { st: item.stat.key, h: item.hash };
@@ -438,8 +441,9 @@ function keepForNextRun(run: RunContext, { items, blob, readNow }: Loaded, plan:
     }
     const old = item.old;
     const same = old !== undefined && old.st === entry.st && old.h === entry.h && old.doc === entry.doc && old.own?.r === entry.own?.r && old.own?.first === entry.own?.first;
-    entries[item.rel] = same ? old : entry;
-    times.push([entries[item.rel]!, item.stat.latest]);
+    entries.set(item.rel, same ? old : entry);
+    written.push(same ? old : entry);
+    latest.push(item.stat.latest);
   }
   const rests = [restNow(plan, checked, printed)];
   for (const r of previous?.header.rests ?? []) {
@@ -451,19 +455,20 @@ function keepForNextRun(run: RunContext, { items, blob, readNow }: Loaded, plan:
     texts.length === 0 &&
     rests[0] === previous?.header.rests[0] &&
     items.every((i) => i.same && i.old!.st !== null && i.old!.st === i.stat?.key) &&
-    (named || Object.keys(oldFiles).length === items.length);
+    (named || (oldFiles?.size ?? 0) === items.length);
   if (unchanged) return;
   const refused = writeCacheFile(run.file, {
     blob,
     blobFile: previous?.header.blob.file,
     chunks: previous?.header.blob.chunks ?? [],
+    lines: oldFiles,
     texts,
     live: liveBytes(entries, rests),
     printedFirst: printed.files.map((name) => printed.byFile.get(name)!.j),
     header: (now) => {
       // Files changed within a tick of being read may change again unseen: read them next time.
       const racy = Number(now - (process.hrtime.bigint() - run.started) - run.racyWindow) / 1e6;
-      for (const [entry, latest] of times) if (latest >= racy) entry.st = null;
+      for (let i = 0; i < written.length; i++) if (latest[i]! >= racy) written[i]!.st = null;
       return { format: CACHE_FORMAT, version: CACHE_VERSION, key: run.key, facts: plan.facts, files: entries, rests } satisfies Omit<CacheHeader, 'blob'>;
     },
   });
@@ -500,7 +505,7 @@ function keptEntry(entry: FileEntry, keepOwn: boolean): FileEntry {
 }
 
 /** How many bytes of the blob the header refers to (a text referred to twice counted once). */
-function liveBytes(entries: Record<string, FileEntry>, rests: readonly RestEntry[]): number {
+function liveBytes(entries: ReadonlyMap<string, FileEntry>, rests: readonly RestEntry[]): number {
   const seen = new Set<number>();
   let live = 0;
   const refer = (segment: Segment | undefined) => {
@@ -509,8 +514,7 @@ function liveBytes(entries: Record<string, FileEntry>, rests: readonly RestEntry
       live += segment[1];
     }
   };
-  for (const path in entries) {
-    const entry = entries[path]!;
+  for (const entry of entries.values()) {
     refer(entry.doc?.v);
     refer(entry.doc?.read);
     refer(entry.own?.r.j);

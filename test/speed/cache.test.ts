@@ -37,9 +37,24 @@ async function expectSameAsCold(dir: string, ...cacheArgs: string[]): Promise<st
   return notes;
 }
 
-/** The second line of a cache file (after its checksum): its header, JSON. */
-function cacheHeader(file: string): { format: string; files: Record<string, { st: string | null }>; blob: { file: string; chunks: unknown[] } } {
-  return JSON.parse(readFileSync(file, 'utf8').split('\n')[1]!);
+interface Header {
+  format: string;
+  files: Record<string, { st: string | null; own?: { r: { j: [number, number] } } }>;
+  blob: { file: string; chunks: Array<[number, number, string]> };
+}
+
+/** A cache file's header: the line of JSON after its checksum, with the files from the lines after it (each the path and the entry as JSON, a comma after each). */
+function cacheHeader(file: string): Header {
+  const [, first, ...lines] = readFileSync(file, 'utf8').split('\n');
+  const list = JSON.parse(`[${lines.join('')}null]`) as unknown[];
+  const files: Header['files'] = {};
+  for (let i = 0; i + 1 < list.length; i += 2) files[list[i] as string] = list[i + 1] as Header['files'][string];
+  return { ...JSON.parse(first!), files };
+}
+
+/** The bytes of a header after its checksum line, as lamd lays them out. */
+function headerText({ files, ...first }: Header): string {
+  return `${JSON.stringify(first)}\n${Object.entries(files).map(([path, entry]) => `${JSON.stringify(path)},${JSON.stringify(entry)},\n`).join('')}`;
 }
 
 /** The blob file a cache's header names, beside it. */
@@ -116,12 +131,24 @@ describe('lamd validate --cache', () => {
       (bytes) => Buffer.concat([bytes.subarray(0, -2), Buffer.from('X\n')]),
       // A header of the right key whose entries are not what lamd wrote: the checksum no longer agrees.
       (bytes) => {
-        const [sum, head] = bytes.toString('utf8').split('\n');
-        const header = JSON.parse(head!);
+        const sum = bytes.toString('utf8').split('\n')[0]!;
+        const header = cacheHeader(file);
         const first = Object.keys(header.files)[0]!;
-        header.files[first] = { ...header.files[first], st: 42 };
-        return Buffer.concat([Buffer.from(`${sum}\n${JSON.stringify(header)}`), bytes.subarray(sum!.length + 1 + Buffer.byteLength(head!))]);
+        header.files[first] = { ...header.files[first]!, st: '42' };
+        return `${sum}\n${headerText(header)}`;
       },
+      // Lines that are not lamd's, under a checksum that agrees: a file's entry that is not JSON, one
+      // that is not an object, a file named twice, a line without its path.
+      ...[
+        (text: string) => text.replace(/",\{/, '",{{'),
+        (text: string) => text.replace(/",\{.*\n/, '",[],\n'),
+        (text: string) => text + text.slice(text.indexOf('\n') + 1, text.indexOf('\n', text.indexOf('\n') + 1) + 1),
+        (text: string) => text.replace(/\n"[^"]*",/, '\n'),
+        (text: string) => text.slice(0, -2),
+      ].map((change) => () => {
+        const text = change(headerText(cacheHeader(file)));
+        return `${sha256(text)}\n${text}`;
+      }),
       // A file cut short.
       (bytes) => bytes.subarray(0, bytes.length >> 1),
     ];
@@ -159,6 +186,7 @@ describe('lamd validate --cache', () => {
     await validate(dir, 'json', '--cache');
     const blob = blobOf(file);
     const size = statSync(blob).size;
+    const lines = readFileSync(file, 'utf8').split('\n').slice(2);
     appendFileSync(join(dir, roadmapPath(4)), '# edited\n');
     expect(await expectSameAsCold(dir)).toEqual([]);
     // The same blob, one chunk longer: only the changed road map's entry was written.
@@ -166,6 +194,13 @@ describe('lamd validate --cache', () => {
     expect(statSync(blob).size).toBeGreaterThan(size);
     expect(statSync(blob).size - size).toBeLessThan(size / 5);
     expect(cacheHeader(file).blob.chunks).toHaveLength(2);
+    // The header's lines: the changed road map's is new, every other file's is copied as it was, and
+    // the whole reads back as lamd lays it out.
+    const text = readFileSync(file, 'utf8');
+    const after = text.split('\n').slice(2);
+    expect(after.filter((line) => !lines.includes(line)).map((line) => JSON.parse(`[${line}null]`)[0])).toEqual([roadmapPath(4)]);
+    expect(after).toHaveLength(lines.length);
+    expect(text.slice(text.indexOf('\n') + 1)).toBe(headerText(cacheHeader(file)));
     // Every road map changed, again and again: soon most of the blob is entries no longer referred to.
     let rounds = 0;
     let grown = 0;
@@ -263,15 +298,14 @@ describe('lamd validate --cache', () => {
     const file = join(dir, '.lamd/cache/validate.json');
     await validate(dir, 'json', '--cache');
     // Road map 0's kept entry made unreadable, the chunk's and the header's checksums made to agree.
-    const [, head] = readFileSync(file, 'utf8').split('\n');
-    const header = JSON.parse(head!);
+    const header = cacheHeader(file);
     const blob = blobOf(file);
     const bytes = readFileSync(blob);
-    bytes[header.files[roadmapPath(0)].own.r.j[0]] = 0x58;
-    header.blob.chunks = header.blob.chunks.map(([offset, length]: [number, number]) => [offset, length, sha256(bytes.subarray(offset, offset + length))]);
+    bytes[header.files[roadmapPath(0)]!.own!.r.j[0]] = 0x58;
+    header.blob.chunks = header.blob.chunks.map(([offset, length]) => [offset, length, sha256(bytes.subarray(offset, offset + length))]);
     writeFileSync(blob, bytes);
-    const line = `${JSON.stringify(header)}\n`;
-    writeFileSync(file, `${sha256(line)}\n${line}`);
+    const text = headerText(header);
+    writeFileSync(file, `${sha256(text)}\n${text}`);
     appendFileSync(join(dir, roadmapPath(5)), '# edited\n');
     const run = await validateWithCache({ cwd: dir, paths: [] }, { today: TODAY });
     expect(run.cacheNotes).toHaveLength(1);
