@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import jsyaml from 'js-yaml';
-import { glanceAtDocument, glanceAtRoadmap, leavesOut, surelyOtherRoadmap } from '../../src/workspace/glance.js';
+import { glanceAtDocument, glanceAtRoadmap, leavesOut, surelyOtherRoadmap, surelyOtherRoadmapBytes } from '../../src/workspace/glance.js';
 import { isRoadmapPath, roadmapPathTest } from '../../src/workspace/load.js';
 import { readSource } from '../../src/workspace/source.js';
 import { REPO } from '../helpers/lamd.js';
@@ -193,7 +193,13 @@ describe('glanceAtDocument: practices, activities and profiles at a glance', () 
 
 describe('surelyOtherRoadmap: a road map left out after a few searches', () => {
   const named = new Set(['gen-000']);
-  const sure = (text: string, ids: ReadonlySet<string> = named) => surelyOtherRoadmap(text, ids);
+  // The searches run on the bytes; the text they are held to is the bytes' latin-1 reading.
+  const sure = (text: string, ids: ReadonlySet<string> = named) => {
+    const bytes = Buffer.from(text);
+    const found = surelyOtherRoadmapBytes(bytes, ids);
+    expect(found, text).toBe(surelyOtherRoadmap(bytes.toString('latin1'), ids));
+    return found;
+  };
 
   it('is sure of a road map whose kind line is its one `kind` and that names no named id', () => {
     expect(sure('# yaml-language-server: $schema=x\nkind: roadmap\nid: a\ntitle: x\n')).toBe(true);
@@ -223,6 +229,17 @@ describe('surelyOtherRoadmap: a road map left out after a few searches', () => {
     expect(sure('kind: roadmap\r  continued\n')).toBe(false); // a carriage return alone breaks a line
     expect(sure('kind : roadmap\n')).toBe(false);
     expect(sure('kind: roadmap\nid: a\n')).toBe(true);
+    // Lines blank in the latin-1 reading (String#trim takes a no-break space, a vertical tab, a form feed).
+    for (const blank of ['\xa0', '\x0b', '\x0c', ' \xa0\t']) {
+      const bytes = Buffer.from(`kind: roadmap\n${blank}\n  continued\nid: a\n`, 'latin1');
+      expect(surelyOtherRoadmapBytes(bytes, named), JSON.stringify(blank)).toBe(false);
+      expect(surelyOtherRoadmap(bytes.toString('latin1'), named), JSON.stringify(blank)).toBe(false);
+    }
+    expect(surelyOtherRoadmapBytes(Buffer.from('kind: roadmap\n\x85\n  continued\nid: a\n', 'latin1'), named)).toBe(true);
+    // Only the bytes read count: a named id past the end of the view is not in the file.
+    const read = Buffer.from('kind: roadmap\nid: a\nid: gen-000\n');
+    expect(leavesOut(read.subarray(0, 20), named)).toBe(true);
+    expect(leavesOut(read, named)).toBe(false);
     // A named id that folding or a doubled quote could make from other text.
     expect(sure('kind: roadmap\nid: a\n', new Set(['gen 000']))).toBe(false);
     expect(sure('kind: roadmap\nid: a\n', new Set(["gen'000"]))).toBe(false);
@@ -253,7 +270,10 @@ describe('surelyOtherRoadmap: a road map left out after a few searches', () => {
       if (random(3) === 0) lines.splice(lines.indexOf('kind: roadmap'), 1);
       sprinkle(lines, random, HARMLESS, SNIPPETS);
       const text = lines.join('\n');
-      if (!surelyOtherRoadmap(Buffer.from(text).toString('latin1'), ids)) continue;
+      const bytes = Buffer.from(text);
+      const found = surelyOtherRoadmapBytes(bytes, ids);
+      expect(found, text).toBe(surelyOtherRoadmap(bytes.toString('latin1'), ids));
+      if (!found) continue;
       if (ids === searchableIds) sureOf++;
       const read = await readSource('roadmap.yaml', Buffer.from(text));
       const value = read.value as Record<string, unknown> | undefined;
