@@ -34,10 +34,11 @@ await build({
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   // Loaded from node_modules when a command needs them: a native module (its binary comes from npm
-  // per platform), and the large libraries of a few commands (Word, Excel, Markdown, country names),
-  // which would otherwise make every run read a bundle twice the size. Each is CommonJS as required
-  // (any-ascii's default export is not, once outside: it stays in).
-  external: ['@resvg/resvg-js', 'docx', 'exceljs', 'jszip', 'marked', 'i18n-iso-countries'],
+  // per platform), and the large libraries of a few commands (Word, Excel, Markdown, country names,
+  // the `yaml` package's syntax trees), which would otherwise make every run read a bundle twice the
+  // size; transliterate.ts requires any-ascii itself (its CommonJS default export). Only lamd's own
+  // dependencies: where npm puts a dependency's dependency is not lamd's to know.
+  external: ['@resvg/resvg-js', 'docx', 'exceljs', 'jszip', 'marked', 'i18n-iso-countries', 'yaml'],
   define: { ...common.define, 'import.meta.url': '__lamdBundleUrl' },
   banner: { js: "var __lamdBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

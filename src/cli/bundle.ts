@@ -5,7 +5,6 @@ import { helpLanguage, main } from './main.js';
 import { render, t } from '../i18n/messages.js';
 import { processIO } from './io.js';
 
-export { checkShareInWorker } from '../check/parallel-share.js';
 
 /** Runs lamd's command line in this process, on the real terminal: its exit code. */
 export async function run(argv: readonly string[]): Promise<number> {
@@ -16,4 +15,9 @@ export async function run(argv: readonly string[]): Promise<number> {
     process.exit(130);
   });
   return main(argv, processIO());
+}
+
+/** A parallel check's share, in a worker thread: the check's code loads only there and in `validate`. */
+export async function checkShareInWorker(): Promise<void> {
+  await (await import('../check/parallel-share.js')).checkShareInWorker();
 }
