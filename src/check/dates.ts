@@ -8,6 +8,17 @@ import { t } from '../i18n/messages.js';
 import type { Finding } from './finding.js';
 
 const DATE_KEYS = new Set(['start', 'end', 'date', 'end_date', 'as_of', 'adopted', 'joined', 'accessed']);
+/** The date keys `order` compares, as bits: a mapping is compared only when it holds both of a pair as strings. */
+const START = 1;
+const END = 2;
+const DATE = 4;
+const END_DATE = 8;
+const START_END = START | END;
+const DATE_END_DATE = DATE | END_DATE;
+
+function spanBit(key: string): number {
+  return key === 'start' ? START : key === 'end' ? END : key === 'date' ? DATE : key === 'end_date' ? END_DATE : 0;
+}
 
 export function checkDates(documents: readonly LoadedDocument[]): Finding[] {
   const findings: Finding[] = [];
@@ -31,15 +42,27 @@ export function checkDates(documents: readonly LoadedDocument[]): Finding[] {
     if (node === null || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     const keys = Object.keys(record);
+    // One look at each value: dates checked, spans and children noticed, so that most mappings,
+    // which hold neither, cost no more lookups.
+    let spans = 0;
+    let children = 0;
     for (const key of keys) {
       const value = record[key];
-      // Shapes the schema rejects (month 13) are its to report; this catches 30 February.
-      if (typeof value === 'string' && DATE_KEYS.has(key) && schemaDateShape(value) && !isCalendarDate(value)) {
-        findings.push({ doc, pointer: pointer(key), ruleId: 'dates/valid', message: t('dates/valid.not-a-day', { date: value }) });
+      if (typeof value === 'string') {
+        // Shapes the schema rejects (month 13) are its to report; this catches 30 February.
+        if (DATE_KEYS.has(key)) {
+          spans |= spanBit(key);
+          if (schemaDateShape(value) && !isCalendarDate(value)) {
+            findings.push({ doc, pointer: pointer(key), ruleId: 'dates/valid', message: t('dates/valid.not-a-day', { date: value }) });
+          }
+        }
+      } else if (value !== null && typeof value === 'object') {
+        children++;
       }
     }
-    order(doc, record, pointer, 'start', 'end', findings);
-    order(doc, record, pointer, 'date', 'end_date', findings);
+    if ((spans & START_END) === START_END) order(doc, record, pointer, 'start', 'end', findings);
+    if ((spans & DATE_END_DATE) === DATE_END_DATE) order(doc, record, pointer, 'date', 'end_date', findings);
+    if (children === 0) return;
     for (let k = keys.length - 1; k >= 0; k--) {
       const value = record[keys[k]!];
       if (value !== null && typeof value === 'object') {
