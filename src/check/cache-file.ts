@@ -170,9 +170,10 @@ export class FileLines {
     if (!Array.isArray(list) || list.length % 2 !== 1 || (text !== '' && !text.endsWith(',\n'))) return undefined;
     const lines = new FileLines(text);
     for (let i = 0; i + 1 < list.length; i += 2) {
-      const [rel, entry] = [list[i] as unknown, list[i + 1] as unknown];
+      const rel: unknown = list[i];
+      const entry = list[i + 1] as FileEntry;
       if (typeof rel !== 'string' || !isRecord(entry) || lines.#at.has(rel)) return undefined;
-      lines.#at.set(rel, { entry: entry as unknown as FileEntry, line: i / 2, st: (entry as unknown as FileEntry).st });
+      lines.#at.set(rel, { entry, line: i / 2, st: entry.st });
     }
     return lines;
   }
