@@ -8,7 +8,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { DocumentKind } from '../workspace/kinds.js';
-import { SUMMARY_KEYS, type Summary } from './stand-in.js';
+import type { PackedSummary } from './stand-in.js';
+
+export { packSummary, unpackSummary, type PackedSummary } from './stand-in.js';
 
 export const CACHE_FORMAT = 'lamd validate cache';
 /**
@@ -53,42 +55,6 @@ export interface DocEntry {
   v?: Segment;
   /** What reading the file found (duplicate keys…), as JSON, when anything. */
   read?: Segment;
-}
-
-/**
- * A summary as a list: which of SUMMARY_KEYS (in their order) it holds as scalars and which as
- * something else, as two bit masks, then the scalars in that order. A third of the header is summaries.
- */
-export type PackedSummary = [scalars: number, other: number, ...values: Array<string | number | boolean | null>];
-
-const KEYS = [...SUMMARY_KEYS];
-
-export function packSummary(summary: Summary): PackedSummary {
-  let scalars = 0;
-  let other = 0;
-  const values: Array<string | number | boolean | null> = [];
-  KEYS.forEach((key, i) => {
-    if (Object.hasOwn(summary.scalars, key)) {
-      scalars |= 1 << i;
-      values.push(summary.scalars[key]!);
-    }
-    if (summary.other.includes(key)) other |= 1 << i;
-  });
-  return [scalars, other, ...values];
-}
-
-/** The `other` of the summaries that have none (nearly all): one list, never added to. */
-const NO_OTHER: string[] = Object.freeze([]) as unknown as string[];
-
-export function unpackSummary(packed: PackedSummary): Summary {
-  const [scalars, other] = packed;
-  const summary: Summary = { scalars: {}, other: other === 0 ? NO_OTHER : [] };
-  let at = 2;
-  for (let i = 0; i < KEYS.length; i++) {
-    if (scalars & (1 << i)) summary.scalars[KEYS[i]!] = packed[at++]!;
-    if (other & (1 << i)) summary.other.push(KEYS[i]!);
-  }
-  return summary;
 }
 
 export interface FileEntry {

@@ -21,7 +21,7 @@ import { roadmapValueOf } from '../workspace/source.js';
 import type { RuleDocs } from './rule-docs.js';
 import type { CheckOptions, CheckResult, FileResult, SuppressedDiagnostic } from './index.js';
 import type { Suppression } from './settings.js';
-import { lazyRoadmap, summarize, type StandIn, type Summary } from './stand-in.js';
+import { lazyRoadmap, packedScalar, summarize, type StandIn, type Summary } from './stand-in.js';
 import { unreadableIds } from './workspace-index.js';
 import { CACHE_FORMAT, CACHE_VERSION, NewTexts, packSummary, readCacheFile, unpackSummary, sha256, text, writeCacheFile, type CacheContents, type CacheHeader, type FileEntry, type PrintedResult, type RestEntry, type Segment } from './cache-file.js';
 import { jsonFileFragment, jsonFiles, quoter, type PrintedFiles } from '../format/json.js';
@@ -208,7 +208,7 @@ async function loadWithCache(run: RunContext): Promise<Loaded> {
     const doc = item.old?.doc;
     if (!doc) return undefined;
     if (doc.kind === 'roadmap' && doc.sm && doc.fast) {
-      item.placed = lazyRoadmap(item.name, item.path, summaryOf(item), () => parseUnchanged(item, bytes));
+      item.placed = lazyRoadmap(item.name, item.path, doc.sm, () => parseUnchanged(item, bytes));
       item.roadmap = true;
     } else if (doc.v) {
       item.placed = { file: item.name, path: item.path, kind: doc.kind, value: json(blob, doc.v) as Record<string, unknown>, readFast: doc.fast };
@@ -633,7 +633,7 @@ function summaryKeyOf(item: Item): string {
 function idOf(item: Item): string | null {
   if (item.id !== undefined) return item.id;
   let id: unknown;
-  if (item.placed && item.old?.doc) id = item.old.doc.id !== undefined ? item.old.doc.id : item.old.doc.sm ? summaryOf(item).scalars.id : undefined;
+  if (item.placed && item.old?.doc) id = item.old.doc.id !== undefined ? item.old.doc.id : item.old.doc.sm ? packedScalar(item.old.doc.sm, 'id') : undefined;
   else id = item.doc?.value.id;
   return (item.id = typeof id === 'string' ? id : null);
 }

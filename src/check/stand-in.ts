@@ -28,6 +28,56 @@ export function summarize(value: Record<string, unknown>): Summary {
   return summary;
 }
 
+/**
+ * A summary as a list: which of SUMMARY_KEYS (in their order) it holds as scalars and which as
+ * something else, as two bit masks, then the scalars in that order. A third of the header is summaries.
+ */
+export type PackedSummary = [scalars: number, other: number, ...values: Array<string | number | boolean | null>];
+
+const KEYS = [...SUMMARY_KEYS];
+/** Each key's bit in a packed summary. */
+const KEY_BIT = new Map(KEYS.map((key, i) => [key, 1 << i]));
+
+export function packSummary(summary: Summary): PackedSummary {
+  let scalars = 0;
+  let other = 0;
+  const values: Array<string | number | boolean | null> = [];
+  KEYS.forEach((key, i) => {
+    if (Object.hasOwn(summary.scalars, key)) {
+      scalars |= 1 << i;
+      values.push(summary.scalars[key]!);
+    }
+    if (summary.other.includes(key)) other |= 1 << i;
+  });
+  return [scalars, other, ...values];
+}
+
+/** The `other` of the summaries that have none (nearly all): one list, never added to. */
+const NO_OTHER: string[] = Object.freeze([]) as unknown as string[];
+
+export function unpackSummary(packed: PackedSummary): Summary {
+  const [scalars, other] = packed;
+  const summary: Summary = { scalars: {}, other: other === 0 ? NO_OTHER : [] };
+  let at = 2;
+  for (let i = 0; i < KEYS.length; i++) {
+    if (scalars & (1 << i)) summary.scalars[KEYS[i]!] = packed[at++]!;
+    if (other & (1 << i)) summary.other.push(KEYS[i]!);
+  }
+  return summary;
+}
+
+/** The value a packed summary holds for a key as a scalar; undefined when it holds none. */
+export function packedScalar(packed: PackedSummary, key: string): string | number | boolean | null | undefined {
+  const bit = KEY_BIT.get(key);
+  return bit !== undefined && packed[0] & bit ? packed[2 + bitCount(packed[0] & (bit - 1))] : undefined;
+}
+
+function bitCount(n: number): number {
+  let count = 0;
+  for (let m = n; m !== 0; m &= m - 1) count++;
+  return count;
+}
+
 export interface StandIn extends LoadedDocument {
   /** Parses the file now, so `value` is the document itself from here on. */
   materialize(): void;
@@ -48,15 +98,15 @@ export function standIn(name: string, path: string, summary: Summary, read: () =
  * called once. The cache also wraps loaded road maps in one to learn which of them a check read in
  * full (`materialized`).
  */
-export function lazyRoadmap(name: string, path: string | undefined, summary: Summary, whole: () => Record<string, unknown>): StandIn {
+export function lazyRoadmap(name: string, path: string | undefined, summary: Summary | PackedSummary, whole: () => Record<string, unknown>): StandIn {
   return new LazyRoadmap(name, path, summary, whole);
 }
 
 /** What one lazy road map knows; its proxy's handler is shared by all (thousands are made per run). */
 interface LazyState {
   full: Record<string, unknown> | undefined;
-  scalars: Summary['scalars'];
-  other: readonly string[];
+  /** Packed: the cache keeps summaries so, and answers from them without unpacking two thousand. */
+  summary: PackedSummary;
   whole: () => Record<string, unknown>;
 }
 
@@ -65,9 +115,12 @@ const parsed = (state: LazyState): Record<string, unknown> => (state.full ??= st
 const LAZY: ProxyHandler<LazyState> = {
   get(state, key) {
     if (state.full) return Reflect.get(state.full, key);
-    if (typeof key === 'string') {
-      if (Object.hasOwn(state.scalars, key)) return state.scalars[key];
-      if (SUMMARY_KEYS.has(key) && !state.other.includes(key)) return Reflect.get(Object.prototype, key);
+    const bit = typeof key === 'string' ? KEY_BIT.get(key) : undefined;
+    if (bit !== undefined) {
+      const packed = state.summary;
+      if (packed[0] & bit) return packed[2 + bitCount(packed[0] & (bit - 1))];
+      // Absent from the document: what a plain object answers.
+      if (!(packed[1] & bit)) return Reflect.get(Object.prototype, key);
     }
     return Reflect.get(parsed(state), key);
   },
@@ -88,11 +141,11 @@ class LazyRoadmap implements StandIn {
   constructor(
     readonly file: string,
     path: string | undefined,
-    summary: Summary,
+    summary: Summary | PackedSummary,
     whole: () => Record<string, unknown>,
   ) {
     if (path !== undefined) this.path = path;
-    this.#state = { full: undefined, scalars: summary.scalars, other: summary.other, whole };
+    this.#state = { full: undefined, summary: Array.isArray(summary) ? summary : packSummary(summary), whole };
     this.#proxy = new Proxy(this.#state, LAZY) as unknown as Record<string, unknown>;
   }
 

@@ -1,0 +1,57 @@
+// A road map the cache places from its packed summary answers the summary's keys as the parsed road
+// map does, without parsing it, and parses it for anything else.
+import { describe, expect, it } from 'vitest';
+import { lazyRoadmap, packedScalar, packSummary, summarize, SUMMARY_KEYS, unpackSummary } from '../../src/check/stand-in.js';
+
+const KEYS = [...SUMMARY_KEYS];
+/** What a summary key may hold: short scalars (kept), and what is not kept (a long string, a list, a mapping). */
+const VALUES: unknown[] = ['roadmap', '', 'x'.repeat(200), 'x'.repeat(201), 0, 2, 1.5, true, false, null, ['a'], { a: 1 }];
+
+/** Every road map of one or two summary keys with each kind of value, and some with none. */
+function* roadmaps(): Generator<Record<string, unknown>> {
+  yield {};
+  yield { objectives: [] };
+  for (const [i, key] of KEYS.entries()) {
+    for (const value of VALUES) {
+      yield { [key]: value, objectives: [] };
+      const next = KEYS[(i + 1) % KEYS.length]!;
+      for (const other of VALUES.slice(0, 4)) yield { [next]: other, [key]: value };
+    }
+  }
+}
+
+describe('a road map placed from its packed summary', () => {
+  it('answers every summary key as the road map itself, unparsed, and parses it for any other key', () => {
+    let cases = 0;
+    for (const value of roadmaps()) {
+      const packed = packSummary(summarize(value));
+      expect(unpackSummary(packed)).toEqual(summarize(value));
+      for (const key of KEYS) {
+        let parses = 0;
+        const doc = lazyRoadmap('r.yaml', undefined, packed, () => (parses++, structuredClone(value)));
+        expect(doc.value[key], `${key} of ${JSON.stringify(value)}`).toEqual(value[key]);
+        const scalar = summarize(value).scalars[key];
+        expect(packedScalar(packed, key)).toBe(scalar);
+        // A key the summary holds as a short scalar, or does not hold at all, is answered without parsing.
+        const answered = scalar !== undefined || !Object.hasOwn(value, key);
+        expect(parses, `${key} of ${JSON.stringify(value)}`).toBe(answered ? 0 : 1);
+        expect(doc.materialized).toBe(!answered);
+        expect(doc.value.objectives).toEqual(value.objectives);
+        expect(parses).toBe(1);
+        cases++;
+      }
+    }
+    expect(cases).toBeGreaterThan(300);
+  });
+
+  it('is the same whether made from a summary or from the summary packed', () => {
+    const value = { kind: 'roadmap', id: 'gen-001', municipality: 'bari', title: 'x'.repeat(300), example: false };
+    const whole = () => value;
+    const a = lazyRoadmap('r.yaml', undefined, summarize(value), whole);
+    const b = lazyRoadmap('r.yaml', undefined, packSummary(summarize(value)), whole);
+    for (const key of [...KEYS, 'owner', 'objectives']) expect(b.value[key]).toEqual(a.value[key]);
+    expect(packedScalar(packSummary(summarize(value)), 'title')).toBeUndefined();
+    expect(packedScalar(packSummary(summarize(value)), 'schema_version')).toBeUndefined();
+    expect(packedScalar(packSummary(summarize(value)), 'owner')).toBeUndefined();
+  });
+});
