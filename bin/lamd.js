@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The lamd command. The code lives in dist/, built by `npm run build`.
 import('../dist/lamd.js').catch((error) => {
-  if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist')) {
+  // dist/lamd.js missing, or the bundle it loads (dist/main.cjs).
+  if (error && (error.code === 'ERR_MODULE_NOT_FOUND' || error.code === 'ENOENT') && String(error.message).includes('dist')) {
     process.stderr.write('lamd: the program is not built yet. Run `npm run build` in the lamd folder first.\n');
   } else {
     process.stderr.write(`lamd: could not start: ${error && error.message}\n`);

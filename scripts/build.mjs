@@ -2,8 +2,10 @@
 // start-up), then bundles the CLI with esbuild: two small process entries, and one CommonJS bundle of
 // everything else, which the entries load through V8's code cache (src/compile-cache.ts).
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { compileSchemas } from './compile-schemas.mjs';
 
 const root = new URL('..', import.meta.url);
@@ -26,6 +28,13 @@ const common = {
   define: { __LAMD_VERSION__: JSON.stringify(pkg.version) },
 };
 
+// Left in node_modules, required when a command needs them: a native module (its binary comes from npm
+// per platform), and the large libraries of a few commands (Word, Excel, country names, the `yaml`
+// package's syntax trees), which would otherwise make every run read a bundle twice the size. Only
+// lamd's own dependencies (where npm puts a dependency's dependency is not lamd's to know), and only
+// CommonJS ones: Node 20 before 20.19 cannot require() an ES module (checked below).
+const EXTERNAL = ['@resvg/resvg-js', 'docx', 'exceljs', 'jszip', 'i18n-iso-countries', 'yaml'];
+
 // Everything else. CommonJS, because Node 20 gives a code cache to scripts (node:vm), not to ES
 // modules; lazily loaded parts (a report's Word writer, say) stay in it, but are run only when needed.
 await build({
@@ -33,12 +42,10 @@ await build({
   entryPoints: { main: 'src/cli/bundle.ts' },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
-  // Loaded from node_modules when a command needs them: a native module (its binary comes from npm
-  // per platform), and the large libraries of a few commands (Word, Excel, Markdown, country names,
-  // the `yaml` package's syntax trees), which would otherwise make every run read a bundle twice the
-  // size; transliterate.ts requires any-ascii itself (its CommonJS default export). Only lamd's own
-  // dependencies: where npm puts a dependency's dependency is not lamd's to know.
-  external: ['@resvg/resvg-js', 'docx', 'exceljs', 'jszip', 'marked', 'i18n-iso-countries', 'yaml'],
+  external: EXTERNAL,
+  // import() of a package left in node_modules becomes require(): the bundle runs as a script
+  // (node:vm), where a real import() has no loader to call.
+  supported: { 'dynamic-import': false },
   define: { ...common.define, 'import.meta.url': '__lamdBundleUrl' },
   banner: { js: "var __lamdBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
@@ -53,7 +60,10 @@ const inComment = (line) => /^\s*(?:\/\/|\/\*|\*)/.test(line) || /^[^'"`/]*\/\/[
 const outside = text.split('\n').flatMap((line, i) => (/[^\x00-\x7f]/.test(line) && !inComment(line) ? [`  line ${i + 1}: ${line.trim().slice(0, 120)}`] : []));
 if (outside.length > 0) throw new Error(`dist/main.cjs has characters beyond ASCII outside comments; write them \\uXXXX in the source:\n${outside.join('\n')}`);
 const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync(bundleUrl, ascii);
+if (/\bimport\(/.test(ascii.replace(/^\s*(?:\/\/|\/\*|\*).*$/gm, ''))) throw new Error('dist/main.cjs still holds an import(), which a script run through node:vm cannot make.');
+// The last line names the build (src/compile-cache.ts reads it for the code cache's file name).
+writeFileSync(bundleUrl, `${ascii}\n//# lamd-build ${createHash('sha256').update(ascii).digest('hex').slice(0, 16)}\n`);
+requireEachExternal();
 
 // The process's entry (`lamd --version` answers here, before the bundle loads) and the parallel
 // check's worker thread: ES modules, as bin/lamd.js imports them.
@@ -61,7 +71,14 @@ await build({
   ...common,
   entryPoints: { lamd: 'src/cli/entry.ts', 'check-worker': 'src/check/check-worker.ts' },
   format: 'esm',
-  // Which bundle the entries load: the name of its code cache (src/compile-cache.ts).
-  define: { ...common.define, __LAMD_BUNDLE_ID__: JSON.stringify(createHash('sha256').update(ascii).digest('hex').slice(0, 16)) },
 });
+
+/** Each package left in node_modules can be required as CommonJS (not through Node 20.19's require of ES modules). */
+function requireEachExternal() {
+  const check = `for (const name of ${JSON.stringify(EXTERNAL)}) require(name);`;
+  let run = spawnSync(process.execPath, ['--no-experimental-require-module', '-e', check], { cwd: fileURLToPath(root), encoding: 'utf8' });
+  // A Node that does not know the option cannot require an ES module anyway.
+  if (run.status !== 0 && /bad option/.test(run.stderr)) run = spawnSync(process.execPath, ['-e', check], { cwd: fileURLToPath(root), encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`a package scripts/build.mjs leaves in node_modules cannot be required as CommonJS:\n${run.stderr}`);
+}
 

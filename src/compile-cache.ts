@@ -6,7 +6,7 @@
 // the user's own cache folder (never the workspace), one file per build, Node and command; V8 checks
 // each file against the source and its own version and flags, and rejects a stale or damaged one, which
 // is then made again. Caching is best effort: any failure to read or write it leaves the run as it was.
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join, posix, win32 } from 'node:path';
@@ -14,8 +14,12 @@ import { Script } from 'node:vm';
 
 export interface LoadedBundle<Exports> {
   exports: Exports;
-  /** Writes the cache for the next run of the same command, when this run found none it could use. */
-  save(): void;
+  /**
+   * Writes the cache for the next run of the same command when this run found none it could use;
+   * with `grown`, also when this run compiled a good deal more than the cache it used held (a first
+   * run over a small workspace kept little of what a large one compiles).
+   */
+  save(options?: { grown?: boolean }): void;
   /** What happened to the cache: used, made anew (no file, or V8 refused it), or off. */
   cache: 'used' | 'new' | 'off';
 }
@@ -27,18 +31,26 @@ export interface BundleOptions {
   folder?: string | undefined;
 }
 
-declare const __LAMD_BUNDLE_ID__: string | undefined;
 /**
- * The bundle's content hash, written into the entries by scripts/build.mjs. V8 checks a cache against
- * the source's length only, and npm gives every installed file the same time: without it, a release
- * whose bundle kept its size (a version number changed) would run the code cached from the last one.
+ * The bundle's last line, written by scripts/build.mjs: `//# lamd-build <id>`, the id (16 hex digits)
+ * a hash of the bundle. V8 checks a cache against the source's length only, and npm gives every
+ * installed file the same time: without it, a release whose bundle kept its size (a version number
+ * changed) would run the code cached from the last one.
  */
-const BUNDLE_ID = typeof __LAMD_BUNDLE_ID__ === 'string' ? __LAMD_BUNDLE_ID__ : 'unbuilt';
+export const BUILD_LINE = '//# lamd-build ';
+/** CommonJS's own wrapper, so that the bundle runs as `require` would run it (part of what V8 compiles). */
+const WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n})'] as const;
+/** The wrapper's own hash (FNV-1a), in each cache file's name: a cache made with another is not used. */
+const WRAPPER_ID = [...WRAPPER.join('')].reduce((hash, c) => Math.imul(hash ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261).toString(36);
 
 /** Cache files start with this, then a name for the build. */
 const PREFIX = 'lamd-';
+/** How much larger than the cache it used a run's code must be for `save({ grown: true })` to write it again. */
+const GROWN = 1.25;
 /** Another build's cache files are removed when one is written and they are this old (another install may still use them). */
 const SWEPT_AFTER_MS = 30 * 24 * 3600 * 1000;
+/** A temporary file this old was left by a run that ended between writing and renaming it. */
+const TEMPORARY_SWEPT_AFTER_MS = 3600 * 1000;
 
 /**
  * The folder for code caches: under the user's cache folder (XDG_CACHE_HOME, ~/.cache, macOS's
@@ -71,7 +83,7 @@ export function compileCacheFolder(env: NodeJS.ProcessEnv = process.env, platfor
 export function loadBundle<Exports>(file: string, options: BundleOptions): LoadedBundle<Exports> {
   const fd = openSync(file, 'r');
   let source: string;
-  let build: string;
+  let build: string | undefined;
   try {
     const stat = fstatSync(fd);
     const bytes = Buffer.allocUnsafe(stat.size);
@@ -83,18 +95,20 @@ export function loadBundle<Exports>(file: string, options: BundleOptions): Loade
     }
     // The build makes the bundle pure ASCII (scripts/build.mjs checks), which latin-1 decodes fastest.
     source = bytes.toString('latin1', 0, read);
-    // The size and time too, for a bundle changed after the build.
-    build = `${BUNDLE_ID}-${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}`;
+    // The size and time too, for a bundle changed after the build (a bundle without its line has no cache).
+    const line = source.lastIndexOf(BUILD_LINE);
+    const id = line === -1 ? undefined : /^[0-9a-f]{16}/.exec(source.slice(line + BUILD_LINE.length))?.[0];
+    build = id === undefined ? undefined : `${id}-${WRAPPER_ID}-${stat.size.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}`;
   } finally {
     closeSync(fd);
   }
-  const folder = 'folder' in options ? options.folder : compileCacheFolder();
-  const name = folder === undefined ? undefined : `${PREFIX}${build}-${process.version}-${process.arch}-${safe(options.purpose)}.v8`;
-  const cacheFile = folder !== undefined && name !== undefined ? join(folder, name) : undefined;
-  const cachedData = cacheFile !== undefined && ownFolder(folder!) ? readCache(cacheFile) : undefined;
+  const folder = build === undefined ? undefined : usableFolder('folder' in options ? options.folder : compileCacheFolder());
+  // Everything that decides the compiled code: the build, Node (V8) and the machine.
+  const prefix = `${PREFIX}${build}-${process.version}-${process.arch}-`;
+  const cacheFile = folder === undefined ? undefined : join(folder, `${prefix}${safe(options.purpose)}.v8`);
+  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
 
-  // CommonJS's own wrapper, so that the bundle runs as `require` would run it.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const script = new Script(`${WRAPPER[0]}${source}${WRAPPER[1]}`, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const cache: LoadedBundle<Exports>['cache'] = cacheFile === undefined ? 'off' : cachedData && !script.cachedDataRejected ? 'used' : 'new';
   const module = { exports: {} as Exports };
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
@@ -104,10 +118,13 @@ export function loadBundle<Exports>(file: string, options: BundleOptions): Loade
   return {
     exports: module.exports,
     cache,
-    save() {
-      if (cache !== 'new' || saved || cacheFile === undefined) return;
+    save({ grown = false } = {}) {
+      if (saved || cacheFile === undefined || (cache !== 'new' && !grown)) return;
       saved = true;
-      writeCache(cacheFile, script.createCachedData(), `${PREFIX}${build}-`);
+      writeCache(cacheFile, prefix, () => {
+        const data = script.createCachedData();
+        return cache === 'new' || data.length > GROWN * cachedData!.length ? data : undefined;
+      });
     },
   };
 }
@@ -126,8 +143,8 @@ function readCache(file: string): Buffer | undefined {
 }
 
 /**
- * Whether the cache folder is the user's own and no one else may write in it: compiled code is run
- * as it is read, so a folder others can write to (a shared XDG_CACHE_HOME) is not used.
+ * Whether a folder is the user's own and no one else may write in it: compiled code is run as it is
+ * read, so a folder others can write to (a shared XDG_CACHE_HOME) is not used.
  */
 function ownFolder(folder: string): boolean {
   try {
@@ -140,28 +157,49 @@ function ownFolder(folder: string): boolean {
 }
 
 /**
- * Writes a cache file whole or not at all (a temporary file renamed: concurrent runs each write a
- * complete one), in a folder only the user can read, and sweeps other builds' old files.
+ * The cache folder when lamd may use it: its own, or not made yet beside a parent that is the
+ * user's (so that, run as root with a user's HOME, lamd leaves no folder of root's in that home).
  */
-function writeCache(file: string, data: Buffer, buildPrefix: string): void {
+function usableFolder(folder: string | undefined): string | undefined {
+  if (folder === undefined) return undefined;
+  if (ownFolder(folder)) return folder;
+  if (existsSync(folder)) return undefined;
+  const parent = dirname(folder);
+  return ownFolder(parent) || (!existsSync(parent) && ownFolder(dirname(parent))) ? folder : undefined;
+}
+
+/**
+ * Writes a cache file whole or not at all (a temporary file renamed: concurrent runs each write a
+ * complete one), in a folder only the user can read; `data` is made only once the folder is sure.
+ * Then sweeps what other builds, Node versions and interrupted writes left long ago.
+ */
+function writeCache(file: string, keep: string, data: () => Buffer | undefined): void {
   const folder = dirname(file);
   const temporary = join(folder, `.${basename(file)}.${process.pid}.tmp`);
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     if (!ownFolder(folder)) return;
-    writeFileSync(temporary, data, { mode: 0o600 });
+    const bytes = data();
+    if (bytes === undefined) return;
+    writeFileSync(temporary, bytes, { mode: 0o600 });
     renameSync(temporary, file);
-    const now = Date.now();
-    for (const other of readdirSync(folder)) {
-      if (!other.startsWith(PREFIX) || other.startsWith(buildPrefix)) continue;
-      const path = join(folder, other);
-      if (now - statSync(path).mtimeMs > SWEPT_AFTER_MS) rmSync(path, { force: true });
-    }
+    sweep(folder, keep);
   } catch {
     try {
       rmSync(temporary, { force: true });
     } catch {
       // Nothing more to do: the cache is best effort.
     }
+  }
+}
+
+/** Removes the cache files of other builds, Node versions or machines, and temporary files, once old. */
+function sweep(folder: string, keep: string): void {
+  const now = Date.now();
+  for (const other of readdirSync(folder)) {
+    const ours = other.startsWith(PREFIX) || (other.startsWith(`.${PREFIX}`) && other.endsWith('.tmp'));
+    if (!ours || other.startsWith(keep)) continue;
+    const path = join(folder, other);
+    if (now - statSync(path).mtimeMs > (other.endsWith('.tmp') ? TEMPORARY_SWEPT_AFTER_MS : SWEPT_AFTER_MS)) rmSync(path, { force: true });
   }
 }

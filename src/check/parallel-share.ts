@@ -84,7 +84,6 @@ export async function checkShare(base: LoadResult, placeholders: ReadonlyMap<str
   return { read, results };
 }
 
-
 /** A worker thread's part (check-worker.ts): its share, checked and sent back, or why it failed. */
 export async function checkShareInWorker(): Promise<void> {
   const port = parentPort;

@@ -25,7 +25,6 @@ const MAIN_SHARE = 0.8;
 /** How the main thread takes a road map a worker read: from its summary, parsed again, or absent (no document). */
 type Placement = { path: string; name: string; size: number; decoded: boolean; kind?: string } & ({ as: 'summary'; summary: Summary } | { as: 'parse' } | { as: 'absent' });
 
-
 /** Cores from which workers pay off: a one-thread check already keeps ~1.4 cores busy (V8 collects
  * garbage and compiles on threads of its own), so on two cores a worker only competes with them — there,
  * measured on 2,000 and 10,000 road maps, two threads took 10–15 % longer and 30 % more processor time. */

@@ -5,7 +5,6 @@ import { helpLanguage, main } from './main.js';
 import { render, t } from '../i18n/messages.js';
 import { processIO } from './io.js';
 
-
 /** Runs lamd's command line in this process, on the real terminal: its exit code. */
 export async function run(argv: readonly string[]): Promise<number> {
   process.once('SIGINT', () => {

@@ -1,6 +1,7 @@
 // lamd's commands by name, for the process entry to tell which command a run is before the command
-// line loads (src/cli/entry.ts keeps a code cache per command). test/cli/command-names.test.ts holds
-// this list to the program's commands.
+// line loads (src/cli/entry.ts keeps a code cache per command). test/speed/compile-cache.test.ts holds
+// this list to the program's commands. Which cache a run takes never changes what it does, only
+// which of its functions come compiled.
 export const COMMAND_NAMES = ['init', 'new', 'validate', 'report', 'rules', 'export', 'import', 'explain', 'schema', 'sdg'] as const;
 
 /** The command a run's arguments name: the first argument that is a command's name, else 'other'. */

@@ -7,6 +7,9 @@ import { loadBundle } from '../compile-cache.js';
 import { commandOf } from './command-names.js';
 import type * as Bundle from './bundle.js';
 
+/** A run this long (ms) may write its command's code cache again when it outgrew it (see save). */
+const LONG_RUN_MS = 500;
+
 dropOutputToClosedPipes();
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
@@ -16,8 +19,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // A command's help compiles the help, not the command: it keeps a cache of its own.
   const help = args.includes('--help') || args.includes('-h') || args[0] === 'help';
   const bundle = loadBundle<typeof Bundle>(fileURLToPath(new URL('./main.cjs', import.meta.url)), { purpose: help ? 'help' : commandOf(args) });
+  const started = performance.now();
   process.exitCode = await bundle.exports.run(process.argv);
   // The code a command compiled, kept for its next run: only after a run that did the command's work
-  // (exit 0, or 1 for documents with problems), which compiled what such runs compile.
-  if (process.exitCode === 0 || process.exitCode === 1) bundle.save();
+  // (exit 0, or 1 for documents with problems), which compiled what such runs compile. A long run
+  // also looks whether it compiled much more than the cache held: the look costs a few milliseconds.
+  if (process.exitCode === 0 || process.exitCode === 1) bundle.save({ grown: performance.now() - started > LONG_RUN_MS });
 }

@@ -1,10 +1,7 @@
 // Latin letters for a name written in another script (Arabic, Greek, Cyrillic and the others), so
 // that a municipality named طنجة still gets a folder name. any-ascii carries the tables; this module
 // is loaded only when a name is not in Latin letters.
-import { createRequire } from 'node:module';
-
-/** any-ascii (half a megabyte of tables), required from node_modules on first use rather than bundled: see scripts/build.mjs. */
-let anyAscii: ((text: string) => string) | undefined;
+import anyAscii from 'any-ascii';
 
 /**
  * The name in Latin letters: Тирана → Tirana, Αθήνα → Athina, طنجة → tnja. Arabic is written
@@ -13,6 +10,5 @@ let anyAscii: ((text: string) => string) | undefined;
  */
 export function transliterate(name: string): string {
   // A final tā’ marbūṭa is pronounced -a (طنجة, Tanja), which any-ascii writes as -h.
-  anyAscii ??= (createRequire(import.meta.url)('any-ascii') as { default: (text: string) => string }).default;
   return anyAscii(name.normalize('NFC').replace(/\u0629(?=$|[\s\p{P}])/gu, 'a'));
 }

@@ -1,104 +1,146 @@
 // The code cache lamd's process entry loads its bundle through (src/compile-cache.ts): made by a
-// command's first run, used by the next, made again when V8 refuses it, never read from a folder
-// others can write to, and off when asked; and, end to end, the built binary keeps one per command.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// command's first run, used by the next, made again when V8 refuses it or the run outgrew it, never
+// read from a folder others can write to, off for a bundle that does not name its build or when
+// asked; and, end to end, the built binary keeps one per command and runs what it leaves in node_modules.
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { compileCacheFolder, loadBundle } from '../../src/compile-cache.js';
+import { describe, expect, it } from 'vitest';
+import { compileCacheFolder, loadBundle, type BundleOptions } from '../../src/compile-cache.js';
 import { commandOf, COMMAND_NAMES } from '../../src/cli/command-names.js';
 import { buildProgram } from '../../src/cli/main.js';
-import { captureIO, FIXTURES, lamd } from '../helpers/lamd.js';
+import { captureIO, FIXTURES, lamd, REPO, tempDir } from '../helpers/lamd.js';
 
-// V8 keeps what a process compiled and gives it back when the same source is compiled again, never
-// reading a code cache then: each load here must compile afresh, as each lamd process does.
-beforeAll(() => setFlagsFromString('--no-compilation-cache'));
-afterAll(() => setFlagsFromString('--compilation-cache'));
-
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lamd-compile-cache-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A small CommonJS bundle: its exports say it ran as `require` runs a file. */
-function bundleAt(name = 'main.cjs'): string {
-  const file = join(dir, name);
-  writeFileSync(file, "const { basename } = require('node:path');\nexports.twice = (n) => 2 * n;\nexports.file = basename(__filename);\nmodule.exports.self = this === module.exports;\n");
+/** A small CommonJS bundle ending with its build line, as scripts/build.mjs writes one. */
+function bundleIn(dir: string, code = "const { basename } = require('node:path');\nexports.twice = (n) => 2 * n;\nexports.file = basename(__filename);\nmodule.exports.self = this === module.exports;\n"): string {
+  const file = join(dir, 'main.cjs');
+  writeFileSync(file, `${code}\n//# lamd-build ${createHash('sha256').update(code).digest('hex').slice(0, 16)}\n`);
   return file;
+}
+
+/**
+ * Loads a bundle as a new process would. V8 gives back what this process compiled from the same
+ * source and file name, never reading a cache then: each load takes a copy at a new path, with the
+ * bundle's time (the cache's name holds its build, size and time, not its path).
+ */
+let copies = 0;
+function load<Exports>(file: string, options: BundleOptions) {
+  const copy = `${file}.${++copies}.cjs`;
+  copyFileSync(file, copy);
+  const { atime, mtime } = statSync(file);
+  utimesSync(copy, atime, mtime);
+  return loadBundle<Exports>(copy, options);
 }
 
 const cacheFiles = (folder: string) => (existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.v8')) : []);
 
 describe('loadBundle', () => {
   it('runs the bundle as require would, and keeps its code for the next run of the same purpose', () => {
-    const file = bundleAt();
+    const dir = tempDir();
+    const file = bundleIn(dir);
     const folder = join(dir, 'cache');
-    const first = loadBundle<{ twice(n: number): number; file: string; self: boolean }>(file, { purpose: 'validate', folder });
+    const first = load<{ twice(n: number): number; file: string; self: boolean }>(file, { purpose: 'validate', folder });
     expect(first.exports.twice(21)).toBe(42);
-    expect(first.exports.file).toBe('main.cjs');
+    expect(first.exports.file).toMatch(/^main\.cjs\.\d+\.cjs$/);
     expect(first.exports.self).toBe(true);
     expect(first.cache).toBe('new');
     first.save();
     const [made] = cacheFiles(folder);
-    expect(made).toMatch(/^lamd-.+-validate\.v8$/);
+    expect(made).toMatch(/^lamd-[0-9a-f]{16}-.+-validate\.v8$/);
     // Only the user may read or write it (compiled code is run as read).
     if (process.platform !== 'win32') expect(statSync(folder).mode & 0o777).toBe(0o700);
 
-    const second = loadBundle<{ twice(n: number): number }>(file, { purpose: 'validate', folder });
+    const second = load<{ twice(n: number): number }>(file, { purpose: 'validate', folder });
     expect(second.cache).toBe('used');
     expect(second.exports.twice(2)).toBe(4);
     const before = statSync(join(folder, made!)).mtimeMs;
     second.save();
     expect(statSync(join(folder, made!)).mtimeMs).toBe(before);
     // Another purpose has its own.
-    expect(loadBundle(file, { purpose: 'report', folder }).cache).toBe('new');
+    expect(load(file, { purpose: 'report', folder }).cache).toBe('new');
   });
 
-  it('makes the cache again when V8 refuses it, and for a changed bundle', () => {
-    const file = bundleAt();
+  it('makes the cache again when V8 refuses it, and names a new build anew even at the same size and time', () => {
+    const dir = tempDir();
+    const file = bundleIn(dir);
     const folder = join(dir, 'cache');
-    loadBundle(file, { purpose: 'validate', folder }).save();
+    load(file, { purpose: 'validate', folder }).save();
     const [made] = cacheFiles(folder);
     writeFileSync(join(folder, made!), 'not a code cache');
-    const refused = loadBundle<{ twice(n: number): number }>(file, { purpose: 'validate', folder });
+    const refused = load<{ twice(n: number): number }>(file, { purpose: 'validate', folder });
     expect(refused.cache).toBe('new');
     expect(refused.exports.twice(1)).toBe(2);
     refused.save();
     expect(readFileSync(join(folder, made!)).toString()).not.toBe('not a code cache');
-    expect(loadBundle(file, { purpose: 'validate', folder }).cache).toBe('used');
+    expect(load(file, { purpose: 'validate', folder }).cache).toBe('used');
 
-    // A new build (another size) is another file; the one of the old build stays for a while (another
-    // install of lamd may still use it).
-    writeFileSync(file, 'exports.twice = (n) => n + n; // a later build\n');
-    const rebuilt = loadBundle(file, { purpose: 'validate', folder });
+    // Another build of the same length and time (as npm installs every file): another cache, which
+    // V8, checking the length only, would have taken.
+    const { atime, mtime } = statSync(file);
+    const other = bundleIn(dir, "const { basename } = require('node:path');\nexports.twice = (n) => 3 * n;\nexports.file = basename(__filename);\nmodule.exports.self = this === module.exports;\n");
+    utimesSync(other, atime, mtime);
+    const rebuilt = load<{ twice(n: number): number }>(other, { purpose: 'validate', folder });
     expect(rebuilt.cache).toBe('new');
-    rebuilt.save();
-    expect(cacheFiles(folder)).toHaveLength(2);
+    expect(rebuilt.exports.twice(2)).toBe(6);
   });
 
-  it('is off without a folder, and uses no folder others may write to', () => {
-    const file = bundleAt();
-    const off = loadBundle(file, { purpose: 'validate', folder: undefined });
+  it('writes the cache again when asked after a run that compiled much more than it held', () => {
+    const dir = tempDir();
+    // Fifty functions, compiled only when called.
+    const bodies = Array.from({ length: 50 }, (_, i) => `exports.f${i} = (n) => { let s = n; for (let j = 0; j < ${i + 2}; j++) s = (s * 31 + j) % 1000003; return s + ${i}; };`);
+    const file = bundleIn(dir, `${bodies.join('\n')}\n`);
+    const folder = join(dir, 'cache');
+    const small = load<Record<string, (n: number) => number>>(file, { purpose: 'validate', folder });
+    small.exports.f0!(1);
+    small.save();
+    const [made] = cacheFiles(folder);
+    const smallSize = statSync(join(folder, made!)).size;
+
+    // A short run leaves it; a long one that called everything writes it again, larger.
+    const more = () => {
+      const loaded = load<Record<string, (n: number) => number>>(file, { purpose: 'validate', folder });
+      expect(loaded.cache).toBe('used');
+      for (let i = 0; i < 50; i++) loaded.exports[`f${i}`]!(i);
+      return loaded;
+    };
+    more().save();
+    expect(statSync(join(folder, made!)).size).toBe(smallSize);
+    more().save({ grown: true });
+    expect(statSync(join(folder, made!)).size).toBeGreaterThan(1.25 * smallSize);
+    // No more to gain: left as it is.
+    const before = statSync(join(folder, made!)).mtimeMs;
+    more().save({ grown: true });
+    expect(statSync(join(folder, made!)).mtimeMs).toBe(before);
+  });
+
+  it('is off without a folder, for a bundle that names no build, and in a folder others may write to', () => {
+    const dir = tempDir();
+    const file = bundleIn(dir);
+    const off = load(file, { purpose: 'validate', folder: undefined });
     expect(off.cache).toBe('off');
     off.save();
-    expect(readdirSync(dir)).toEqual(['main.cjs']);
+    const unnamed = join(dir, 'unnamed.cjs');
+    writeFileSync(unnamed, 'exports.twice = (n) => 2 * n;\n');
+    const folder = join(dir, 'cache');
+    expect(load(unnamed, { purpose: 'validate', folder }).cache).toBe('off');
+    expect(existsSync(folder)).toBe(false);
     if (process.platform === 'win32') return;
-    const shared = join(dir, 'shared');
-    mkdirSync(shared);
-    chmodSync(shared, 0o777);
-    const loaded = loadBundle(file, { purpose: 'validate', folder: shared });
-    loaded.save();
-    expect(cacheFiles(shared)).toEqual([]);
+    // A cache that would be used, planted in a folder anyone may write to: not read.
+    load(file, { purpose: 'validate', folder }).save();
+    chmodSync(folder, 0o777);
+    const shared = load(file, { purpose: 'validate', folder });
+    expect(shared.cache).toBe('off');
+    chmodSync(folder, 0o700);
+    expect(load(file, { purpose: 'validate', folder }).cache).toBe('used');
   });
 
   it('leaves the run as it was when the cache cannot be written', () => {
-    const file = bundleAt();
-    // A file where the folder would be.
+    const dir = tempDir();
+    const file = bundleIn(dir);
+    // A file where the folder's parent would be.
     const blocked = join(dir, 'blocked');
     writeFileSync(blocked, '');
-    const loaded = loadBundle<{ twice(n: number): number }>(file, { purpose: 'validate', folder: join(blocked, 'cache') });
+    const loaded = load<{ twice(n: number): number }>(file, { purpose: 'validate', folder: join(blocked, 'cache') });
     expect(() => loaded.save()).not.toThrow();
     expect(loaded.exports.twice(3)).toBe(6);
   });
@@ -128,16 +170,20 @@ describe('commandOf', () => {
 });
 
 describe('the built binary', () => {
-  it('keeps a code cache per command in the user cache folder after a run that went through, and uses it', () => {
-    const env = { XDG_CACHE_HOME: dir, NODE_DISABLE_COMPILE_CACHE: undefined };
-    const folder = join(dir, 'lamd', 'compile-cache');
+  it('keeps a code cache per command, named by its build, in the user cache folder after a run that went through, and uses it', () => {
+    const home = tempDir();
+    const env = { XDG_CACHE_HOME: home, NODE_DISABLE_COMPILE_CACHE: undefined };
+    const folder = join(home, 'lamd', 'compile-cache');
     // A usage error (exit 2) compiles little: no cache from it.
     expect(lamd(['validate', '--no-such-option'], { env }).status).toBe(2);
     expect(cacheFiles(folder)).toEqual([]);
     const first = lamd(['rules'], { env });
     expect(first.status).toBe(0);
     const [made] = cacheFiles(folder);
-    expect(made).toMatch(/-rules\.v8$/);
+    const bundle = readFileSync(join(REPO, 'dist/main.cjs'), 'latin1');
+    const id = /\/\/# lamd-build ([0-9a-f]{16})\n$/.exec(bundle)![1]!;
+    expect(id).toBe(createHash('sha256').update(bundle.slice(0, bundle.lastIndexOf('\n//# lamd-build'))).digest('hex').slice(0, 16));
+    expect(made).toMatch(new RegExp(`^lamd-${id}-.+-${process.version.replace(/\./g, '\\.')}-${process.arch}-rules\\.v8$`));
     const before = statSync(join(folder, made!)).mtimeMs;
     // The next run reads it and, V8 having taken it, does not write it again; the output is the same.
     expect(lamd(['rules'], { env })).toEqual(first);
@@ -149,8 +195,25 @@ describe('the built binary', () => {
   });
 
   it('keeps nothing when the cache is turned off', () => {
-    const env = { XDG_CACHE_HOME: dir, NODE_DISABLE_COMPILE_CACHE: '1' };
+    const home = tempDir();
+    const env = { XDG_CACHE_HOME: home, NODE_DISABLE_COMPILE_CACHE: '1' };
     expect(lamd(['rules'], { env }).status).toBe(0);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(home)).toEqual([]);
+  });
+
+  it('runs what it requires from node_modules: a progress workbook exported and read back, a name transliterated', () => {
+    const home = tempDir();
+    const workbook = join(home, 'progress.xlsx');
+    const cwd = join(REPO, 'examples/las-pilot');
+    const exported = lamd(['export', 'progress-template', '--period', '2025-H1', '-o', workbook], { cwd });
+    expect(exported.stderr).toMatch(/rows to fill in/);
+    expect(exported.status).toBe(0);
+    const imported = lamd(['import', 'progress', workbook, '--period', '2025-H1', '--dry-run'], { cwd });
+    expect(imported.stderr).not.toMatch(/unexpected failure/);
+    expect(imported.status).toBe(0);
+    const workspace = join(home, 'ws');
+    mkdirSync(workspace);
+    expect(lamd(['init', workspace, '--yes', '--name', 'طنجة', '--country', 'MA'], { cwd: home }).status).toBe(0);
+    expect(existsSync(join(workspace, 'municipalities', 'tnja', 'profile.yaml'))).toBe(true);
   });
 });
