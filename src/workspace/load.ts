@@ -380,21 +380,19 @@ const YAML_NAME = /\.ya?ml$/i;
  * `namedIds` are the named road maps' ids as the latin-1 reading of their UTF-8 bytes.
  */
 function leftOut(path: string, namedIds: ReadonlySet<string>, readFile: LoadOptions['readFile']): boolean {
-  if (!readFile) return canLeaveOut(path, namedIds);
-  try {
-    const read = readFile(path);
-    return 'bytes' in read && leavesOut(read.bytes, namedIds);
-  } catch {
-    return false;
-  }
+  return readFile ? glancedThrough(readFile, path, (bytes) => leavesOut(bytes, namedIds)) : canLeaveOut(path, namedIds);
 }
 
 /** leftOut for practices, activities and profiles whose id (municipality) is none of `mentioned`. */
 function leftOutUnmentioned(path: string, mentioned: ReadonlySet<string>, readFile: LoadOptions['readFile']): boolean {
-  if (!readFile) return canLeaveOutUnmentioned(path, mentioned);
+  return readFile ? glancedThrough(readFile, path, (bytes) => leavesOutUnmentioned(bytes, mentioned)) : canLeaveOutUnmentioned(path, mentioned);
+}
+
+/** A glance at a file read through the load's own reader (tests give one): false when it cannot be read. */
+function glancedThrough(readFile: NonNullable<LoadOptions['readFile']>, path: string, leaves: (bytes: Uint8Array) => boolean): boolean {
   try {
     const read = readFile(path);
-    return 'bytes' in read && leavesOutUnmentioned(read.bytes, mentioned);
+    return 'bytes' in read && leaves(read.bytes);
   } catch {
     return false;
   }
