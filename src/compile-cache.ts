@@ -9,8 +9,9 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { basename, dirname, join, posix, win32 } from 'node:path';
+import { dirname, join, posix, win32 } from 'node:path';
 import { Script } from 'node:vm';
+import { temporaryBeside } from './temporary-file.js';
 
 export interface LoadedBundle<Exports> {
   exports: Exports;
@@ -175,7 +176,7 @@ function usableFolder(folder: string | undefined): string | undefined {
  */
 function writeCache(file: string, keep: string, data: () => Buffer | undefined): void {
   const folder = dirname(file);
-  const temporary = join(folder, `.${basename(file)}.${process.pid}.tmp`);
+  const temporary = temporaryBeside(file);
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     if (!ownFolder(folder)) return;

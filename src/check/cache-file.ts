@@ -9,6 +9,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { basename, dirname, join } from 'node:path';
 import type { DocumentKind } from '../workspace/kinds.js';
 import type { PackedSummary } from './stand-in.js';
+import { temporaryBeside } from '../temporary-file.js';
 
 export { packSummary, unpackSummary, type PackedSummary } from './stand-in.js';
 
@@ -314,7 +315,7 @@ const MAX_CHUNKS = 64;
  */
 export function writeCacheFile(file: string, write: CacheWrite): string | undefined {
   const folder = dirname(file);
-  const tmp = join(folder, `.${basename(file)}.${process.pid}.tmp`);
+  const tmp = temporaryBeside(file);
   let fd: number | undefined;
   let header: CacheHeader;
   try {
@@ -458,7 +459,7 @@ function compact(write: CacheWrite, header: Omit<CacheHeader, 'blob'>): { header
 
 /** Writes a file atomically (a temporary file renamed over it). Returns the error code when it cannot be written. */
 function writeAtomically(file: string, parts: readonly Buffer[]): string | undefined {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const tmp = temporaryBeside(file);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w');

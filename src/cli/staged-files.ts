@@ -5,6 +5,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeRefused } from '../errors.js';
+import { temporaryBeside } from '../temporary-file.js';
 
 export class StagedFiles {
   private readonly staged: { tmp: string; path: string }[] = [];
@@ -33,7 +34,7 @@ export class StagedFiles {
       }
     }
     const path = join(this.dir, name);
-    const tmp = join(this.dir, `.${name}.${process.pid}.tmp`);
+    const tmp = temporaryBeside(path);
     // Listed before it is written: discard() then removes a half-written one too.
     this.staged.push({ tmp, path });
     try {

@@ -2,11 +2,11 @@
 // file. A write the file system refuses is the user's to fix (a missing folder, no permission, a
 // folder in the way), so it becomes a UsageError naming the path, never "a bug in lamd".
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { writeRefused } from '../errors.js';
+import { temporaryBeside } from '../temporary-file.js';
 
 export function writeFileAtomic(path: string, content: string | Uint8Array, shown: string = path): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = temporaryBeside(path);
   try {
     writeFileSync(tmp, content);
     renameSync(tmp, path);
