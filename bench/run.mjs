@@ -22,6 +22,9 @@ import { ensurePeers } from './peers.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const OUT = join(here, '.cache', 'out'); // each command's stdout/stderr, kept for the sanity checks
+// lamd's code cache (README, "Start-up") for the bench alone, emptied at its start: each command's first
+// run (the warm-up round) makes it, the timed runs use it; not the user's, whatever it holds.
+const XDG_CACHE = join(here, '.cache', 'xdg');
 const LAMD = join(root, 'bin', 'lamd.js');
 const SCHEMAS = join(root, 'schemas');
 const log = (m) => process.stderr.write(m + '\n');
@@ -63,7 +66,7 @@ function ensureGnuTime() {
 let haveTime = false;
 
 /** Runs a command once; returns { seconds, rssMB, status, out, err } (out/err are file paths). */
-function measure(label, cmd, args, { cwd = root } = {}) {
+function measure(label, cmd, args, { cwd = root, env: extraEnv = {} } = {}) {
   mkdirSync(OUT, { recursive: true });
   const safe = label.replace(/[^a-z0-9]+/gi, '_');
   const out = join(OUT, `${safe}.out`);
@@ -74,7 +77,7 @@ function measure(label, cmd, args, { cwd = root } = {}) {
   const fdOut = openSync(out, 'w');
   const fdErr = openSync(err, 'w');
   const [file, argv] = haveTime ? [TIME, ['-f', '%M', '-o', rssFile, '--', cmd, ...args]] : [cmd, args];
-  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', XDG_CACHE_HOME: XDG_CACHE, ...extraEnv };
   const t0 = process.hrtime.bigint();
   const r = spawnSync(file, argv, { cwd, stdio: ['ignore', fdOut, fdErr], env });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -310,6 +313,7 @@ async function main() {
   // Other work on the machine skews every number (a 2-core CI box running a type check doubles
   // `node -e 0`); the load average goes into RESULTS.md so a reader can tell a noisy run.
   const loadAtStart = loadavg()[0];
+  rmSync(XDG_CACHE, { recursive: true, force: true });
   if (loadAtStart > 0.5 * availableParallelism()) log(`bench: warning: load average ${loadAtStart.toFixed(2)} on ${availableParallelism()} CPUs; timings will be noisy (ratios suffer less, being interleaved)`);
   haveTime = ensureGnuTime();
   const peers = ensurePeers({ log });
@@ -411,6 +415,8 @@ async function main() {
     const file = ws.roadmapFiles.find((f) => !ws.invalid.some((i) => i.file === f));
     const commands = [
       { label: `lamd validate <one road map>`, cmd: node, args: [LAMD, 'validate', '--format', 'json', '--today', TODAY, file], cwd: ws.dir, kind: 'lamd' },
+      // What a run costs with no code cache to start from (a fresh CI runner, the first run after an install).
+      { label: `lamd validate <one road map>, no code cache (a first run)`, cmd: node, args: [LAMD, 'validate', '--format', 'json', '--today', TODAY, file], cwd: ws.dir, kind: 'lamd-first', env: { NODE_DISABLE_COMPILE_CACHE: '1' } },
       { label: `ajv-cli ${peers.ajv.version} <one road map>`, ...ajvCommand(peers, file), cwd: ws.dir, kind: 'ajv' },
       { label: `@sourcemeta/jsonschema ${peers.sourcemeta.version} <one road map>`, ...sourcemetaCommand(peers, [file]), cwd: ws.dir, kind: 'sourcemeta' },
       { label: 'node -e 0', cmd: node, args: ['-e', '0'], kind: 'node' },
@@ -535,6 +541,9 @@ is measured, how to read it and the commands to reproduce it.
   peak RSS is the largest of the runs (GNU time \`%M\`)${haveTime ? '' : ' — n/a here: GNU time was not available'}.
 - lamd runs \`validate --format json --today ${TODAY} -C <workspace>\`; the peers validate the workspace's road maps with
   \`schemas/roadmap.schema.json\`.
+- lamd keeps the code each command compiled (README, "Start-up") in \`bench/.cache/xdg/\`, emptied at the start: the
+  warm-up round makes it, the timed runs use it, as a user's second run does. The one-road-map section also times a
+  first run, without it.
 - Load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0].toFixed(2)} on ${availableParallelism()} CPUs${loadAtStart > 0.5 * availableParallelism() ? ' — other work was running: treat the seconds with care, the interleaved ratios less so' : ''}.
 - ${partial ? `A partial run (BENCH_ONLY=${[...only].join(',')}${process.env.BENCH_SIZES !== undefined ? `, BENCH_SIZES=${process.env.BENCH_SIZES}` : ''}${process.env.BENCH_RUNS !== undefined ? `, BENCH_RUNS=${process.env.BENCH_RUNS}` : ''}): goals not measured are not listed.` : 'A full run: every section, default sizes and repetitions.'}
 - Total bench time: ${((Date.now() - started) / 1000).toFixed(0)} s.

@@ -158,15 +158,18 @@ function ownFolder(folder: string): boolean {
 }
 
 /**
- * The cache folder when lamd may use it: its own, or not made yet beside a parent that is the
- * user's (so that, run as root with a user's HOME, lamd leaves no folder of root's in that home).
+ * The cache folder when lamd may use it: its own, or not made yet and below a folder that is the
+ * user's (so that, run as root with a user's HOME, lamd makes no folder of root's in that home).
  */
 function usableFolder(folder: string | undefined): string | undefined {
   if (folder === undefined) return undefined;
-  if (ownFolder(folder)) return folder;
-  if (existsSync(folder)) return undefined;
-  const parent = dirname(folder);
-  return ownFolder(parent) || (!existsSync(parent) && ownFolder(dirname(parent))) ? folder : undefined;
+  let existing = folder;
+  while (!existsSync(existing)) {
+    const parent = dirname(existing);
+    if (parent === existing) return undefined;
+    existing = parent;
+  }
+  return ownFolder(existing) ? folder : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@
 // read from a folder others can write to, off for a bundle that does not name its build or when
 // asked; and, end to end, the built binary keeps one per command and runs what it leaves in node_modules.
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCacheFolder, loadBundle, type BundleOptions } from '../../src/compile-cache.js';
@@ -132,6 +132,25 @@ describe('loadBundle', () => {
     expect(shared.cache).toBe('off');
     chmodSync(folder, 0o700);
     expect(load(file, { purpose: 'validate', folder }).cache).toBe('used');
+  });
+
+  it("makes its folders below one of the user's own, and none in someone else's", () => {
+    const dir = tempDir();
+    const file = bundleIn(dir);
+    const deep = join(dir, 'home', '.cache', 'lamd', 'compile-cache');
+    const made = load(file, { purpose: 'validate', folder: deep });
+    expect(made.cache).toBe('new');
+    made.save();
+    expect(cacheFiles(deep)).toHaveLength(1);
+    if (process.platform === 'win32' || process.getuid?.() !== 0) return;
+    // Root, with another user's home: no folder of root's goes there.
+    const home = join(dir, 'ana');
+    mkdirSync(home);
+    chownSync(home, 4321, 4321);
+    const theirs = load(file, { purpose: 'validate', folder: join(home, '.cache', 'lamd', 'compile-cache') });
+    expect(theirs.cache).toBe('off');
+    theirs.save();
+    expect(readdirSync(home)).toEqual([]);
   });
 
   it('leaves the run as it was when the cache cannot be written', () => {
