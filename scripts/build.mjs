@@ -30,10 +30,11 @@ const common = {
 
 // Left in node_modules, required when a command needs them: a native module (its binary comes from npm
 // per platform), and the large libraries of a few commands (Word, Excel, country names, the `yaml`
-// package's syntax trees), which would otherwise make every run read a bundle twice the size. Only
-// lamd's own dependencies (where npm puts a dependency's dependency is not lamd's to know), and only
-// CommonJS ones: Node 20 before 20.19 cannot require() an ES module (checked below).
-const EXTERNAL = ['@resvg/resvg-js', 'docx', 'exceljs', 'jszip', 'i18n-iso-countries', 'yaml'];
+// package's syntax trees, init's prompts with their character sets, npm's package names), which would
+// otherwise make every run read a bundle twice the size. Only lamd's own dependencies (where npm puts
+// a dependency's dependency is not lamd's to know), and only CommonJS ones: Node 20 before 20.19
+// cannot require() an ES module (checked below).
+const EXTERNAL = ['@resvg/resvg-js', 'docx', 'exceljs', 'jszip', 'i18n-iso-countries', 'yaml', '@inquirer/prompts', 'npm-package-arg'];
 
 // Everything else. CommonJS, because Node 20 gives a code cache to scripts (node:vm), not to ES
 // modules; lazily loaded parts (a report's Word writer, say) stay in it, but are run only when needed.
