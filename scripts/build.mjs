@@ -36,6 +36,14 @@ const common = {
 // cannot require() an ES module (checked below).
 const EXTERNAL = ['@resvg/resvg-js', 'docx', 'exceljs', 'jszip', 'i18n-iso-countries', 'yaml', '@inquirer/prompts', 'npm-package-arg'];
 
+/** commander's node:child_process, loaded when it spawns (never, in lamd): see lazy-child-process.cjs. */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: fileURLToPath(new URL('lazy-child-process.cjs', import.meta.url)) } : undefined));
+  },
+};
+
 // Everything else. CommonJS, because Node 20 gives a code cache to scripts (node:vm), not to ES
 // modules; lazily loaded parts (a report's Word writer, say) stay in it, but are run only when needed.
 await build({
@@ -48,6 +56,7 @@ await build({
   // (node:vm), where a real import() has no loader to call.
   supported: { 'dynamic-import': false },
   define: { ...common.define, 'import.meta.url': '__lamdBundleUrl' },
+  plugins: [lazyChildProcessForCommander],
   banner: { js: "var __lamdBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
