@@ -5,6 +5,7 @@
 let loaded;
 module.exports = {
   spawn(...args) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS stand-in, loading the real module late is its purpose
     loaded ??= require('node:child_process');
     return loaded.spawn(...args);
   },
