@@ -45,7 +45,7 @@ const lazyChildProcessForCommander = {
 };
 
 // Everything else. CommonJS, because Node 20 gives a code cache to scripts (node:vm), not to ES
-// modules; lazily loaded parts (a report's Word writer, say) stay in it, but are run only when needed.
+// modules; lamd's own lazily loaded parts (a report's writers, say) stay in it, run only when needed.
 await build({
   ...common,
   entryPoints: { main: 'src/cli/bundle.ts' },

@@ -6,7 +6,7 @@
 // the user's own cache folder (never the workspace), one file per build, Node and command; V8 checks
 // each file against the source and its own version and flags, and rejects a stale or damaged one, which
 // is then made again. Caching is best effort: any failure to read or write it leaves the run as it was.
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, posix, win32 } from 'node:path';
@@ -87,15 +87,8 @@ export function loadBundle<Exports>(file: string, options: BundleOptions): Loade
   let build: string | undefined;
   try {
     const stat = fstatSync(fd);
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, null);
-      if (n === 0) break;
-      read += n;
-    }
     // The build makes the bundle pure ASCII (scripts/build.mjs checks), which latin-1 decodes fastest.
-    source = bytes.toString('latin1', 0, read);
+    source = readFileSync(fd).toString('latin1');
     // The size and time too, for a bundle changed after the build (a bundle without its line has no cache).
     const line = source.lastIndexOf(BUILD_LINE);
     const id = line === -1 ? undefined : /^[0-9a-f]{16}/.exec(source.slice(line + BUILD_LINE.length))?.[0];
@@ -204,6 +197,8 @@ function sweep(folder: string, keep: string): void {
     const ours = other.startsWith(PREFIX) || (other.startsWith(`.${PREFIX}`) && other.endsWith('.tmp'));
     if (!ours || other.startsWith(keep)) continue;
     const path = join(folder, other);
-    if (now - statSync(path).mtimeMs > (other.endsWith('.tmp') ? TEMPORARY_SWEPT_AFTER_MS : SWEPT_AFTER_MS)) rmSync(path, { force: true });
+    // Another run may have removed it meanwhile.
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat && now - stat.mtimeMs > (other.endsWith('.tmp') ? TEMPORARY_SWEPT_AFTER_MS : SWEPT_AFTER_MS)) rmSync(path, { force: true });
   }
 }

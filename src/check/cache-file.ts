@@ -11,7 +11,6 @@ import type { DocumentKind } from '../workspace/kinds.js';
 import type { PackedSummary } from './stand-in.js';
 import { temporaryBeside } from '../temporary-file.js';
 
-export { packSummary, unpackSummary, type PackedSummary } from './stand-in.js';
 
 export const CACHE_FORMAT = 'lamd validate cache';
 /**

@@ -21,9 +21,9 @@ import { roadmapValueOf } from '../workspace/source.js';
 import type { RuleDocs } from './rule-docs.js';
 import type { CheckOptions, CheckResult, FileResult, SuppressedDiagnostic } from './index.js';
 import type { Suppression } from './settings.js';
-import { lazyRoadmap, packedScalar, summarize, type StandIn, type Summary } from './stand-in.js';
+import { lazyRoadmap, packedScalar, packSummary, summarize, unpackSummary, type StandIn, type Summary } from './stand-in.js';
 import { unreadableIds } from './workspace-index.js';
-import { CACHE_FORMAT, CACHE_VERSION, NewTexts, packSummary, readCacheFile, unpackSummary, sha256, text, writeCacheFile, type CacheContents, type CacheHeader, type FileEntry, type PrintedResult, type RestEntry, type Segment } from './cache-file.js';
+import { CACHE_FORMAT, CACHE_VERSION, NewTexts, readCacheFile, sha256, text, writeCacheFile, type CacheContents, type CacheHeader, type FileEntry, type PrintedResult, type RestEntry, type Segment } from './cache-file.js';
 import { jsonFileFragment, jsonFiles, quoter, type PrintedFiles } from '../format/json.js';
 
 /** Where the cache lives in a workspace (`lamd init` lists it in .gitignore). */

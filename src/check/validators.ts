@@ -1,5 +1,5 @@
 // The schema validators, compiled ahead of time by scripts/compile-schemas.mjs, one module per kind:
-// every kind's at once (`validators`), or only those a run needs (validatorsFor).
+// every kind's at once (`validators`); validators-for.ts loads only those a run needs.
 import type { DocumentKind } from '../workspace/kinds.js';
 // @ts-expect-error -- generated JavaScript without type declarations
 import { workspace } from './generated/validator-workspace.js';

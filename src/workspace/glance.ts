@@ -1,5 +1,6 @@
-// A glance at a road map's text: whether it surely is a road map and which id it declares, without
-// parsing it, so that a run over named road maps can leave the workspace's other road maps out.
+// A glance at a document's bytes: whether it surely is a road map (or a practice, an activity, a
+// profile) and which id it declares, without parsing it, so that a run over named road maps can leave
+// out the workspace's documents they cannot refer to.
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { hasLoneCarriageReturn } from './text-positions.js';
 

@@ -418,7 +418,9 @@ function stringsIn(values: readonly unknown[]): Set<string> {
 
 /**
  * Whether every practice (`builds_on`) and activity (`consultations`) the named road maps refer to
- * is declared by a loaded document: the references rules then find each, and suggest nothing.
+ * is declared by a loaded document: the references rules then find each, and suggest nothing. These
+ * two fields are the ones references/practice and references/activity read on a road map: a new
+ * road-map field holding such an id must be added here too.
  */
 function namedReferencesFound(documents: readonly LoadedDocument[], named: ReadonlySet<string>): boolean {
   const declared = { practice: new Set<unknown>(), activity: new Set<unknown>() };
