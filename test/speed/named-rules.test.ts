@@ -2,24 +2,14 @@
 // one document at a time only those files, and skips a rule that reports on none of their kinds
 // (src/check/rule-reach.ts): on every rule case, each file with findings, checked as the only file
 // reported, is told exactly what the whole run tells it.
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkLoaded, type CheckResult } from '../../src/check/index.js';
 import { ONE_DOCUMENT_AT_A_TIME, REPORTS_ONLY_ON } from '../../src/check/rule-reach.js';
 import { METHOD_RULES } from '../../src/check/method/index.js';
 import { REFERENCE_RULES } from '../../src/check/references/index.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
-import { FIXTURES, tempDir } from '../helpers/lamd.js';
-
-const CASES = join(FIXTURES, 'rules');
-
-/** A rule case's path, date and companion cases (see test/fixtures/rules/README.md). */
-function readCase(name: string): { path: string; text: string; today: string; with: string[] } {
-  const text = readFileSync(join(CASES, name), 'utf8');
-  const header = (key: string) => [...text.matchAll(new RegExp(`^# ${key}: (.+)$`, 'gm'))].map((m) => m[1]!.trim());
-  return { path: header('path')[0]!, text, today: header('today')[0] ?? '2024-06-01', with: header('with') };
-}
+import { CASES, caseWorkspace, readCase } from '../helpers/rule-cases.js';
 
 /** What a result says about one file. */
 function about(result: CheckResult, file: string) {
@@ -39,12 +29,7 @@ describe('a check that reports some files of a workspace', () => {
       const c = readCase(name);
       // A case that expects no finding adds nothing to compare.
       if (!/^# expect:/m.test(c.text)) continue;
-      const root = tempDir();
-      cpSync(join(FIXTURES, 'workspaces/valid'), root, { recursive: true });
-      for (const other of [...c.with.map(readCase), c]) {
-        mkdirSync(dirname(join(root, other.path)), { recursive: true });
-        writeFileSync(join(root, other.path), other.text);
-      }
+      const root = caseWorkspace(c);
       const load = await loadWorkspace({ cwd: root });
       const whole = await checkLoaded(load, { today: c.today });
       const kinds = new Map(load.documents.map((d) => [d.file, d.kind]));
