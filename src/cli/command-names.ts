@@ -9,3 +9,8 @@ export function commandOf(args: readonly string[]): string {
   const names: readonly string[] = COMMAND_NAMES;
   return args.find((arg) => names.includes(arg)) ?? 'other';
 }
+
+/** Which code cache a run takes: a command's help compiles the help, not the command, so 'help'; else its command. */
+export function purposeOf(args: readonly string[]): string {
+  return args.includes('--help') || args.includes('-h') || args.includes('help') ? 'help' : commandOf(args);
+}

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { dropOutputToClosedPipes } from './io.js';
 import { LAMD_VERSION } from '../version.js';
 import { loadBundle } from '../compile-cache.js';
-import { commandOf } from './command-names.js';
+import { purposeOf } from './command-names.js';
 import type * as Bundle from './bundle.js';
 
 /** A run this long (ms) may write its command's code cache again when it outgrew it (see save). */
@@ -16,9 +16,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Exactly what commander prints for the program's version option (main.ts), with exit 0.
   process.stdout.write(`${LAMD_VERSION}\n`);
 } else {
-  // A command's help compiles the help, not the command: it keeps a cache of its own.
-  const help = args.includes('--help') || args.includes('-h') || args[0] === 'help';
-  const bundle = loadBundle<typeof Bundle>(fileURLToPath(new URL('./main.cjs', import.meta.url)), { purpose: help ? 'help' : commandOf(args) });
+  const bundle = loadBundle<typeof Bundle>(fileURLToPath(new URL('./main.cjs', import.meta.url)), { purpose: purposeOf(args) });
   const started = performance.now();
   process.exitCode = await bundle.exports.run(process.argv);
   // The code a command compiled, kept for its next run: only after a run that did the command's work

@@ -7,7 +7,7 @@ import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync,
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCacheFolder, loadBundle, type BundleOptions } from '../../src/compile-cache.js';
-import { commandOf, COMMAND_NAMES } from '../../src/cli/command-names.js';
+import { commandOf, COMMAND_NAMES, purposeOf } from '../../src/cli/command-names.js';
 import { buildProgram } from '../../src/cli/main.js';
 import { captureIO, FIXTURES, lamd, REPO, tempDir } from '../helpers/lamd.js';
 
@@ -185,6 +185,9 @@ describe('commandOf', () => {
     expect(commandOf(['-C', 'workspace', 'validate', 'report'])).toBe('validate');
     expect(commandOf(['--help'])).toBe('other');
     expect(commandOf(['-C', 'my dir'])).toBe('other');
+    // Help, wherever it is asked, keeps its own cache.
+    for (const args of [['--help'], ['validate', '-h'], ['help', 'validate'], ['-C', 'x', 'help']]) expect(purposeOf(args), args.join(' ')).toBe('help');
+    expect(purposeOf(['validate', '-C', 'x'])).toBe('validate');
   });
 });
 
