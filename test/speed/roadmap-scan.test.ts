@@ -25,6 +25,19 @@ function sprinkle(lines: string[], random: (n: number) => number, harmless: read
   }
 }
 
+/** `base` with one to three snippets sprinkled in (see sprinkle). */
+function mutant(base: string, random: (n: number) => number, harmless: readonly string[], tricky: readonly string[]): string {
+  const lines = base.split('\n');
+  sprinkle(lines, random, harmless, tricky);
+  return lines.join('\n');
+}
+
+/** The top-level mapping the loader reads in `text`; undefined when it reads none (its file name only labels problems). */
+async function mappingOf(text: string): Promise<Record<string, unknown> | undefined> {
+  const { value } = await readSource('document.yaml', Buffer.from(text));
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
 const glance = (text: string) => glanceAtRoadmap(Buffer.from(text));
 const sure = (text: string) => glance(text) !== undefined;
 
@@ -126,15 +139,12 @@ describe('glanceAtRoadmap against the loader', () => {
     const base = readFileSync(join(REPO, 'examples/illustrative-monitoring/municipalities/valmare/roadmaps/valmare-inclusive-services.yaml'), 'utf8');
     let sure = 0;
     for (let round = 0; round < 600; round++) {
-      const lines = base.split('\n');
-      sprinkle(lines, random, HARMLESS, SNIPPETS);
-      const text = lines.join('\n');
+      const text = mutant(base, random, HARMLESS, SNIPPETS);
       const seen = glanceAtRoadmap(Buffer.from(text));
       if (!seen) continue;
       sure++;
-      const read = await readSource('roadmap.yaml', Buffer.from(text));
-      const value = read.value as Record<string, unknown> | undefined;
-      if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+      const value = await mappingOf(text);
+      if (!value) continue;
       expect(value.kind === 'roadmap' || value.kind === undefined, text).toBe(true);
       if (value.kind !== 'roadmap') continue;
       expect(typeof value.id === 'string' ? Buffer.from(value.id).toString('latin1') : null, text).toBe(seen.id === null ? null : seen.id);
@@ -173,15 +183,12 @@ describe('glanceAtDocument: practices, activities and profiles at a glance', () 
     const random = below(29);
     let sure = 0;
     for (let round = 0; round < 900; round++) {
-      const lines = bases[round % 3]!.split('\n');
-      sprinkle(lines, random, HARMLESS, SNIPPETS);
-      const text = lines.join('\n');
+      const text = mutant(bases[round % 3]!, random, HARMLESS, SNIPPETS);
       const seen = glanceAtDocument(Buffer.from(text));
       if (!seen) continue;
       sure++;
-      const read = await readSource('document.yaml', Buffer.from(text));
-      const value = read.value as Record<string, unknown> | undefined;
-      if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+      const value = await mappingOf(text);
+      if (!value) continue;
       expect(value.kind === seen.kind || value.kind === undefined, text).toBe(true);
       if (value.kind === undefined) continue;
       const key = value[seen.kind === 'profile' ? 'municipality' : 'id'];
@@ -275,9 +282,8 @@ describe('surelyOtherRoadmap: a road map left out after a few searches', () => {
       expect(found, text).toBe(surelyOtherRoadmap(bytes.toString('latin1'), ids));
       if (!found) continue;
       if (ids === searchableIds) sureOf++;
-      const read = await readSource('roadmap.yaml', Buffer.from(text));
-      const value = read.value as Record<string, unknown> | undefined;
-      if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+      const value = await mappingOf(text);
+      if (!value) continue;
       expect(value.kind === 'roadmap' || value.kind === undefined, text).toBe(true);
       if (value.kind === 'roadmap') expect(typeof value.id === 'string' && ids.has(value.id), text).toBe(false);
     }
