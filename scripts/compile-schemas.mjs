@@ -33,8 +33,8 @@ function schemaCompiler(schemas) {
 
 /**
  * Writes src/check/generated/: validator-<kind>.js, one kind's validator in a module of its own (a
- * run over named road maps runs a sixth of the code; validators.ts gathers them for a whole
- * workspace); ref-descriptions.js, which messages read without any validator.
+ * run over named road maps runs a sixth of the code; validators-for.ts loads the kinds a run checks);
+ * ref-descriptions.js, which messages read without any validator.
  */
 export function compileSchemas() {
   const schemas = loadSchemas();

@@ -4,7 +4,8 @@
 import Ajv2020Module from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { pickBranches, schemaProblems } from '../../src/check/schema-messages.js';
-import { validators, type AjvError } from '../../src/check/validators.js';
+import type { AjvError } from '../../src/check/validators.js';
+import { validatorsFor } from '../../src/check/validators-for.js';
 import { render } from '../../src/i18n/messages.js';
 
 const Ajv2020 = Ajv2020Module.default;
@@ -56,8 +57,8 @@ describe('an anyOf branch that is a $ref', () => {
     expect(pickBranches((validate.errors ?? []) as unknown as AjvError[]).map((e) => e.keyword)).toEqual(['additionalProperties']);
   });
 
-  it('in lamd’s own schemas: a source given as a mapping with a title that is no text is told at the title', () => {
-    const validate = validators.activity;
+  it('in lamd’s own schemas: a source given as a mapping with a title that is no text is told at the title', async () => {
+    const validate = (await validatorsFor(new Set(['activity']))).activity!;
     validate({ kind: 'activity', schema_version: 1, id: 'x', type: 'training', title: 'Training', sources: [{ title: 4 }] });
     const problems = schemaProblems(validate.errors ?? [], 'activity').map((p) => `${p.ruleId} ${p.pointer} ${render('en', p.message)}`);
     expect(problems).toEqual(['schema/type /sources/0/title `sources[0].title` should be text, not the number 4; put it in quotes: "4".']);
