@@ -1,12 +1,12 @@
 // What lamd's bundle (dist/main.cjs, loaded through src/compile-cache.ts) gives its two entries: the
 // command line for the lamd process (src/cli/entry.ts), and a parallel check's share for a worker
 // thread (src/check/check-worker.ts).
-import { helpLanguage, main } from './main.js';
-import { render, t } from '../i18n/messages.js';
-import { processIO } from './io.js';
+// The command line is imported in run() alone, so that a worker thread, which loads the same bundle,
+// never sets up commander, the catalogues or the terminal it does not use.
 
 /** Runs lamd's command line in this process, on the real terminal: its exit code. */
 export async function run(argv: readonly string[]): Promise<number> {
+  const [{ helpLanguage, main }, { render, t }, { processIO }] = await Promise.all([import('./main.js'), import('../i18n/messages.js'), import('./io.js')]);
   process.once('SIGINT', () => {
     // The language of the run, as main chose it from the arguments and the locale; read only now, so
     // start-up pays nothing for it.
