@@ -88,9 +88,8 @@ beforeAll(async () => {
     join(BRANDED, 'lamd.yaml'),
     `branding:\n  logos:\n    - { file: branding/iom.png, alt: IOM }\n    - { file: branding/donor.svg, alt: The donor }\n  funding_statement: ${FUNDING}\n`,
   );
-  roadmap = await report({ phase: 'roadmap', out });
-  final = await report({ phase: 'final', out });
-  all = await report({ phase: 'all', out, options: { single: true } });
+  // At once: each waits mostly on its own Chromium, and they write different files.
+  [roadmap, final, all] = await Promise.all([report({ phase: 'roadmap', out }), report({ phase: 'final', out }), report({ phase: 'all', out, options: { single: true } })]);
 }, 180_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 

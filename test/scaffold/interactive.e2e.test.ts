@@ -1,12 +1,13 @@
 // The real prompts, driven through a pseudo-terminal (Python's pty module, see pty-driver.py):
 // answers land in the files, bad answers are asked again, Ctrl-C exits 130 with nothing written,
 // and --yes asks nothing even on a terminal.
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { BIN, runLamd, tempDir } from '../helpers/lamd.js';
+import { BIN, runLamd } from '../helpers/lamd.js';
 import { fingerprint, validateSummary } from './helpers.js';
 
 interface Step {
@@ -25,19 +26,45 @@ const ENTER = '\r';
 const CTRL_C = '\u0003';
 const DOWN = '\u001b[B';
 
-/** Runs lamd in a pseudo-terminal, typing each step's keys once its prompt shows. */
-function drive(args: string[], cwd: string, steps: Step[]): Driven {
+/**
+ * Runs lamd in a pseudo-terminal, typing each step's keys once its prompt shows. Without blocking: the
+ * tests of this file run at once, since most of a test is waiting for a prompt to draw.
+ */
+function drive(args: string[], cwd: string, steps: Step[]): Promise<Driven> {
   const script = { argv: [process.execPath, BIN, ...args], cwd, env: { CI: null, NO_COLOR: '1', FORCE_COLOR: null, TERM: 'xterm' }, timeout: 40, steps };
-  const result = spawnSync('python3', [join(import.meta.dirname, 'pty-driver.py')], { input: JSON.stringify(script), encoding: 'utf8', timeout: 60_000 });
-  if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`the pty driver failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as Driven;
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', [join(import.meta.dirname, 'pty-driver.py')], { stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      if (status !== 0) reject(new Error(`the pty driver failed (exit ${status}): ${stderr}`));
+      else resolve(JSON.parse(stdout) as Driven);
+    });
+    child.stdin.end(JSON.stringify(script));
+  });
 }
 
-describe('lamd init on a terminal', { timeout: 90_000 }, () => {
+/**
+ * A fresh folder for one test. Not helpers' tempDir(): its folders go after each test, and these tests
+ * run at once, so one test's end would remove another's folder; these go when the file ends.
+ */
+const folders: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lamd-pty-'));
+  folders.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.concurrent('lamd init on a terminal', { timeout: 90_000 }, () => {
   it('asks every question, searches countries, and writes the answers', async () => {
     const cwd = tempDir();
-    const run = drive(['init', 'demo'], cwd, [
+    const run = await drive(['init', 'demo'], cwd, [
       { expect: 'Name of the programme or network', send: `Réseau "Med": # 2025${ENTER}` },
       { expect: 'Name of the first municipality', send: `Tiranë${ENTER}` },
       { expect: 'Folder name \\(slug\\)[\\s\\S]*\\(tirane\\)', send: ENTER },
@@ -72,7 +99,7 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
 
   it('asks again after a bad answer, in words that name no flag, and asks for the slug of a name in another script', async () => {
     const cwd = tempDir();
-    const run = drive(['init', 'demo', '--network', 'Net', '--lang', 'ar', '--partner', 'CeSPI (IT)', '--lead-unit', 'Direction'], cwd, [
+    const run = await drive(['init', 'demo', '--network', 'Net', '--lang', 'ar', '--partner', 'CeSPI (IT)', '--lead-unit', 'Direction'], cwd, [
       { expect: 'Name of the first municipality', send: `صفاقس${ENTER}` },
       // A name in another script is asked in Latin letters too, offered as transliterated.
       { expect: 'in Latin letters[\\s\\S]*Sfqs', send: `Sfax${ENTER}` },
@@ -102,7 +129,7 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
     ['the first question', 'Name of the programme or network'],
     ['the country search', 'Country of the municipality'],
     ['the last question', 'SDGs of interest'],
-  ])('Ctrl-C at %s exits 130 and writes nothing', (_, prompt) => {
+  ])('Ctrl-C at %s exits 130 and writes nothing', async (_, prompt) => {
     const cwd = tempDir();
     const steps: Step[] = [
       { expect: 'Name of the programme or network', send: ENTER },
@@ -118,7 +145,7 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
       { expect: 'SDGs of interest', send: ENTER },
     ];
     const at = steps.findIndex((s) => s.expect.startsWith(prompt));
-    const run = drive(['init', 'demo'], cwd, [...steps.slice(0, at), { expect: prompt, send: CTRL_C }]);
+    const run = await drive(['init', 'demo'], cwd, [...steps.slice(0, at), { expect: prompt, send: CTRL_C }]);
     expect(run.timedOut).toBe(false);
     expect(run.status).toBe(130);
     expect(run.output).toMatch(/lamd: Interrupted; nothing was changed\./);
@@ -129,7 +156,7 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
     const cwd = tempDir();
     await runLamd(['init', 'repo', '--yes', '--name', 'Sfax', '--country', 'TN'], { cwd });
     const before = fingerprint(cwd);
-    const run = drive(['new', 'municipality'], join(cwd, 'repo'), [
+    const run = await drive(['new', 'municipality'], join(cwd, 'repo'), [
       { expect: 'Name of the municipality', send: `Tunis${ENTER}` },
       { expect: 'Folder name', send: CTRL_C },
     ]);
@@ -137,9 +164,9 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
     expect(fingerprint(cwd)).toEqual(before);
   });
 
-  it('asks nothing with --yes, even on a terminal', () => {
+  it('asks nothing with --yes, even on a terminal', async () => {
     const cwd = tempDir();
-    const run = drive(['init', 'demo', '--yes'], cwd, []);
+    const run = await drive(['init', 'demo', '--yes'], cwd, []);
     expect(run.timedOut).toBe(false);
     expect(run.status).toBe(2);
     expect(run.output).not.toMatch(/\?/);
@@ -148,12 +175,12 @@ describe('lamd init on a terminal', { timeout: 90_000 }, () => {
   });
 });
 
-describe('lamd new on a terminal', { timeout: 90_000 }, () => {
+describe.concurrent('lamd new on a terminal', { timeout: 90_000 }, () => {
   it('asks for a practice: title, id from the title, municipality and cluster', async () => {
     const cwd = tempDir();
     expect((await runLamd(['init', 'demo', '--yes', '--name', 'Sfax', '--country', 'TN'], { cwd })).status).toBe(0);
     const root = join(cwd, 'demo');
-    const run = drive(['new', 'practice'], root, [
+    const run = await drive(['new', 'practice'], root, [
       { expect: 'Title of the practice', send: `One-stop shop${ENTER}` },
       { expect: 'Id of the practice[\\s\\S]*\\(one-stop-shop\\)', send: ENTER },
       { expect: 'Municipality the practice belongs to', send: ENTER },
@@ -171,7 +198,7 @@ describe('lamd new on a terminal', { timeout: 90_000 }, () => {
     expect((await runLamd(['init', 'demo', '--yes', '--name', 'Sfax', '--country', 'TN'], { cwd })).status).toBe(0);
     const root = join(cwd, 'demo');
     // init made example-practice; a second practice may not take its id.
-    const run = drive(['new', 'practice'], root, [
+    const run = await drive(['new', 'practice'], root, [
       { expect: 'Title of the practice', send: `Example practice${ENTER}` },
       { expect: 'Id of the practice[\\s\\S]*\\(', send: `example-practice${ENTER}` },
       { expect: 'already has a practice with the id `example-practice`', send: `${'\u0008'.repeat(16)}second-practice${ENTER}` },
