@@ -9,26 +9,26 @@ const GLANCE_BYTES = 64 * 1024;
 let glanceBuffer: Buffer | undefined;
 
 /**
- * Reads a small file into glanceBuffer, shared by every call (valid until the next one): how many
- * bytes it fills, or -1 when the file cannot be opened or read or fills the buffer. Three system
- * calls (open, read, close), where readDocumentFile makes five: with 2,000 road maps left out, the
- * calls are most of the time. Opened
- * non-blocking, and read once into a bounded buffer: a FIFO or device put in place of a file cannot
- * make lamd wait or read without end. A regular file's read returns less than asked only at its end.
+ * A small file's bytes, read into a buffer shared by every call (valid until the next one), or
+ * undefined when the file cannot be opened or read or fills the buffer. Three system calls (open,
+ * read, close), where readDocumentFile makes five: with 2,000 road maps left out, the calls are most
+ * of the time. Opened non-blocking, and read once into a bounded buffer: a FIFO or device put in place
+ * of a file cannot make lamd wait or read without end. A regular file's read returns less than asked
+ * only at its end.
  */
-function readIntoGlanceBuffer(path: string): number {
+export function glanceBytes(path: string): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
-    return -1;
+    return undefined;
   }
   try {
     const buffer = (glanceBuffer ??= Buffer.allocUnsafe(GLANCE_BYTES));
     const read = readSync(fd, buffer, 0, GLANCE_BYTES, null);
-    return read < GLANCE_BYTES ? read : -1;
+    return read < GLANCE_BYTES ? buffer.subarray(0, read) : undefined;
   } catch {
-    return -1;
+    return undefined;
   } finally {
     closeSync(fd);
   }
@@ -62,8 +62,20 @@ function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
-/** glanceAtRoadmap of the bytes' latin-1 reading; for another kind, and the key its index finds it by, glanceAtDocument's. */
-function glanceAtText(text: string, kindValue = KIND_VALUE, key = 'id'): { id: string | null } | undefined {
+/** glanceAtRoadmap of the bytes' latin-1 reading. */
+function glanceAtText(text: string): { id: string | null } | undefined {
+  const lines = topLevelLines(text, ['id']);
+  if (lines === undefined || !kindIs(text, lines.kindAt, KIND_VALUE) || lines.strayKeys[0]) return undefined;
+  return keyValue(text, 'id', lines.counts[0]!, lines.lastAt[0]!);
+}
+
+/**
+ * The top-level lines of a text that is surely block-style (see glanceAtRoadmap), in one pass: where
+ * its one `kind:` line starts, and for each of `keys` how many lines start with `key:`, where the last
+ * one starts, and whether one of them is no plain key (`id:x`), which leaves unsure a glance that
+ * does not read that key. Undefined when the text is not sure or has no or several `kind:` lines.
+ */
+function topLevelLines(text: string, keys: readonly string[]): { kindAt: number; counts: number[]; lastAt: number[]; strayKeys: boolean[] } | undefined {
   // A carriage return alone breaks a line for YAML, not for this scan.
   if (hasLoneCarriageReturn(text)) return undefined;
   // Before the first key: blank lines, comments, and the start marker.
@@ -83,25 +95,39 @@ function glanceAtText(text: string, kindValue = KIND_VALUE, key = 'id'): { id: s
   if (plainKeyEnd(text, at) === -1) return undefined;
   let kinds = 0;
   let kindAt = -1;
-  let ids = 0;
-  let idAt = -1;
-  const keyed = `${key}:`;
-  for (let line = at; line !== -1; ) {
+  const keyed = keys.map((key) => `${key}:`);
+  const counts = keys.map(() => 0);
+  const lastAt = keys.map(() => -1);
+  const strayKeys = keys.map(() => false);
+  for (let line = at; line !== -1; line = nextAtColumn0(text, line)) {
     if (text.startsWith('kind:', line)) {
       kinds++;
       kindAt = line;
-    } else if (text.startsWith(keyed, line)) {
-      ids++;
-      idAt = line;
+      continue;
+    }
+    let k = keyed.length - 1;
+    while (k >= 0 && !text.startsWith(keyed[k]!, line)) k--;
+    if (k !== -1) {
+      counts[k]!++;
+      lastAt[k] = line;
+      if (!keyOrItem(text, line)) strayKeys[k] = true;
     } else if (!keyOrItem(text, line)) return undefined;
-    line = nextAtColumn0(text, line);
   }
-  if (kinds !== 1 || ids > 1) return undefined;
+  return kinds === 1 ? { kindAt, counts, lastAt, strayKeys } : undefined;
+}
+
+/** Whether the `kind:` line at `kindAt` holds a value `kindValue` accepts, on that line. */
+function kindIs(text: string, kindAt: number, kindValue: RegExp): boolean {
   const kind = valueAt(text, kindAt, 5);
-  if (kind === undefined || !kindValue.test(kind)) return undefined;
-  if (ids === 0) return { id: null };
-  const id = valueAt(text, idAt, keyed.length);
-  const scalar = id === undefined ? undefined : simpleScalar(id);
+  return kind !== undefined && kindValue.test(kind);
+}
+
+/** The value of a key written `count` times, the last at `at`: null when not written; undefined when written twice or not simply. */
+function keyValue(text: string, key: string, count: number, at: number): { id: string | null } | undefined {
+  if (count > 1) return undefined;
+  if (count === 0) return { id: null };
+  const value = valueAt(text, at, key.length + 1);
+  const scalar = value === undefined ? undefined : simpleScalar(value);
   return scalar === undefined ? undefined : { id: scalar };
 }
 
@@ -171,27 +197,23 @@ function continued(text: string, from: number): boolean {
 }
 
 /**
- * Whether a road map can be left out of a run over named road maps: read here at a glance, it surely
- * is a road map, with an id none of `namedIds` has (the named road maps' ids, each as the latin-1
- * reading of its UTF-8 bytes, as glanceAtRoadmap gives ids). False when it cannot be read here.
+ * Whether a road map can be left out of a run over named road maps: its bytes, read at a glance, show
+ * that it surely is a road map, with an id none of `namedIds` has (the named road maps' ids, each as
+ * the latin-1 reading of its UTF-8 bytes, as glanceAtRoadmap gives ids). No bytes leave nothing out.
  */
-export function canLeaveOut(path: string, namedIds: ReadonlySet<string>): boolean {
-  const read = readIntoGlanceBuffer(path);
-  if (read === -1) return false;
+export function leavesOut(bytes: Uint8Array | undefined, namedIds: ReadonlySet<string>): boolean {
+  if (bytes === undefined) return false;
+  // glanceBytes gives a Buffer already; wrapping one again costs more than the searches (2,000 files).
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Searched in its bytes, and decoded only when unsure: a text for each of 2,000 files was 14 MB of
   // garbage, which took the named run to eight scavenges and a mark-compact instead of four scavenges.
-  return surelyOtherRoadmapBytes(glanceBuffer!.subarray(0, read), namedIds) || glancedOther(glanceBuffer!.toString('latin1', 0, read), namedIds);
-}
-
-/** Whether a road map's bytes, read at a glance, let it be left out: surely a road map, with an id none of `namedIds` has. */
-export function leavesOut(bytes: Uint8Array, namedIds: ReadonlySet<string>): boolean {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return surelyOtherRoadmapBytes(buffer, namedIds) || glancedOther(buffer.toString('latin1'), namedIds);
 }
 
 /** The kinds of document glanceAtDocument reads, by the top-level key the workspace index finds them by. */
 export const GLANCED_KINDS = { practice: 'id', activity: 'id', profile: 'municipality' } as const;
-const GLANCED = Object.entries(GLANCED_KINDS).map(([kind, key]) => ({ kind, key, value: new RegExp(`^[ \\t]*(?:${kind}|"${kind}"|'${kind}')(?:[ \\t]+#.*)?[ \\t]*$`) }));
+const GLANCED = Object.entries(GLANCED_KINDS).map(([kind, key]) => ({ kind: kind as keyof typeof GLANCED_KINDS, key, value: new RegExp(`^[ \\t]*(?:${kind}|"${kind}"|'${kind}')(?:[ \\t]+#.*)?[ \\t]*$`) }));
+const GLANCED_KEYS = [...new Set(GLANCED.map((g) => g.key))];
 
 /**
  * What a document's bytes tell at a glance, as glanceAtRoadmap tells of a road map: undefined unless
@@ -199,31 +221,27 @@ const GLANCED = Object.entries(GLANCED_KINDS).map(([kind, key]) => ({ kind, key,
  * its index entry is found by (null when it has none), decoded from UTF-8 as the loader decodes it.
  */
 export function glanceAtDocument(bytes: Uint8Array): { kind: keyof typeof GLANCED_KINDS; key: string | null } | undefined {
-  return glanceAtDocumentText(latin1(bytes));
-}
-
-function glanceAtDocumentText(text: string): { kind: keyof typeof GLANCED_KINDS; key: string | null } | undefined {
-  for (const { kind, key, value } of GLANCED) {
-    const glance = glanceAtText(text, value, key);
-    if (glance) return { kind: kind as keyof typeof GLANCED_KINDS, key: glance.id === null ? null : Buffer.from(glance.id, 'latin1').toString() };
-  }
-  return undefined;
+  const text = latin1(bytes);
+  // One pass notes every glanced kind's key; the kind's value then says which key counts.
+  const lines = topLevelLines(text, GLANCED_KEYS);
+  if (lines === undefined) return undefined;
+  const glanced = GLANCED.find((g) => kindIs(text, lines.kindAt, g.value));
+  if (glanced === undefined) return undefined;
+  const k = GLANCED_KEYS.indexOf(glanced.key);
+  // A line starting like another key but no plain key is one glanceAtRoadmap would not be sure of.
+  if (lines.strayKeys.some((stray, i) => stray && i !== k)) return undefined;
+  const value = keyValue(text, glanced.key, lines.counts[k]!, lines.lastAt[k]!);
+  return value === undefined ? undefined : { kind: glanced.kind, key: value.id === null ? null : Buffer.from(value.id, 'latin1').toString() };
 }
 
 /**
  * Whether a document can be left out of a run over named road maps until one of their references
- * is not found (see loadWorkspace): read here at a glance, it surely is of one of GLANCED_KINDS, and
- * its key's value is none of `mentioned` (every string the named road maps hold). False when it
- * cannot be read here.
+ * is not found (see loadWorkspace): its bytes, read at a glance, show that it surely is of one of
+ * GLANCED_KINDS, and its key's value is none of `mentioned` (every string the named road maps hold).
+ * No bytes leave nothing out.
  */
-export function canLeaveOutUnmentioned(path: string, mentioned: ReadonlySet<string>): boolean {
-  const read = readIntoGlanceBuffer(path);
-  return read !== -1 && unmentioned(glanceAtDocumentText(glanceBuffer!.toString('latin1', 0, read)), mentioned);
-}
-
-/** canLeaveOutUnmentioned of bytes read already. */
-export function leavesOutUnmentioned(bytes: Uint8Array, mentioned: ReadonlySet<string>): boolean {
-  return unmentioned(glanceAtDocument(bytes), mentioned);
+export function leavesOutUnmentioned(bytes: Uint8Array | undefined, mentioned: ReadonlySet<string>): boolean {
+  return bytes !== undefined && unmentioned(glanceAtDocument(bytes), mentioned);
 }
 
 function unmentioned(glance: ReturnType<typeof glanceAtDocument>, mentioned: ReadonlySet<string>): boolean {
@@ -239,8 +257,23 @@ function glancedOther(text: string, namedIds: ReadonlySet<string>): boolean {
 const BACKSLASH = 0x5c;
 
 /**
- * surelyOtherRoadmap of the bytes' latin-1 reading, by the same searches in the bytes themselves
- * (test/speed/roadmap-scan.test.ts holds the two to the same answer, and this one to the loader).
+ * The quick way to be sure of what glanceAtRoadmap finds by a look at every line, for bytes read one
+ * character per byte: a handful of searches in the bytes, where that look decodes them and steps
+ * through every line (in a run that glances at thousands of files once, mostly before V8 has
+ * optimised it). True when the text is, for js-yaml and the `yaml` package alike, a road map whose id
+ * none of `namedIds` has, or no road map document at all:
+ *
+ * - without a backslash, no scalar holds an escape, so a key or a value is the text written, but
+ *   for line folding (which puts in a space or a line break) and, in single quotes, `''` for `'`;
+ * - `kind` is written once, at the start of a line, as a plain key whose value on that line is
+ *   `roadmap`. A key read as `kind` anywhere in the document (quoted, explicit, an alias, a merged
+ *   mapping's) has those letters in the text, so this line is the only one: the document's `kind`
+ *   is `roadmap` when the line is a top-level key, and there is no `kind` at all (so no document
+ *   lamd checks) when it is inside something else, a quoted scalar over several lines for one;
+ * - no named id is written anywhere: an id with no white space and no `'` can only be read from
+ *   text that holds it whole.
+ *
+ * test/speed/roadmap-scan.test.ts holds it to the same searches written over text, and to the loader.
  */
 export function surelyOtherRoadmapBytes(bytes: Buffer, namedIds: ReadonlySet<string>): boolean {
   if (bytes.indexOf(BACKSLASH) !== -1) return false;
@@ -273,36 +306,7 @@ function continuedBytes(bytes: Buffer, from: number): boolean {
   return false;
 }
 
-/**
- * The quick way to be sure of what glanceAtRoadmap finds by a look at every line, for a text read
- * one character per byte: a handful of searches, where that look steps through every line (in a run
- * that glances at thousands of files once, mostly before V8 has optimised it). True when the text
- * is, for js-yaml and the `yaml` package alike, a road map whose id none of `namedIds` has, or no
- * road map document at all:
- *
- * - without a backslash, no scalar holds an escape, so a key or a value is the text written, but
- *   for line folding (which puts in a space or a line break) and, in single quotes, `''` for `'`;
- * - `kind` is written once, at the start of a line, as a plain key whose value on that line is
- *   `roadmap`. A key read as `kind` anywhere in the document (quoted, explicit, an alias, a merged
- *   mapping's) has those letters in the text, so this line is the only one: the document's `kind`
- *   is `roadmap` when the line is a top-level key, and there is no `kind` at all (so no document
- *   lamd checks) when it is inside something else, a quoted scalar over several lines for one;
- * - no named id is written anywhere: an id with no white space and no `'` can only be read from
- *   text that holds it whole.
- *
- * The loader runs surelyOtherRoadmapBytes, the same searches without decoding the bytes.
- */
-export function surelyOtherRoadmap(text: string, namedIds: ReadonlySet<string>): boolean {
-  if (text.includes('\\')) return false;
-  const kind = text.indexOf('kind');
-  if (kind === -1 || (kind > 0 && text.charCodeAt(kind - 1) !== LF) || text.includes('kind', kind + 1)) return false;
-  if (!searchable(namedIds)) return false;
-  for (const id of namedIds) if (text.includes(id)) return false;
-  const value = valueAt(text, kind, 5);
-  return value !== undefined && KIND_VALUE.test(value);
-}
-
-/** Whether every named id can only be read from text that holds it whole (see surelyOtherRoadmap). */
+/** Whether every named id can only be read from text that holds it whole (see surelyOtherRoadmapBytes). */
 const searchableIds = new WeakMap<ReadonlySet<string>, boolean>();
 function searchable(namedIds: ReadonlySet<string>): boolean {
   let yes = searchableIds.get(namedIds);

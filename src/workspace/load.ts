@@ -10,7 +10,7 @@ import { findWorkspaceRoot, requireWorkspaceAt } from './find.js';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
 import { decide, MAX_FILE_BYTES, parseSource, tooLargeDiagnostic } from './source.js';
 import { LazySourceTexts, type SourceTexts } from './texts.js';
-import { canLeaveOut, canLeaveOutUnmentioned, leavesOut, leavesOutUnmentioned } from './glance.js';
+import { glanceBytes, leavesOut, leavesOutUnmentioned } from './glance.js';
 
 export interface LoadedDocument {
   /** The file as shown to the user. */
@@ -183,8 +183,8 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
     }
     if (!named && leaveOutRoadmaps) {
       if (roadmapsAt!(file.path)) {
-        if (leftOut(file.path, namedIds, options.readFile)) continue;
-      } else if (mentioned && leftOutUnmentioned(file.path, mentioned, options.readFile)) {
+        if (leavesOut(bytesAtAGlance(file.path, options.readFile), namedIds)) continue;
+      } else if (mentioned && leavesOutUnmentioned(bytesAtAGlance(file.path, options.readFile), mentioned)) {
         unmentioned.push(file);
         continue;
       }
@@ -374,27 +374,18 @@ function inWorkspaceOrder(documents: LoadedDocument[], walkOrder: ReadonlyMap<st
 const YAML_NAME = /\.ya?ml$/i;
 
 /**
- * Whether a road map of the workspace can be left out of a run over named road maps: read at a
- * glance, it surely is a road map, with an id that no named road map has. Anything short of that
- * (a file that cannot be read here, is large, or is not plain) is loaded as usual, which says why.
- * `namedIds` are the named road maps' ids as the latin-1 reading of their UTF-8 bytes.
+ * A file's bytes for a glance at whether a run over named road maps can leave it out: read here with
+ * fewer system calls than readDocumentFile makes, or through the load's own reader (tests give one).
+ * No bytes (a file that cannot be read here, or is large) leave nothing out: the file is then loaded
+ * as usual, which says why.
  */
-function leftOut(path: string, namedIds: ReadonlySet<string>, readFile: LoadOptions['readFile']): boolean {
-  return readFile ? glancedThrough(readFile, path, (bytes) => leavesOut(bytes, namedIds)) : canLeaveOut(path, namedIds);
-}
-
-/** leftOut for practices, activities and profiles whose id (municipality) is none of `mentioned`. */
-function leftOutUnmentioned(path: string, mentioned: ReadonlySet<string>, readFile: LoadOptions['readFile']): boolean {
-  return readFile ? glancedThrough(readFile, path, (bytes) => leavesOutUnmentioned(bytes, mentioned)) : canLeaveOutUnmentioned(path, mentioned);
-}
-
-/** A glance at a file read through the load's own reader (tests give one): false when it cannot be read. */
-function glancedThrough(readFile: NonNullable<LoadOptions['readFile']>, path: string, leaves: (bytes: Uint8Array) => boolean): boolean {
+function bytesAtAGlance(path: string, readFile: LoadOptions['readFile']): Uint8Array | undefined {
+  if (!readFile) return glanceBytes(path);
   try {
     const read = readFile(path);
-    return 'bytes' in read && leaves(read.bytes);
+    return 'bytes' in read ? read.bytes : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
