@@ -66,6 +66,10 @@ beforeAll(async () => {
   write('valid.roadmap.ar.long.html', reportToHtml(render({ model: long, sources: valid.sources }, 'roadmap', 'ar')));
   write('valid.roadmap.it.html', reportToHtml(render(valid, 'roadmap', 'it')));
   write('pilot.roadmap.en.html', reportToHtml(render(await loadValid(LAS_PILOT), 'roadmap', 'en')));
+  // Launched here, within the hook's longer time, not in the first tests' own: on a busy machine
+  // Chromium's start took most of the 30 s of each test that waited for it. A launch that fails still
+  // fails every test, with its message.
+  await browser().catch(() => undefined);
 });
 
 afterAll(async () => {
