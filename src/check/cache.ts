@@ -21,7 +21,7 @@ import { roadmapValueOf } from '../workspace/source.js';
 import type { RuleDocs } from './rule-docs.js';
 import type { CheckOptions, CheckResult, FileResult, SuppressedDiagnostic } from './index.js';
 import type { Suppression } from './settings.js';
-import { lazyRoadmap, packedScalar, packSummary, summarize, unpackSummary, type StandIn, type Summary } from './stand-in.js';
+import { lazyRoadmap, packedScalar, packSummary, summarize, unpackSummary, type PackedSummary, type StandIn, type Summary } from './stand-in.js';
 import { unreadableIds } from './workspace-index.js';
 import { CACHE_FORMAT, CACHE_VERSION, NewTexts, readCacheFile, sha256, text, writeCacheFile, type CacheContents, type CacheHeader, type FileEntry, type PrintedResult, type RestEntry, type Segment } from './cache-file.js';
 import { jsonFileFragment, jsonFiles, quoter, type PrintedFiles } from '../format/json.js';
@@ -140,6 +140,7 @@ interface Item {
   roadmap?: boolean;
   /** Worked out once: a road map's summary, its key, its id. */
   summary?: Summary;
+  packedSummary?: PackedSummary;
   summaryKey?: string;
   id?: string | null;
 }
@@ -344,7 +345,7 @@ async function checkWhatChanged(run: RunContext, { load, items }: Loaded, plan: 
     const trackers = new Map<LoadedDocument, StandIn>();
     for (const item of roadmaps) {
       const doc = item.doc!;
-      trackers.set(doc, lazyRoadmap(doc.file, doc.path, summaryOf(item), () => doc.value));
+      trackers.set(doc, lazyRoadmap(doc.file, doc.path, packedSummaryOf(item), () => doc.value));
     }
     const reported = plan.restReported;
     const scoped: LoadResult = { ...load, documents: load.documents.map((d) => trackers.get(d) ?? d), reported, diagnostics: load.diagnostics.filter((d) => reported.has(d.file)) };
@@ -497,8 +498,8 @@ function docEntry(item: Item, read: Diagnostic[] | undefined, texts: NewTexts): 
   return {
     kind: doc.kind,
     fast: doc.readFast === true,
-    ...(doc.kind === 'roadmap' && !(item.roadmap && summaryOf(item).scalars.id === idOf(item)) ? { id: idOf(item) } : {}),
-    ...(item.roadmap ? { sm: packSummary(summaryOf(item)), sk: summaryKeyOf(item) } : {}),
+    ...(doc.kind === 'roadmap' && !(item.roadmap && packedScalar(packedSummaryOf(item), 'id') === idOf(item)) ? { id: idOf(item) } : {}),
+    ...(item.roadmap ? { sm: packedSummaryOf(item), sk: summaryKeyOf(item) } : {}),
     ...(value !== undefined ? { v: texts.add(value) } : {}),
     ...(read ? { read: texts.add(JSON.stringify(read)) } : {}),
   };
@@ -622,6 +623,11 @@ function printedParts<T>(printed: Printed, outcomes: ReadonlyMap<string, Outcome
 /** A road map's summary: kept with its entry while its bytes are the same, else read from it. */
 function summaryOf(item: Item): Summary {
   return (item.summary ??= item.same && item.old?.doc?.sm ? unpackSummary(item.old.doc.sm) : summarize(item.doc!.value));
+}
+
+/** The same, packed as the cache and the stand-ins keep it: the kept one as it is, not unpacked and packed again. */
+function packedSummaryOf(item: Item): PackedSummary {
+  return (item.packedSummary ??= item.same && item.old?.doc?.sm ? item.old.doc.sm : packSummary(summaryOf(item)));
 }
 
 /** A road map's summary's key, kept with its entry while placed from it. */

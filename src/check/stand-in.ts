@@ -90,7 +90,7 @@ export interface StandIn extends LoadedDocument {
  * (js-yaml and the same tree walk), once. Only for files js-yaml alone reads (no slow path).
  */
 export function standIn(name: string, path: string, summary: Summary, read: () => Uint8Array): StandIn {
-  return lazyRoadmap(name, path, summary, () => roadmapValueOf(name, read()));
+  return lazyRoadmap(name, path, packSummary(summary), () => roadmapValueOf(name, read()));
 }
 
 /**
@@ -98,7 +98,7 @@ export function standIn(name: string, path: string, summary: Summary, read: () =
  * called once. The cache also wraps loaded road maps in one to learn which of them a check read in
  * full (`materialized`).
  */
-export function lazyRoadmap(name: string, path: string | undefined, summary: Summary | PackedSummary, whole: () => Record<string, unknown>): StandIn {
+export function lazyRoadmap(name: string, path: string | undefined, summary: PackedSummary, whole: () => Record<string, unknown>): StandIn {
   return new LazyRoadmap(name, path, summary, whole);
 }
 
@@ -141,11 +141,11 @@ class LazyRoadmap implements StandIn {
   constructor(
     readonly file: string,
     path: string | undefined,
-    summary: Summary | PackedSummary,
+    summary: PackedSummary,
     whole: () => Record<string, unknown>,
   ) {
     if (path !== undefined) this.path = path;
-    this.#state = { full: undefined, summary: Array.isArray(summary) ? summary : packSummary(summary), whole };
+    this.#state = { full: undefined, summary, whole };
     this.#proxy = new Proxy(this.#state, LAZY) as unknown as Record<string, unknown>;
   }
 

@@ -1,7 +1,7 @@
 // A road map the cache places from its packed summary answers the summary's keys as the parsed road
 // map does, without parsing it, and parses it for anything else.
 import { describe, expect, it } from 'vitest';
-import { lazyRoadmap, packedScalar, packSummary, summarize, SUMMARY_KEYS, unpackSummary } from '../../src/check/stand-in.js';
+import { lazyRoadmap, packedScalar, packSummary, standIn, summarize, SUMMARY_KEYS, unpackSummary } from '../../src/check/stand-in.js';
 
 const KEYS = [...SUMMARY_KEYS];
 /** What a summary key may hold: short scalars (kept), and what is not kept (a long string, a list, a mapping). */
@@ -44,11 +44,10 @@ describe('a road map placed from its packed summary', () => {
     expect(cases).toBeGreaterThan(300);
   });
 
-  it('is the same whether made from a summary or from the summary packed', () => {
+  it("is the same whether made from a summary (a parallel check's) or from the summary packed (the cache's)", () => {
     const value = { kind: 'roadmap', id: 'gen-001', municipality: 'bari', title: 'x'.repeat(300), example: false };
-    const whole = () => value;
-    const a = lazyRoadmap('r.yaml', undefined, summarize(value), whole);
-    const b = lazyRoadmap('r.yaml', undefined, packSummary(summarize(value)), whole);
+    const a = standIn('r.yaml', 'r.yaml', summarize(value), () => Buffer.from(`kind: roadmap\nid: gen-001\nmunicipality: bari\ntitle: ${'x'.repeat(300)}\nexample: false\n`));
+    const b = lazyRoadmap('r.yaml', undefined, packSummary(summarize(value)), () => value);
     for (const key of [...KEYS, 'owner', 'objectives']) expect(b.value[key]).toEqual(a.value[key]);
     expect(packedScalar(packSummary(summarize(value)), 'title')).toBeUndefined();
     expect(packedScalar(packSummary(summarize(value)), 'schema_version')).toBeUndefined();
