@@ -3,7 +3,8 @@
 // to the documents road maps depend on, with a damaged cache, with a blob that another run appended
 // to or that a killed run left half-written, and with a cache that cannot be written.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { validateWithCache } from '../../src/check/cache.js';
@@ -22,11 +23,52 @@ async function validate(dir: string, format: string, ...more: string[]) {
 
 let lastCold = '';
 
+/**
+ * A cold run's output, made once per state of the workspace and format: a cold run reads nothing but
+ * the workspace's files (lamd's cache folder is never read without --cache), so the tests, which come
+ * back to the same states (the generated network before any change, a cache damaged but the documents
+ * not), need not check them cold again. Outputs name files relative to the workspace: one state gives
+ * the same bytes in every test's folder.
+ */
+const coldRuns = new Map<string, ReturnType<typeof validate>>();
+function coldRun(dir: string, format: string): ReturnType<typeof validate> {
+  const key = `${format}\0${stateOf(dir)}`;
+  let run = coldRuns.get(key);
+  if (run === undefined) coldRuns.set(key, (run = validate(dir, format)));
+  return run;
+}
+
+/** A hash of every file and folder under `dir` but lamd's cache folder: names, modes, link targets, bytes. */
+function stateOf(dir: string): string {
+  const hash = createHash('sha256');
+  const cacheFolder = join(dir, '.lamd', 'cache');
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (path === cacheFolder) continue;
+      const stat = lstatSync(path);
+      hash.update(`${relative(dir, path)}\0${stat.mode}\0`);
+      if (stat.isDirectory()) walk(path);
+      else if (stat.isSymbolicLink()) hash.update(readlinkSync(path));
+      else {
+        try {
+          hash.update(readFileSync(path));
+        } catch {
+          hash.update('\0unreadable\0');
+        }
+      }
+      hash.update('\0');
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
+
 /** Every format's output of a cold run and of a cached one must agree; the cached run's notes are returned. */
 async function expectSameAsCold(dir: string, ...cacheArgs: string[]): Promise<string[]> {
   const notes: string[] = [];
   for (const format of FORMATS) {
-    const cold = await validate(dir, format);
+    const cold = await coldRun(dir, format);
     if (format === 'json') lastCold = cold.stdout;
     const warm = await validate(dir, format, ...(cacheArgs.length ? cacheArgs : ['--cache']));
     expect(warm.stdout, format).toBe(cold.stdout);
