@@ -50,18 +50,38 @@ export interface JsonDiagnostic {
   helpUri?: string;
 }
 
-export const formatJson: Formatter = (diagnostics, context) => jsonReport(jsonFiles(diagnostics, context.files, context.rule), context);
+/**
+ * The whole report, joined once from its pieces: the text around the files' entries joined to them
+ * afterwards would be copied whole again when written out (megabytes for thousands of findings).
+ */
+export const formatJson: Formatter = (diagnostics, context) => {
+  const parts = [''];
+  const { filesWithProblems, hasFiles } = writeFiles(parts, diagnostics, context.files, context.rule);
+  const [before, after] = jsonReportAround(filesWithProblems, context, hasFiles);
+  parts[0] = before;
+  parts.push(after);
+  return parts.join('');
+};
 
 /** The report's files, every file's entry in order (`files` lists those without diagnostics too). */
 export function jsonFiles(diagnostics: readonly Diagnostic[], files: readonly string[], rule: FormatContext['rule']): PrintedFiles {
-  const groups = groupByFile(diagnostics, files);
   const parts: string[] = [];
+  const { filesWithProblems } = writeFiles(parts, diagnostics, files, rule);
+  return { body: parts.join(''), filesWithProblems };
+}
+
+/** Pushes the entries of the report's files onto `out`, joined by `,\n`. */
+function writeFiles(out: string[], diagnostics: readonly Diagnostic[], files: readonly string[], rule: FormatContext['rule']): { filesWithProblems: number; hasFiles: boolean } {
+  const groups = groupByFile(diagnostics, files);
   const quote = quoter();
+  let filesWithProblems = 0;
   for (let i = 0; i < groups.length; i++) {
-    if (i > 0) parts.push(',\n');
-    writeFileEntry(parts, groups[i]!, rule, quote);
+    if (i > 0) out.push(',\n');
+    const group = groups[i]!;
+    if (group.diagnostics.length > 0) filesWithProblems++;
+    writeFileEntry(out, group, rule, quote);
   }
-  return { body: parts.join(''), filesWithProblems: groups.filter((g) => g.diagnostics.length > 0).length };
+  return { filesWithProblems, hasFiles: groups.length > 0 };
 }
 
 /** The report's files as the formatter prints them (a cache keeps each file's part of `body`). */
