@@ -275,6 +275,12 @@ class Walk {
   private entry(map: Block, segment: string): WalkEntry | undefined {
     const text = this.text;
     const column = map.column;
+    const jump = this.keyLine(map, segment);
+    if (jump !== -1) {
+      const lineEnd = this.lineEnd(jump);
+      const key = keyAt(text, jump, lineEnd) ?? unsure();
+      return { key: jump, keyEnd: key.end, value: this.value(skipSpaces(text, key.colon + 1, lineEnd), lineEnd, column, true) };
+    }
     let at = map.offset;
     for (;;) {
       const lineEnd = this.lineEnd(at);
@@ -299,24 +305,71 @@ class Walk {
 
   /** The item of a block list at `index`, by its dash and its value (see Scan.blockSeq); undefined past the list's end. */
   private item(seq: Block, index: number): WalkItem | undefined {
-    const text = this.text;
     const column = seq.column;
+    const jump = index > 0 ? this.itemLine(seq, index) : -1;
+    if (jump !== -1) return this.itemAt(jump, column);
     let lineStart = seq.lineStart;
     for (let n = 0; ; n++) {
       const dash = lineStart + column;
       const lineEnd = this.lineEnd(dash);
-      if (n === index) {
-        const at = skipSpaces(text, dash + 1, lineEnd);
-        // `- id: x` and the lines under it: a map whose column is where its first key is written.
-        if (at < lineEnd && text.charCodeAt(at) !== HASH && keyAt(text, at, lineEnd)) return { dash, value: { kind: 'block-map', offset: at, column: at - lineStart, lineStart } };
-        if (isDash(this.text, at, lineEnd)) unsure(); // `- - x`, a list in a list on one line
-        return { dash, value: this.value(at, lineEnd, column, false) };
-      }
+      if (n === index) return this.itemAt(lineStart, column);
       let next = this.nextContent(lineEnd + 1);
       while (next !== -1 && this.found > column) next = this.nextContent(this.foundEnd + 1);
       if (next === -1 || this.found < column || !isDash(this.text, next + column, this.foundEnd)) return undefined;
       lineStart = next;
     }
+  }
+
+  /** The item of a block list at `column` whose dash is on the line starting at `lineStart`. */
+  private itemAt(lineStart: number, column: number): WalkItem {
+    const text = this.text;
+    const dash = lineStart + column;
+    const lineEnd = this.lineEnd(dash);
+    const at = skipSpaces(text, dash + 1, lineEnd);
+    // `- id: x` and the lines under it: a map whose column is where its first key is written.
+    if (at < lineEnd && text.charCodeAt(at) !== HASH && keyAt(text, at, lineEnd)) return { dash, value: { kind: 'block-map', offset: at, column: at - lineStart, lineStart } };
+    if (isDash(this.text, at, lineEnd)) unsure(); // `- - x`, a list in a list on one line
+    return { dash, value: this.value(at, lineEnd, column, false) };
+  }
+
+  /**
+   * Where the key `segment` of a block map is written, found by searching the text for its line
+   * rather than stepping over every entry before it (a file's findings are walked to one by one,
+   * and the steps, in code run a few thousand times, cost more than a regular expression's search);
+   * -1 when the search cannot tell, and the entries are stepped over. In a text the block reader
+   * took, a line whose first character is in the map's column, before the first line less indented,
+   * is one of its entries (values go on over more indented lines only), and keys are not repeated.
+   * The search stops at the first line that is the key's, less indented, or a list item in the
+   * map's column (a list written in the keys' column, `key:` then `- item`, which the steps read);
+   * a quoted key, the first key and keys the pattern does not take are left to the steps too.
+   */
+  private keyLine(map: Block, segment: string): number {
+    if (segment.length > LONGEST_SEARCHED_KEY || !SEARCHABLE_KEY.test(segment)) return -1;
+    // The first key is on the map's first line, which the search (after a line break) does not see.
+    if (this.text.startsWith(segment, map.offset)) return -1;
+    const pattern = keyPattern(map.column, segment);
+    pattern.lastIndex = map.offset;
+    const found = pattern.exec(this.text);
+    return found !== null && found[1] !== undefined ? found.index + 1 + map.column : -1;
+  }
+
+  /**
+   * The start of the line of the `index`th item of a block list (index > 0), found by searching for
+   * the lines in the list's column or less indented (see keyLine); -1 when the list ends before it,
+   * which the steps then say.
+   */
+  private itemLine(seq: Block, index: number): number {
+    const pattern = outlinePattern(seq.column);
+    const text = this.text;
+    let at = seq.lineStart;
+    for (let n = 0; n < index; n++) {
+      pattern.lastIndex = at;
+      const found = pattern.exec(text);
+      if (found === null) return -1;
+      at = found.index + 1;
+      if (found[0].length !== seq.column + 2 || !isDash(text, at + seq.column, this.lineEnd(at))) return -1;
+    }
+    return at;
   }
 
   /** The value at `at` on a line ending at `lineEnd`, in a collection at `column`: as Scan.value reads it, a block collection left unread. */
@@ -368,6 +421,38 @@ class Walk {
     }
     return { kind: 'scalar', offset: at, to: through > lineEnd - at ? MULTI_LINE : undefined };
   }
+}
+
+/** Keys keyLine searches for: plain, and read as the text they are written with. */
+const SEARCHABLE_KEY = /^[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*$/;
+/** Longer keys are stepped to: a pattern holds its key, and a key of thousands of characters is no field of lamd's. */
+const LONGEST_SEARCHED_KEY = 64;
+
+/** The patterns of the searches, by what they look for (a line's column, a key). */
+const patterns = new Map<string, RegExp>();
+function pattern(name: string, source: () => string): RegExp {
+  let found = patterns.get(name);
+  if (!found) {
+    // Keys differ from document to document only where they name an item of the workspace: rare.
+    if (patterns.size > 4096) patterns.clear();
+    patterns.set(name, (found = new RegExp(source(), 'g')));
+  }
+  return found;
+}
+
+/**
+ * The first line, after a line break, that holds the key at `column` (then its colon; the key in the
+ * first group), a list item's dash there, or content less indented (a plain key of SEARCHABLE_KEY's
+ * characters needs no escaping).
+ */
+function keyPattern(column: number, key: string): RegExp {
+  const less = column > 0 ? `| {0,${column - 1}}[^ \\n#]` : '';
+  return pattern(`k${column}:${key}`, () => `\\n(?: {${column}}(?:(${key}) *:(?:[ \\n]|$)|-(?:[ \\n]|$))${less})`);
+}
+
+/** A line break then a line with content in `column` or less indented; the match ends at its first character. */
+function outlinePattern(column: number): RegExp {
+  return pattern(`o${column}`, () => `\\n {0,${column}}[^ \\n#]`);
 }
 
 /** Characters a plain scalar or key cannot start with (`&*!|>%@\`#,[]{}'"?:-`), by char code. */

@@ -12,7 +12,7 @@ import { pointerSegments } from '../../src/diagnostics.js';
 import { createLocator } from '../../src/workspace/locate.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { readBlockYaml } from '../../src/workspace/yaml-block.js';
-import { blockSpotOf } from '../../src/workspace/yaml-positions.js';
+import { blockSpotOf, scanPositions, spotOf } from '../../src/workspace/yaml-positions.js';
 import { random } from '../fuzz/mutants.js';
 import { REPO } from '../helpers/lamd.js';
 import { mutate, pointers, randomDocument, randomStyledDocument, SMALL } from './yaml-generators.js';
@@ -118,6 +118,46 @@ describe('walking to a position in a block-read text', () => {
     for (const text of corners) compareText(text, 'corner', t);
     expect(t.wrong).toEqual([]);
     expect(t.texts).toBe(corners.length);
+  });
+
+  it('finds a key or an item by searching for its line where it may, and by stepping where it may not', () => {
+    // Each text has the searched key or item past entries the search jumps over, and something the
+    // search must not take for it: a list in the keys' column, a quoted key, a key that starts another,
+    // the same key in another map or item, a map of a list item ending before the key, an item past a
+    // list's end or a list ended by a key in its column.
+    const texts = [
+      'kind: roadmap\nsdg:\n  goal: "1"\n  targets: [a]\nobjectives:\n  - id: o1\n    indicators:\n      - name: x\n  - id: o2\n    indicators: []\n',
+      'a:\n- x\n- y\nb: 1\nc:\n  b: 2\n',
+      '"b": 1\nc: 2\n',
+      'c: 0\n"b": 1\nbb: 2\n',
+      'bb: 1\nb: 2\n',
+      'list:\n  - a: 1\n    b: 2\n  - a: 3\n    c: 4\nb: 5\n',
+      'list:\n  - a: 1\n  - a: 2\n    b: |\n      - not an item\n      b: not a key\n  -\n  - last\nnext: 1\n',
+      'top:\n- 1\n- 2\nafter: 3\n',
+      'a:\n  b:\n    c: 1\n  d: 2\nb: 3\n',
+      'x: 1 # b: no\n# b: comment\nb: 2\n',
+      'a:\n  - 1\nb:\n  - 2\n  - 3\n',
+    ];
+    const t = tally();
+    for (const text of texts) compareText(text, 'searched', t);
+    expect(t.wrong).toEqual([]);
+    expect(t.texts).toBe(texts.length);
+    const at = (text: string, path: string[]) => blockSpotOf(text, path, 'key')?.from;
+    expect(at(texts[0]!, ['objectives', '1', 'indicators'])).toBe(texts[0]!.indexOf('indicators: []'));
+    expect(at(texts[1]!, ['b'])).toBe(texts[1]!.indexOf('b: 1'));
+    expect(at(texts[5]!, ['list', '1', 'c'])).toBe(texts[5]!.indexOf('c: 4'));
+    expect(at(texts[5]!, ['b'])).toBe(texts[5]!.indexOf('b: 5'));
+    expect(blockSpotOf(texts[6]!, ['list', '3'], 'value')).toEqual({ from: texts[6]!.indexOf('last'), to: texts[6]!.indexOf('last') + 4 });
+    expect(blockSpotOf(texts[6]!, ['list', '4'], 'value')).toBeUndefined();
+    expect(blockSpotOf(texts[7]!, ['top', '2'], 'value')).toBeUndefined();
+    expect(at(texts[8]!, ['a', 'd'])).toBe(texts[8]!.indexOf('d: 2'));
+    expect(blockSpotOf(texts[8]!, ['a', 'b', 'd'], 'key')).toEqual({ from: texts[8]!.indexOf('b:'), to: texts[8]!.indexOf('b:') + 1 });
+    expect(at(texts[9]!, ['b'])).toBe(texts[9]!.indexOf('b: 2'));
+    // Paths that leave the document where a search past a map's or a list's end would find something.
+    const leaving: Array<[number, string[]]> = [[5, ['list', '0', 'c']], [5, ['list', '1', 'b']], [8, ['a', 'b', 'd']], [6, ['list', '1', 'c']], [1, ['c', 'x']], [0, ['objectives', '0', 'indicators', '1']], [10, ['a', '1']], [10, ['b', '2']]];
+    for (const [i, path] of leaving) {
+      for (const target of ['value', 'key'] as const) expect(blockSpotOf(texts[i]!, path, target), `${i} ${path.join('/')}`).toEqual(spotOf(scanPositions(texts[i]!)!, path, target));
+    }
   });
 
   it('leaves a CRLF text, past the end of a list and a list in a list on one line to the whole file', () => {
