@@ -17,9 +17,8 @@ export interface LoadedBundle<Exports> {
   exports: Exports;
   /**
    * Writes the cache for the next run of the same command when this run found none it could use;
-   * with `grown` (a long run), also when this run compiled a good deal more than the cache it used
-   * held (a first run over a small workspace kept little of what a large one compiles). For a purpose
-   * of short runs, only a short run that found none writes it.
+   * with `grown`, also when this run compiled a good deal more than the cache it used held (a first
+   * run over a small workspace kept little of what a large one compiles).
    */
   save(options?: { grown?: boolean }): void;
   /** What happened to the cache: used, made anew (no file, or V8 refused it), or off. */
@@ -31,13 +30,6 @@ export interface BundleOptions {
   purpose: string;
   /** The folder of the cache files; undefined turns the cache off. Default: compileCacheFolder(). */
   folder?: string | undefined;
-  /**
-   * The purpose's runs are short when they are what it is for (a warm `validate --cache`): its cache
-   * is written only after a short run (`save` without `grown`). The long run that comes first (the one
-   * that fills lamd's own cache) compiles the whole check, which the short runs then never call, and
-   * V8 reads back every function a code cache holds: a third more code to deserialise on every run.
-   */
-  shortRuns?: boolean;
 }
 
 /**
@@ -121,7 +113,7 @@ export function loadBundle<Exports>(file: string, options: BundleOptions): Loade
     exports: module.exports,
     cache,
     save({ grown = false } = {}) {
-      if (saved || cacheFile === undefined || (cache !== 'new' && !grown) || (options.shortRuns && (grown || cache !== 'new'))) return;
+      if (saved || cacheFile === undefined || (cache !== 'new' && !grown)) return;
       saved = true;
       writeCache(cacheFile, prefix, () => {
         const data = script.createCachedData();

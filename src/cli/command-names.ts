@@ -10,16 +10,7 @@ export function commandOf(args: readonly string[]): string {
   return args.find((arg) => names.includes(arg)) ?? 'other';
 }
 
-/**
- * Which code cache a run takes: a command's help compiles the help, not the command, so 'help';
- * `validate --cache` mostly prints what its cache kept, so a cache of its own ('validate-cache');
- * else its command.
- */
+/** Which code cache a run takes: a command's help compiles the help, not the command, so 'help'; else its command. */
 export function purposeOf(args: readonly string[]): string {
-  if (args.includes('--help') || args.includes('-h') || args.includes('help')) return 'help';
-  const command = commandOf(args);
-  return command === 'validate' && args.some((arg) => arg === '--cache' || arg === '--cache-location' || arg.startsWith('--cache-location=')) ? 'validate-cache' : command;
+  return args.includes('--help') || args.includes('-h') || args.includes('help') ? 'help' : commandOf(args);
 }
-
-/** The purposes whose runs are short when they are what the purpose is for (see BundleOptions.shortRuns). */
-export const SHORT_RUN_PURPOSES: ReadonlySet<string> = new Set(['validate-cache']);

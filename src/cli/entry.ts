@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { dropOutputToClosedPipes } from './io.js';
 import { LAMD_VERSION } from '../version.js';
 import { loadBundle } from '../compile-cache.js';
-import { purposeOf, SHORT_RUN_PURPOSES } from './command-names.js';
+import { purposeOf } from './command-names.js';
 import type * as Bundle from './bundle.js';
 
-/** A run this long (ms) may write its command's code cache again when it outgrew it, and a purpose of short runs writes none after it (see save). */
+/** A run this long (ms) may write its command's code cache again when it outgrew it (see save). */
 const LONG_RUN_MS = 500;
 
 dropOutputToClosedPipes();
@@ -16,8 +16,7 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Exactly what commander prints for the program's version option (main.ts), with exit 0.
   process.stdout.write(`${LAMD_VERSION}\n`);
 } else {
-  const purpose = purposeOf(args);
-  const bundle = loadBundle<typeof Bundle>(fileURLToPath(new URL('./main.cjs', import.meta.url)), { purpose, shortRuns: SHORT_RUN_PURPOSES.has(purpose) });
+  const bundle = loadBundle<typeof Bundle>(fileURLToPath(new URL('./main.cjs', import.meta.url)), { purpose: purposeOf(args) });
   const started = performance.now();
   process.exitCode = await bundle.exports.run(process.argv);
   // The code a command compiled, kept for its next run: only after a run that did the command's work

@@ -7,7 +7,7 @@ import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync,
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCacheFolder, loadBundle, type BundleOptions } from '../../src/compile-cache.js';
-import { commandOf, COMMAND_NAMES, purposeOf, SHORT_RUN_PURPOSES } from '../../src/cli/command-names.js';
+import { commandOf, COMMAND_NAMES, purposeOf } from '../../src/cli/command-names.js';
 import { buildProgram } from '../../src/cli/main.js';
 import { captureIO, FIXTURES, lamd, REPO, tempDir } from '../helpers/lamd.js';
 
@@ -113,36 +113,6 @@ describe('loadBundle', () => {
     expect(statSync(join(folder, made!)).mtimeMs).toBe(before);
   });
 
-  it('keeps, for a purpose of short runs, only what a short run compiled', () => {
-    const dir = tempDir();
-    const bodies = Array.from({ length: 50 }, (_, i) => `exports.f${i} = (n) => { let s = n; for (let j = 0; j < ${i + 2}; j++) s = (s * 31 + j) % 1000003; return s + ${i}; };`);
-    const file = bundleIn(dir, `${bodies.join('\n')}\n`);
-    const folder = join(dir, 'cache');
-    const options = { purpose: 'validate-cache', folder, shortRuns: true };
-    // The long first run (it fills lamd's cache, checking everything) leaves no code cache.
-    const long = load<Record<string, (n: number) => number>>(file, options);
-    for (let i = 0; i < 50; i++) long.exports[`f${i}`]!(i);
-    long.save({ grown: true });
-    expect(cacheFiles(folder)).toEqual([]);
-    // A short one writes it, and it holds only what that run compiled.
-    const short = load<Record<string, (n: number) => number>>(file, options);
-    expect(short.cache).toBe('new');
-    short.exports.f0!(1);
-    short.save();
-    const [made] = cacheFiles(folder);
-    const size = statSync(join(folder, made!)).size;
-    const full = load<Record<string, (n: number) => number>>(file, { purpose: 'validate', folder });
-    for (let i = 0; i < 50; i++) full.exports[`f${i}`]!(i);
-    full.save();
-    expect(statSync(join(folder, cacheFiles(folder).find((f) => f.endsWith('-validate.v8'))!)).size).toBeGreaterThan(1.25 * size);
-    // A later long run, however much more it compiled, leaves it as it is.
-    const later = load<Record<string, (n: number) => number>>(file, options);
-    expect(later.cache).toBe('used');
-    for (let i = 0; i < 50; i++) later.exports[`f${i}`]!(i);
-    later.save({ grown: true });
-    expect(statSync(join(folder, made!)).size).toBe(size);
-  });
-
   it('is off without a folder, for a bundle that names no build, and in a folder others may write to', () => {
     const dir = tempDir();
     const file = bundleIn(dir);
@@ -218,14 +188,6 @@ describe('commandOf', () => {
     // Help, wherever it is asked, keeps its own cache.
     for (const args of [['--help'], ['validate', '-h'], ['help', 'validate'], ['-C', 'x', 'help']]) expect(purposeOf(args), args.join(' ')).toBe('help');
     expect(purposeOf(['validate', '-C', 'x'])).toBe('validate');
-    // A cached validate run keeps its own, of short runs; its help is still help.
-    for (const args of [['validate', '--cache'], ['-C', 'x', 'validate', '--cache-location', 'c'], ['validate', '--cache-location=c.json']]) {
-      expect(purposeOf(args), args.join(' ')).toBe('validate-cache');
-    }
-    expect(SHORT_RUN_PURPOSES.has(purposeOf(['validate', '--cache']))).toBe(true);
-    expect(SHORT_RUN_PURPOSES.has(purposeOf(['validate']))).toBe(false);
-    expect(purposeOf(['validate', '--cache', '--help'])).toBe('help');
-    expect(purposeOf(['report', 'all', '--cache-location', 'x'])).toBe('report');
   });
 });
 
