@@ -306,7 +306,7 @@ function whatToCheck(run: RunContext, { load, items, byPath, discovery }: Loaded
   const base = createHash('sha256');
   base.update(JSON.stringify([facts, discovery, [...restReported].sort()]));
   // No file name holds a NUL: it ends each name and each value. A road map a run over named files
-  // left out (no hash: see load.ts leftOut) shares no id with a named one, and is named as such.
+  // left out (no hash: see glance.ts leavesOut) shares no id with a named one, and is named as such.
   // Gathered as parts and joined once: a template per file made two thousand strings to flatten.
   const parts: string[] = [];
   for (const item of items) {
