@@ -6,13 +6,16 @@
 
 /** Runs lamd's command line in this process, on the real terminal: its exit code. */
 export async function run(argv: readonly string[]): Promise<number> {
-  const [{ helpLanguage, main }, { render, t }, { processIO }] = await Promise.all([import('./main.js'), import('../i18n/messages.js'), import('./io.js')]);
+  // In place before the command line loads, so that a Ctrl-C at any moment ends the run with 130.
+  const message: { interrupted?: () => string } = {};
   process.once('SIGINT', () => {
-    // The language of the run, as main chose it from the arguments and the locale; read only now, so
-    // start-up pays nothing for it.
-    process.stderr.write(`\nlamd: ${render(helpLanguage(argv.slice(2), process.env), t('cli.interrupted-at-once'))}\n`);
+    if (message.interrupted) process.stderr.write(`\nlamd: ${message.interrupted()}\n`);
     process.exit(130);
   });
+  const [{ helpLanguage, main }, { render, t }, { processIO }] = await Promise.all([import('./main.js'), import('../i18n/messages.js'), import('./io.js')]);
+  // The language of the run, as main chose it from the arguments and the locale; worked out only on
+  // a Ctrl-C, so start-up pays nothing for it.
+  message.interrupted = () => render(helpLanguage(argv.slice(2), process.env), t('cli.interrupted-at-once'));
   return main(argv, processIO());
 }
 

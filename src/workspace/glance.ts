@@ -65,8 +65,10 @@ function latin1(bytes: Uint8Array): string {
 /** glanceAtRoadmap of the bytes' latin-1 reading. */
 function glanceAtText(text: string): { id: string | null } | undefined {
   const lines = topLevelLines(text, ['id']);
-  if (lines === undefined || !kindIs(text, lines.kindAt, KIND_VALUE) || lines.strayKeys[0]) return undefined;
-  return keyValue(text, 'id', lines.counts[0]!, lines.lastAt[0]!);
+  if (lines === undefined || !kindIs(text, lines.kindAt, KIND_VALUE)) return undefined;
+  // An `id:x` line (strayKeys) is no plain key: keyValue finds it unsure, or the id written twice.
+  const id = keyValue(text, 'id', lines.counts[0]!, lines.lastAt[0]!);
+  return id === undefined ? undefined : { id: id.value };
 }
 
 /**
@@ -123,12 +125,12 @@ function kindIs(text: string, kindAt: number, kindValue: RegExp): boolean {
 }
 
 /** The value of a key written `count` times, the last at `at`: null when not written; undefined when written twice or not simply. */
-function keyValue(text: string, key: string, count: number, at: number): { id: string | null } | undefined {
+function keyValue(text: string, key: string, count: number, at: number): { value: string | null } | undefined {
   if (count > 1) return undefined;
-  if (count === 0) return { id: null };
-  const value = valueAt(text, at, key.length + 1);
-  const scalar = value === undefined ? undefined : simpleScalar(value);
-  return scalar === undefined ? undefined : { id: scalar };
+  if (count === 0) return { value: null };
+  const written = valueAt(text, at, key.length + 1);
+  const scalar = written === undefined ? undefined : simpleScalar(written);
+  return scalar === undefined ? undefined : { value: scalar };
 }
 
 /** The start of the next line after `line` that is at column 0 with content (not indented, blank or a comment), or -1. */
@@ -231,7 +233,7 @@ export function glanceAtDocument(bytes: Uint8Array): { kind: keyof typeof GLANCE
   // A line starting like another key but no plain key is one glanceAtRoadmap would not be sure of.
   if (lines.strayKeys.some((stray, i) => stray && i !== k)) return undefined;
   const value = keyValue(text, glanced.key, lines.counts[k]!, lines.lastAt[k]!);
-  return value === undefined ? undefined : { kind: glanced.kind, key: value.id === null ? null : Buffer.from(value.id, 'latin1').toString() };
+  return value === undefined ? undefined : { kind: glanced.kind, key: value.value === null ? null : Buffer.from(value.value, 'latin1').toString() };
 }
 
 /**
