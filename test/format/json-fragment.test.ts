@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Severity } from '../../src/diagnostics.js';
 import type { FormatContext } from '../../src/format/context.js';
 import { formatJson, jsonFileFragment, type JsonDiagnostic, type JsonFile } from '../../src/format/json.js';
-import type { FileGroup } from '../../src/format/group-by-file.js';
+import { groupByFile, type FileGroup } from '../../src/format/group-by-file.js';
 import { random } from '../fuzz/mutants.js';
 import { context } from './helpers.js';
 
@@ -71,6 +71,28 @@ describe('a file entry of the json output', () => {
       const group = groups.find((g) => g.file === entry.file)!;
       expect(JSON.stringify(entry.diagnostics.map((d) => d.message).sort())).toBe(JSON.stringify(group.diagnostics.map((d) => d.message).sort()));
     }
-    expect(report).toContain(entries.map((e) => byStringify({ ...e, diagnostics: e.diagnostics.map((d) => ({ ...d, file: e.file })) as Diagnostic[] }, rule)).join(',\n'));
+    // The whole list, stringified from the input (in groupByFile's order), not from the report's own parse:
+    // a rule, severity, message id, range or pointer carried over from another file's pieces shows.
+    expect(report).toContain(groupByFile(diagnostics, files).map((g) => byStringify(g, rule)).join(',\n'));
+  });
+
+  it('keeps apart diagnostics that share a message under other rules, severities and pointers', () => {
+    const shared = 'the same words';
+    const diagnostics: Diagnostic[] = [
+      { file: 'a.yaml', severity: 'error', ruleId: 'schema/required', message: shared, messageId: 'm1', pointer: '/a', range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } },
+      { file: 'b.yaml', severity: 'warning', ruleId: 'roadmap/evidence', message: shared, pointer: '/b' },
+      { file: 'c.yaml', severity: 'info', ruleId: 'schema/required', message: shared, messageId: 'm2' },
+      { file: 'd.yaml', severity: 'error', ruleId: 'schema/required', message: shared, messageId: 'm1', pointer: '/a' },
+      // Each differs from a.yaml's in one field only.
+      { file: 'e.yaml', severity: 'warning', ruleId: 'schema/required', message: shared, messageId: 'm1', pointer: '/a' },
+      { file: 'f.yaml', severity: 'error', ruleId: 'schema/type', message: shared, messageId: 'm1', pointer: '/a' },
+      { file: 'g.yaml', severity: 'error', ruleId: 'schema/required', message: shared, pointer: '/a' },
+      { file: 'h.yaml', severity: 'error', ruleId: 'schema/required', message: shared, messageId: 'm1', pointer: '/b' },
+      { file: 'i.yaml', severity: 'error', ruleId: 'schema/required', message: shared, messageId: 'm1', pointer: '/a', range: { start: { line: 2, column: 1 }, end: { line: 2, column: 2 } } },
+    ];
+    const files = ['a.yaml', 'b.yaml', 'c.yaml', 'd.yaml', 'e.yaml', 'f.yaml', 'g.yaml', 'h.yaml', 'i.yaml'];
+    const rule = RULES[2]!;
+    const report = formatJson(diagnostics, { ...context(diagnostics, { files }), rule });
+    expect(report).toContain(groupByFile(diagnostics, files).map((g) => byStringify(g, rule)).join(',\n'));
   });
 });
