@@ -71,7 +71,7 @@ function runnerEnv(registryUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.P
 }
 
 beforeAll(async () => {
-  work = tempDir();
+  work = tempDir({ until: 'file' });
   // The registry starts while lamd is packed (a separate process: the two overlap).
   const starting = timed('start Verdaccio (alongside the pack)', () => startRegistry(join(work, 'registry'), pkg.name));
   starting.catch(() => undefined);

@@ -79,7 +79,7 @@ describe('the pilot example reproduces Box 3 in each roadmap report', () => {
       let titles = new Map<string, string>();
 
       beforeAll(async () => {
-        const out = tempDir();
+        const out = tempDir({ until: 'file' });
         const result = await runLamd(['report', 'roadmap', '--municipality', slug, '--format', 'md', '--lang', 'en', '-C', PILOT, '--out', out, '--today', '2024-06-01']);
         expect(result.status).toBe(0);
         markdown = readFileSync(join(out, `roadmap.${slug}.en.md`), 'utf8');

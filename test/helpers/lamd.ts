@@ -98,16 +98,25 @@ export async function runLamd(args: readonly string[], options: LamdOptions = {}
 }
 
 const temps: string[] = [];
+const fileTemps: string[] = [];
 
-/** Removes the temporary folders made so far; test/helpers/setup.ts runs it after each test. */
+/** Removes the temporary folders made so far for one test; test/helpers/setup.ts runs it after each test. */
 export function removeTempDirs(): void {
   while (temps.length) rmSync(temps.pop()!, { recursive: true, force: true });
 }
 
-/** A fresh temporary folder, removed after the test. */
-export function tempDir(): string {
+/** Removes the folders made `until: 'file'`; test/helpers/setup.ts runs it after each test file. */
+export function removeFileTempDirs(): void {
+  while (fileTemps.length) rmSync(fileTemps.pop()!, { recursive: true, force: true });
+}
+
+/**
+ * A fresh temporary folder, removed after the test; with `until: 'file'`, after the test file: for
+ * tests that run at once (describe.concurrent), where the end of one would remove another's folders.
+ */
+export function tempDir({ until = 'test' }: { until?: 'test' | 'file' } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'lamd-test-'));
-  temps.push(dir);
+  (until === 'file' ? fileTemps : temps).push(dir);
   return dir;
 }
 

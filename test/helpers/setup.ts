@@ -1,5 +1,6 @@
 // Runs before every test file (vitest.config.ts setupFiles), also when files share a worker unisolated.
-import { afterEach } from 'vitest';
-import { removeTempDirs } from './lamd.js';
+import { afterAll, afterEach } from 'vitest';
+import { removeFileTempDirs, removeTempDirs } from './lamd.js';
 
 afterEach(removeTempDirs);
+afterAll(removeFileTempDirs);

@@ -20,7 +20,7 @@ let pilot: LoadedWorkspace;
 beforeAll(async () => {
   valid = await loadValid(VALID);
   // The test workspace with its exchange recorded in full (the passing case of the exchange rules).
-  const root = tempDir();
+  const root = tempDir({ until: 'file' });
   cpSync(VALID, root, { recursive: true });
   writeFileSync(join(root, 'activities/2022-09-01-peer-exchange-services.yaml'), readFileSync(FULL_EXCHANGE, 'utf8'));
   full = await loadValid(root);

@@ -11,7 +11,7 @@ import { LAS_PILOT, loadValid, render, REPO, TODAY, VALID, type LoadedWorkspace 
 let trained: LoadedWorkspace;
 let pilot: LoadedWorkspace;
 beforeAll(async () => {
-  const root = tempDir();
+  const root = tempDir({ until: 'file' });
   cpSync(VALID, root, { recursive: true });
   writeFileSync(join(root, 'activities/2022-06-01-training.yaml'), readFileSync(join(REPO, 'test/fixtures/rules/training/counted-in-full.yaml'), 'utf8'));
   trained = await loadValid(root);

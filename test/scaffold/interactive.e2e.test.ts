@@ -2,12 +2,11 @@
 // answers land in the files, bad answers are asked again, Ctrl-C exits 130 with nothing written,
 // and --yes asks nothing even on a terminal.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { BIN, runLamd } from '../helpers/lamd.js';
+import { BIN, runLamd, tempDir } from '../helpers/lamd.js';
 import { fingerprint, validateSummary } from './helpers.js';
 
 interface Step {
@@ -47,23 +46,9 @@ function drive(args: string[], cwd: string, steps: Step[]): Promise<Driven> {
   });
 }
 
-/**
- * A fresh folder for one test. Not helpers' tempDir(): its folders go after each test, and these tests
- * run at once, so one test's end would remove another's folder; these go when the file ends.
- */
-const folders: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lamd-pty-'));
-  folders.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
-});
-
 describe.concurrent('lamd init on a terminal', { timeout: 90_000 }, () => {
   it('asks every question, searches countries, and writes the answers', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir({ until: 'file' });
     const run = await drive(['init', 'demo'], cwd, [
       { expect: 'Name of the programme or network', send: `Réseau "Med": # 2025${ENTER}` },
       { expect: 'Name of the first municipality', send: `Tiranë${ENTER}` },
@@ -98,7 +83,7 @@ describe.concurrent('lamd init on a terminal', { timeout: 90_000 }, () => {
   });
 
   it('asks again after a bad answer, in words that name no flag, and asks for the slug of a name in another script', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir({ until: 'file' });
     const run = await drive(['init', 'demo', '--network', 'Net', '--lang', 'ar', '--partner', 'CeSPI (IT)', '--lead-unit', 'Direction'], cwd, [
       { expect: 'Name of the first municipality', send: `صفاقس${ENTER}` },
       // A name in another script is asked in Latin letters too, offered as transliterated.
@@ -130,7 +115,7 @@ describe.concurrent('lamd init on a terminal', { timeout: 90_000 }, () => {
     ['the country search', 'Country of the municipality'],
     ['the last question', 'SDGs of interest'],
   ])('Ctrl-C at %s exits 130 and writes nothing', async (_, prompt) => {
-    const cwd = tempDir();
+    const cwd = tempDir({ until: 'file' });
     const steps: Step[] = [
       { expect: 'Name of the programme or network', send: ENTER },
       { expect: 'Name of the first municipality', send: `Sfax${ENTER}` },
@@ -153,7 +138,7 @@ describe.concurrent('lamd init on a terminal', { timeout: 90_000 }, () => {
   });
 
   it('Ctrl-C in a folder with files leaves every file as it was', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir({ until: 'file' });
     await runLamd(['init', 'repo', '--yes', '--name', 'Sfax', '--country', 'TN'], { cwd });
     const before = fingerprint(cwd);
     const run = await drive(['new', 'municipality'], join(cwd, 'repo'), [
@@ -165,7 +150,7 @@ describe.concurrent('lamd init on a terminal', { timeout: 90_000 }, () => {
   });
 
   it('asks nothing with --yes, even on a terminal', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir({ until: 'file' });
     const run = await drive(['init', 'demo', '--yes'], cwd, []);
     expect(run.timedOut).toBe(false);
     expect(run.status).toBe(2);
@@ -177,7 +162,7 @@ describe.concurrent('lamd init on a terminal', { timeout: 90_000 }, () => {
 
 describe.concurrent('lamd new on a terminal', { timeout: 90_000 }, () => {
   it('asks for a practice: title, id from the title, municipality and cluster', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir({ until: 'file' });
     expect((await runLamd(['init', 'demo', '--yes', '--name', 'Sfax', '--country', 'TN'], { cwd })).status).toBe(0);
     const root = join(cwd, 'demo');
     const run = await drive(['new', 'practice'], root, [
@@ -194,7 +179,7 @@ describe.concurrent('lamd new on a terminal', { timeout: 90_000 }, () => {
   });
 
   it('refuses an id already taken at its prompt, and asks again', async () => {
-    const cwd = tempDir();
+    const cwd = tempDir({ until: 'file' });
     expect((await runLamd(['init', 'demo', '--yes', '--name', 'Sfax', '--country', 'TN'], { cwd })).status).toBe(0);
     const root = join(cwd, 'demo');
     // init made example-practice; a second practice may not take its id.
