@@ -2,7 +2,7 @@
 import jsyaml from 'js-yaml';
 import { t } from '../i18n/messages.js';
 import type { Diagnostic, Position } from '../diagnostics.js';
-import { duplicateKeyDiagnostic, emptyFileDiagnostic, fileDiagnostic, inspectTree, MAX_DEPTH, MAX_SLOW_PATH_CHARS, multiDocumentDiagnostic, type ParsedSource } from './reading.js';
+import { duplicateKeyDiagnostic, emptyFileDiagnostic, fileDiagnostic, inspectTree, MAX_DEPTH, MAX_NODES, MAX_SLOW_PATH_CHARS, multiDocumentDiagnostic, type ParsedSource } from './reading.js';
 import { syntaxHint } from './syntax-hints.js';
 import { keyAt, lineStarts, positionAt } from './text-positions.js';
 import { readBlockYaml } from './yaml-block.js';
@@ -88,7 +88,7 @@ export function parseYamlText(file: string, text: string): ParsedSource {
   // several times faster; for any other text it steps aside and js-yaml reads it, errors and all.
   const quick = readBlockYaml(text);
   if (quick !== undefined) {
-    const parsed = settle(file, text, [quick], []);
+    const parsed = settle(file, text, [quick], [], text.length <= BLOCK_READ_BOUNDED_CHARS);
     parsed.blockRead = true;
     return parsed;
   }
@@ -117,8 +117,18 @@ export function parseYamlText(file: string, text: string): ParsedSource {
   return settle(file, text, documents, found);
 }
 
-/** The verdict on the documents read from `text`, after `found` (a duplicate key) was reported. */
-function settle(file: string, text: string, documents: unknown[], found: Diagnostic[]): ParsedSource {
+/**
+ * A text the block reader read, this long or shorter, holds nothing inspectTree looks for: the reader
+ * refuses `__proto__` keys and aliases, and each value it reads takes a character of the text at
+ * least, so such a document has fewer than MAX_NODES nodes (with a margin of two).
+ */
+export const BLOCK_READ_BOUNDED_CHARS = MAX_NODES / 2;
+
+/**
+ * The verdict on the documents read from `text`, after `found` (a duplicate key) was reported;
+ * `bounded`: the document is known to be within inspectTree's bounds (see BLOCK_READ_BOUNDED_CHARS).
+ */
+function settle(file: string, text: string, documents: unknown[], found: Diagnostic[], bounded = false): ParsedSource {
   // Whatever js-yaml read, a parser that may read this text against the specification does not decide.
   const confirm = mayReadDifferently(text) ? { slowPath: true } : {};
   if (documents.length === 0 || (documents.length === 1 && documents[0] == null)) {
@@ -126,7 +136,7 @@ function settle(file: string, text: string, documents: unknown[], found: Diagnos
   }
   if (documents.length > 1) return { ...confirm, text, diagnostics: [multiDocumentDiagnostic(file, text, documents.length)] };
   const value = documents[0];
-  const diagnostics = [...found, ...inspectTree(file, value, text.includes('*'))];
+  const diagnostics = bounded ? found : [...found, ...inspectTree(file, value, text.includes('*'))];
   const parsed: ParsedSource = diagnostics.some((d) => d.severity === 'error' && d.ruleId === 'yaml/alias-limit') ? { text, diagnostics } : { text, value, diagnostics };
   if (found.length) parsed.duplicateKeys = true;
   return { ...parsed, ...confirm };

