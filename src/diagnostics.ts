@@ -74,6 +74,13 @@ export function pointerSegment(key: string | number): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** The JSON Pointer of a walk's path of keys and indices, and of `last` under it when given. */
+export function pointerOf(path: ReadonlyArray<string | number>, last?: string | number): string {
+  let pointer = '';
+  for (const segment of path) pointer += `/${pointerSegment(segment)}`;
+  return last === undefined ? pointer : `${pointer}/${pointerSegment(last)}`;
+}
+
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '') return [];
   return pointer

@@ -2,7 +2,7 @@
 // YYYY) stand for their whole span: a start counts from its first day, an end until its last.
 import { firstDay, isCalendarDate, lastDay, schemaDateShape } from '../calendar/dates.js';
 import type { LoadedDocument } from '../workspace/load.js';
-import { pointerSegment } from '../diagnostics.js';
+import { pointerOf } from '../diagnostics.js';
 import { describeAt } from './describe.js';
 import { t } from '../i18n/messages.js';
 import type { Finding } from './finding.js';
@@ -24,7 +24,7 @@ export function checkDates(documents: readonly LoadedDocument[]): Finding[] {
   const findings: Finding[] = [];
   // Pointers are built only for what is found: the walk keeps the path as a list of keys.
   const path: Array<string | number> = [];
-  const pointer = (key?: string) => (path.length === 0 && key === undefined ? '' : `/${[...path, ...(key === undefined ? [] : [key])].map(pointerSegment).join('/')}`);
+  const pointer = (key?: string) => pointerOf(path, key);
   // Depth first, a mapping's own values before its children, children last to first: the order in
   // which findings have always been made (it decides which are kept past MAX_PROBLEMS_PER_FILE).
   const visit = (doc: LoadedDocument, node: unknown): void => {

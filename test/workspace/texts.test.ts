@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pointerSegment, pointerSegments } from '../../src/diagnostics.js';
+import { pointerOf, pointerSegment, pointerSegments } from '../../src/diagnostics.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { LazySourceTexts } from '../../src/workspace/texts.js';
 import { tempDir } from '../helpers/lamd.js';
@@ -61,5 +61,13 @@ describe('JSON Pointer segments', () => {
     expect(pointerSegment('plain key')).toBe('plain key');
     expect(pointerSegment(3)).toBe('3');
     expect(pointerSegments(`/${pointerSegment('a/b~c')}/0`)).toEqual(['a/b~c', '0']);
+  });
+
+  it('joins a walk’s path into a pointer, with or without a last key', () => {
+    expect(pointerOf([])).toBe('');
+    expect(pointerOf([], 'start')).toBe('/start');
+    expect(pointerOf(['actions', 2, 'a/b~c'])).toBe('/actions/2/a~1b~0c');
+    expect(pointerOf(['actions', 2], 0)).toBe('/actions/2/0');
+    expect(pointerSegments(pointerOf(['x/y', 1], '~'))).toEqual(['x/y', '1', '~']);
   });
 });

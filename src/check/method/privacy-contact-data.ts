@@ -1,6 +1,6 @@
 // Shared documents name organisations and roles, never personal contact data: the files travel
 // through repositories, CI logs and public reports.
-import { pointerSegment } from '../../diagnostics.js';
+import { pointerOf } from '../../diagnostics.js';
 import { t } from '../../i18n/messages.js';
 import type { Finding } from '../finding.js';
 import type { Obj } from '../values.js';
@@ -71,7 +71,7 @@ export const rule: MethodRule = {
           if (URL_KEYS.has(childKey)) continue;
           const what = contactDataIn(value);
           if (what) {
-            findings.push({ doc, pointer: pointerTo(path, isList ? i : childKey), ruleId: rule.meta.id, message: t('privacy/contact-data.found', { what }) });
+            findings.push({ doc, pointer: pointerOf(path, isList ? i : childKey), ruleId: rule.meta.id, message: t('privacy/contact-data.found', { what }) });
           }
         } else if (value !== null && typeof value === 'object') {
           containers++;
@@ -91,10 +91,3 @@ export const rule: MethodRule = {
     return findings;
   },
 };
-
-/** The JSON Pointer of `last` under `path`. */
-function pointerTo(path: ReadonlyArray<string | number>, last: string | number): string {
-  let pointer = '';
-  for (const segment of path) pointer += `/${pointerSegment(segment)}`;
-  return `${pointer}/${pointerSegment(last)}`;
-}
