@@ -18,6 +18,17 @@ export interface CliIO {
   readStdin: () => Promise<Uint8Array>;
   /** The questions of init and new, scripted by a test; otherwise @inquirer/prompts on the terminal. */
   asker?: Asker;
+  /**
+   * Takes what a Ctrl-C must do from now on, ahead of lamd's generic handler (init and new, once they
+   * have written their files). The process's IO listens for SIGINT; an in-process run's (a test's)
+   * keeps the handler, and the process it runs in is left alone. Default: the process's.
+   */
+  onInterrupt?: (handler: () => void) => void;
+}
+
+/** Runs `handler` on the process's next SIGINT, before the listeners already there. */
+export function interruptProcess(handler: () => void): void {
+  process.prependOnceListener('SIGINT', handler);
 }
 
 export function processIO(): CliIO {
@@ -30,6 +41,7 @@ export function processIO(): CliIO {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    onInterrupt: interruptProcess,
     ...(process.stdout.isTTY && process.stdout.columns > 0 && { stdoutColumns: process.stdout.columns }),
     ...(process.stderr.isTTY && process.stderr.columns > 0 && { stderrColumns: process.stderr.columns }),
     readStdin: readAll,

@@ -20,6 +20,8 @@ export function recordIO(cwd: string, options: { columns?: number; stdin?: strin
     stderrIsTTY: false,
     stdinIsTTY: false,
     readStdin: () => Promise.resolve(Buffer.from(options.stdin ?? '')),
+    // Ctrl-C handlers are for lamd's own process, not the test runner's.
+    onInterrupt: () => {},
     ...(options.columns !== undefined ? { columns: options.columns } : {}),
   };
   return { io, out: () => stdout, err: () => stderr };

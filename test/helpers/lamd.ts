@@ -56,9 +56,12 @@ export function lamd(args: readonly string[], options: LamdOptions = {}): LamdRe
  * Runs lamd from source in this process, through its CliIO injection, as `lamd` would in a process whose
  * standard streams are pipes (no terminal): the same output, the same exit code, a fraction of the time.
  */
-/** A CliIO that keeps what a command prints, for tests that call a command's `run` directly. */
-export function captureIO(cwd: string, env: NodeJS.ProcessEnv = {}): CliIO & { out: string; err: string } {
-  const state = { out: '', err: '' };
+/**
+ * A CliIO that keeps what a command prints, for tests that call a command's `run` directly; the Ctrl-C
+ * handlers a command registers are kept in `interrupts` (the test runner's process is left alone).
+ */
+export function captureIO(cwd: string, env: NodeJS.ProcessEnv = {}): CliIO & { out: string; err: string; interrupts: Array<() => void> } {
+  const state = { out: '', err: '', interrupts: [] as Array<() => void> };
   return Object.assign(state, {
     stdout: (text: string) => void (state.out += text),
     stderr: (text: string) => void (state.err += text),
@@ -68,6 +71,7 @@ export function captureIO(cwd: string, env: NodeJS.ProcessEnv = {}): CliIO & { o
     stderrIsTTY: false,
     stdinIsTTY: false,
     readStdin: async () => new Uint8Array(),
+    onInterrupt: (handler: () => void) => void state.interrupts.push(handler),
   });
 }
 
@@ -85,16 +89,12 @@ export async function runLamd(args: readonly string[], options: LamdOptions = {}
     stderrIsTTY: false,
     stdinIsTTY: false,
     readStdin: async () => (typeof input === 'string' ? Buffer.from(input) : input),
+    // A command's Ctrl-C handler (init and new register one once they write) is for its own process;
+    // here the process is the test runner's, which no run touches: runs may go on side by side.
+    onInterrupt: () => {},
   };
-  // A command may register a Ctrl-C handler for its process (init and new do, once they write); here the
-  // process is the test runner's, so it goes when the command ends.
-  const before = new Set(process.listeners('SIGINT'));
-  try {
-    const status = await main(['node', BIN, ...args], io);
-    return { status, stdout, stderr };
-  } finally {
-    for (const listener of process.listeners('SIGINT')) if (!before.has(listener)) process.removeListener('SIGINT', listener);
-  }
+  const status = await main(['node', BIN, ...args], io);
+  return { status, stdout, stderr };
 }
 
 const temps: string[] = [];

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { afterWriting } from '../../src/cli/after-writing.js';
+import { processIO } from '../../src/cli/io.js';
 import { brokenWorkspace } from '../ci/broken-workspace.js';
 import { captureIO, copyFixture, runLamd, tempDir } from '../helpers/lamd.js';
 import { LAMD_VERSION } from '../../src/version.js';
@@ -79,17 +80,27 @@ describe('the whole-workspace check of export speaks the language of the run', (
 });
 
 describe('Ctrl-C once init or new has written', () => {
+  it('is the process’s first SIGINT listener when lamd runs in its own process', () => {
+    const handler = () => {};
+    const io = processIO();
+    try {
+      io.onInterrupt!(handler);
+      expect(process.listeners('SIGINT')[0]).toBe(handler);
+    } finally {
+      process.removeListener('SIGINT', handler);
+    }
+  });
+
   it('says in Italian that every file was written, and exits 130', () => {
     const io = captureIO(tempDir());
     const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+    const listeners = process.listenerCount('SIGINT');
     try {
-      const before = new Set(process.listeners('SIGINT'));
       afterWriting(io, 'it');
-      const added = process.listeners('SIGINT').filter((l) => !before.has(l));
-      expect(added).toHaveLength(1);
-      // Called directly rather than by emitting SIGINT: the test runner's own listeners stay out of it.
-      process.removeListener('SIGINT', added[0]!);
-      (added[0] as () => void)();
+      // Given to the run's IO, not to the test runner's process; called as a Ctrl-C would.
+      expect(process.listenerCount('SIGINT')).toBe(listeners);
+      expect(io.interrupts).toHaveLength(1);
+      io.interrupts[0]!();
       expect(io.err).toBe('\nlamd: interrotto, ma solo dopo che tutti i file erano stati scritti; nessuno è scritto a metà.\n');
       expect(exit).toHaveBeenCalledWith(130);
     } finally {

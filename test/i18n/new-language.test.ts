@@ -39,13 +39,8 @@ async function asked(cwd: string, locale: string, args: string[], answers: strin
   script.asked = [];
   const { main } = await import('../../src/cli/main.js');
   const io = terminal(cwd, locale);
-  const before = new Set(process.listeners('SIGINT'));
-  try {
-    const status = await main(['node', 'lamd', ...args], io);
-    return { status, io, asked: script.asked };
-  } finally {
-    for (const listener of process.listeners('SIGINT')) if (!before.has(listener)) process.removeListener('SIGINT', listener);
-  }
+  const status = await main(['node', 'lamd', ...args], io);
+  return { status, io, asked: script.asked };
 }
 
 describe('lamd new asks in the language of the locale', () => {
