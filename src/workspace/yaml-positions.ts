@@ -141,6 +141,12 @@ export function blockSpotOf(text: string, segments: readonly string[], target: '
   return blockWalker(text)?.(segments, target);
 }
 
+/**
+ * How many keys and items the walk found by searching for their lines (keyLine, itemLine) rather than
+ * by stepping: the steps give the same answers, so only this tells the tests that the search is taken.
+ */
+export const SEARCHES_ANSWERED = { keys: 0, items: 0 };
+
 /** blockSpotOf for many pointers into one text, which is looked at once for what the walk cannot take. */
 export function blockWalker(text: string): ((segments: readonly string[], target: 'value' | 'key') => Spot | null | undefined) | undefined {
   if (text.includes('\r')) return undefined;
@@ -350,7 +356,9 @@ class Walk {
     const pattern = keyPattern(map.column, segment);
     pattern.lastIndex = map.offset;
     const found = pattern.exec(this.text);
-    return found !== null && found[1] !== undefined ? found.index + 1 + map.column : -1;
+    if (found === null || found[1] === undefined) return -1;
+    SEARCHES_ANSWERED.keys++;
+    return found.index + 1 + map.column;
   }
 
   /**
@@ -369,6 +377,7 @@ class Walk {
       at = found.index + 1;
       if (found[0].length !== seq.column + 2 || !isDash(text, at + seq.column, this.lineEnd(at))) return -1;
     }
+    SEARCHES_ANSWERED.items++;
     return at;
   }
 

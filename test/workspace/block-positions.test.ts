@@ -12,7 +12,7 @@ import { pointerSegments } from '../../src/diagnostics.js';
 import { createLocator } from '../../src/workspace/locate.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { readBlockYaml } from '../../src/workspace/yaml-block.js';
-import { blockSpotOf, scanPositions, spotOf } from '../../src/workspace/yaml-positions.js';
+import { blockSpotOf, scanPositions, SEARCHES_ANSWERED, spotOf } from '../../src/workspace/yaml-positions.js';
 import { random } from '../fuzz/mutants.js';
 import { REPO } from '../helpers/lamd.js';
 import { mutate, pointers, randomDocument, randomStyledDocument, SMALL } from './yaml-generators.js';
@@ -143,6 +143,24 @@ describe('walking to a position in a block-read text', () => {
     expect(t.wrong).toEqual([]);
     expect(t.texts).toBe(texts.length);
     const at = (text: string, path: string[]) => blockSpotOf(text, path, 'key')?.from;
+    // Which of the answers below the search gave (the steps would give them all, only slower).
+    const answered = (text: string, path: string[]) => {
+      const before = { ...SEARCHES_ANSWERED };
+      at(text, path);
+      return { keys: SEARCHES_ANSWERED.keys - before.keys, items: SEARCHES_ANSWERED.items - before.items };
+    };
+    // `objectives` past `kind` and `sdg`, item 1 past item 0, `indicators` past `id`: three searches.
+    expect(answered(texts[0]!, ['objectives', '1', 'indicators'])).toEqual({ keys: 2, items: 1 });
+    // `list` is the first key (stepped to); item 1 and its `c` are searched for.
+    expect(answered(texts[5]!, ['list', '1', 'c'])).toEqual({ keys: 1, items: 1 });
+    expect(answered(texts[9]!, ['b'])).toEqual({ keys: 1, items: 0 });
+    expect(answered(texts[8]!, ['a', 'd'])).toEqual({ keys: 1, items: 0 });
+    // Left to the steps: a key after a quoted one, a list in the keys' column, the first key and a
+    // key the first one starts with.
+    expect(answered(texts[3]!, ['b'])).toEqual({ keys: 0, items: 0 });
+    expect(answered(texts[4]!, ['b'])).toEqual({ keys: 0, items: 0 });
+    expect(answered(texts[1]!, ['b'])).toEqual({ keys: 0, items: 0 });
+    expect(answered(texts[4]!, ['bb'])).toEqual({ keys: 0, items: 0 });
     expect(at(texts[0]!, ['objectives', '1', 'indicators'])).toBe(texts[0]!.indexOf('indicators: []'));
     expect(at(texts[1]!, ['b'])).toBe(texts[1]!.indexOf('b: 1'));
     expect(at(texts[5]!, ['list', '1', 'c'])).toBe(texts[5]!.indexOf('c: 4'));
