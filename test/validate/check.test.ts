@@ -215,6 +215,29 @@ describe('calendar dates', () => {
     expect([firstDay('2023'), firstDay('2023-05'), firstDay('2023-05-17')]).toEqual(['2023-01-01', '2023-05-01', '2023-05-17']);
     expect([lastDay('2023'), lastDay('2024-02'), lastDay('2023-02'), lastDay('2023-05-17')]).toEqual(['2023-12-31', '2024-02-29', '2023-02-28', '2023-05-17']);
   });
+
+  it('agrees with the Gregorian calendar and the schema’s date pattern on every day, month and year around the rules', async () => {
+    const { isCalendarDate, schemaDateShape } = await import('../../src/calendar/dates.js');
+    const schemaPattern = /^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$/;
+    const two = (n: number) => String(n).padStart(2, '0');
+    const wrong: string[] = [];
+    for (const year of [1, 1600, 1899, 1900, 2000, 2023, 2024, 2100, 9999]) {
+      const y = String(year).padStart(4, '0');
+      for (const text of [y, ...Array.from({ length: 14 }, (_, m) => `${y}-${two(m)}`)]) {
+        if (schemaDateShape(text) !== schemaPattern.test(text) || isCalendarDate(text) !== schemaPattern.test(text)) wrong.push(text);
+      }
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const text = `${y}-${two(month)}-${two(day)}`;
+          const utc = new Date(0);
+          utc.setUTCFullYear(year, month - 1, day);
+          const real = month >= 1 && month <= 12 && day >= 1 && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
+          if (isCalendarDate(text) !== real || schemaDateShape(text) !== schemaPattern.test(text)) wrong.push(text);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
 
 describe('an election with an impossible date', () => {
