@@ -23,9 +23,10 @@ export function str(value: unknown): string | undefined {
 export function objects(value: unknown, pointer: string): Array<[Obj, string]> {
   const out: Array<[Obj, string]> = [];
   if (!Array.isArray(value)) return out;
+  let pointers: string[] | undefined;
   for (let i = 0; i < value.length; i++) {
     const item = obj(value[i]);
-    if (item) out.push([item, `${pointer}/${i}`]);
+    if (item) out.push([item, (pointers ??= itemPointers(pointer, value.length))[i]!]);
   }
   return out;
 }
@@ -34,9 +35,29 @@ export function objects(value: unknown, pointer: string): Array<[Obj, string]> {
 export function strings(value: unknown, pointer: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   if (!Array.isArray(value)) return out;
+  let pointers: string[] | undefined;
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
-    if (typeof item === 'string') out.push([item, `${pointer}/${i}`]);
+    if (typeof item === 'string') out.push([item, (pointers ??= itemPointers(pointer, value.length))[i]!]);
   }
   return out;
 }
+
+/**
+ * The pointers of a list's first `length` items, kept for the run: every road map has `/actions/0`
+ * and `/objectives/1/indicators/0`, and the rules walked them all, most of them to find nothing, a
+ * new string per item and rule (a tenth of a 2,000-road-map run's allocations). Lists of many shapes
+ * (a generated workspace) stop the keeping at MAX_KEPT_LISTS.
+ */
+function itemPointers(pointer: string, length: number): string[] {
+  let kept = keptPointers.get(pointer);
+  if (kept === undefined) {
+    kept = [];
+    if (keptPointers.size < MAX_KEPT_LISTS) keptPointers.set(pointer, kept);
+  }
+  for (let i = kept.length; i < length; i++) kept.push(`${pointer}/${i}`);
+  return kept;
+}
+
+const keptPointers = new Map<string, string[]>();
+const MAX_KEPT_LISTS = 10_000;
