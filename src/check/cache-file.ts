@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isAscii } from 'node:buffer';
 import type { DocumentKind } from '../workspace/kinds.js';
 import type { PackedSummary } from './stand-in.js';
 import { temporaryBeside } from '../temporary-file.js';
@@ -115,31 +116,40 @@ export interface CacheContents {
  * The file lines of a header read. A line is the path as JSON, a comma, the entry as JSON and a
  * comma: the lines are one JSON list, read by one JSON.parse, whose paths are values, not property
  * names (two thousand of those would each be hashed and interned). An entry still as it was read is
- * written again as its line's text.
+ * written again as its line's bytes.
  */
 export class FileLines {
-  /** Each path's entry and its line's number. */
-  readonly #at = new Map<string, { entry: FileEntry; line: number; st: string | null }>();
-  /** Where each line starts in `text`, found when the header is written. */
+  /** Each path's line number. */
+  readonly #at = new Map<string, number>();
+  /** Each line's entry, and its `st` as read (a run sets an entry's `st` to null when it is racy). */
+  readonly #entries: FileEntry[] = [];
+  readonly #st: Array<string | null> = [];
+  /** Where each line starts in `bytes`, found when the header is written. */
   #starts: number[] | undefined;
 
-  private constructor(readonly text: string) {}
+  private constructor(readonly bytes: Buffer) {}
 
-  /** The lines of a header's text; undefined when they are not lines lamd writes. */
-  static read(text: string): FileLines | undefined {
+  /** The lines of a header's bytes; undefined when they are not lines lamd writes. */
+  static read(bytes: Buffer): FileLines | undefined {
     let list: unknown;
     try {
-      list = JSON.parse(`[${text}null]`);
+      // lamd writes headers in ASCII (see ascii()), which latin-1 decodes fastest; an older header may hold UTF-8.
+      list = JSON.parse(`[${bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')}null]`);
     } catch {
       return undefined;
     }
-    if (!Array.isArray(list) || list.length % 2 !== 1 || (text !== '' && !text.endsWith(',\n'))) return undefined;
-    const lines = new FileLines(text);
+    if (!Array.isArray(list) || list.length % 2 !== 1 || (bytes.length > 0 && (bytes[bytes.length - 1] !== 0x0a || bytes[bytes.length - 2] !== 0x2c))) return undefined;
+    const lines = new FileLines(bytes);
+    const at = lines.#at;
+    const entries = lines.#entries;
+    const st = lines.#st;
     for (let i = 0; i + 1 < list.length; i += 2) {
       const rel: unknown = list[i];
       const entry = list[i + 1] as FileEntry;
-      if (typeof rel !== 'string' || !isRecord(entry) || lines.#at.has(rel)) return undefined;
-      lines.#at.set(rel, { entry, line: i / 2, st: entry.st });
+      if (typeof rel !== 'string' || !isRecord(entry) || at.has(rel)) return undefined;
+      at.set(rel, entries.length);
+      entries.push(entry);
+      st.push(entry.st);
     }
     return lines;
   }
@@ -149,7 +159,8 @@ export class FileLines {
   }
 
   get(rel: string): FileEntry | undefined {
-    return this.#at.get(rel)?.entry;
+    const line = this.#at.get(rel);
+    return line === undefined ? undefined : this.#entries[line];
   }
 
   /** Every path, in the order of the lines. */
@@ -157,15 +168,16 @@ export class FileLines {
     return this.#at.keys();
   }
 
-  /** Where the line `entry` was read from lies in `text` (its newline included), when the entry is still as read. */
+  /** Where the line `entry` was read from lies in `bytes` (its newline included), when the entry is still as read. */
   line(rel: string, entry: FileEntry): [from: number, to: number] | undefined {
-    const at = this.#at.get(rel);
-    if (!at || at.entry !== entry || at.st !== entry.st) return undefined;
+    const line = this.#at.get(rel);
+    if (line === undefined || this.#entries[line] !== entry || this.#st[line] !== entry.st) return undefined;
     if (!this.#starts) {
-      this.#starts = [0];
-      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.#starts.push(i + 1);
+      const starts = [0];
+      for (let i = this.bytes.indexOf(0x0a); i !== -1; i = this.bytes.indexOf(0x0a, i + 1)) starts.push(i + 1);
+      this.#starts = starts;
     }
-    return [this.#starts[at.line]!, this.#starts[at.line + 1]!];
+    return [this.#starts[line]!, this.#starts[line + 1]!];
   }
 }
 
@@ -211,7 +223,7 @@ export function readCacheFile(file: string, key: string): CacheRead {
   // The entries' shapes are then lamd's own, with this build (the key says so), and are not checked one by one.
   if (bytes.toString('latin1', 0, first) !== sha256(bytes.subarray(first + 1))) return { damaged: true };
   if (!isString(header.facts) || !Array.isArray(header.rests) || !isRecord(header.blob)) return { damaged: true };
-  const files = FileLines.read(bytes.toString('utf8', second + 1));
+  const files = FileLines.read(bytes.subarray(second + 1));
   if (!files) return { damaged: true };
   const { file: blobName, chunks } = header.blob;
   if (!isString(blobName) || !ownBlobName(blobName, basename(file)) || !Array.isArray(chunks)) return { damaged: true };
@@ -350,27 +362,47 @@ export function writeCacheFile(file: string, write: CacheWrite): string | undefi
 
 /**
  * The header's bytes after its checksum: its line of JSON, then a line per file; a run of lines as
- * they were read is copied from the old header's text as one slice.
+ * they were read is copied from the old header's bytes as one slice.
  */
 function headerParts(header: CacheHeader, lines: FileLines | undefined): Buffer[] {
   const { format, version, key, facts, rests, blob } = header;
   const first: HeaderLine = { format, version, key, facts, rests, blob };
-  const texts = [`${JSON.stringify(first)}\n`];
+  const parts: Buffer[] = [];
+  // Lines written now, gathered until a run of copied lines (or the end) comes.
+  let texts = `${ascii(JSON.stringify(first))}\n`;
   let from = -1;
   let to = -1;
+  const flush = () => {
+    if (from !== -1) parts.push(lines!.bytes.subarray(from, to));
+    from = to = -1;
+  };
   for (const [rel, entry] of header.files) {
     const line = lines?.line(rel, entry);
     if (line && line[0] === to) to = line[1];
-    else {
-      if (from !== -1) texts.push(lines!.text.slice(from, to));
-      from = to = -1;
-      if (line) [from, to] = line;
-      else texts.push(`${JSON.stringify(rel)},${JSON.stringify(entry)},\n`);
+    else if (line) {
+      flush();
+      if (texts !== '') parts.push(Buffer.from(texts, 'latin1'));
+      texts = '';
+      [from, to] = line;
+    } else {
+      flush();
+      texts += `${ascii(JSON.stringify(rel))},${ascii(JSON.stringify(entry))},\n`;
     }
   }
-  if (from !== -1) texts.push(lines!.text.slice(from, to));
-  return [Buffer.from(texts.join(''), 'utf8')];
+  flush();
+  if (texts !== '') parts.push(Buffer.from(texts, 'latin1'));
+  return parts;
 }
+
+/**
+ * JSON text with every character beyond ASCII written as its escape: the header is then ASCII,
+ * which the next run decodes as latin-1, the fastest decoding (a two-byte string also parses slower).
+ */
+function ascii(json: string): string {
+  return NOT_ASCII.test(json) ? json.replace(NOT_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+}
+const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII_ALL = /[^\x00-\x7f]/g;
 
 /** Files untouched for this long, other than the blob just written, are leftovers (a live run is never this slow to rename). */
 const LEFTOVER_AGE_MS = 10 * 60 * 1000;

@@ -6,9 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { isAscii } from 'node:buffer';
 import { describe, expect, it, vi } from 'vitest';
 import { validateWithCache } from '../../src/check/cache.js';
-import { sha256 } from '../../src/check/cache-file.js';
+import { FileLines, sha256 } from '../../src/check/cache-file.js';
 import { checkLoaded } from '../../src/check/index.js';
 import { loadWorkspace, readDocumentFile } from '../../src/workspace/load.js';
 import { lamd, runLamd, tempDir } from '../helpers/lamd.js';
@@ -96,9 +97,10 @@ function cacheHeader(file: string): Header {
   return { ...JSON.parse(first!), files };
 }
 
-/** The bytes of a header after its checksum line, as lamd lays them out. */
+/** The bytes of a header after its checksum line, as lamd lays them out: ASCII, every other character written as its JSON escape. */
 function headerText({ files, ...first }: Header): string {
-  return `${JSON.stringify(first)}\n${Object.entries(files).map(([path, entry]) => `${JSON.stringify(path)},${JSON.stringify(entry)},\n`).join('')}`;
+  const ascii = (json: string) => json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${ascii(JSON.stringify(first))}\n${Object.entries(files).map(([path, entry]) => `${ascii(JSON.stringify(path))},${ascii(JSON.stringify(entry))},\n`).join('')}`;
 }
 
 /** The blob file a cache's header names, beside it. */
@@ -245,6 +247,9 @@ describe('lamd validate --cache', () => {
     expect(after.filter((line) => !lines.includes(line)).map((line) => JSON.parse(`[${line}null]`)[0])).toEqual([roadmapPath(4)]);
     expect(after).toHaveLength(lines.length);
     expect(text.slice(text.indexOf('\n') + 1)).toBe(headerText(cacheHeader(file)));
+    // The network's titles hold letters beyond ASCII (développement): the header writes them escaped.
+    expect(text).toContain('d\\u00e9veloppement');
+    expect(isAscii(readFileSync(file))).toBe(true);
     // Every road map changed, again and again: soon most of the blob is entries no longer referred to.
     let rounds = 0;
     let grown = 0;
@@ -271,6 +276,27 @@ describe('lamd validate --cache', () => {
     }
     expect(existsSync(blob)).toBe(false);
     expect(readdirSync(join(dir, '.lamd/cache')).sort()).toEqual(['validate.json', basename(compacted), basename(blobOf(file))].sort());
+  });
+
+  it('reads a header whose lines hold UTF-8, as lamd wrote them before it escaped what is not ASCII', async () => {
+    const dir = network(12);
+    const file = join(dir, '.lamd/cache/validate.json');
+    await validate(dir, 'json', '--cache');
+    const escaped = readFileSync(file, 'utf8');
+    // The same lines with each escape of a character beyond ASCII written as the character itself.
+    const utf8 = escaped.slice(escaped.indexOf('\n') + 1).replace(/\\u([0-9a-f]{4})/g, (escape, hex: string) => (parseInt(hex, 16) >= 0x80 ? String.fromCharCode(parseInt(hex, 16)) : escape));
+    expect(utf8).toContain('développement');
+    expect(utf8).not.toBe(escaped.slice(escaped.indexOf('\n') + 1));
+    // Read as UTF-8, not as the latin-1 an ASCII header is read as.
+    const lines = FileLines.read(Buffer.from(utf8.slice(utf8.indexOf('\n') + 1)))!;
+    expect([...lines.paths()].map((path) => lines.get(path)!.doc?.sm).filter((sm) => sm?.includes('La diaspora, partenaire du développement local'))).toHaveLength(1);
+    writeFileSync(file, `${sha256(utf8)}\n${utf8}`);
+    await ticksPass();
+    const run = await validateWithCache({ cwd: dir, paths: [] }, { today: TODAY });
+    expect(run.cacheNotes).toEqual([]);
+    expect(run.checked).toEqual([]);
+    expect(run.reused).toBeGreaterThan(0);
+    expect(await expectSameAsCold(dir)).toEqual([]);
   });
 
   it('trusts a blob a killed run appended to without writing its header, and notices one another run appended to meanwhile', async () => {
