@@ -18,7 +18,9 @@ export interface LoadedBundle<Exports> {
   /**
    * Writes the cache for the next run of the same command when this run found none it could use;
    * with `grown`, also when this run compiled a good deal more than the cache it used held (a first
-   * run over a small workspace kept little of what a large one compiles).
+   * run over a small workspace kept little of what a large one compiles). Nothing is written when
+   * the bundle exports `keepsCompiledCode()` and it says no: the run compiled what the command's
+   * usual runs do not (see src/check/compiled-code.ts).
    */
   save(options?: { grown?: boolean }): void;
   /** What happened to the cache: used, made anew (no file, or V8 refused it), or off. */
@@ -114,6 +116,8 @@ export function loadBundle<Exports>(file: string, options: BundleOptions): Loade
     cache,
     save({ grown = false } = {}) {
       if (saved || cacheFile === undefined || (cache !== 'new' && !grown)) return;
+      const keeps = (module.exports as { keepsCompiledCode?: unknown }).keepsCompiledCode;
+      if (typeof keeps === 'function' && keeps() === false) return;
       saved = true;
       writeCache(cacheFile, prefix, () => {
         const data = script.createCachedData();

@@ -25,6 +25,7 @@ import { lazyRoadmap, packedScalar, packSummary, summarize, unpackSummary, type 
 import { unreadableIds } from './workspace-index.js';
 import { CACHE_FORMAT, CACHE_VERSION, NewTexts, readCacheFile, sha256, text, writeCacheFile, type CacheContents, type CacheHeader, type FileEntry, type PrintedResult, type RestEntry, type Segment } from './cache-file.js';
 import { jsonFileFragment, jsonFiles, quoter, type PrintedFiles } from '../format/json.js';
+import { keepCompiledCode } from './compiled-code.js';
 
 /** Where the cache lives in a workspace (`lamd init` lists it in .gitignore). */
 export const CACHE_FOLDER = join('.lamd', 'cache');
@@ -85,6 +86,7 @@ class DamagedCache extends Error {}
 /** Loads and checks with the cache: the whole run of `lamd validate --cache`. */
 export async function validateWithCache(loadOptions: LoadOptions, checkOptions: CheckOptions, options: CacheOptions = {}): Promise<CachedRun> {
   const started = process.hrtime.bigint();
+  keepCompiledCode(false);
   const cwd = resolve(loadOptions.cwd);
   const cacheNotes: Text[] = [];
   const rule = options.rule ?? (await import('./rule-docs.js')).ruleLookup();
@@ -103,7 +105,11 @@ export async function validateWithCache(loadOptions: LoadOptions, checkOptions: 
   const run: RunContext = { loadOptions, checkOptions: dated, rule, root, file, key, cwd, started, previous: 'contents' in read ? read.contents : undefined, cacheNotes, racyWindow: options.racyWindowNs ?? RACY_WINDOW_NS, diagnostics: options.diagnostics ?? true };
   for (;;) {
     try {
-      return await cachedRun(run);
+      const outcome = await cachedRun(run);
+      // The code of the usual warm run (the cache read and placed, the other documents' results kept,
+      // road maps checked) is the one worth keeping for the next; a run that checked every kind compiled more.
+      keepCompiledCode(run.previous !== undefined && outcome.restReused && outcome.checked.length > 0);
+      return outcome;
     } catch (error) {
       // A cache whose checksum held but whose contents do not read: run once more without it.
       if (error instanceof DamagedCache && run.previous !== undefined) {

@@ -1,15 +1,16 @@
 // The code cache lamd's process entry loads its bundle through (src/compile-cache.ts): made by a
-// command's first run, used by the next, made again when V8 refuses it or the run outgrew it, never
+// command's first run (a cached validate's first warm one), used by the next, made again when V8 refuses it or the run outgrew it, never
 // read from a folder others can write to, off for a bundle that does not name its build or when
 // asked; and, end to end, the built binary keeps one per command and runs what it leaves in node_modules.
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCacheFolder, loadBundle, type BundleOptions } from '../../src/compile-cache.js';
 import { commandOf, COMMAND_NAMES, purposeOf } from '../../src/cli/command-names.js';
 import { buildProgram } from '../../src/cli/main.js';
 import { captureIO, FIXTURES, lamd, REPO, tempDir } from '../helpers/lamd.js';
+import { roadmapPath, writeNetwork } from './network.js';
 
 /** A small CommonJS bundle ending with its build line, as scripts/build.mjs writes one. */
 function bundleIn(dir: string, code = "const { basename } = require('node:path');\nexports.twice = (n) => 2 * n;\nexports.file = basename(__filename);\nmodule.exports.self = this === module.exports;\n"): string {
@@ -113,6 +114,23 @@ describe('loadBundle', () => {
     expect(statSync(join(folder, made!)).mtimeMs).toBe(before);
   });
 
+  it('writes nothing after a run whose bundle says its compiled code is not worth keeping', () => {
+    const dir = tempDir();
+    const folder = join(dir, 'cache');
+    const file = bundleIn(dir, "let keep = false;\nexports.keepsCompiledCode = () => keep;\nexports.keep = () => { keep = true; };\n");
+    const notKept = load<{ keep(): void }>(file, { purpose: 'validate-cache', folder });
+    expect(notKept.cache).toBe('new');
+    notKept.save();
+    notKept.save({ grown: true });
+    expect(cacheFiles(folder)).toEqual([]);
+    const kept = load<{ keep(): void }>(file, { purpose: 'validate-cache', folder });
+    expect(kept.cache).toBe('new');
+    kept.exports.keep();
+    kept.save();
+    expect(cacheFiles(folder)).toHaveLength(1);
+    expect(load(file, { purpose: 'validate-cache', folder }).cache).toBe('used');
+  });
+
   it('is off without a folder, for a bundle that names no build, and in a folder others may write to', () => {
     const dir = tempDir();
     const file = bundleIn(dir);
@@ -188,6 +206,10 @@ describe('commandOf', () => {
     // Help, wherever it is asked, keeps its own cache.
     for (const args of [['--help'], ['validate', '-h'], ['help', 'validate'], ['-C', 'x', 'help']]) expect(purposeOf(args), args.join(' ')).toBe('help');
     expect(purposeOf(['validate', '-C', 'x'])).toBe('validate');
+    // A cached run keeps its own: warm, it compiles a third less than a cold run.
+    for (const args of [['validate', '--cache'], ['-C', 'x', 'validate', '--cache-location', 'c'], ['validate', '--cache-location=c', 'a.yaml']]) expect(purposeOf(args), args.join(' ')).toBe('validate-cache');
+    expect(purposeOf(['validate', '--cache', '--help'])).toBe('help');
+    expect(purposeOf(['report', '--cache'])).toBe('report');
   });
 });
 
@@ -214,6 +236,32 @@ describe('the built binary', () => {
     // A command's help keeps its own, which the command's runs do not take.
     expect(lamd(['rules', '--help'], { env }).status).toBe(0);
     expect(cacheFiles(folder).map((f) => f.replace(/^.*-/, '')).sort()).toEqual(['help.v8', 'rules.v8']);
+  });
+
+  it('keeps the code of a warm `validate --cache` run, not of the run that filled the cache', () => {
+    const home = tempDir();
+    const env = { XDG_CACHE_HOME: home, NODE_DISABLE_COMPILE_CACHE: undefined };
+    const folder = join(home, 'lamd', 'compile-cache');
+    const workspace = join(tempDir(), 'ws');
+    writeNetwork(workspace, 4);
+    const run = () => lamd(['validate', '--format', 'json', '--today', '2026-06-30', '--cache'], { cwd: workspace, env });
+    // The first run checks every document: the code of a cold run, not kept.
+    expect(run().status).toBe(1);
+    expect(cacheFiles(folder)).toEqual([]);
+    // Nothing changed: nothing checked, nothing compiled for checking, nothing kept.
+    expect(run().status).toBe(1);
+    expect(cacheFiles(folder)).toEqual([]);
+    // One road map changed: its check, and the rest of a warm run, are kept for the next.
+    appendFileSync(join(workspace, roadmapPath(1)), '# edited\n');
+    const warm = run();
+    expect(warm.status).toBe(1);
+    expect(cacheFiles(folder).map((f) => f.replace(/^.*-v\d+\.\d+\.\d+-[^-]+-/, ''))).toEqual(['validate-cache.v8']);
+    // Another document changed: its run checks every kind of document again, and leaves the cache as it was.
+    const [made] = cacheFiles(folder);
+    const before = statSync(join(folder, made!)).mtimeMs;
+    appendFileSync(join(workspace, 'lamd.yaml'), '# edited\n');
+    expect(run().status).toBe(1);
+    expect(statSync(join(folder, made!)).mtimeMs).toBe(before);
   });
 
   it('keeps nothing when the cache is turned off', () => {
