@@ -1,7 +1,10 @@
 // `lamd --version` answers from the process entry before the command line loads (src/cli/entry.ts):
-// the built binary's answer must be commander's, byte for byte, in every form the shortcut takes.
+// the built binary's answer must be commander's, byte for byte, in every form the shortcut takes; and
+// the process, which leaves as soon as its output is with the system, still gives a slow reader all of it.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { lamd, runLamd } from '../helpers/lamd.js';
+import { BIN, lamd, runLamd, tempDir } from '../helpers/lamd.js';
+import { writeNetwork } from '../speed/network.js';
 
 describe('lamd --version', () => {
   it('prints what the full command line prints, with exit 0', async () => {
@@ -13,5 +16,24 @@ describe('lamd --version', () => {
     }
     // Anything more than the flag alone takes the full path, as before.
     expect(lamd(['-C', '.', '--version'])).toEqual({ status: 0, stdout: full.stdout, stderr: '' });
+  });
+});
+
+// The process leaves as soon as its command is done and its output is with the system (entry.ts):
+// output a slow reader has not taken yet is still written whole, with the command's exit code.
+describe('the end of a run', () => {
+  it('writes the whole output to a reader that empties the pipe late, with the exit code', () => {
+    const dir = tempDir();
+    writeNetwork(dir, 80);
+    const args = ['validate', '--format', 'json', '--today', '2026-06-30'];
+    const direct = lamd(args, { cwd: dir });
+    expect(direct.status).toBe(1);
+    // More than a pipe holds (64 KiB on Linux): the last writes wait for the reader.
+    expect(Buffer.byteLength(direct.stdout)).toBeGreaterThan(1 << 16);
+    const script = `"$NODE" "$BIN" ${args.join(' ')} 2>/dev/null | (sleep 1; cat); printf '\\n%s' "\${PIPESTATUS[0]}"`;
+    const late = spawnSync('bash', ['-c', script], { cwd: dir, env: { ...process.env, NODE: process.execPath, BIN, NO_COLOR: '1' }, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 26 });
+    const status = late.stdout.slice(late.stdout.lastIndexOf('\n') + 1);
+    expect(status).toBe('1');
+    expect(late.stdout.slice(0, late.stdout.lastIndexOf('\n'))).toBe(direct.stdout);
   });
 });
