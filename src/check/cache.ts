@@ -167,6 +167,9 @@ interface RunContext {
   diagnostics: boolean;
 }
 
+/** A kept file's suppressions and suppressed findings when it has none (nearly all): one pair of lists, never added to. */
+const NO_EXTRAS = Object.freeze({ suppressions: Object.freeze([]) as readonly Suppression[], suppressed: Object.freeze([]) as readonly SuppressedDiagnostic[] });
+
 /** Where a file's results come from: checked in this run, or kept. */
 type Outcome = { fresh: FileResult } | { kept: PrintedResult };
 
@@ -248,11 +251,11 @@ async function loadWithCache(run: RunContext): Promise<Loaded> {
   });
   if (load.reported.size === 0) throw new UsageError(t('validate.nothing-to-check'));
 
-  const names = new Set(items.map((i) => i.name));
-  const discovery = load.diagnostics.filter((d) => !names.has(d.file));
-  // What reading found in each file read now, before the kept findings are added back.
+  // What discovery found on no file, and what reading found in each file read now (before the kept findings are added back).
+  const names = load.diagnostics.length > 0 ? new Set(items.map((i) => i.name)) : undefined;
+  const discovery = names ? load.diagnostics.filter((d) => !names.has(d.file)) : [];
   const readNow = new Map<string, Diagnostic[]>();
-  for (const d of load.diagnostics) if (names.has(d.file)) (readNow.get(d.file) ?? readNow.set(d.file, []).get(d.file)!).push(d);
+  if (names) for (const d of load.diagnostics) if (names.has(d.file)) (readNow.get(d.file) ?? readNow.set(d.file, []).get(d.file)!).push(d);
   load.diagnostics.push(...restored);
   for (const doc of load.documents) {
     const item = doc.path !== undefined ? byPath.get(doc.path) : undefined;
@@ -285,9 +288,7 @@ interface Plan {
 
 function whatToCheck(run: RunContext, { load, items, byPath, discovery }: Loaded): Plan {
   const { previous } = run;
-  const hashOf = new Map<string, string | null>();
-  for (const item of items) hashOf.set(item.name, item.hash ?? null);
-  const facts = workspaceFacts(load, hashOf);
+  const facts = workspaceFacts(load, (doc) => (doc.path !== undefined ? byPath.get(doc.path)?.hash : undefined) ?? null);
   // In the documents' order, which a run over named files need not load them in.
   const first = new Map<string, string>();
   for (const doc of load.documents) {
@@ -304,8 +305,8 @@ function whatToCheck(run: RunContext, { load, items, byPath, discovery }: Loaded
     if (own && sameFacts && (own.first ?? item.name) === firstOf(first, item)) valid.add(item);
   }
   const toCheck = roadmaps.filter((i) => !valid.has(i) && load.reported.has(i.name));
-  const roadmapNames = new Set(roadmaps.map((i) => i.name));
-  const restReported = new Set([...load.reported].filter((name) => !roadmapNames.has(name)));
+  const restReported = new Set(load.reported);
+  for (const item of roadmaps) restReported.delete(item.name);
 
   // The key of the other files' results: their bytes, what discovery said, every road map's summary,
   // and (per entry) the bytes of the road maps their checks read whole.
@@ -321,7 +322,10 @@ function whatToCheck(run: RunContext, { load, items, byPath, discovery }: Loaded
     else parts.push(item.name, '\0h', item.hash ?? '', '\0');
   }
   base.update(parts.join(''));
-  const restKey = (deep: readonly string[]) => base.copy().update(JSON.stringify(deep.map((name) => [name, hashOf.get(name) ?? null]))).digest('base64url');
+  // Each file's hash by name, made only for a kept entry whose checks read road maps whole (rare).
+  let hashes: Map<string, string | null> | undefined;
+  const hashOf = (name: string) => (hashes ??= new Map(items.map((item) => [item.name, item.hash ?? null]))).get(name) ?? null;
+  const restKey = (deep: readonly string[]) => base.copy().update(JSON.stringify(deep.map((name) => [name, hashOf(name)]))).digest('base64url');
   const rest = previous?.header.rests.find((r) => r.key === restKey(r.deep));
   return { facts, sameFacts, first, roadmaps, valid, toCheck, restReported, restKey, rest };
 }
@@ -446,17 +450,25 @@ function keepForNextRun(run: RunContext, { items, blob, readNow }: Loaded, plan:
       if (item.old && item.old.st === item.stat?.key) entries.set(item.rel, keptEntry(item.old, plan.sameFacts));
       continue;
     }
-    const entry: FileEntry = { st: item.stat.key, h: item.hash };
-    if (item.doc) entry.doc = item.same && item.placed && item.old?.doc ? item.old.doc : docEntry(item, readNow.get(item.name), texts);
-    if (item.roadmap) {
-      const firstFile = firstOf(plan.first, item);
-      const r = printed.byFile.get(item.name) ?? (plan.valid.has(item) ? item.old!.own!.r : undefined);
-      if (r) entry.own = firstFile !== item.name ? { first: firstFile, r } : { r };
-    }
     const old = item.old;
-    const same = old !== undefined && old.st === entry.st && old.h === entry.h && old.doc === entry.doc && old.own?.r === entry.own?.r && old.own?.first === entry.own?.first;
-    entries.set(item.rel, same ? old : entry);
-    written.push(same ? old : entry);
+    const doc = item.doc ? (item.same && item.placed && old?.doc ? old.doc : docEntry(item, readNow.get(item.name), texts)) : undefined;
+    let r: PrintedResult | undefined;
+    let first: string | undefined;
+    if (item.roadmap) {
+      r = printed.byFile.get(item.name) ?? (plan.valid.has(item) ? old!.own!.r : undefined);
+      const firstFile = firstOf(plan.first, item);
+      if (r && firstFile !== item.name) first = firstFile;
+    }
+    // The entry read, when nothing in it changed (most of them): no new one to make and compare.
+    let entry: FileEntry;
+    if (old !== undefined && old.st === item.stat.key && old.h === item.hash && old.doc === doc && old.own?.r === r && old.own?.first === first) entry = old;
+    else {
+      entry = { st: item.stat.key, h: item.hash };
+      if (doc) entry.doc = doc;
+      if (r) entry.own = first !== undefined ? { first, r } : { r };
+    }
+    entries.set(item.rel, entry);
+    written.push(entry);
     latest.push(item.stat.latest);
   }
   const rests = [restNow(plan, checked, printed)];
@@ -554,8 +566,8 @@ function runOutcome(run: RunContext, { load, blob }: Loaded, plan: Plan, checked
     counts.infos += c[2];
     if (c[0] + c[1] + c[2] > 0) filesWithProblems++;
   }
-  const extras = (outcome: Outcome): { suppressions: Suppression[]; suppressed: SuppressedDiagnostic[] } =>
-    'fresh' in outcome ? outcome.fresh : outcome.kept.x ? (json(blob, outcome.kept.x) as { suppressions: Suppression[]; suppressed: SuppressedDiagnostic[] }) : { suppressions: [], suppressed: [] };
+  const extras = (outcome: Outcome): { suppressions: readonly Suppression[]; suppressed: readonly SuppressedDiagnostic[] } =>
+    'fresh' in outcome ? outcome.fresh : outcome.kept.x ? (json(blob, outcome.kept.x) as { suppressions: Suppression[]; suppressed: SuppressedDiagnostic[] }) : NO_EXTRAS;
   // Suppressions are listed in the order of the documents that declare them.
   const suppressions: Suppression[] = [];
   for (const doc of load.documents) {
@@ -784,7 +796,7 @@ function runKey(options: CheckOptions, rootFromCwd: string): string {
  * whether lamd.yaml and stakeholders.yaml exist. A road map depends on other road maps only through a
  * shared id (see `first` in whatToCheck).
  */
-function workspaceFacts(load: LoadResult, hashes: ReadonlyMap<string, string | null>): string {
+function workspaceFacts(load: LoadResult, hashOf: (doc: LoadedDocument) => string | null): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([load.root ?? null, load.hasStakeholdersFile]));
   const unreadable = unreadableIds(load.unloaded);
@@ -792,7 +804,7 @@ function workspaceFacts(load: LoadResult, hashes: ReadonlyMap<string, string | n
   hash.update(JSON.stringify(load.root !== undefined && load.unloaded.some((p) => isRootWorkspaceFile(p, load.root!))));
   for (const doc of load.documents) {
     if (doc.kind === 'roadmap') continue;
-    hash.update(JSON.stringify([doc.file, doc.kind, hashes.get(doc.file) ?? null]));
+    hash.update(JSON.stringify([doc.file, doc.kind, hashOf(doc)]));
   }
   return hash.digest('base64url');
 }
