@@ -76,7 +76,7 @@ export function ruleHelp(id: string, page: string, base: string | undefined): Ru
 
 /**
  * One lookup for every command that formats diagnostics: the registry's metadata, the page and, when
- * package.json names a homepage, the link. Pages are read once, and only for rules asked about.
+ * package.json names a homepage, the link. Pages are read once, and only for rules whose help is asked about.
  */
 export function ruleLookup(manifest: { homepage?: string; version?: string } = packageManifest()): (id: string) => RuleDocs {
   const base = ruleDocsBase(manifest.homepage, manifest.version ?? '0.0.0');
@@ -85,9 +85,21 @@ export function ruleLookup(manifest: { homepage?: string; version?: string } = p
     let docs = cache.get(id);
     if (!docs) {
       const meta = ruleMeta(id);
-      const page = meta ? rulePage(id) : undefined;
       const helpUri = meta ? ruleDocsUrl(id, base) : undefined;
-      docs = { ...(meta && { meta }), ...(helpUri !== undefined && { helpUri }), ...(page !== undefined && { help: ruleHelp(id, page, base) }) };
+      docs = { ...(meta && { meta }), ...(helpUri !== undefined && { helpUri }) };
+      // The page is read and made into help when an output asks for it (SARIF's does): the others
+      // print the link alone, and a warm `validate --cache` run read and reworded pages for nothing.
+      if (meta) {
+        let help: RuleHelp | undefined | null = null;
+        const read = () => {
+          if (help === null) {
+            const page = rulePage(id);
+            help = page === undefined ? undefined : ruleHelp(id, page, base);
+          }
+          return help;
+        };
+        Object.defineProperty(docs, 'help', { enumerable: true, configurable: true, get: read });
+      }
       cache.set(id, docs);
     }
     return docs;
