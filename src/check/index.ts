@@ -9,7 +9,7 @@ import type { Target } from '../workspace/locate.js';
 import type { SourceTexts } from '../workspace/texts.js';
 import { clipMessage } from './clip.js';
 import { checkConsistency } from './consistency.js';
-import { checkDates } from './dates.js';
+import { walkStrings } from './string-walk.js';
 import type { Finding } from './finding.js';
 import { indexWorkspace } from './workspace-index.js';
 import { checkBranding } from './branding.js';
@@ -165,7 +165,7 @@ export async function checkFiles(load: LoadResult, options: CheckOptions = {}): 
   const reportedKinds = new Set(own.map((d) => d.kind));
   const reachesReported = (id: string) => REPORTS_ONLY_ON.get(id)?.some((kind) => reportedKinds.has(kind)) ?? true;
   const workspaceDoc = workspaceFile !== undefined ? load.documents.find((d) => d.file === workspaceFile) : undefined;
-  const all: Finding[] = [...findings.filter(open), ...referenceFindings(context, ownContext), ...checkDates(own), ...checkBranding(workspaceDoc && open({ doc: workspaceDoc }) ? workspaceDoc : undefined, load.root), ...checkConsistency(own, context.today)];
+  const all: Finding[] = [...findings.filter(open), ...referenceFindings(context, ownContext), ...walkStrings(own).dates, ...checkBranding(workspaceDoc && open({ doc: workspaceDoc }) ? workspaceDoc : undefined, load.root), ...checkConsistency(own, context.today)];
   for (const rule of METHOD_RULES) {
     if (!reachesReported(rule.meta.id)) continue;
     const spans = SPANS_ROADMAPS.get(rule.meta.id);

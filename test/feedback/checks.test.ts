@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contactDataIn } from '../../src/check/method/privacy-contact-data.js';
+import { contactDataIn } from '../../src/check/contact-data.js';
 import { runLamd, tempDir } from '../helpers/lamd.js';
 import { check, lines, WORKSPACE_YAML } from '../helpers/workspace.js';
 

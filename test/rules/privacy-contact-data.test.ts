@@ -2,7 +2,7 @@
 // a run of digits, then nine digits or a phone keyword): on thousands of seeded texts built from the
 // pieces contact data and look-alikes are made of, the verdict must be the patterns' own.
 import { describe, expect, it } from 'vitest';
-import { CONTACT_PATTERNS, contactDataIn } from '../../src/check/method/privacy-contact-data.js';
+import { CONTACT_PATTERNS, contactDataIn } from '../../src/check/contact-data.js';
 import { random } from '../fuzz/mutants.js';
 
 const PIECES = [

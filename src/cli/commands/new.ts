@@ -27,7 +27,7 @@ import {
 import type { PlannedFile } from '../../scaffold/apply.js';
 import { mayAsk, Questions, type Choice } from '../../scaffold/questions.js';
 import { slugify, titleFromId, whyNoSlug } from '../../scaffold/slug.js';
-import { contactDataIn } from '../../check/method/privacy-contact-data.js';
+import { contactDataIn } from '../../check/contact-data.js';
 import { selector, t, type Text } from '../../i18n/messages.js';
 import { activityModes, activityTypes, stakeholderLevels, stakeholderTypes, thematicClusters } from '../../scaffold/vocabulary.js';
 import { readWorkspaceFacts } from '../../scaffold/workspace-facts.js';
