@@ -1,0 +1,38 @@
+// The one walk of the date and contact-data checks (src/check/string-walk.ts): what each finds, in the
+// order each has always found it, and one walk per list of documents.
+import { describe, expect, it } from 'vitest';
+import { walkStrings } from '../../src/check/string-walk.js';
+import type { LoadedDocument } from '../../src/workspace/load.js';
+
+const doc = (file: string, value: Record<string, unknown>): LoadedDocument => ({ file, kind: 'roadmap', value });
+
+describe('walkStrings', () => {
+  const documents = [
+    doc('a.yaml', {
+      kind: 'roadmap',
+      contact: 'mario.rossi@comune.example.it',
+      period: { start: '2024-05-01', end: '2024-02-30' },
+      actions: [
+        { id: 'a1', start: '2024-06-01', end: '2024-01-01', notes: ['call +39 02 1234 5678', 'fine'] },
+        { id: 'a2', date: '2023-02-29', url: 'https://example.org/tel/0612345678' },
+      ],
+      links: { url: ['tel: 06 12 34 56 78'] },
+    }),
+    doc('b.yaml', { kind: 'roadmap', owner: 'tel. 0661 234 567', adopted: '2024-13-01' }),
+  ];
+
+  it('finds the dates and the contact data each check finds, each in its own order', () => {
+    const found = walkStrings(documents);
+    const where = (list: typeof found.dates) => list.map((f) => `${f.doc.file}#${f.pointer} ${f.ruleId}`);
+    // A mapping's own values before its children, children last to first.
+    expect(where(found.dates)).toEqual(['a.yaml#/actions/1/date dates/valid', 'a.yaml#/actions/0/end dates/order', 'a.yaml#/period/end dates/valid']);
+    // The list under `url` holds addresses, not read; `url` in a mapping neither.
+    expect(where(found.contactData)).toEqual(['a.yaml#/contact privacy/contact-data', 'a.yaml#/actions/0/notes/0 privacy/contact-data', 'b.yaml#/owner privacy/contact-data']);
+  });
+
+  it('walks a list of documents once for both checks', () => {
+    expect(walkStrings(documents)).toBe(walkStrings(documents));
+    expect(walkStrings([...documents])).not.toBe(walkStrings(documents));
+    expect(walkStrings([...documents])).toEqual(walkStrings(documents));
+  });
+});
