@@ -530,22 +530,25 @@ function keptEntry(entry: FileEntry, keepOwn: boolean): FileEntry {
   return rest;
 }
 
-/** How many bytes of the blob the header refers to (a text referred to twice counted once). */
+/**
+ * How many bytes of the blob the header refers to (a text referred to twice counted once). Each file's
+ * entry refers to texts of its own (its value, what reading it found, a road map's results); the other
+ * files' results may be shared by several rests, and only those are counted through a set.
+ */
 function liveBytes(entries: ReadonlyMap<string, FileEntry>, rests: readonly RestEntry[]): number {
-  const seen = new Set<number>();
   let live = 0;
+  for (const entry of entries.values()) {
+    if (entry.doc?.v) live += entry.doc.v[1];
+    if (entry.doc?.read) live += entry.doc.read[1];
+    if (entry.own) live += entry.own.r.j[1] + (entry.own.r.x ? entry.own.r.x[1] : 0);
+  }
+  const seen = new Set<number>();
   const refer = (segment: Segment | undefined) => {
     if (segment && !seen.has(segment[0])) {
       seen.add(segment[0]);
       live += segment[1];
     }
   };
-  for (const entry of entries.values()) {
-    refer(entry.doc?.v);
-    refer(entry.doc?.read);
-    refer(entry.own?.r.j);
-    refer(entry.own?.r.x);
-  }
   for (const rest of rests) {
     for (const name in rest.files) {
       refer(rest.files[name]!.j);
