@@ -23,8 +23,15 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // (exit 0, or 1 for documents with problems), which compiled what such runs compile. A long run
   // also looks whether it compiled much more than the cache held: the look costs a few milliseconds.
   if (process.exitCode === 0 || process.exitCode === 1) bundle.save({ grown: performance.now() - started > LONG_RUN_MS });
-  // Then out at once, when the output is with the system: what a natural exit waits for is V8 tidying
-  // a heap about to be given back (a marking begun late in a warm --cache run took ~10 ms). Output
-  // still queued (a pipe its reader is slow to empty) is left to the natural exit, which writes it.
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
+  // Then out at once, when the output is with the system and nothing else is under way: what a natural
+  // exit waits for is V8 tidying a heap about to be given back (a marking begun late in a warm --cache
+  // run took ~10 ms). Output still queued (a pipe its reader is slow to empty), or anything a command
+  // left running (a stream, a timer, a child process: each command awaits its work, but one that did
+  // not must not be cut short), is left to the natural exit.
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0 && onlyStandardStreams()) process.exit();
+}
+
+/** Whether the event loop holds nothing but the standard streams (their pipes or terminals). */
+function onlyStandardStreams(): boolean {
+  return process.getActiveResourcesInfo().every((resource) => resource === 'PipeWrap' || resource === 'TTYWrap');
 }
