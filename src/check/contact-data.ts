@@ -17,6 +17,8 @@ const MAY_BE_EMAIL = (text: string) => text.includes('@');
 const MAY_BE_PHONE = /\d[\d\s().-]{5,}\d/;
 const PHONE_KEYWORD = /t[e\u00e9]l|phone|cell|mob|fax/iu;
 const PHONE_DIGITS = 9;
+/** The rule that reports contact data in documents (method/privacy-contact-data.ts). */
+export const CONTACT_DATA_RULE = 'privacy/contact-data';
 /** Keys whose values are web addresses, not read for contact data. */
 export const URL_KEYS: ReadonlySet<string> = new Set(['url']);
 

@@ -161,11 +161,13 @@ export async function checkFiles(load: LoadResult, options: CheckOptions = {}): 
   // The rules that look at one document at a time look only at the reported ones, and a rule that
   // reports on no reported kind is skipped (see rule-reach.ts): one road map named in a workspace
   // loads some eighty other documents for the index, whose own findings would be dropped.
-  const ownContext: RuleContext = own === checking ? context : { documents: own, index, today: today_ };
+  // The reported documents' strings, walked once for the date checks and privacy/contact-data.
+  const strings = walkStrings(own);
+  const ownContext: RuleContext = own === checking ? { ...context, strings } : { documents: own, index, today: today_, strings };
   const reportedKinds = new Set(own.map((d) => d.kind));
   const reachesReported = (id: string) => REPORTS_ONLY_ON.get(id)?.some((kind) => reportedKinds.has(kind)) ?? true;
   const workspaceDoc = workspaceFile !== undefined ? load.documents.find((d) => d.file === workspaceFile) : undefined;
-  const all: Finding[] = [...findings.filter(open), ...referenceFindings(context, ownContext), ...walkStrings(own).dates, ...checkBranding(workspaceDoc && open({ doc: workspaceDoc }) ? workspaceDoc : undefined, load.root), ...checkConsistency(own, context.today)];
+  const all: Finding[] = [...findings.filter(open), ...referenceFindings(context, ownContext), ...strings.dates, ...checkBranding(workspaceDoc && open({ doc: workspaceDoc }) ? workspaceDoc : undefined, load.root), ...checkConsistency(own, context.today)];
   for (const rule of METHOD_RULES) {
     if (!reachesReported(rule.meta.id)) continue;
     const spans = SPANS_ROADMAPS.get(rule.meta.id);

@@ -4,12 +4,15 @@ import type { LoadedDocument } from '../workspace/load.js';
 import type { Finding } from './finding.js';
 import type { WorkspaceIndex } from './workspace-index.js';
 import type { RuleMeta } from './rule-meta.js';
+import type { StringFindings } from './string-walk.js';
 
 export interface RuleContext {
   documents: readonly LoadedDocument[];
   index: WorkspaceIndex;
   /** The date used as "today" (YYYY-MM-DD), settable with --today for reproducible CI. */
   today: string;
+  /** What the one walk over every string of `documents` found (string-walk.ts), when the check made it. */
+  strings?: StringFindings;
 }
 
 export interface RuleModule {

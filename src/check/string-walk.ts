@@ -5,7 +5,7 @@
 import { pointerOf } from '../diagnostics.js';
 import { t } from '../i18n/messages.js';
 import type { LoadedDocument } from '../workspace/load.js';
-import { contactDataIn, URL_KEYS } from './contact-data.js';
+import { CONTACT_DATA_RULE, contactDataIn, URL_KEYS } from './contact-data.js';
 import { checkDateOrder, checkDateValue, DATE_KEYS, spanBit } from './dates.js';
 import type { Finding } from './finding.js';
 
@@ -16,24 +16,13 @@ export interface StringFindings {
   contactData: Finding[];
 }
 
-/** The findings of each list of documents walked: the date checks and the rule are given the same list in a run. */
-const walked = new WeakMap<readonly LoadedDocument[], StringFindings>();
-
 /**
- * The date and contact-data findings of `documents`, walked once per list. Depth first, a container's
- * own values before its children, children last to first: the order in which both checks have always
- * made their findings (it decides which are kept past MAX_PROBLEMS_PER_FILE).
+ * The date and contact-data findings of `documents`. Depth first, a container's own values before its
+ * children, children last to first: the order in which both checks have always made their findings
+ * (it decides which are kept past MAX_PROBLEMS_PER_FILE). checkFiles walks once and gives the result
+ * to the rule in its context (RuleContext.strings).
  */
 export function walkStrings(documents: readonly LoadedDocument[]): StringFindings {
-  let found = walked.get(documents);
-  if (!found) {
-    found = walk(documents);
-    walked.set(documents, found);
-  }
-  return found;
-}
-
-function walk(documents: readonly LoadedDocument[]): StringFindings {
   const dates: Finding[] = [];
   const contactData: Finding[] = [];
   // The keys and indices down to the value being read; a pointer is built only for a finding.
@@ -41,7 +30,7 @@ function walk(documents: readonly LoadedDocument[]): StringFindings {
   const at = (key?: string) => pointerOf(path, key);
   const contact = (doc: LoadedDocument, value: string, last: string | number) => {
     const what = contactDataIn(value);
-    if (what) contactData.push({ doc, pointer: pointerOf(path, last), ruleId: 'privacy/contact-data', message: t('privacy/contact-data.found', { what }) });
+    if (what) contactData.push({ doc, pointer: pointerOf(path, last), ruleId: CONTACT_DATA_RULE, message: t('privacy/contact-data.found', { what }) });
   };
   // `key`: the mapping key the node is under (a list's items are read as its key's values).
   const visit = (doc: LoadedDocument, node: object, key: string): void => {
