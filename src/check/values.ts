@@ -44,10 +44,10 @@ export function strings(value: unknown, pointer: string): Array<[string, string]
 }
 
 /**
- * The pointers of a list's first `length` items, kept for the run: every road map has `/actions/0`
- * and `/objectives/1/indicators/0`, and the rules walked them all, most of them to find nothing, a
- * new string per item and rule (a tenth of a 2,000-road-map run's allocations). Lists of many shapes
- * (a generated workspace) stop the keeping at MAX_KEPT_LISTS.
+ * The pointers of a list's first `length` items: kept for the run, up to MAX_KEPT_ITEMS per list and
+ * MAX_KEPT_LISTS lists, since every road map has `/actions/0` and `/objectives/1/indicators/0` and the
+ * rules walked them all, most of them to find nothing, a new string per item and rule (a tenth of a
+ * 2,000-road-map run's allocations). Past either bound, the pointers are made for this call alone.
  */
 function itemPointers(pointer: string, length: number): string[] {
   let kept = keptPointers.get(pointer);
@@ -55,9 +55,16 @@ function itemPointers(pointer: string, length: number): string[] {
     kept = [];
     if (keptPointers.size < MAX_KEPT_LISTS) keptPointers.set(pointer, kept);
   }
-  for (let i = kept.length; i < length; i++) kept.push(`${pointer}/${i}`);
-  return kept;
+  const keep = Math.min(length, MAX_KEPT_ITEMS);
+  for (let i = kept.length; i < keep; i++) kept.push(`${pointer}/${i}`);
+  if (length <= kept.length) return kept;
+  // A longer list than is kept: the kept pointers, then the rest made now.
+  const all = kept.slice();
+  for (let i = all.length; i < length; i++) all.push(`${pointer}/${i}`);
+  return all;
 }
 
 const keptPointers = new Map<string, string[]>();
-const MAX_KEPT_LISTS = 10_000;
+/** Lists whose pointers are kept, and items per list: a generated workspace's thousands of shapes stop there. */
+export const MAX_KEPT_LISTS = 10_000;
+export const MAX_KEPT_ITEMS = 1_000;

@@ -1,6 +1,6 @@
 // The defensive readers every rule walks documents with: items and their pointers, whatever the value.
 import { describe, expect, it } from 'vitest';
-import { arr, obj, objects, str, strings } from '../../src/check/values.js';
+import { arr, MAX_KEPT_ITEMS, MAX_KEPT_LISTS, obj, objects, str, strings } from '../../src/check/values.js';
 
 describe('objects and strings', () => {
   it('give the mappings or strings of a list with their pointers, and nothing for anything else', () => {
@@ -23,6 +23,18 @@ describe('objects and strings', () => {
     const [, first] = objects([item, item], '/objectives')[1]!;
     expect(objects([item, item], `${'/objectives'}/1/indicators`).map(([, p]) => p)).toEqual([`${first}/indicators/0`, `${first}/indicators/1`]);
     expect(objects([item], '').map(([, p]) => p)).toEqual(['/0']);
+  });
+
+  it('give every item of a list longer than the pointers kept its pointer, and lists past the kept ones theirs', () => {
+    const long = Array.from({ length: MAX_KEPT_ITEMS + 5 }, () => 'x');
+    const pointers = strings(long, '/long').map(([, p]) => p);
+    expect(pointers).toHaveLength(long.length);
+    expect(pointers.at(-1)).toBe(`/long/${long.length - 1}`);
+    expect(strings(long, '/long').map(([, p]) => p)).toEqual(pointers);
+    // Fill the kept lists, then ask for pointers under one more.
+    for (let i = 0; i < MAX_KEPT_LISTS; i++) objects([{}], `/filler/${i}`);
+    expect(objects([{}, 'x', {}], '/after-the-last').map(([, p]) => p)).toEqual(['/after-the-last/0', '/after-the-last/2']);
+    expect(objects([{}, {}], '/after-the-last').map(([, p]) => p)).toEqual(['/after-the-last/0', '/after-the-last/1']);
   });
 
   it('read a value only as the type asked for', () => {
