@@ -133,7 +133,8 @@ export class FileLines {
   static read(bytes: Buffer): FileLines | undefined {
     let list: unknown;
     try {
-      // lamd writes headers in ASCII (see ascii()), which latin-1 decodes fastest; an older header may hold UTF-8.
+      // lamd writes headers in ASCII (see ascii()), which latin-1 decodes fastest; a header that is not
+      // ASCII (none lamd writes: one of another build has another key and is not read this far) is UTF-8.
       list = JSON.parse(`[${bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')}null]`);
     } catch {
       return undefined;

@@ -53,10 +53,6 @@ export function lamd(args: readonly string[], options: LamdOptions = {}): LamdRe
 }
 
 /**
- * Runs lamd from source in this process, through its CliIO injection, as `lamd` would in a process whose
- * standard streams are pipes (no terminal): the same output, the same exit code, a fraction of the time.
- */
-/**
  * A CliIO that keeps what a command prints, for tests that call a command's `run` directly; the Ctrl-C
  * handlers a command registers are kept in `interrupts` (the test runner's process is left alone).
  */
@@ -75,6 +71,10 @@ export function captureIO(cwd: string, env: NodeJS.ProcessEnv = {}): CliIO & { o
   });
 }
 
+/**
+ * Runs lamd from source in this process, through its CliIO injection, as `lamd` would in a process whose
+ * standard streams are pipes (no terminal): the same output, the same exit code, a fraction of the time.
+ */
 export async function runLamd(args: readonly string[], options: LamdOptions = {}): Promise<LamdResult> {
   const { main } = await import('../../src/cli/main.js');
   let stdout = '';

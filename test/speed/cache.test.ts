@@ -278,7 +278,7 @@ describe('lamd validate --cache', () => {
     expect(readdirSync(join(dir, '.lamd/cache')).sort()).toEqual(['validate.json', basename(compacted), basename(blobOf(file))].sort());
   });
 
-  it('reads a header whose lines hold UTF-8, as lamd wrote them before it escaped what is not ASCII', async () => {
+  it('reads header lines that hold UTF-8 as UTF-8, not as the latin-1 its own ASCII headers are read as', async () => {
     const dir = network(12);
     const file = join(dir, '.lamd/cache/validate.json');
     await validate(dir, 'json', '--cache');
