@@ -16,15 +16,15 @@ export function loadSchemas(dir = new URL('../schemas/', import.meta.url)) {
 // must know them, and they only annotate, so the compiled validators do not change.
 export const EDITOR_KEYWORDS = ['patternErrorMessage', 'markdownEnumDescriptions'];
 
-/** An ajv instance holding every schema, set up as lamd compiles them. */
-function schemaCompiler(schemas) {
+/** An ajv instance holding every schema, set up as lamd compiles them (`code` for another module format, in tests). */
+export function schemaCompiler(schemas, code = { source: true, esm: true, lines: false }) {
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
     strictRequired: false,
     allowUnionTypes: true,
     verbose: true,
-    code: { source: true, esm: true, lines: false },
+    code,
   });
   for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword({ keyword, schemaType: keyword === 'patternErrorMessage' ? 'string' : 'array' });
   for (const schema of schemas) ajv.addSchema(schema);
