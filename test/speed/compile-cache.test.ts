@@ -114,6 +114,27 @@ describe('loadBundle', () => {
     expect(statSync(join(folder, made!)).mtimeMs).toBe(before);
   });
 
+  it('writes the union of two long runs that compiled different code, then leaves it', () => {
+    const dir = tempDir();
+    const bodies = Array.from({ length: 60 }, (_, i) => `exports.f${i} = (n) => { let s = n; for (let j = 0; j < ${i + 2}; j++) s = (s * 31 + j) % 1000003; return s + ${i}; };`);
+    const file = bundleIn(dir, `${bodies.join('\n')}\n`);
+    const folder = join(dir, 'cache');
+    const run = (from: number, to: number) => {
+      const loaded = load<Record<string, (n: number) => number>>(file, { purpose: 'validate', folder });
+      for (let i = from; i < to; i++) loaded.exports[`f${i}`]!(i);
+      loaded.save({ grown: true });
+      const [made] = cacheFiles(folder);
+      return statSync(join(folder, made!));
+    };
+    // A clean workspace's run, then one with findings that needs other code besides.
+    const first = run(0, 40);
+    const union = run(30, 60);
+    expect(union.size).toBeGreaterThan(first.size);
+    // Either run again finds all it compiles in the cache: nothing is written.
+    expect(run(0, 40).mtimeMs).toBe(union.mtimeMs);
+    expect(run(30, 60).mtimeMs).toBe(union.mtimeMs);
+  });
+
   it('writes nothing after a run whose bundle says its compiled code is not worth keeping', () => {
     const dir = tempDir();
     const folder = join(dir, 'cache');
