@@ -29,6 +29,14 @@ interface Tally {
   wrong: string[];
 }
 
+/** Every one of `texts` is read by the block reader, and walked to as the whole-file scan points. */
+function expectEachWalkedAsScanned(texts: readonly string[], name: string): void {
+  const t = tally();
+  for (const text of texts) compareText(text, name, t);
+  expect(t.wrong).toEqual([]);
+  expect(t.texts).toBe(texts.length);
+}
+
 /** Pointers compared per text at most. */
 const MAX_POINTERS = 150;
 
@@ -114,10 +122,7 @@ describe('walking to a position in a block-read text', () => {
       'a: 1\r\nb: 2\r\n',
       'a: x\nb: |\n short\n',
     ];
-    const t = tally();
-    for (const text of corners) compareText(text, 'corner', t);
-    expect(t.wrong).toEqual([]);
-    expect(t.texts).toBe(corners.length);
+    expectEachWalkedAsScanned(corners, 'corner');
   });
 
   it('finds a key or an item by searching for its line where it may, and by stepping where it may not', () => {
@@ -138,10 +143,7 @@ describe('walking to a position in a block-read text', () => {
       'x: 1 # b: no\n# b: comment\nb: 2\n',
       'a:\n  - 1\nb:\n  - 2\n  - 3\n',
     ];
-    const t = tally();
-    for (const text of texts) compareText(text, 'searched', t);
-    expect(t.wrong).toEqual([]);
-    expect(t.texts).toBe(texts.length);
+    expectEachWalkedAsScanned(texts, 'searched');
     const at = (text: string, path: string[]) => blockSpotOf(text, path, 'key')?.from;
     // Which of the answers below the search gave (the steps would give them all, only slower).
     const answered = (text: string, path: string[]) => {
