@@ -20,7 +20,7 @@ export interface LoadedBundle<Exports> {
    * with `grown`, also when this run compiled a good deal more than the cache it used held (a first
    * run over a small workspace kept little of what a large one compiles). Nothing is written when
    * the bundle exports `keepsCompiledCode()` and it says no: the run compiled what the command's
-   * usual runs do not (see src/check/compiled-code.ts).
+   * usual runs do not (see src/cli/compiled-code.ts).
    */
   save(options?: { grown?: boolean }): void;
   /** What happened to the cache: used, made anew (no file, or V8 refused it), or off. */

@@ -25,7 +25,6 @@ import { lazyRoadmap, packedScalar, packSummary, summarize, unpackSummary, type 
 import { unreadableIds } from './workspace-index.js';
 import { CACHE_FORMAT, CACHE_VERSION, NewTexts, readCacheFile, sha256, text, writeCacheFile, type CacheContents, type CacheHeader, type FileEntry, type PrintedResult, type RestEntry, type Segment } from './cache-file.js';
 import { jsonFileFragment, jsonFiles, quoter, type PrintedFiles } from '../format/json.js';
-import { keepCompiledCode } from './compiled-code.js';
 
 /** Where the cache lives in a workspace (`lamd init` lists it in .gitignore). */
 export const CACHE_FOLDER = join('.lamd', 'cache');
@@ -62,6 +61,12 @@ export interface CachedRun {
   restReused: boolean;
   /** The files whose results were made in this run, sorted. */
   checked: string[];
+  /**
+   * Whether this was a usual warm run (a cache read and placed, the other documents' results kept,
+   * road maps checked), whose compiled code is what the next warm run needs: a run that checked
+   * everything compiles half as much again, which warm runs would read for nothing.
+   */
+  usualWarmRun: boolean;
 }
 
 export interface CacheOptions {
@@ -86,7 +91,6 @@ class DamagedCache extends Error {}
 /** Loads and checks with the cache: the whole run of `lamd validate --cache`. */
 export async function validateWithCache(loadOptions: LoadOptions, checkOptions: CheckOptions, options: CacheOptions = {}): Promise<CachedRun> {
   const started = process.hrtime.bigint();
-  keepCompiledCode(false);
   const cwd = resolve(loadOptions.cwd);
   const cacheNotes: Text[] = [];
   const rule = options.rule ?? (await import('./rule-docs.js')).ruleLookup();
@@ -106,9 +110,7 @@ export async function validateWithCache(loadOptions: LoadOptions, checkOptions: 
   for (;;) {
     try {
       const outcome = await cachedRun(run);
-      // The code of the usual warm run (the cache read and placed, the other documents' results kept,
-      // road maps checked) is the one worth keeping for the next; a run that checked every kind compiled more.
-      keepCompiledCode(run.previous !== undefined && outcome.restReused && outcome.checked.length > 0);
+      outcome.usualWarmRun = run.previous !== undefined && outcome.restReused && outcome.checked.length > 0;
       return outcome;
     } catch (error) {
       // A cache whose checksum held but whose contents do not read: run once more without it.
@@ -608,6 +610,7 @@ function runOutcome(run: RunContext, { load, blob }: Loaded, plan: Plan, checked
     reused: plan.roadmaps.reduce((n, i) => (plan.valid.has(i) && load.reported.has(i.name) ? n + 1 : n), 0),
     restReused: plan.rest !== undefined,
     checked: [...printed.pieces.keys()].sort(),
+    usualWarmRun: false,
   };
 }
 
@@ -706,6 +709,7 @@ async function uncached(loadOptions: LoadOptions, checkOptions: CheckOptions, ru
     reused: 0,
     restReused: false,
     checked: result.files,
+    usualWarmRun: false,
   };
 }
 

@@ -20,7 +20,7 @@ export async function run(argv: readonly string[]): Promise<number> {
 }
 
 /** Whether this run's compiled code is worth keeping for its command's next run (see compiled-code.ts). */
-export { compiledCodeKept as keepsCompiledCode } from '../check/compiled-code.js';
+export { keepsCompiledCode } from './compiled-code.js';
 
 /** A parallel check's share, in a worker thread: the check's code loads only there and in `validate`. */
 export async function checkShareInWorker(): Promise<void> {

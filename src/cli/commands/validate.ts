@@ -17,6 +17,7 @@ import type { GlobalOptions } from '../global-options.js';
 import { writeFileAtomic } from '../write-file.js';
 import { messageLanguage } from '../locale.js';
 import { render, t, type MessageLanguage, type Text } from '../../i18n/messages.js';
+import { setKeepsCompiledCode } from '../compiled-code.js';
 
 export interface ValidateOptions {
   format?: 'pretty' | 'json' | 'github' | 'junit' | 'sarif';
@@ -51,6 +52,7 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
     // JSON is printed from the kept entries as they are: their diagnostics are read back only for the other formats, and for --quiet.
     const diagnostics = format !== 'json' || Boolean(options.quiet);
     cached = await validateWithCache(loadOptions, checkOptions, { diagnostics, ...(options.cacheLocation !== undefined ? { location: options.cacheLocation } : {}) });
+    setKeepsCompiledCode(cached.usualWarmRun);
     load = { ...(cached.root !== undefined ? { root: cached.root } : {}), texts: cached.texts };
     runNotes.push(...cached.cacheNotes);
   } else {
