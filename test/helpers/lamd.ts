@@ -7,6 +7,28 @@ import type { CliIO } from '../../src/cli/io.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const BIN = join(REPO, 'bin/lamd.js');
+
+/** The ordinary user permission tests run lamd as when the tests run as root (nobody). */
+const ORDINARY_USER = { uid: 65534, gid: 65534 };
+let ordinaryUserChecked = false;
+
+/**
+ * Spawn options that run lamd as an ordinary user where the tests run as root, since root reads
+ * anything and a permission test would prove nothing; none otherwise. That user must reach the
+ * build: a clone under a folder closed to others (mkdtemp's 0700) fails here with that said, rather
+ * than as lamd's own failure further on.
+ */
+export function asOrdinaryUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  if (!ordinaryUserChecked) {
+    const probe = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, require('fs').constants.R_OK)`], { ...ORDINARY_USER, encoding: 'utf8' });
+    if (probe.status !== 0) {
+      throw new Error(`The permission tests run lamd as user nobody (uid ${ORDINARY_USER.uid}), which cannot read ${BIN}: a folder above the repository is closed to other users. Clone it where others may enter (chmod o+x on the folders above it).`);
+    }
+    ordinaryUserChecked = true;
+  }
+  return ORDINARY_USER;
+}
 export const FIXTURES = join(REPO, 'test/fixtures');
 
 export interface LamdResult {

@@ -6,7 +6,7 @@ import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { BIN, REPO, runLamd, tempDir } from '../helpers/lamd.js';
+import { asOrdinaryUser, BIN, REPO, runLamd, tempDir } from '../helpers/lamd.js';
 import { files, fingerprint, NO_STACK, validateSummary } from './helpers.js';
 
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
@@ -238,13 +238,13 @@ describe('lamd init refuses bad input with one message, exit 2 and nothing writt
     chmodSync(ro, 0o555);
     try {
       // Root ignores permission bits: run lamd as an unprivileged user then.
-      const asRoot = process.getuid?.() === 0;
+      const asUser = asOrdinaryUser();
       const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: 'true' };
-      const result = spawnSync(process.execPath, [BIN, 'init', 'ro/demo', ...SFAX], { cwd, env, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+      const result = spawnSync(process.execPath, [BIN, 'init', 'ro/demo', ...SFAX], { cwd, env, encoding: 'utf8', ...asUser });
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^lamd: Cannot write in .*ro: permission denied \(the folder is read-only for you\)\. Nothing was written\.\n$/);
       expect(fingerprint(ro)).toEqual({});
-      const inside = spawnSync(process.execPath, [BIN, 'init', 'ro', ...SFAX], { cwd, env, encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+      const inside = spawnSync(process.execPath, [BIN, 'init', 'ro', ...SFAX], { cwd, env, encoding: 'utf8', ...asUser });
       expect(inside.status).toBe(2);
       expect(inside.stderr).toMatch(/permission denied/);
       expect(fingerprint(ro)).toEqual({});

@@ -4,7 +4,7 @@ import { chmodSync, cpSync, mkdirSync, readFileSync, symlinkSync, truncateSync, 
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { BIN, copyFixture, lamd, REPO, runLamd, tempDir } from '../helpers/lamd.js';
+import { asOrdinaryUser, BIN, copyFixture, lamd, REPO, runLamd, tempDir } from '../helpers/lamd.js';
 import { GITHUB_ANNOTATION, sarif } from '../helpers/outputs.js';
 import { STAKEHOLDERS_YAML, WORKSPACE_YAML, writeWorkspace } from '../helpers/workspace.js';
 
@@ -210,7 +210,7 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     chmodSync(join(root, 'municipalities/sfax/practices/one-stop-shop.yaml'), 0o000);
     chmodSync(join(root, 'municipalities/sfax/roadmaps'), 0o000);
     // Root reads anything, so the check runs as an ordinary user where the tests run as root.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const asUser = asOrdinaryUser();
     const run = (path: string) => spawnSync(process.execPath, [BIN, 'validate', path], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' }, ...asUser });
     const file = run('municipalities/sfax/practices/one-stop-shop.yaml');
     expect(file.status).toBe(2);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLoaded } from '../../src/check/index.js';
 import { loadWorkspace, readDocumentFile } from '../../src/workspace/load.js';
-import { BIN, copyFixture } from '../helpers/lamd.js';
+import { asOrdinaryUser, BIN, copyFixture } from '../helpers/lamd.js';
 import { validate } from '../validate/in-process.js';
 
 const BUG = /bug in lamd|unexpected failure/i;
@@ -112,7 +112,7 @@ describe('files lamd may not read, in a real process without permission', () => 
     execFileSync('chmod', ['-R', 'a+rX', root]);
     chmodSync(join(root, 'lamd.yaml'), 0o000);
     chmodSync(join(root, 'municipalities/sfax/practices/one-stop-shop.yaml'), 0o000);
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const asUser = asOrdinaryUser();
     const result = spawnSync(process.execPath, [BIN, 'validate'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' }, ...asUser });
     expect(result.stderr).not.toMatch(BUG);
     expect(result.status).toBe(1);
