@@ -37,4 +37,14 @@ describe('the end of a run', () => {
     expect(status).toBe('1');
     expect(late.stdout.slice(0, late.stdout.lastIndexOf('\n'))).toBe(direct.stdout);
   });
+
+  it('leaves at once when the command is done, not by the natural exit', () => {
+    const dir = tempDir();
+    writeNetwork(dir, 2);
+    // --trace-exit (Node's own, not V8's: the code cache still fits) reports a process.exit(); the
+    // natural exit, which also tears the heap down, reports nothing.
+    const run = spawnSync(process.execPath, ['--trace-exit', BIN, 'validate', '--format', 'json', '--today', '2026-06-30'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 20_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Exited the environment with code 1');
+  });
 });
