@@ -5,7 +5,7 @@ import type { Diagnostic, Position } from '../diagnostics.js';
 import { duplicateKeyDiagnostic, emptyFileDiagnostic, fileDiagnostic, inspectTree, MAX_DEPTH, MAX_NODES, MAX_SLOW_PATH_CHARS, multiDocumentDiagnostic, type ParsedSource } from './reading.js';
 import { syntaxHint } from './syntax-hints.js';
 import { keyAt, lineStarts, positionAt } from './text-positions.js';
-import { readBlockYaml } from './yaml-block.js';
+import { readBlock } from './yaml-block.js';
 import { YAML_12_CORE } from './yaml-core.js';
 
 /** Larger files are not lamd documents; reading them would only slow the run down. */
@@ -86,9 +86,9 @@ export function roadmapValueOf(file: string, bytes: Uint8Array): Record<string, 
 export function parseYamlText(file: string, text: string): ParsedSource {
   // Most of lamd's documents are in the block subset yaml-block.ts reads to js-yaml's very value,
   // several times faster; for any other text it steps aside and js-yaml reads it, errors and all.
-  const quick = readBlockYaml(text);
+  const quick = readBlock(text);
   if (quick !== undefined) {
-    const parsed = settle(file, text, [quick], [], text.length <= BLOCK_READ_BOUNDED_CHARS);
+    const parsed = settle(file, text, [quick.value], [], text.length <= BLOCK_READ_BOUNDED_CHARS, blockTextMayReadDifferently(text, quick.lineOfSpaces));
     parsed.blockRead = true;
     return parsed;
   }
@@ -126,11 +126,12 @@ export const BLOCK_READ_BOUNDED_CHARS = MAX_NODES / 2;
 
 /**
  * The verdict on the documents read from `text`, after `found` (a duplicate key) was reported;
- * `bounded`: the document is known to be within inspectTree's bounds (see BLOCK_READ_BOUNDED_CHARS).
+ * `bounded`: the document is known to be within inspectTree's bounds (see BLOCK_READ_BOUNDED_CHARS);
+ * `doubtful`: mayReadDifferently(text), when known already.
  */
-function settle(file: string, text: string, documents: unknown[], found: Diagnostic[], bounded = false): ParsedSource {
+function settle(file: string, text: string, documents: unknown[], found: Diagnostic[], bounded = false, doubtful = mayReadDifferently(text)): ParsedSource {
   // Whatever js-yaml read, a parser that may read this text against the specification does not decide.
-  const confirm = mayReadDifferently(text) ? { slowPath: true } : {};
+  const confirm = doubtful ? { slowPath: true } : {};
   if (documents.length === 0 || (documents.length === 1 && documents[0] == null)) {
     return { text, diagnostics: [emptyFileDiagnostic(file)], ...confirm };
   }
@@ -153,13 +154,7 @@ function settle(file: string, text: string, documents: unknown[], found: Diagnos
 export function mayReadDifferently(text: string): boolean {
   // Tabs, which YAML allows in fewer places than js-yaml does (DK95, Y79Y).
   if (text.includes('\t')) return true;
-  // A comment glued to a quote or bracket: YAML needs a space before `#` (SU5Z, 9JBA, CVW2).
-  for (let i = text.indexOf('#'); i > 0; i = text.indexOf('#', i + 1)) {
-    const before = text.charCodeAt(i - 1);
-    if (before === 0x22 || before === 0x27 || before === 0x5d || before === 0x7d || before === 0x2c) return true;
-  }
-  // Anchors, aliases and tags where YAML puts them, whose placement js-yaml checks loosely (4JVG, H7J7).
-  if (propertyAt(text, '&') || propertyAt(text, '*') || propertyAt(text, '!')) return true;
+  if (gluedCommentOrProperty(text)) return true;
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -175,6 +170,28 @@ export function mayReadDifferently(text: string): boolean {
     start = end + 1;
   }
   return false;
+}
+
+/**
+ * mayReadDifferently for a text the block reader (yaml-block.ts) read, given whether it skipped a line
+ * of spaces: the reader refuses tabs, document markers and every line at column 0 that is no key, item
+ * or comment, so only the scans for glued comments and for properties are left to make (the fuzzing
+ * of test/workspace/yaml-block.test.ts holds the two equal), without a pass over every line.
+ */
+export function blockTextMayReadDifferently(text: string, lineOfSpaces: boolean): boolean {
+  return lineOfSpaces || gluedCommentOrProperty(text);
+}
+
+/**
+ * A comment glued to a quote or bracket: YAML needs a space before `#` (SU5Z, 9JBA, CVW2). Or an
+ * anchor, alias or tag where YAML puts them, whose placement js-yaml checks loosely (4JVG, H7J7).
+ */
+function gluedCommentOrProperty(text: string): boolean {
+  for (let i = text.indexOf('#'); i > 0; i = text.indexOf('#', i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    if (before === 0x22 || before === 0x27 || before === 0x5d || before === 0x7d || before === 0x2c) return true;
+  }
+  return propertyAt(text, '&') || propertyAt(text, '*') || propertyAt(text, '!');
 }
 
 /** An anchor (&), alias (*) or tag (!) at a line's start or after `:`, `-`, `?`, `,`, `[`, `{` (not in a comment). */

@@ -22,9 +22,23 @@ import { resolvePlainScalar } from './yaml-core.js';
  * so a document kept does not keep its file's text alive, and load.ts need not copy it.
  */
 export function readBlockYaml(text: string): unknown {
+  return readBlock(text)?.value;
+}
+
+/** What the block reader read from a text: the document, and what source.ts still asks of the text. */
+export interface BlockReading {
+  value: unknown;
+  /** Whether a line holds spaces and nothing else (which the reader skips as blank; js-yaml may not, see mayReadDifferently). */
+  lineOfSpaces: boolean;
+}
+
+/** readBlockYaml, with what it noticed on the way (see BlockReading). */
+export function readBlock(text: string): BlockReading | undefined {
   if (hasDoubtfulCharacter(text) || hasDocumentMarker(text) || hasLoneCarriageReturn(text)) return undefined;
   try {
-    return new BlockReader(text).document();
+    const reader = new BlockReader(text);
+    const value = reader.document();
+    return { value, lineOfSpaces: reader.lineOfSpaces };
   } catch {
     // NOT_MINE, or anything unforeseen (a stack overflow): either way js-yaml decides.
     return undefined;
@@ -159,6 +173,8 @@ class BlockReader {
    */
   private readonly entries: unknown[] = [];
   private top = 0;
+  /** Whether a line of spaces only was skipped as blank (see BlockReading). */
+  lineOfSpaces = false;
 
   constructor(text: string) {
     this.text = text;
@@ -210,6 +226,7 @@ class BlockReader {
         this.pos = p;
         return i - p;
       }
+      if (i > p && this.atEol(i)) this.lineOfSpaces = true;
       p = this.nextLineStart(i);
     }
     this.pos = this.end;

