@@ -35,7 +35,7 @@ export function checkConsistency(documents: readonly LoadedDocument[], today: st
 
     if (doc.kind === 'roadmap') {
       for (const [objective, op] of objects(v.objectives, '/objectives')) {
-        for (const [indicator, ip] of objects(objective.indicators, `${op}/indicators`)) {
+        for (const [indicator, ip] of objects(objective.indicators, op, 'indicators')) {
           const baseline = obj(indicator.baseline)?.date;
           const target = obj(indicator.target)?.date;
           if (isDate(baseline) && isDate(target) && lastDay(target) < firstDay(baseline)) {

@@ -66,7 +66,7 @@ export function latestActionStatus(history: readonly ProgressLike[], action: Obj
 export function roadmapIndicators(roadmap: Obj): Array<[Obj, string, Obj]> {
   const out: Array<[Obj, string, Obj]> = [];
   for (const [objective, p] of objects(roadmap.objectives, '/objectives')) {
-    for (const [indicator, ip] of objects(objective.indicators, `${p}/indicators`)) out.push([indicator, ip, objective]);
+    for (const [indicator, ip] of objects(objective.indicators, p, 'indicators')) out.push([indicator, ip, objective]);
   }
   return out;
 }

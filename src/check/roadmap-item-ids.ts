@@ -15,7 +15,7 @@ export function checkRoadmapItemIds(documents: readonly LoadedDocument[]): Findi
       else seen.set(id, pointer);
     };
     const indicators = new Map<string, string>();
-    for (const [o, p] of objects(doc.value.objectives, '/objectives')) for (const [i, ip] of objects(o.indicators, `${p}/indicators`)) check(indicators, 'indicator', str(i.id), `${ip}/id`);
+    for (const [o, p] of objects(doc.value.objectives, '/objectives')) for (const [i, ip] of objects(o.indicators, p, 'indicators')) check(indicators, 'indicator', str(i.id), `${ip}/id`);
     const actions = new Map<string, string>();
     for (const [a, p] of objects(doc.value.actions, '/actions')) check(actions, 'action', str(a.id), `${p}/id`);
   }

@@ -20,28 +20,46 @@ export function str(value: unknown): string | undefined {
  * a generator: every rule walks lists this way, and a generator's steps cost several times a loop's
  * before V8 has optimised them, which on a cold run it mostly has not.
  */
-export function objects(value: unknown, pointer: string): Array<[Obj, string]> {
+export function objects(value: unknown, pointer: string, key?: string): Array<[Obj, string]> {
   const out: Array<[Obj, string]> = [];
   if (!Array.isArray(value)) return out;
   let pointers: string[] | undefined;
   for (let i = 0; i < value.length; i++) {
     const item = obj(value[i]);
-    if (item) out.push([item, (pointers ??= itemPointers(pointer, value.length))[i]!]);
+    if (item) out.push([item, (pointers ??= itemPointers(key === undefined ? pointer : childPointer(pointer, key), value.length))[i]!]);
   }
   return out;
 }
 
 /** Strings of a list with their JSON Pointer (an array, as objects gives). */
-export function strings(value: unknown, pointer: string): Array<[string, string]> {
+export function strings(value: unknown, pointer: string, key?: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   if (!Array.isArray(value)) return out;
   let pointers: string[] | undefined;
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
-    if (typeof item === 'string') out.push([item, (pointers ??= itemPointers(pointer, value.length))[i]!]);
+    if (typeof item === 'string') out.push([item, (pointers ??= itemPointers(key === undefined ? pointer : childPointer(pointer, key), value.length))[i]!]);
   }
   return out;
 }
+
+/**
+ * `${pointer}/${key}`, kept for the run: objects(list, p, 'indicators') under an item's pointer p finds
+ * the list's kept pointers without a new string, which looking them up would first copy and hash
+ * (`/objectives/0/indicators` for every objective of every road map, by several rules).
+ */
+function childPointer(pointer: string, key: string): string {
+  let children = keptChildren.get(pointer);
+  if (children === undefined) {
+    children = new Map();
+    if (keptChildren.size < MAX_KEPT_LISTS) keptChildren.set(pointer, children);
+  }
+  let child = children.get(key);
+  if (child === undefined) children.set(key, (child = `${pointer}/${key}`));
+  return child;
+}
+
+const keptChildren = new Map<string, Map<string, string>>();
 
 /**
  * The pointers of a list's first `length` items: kept for the run, up to MAX_KEPT_ITEMS per list and

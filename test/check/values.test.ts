@@ -37,6 +37,15 @@ describe('objects and strings', () => {
     expect(objects([{}, {}], '/after-the-last').map(([, p]) => p)).toEqual(['/after-the-last/0', '/after-the-last/1']);
   });
 
+  it('give a list named by its key under a pointer the pointers of `${pointer}/${key}`, past the kept lists too', () => {
+    const list = [{}, 'x', {}];
+    expect(objects(list, '/actions/3', 'stakeholders')).toEqual(objects(list, '/actions/3/stakeholders'));
+    expect(strings(list, '/actions/3', 'outputs')).toEqual(strings(list, '/actions/3/outputs'));
+    expect(objects(list, '', 'actions').map(([, p]) => p)).toEqual(['/actions/0', '/actions/2']);
+    for (let i = 0; i < MAX_KEPT_LISTS; i++) objects([{}], `/more/${i}`, 'items');
+    expect(objects(list, '/yet-another', 'items').map(([, p]) => p)).toEqual(['/yet-another/items/0', '/yet-another/items/2']);
+  });
+
   it('read a value only as the type asked for', () => {
     expect([obj({}), obj([]), obj(null), obj('x')]).toEqual([{}, undefined, undefined, undefined]);
     expect([arr([1]), arr('x'), arr(undefined)]).toEqual([[1], [], []]);

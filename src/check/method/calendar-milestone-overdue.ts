@@ -19,7 +19,7 @@ export const rule: MethodRule = {
     if (!workspace) return [];
     const findings: Finding[] = [];
     for (const [municipality, pointer] of objects(workspace.value.municipalities, '/municipalities')) {
-      for (const [milestone, at] of objects(municipality.milestones, `${pointer}/milestones`)) {
+      for (const [milestone, at] of objects(municipality.milestones, pointer, 'milestones')) {
         const due = str(milestone.due);
         if (!due || !isCalendarDate(due) || milestone.done !== undefined || lastDay(due) >= context.today) continue;
         findings.push({ doc: workspace, pointer: `${at}/due`, ruleId: rule.meta.id, message: t('calendar/milestone-overdue.overdue', { title: str(milestone.title) ?? '', slug: str(municipality.slug) ?? '', due, today: context.today }) });

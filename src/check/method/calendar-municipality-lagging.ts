@@ -25,7 +25,7 @@ export const rule: MethodRule = {
     for (const phase of PHASES) {
       // Per municipality: whether every due milestone of the phase is done (undefined: none is due).
       const state = entries.map(([m, pointer]) => {
-        const due = [...objects(m.milestones, `${pointer}/milestones`)].filter(([x]) => x.phase === phase && typeof x.due === 'string' && isCalendarDate(x.due) && lastDay(x.due) < context.today);
+        const due = [...objects(m.milestones, pointer, 'milestones')].filter(([x]) => x.phase === phase && typeof x.due === 'string' && isCalendarDate(x.due) && lastDay(x.due) < context.today);
         return { slug: str(m.slug) ?? '', pointer, reached: due.length === 0 ? undefined : due.every(([x]) => x.done !== undefined) };
       });
       const known = state.filter((s) => s.reached !== undefined);

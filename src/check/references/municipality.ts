@@ -13,7 +13,7 @@ export const rule: RuleModule = {
         case 'workspace':
           // Another lamd.yaml (named on the command line from elsewhere) is checked alone, not merged in.
           if (doc !== context.index.workspace) break;
-          for (const [partner, p] of objects(v.partners, '/partners')) r.refs(doc, partner.supports, `${p}/supports`);
+          for (const [partner, p] of objects(v.partners, '/partners')) r.refs(doc, partner.supports, p, 'supports');
           break;
         case 'profile':
         case 'roadmap':

@@ -36,13 +36,13 @@ export class References {
   }
 
   /** A list of ids. */
-  refs(doc: LoadedDocument, list: unknown, pointer: string): void {
-    for (const [id, p] of strings(list, pointer)) this.ref(doc, id, p);
+  refs(doc: LoadedDocument, list: unknown, pointer: string, key?: string): void {
+    for (const [id, p] of strings(list, pointer, key)) this.ref(doc, id, p);
   }
 
   /** A list of `{ stakeholder: <id>, … }` entries (working groups, participants). */
-  participations(doc: LoadedDocument, list: unknown, pointer: string): void {
-    for (const [item, p] of objects(list, pointer)) this.ref(doc, str(item.stakeholder), `${p}/stakeholder`);
+  participations(doc: LoadedDocument, list: unknown, pointer: string, key?: string): void {
+    for (const [item, p] of objects(list, pointer, key)) this.ref(doc, str(item.stakeholder), `${p}/stakeholder`);
   }
 }
 

@@ -18,7 +18,7 @@ export const rule: RuleModule = {
       if (doc.kind === 'practice' || doc.kind === 'activity') r.participations(doc, v.stakeholders, '/stakeholders');
       else if (doc.kind === 'roadmap') {
         r.participations(doc, v.working_group, '/working_group');
-        for (const [action, p] of objects(v.actions, '/actions')) r.participations(doc, action.stakeholders, `${p}/stakeholders`);
+        for (const [action, p] of objects(v.actions, '/actions')) r.participations(doc, action.stakeholders, p, 'stakeholders');
       }
     }
     return r.findings;
