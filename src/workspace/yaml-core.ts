@@ -66,6 +66,11 @@ export function resolvePlainScalar(text: string): unknown {
   return text;
 }
 
+/** Whether a plain scalar of one character or more starting with `first` (a char code) is its own text, whatever follows. */
+export function staysText(first: number): boolean {
+  return !MAY_BE_TYPED[first];
+}
+
 /** The first characters of ~ null Null NULL, true/false in their three cases, and numbers (+ - . digits). */
 const MAY_BE_TYPED: boolean[] = [];
 for (const c of '~nNtTfF+-.0123456789') MAY_BE_TYPED[c.charCodeAt(0)] = true;
