@@ -306,35 +306,23 @@ function words(message: Text | string): { message: string; text?: Text } {
 async function locateAll(pending: Pending[], texts: SourceTexts, putIntoWords: (text: Text) => string): Promise<Diagnostic[]> {
   const needs = pending.some((d) => d.pointer !== undefined && !d.range && texts.has(d.file));
   const { createLocator } = needs ? await import('../workspace/locate.js') : { createLocator: undefined };
-  // File by file, each file's text read once and let go before the next: a text kept through the
-  // whole pass (thousands of files with findings) outlived the young generation and was copied out.
-  const byFile = new Map<string, number[]>();
-  for (let i = 0; i < pending.length; i++) {
-    const file = pending[i]!.file;
-    const indices = byFile.get(file);
-    if (indices) indices.push(i);
-    else byFile.set(file, [i]);
-  }
-  const located: Diagnostic[] = new Array(pending.length);
-  for (const [file, indices] of byFile) {
-    let locate: ReturnType<NonNullable<typeof createLocator>> | undefined;
-    let source: string | undefined;
-    let fileLines: string[] | undefined;
-    for (const i of indices) {
-      const { target, fromSource, text, ...d } = pending[i]!;
-      let said = text;
-      if (!d.range && d.pointer !== undefined && createLocator && (locate !== undefined || (source = texts.get(file)) !== undefined)) {
-        locate ??= createLocator(source!, texts.blockRead?.(file) ?? false);
-        d.range = locate(d.pointer, target);
-        if (d.ruleId.startsWith('schema/')) {
-          fileLines ??= source!.split('\n').map((l) => l.replace(/\r$/, ''));
-          said = refineMessage({ ...d, ...(text ? { text } : {}) }, fileLines, fromSource);
-        }
+  const locators = new Map<string, ReturnType<NonNullable<typeof createLocator>>>();
+  const lines = new Map<string, string[]>();
+  return pending.map(({ target, fromSource, text, ...d }) => {
+    let said = text;
+    const source = d.range || d.pointer === undefined || !createLocator ? undefined : texts.get(d.file);
+    if (source !== undefined) {
+      let locate = locators.get(d.file);
+      if (!locate) locators.set(d.file, (locate = createLocator!(source, texts.blockRead?.(d.file) ?? false)));
+      d.range = locate(d.pointer!, target);
+      if (d.ruleId.startsWith('schema/')) {
+        let fileLines = lines.get(d.file);
+        if (!fileLines) lines.set(d.file, (fileLines = source.split('\n').map((l) => l.replace(/\r$/, ''))));
+        said = refineMessage({ ...d, ...(text ? { text } : {}) }, fileLines, fromSource);
       }
-      d.message = said ? putIntoWords(said) : clipMessage(d.message);
-      if (said) d.messageId = said.id;
-      located[i] = d;
     }
-  }
-  return located;
+    d.message = said ? putIntoWords(said) : clipMessage(d.message);
+    if (said) d.messageId = said.id;
+    return d;
+  });
 }

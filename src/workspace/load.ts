@@ -318,7 +318,7 @@ async function addDocument(result: LoadResult, texts: LazySourceTexts, file: str
     });
     return false;
   }
-  if (parsed.text !== undefined) texts.add(file, parsed.text, path, bytes.length, first.blockRead === true && parsed.text === first.text, parsed.text === first.text ? bytes : undefined);
+  if (parsed.text !== undefined) texts.add(file, parsed.text, path, bytes.length, first.blockRead === true && parsed.text === first.text);
   result.diagnostics.push(...parsed.diagnostics);
   if (parsed.duplicateKeys && parsed.text !== undefined) withDuplicateKeys.push({ file, text: parsed.text });
   if (parsed.value === undefined) return false;

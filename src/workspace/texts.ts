@@ -5,11 +5,6 @@
 // again is the one on disk then: should it change during the run, its positions are dropped (its size
 // differs) or, at the same size, taken from the new text; a kept text is always the one checked. Runs
 // that do not decode a file themselves (parallel, cached, named) read it again this way.
-//
-// A text is kept as the bytes it was decoded from, copied into large buffers outside V8's heap, and
-// decoded again when asked for: kept as strings, the texts of 2,000 road maps outlived the young
-// generation and were copied out of it (a third of what a run's collections promoted), where the
-// few files with something to report are decoded again in a few milliseconds.
 import { readFileSync } from 'node:fs';
 
 /** The subset of a Map the locator and the formatters use, so tests can pass a plain Map. */
@@ -24,16 +19,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Characters of text kept as files are read, before the rest is left on disk (16 M: ~2,500 road maps). */
 export const MAX_KEPT_CHARS = 16 * 1024 * 1024;
-/** The size of the buffers kept bytes are copied into (a larger file gets one of its own size). */
-const ARENA_CHUNK = 4 * 1024 * 1024;
 
 export class LazySourceTexts implements SourceTexts {
   /** Texts that cannot be read again (standard input), and texts already read again. */
   readonly #kept = new Map<string, string>();
-  /** Files whose bytes are kept (see add): where they are in the buffers. */
-  readonly #inArena = new Map<string, { chunk: Buffer; start: number; end: number }>();
-  #chunk: Buffer | undefined;
-  #chunkUsed = 0;
   /** Kept texts the block reader read; a text read again from disk is not known to be one. */
   readonly #blockRead = new Set<string>();
   /** Files to read again: where, and how many bytes they had, to notice a file changed meanwhile. */
@@ -45,16 +34,12 @@ export class LazySourceTexts implements SourceTexts {
   /**
    * Records a decoded file; `path` undefined means the text must be kept (standard input). An empty
    * `text` with a path records a file decoded elsewhere (another thread, an earlier run): read on demand.
-   * `blockRead`: the block reader read `text` (see SourceTexts.blockRead). `source`: the bytes `text`
-   * was decoded from (valid only during the call), kept in place of the text.
+   * `blockRead`: the block reader read `text` (see SourceTexts.blockRead).
    */
-  add(file: string, text: string, path: string | undefined, bytes: number, blockRead = false, source?: Uint8Array): void {
+  add(file: string, text: string, path: string | undefined, bytes: number, blockRead = false): void {
     let kept = true;
     if (path === undefined) this.#kept.set(file, text);
-    else if (source !== undefined && text !== '' && this.#keptChars + source.length <= this.budget) {
-      this.#keptChars += source.length;
-      this.#inArena.set(file, this.#copy(source));
-    } else if (text !== '' && this.#keptChars + text.length <= this.budget) {
+    else if (text !== '' && this.#keptChars + text.length <= this.budget) {
       this.#keptChars += text.length;
       this.#kept.set(file, text);
     } else {
@@ -69,26 +54,13 @@ export class LazySourceTexts implements SourceTexts {
     return this.#blockRead.has(file);
   }
 
-  #copy(source: Uint8Array): { chunk: Buffer; start: number; end: number } {
-    if (this.#chunk === undefined || this.#chunkUsed + source.length > this.#chunk.length) {
-      this.#chunk = Buffer.allocUnsafeSlow(Math.max(ARENA_CHUNK, source.length));
-      this.#chunkUsed = 0;
-    }
-    const start = this.#chunkUsed;
-    this.#chunk.set(source, start);
-    this.#chunkUsed += source.length;
-    return { chunk: this.#chunk, start, end: this.#chunkUsed };
-  }
-
   has(file: string): boolean {
-    return this.#kept.has(file) || this.#inArena.has(file) || this.#onDisk.has(file);
+    return this.#kept.has(file) || this.#onDisk.has(file);
   }
 
   get(file: string): string | undefined {
     const kept = this.#kept.get(file);
     if (kept !== undefined) return kept;
-    const inArena = this.#inArena.get(file);
-    if (inArena !== undefined) return utf8.decode(inArena.chunk.subarray(inArena.start, inArena.end));
     const source = this.#onDisk.get(file);
     if (!source) return undefined;
     let text: string | undefined;
