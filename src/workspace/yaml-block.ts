@@ -123,7 +123,7 @@ const KEY_CACHE: Array<string | undefined> = new Array<string | undefined>(1024)
 /**
  * Text values read lately, by a hash of their text (see sharedText); a power of two long. Documents
  * repeat many of their values (dates, statuses, units, ids, roles, sources' titles), and a value
- * found here costs no new string: on 2,000 road maps, a third less memory to keep for the run.
+ * found here costs no new string: on 2,000 road maps, a fifth less memory for the run to keep.
  */
 const VALUE_CACHE: Array<string | undefined> = new Array<string | undefined>(4096).fill(undefined);
 /** Values longer than this are not looked for in VALUE_CACHE: long texts seldom repeat. */
