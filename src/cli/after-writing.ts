@@ -1,6 +1,6 @@
 // The Ctrl-C that comes once init or new has written its files: it must not claim nothing changed.
 import { render, t, type MessageLanguage } from '../i18n/messages.js';
-import { interruptProcess, type CliIO } from './io.js';
+import type { CliIO } from './io.js';
 
 /**
  * Writing is synchronous, so a Ctrl-C pressed meanwhile is handled only once every file is in place.
@@ -9,7 +9,7 @@ import { interruptProcess, type CliIO } from './io.js';
  * language of the run.
  */
 export function afterWriting(io: CliIO, language: MessageLanguage = 'en'): void {
-  (io.onInterrupt ?? interruptProcess)(() => {
+  io.onInterrupt(() => {
     io.stderr(`\nlamd: ${render(language, t('cli.interrupted-after-writing'))}\n`);
     process.exit(130);
   });

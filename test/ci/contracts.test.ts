@@ -13,7 +13,7 @@ import { today } from '../../src/calendar/today.js';
 import { BIN, copyFixture, REPO } from '../helpers/lamd.js';
 
 function terminal(cwd: string): CliIO {
-  return { stdout: () => undefined, stderr: () => undefined, cwd, env: { CI: 'true' }, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false, readStdin: async () => new Uint8Array() };
+  return { stdout: () => undefined, stderr: () => undefined, cwd, env: { CI: 'true' }, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false, readStdin: async () => new Uint8Array(), onInterrupt: () => {} };
 }
 
 describe('a lamd.yaml that is a folder', () => {

@@ -25,6 +25,7 @@ function terminal(cwd: string) {
     stderrIsTTY: false,
     stdinIsTTY: false,
     readStdin: async () => new Uint8Array(),
+    onInterrupt: () => {},
   };
   return { io, stderr: () => err.join('') };
 }

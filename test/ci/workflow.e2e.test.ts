@@ -107,7 +107,7 @@ describe('the workflow lamd init writes, run against a registry', () => {
   it('installs the lamd named with --lamd-package, annotates a broken road map and exits as documented', async () => {
     // 4. A workspace scaffolded with --lamd-package naming the release just published.
     const made = tempDir();
-    const io: CliIO = { stdout: () => undefined, stderr: () => undefined, cwd: made, env: { CI: 'true' }, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false, readStdin: async () => new Uint8Array() };
+    const io: CliIO = { stdout: () => undefined, stderr: () => undefined, cwd: made, env: { CI: 'true' }, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false, readStdin: async () => new Uint8Array(), onInterrupt: () => {} };
     const spec = `${pkg.name}@${pkg.version}`;
     expect(await init(io, {}, 'ws', { yes: true, municipality: 'Sfax', country: 'TN', lang: 'fr', start: '2025-01-01', end: '2026-12-31', lamdPackage: spec })).toBe(0);
     // A push with a broken road map: the SDG goal written as a number.

@@ -267,7 +267,7 @@ describe('pretty at a terminal', () => {
 });
 
 describe('the terminal width', () => {
-  const io = (over: Partial<CliIO>): CliIO => ({ stdout: () => undefined, stderr: () => undefined, cwd: '/', env: {}, stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: false, readStdin: async () => new Uint8Array(), ...over });
+  const io = (over: Partial<CliIO>): CliIO => ({ stdout: () => undefined, stderr: () => undefined, cwd: '/', env: {}, stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: false, readStdin: async () => new Uint8Array(), onInterrupt: () => {}, ...over });
 
   it('wraps only at a terminal: COLUMNS, then its width, then 80', () => {
     expect(terminalWidth(io({ stdoutIsTTY: false, env: { COLUMNS: '60' }, stdoutColumns: 60 }), 'stdout')).toBeUndefined();

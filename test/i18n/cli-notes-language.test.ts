@@ -84,7 +84,7 @@ describe('Ctrl-C once init or new has written', () => {
     const handler = () => {};
     const io = processIO();
     try {
-      io.onInterrupt!(handler);
+      io.onInterrupt(handler);
       expect(process.listeners('SIGINT')[0]).toBe(handler);
     } finally {
       process.removeListener('SIGINT', handler);

@@ -71,6 +71,7 @@ describe('lamd report --single', () => {
       stderrIsTTY: false,
       stdinIsTTY: false,
       readStdin: async () => new Uint8Array(),
+      onInterrupt: () => {},
     });
   };
 

@@ -30,6 +30,7 @@ async function report(args: { phase: string; out: string; env?: NodeJS.ProcessEn
     stderrIsTTY: false,
     stdinIsTTY: false,
     readStdin: async () => new Uint8Array(),
+    onInterrupt: () => {},
   };
   try {
     const code = await run(io, { workspace: BRANDED }, args.phase, { format: 'pdf', out: args.out, today: TODAY, lang: 'en', ...args.options });

@@ -22,6 +22,7 @@ async function explain(rule: string, overrides: Partial<CliIO> = {}) {
     stderrIsTTY: false,
     stdinIsTTY: false,
     readStdin: async () => new Uint8Array(),
+    onInterrupt: () => {},
     ...overrides,
   };
   const status = await run(io, {}, rule);

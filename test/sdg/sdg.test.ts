@@ -156,6 +156,7 @@ function terminal(overrides: Partial<CliIO> = {}) {
     stderrIsTTY: false,
     stdinIsTTY: false,
     readStdin: async () => new Uint8Array(),
+    onInterrupt: () => {},
     ...overrides,
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };

@@ -25,6 +25,7 @@ export async function validate(cwd: string, args: string[], stdin: string | Uint
     stderrIsTTY: false,
     stdinIsTTY: false,
     readStdin: () => Promise.resolve(typeof stdin === 'string' ? Buffer.from(stdin) : stdin),
+    onInterrupt: () => {},
   };
   const rest = [...args];
   const formatAt = rest.indexOf('--format');
