@@ -20,12 +20,12 @@ export const rule: MethodRule = {
   check(context) {
     const workspace = context.index.workspace;
     if (!workspace) return [];
-    const entries = [...objects(workspace.value.municipalities, '/municipalities')];
+    const entries = objects(workspace.value.municipalities, '/municipalities');
     const findings: Finding[] = [];
     for (const phase of PHASES) {
       // Per municipality: whether every due milestone of the phase is done (undefined: none is due).
       const state = entries.map(([m, pointer]) => {
-        const due = [...objects(m.milestones, pointer, 'milestones')].filter(([x]) => x.phase === phase && typeof x.due === 'string' && isCalendarDate(x.due) && lastDay(x.due) < context.today);
+        const due = objects(m.milestones, pointer, 'milestones').filter(([x]) => x.phase === phase && typeof x.due === 'string' && isCalendarDate(x.due) && lastDay(x.due) < context.today);
         return { slug: str(m.slug) ?? '', pointer, reached: due.length === 0 ? undefined : due.every(([x]) => x.done !== undefined) };
       });
       const known = state.filter((s) => s.reached !== undefined);

@@ -27,7 +27,7 @@ export const rule: MethodRule = {
       const id = str(doc.value.id);
       // lamd init's example practice illustrates the stages; workspace/examples-remaining speaks of it.
       if (doc.value.example === true || !stage || !AMONG_PEERS.has(stage) || !id || discussed.has(id)) continue;
-      const history = [...objects(capitalization?.history, '/capitalization/history')];
+      const history = objects(capitalization?.history, '/capitalization/history');
       if (history.some(([h]) => exchangeIds.has(str(h.activity) ?? ''))) continue;
       // An activity lamd could not read may be the exchange: its own file has the error.
       if (history.some(([h]) => context.index.unreadableIds.activities.has(str(h.activity) ?? ''))) continue;

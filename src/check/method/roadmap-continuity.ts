@@ -59,11 +59,11 @@ export const rule: MethodRule = {
       const municipality = str(doc.value.municipality);
       const profile = municipality ? context.index.profiles.get(municipality) : undefined;
       if (!profile) continue;
-      const elections = [...objects(profile.value.constraints, '/constraints')].map(([c]) => c).filter((c) => c.type === 'election');
+      const elections = objects(profile.value.constraints, '/constraints').map(([c]) => c).filter((c) => c.type === 'election');
       if (elections.length === 0) continue;
-      const mitigated = str(doc.value.continuity) || [...objects(doc.value.risks, '/risks')].some(([r]) => r.type === 'election' && typeof r.mitigation === 'string');
+      const mitigated = str(doc.value.continuity) || objects(doc.value.risks, '/risks').some(([r]) => r.type === 'election' && typeof r.mitigation === 'string');
       if (mitigated) continue;
-      const actions = [...objects(doc.value.actions, '/actions')];
+      const actions = objects(doc.value.actions, '/actions');
       if (actions.length === 0) continue;
       const periodEnd = str(obj(doc.value.period)?.end);
 

@@ -20,7 +20,7 @@ export const rule: MethodRule = {
         continue;
       }
       for (const [objective, pointer] of objects(doc.value.objectives, '/objectives')) {
-        const measured = [...objects(objective.indicators, pointer, 'indicators')].some(([i]) => obj(i.baseline) && obj(i.target));
+        const measured = objects(objective.indicators, pointer, 'indicators').some(([i]) => obj(i.baseline) && obj(i.target));
         if (measured) continue;
         findings.push({
           doc,

@@ -17,7 +17,7 @@ export const rule: MethodRule = {
   check(context) {
     const findings: Finding[] = [];
     for (const doc of documentsOf(context, 'roadmap')) {
-      const listed = [...strings(doc.value.builds_on, '/builds_on')];
+      const listed = strings(doc.value.builds_on, '/builds_on');
       if (listed.length === 0) {
         findings.push({
           doc,

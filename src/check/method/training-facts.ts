@@ -11,7 +11,7 @@ export function trainingsOf(context: RuleContext): LoadedDocument[] {
 
 /** The participant groups of a training, with their pointers. */
 export function participantGroups(activity: Obj): [Obj, string][] {
-  return [...objects(obj(activity.participants)?.groups, '/participants/groups')];
+  return objects(obj(activity.participants)?.groups, '/participants/groups');
 }
 
 /** Every municipality a training names: taking part, or counted among its participants. */
