@@ -18,7 +18,9 @@ export function str(value: unknown): string | undefined {
 /**
  * Items of a list with their JSON Pointer, skipping items that are not mappings. An array rather than
  * a generator: every rule walks lists this way, and a generator's steps cost several times a loop's
- * before V8 has optimised them, which on a cold run it mostly has not.
+ * before V8 has optimised them, which on a cold run it mostly has not. The list's pointer is
+ * `pointer`, or with `key`, `${pointer}/${key}` (see childPointer): how a rule names a list under an
+ * item whose pointer it was given, `objects(o.indicators, p, 'indicators')`.
  */
 export function objects(value: unknown, pointer: string, key?: string): Array<[Obj, string]> {
   const out: Array<[Obj, string]> = [];
@@ -26,21 +28,25 @@ export function objects(value: unknown, pointer: string, key?: string): Array<[O
   let pointers: string[] | undefined;
   for (let i = 0; i < value.length; i++) {
     const item = obj(value[i]);
-    if (item) out.push([item, (pointers ??= itemPointers(key === undefined ? pointer : childPointer(pointer, key), value.length))[i]!]);
+    if (item) out.push([item, (pointers ??= itemPointers(listPointer(pointer, key), value.length))[i]!]);
   }
   return out;
 }
 
-/** Strings of a list with their JSON Pointer (an array, as objects gives). */
+/** Strings of a list with their JSON Pointer (an array, as objects gives; `key` as there). */
 export function strings(value: unknown, pointer: string, key?: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   if (!Array.isArray(value)) return out;
   let pointers: string[] | undefined;
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
-    if (typeof item === 'string') out.push([item, (pointers ??= itemPointers(key === undefined ? pointer : childPointer(pointer, key), value.length))[i]!]);
+    if (typeof item === 'string') out.push([item, (pointers ??= itemPointers(listPointer(pointer, key), value.length))[i]!]);
   }
   return out;
+}
+
+function listPointer(pointer: string, key: string | undefined): string {
+  return key === undefined ? pointer : childPointer(pointer, key);
 }
 
 /**
@@ -83,6 +89,9 @@ function itemPointers(pointer: string, length: number): string[] {
 }
 
 const keptPointers = new Map<string, string[]>();
-/** Lists whose pointers are kept, and items per list: a generated workspace's thousands of shapes stop there. */
+/**
+ * Lists whose pointers are kept (and pointers whose children's are), and items per list: a generated
+ * workspace's thousands of shapes stop there.
+ */
 export const MAX_KEPT_LISTS = 10_000;
 export const MAX_KEPT_ITEMS = 1_000;

@@ -28,17 +28,17 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // run took ~10 ms). Output still queued (a pipe its reader is slow to empty), or anything a command
   // left running (a stream, a timer, a child process: each command awaits its work, but one that did
   // not must not be cut short), is left to the natural exit.
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0 && onlyStandardStreams()) process.exit();
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0 && nothingPendingButStandardStreams()) process.exit();
 }
 
 /**
- * Whether the event loop holds nothing but the standard streams (their pipes or terminals) and the
- * close of a file Node read (`CloseReq`): bin/lamd.js imports this file, and Node's module loader
- * closes it asynchronously; the command runs inside that close's completion, so the request is still
- * listed when the command is done. Leaving without it costs nothing (the descriptor was read from,
- * and the process's end closes it); waiting for it meant the natural exit, whose tearing down of the
- * heap took 10–20 ms on 2,000 road maps.
+ * Whether the event loop holds nothing but the standard streams (their pipes or terminals) and
+ * closes of files opened through fs/promises (`CloseReq`), whose writes are done by then: lamd
+ * itself leaves none pending, but bin/lamd.js imports this file, Node's module loader closes it so,
+ * and the command runs inside that close's completion, which is still listed when the command is
+ * done. Leaving without it costs nothing (the process's end closes the descriptor); waiting for it
+ * meant the natural exit, whose tearing down of the heap took 10-20 ms on 2,000 road maps.
  */
-function onlyStandardStreams(): boolean {
+function nothingPendingButStandardStreams(): boolean {
   return process.getActiveResourcesInfo().every((resource) => resource === 'PipeWrap' || resource === 'TTYWrap' || resource === 'CloseReq');
 }

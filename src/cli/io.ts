@@ -21,8 +21,8 @@ export interface CliIO {
   /**
    * Takes what a Ctrl-C must do from now on, ahead of lamd's generic handler (init and new, once they
    * have written their files). The process's IO listens for SIGINT; an in-process run's (a test's)
-   * keeps the handler, and the process it runs in is left alone. Required, so that no IO made for a
-   * test reaches the process by default.
+   * keeps the handler or drops it, and the process it runs in is left alone. Required, so that no IO
+   * made for a test reaches the process by default.
    */
   onInterrupt: (handler: () => void) => void;
 }

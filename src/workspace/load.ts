@@ -32,8 +32,9 @@ export interface LoadOptions {
   /** Reads standard input; the CLI gives it, since core code does not touch the process's streams. */
   readStdin?: () => Promise<Uint8Array>;
   /**
-   * Reads one discovered file (default: readDocumentFile). A seam for tests: errors a test run as
-   * root cannot cause with chmod (EACCES) are injected here.
+   * Reads one discovered file (default: readDocumentFile into one ReadBuffer for the load, whose
+   * bytes are good until the next file is read). A seam for tests: errors a test run as root cannot
+   * cause with chmod (EACCES) are injected here.
    */
   readFile?: (path: string) => DocumentBytes;
   /**
@@ -57,7 +58,8 @@ export interface LoadOptions {
   before?: (file: { name: string; path: string }) => LoadedDocument | undefined;
   /**
    * Offered every file read, before it is parsed: a document returned is taken as is (a cache's
-   * stand-in), and the file is not parsed.
+   * stand-in), and the file is not parsed. The bytes are the hook's to keep: with it, each file is
+   * read into a buffer of its own.
    */
   reuse?: (file: { name: string; path: string; bytes: Uint8Array }) => LoadedDocument | undefined;
 }
@@ -76,7 +78,8 @@ export class NotAFileError extends Error {
 /**
  * Reads a document file without ever waiting on it: opened non-blocking (a FIFO put in place of a
  * file after discovery would otherwise hang lamd), then checked to be a regular file of at most
- * MAX_FILE_BYTES before a byte is read: a file of gigabytes is refused without being read.
+ * MAX_FILE_BYTES before a byte is read: a file of gigabytes is refused without being read. Read
+ * `into` a ReadBuffer, the bytes are good only until that buffer's next read.
  */
 export function readDocumentFile(path: string, into?: ReadBuffer): DocumentBytes {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -100,7 +103,7 @@ export class ReadBuffer {
 
   /** The first `size` bytes of the file open as `fd` (fewer when it ends sooner), valid until the next read. */
   read(fd: number, size: number): Uint8Array {
-    if (size > this.#buffer.length) this.#buffer = Buffer.allocUnsafeSlow(Math.max(size, 2 * this.#buffer.length));
+    if (size > this.#buffer.length) this.#buffer = Buffer.allocUnsafeSlow(Math.min(Math.max(size, 2 * this.#buffer.length), Math.max(size, MAX_FILE_BYTES)));
     let read = 0;
     // As readFileSync reads a regular file: up to the size it had when it was opened.
     while (read < size) {

@@ -60,8 +60,7 @@ export const YAML_12_CORE = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: IMPLICIT }
 export function resolvePlainScalar(text: string): unknown {
   // Every pattern above needs one of these first characters (or an empty text): most scalars in
   // lamd's documents are words and skip the four regular expressions.
-  const first = text.charCodeAt(0);
-  if (text.length > 0 && !MAY_BE_TYPED[first]) return text;
+  if (text.length > 0 && staysText(text.charCodeAt(0))) return text;
   for (const type of IMPLICIT) if (type.resolve(text)) return type.construct(text);
   return text;
 }

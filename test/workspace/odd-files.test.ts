@@ -1,13 +1,13 @@
 // Things in a workspace that are not documents, and files lamd may not read: each gets words a user
 // can act on (a finding, exit 1; or a usage error, exit 2), never silence and never "a bug in lamd".
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLoaded } from '../../src/check/index.js';
-import { loadWorkspace, readDocumentFile, ReadBuffer } from '../../src/workspace/load.js';
-import { asOrdinaryUser, BIN, copyFixture, tempDir } from '../helpers/lamd.js';
+import { loadWorkspace, readDocumentFile } from '../../src/workspace/load.js';
+import { asOrdinaryUser, BIN, copyFixture } from '../helpers/lamd.js';
 import { validate } from '../validate/in-process.js';
 
 const BUG = /bug in lamd|unexpected failure/i;
@@ -119,23 +119,5 @@ describe('files lamd may not read, in a real process without permission', () => 
     expect(result.stdout).toMatch(/^lamd\.yaml\n {2}- {2}error {2}The file cannot be read: permission denied \(your user may not read it; its owner can allow it with chmod a\+r/m);
     expect(result.stdout).toMatch(/^municipalities\/sfax\/practices\/one-stop-shop\.yaml\n {2}- {2}error {2}The file cannot be read: permission denied/m);
     expect(result.stderr).toMatch(/lamd\.yaml could not be used \(see its error above\)/);
-  });
-});
-
-describe('reading document files into one buffer', () => {
-  it('gives each file its own bytes, as readFileSync does, whatever the sizes before it', () => {
-    const dir = tempDir();
-    // Empty, small, past the buffer's first size, then small again: the buffer grows and is reused.
-    const sizes = [0, 10, 70 * 1024, 3, 200 * 1024, 64 * 1024, 1];
-    const files = sizes.map((size, i) => {
-      const path = join(dir, `f${i}.yaml`);
-      writeFileSync(path, Buffer.alloc(size, 97 + i));
-      return path;
-    });
-    const buffer = new ReadBuffer();
-    for (const path of files) {
-      const read = readDocumentFile(path, buffer);
-      expect('bytes' in read && Buffer.from(read.bytes).equals(readFileSync(path)), path).toBe(true);
-    }
   });
 });

@@ -241,6 +241,24 @@ describe('the fast block-YAML reader', () => {
     }
   });
 
+  it('gives each value its own text when values of one shape share a slot of its cache', () => {
+    // Same length, same characters where sharedText's hash reads them: one slot for each pair.
+    const text = 'a: action-12\nb: action-22\nc: action-12\nd: "2026-12-31"\ne: "2027-12-31"\nf: [action-22, "2026-12-31"]\n';
+    expect(readBlockYaml(text)).toEqual({ a: 'action-12', b: 'action-22', c: 'action-12', d: '2026-12-31', e: '2027-12-31', f: ['action-22', '2026-12-31'] });
+    expect(disagreement(text)).toBeUndefined();
+  });
+
+  it('leaves a text with a line of spaces to be confirmed, as mayReadDifferently says, and only such a text', () => {
+    for (const text of ['a: 1\n  \nb: 2\n', 'a: 1\r\n  \r\nb: 2\r\n', 'a: 1\n   ', '   \na: 1\n']) {
+      expect(readBlock(text)?.lineOfSpaces, JSON.stringify(text)).toBe(true);
+      expect(parseYamlText('t.yaml', text).slowPath, JSON.stringify(text)).toBe(true);
+    }
+    for (const text of ['a: 1\n  # c\nb: 2\n', 'a: 1\n\nb: 2\n', 'a: |\n  x\n\nb: 2\n']) {
+      expect(readBlock(text)?.lineOfSpaces, JSON.stringify(text)).toBe(false);
+      expect(parseYamlText('t.yaml', text).slowPath, JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
   it('gives parseYamlText the same verdict with or without it', () => {
     for (const name of repoYaml.filter((n) => n.startsWith('examples/')).slice(0, 20)) {
       const text = read(join(REPO, name));

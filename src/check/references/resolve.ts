@@ -35,12 +35,12 @@ export class References {
     this.findings.push({ doc, pointer, ruleId: this.ruleId, message: this.missing(id, guess) });
   }
 
-  /** A list of ids. */
+  /** A list of ids, at `pointer` or, with `key`, under it (see objects). */
   refs(doc: LoadedDocument, list: unknown, pointer: string, key?: string): void {
     for (const [id, p] of strings(list, pointer, key)) this.ref(doc, id, p);
   }
 
-  /** A list of `{ stakeholder: <id>, … }` entries (working groups, participants). */
+  /** A list of `{ stakeholder: <id>, … }` entries (working groups, participants); `key` as in refs. */
   participations(doc: LoadedDocument, list: unknown, pointer: string, key?: string): void {
     for (const [item, p] of objects(list, pointer, key)) this.ref(doc, str(item.stakeholder), `${p}/stakeholder`);
   }

@@ -36,6 +36,7 @@ export function unknownItems(context: RuleContext, kind: Item, message: (roadmap
       findings.push({ doc: d, pointer, ruleId: `references/${kind}`, message: message(roadmapId!, id, closest(id, known), known) });
     };
     const list = kind === 'indicator' ? 'indicators' : 'actions';
+    // By its key under the root: `/${list}` would be a new string per road map (see objects).
     for (const [item, p] of objects(doc.value[list], '', list)) check(doc, str(item[kind]), `${p}/${kind}`);
     for (const [d, p] of objects(doc.value.deviations, '/deviations')) check(doc, str(d[kind]), `${p}/${kind}`);
   }
