@@ -20,12 +20,15 @@ export function spanBit(key: string): number {
   return key === 'start' ? START : key === 'end' ? END : key === 'date' ? DATE : key === 'end_date' ? END_DATE : 0;
 }
 
-/** The date checks of one string value of a mapping, at the pointer `at` gives (built only for a finding). */
-export function checkDateValue(doc: LoadedDocument, key: string, value: string, at: (key: string) => string, findings: Finding[]): void {
+/**
+ * The date checks of one string value of a mapping, at the pointer `at` gives (built only for a
+ * finding); whether the value has a date's shape (four to eight digits and dashes, no more).
+ */
+export function checkDateValue(doc: LoadedDocument, key: string, value: string, at: (key: string) => string, findings: Finding[]): boolean {
   // Shapes the schema rejects (month 13) are its to report; this catches 30 February.
-  if (schemaDateShape(value) && !isCalendarDate(value)) {
-    findings.push({ doc, pointer: at(key), ruleId: 'dates/valid', message: t('dates/valid.not-a-day', { date: value }) });
-  }
+  if (!schemaDateShape(value)) return false;
+  if (!isCalendarDate(value)) findings.push({ doc, pointer: at(key), ruleId: 'dates/valid', message: t('dates/valid.not-a-day', { date: value }) });
+  return true;
 }
 
 /**

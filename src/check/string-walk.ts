@@ -65,11 +65,14 @@ export function walkStrings(documents: readonly LoadedDocument[]): StringFinding
       const value = values[i];
       if (typeof value === 'string') {
         const k = keys[i]!;
+        // A value in a date's shape holds no contact data (eight digits at most, no letter, no @):
+        // the dates of a road map are most of its strings with digits.
+        let isDate = false;
         if (DATE_KEYS.has(k)) {
           spans |= spanBit(k);
-          checkDateValue(doc, k, value, at, dates);
+          isDate = checkDateValue(doc, k, value, at, dates);
         }
-        if (!URL_KEYS.has(k)) contact(doc, value, k);
+        if (!isDate && !URL_KEYS.has(k)) contact(doc, value, k);
       } else if (value !== null && typeof value === 'object') containers++;
     }
     if (spans !== 0) checkDateOrder(doc, record, spans, at, dates);
