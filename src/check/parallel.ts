@@ -3,7 +3,6 @@
 // main thread reads every other document and checks it against those summaries. Documents never
 // cross threads. The output is the serial run's, byte for byte.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../package-root.js';
@@ -16,29 +15,15 @@ import { checkShare, loadAllButRoadmaps, type ReadRoadmap, type ShareDone, type 
 import { standIn, type Summary } from './stand-in.js';
 import { LazySourceTexts } from '../workspace/texts.js';
 import { today } from '../calendar/today.js';
+import { threadsFor } from './threads.js';
 
-/** Road maps from which the workers pay for their start (each loads lamd and reads the other documents). */
-export const PARALLEL_FROM = 500;
+export { PARALLEL_CORES, PARALLEL_FROM, threadsFor } from './threads.js';
+
 /** The main thread's share of the road maps, against a worker's: it also checks the other documents. */
 const MAIN_SHARE = 0.8;
 
 /** How the main thread takes a road map a worker read: from its summary, parsed again, or absent (no document). */
 type Placement = { path: string; name: string; size: number; decoded: boolean; kind?: string } & ({ as: 'summary'; summary: Summary } | { as: 'parse' } | { as: 'absent' });
-
-/** Cores from which workers pay off: a one-thread check already keeps ~1.4 cores busy (V8 collects
- * garbage and compiles on threads of its own), so on two cores a worker only competes with them — there,
- * measured on 2,000 and 10,000 road maps, two threads took 10–15 % longer and 30 % more processor time. */
-export const PARALLEL_CORES = 3;
-
-/**
- * How many threads check, the main one included: `jobs` when given (1: the main thread alone), else
- * one per core but one (left to V8's own threads) when the machine has PARALLEL_CORES or more and the
- * workspace PARALLEL_FROM road maps or more; otherwise one.
- */
-export function threadsFor(jobs: number | undefined, roadmaps: number, cores = availableParallelism()): number {
-  if (jobs !== undefined) return Math.max(1, Math.floor(jobs));
-  return cores < PARALLEL_CORES || roadmaps < PARALLEL_FROM ? 1 : Math.min(cores - 1, 8);
-}
 
 /** Counts the road maps where they live (municipalities/<slug>/roadmaps/), without reading them. */
 export function countRoadmaps(root: string): number {

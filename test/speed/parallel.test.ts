@@ -2,6 +2,7 @@
 // generated network, forced to several threads and to one, in the formats that carry everything.
 import { describe, expect, it } from 'vitest';
 import { threadsFor } from '../../src/check/parallel.js';
+import { mayUseThreads } from '../../src/check/threads.js';
 import { lamd, tempDir } from '../helpers/lamd.js';
 import { writeNetwork } from './network.js';
 
@@ -34,5 +35,7 @@ describe('lamd validate --jobs', () => {
     expect(threadsFor(undefined, 100_000, 64)).toBe(8);
     expect(threadsFor(1, 100_000, 16)).toBe(1);
     expect(threadsFor(3, 10, 2)).toBe(3);
+    // Before the road maps are counted: whether more than one thread is possible at all.
+    expect([mayUseThreads(undefined, 2), mayUseThreads(undefined, 4), mayUseThreads(1, 16), mayUseThreads(2, 1)]).toEqual([false, true, false, true]);
   });
 });

@@ -18,6 +18,7 @@ import { writeFileAtomic } from '../write-file.js';
 import { messageLanguage } from '../locale.js';
 import { render, t, type MessageLanguage, type Text } from '../../i18n/messages.js';
 import { setKeepsCompiledCode } from '../compiled-code.js';
+import { mayUseThreads } from '../../check/threads.js';
 
 export interface ValidateOptions {
   format?: 'pretty' | 'json' | 'github' | 'junit' | 'sarif';
@@ -56,7 +57,8 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
     load = { ...(cached.root !== undefined ? { root: cached.root } : {}), texts: cached.texts };
     runNotes.push(...cached.cacheNotes);
   } else {
-    const parallel = paths.length === 0 && jobs !== 1 ? await (await import('../../check/parallel.js')).validateInParallel(loadOptions, checkOptions, jobs) : undefined;
+    // The parallel check's code is loaded only where it may run (see threads.ts).
+    const parallel = paths.length === 0 && mayUseThreads(jobs) ? await (await import('../../check/parallel.js')).validateInParallel(loadOptions, checkOptions, jobs) : undefined;
     if (parallel) ({ load, result } = parallel);
     else {
       const loaded = await loadWorkspace(loadOptions);
