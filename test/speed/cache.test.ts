@@ -283,10 +283,13 @@ describe('lamd validate --cache', () => {
     expect(readdirSync(join(dir, '.lamd/cache')).sort()).toEqual(['validate.json', basename(compacted), basename(blobOf(file))].sort());
   });
 
-  it('checks the blob by each chunk\'s CRC-32, and still reads chunks checked by SHA-256, as lamd wrote them before', async () => {
+  it('checks the header and each chunk of the blob by its CRC-32, and still reads those checked by SHA-256, as lamd wrote them before', async () => {
     const dir = network(12);
     const file = join(dir, '.lamd/cache/validate.json');
     await validate(dir, 'json', '--cache');
+    const written = readFileSync(file);
+    const newline = written.indexOf(0x0a);
+    expect(written.toString('latin1', 0, newline)).toBe(crc32(written.subarray(newline + 1)).toString(16).padStart(8, '0'));
     const header = cacheHeader(file);
     const bytes = readFileSync(blobOf(file));
     const chunkOf = ([offset, length]: [number, number, string]) => bytes.subarray(offset, offset + length);
