@@ -44,6 +44,27 @@ const lazyChildProcessForCommander = {
   },
 };
 
+/**
+ * any-ascii's tables (0.5 MB, a sixth of the bundle) in a file of their own beside it, required the first
+ * time a name is transliterated (init, new, for a name not in Latin letters): every run reads the bundle
+ * whole, ~1.4 ms a MB (read, decoded, compiled from its cache), and no other run needs them. An ES module
+ * only, so not left in node_modules (see EXTERNAL).
+ */
+const anyAsciiApart = {
+  name: 'any-ascii-apart',
+  setup(build) {
+    build.onResolve({ filter: /^any-ascii$/ }, () => ({ path: './any-ascii.cjs', external: true }));
+  },
+};
+await build({
+  ...common,
+  // The function itself as module.exports: the bundle's require takes it as the default export (as Node's own interop would).
+  stdin: { contents: "module.exports = require('any-ascii').default;", resolveDir: fileURLToPath(root), sourcefile: 'any-ascii.cjs' },
+  outfile: 'dist/any-ascii.cjs',
+  outdir: undefined,
+  format: 'cjs',
+});
+
 // Everything else. CommonJS, because Node 20 gives a code cache to scripts (node:vm), not to ES
 // modules; lamd's own lazily loaded parts (a report's writers, say) stay in it, run only when needed.
 await build({
@@ -56,7 +77,7 @@ await build({
   // (node:vm), where a real import() has no loader to call.
   supported: { 'dynamic-import': false },
   define: { ...common.define, 'import.meta.url': '__lamdBundleUrl' },
-  plugins: [lazyChildProcessForCommander],
+  plugins: [lazyChildProcessForCommander, anyAsciiApart],
   banner: { js: "var __lamdBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
