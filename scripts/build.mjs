@@ -96,11 +96,21 @@ if (/\bimport\(/.test(ascii.replace(/^\s*(?:\/\/|\/\*|\*).*$/gm, ''))) throw new
 writeFileSync(bundleUrl, `${ascii}\n//# lamd-build ${createHash('sha256').update(ascii).digest('hex').slice(0, 16)}\n`);
 requireEachExternal();
 
-// The process's entry (`lamd --version` answers here, before the bundle loads) and the parallel
-// check's worker thread: ES modules, as bin/lamd.js imports them.
+// The process's entry (`lamd --version` answers here, before the bundle loads): CommonJS, as bin/lamd.js
+// requires it (an ES module would cost every run Node's ES module loader, ~4 ms).
 await build({
   ...common,
-  entryPoints: { lamd: 'src/cli/entry.ts', 'check-worker': 'src/check/check-worker.ts' },
+  entryPoints: { lamd: 'src/cli/entry.ts' },
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  define: { ...common.define, 'import.meta.url': '__lamdEntryUrl' },
+  banner: { js: "var __lamdEntryUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// The parallel check's worker thread: an ES module, as parallel.ts starts it.
+await build({
+  ...common,
+  entryPoints: { 'check-worker': 'src/check/check-worker.ts' },
   format: 'esm',
 });
 

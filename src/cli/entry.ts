@@ -1,5 +1,8 @@
-// The lamd process: bin/lamd.js loads the build of this file. It answers `lamd --version` at once,
-// else runs the command line from lamd's bundle, compiled through V8's code cache (src/compile-cache.ts).
+// The lamd process: bin/lamd.js requires the build of this file (dist/lamd.cjs). It answers `lamd
+// --version` at once, else runs the command line from lamd's bundle, compiled through V8's code cache
+// (src/compile-cache.ts). CommonJS, as bin/lamd.js: an ES module entry costs every run Node's ES module
+// loader (its set-up, an asynchronous read through fs/promises, a module compiled without a code
+// cache): ~4 ms of a warm `validate --cache` run, a third of `lamd --version` above `node -e 0`.
 import { fileURLToPath } from 'node:url';
 import { dropOutputToClosedPipes } from './io.js';
 import { LAMD_VERSION } from '../version.js';
@@ -10,12 +13,17 @@ import type * as Bundle from './bundle.js';
 /** A run this long (ns) may write its command's code cache again when it outgrew it (see save). */
 const LONG_RUN_NS = 500_000_000n;
 
-dropOutputToClosedPipes();
-const args = process.argv.slice(2);
-if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  // Exactly what commander prints for the program's version option (main.ts), with exit 0.
-  process.stdout.write(`${LAMD_VERSION}\n`);
-} else {
+/** The run, for bin/lamd.js, which says why when it could not start (the bundle missing, say). */
+export const finished: Promise<void> = start();
+
+async function start(): Promise<void> {
+  dropOutputToClosedPipes();
+  const args = process.argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    // Exactly what commander prints for the program's version option (main.ts), with exit 0.
+    process.stdout.write(`${LAMD_VERSION}\n`);
+    return;
+  }
   const bundle = loadBundle<typeof Bundle>(fileURLToPath(new URL('./main.cjs', import.meta.url)), { purpose: purposeOf(args) });
   // process.hrtime, not performance.now(): the first use of `performance` loads Node's perf_hooks (ten
   // modules, ~1 ms of every run).
@@ -35,11 +43,11 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 
 /**
  * Whether the event loop holds nothing but the standard streams (their pipes or terminals) and
- * closes of files opened through fs/promises (`CloseReq`), whose writes are done by then: lamd
- * itself leaves none pending, but bin/lamd.js imports this file, Node's module loader closes it so,
- * and the command runs inside that close's completion, which is still listed when the command is
- * done. Leaving without it costs nothing (the process's end closes the descriptor); waiting for it
- * meant the natural exit, whose tearing down of the heap took 10-20 ms on 2,000 road maps.
+ * closes of files opened through fs/promises (`CloseReq`), whose writes are done by then: lamd itself
+ * leaves none pending (when this file was an ES module that bin/lamd.js imported, Node's module loader
+ * closed it so, and the command ran inside that close's completion). Leaving without one costs nothing
+ * (the process's end closes the descriptor); waiting for it meant the natural exit, whose tearing down
+ * of the heap took 10-20 ms on 2,000 road maps.
  */
 function nothingPendingButStandardStreams(): boolean {
   return process.getActiveResourcesInfo().every((resource) => resource === 'PipeWrap' || resource === 'TTYWrap' || resource === 'CloseReq');
