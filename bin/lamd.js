@@ -9,7 +9,8 @@ try {
 } catch (error) {
   finished = Promise.reject(error);
 }
-finished.catch((error) => {
+// Promise.resolve: a dist/lamd.cjs of another build, without `finished`, runs as it does, without a TypeError here.
+Promise.resolve(finished).catch((error) => {
   // dist/lamd.cjs missing, or the bundle it loads (dist/main.cjs).
   const missing = error && ((error.code === 'MODULE_NOT_FOUND' && String(error.message).includes('lamd.cjs')) || (error.code === 'ENOENT' && String(error.path).endsWith('main.cjs')));
   if (missing) {

@@ -1,6 +1,7 @@
 // Builds lamd: compiles the JSON Schemas to standalone validators (so no schema is compiled at
-// start-up), then bundles the CLI with esbuild: two small process entries, and one CommonJS bundle of
-// everything else, which the entries load through V8's code cache (src/compile-cache.ts).
+// start-up), then bundles the CLI with esbuild: two small entries (the process's, CommonJS, and the
+// parallel check's worker, an ES module), one CommonJS bundle of everything else, which they load
+// through V8's code cache (src/compile-cache.ts), and any-ascii's tables beside it, loaded on demand.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -104,7 +105,8 @@ await build({
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
   define: { ...common.define, 'import.meta.url': '__lamdEntryUrl' },
-  banner: { js: "var __lamdEntryUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // 'use strict' first: the banner comes before esbuild's own, which then no longer makes the file strict.
+  banner: { js: "'use strict';\nvar __lamdEntryUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 // The parallel check's worker thread: an ES module, as parallel.ts starts it.

@@ -26,7 +26,7 @@ export const CACHE_VERSION = 4;
 export type Segment = [offset: number, length: number];
 
 /** A stretch of the blob file one run wrote: its offset, its length and the checksum of its bytes (see checksum). */
-export type Chunk = [offset: number, length: number, hash: string];
+export type Chunk = [offset: number, length: number, sum: string];
 
 /** One file's results as the run printed them. */
 export interface PrintedResult {
@@ -209,7 +209,7 @@ export function readCacheFile(file: string, key: string): CacheRead {
   // The checksum's line, then the header's.
   const first = bytes.indexOf(0x0a);
   const second = first === -1 ? -1 : bytes.indexOf(0x0a, first + 1);
-  if ((first !== CRC32_LENGTH && first !== SHA256_LENGTH) || second === -1) return otherLayout(bytes, first) ? { none: true } : { damaged: true };
+  if (first !== SUM_LENGTH || second === -1) return otherLayout(bytes, first) ? { none: true } : { damaged: true };
   let header: unknown;
   try {
     header = JSON.parse(bytes.toString('utf8', first + 1, second));
@@ -223,7 +223,8 @@ export function readCacheFile(file: string, key: string): CacheRead {
   // Every byte after the first line is checked, and every chunk of the blob: what lamd wrote is read
   // as it was written, and anything else (a change, a truncation, another tool's file) is set aside.
   // The entries' shapes are then lamd's own, with this build (the key says so), and are not checked one by one.
-  if (!checks(bytes.toString('latin1', 0, first), [bytes.subarray(first + 1)])) return first === CRC32_LENGTH && !zlib.crc32 ? { none: true } : { damaged: true };
+  const headerSum = agreement(bytes.toString('latin1', 0, first), bytes.subarray(first + 1));
+  if (headerSum !== 'agrees') return headerSum === 'unknown' ? { none: true } : { damaged: true };
   if (!isString(header.facts) || !Array.isArray(header.rests) || !isRecord(header.blob)) return { damaged: true };
   const files = FileLines.read(bytes.subarray(second + 1));
   if (!files) return { damaged: true };
@@ -239,9 +240,10 @@ export function readCacheFile(file: string, key: string): CacheRead {
   }
   for (const chunk of chunks as unknown[]) {
     if (!Array.isArray(chunk)) return { damaged: true };
-    const [offset, length, hash] = chunk as unknown[];
-    if (typeof offset !== 'number' || typeof length !== 'number' || typeof hash !== 'string' || offset + length > blob.length) return { damaged: true };
-    if (!checks(hash, [blob.subarray(offset, offset + length)])) return hash.length === CRC32_LENGTH && !zlib.crc32 ? { none: true } : { damaged: true };
+    const [offset, length, sum] = chunk as unknown[];
+    if (typeof offset !== 'number' || typeof length !== 'number' || typeof sum !== 'string' || offset + length > blob.length) return { damaged: true };
+    const chunkSum = agreement(sum, blob.subarray(offset, offset + length));
+    if (chunkSum !== 'agrees') return chunkSum === 'unknown' ? { none: true } : { damaged: true };
   }
   return { contents: { header: { ...(header as unknown as HeaderLine), files }, blob } };
 }
@@ -542,31 +544,38 @@ function hashOf(parts: readonly Uint8Array[]): string {
   return hash.digest('base64url');
 }
 
-/** A checksum's length: a CRC-32 in hex, a SHA-256 in base64url. */
-const CRC32_LENGTH = 8;
-const SHA256_LENGTH = 43;
+/**
+ * A checksum's length: a SHA-256 in base64url, or CRC32_PREFIX, a CRC-32 in hex and dots to the same
+ * length. One length for both, because lamd before the CRC-32 set aside a first line of any other
+ * length as damage, with a note, where a cache of another lamd is set aside quietly (by its key).
+ */
+const SUM_LENGTH = 43;
+const CRC32_PREFIX = 'crc32:';
 
 /**
  * The checksum of the header's lines and of each blob chunk: their CRC-32 (zlib's, which Node has from
- * 20.15), else their SHA-256; a reader tells them apart by length. A CRC-32 catches the damage a cache
- * meets (a byte changed, a file cut short or written over) as surely, four times as fast: a warm run
- * over 2,000 road maps checks a 5 MB blob and an 800 KB header, 3.3 ms with SHA-256, 1 ms so.
+ * 20.15 and 22.2), else their SHA-256. A CRC-32 catches the damage a cache meets (a byte changed, a
+ * file cut short or written over) as surely, four times as fast: a warm run over 2,000 road maps
+ * checks a 5 MB blob and an 800 KB header, 3.3 ms with SHA-256, 1 ms so.
  */
-export function checksum(parts: readonly Uint8Array[], crc = zlib.crc32 !== undefined): string {
-  if (!crc) return hashOf(parts);
+function checksum(parts: readonly Uint8Array[]): string {
+  return zlib.crc32 !== undefined ? crc32Sum(parts) : hashOf(parts);
+}
+
+function crc32Sum(parts: readonly Uint8Array[]): string {
   let value = 0;
   for (const part of parts) value = zlib.crc32(part, value);
-  return value.toString(16).padStart(CRC32_LENGTH, '0');
+  return `${CRC32_PREFIX}${value.toString(16).padStart(8, '0')}`.padEnd(SUM_LENGTH, '.');
 }
 
 /**
- * Whether bytes have the checksum written for them: a CRC-32 or a SHA-256 (as lamd wrote them before,
- * and as a Node without zlib.crc32 writes them). A CRC-32 that Node cannot compute (a downgrade) does not
- * check: the cache is then not used, and the reader says nothing of it.
+ * Whether `bytes` have the checksum `sum` written for them, a CRC-32 or a SHA-256 (which a Node without
+ * zlib.crc32 writes); `unknown` for a CRC-32 that this Node cannot compute (lamd run by an older Node on
+ * a cache a newer one wrote): the cache is then not used, and the reader says nothing of it.
  */
-function checks(sum: string, parts: readonly Uint8Array[]): boolean {
-  if (sum.length === CRC32_LENGTH) return zlib.crc32 !== undefined && sum === checksum(parts, true);
-  return sum.length === SHA256_LENGTH && sum === checksum(parts, false);
+function agreement(sum: string, bytes: Uint8Array): 'agrees' | 'differs' | 'unknown' {
+  if (sum.startsWith(CRC32_PREFIX)) return zlib.crc32 === undefined ? 'unknown' : sum === crc32Sum([bytes]) ? 'agrees' : 'differs';
+  return sum.length === SUM_LENGTH && sum === hashOf([bytes]) ? 'agrees' : 'differs';
 }
 
 export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('base64url');

@@ -38,17 +38,10 @@ async function start(): Promise<void> {
   // run took ~10 ms). Output still queued (a pipe its reader is slow to empty), or anything a command
   // left running (a stream, a timer, a child process: each command awaits its work, but one that did
   // not must not be cut short), is left to the natural exit.
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0 && nothingPendingButStandardStreams()) process.exit();
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0 && onlyStandardStreams()) process.exit();
 }
 
-/**
- * Whether the event loop holds nothing but the standard streams (their pipes or terminals) and
- * closes of files opened through fs/promises (`CloseReq`), whose writes are done by then: lamd itself
- * leaves none pending (when this file was an ES module that bin/lamd.js imported, Node's module loader
- * closed it so, and the command ran inside that close's completion). Leaving without one costs nothing
- * (the process's end closes the descriptor); waiting for it meant the natural exit, whose tearing down
- * of the heap took 10-20 ms on 2,000 road maps.
- */
-function nothingPendingButStandardStreams(): boolean {
-  return process.getActiveResourcesInfo().every((resource) => resource === 'PipeWrap' || resource === 'TTYWrap' || resource === 'CloseReq');
+/** Whether the event loop holds nothing but the standard streams (their pipes or terminals). */
+function onlyStandardStreams(): boolean {
+  return process.getActiveResourcesInfo().every((resource) => resource === 'PipeWrap' || resource === 'TTYWrap');
 }

@@ -2,8 +2,10 @@
 // the built binary's answer must be commander's, byte for byte, in every form the shortcut takes; and
 // the process, which leaves as soon as its output is with the system, still gives a slow reader all of it.
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, lamd, runLamd, tempDir } from '../helpers/lamd.js';
+import { BIN, lamd, REPO, runLamd, tempDir } from '../helpers/lamd.js';
 import { writeNetwork } from '../speed/network.js';
 
 describe('lamd --version', () => {
@@ -46,5 +48,17 @@ describe('the end of a run', () => {
     const run = spawnSync(process.execPath, ['--trace-exit', BIN, 'validate', '--format', 'json', '--today', '2026-06-30'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', timeout: 20_000 });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Exited the environment with code 1');
+  });
+
+  it('says lamd is not built yet, with exit 2, where dist/ or its bundle is missing', () => {
+    const dir = tempDir();
+    cpSync(join(REPO, 'bin'), join(dir, 'bin'), { recursive: true });
+    const run = () => spawnSync(process.execPath, [join(dir, 'bin', 'lamd.js'), 'validate'], { cwd: dir, encoding: 'utf8', timeout: 20_000 });
+    const notBuilt = 'lamd: the program is not built yet. Run `npm run build` in the lamd folder first.\n';
+    expect(run()).toMatchObject({ status: 2, stdout: '', stderr: notBuilt });
+    // The entry there, the bundle it loads not.
+    mkdirSync(join(dir, 'dist'));
+    copyFileSync(join(REPO, 'dist', 'lamd.cjs'), join(dir, 'dist', 'lamd.cjs'));
+    expect(run()).toMatchObject({ status: 2, stdout: '', stderr: notBuilt });
   });
 });
