@@ -10,10 +10,10 @@ import { run as newDocument } from '../../src/cli/commands/new.js';
 import { run as rules } from '../../src/cli/commands/rules.js';
 import { WorkspaceError } from '../../src/errors.js';
 import { today } from '../../src/calendar/today.js';
-import { BIN, copyFixture, REPO } from '../helpers/lamd.js';
+import { BIN, captureIO, copyFixture, REPO } from '../helpers/lamd.js';
 
 function terminal(cwd: string): CliIO {
-  return { stdout: () => undefined, stderr: () => undefined, cwd, env: { CI: 'true' }, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false, readStdin: async () => new Uint8Array(), onInterrupt: () => {} };
+  return captureIO(cwd, { CI: 'true' });
 }
 
 describe('a lamd.yaml that is a folder', () => {

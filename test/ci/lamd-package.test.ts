@@ -5,29 +5,17 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { run as init } from '../../src/cli/commands/init.js';
-import type { CliIO } from '../../src/cli/io.js';
 import { UsageError } from '../../src/errors.js';
 import { ownPackage, parseLamdPackage } from '../../src/scaffold/lamd-package.js';
-import { REPO, tempDir } from '../helpers/lamd.js';
+import { captureIO, REPO, tempDir } from '../helpers/lamd.js';
 
 // The reader the workflow runs, as shipped in the workspace template (plain JavaScript, so typed here).
 const READER = '../../templates/workspace/_github/lamd-package.mjs';
 const { lamdPackage } = (await import(READER)) as { lamdPackage: (text: string) => string | undefined };
 
 function terminal(cwd: string) {
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: () => undefined,
-    stderr: (t) => void err.push(t),
-    cwd,
-    env: { CI: 'true' },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    readStdin: async () => new Uint8Array(),
-    onInterrupt: () => {},
-  };
-  return { io, stderr: () => err.join('') };
+  const io = captureIO(cwd, { CI: 'true' });
+  return { io, stderr: () => io.err };
 }
 
 const SFAX = { yes: true, municipality: 'Sfax', country: 'TN', lang: 'fr' };

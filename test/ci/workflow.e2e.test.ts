@@ -9,8 +9,7 @@ import { delimiter, join } from 'node:path';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as init } from '../../src/cli/commands/init.js';
-import type { CliIO } from '../../src/cli/io.js';
-import { REPO, tempDir } from '../helpers/lamd.js';
+import { captureIO, REPO, tempDir } from '../helpers/lamd.js';
 import { freePort, npm, npmAsync, startRegistry, type Registry } from './registry.js';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -107,7 +106,7 @@ describe('the workflow lamd init writes, run against a registry', () => {
   it('installs the lamd named with --lamd-package, annotates a broken road map and exits as documented', async () => {
     // 4. A workspace scaffolded with --lamd-package naming the release just published.
     const made = tempDir();
-    const io: CliIO = { stdout: () => undefined, stderr: () => undefined, cwd: made, env: { CI: 'true' }, stdoutIsTTY: false, stderrIsTTY: false, stdinIsTTY: false, readStdin: async () => new Uint8Array(), onInterrupt: () => {} };
+    const io = captureIO(made, { CI: 'true' });
     const spec = `${pkg.name}@${pkg.version}`;
     expect(await init(io, {}, 'ws', { yes: true, municipality: 'Sfax', country: 'TN', lang: 'fr', start: '2025-01-01', end: '2026-12-31', lamdPackage: spec })).toBe(0);
     // A push with a broken road map: the SDG goal written as a number.

@@ -5,6 +5,7 @@ import { formatPretty, wrapWords } from '../../src/format/pretty.js';
 import { displayWidth } from '../../src/format/terminal-text.js';
 import { terminalWidth, type CliIO } from '../../src/cli/io.js';
 import { codeFrame, splitLines } from '../../src/format/code-frame.js';
+import { captureIO } from '../helpers/lamd.js';
 import { CLEAN, MANY, ONE, ROADMAP, TEXTS, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
 
 const plain = { gutter: (s: string) => s, marker: (s: string) => s };
@@ -267,7 +268,7 @@ describe('pretty at a terminal', () => {
 });
 
 describe('the terminal width', () => {
-  const io = (over: Partial<CliIO>): CliIO => ({ stdout: () => undefined, stderr: () => undefined, cwd: '/', env: {}, stdoutIsTTY: true, stderrIsTTY: true, stdinIsTTY: false, readStdin: async () => new Uint8Array(), onInterrupt: () => {}, ...over });
+  const io = (over: Partial<CliIO>): CliIO => ({ ...captureIO('/'), stdoutIsTTY: true, stderrIsTTY: true, ...over });
 
   it('wraps only at a terminal: COLUMNS, then its width, then 80', () => {
     expect(terminalWidth(io({ stdoutIsTTY: false, env: { COLUMNS: '60' }, stdoutColumns: 60 }), 'stdout')).toBeUndefined();

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/report.js';
-import type { CliIO } from '../../src/cli/io.js';
 import { bindReports, demoteHeadings } from '../../src/report/bind.js';
 import { REPORT_PHASES, reportToHtml, svgLabels, type MarkdownReport } from '../../src/report/index.js';
 import type { Md } from '../../src/report/markdown.js';
 import { LAS_PILOT, loadValid, render, TODAY } from './helpers.js';
+import { captureIO } from '../helpers/lamd.js';
 
 let phases: MarkdownReport[];
 let bound: MarkdownReport;
@@ -60,20 +60,7 @@ describe('binding the phase reports', () => {
 describe('lamd report --single', () => {
   const out = mkdtempSync(join(tmpdir(), 'lamd-single-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
-  const io = (): CliIO & { err: string } => {
-    const state = { err: '' };
-    return Object.assign(state, {
-      stdout: () => undefined,
-      stderr: (t: string) => void (state.err += t),
-      cwd: LAS_PILOT,
-      env: {},
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-      stdinIsTTY: false,
-      readStdin: async () => new Uint8Array(),
-      onInterrupt: () => {},
-    });
-  };
+  const io = () => captureIO(LAS_PILOT);
 
   it('writes one file, all.<lang>.<format>, for the whole programme', async () => {
     const cli = io();

@@ -7,10 +7,10 @@ import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIO } from '../../src/cli/io.js';
 import { run } from '../../src/cli/commands/report.js';
 import { UsageError } from '../../src/errors.js';
 import { LAS_PILOT, loadValid, render, TODAY, type LoadedWorkspace } from './helpers.js';
+import { captureIO } from '../helpers/lamd.js';
 
 const CHROMIUM = process.env.LAMD_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -20,24 +20,13 @@ interface Run {
 }
 
 async function report(args: { phase: string; out: string; env?: NodeJS.ProcessEnv; options?: Record<string, string | boolean> }): Promise<Run> {
-  let stderr = '';
-  const io: CliIO = {
-    stdout: () => undefined,
-    stderr: (text) => void (stderr += text),
-    cwd: BRANDED,
-    env: args.env ?? { PATH: process.env.PATH, LAMD_CHROMIUM: CHROMIUM },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    readStdin: async () => new Uint8Array(),
-    onInterrupt: () => {},
-  };
+  const io = captureIO(BRANDED, args.env ?? { PATH: process.env.PATH, LAMD_CHROMIUM: CHROMIUM });
   try {
     const code = await run(io, { workspace: BRANDED }, args.phase, { format: 'pdf', out: args.out, today: TODAY, lang: 'en', ...args.options });
-    return { code, stderr };
+    return { code, stderr: io.err };
   } catch (error) {
     // The CLI's one place for errors maps a UsageError to exit 2 and prints its message.
-    if (error instanceof UsageError) return { code: 2, stderr: `${stderr}lamd: ${error.message}\n` };
+    if (error instanceof UsageError) return { code: 2, stderr: `${io.err}lamd: ${error.message}\n` };
     throw error;
   }
 }

@@ -9,24 +9,12 @@ import { plainText, ruleDocsBase, ruleDocsUrl, ruleHelp, ruleLookup } from '../.
 import { RULES } from '../../src/check/rules.js';
 import { t } from '../../src/i18n/messages.js';
 import { UsageError } from '../../src/errors.js';
-import { REPO } from '../helpers/lamd.js';
+import { captureIO, REPO } from '../helpers/lamd.js';
 
 async function explain(rule: string, overrides: Partial<CliIO> = {}) {
-  const out: string[] = [];
-  const io: CliIO = {
-    stdout: (t) => void out.push(t),
-    stderr: () => undefined,
-    cwd: REPO,
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    readStdin: async () => new Uint8Array(),
-    onInterrupt: () => {},
-    ...overrides,
-  };
-  const status = await run(io, {}, rule);
-  return { status, stdout: out.join('') };
+  const captured = captureIO(REPO);
+  const status = await run({ ...captured, ...overrides }, {}, rule);
+  return { status, stdout: captured.out };
 }
 
 describe('lamd explain', () => {

@@ -20,6 +20,7 @@ import {
   titleLanguage,
 } from '../../src/reference/sdg.js';
 import { SDG_CODE_LIST_VERSION } from '../../src/version.js';
+import { captureIO } from '../helpers/lamd.js';
 
 describe('the SDG code list', () => {
   for (const lang of SDG_LANGUAGES) {
@@ -145,21 +146,8 @@ describe('the migration-relevant targets', () => {
 // ---- lamd sdg, in-process ----
 
 function terminal(overrides: Partial<CliIO> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    cwd: process.cwd(),
-    env: {},
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    readStdin: async () => new Uint8Array(),
-    onInterrupt: () => {},
-    ...overrides,
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+  const captured = captureIO(process.cwd());
+  return { io: { ...captured, ...overrides }, stdout: () => captured.out, stderr: () => captured.err };
 }
 
 async function sdg(query: string | undefined, options: SdgOptions = {}, overrides: Partial<CliIO> = {}) {

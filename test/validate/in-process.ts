@@ -2,6 +2,7 @@
 import { run } from '../../src/cli/commands/validate.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { UsageError, WorkspaceError } from '../../src/errors.js';
+import { captureIO } from '../helpers/lamd.js';
 
 export interface InProcessResult {
   code: number;
@@ -14,19 +15,8 @@ export interface InProcessResult {
  * errors a user can cause; anything else is thrown, so a test sees an internal failure as one.
  */
 export async function validate(cwd: string, args: string[], stdin: string | Uint8Array = ''): Promise<InProcessResult> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    cwd,
-    env: { NO_COLOR: '1' },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    stdinIsTTY: false,
-    readStdin: () => Promise.resolve(typeof stdin === 'string' ? Buffer.from(stdin) : stdin),
-    onInterrupt: () => {},
-  };
+  const captured = captureIO(cwd, { NO_COLOR: '1' });
+  const io: CliIO = { ...captured, readStdin: () => Promise.resolve(typeof stdin === 'string' ? Buffer.from(stdin) : stdin) };
   const rest = [...args];
   const formatAt = rest.indexOf('--format');
   const format = formatAt === -1 ? undefined : (rest.splice(formatAt, 2)[1] as 'json');
@@ -34,9 +24,9 @@ export async function validate(cwd: string, args: string[], stdin: string | Uint
   const workspace = workspaceAt === -1 ? undefined : rest.splice(workspaceAt, 2)[1];
   try {
     const code = await run(io, workspace === undefined ? {} : { workspace }, rest, format ? { format, today: '2024-06-01' } : { today: '2024-06-01' });
-    return { code, stdout, stderr };
+    return { code, stdout: captured.out, stderr: captured.err };
   } catch (error) {
-    if (error instanceof UsageError || error instanceof WorkspaceError) return { code: 2, stdout, stderr: `${stderr}lamd: ${error.message}\n` };
+    if (error instanceof UsageError || error instanceof WorkspaceError) return { code: 2, stdout: captured.out, stderr: `${captured.err}lamd: ${error.message}\n` };
     throw error;
   }
 }
