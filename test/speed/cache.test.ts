@@ -109,6 +109,12 @@ function blobOf(file: string): string {
   return join(file, '..', cacheHeader(file).blob.file);
 }
 
+/** The notes of a run that set its cache aside: the one note that says so. */
+function expectOneDamagedNote(notes: readonly string[]): void {
+  expect(notes).toHaveLength(1);
+  expect(notes[0]).toContain('.lamd/cache/validate.json is damaged or was not written by lamd');
+}
+
 /** A CRC-32 as a cache writes it: `crc32:`, eight hex digits, dots to the length of a SHA-256 in base64url. */
 const crcSum = (crc: number) => `crc32:${(crc >>> 0).toString(16).padStart(8, '0')}`.padEnd(43, '.');
 
@@ -224,9 +230,7 @@ describe('lamd validate --cache', () => {
       damage(blobOf(file));
       const warm = await validate(dir, 'json', '--cache');
       expect(warm.stdout).toBe(cold.stdout);
-      const notes = warm.stderr.split('\n').filter((line) => !cold.stderr.split('\n').includes(line));
-      expect(notes).toHaveLength(1);
-      expect(notes[0]).toContain('.lamd/cache/validate.json is damaged or was not written by lamd');
+      expectOneDamagedNote(warm.stderr.split('\n').filter((line) => !cold.stderr.split('\n').includes(line)));
     }
   });
 
@@ -312,9 +316,7 @@ describe('lamd validate --cache', () => {
     expect(run.reused).toBeGreaterThan(0);
     // A CRC-32 that does not agree, under a header checksum that does: the cache is set aside.
     rewrite((chunk) => crcSum(crc32(chunk) ^ 1));
-    const notes = await expectSameAsCold(dir);
-    expect(notes).toHaveLength(1);
-    expect(notes[0]).toContain('.lamd/cache/validate.json is damaged or was not written by lamd');
+    expectOneDamagedNote(await expectSameAsCold(dir));
   });
 
   it('reads header lines that hold UTF-8 as UTF-8, not as the latin-1 its own ASCII headers are read as', async () => {
