@@ -13,7 +13,7 @@ import { UsageError } from '../errors.js';
 import { t, type Text } from '../i18n/messages.js';
 import { today } from '../calendar/today.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../version.js';
-import { findWorkspaceRoot, requireWorkspaceAt } from '../workspace/find.js';
+import { workspaceRootFor } from '../workspace/find.js';
 import { isRootWorkspaceFile } from '../workspace/kinds.js';
 import { loadWorkspace, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
 import type { LazySourceTexts, SourceTexts } from '../workspace/texts.js';
@@ -94,7 +94,7 @@ export async function validateWithCache(loadOptions: LoadOptions, checkOptions: 
   const cwd = resolve(loadOptions.cwd);
   const cacheNotes: Text[] = [];
   const rule = options.rule ?? (await import('./rule-docs.js')).ruleLookup();
-  const root = loadOptions.workspace !== undefined ? requireWorkspaceAt(resolve(cwd, loadOptions.workspace)) : findWorkspaceRoot(cwd);
+  const root = workspaceRootFor(cwd, loadOptions.workspace, loadOptions.paths);
   const file = cacheFile(cwd, root, options.location);
   if (file === undefined || root === undefined || (loadOptions.paths ?? []).includes('-')) {
     if (file === undefined) cacheNotes.push(t('validate.cache-no-workspace'));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../package-root.js';
 import { discoverWorkspace } from '../workspace/discover.js';
-import { findWorkspaceRoot, requireWorkspaceAt } from '../workspace/find.js';
+import { workspaceRootFor } from '../workspace/find.js';
 import { loadDocumentFile, roadmapPathTest, loadMore, type LoadedDocument, type LoadOptions, type LoadResult } from '../workspace/load.js';
 import { resolve } from 'node:path';
 import { assemble, checkFiles, type CheckOptions, type CheckResult, type FileResult } from './index.js';
@@ -59,7 +59,7 @@ export async function validateInParallel(loadOptions: LoadOptions, checkOptions:
   const script = workerScript();
   if (!script || (loadOptions.paths ?? []).length > 0) return undefined;
   const cwd = resolve(loadOptions.cwd);
-  const root = loadOptions.workspace !== undefined ? requireWorkspaceAt(resolve(cwd, loadOptions.workspace)) : findWorkspaceRoot(cwd);
+  const root = workspaceRootFor(cwd, loadOptions.workspace);
   if (root === undefined) return undefined;
   const threads = threadsFor(jobs, countRoadmaps(root));
   if (threads < 2) return undefined;

@@ -16,6 +16,23 @@ export function findWorkspaceRoot(start: string): string | undefined {
   }
 }
 
+/**
+ * The workspace `lamd validate` checks: the folder given with -C; else the nearest one holding the
+ * current folder; else, when files are named from outside any workspace, the one that holds them all
+ * (as an editor or a hook names a file by its full path), so that their references are checked too.
+ * Files of several workspaces, or of none, leave it undefined, and only the files themselves are checked.
+ */
+export function workspaceRootFor(cwd: string, workspace: string | undefined, paths: readonly string[] = []): string | undefined {
+  if (workspace !== undefined) return requireWorkspaceAt(resolve(cwd, workspace));
+  const here = findWorkspaceRoot(cwd);
+  const named = paths.filter((p) => p !== '-');
+  if (here !== undefined || named.length === 0 || named.length < paths.length) return here;
+  // A named file's own path is where the walk starts: lamd.yaml is not found "inside" a file.
+  const roots = new Set(named.map((p) => findWorkspaceRoot(resolve(cwd, p))));
+  const [only] = roots;
+  return roots.size === 1 ? only : undefined;
+}
+
 /** The folder given with -C, which must exist and hold lamd.yaml. */
 export function requireWorkspaceAt(dir: string): string {
   const root = resolve(dir);

@@ -6,7 +6,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { discoverPaths, discoverWorkspace, fileKind, whyUnreadable, type FoundFile } from './discover.js';
-import { findWorkspaceRoot, requireWorkspaceAt } from './find.js';
+import { workspaceRootFor } from './find.js';
 import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
 import { decide, MAX_FILE_BYTES, parseSource, tooLargeDiagnostic } from './source.js';
 import { LazySourceTexts, type SourceTexts } from './texts.js';
@@ -140,7 +140,7 @@ export const STDIN_NAME = '<stdin>';
 export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
   const cwd = resolve(options.cwd);
   const paths = options.paths ?? [];
-  const root = options.workspace !== undefined ? requireWorkspaceAt(resolve(cwd, options.workspace)) : findWorkspaceRoot(cwd);
+  const root = workspaceRootFor(cwd, options.workspace, paths);
   // path.relative resolves both paths on every call; discovered paths are already absolute and
   // normalised, so those inside the folder need only lose its prefix (measured: ~5 % of a warm run).
   const inside = cwd.endsWith(sep) ? cwd : cwd + sep;

@@ -29,6 +29,21 @@ describe('lamd validate on a workspace', () => {
     expect(result.status).toBe(0);
   });
 
+  it('checks files named from outside any workspace against the workspace that holds them', async () => {
+    const root = copyFixture('valid');
+    const roadmap = join(root, 'municipalities/sfax/roadmaps/inclusive-services.yaml');
+    writeFileSync(roadmap, readFileSync(roadmap, 'utf8').replace('municipality: sfax', 'municipality: sfaxx'));
+    const result = await runLamd(['validate', '--format', 'json', roadmap], { cwd: tempDir() });
+    expect(result.status).toBe(1);
+    // The reference is checked (it needs the workspace), and nothing says the workspace was missing.
+    expect(result.stdout).toMatch(/"ruleId": "references\/municipality"/);
+    expect(result.stderr).not.toMatch(/No lamd.yaml was found/);
+    // Files of two workspaces have no one workspace: each is checked alone, and the note says so.
+    const other = copyFixture('valid');
+    const both = await runLamd(['validate', roadmap, join(other, 'municipalities/sfax/roadmaps/inclusive-services.yaml')], { cwd: tempDir() });
+    expect(both.stderr).toMatch(/No lamd.yaml was found for these files/);
+  });
+
   it('says how to start when there is no workspace', async () => {
     const result = await runLamd(['validate'], { cwd: tempDir() });
     expect(result.status).toBe(2);
