@@ -32,6 +32,11 @@ export interface LoadOptions {
   /** Reads standard input; the CLI gives it, since core code does not touch the process's streams. */
   readStdin?: () => Promise<Uint8Array>;
   /**
+   * The file standard input stands for (`--stdin-filename`), relative to `cwd`: its text replaces the
+   * file's, which is not read, and its findings are the file's, as a whole run would give them.
+   */
+  stdinFilename?: string;
+  /**
    * Reads one discovered file (default: readDocumentFile into one ReadBuffer for the load, whose
    * bytes are good until the next file is read). A seam for tests: errors a test run as root cannot
    * cause with chmod (EACCES) are injected here.
@@ -181,7 +186,9 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
   // A `reuse` hook is given the bytes and may keep them: each file is then read into a buffer of its own.
   const buffer = options.reuse === undefined ? new ReadBuffer() : undefined;
   const readFile = options.readFile ?? ((path: string) => readDocumentFile(path, buffer));
-  const seen = new Set<string>();
+  // The file standard input stands for is not read from disk: its text on stdin is the one checked.
+  const stdinPath = options.stdinFilename !== undefined && paths.includes('-') ? resolve(cwd, options.stdinFilename) : undefined;
+  const seen = new Set<string>(stdinPath !== undefined ? [stdinPath] : []);
   const withDuplicateKeys: Array<{ file: string; text: string }> = [];
   // Decided once the named files are read (they come first): whether other road maps can be left out,
   // and the ids they must not share with a named road map to be left out.
@@ -237,15 +244,23 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
       if (bytes && !(await addDocument(result, texts, name, file.path, bytes, withDuplicateKeys, false))) result.unloaded.push(file.path);
     }
   }
+  // Standard input that stands for a file takes the file's place in the workspace's order; a text of
+  // its own comes after every file, so an id it repeats is its finding, not theirs.
+  if (stdinPath !== undefined) await addStdin(stdinPath);
   if (walkOrder) inWorkspaceOrder(result.documents, walkOrder);
-  if (paths.includes('-')) {
-    if (!options.readStdin) throw new Error('lamd was asked to read standard input, but no reader was given; this is a bug in lamd.');
-    const bytes = await options.readStdin();
-    result.reported.add(STDIN_NAME);
-    await addDocument(result, texts, STDIN_NAME, undefined, bytes, withDuplicateKeys);
-  }
+  if (stdinPath === undefined && paths.includes('-')) await addStdin(undefined);
   await listDuplicateKeys(result, withDuplicateKeys);
   return result;
+
+  async function addStdin(path: string | undefined): Promise<void> {
+    if (!options.readStdin) throw new Error('lamd was asked to read standard input, but no reader was given; this is a bug in lamd.');
+    const bytes = await options.readStdin();
+    const name = path !== undefined ? display(path) : STDIN_NAME;
+    result.reported.add(name);
+    // Its text is never read back from the path (the file on disk is not what was checked), but the
+    // path places the document, for the order and for the rules that read where it lives.
+    if ((await addDocument(result, texts, name, undefined, bytes, withDuplicateKeys)) && path !== undefined) result.documents[result.documents.length - 1]!.path = path;
+  }
 }
 
 /** A file's bytes, or undefined when it cannot be read, which its diagnostic then says. */

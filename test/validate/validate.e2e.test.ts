@@ -199,6 +199,28 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     expect(report.files[0].diagnostics[0].ruleId).toBe('references/municipality');
   });
 
+  it('checks standard input as the file --stdin-filename names: what a run over the workspace says of it', async () => {
+    const root = copyFixture('valid');
+    const file = 'municipalities/sfax/roadmaps/inclusive-services.yaml';
+    const saved = readFileSync(join(root, file), 'utf8');
+    const wholeRun = JSON.parse((await runLamd(['validate', '--format', 'json', '--today', '2024-06-01'], { cwd: root })).stdout) as { files: Array<{ file: string }> };
+    const ofTheFile = wholeRun.files.find((f) => f.file === file);
+    // Piped alone, the text repeats the id of its own file on disk; standing for that file, it does not.
+    const alone = await runLamd(['validate', '-', '--format', 'json', '--today', '2024-06-01'], { cwd: root, input: saved });
+    expect(JSON.parse(alone.stdout).files[0].diagnostics.map((d: { ruleId: string }) => d.ruleId)).toContain('ids/unique');
+    const standing = await runLamd(['validate', '-', '--stdin-filename', file, '--format', 'json', '--today', '2024-06-01'], { cwd: root, input: saved });
+    expect(standing.status).toBe(0);
+    expect(JSON.parse(standing.stdout).files).toEqual([ofTheFile]);
+    // The editor's unsaved text is what is checked, not the file on disk, and its findings carry the file's name.
+    const edited = await runLamd(['validate', '-', '--stdin-filename', file, '--format', 'json'], { cwd: join(root, 'municipalities/sfax'), input: saved.replace('municipality: sfax', 'municipality: sfaxx') });
+    expect(edited.status).toBe(1);
+    const report = JSON.parse(edited.stdout) as { files: Array<{ file: string; diagnostics: Array<{ ruleId: string }> }> };
+    expect(report.files.map((f) => [f.file, f.diagnostics.map((d) => d.ruleId)])).toEqual([[file, ['references/municipality']]]);
+    expect(readFileSync(join(root, file), 'utf8')).toBe(saved);
+    // Without -, the flag names nothing to read.
+    expect((await runLamd(['validate', '--stdin-filename', file], { cwd: root })).status).toBe(2);
+  });
+
   it('waits for standard input from a pipe that is slow to write', () => {
     const root = writeWorkspace({ 'lamd.yaml': WORKSPACE_YAML, 'p.txt': 'kind: practice\nschema_version: 1\nid: x\ntitle: X\nmunicipality: rome\ncluster: culture-and-heritage\n' });
     const result = spawnSync('sh', ['-c', `(sleep 0.5; cat p.txt) | "${process.execPath}" "${BIN}" validate - --format json`], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
@@ -359,6 +381,35 @@ describe('writing output', () => {
     const schema = await runLamd(['schema', '--out', 'lamd.yaml/schemas'], { cwd: root });
     expect(schema.status).toBe(2);
     expect(schema.stderr).toMatch(/^lamd: Cannot write lamd\.yaml\/schemas: part of that path is a file, not a folder\.\n$/);
+  });
+
+  it('replaces a report it wrote before, and any other file only with --force', async () => {
+    const root = copyFixture('valid');
+    const workspaceFile = readFileSync(join(root, 'lamd.yaml'), 'utf8');
+    // A slip in a CI script (-o lamd.yaml for -o lamd.json) must not cost the workspace its configuration.
+    const refused = await runLamd(['validate', '--format', 'json', '-o', 'lamd.yaml'], { cwd: root });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe('lamd: lamd.yaml exists and is not a report lamd wrote; lamd does not overwrite it. Choose another file, or pass --force to replace it.\n');
+    expect(readFileSync(join(root, 'lamd.yaml'), 'utf8')).toBe(workspaceFile);
+    // Every format's own report, in every language, is lamd's to replace: a CI job writes the same file each run.
+    for (const format of ['json', 'sarif', 'junit', 'github', 'pretty']) {
+      for (const lang of ['en', 'fr']) {
+        const again = await runLamd(['validate', '--format', format, '--lang', lang, '-o', `report.${format}`], { cwd: root });
+        expect(again.status, `${format} ${lang}: ${again.stderr}`).toBe(0);
+      }
+    }
+    writeFileSync(join(root, 'notes.txt'), 'Minutes of the working group\n');
+    expect((await runLamd(['validate', '-o', 'notes.txt'], { cwd: root })).status).toBe(2);
+    expect(readFileSync(join(root, 'notes.txt'), 'utf8')).toBe('Minutes of the working group\n');
+    const forced = await runLamd(['validate', '-o', 'notes.txt', '--force'], { cwd: root });
+    expect(forced.status).toBe(0);
+    expect(readFileSync(join(root, 'notes.txt'), 'utf8')).toMatch(/^✔ 8 files checked/);
+  });
+
+  it('refuses an empty --output or --cache-location, naming the flag', async () => {
+    const root = copyFixture('valid');
+    expect(await runLamd(['validate', '-o', ''], { cwd: root })).toMatchObject({ status: 2, stderr: 'lamd: --output is empty; give a value.\n' });
+    expect(await runLamd(['validate', '--cache-location', ''], { cwd: root })).toMatchObject({ status: 2, stderr: 'lamd: --cache-location is empty; give a value.\n' });
   });
 
   it('keeps the verdict of the documents when the GitHub step summary cannot be written', async () => {

@@ -1,5 +1,5 @@
 // `lamd validate [paths...]`: load, check, format, and exit 1 when the documents have problems.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { summarize, type Diagnostic } from '../../diagnostics.js';
 import { UsageError } from '../../errors.js';
@@ -9,6 +9,7 @@ import { ruleLookup } from '../../check/rule-docs.js';
 import { packageManifest } from '../../package-root.js';
 import type { FormatContext } from '../../format/context.js';
 import { loadFormatter } from '../../format/index.js';
+import { isOwnOutput, OWN_OUTPUT_PROBE_BYTES } from '../../format/own-output.js';
 import { LAMD_VERSION, SCHEMA_VERSION, SDG_CODE_LIST_VERSION } from '../../version.js';
 import { loadWorkspace, type LoadOptions, type LoadResult } from '../../workspace/load.js';
 import type { CachedRun } from '../../check/cache.js';
@@ -25,8 +26,12 @@ export interface ValidateOptions {
   strict?: boolean;
   quiet?: boolean;
   output?: string;
+  /** Replace the -o file even when it is not a report lamd wrote. */
+  force?: boolean;
   today?: string;
   listSuppressions?: boolean;
+  /** The file standard input (`-`) stands for: an editor's unsaved text of a workspace file. */
+  stdinFilename?: string;
   /** The language of the messages (default: from LC_ALL, LC_MESSAGES or LANG, else English). */
   lang?: string;
   /** Keep road maps' results between runs (`--cache`), in `cacheLocation` when given. */
@@ -41,7 +46,21 @@ export async function run(io: CliIO, global: GlobalOptions, paths: string[] = []
   const language = global.language ?? messageLanguage(io.env, options.lang);
   const say = (text: Text) => render(language, text);
   checkTodayOption(options.today);
-  const loadOptions: LoadOptions = { cwd: io.cwd, ...(global.workspace !== undefined ? { workspace: global.workspace } : {}), paths, readStdin: io.readStdin, onlyWhatNamedRoadmapsNeed: true };
+  if (options.output === '') throw new UsageError(t('answer.empty', { flag: '--output' }));
+  if (options.cacheLocation === '') throw new UsageError(t('answer.empty', { flag: '--cache-location' }));
+  // Checked before the run, so a long check does not end in a refusal.
+  if (options.output !== undefined && !options.force && holdsOtherThanOwnOutput(resolve(io.cwd, options.output))) {
+    throw new UsageError(t('validate.output-exists', { file: options.output }));
+  }
+  if (options.stdinFilename !== undefined && !paths.includes('-')) throw new UsageError(t('validate.stdin-filename-without-stdin'));
+  const loadOptions: LoadOptions = {
+    cwd: io.cwd,
+    ...(global.workspace !== undefined ? { workspace: global.workspace } : {}),
+    paths,
+    readStdin: io.readStdin,
+    onlyWhatNamedRoadmapsNeed: true,
+    ...(options.stdinFilename !== undefined ? { stdinFilename: options.stdinFilename } : {}),
+  };
   const checkOptions: CheckOptions = { language, ...(options.today !== undefined ? { today: options.today } : {}) };
   const runNotes: Text[] = [];
   const jobs = jobsOption(options.jobs);
@@ -149,4 +168,29 @@ function jobsOption(value: string | number | undefined): number | undefined {
 
 export function summaryLine(s: { files: number; errors: number; warnings: number }, language: MessageLanguage = 'en'): string {
   return render(language, t('validate.summary-line', { files: s.files, errors: s.errors, warnings: s.warnings }));
+}
+
+/** Whether `path` is a file holding something other than a report of lamd's (which -o may replace). */
+function holdsOtherThanOwnOutput(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    // Nothing there, or nothing lamd may read: the write says what is wrong, if anything.
+    return false;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return false;
+    const size = stats.size;
+    const head = Buffer.alloc(Math.min(size, OWN_OUTPUT_PROBE_BYTES));
+    readSync(fd, head, 0, head.length, 0);
+    const tail = Buffer.alloc(Math.min(size, OWN_OUTPUT_PROBE_BYTES));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    return !isOwnOutput(head.toString('utf8'), tail.toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
 }
