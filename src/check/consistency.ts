@@ -3,6 +3,7 @@
 // (an endorsement, an adoption, a finished action) dated after today.
 import { basename } from 'node:path';
 import { t } from '../i18n/messages.js';
+import { isSafeId } from '../workspace/id-form.js';
 import type { LoadedDocument } from '../workspace/load.js';
 import type { Finding } from './finding.js';
 import { obj, objects, str } from './values.js';
@@ -28,7 +29,8 @@ export function checkConsistency(documents: readonly LoadedDocument[], today: st
           doc,
           pointer: '/id',
           ruleId: 'ids/file-name',
-          message: t('ids/file-name.differs', { kind: doc.kind, id, file: basename(doc.path), name }),
+          // The id is offered from the file's name only when it would be a valid id itself.
+          message: t('ids/file-name.differs', { kind: doc.kind, id, file: basename(doc.path), name, nameIsId: isSafeId(name) ? 'yes' : 'no' }),
         });
       }
     }

@@ -5,6 +5,7 @@ import type { FormatContext, Formatter } from './context.js';
 import { helpPointer, runSentence, toolLine } from './describe-run.js';
 import { groupByFile } from './group-by-file.js';
 import { ciPath } from './paths.js';
+import { withoutTerminalControls } from './terminal-text.js';
 import { render, t } from '../i18n/messages.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -26,14 +27,15 @@ export const formatGithub: Formatter = (diagnostics, context) => {
 
 /** `::error file=F,line=L,endLine=L,col=C,endColumn=C,title=T::MESSAGE`, escaped as @actions/core does. */
 export function annotation(d: Diagnostic, context: Pick<FormatContext, 'rule' | 'cwd'>): string {
-  const properties: Array<[string, string | number]> = [['file', ciPath(d.file, context.cwd)]];
+  // A document's control characters (ESC above all) would reach the runner's log, which obeys them.
+  const properties: Array<[string, string | number]> = [['file', withoutTerminalControls(ciPath(d.file, context.cwd))]];
   if (d.range) {
     properties.push(['line', d.range.start.line], ['endLine', d.range.end.line], ['col', d.range.start.column], ['endColumn', d.range.end.column]);
   }
   properties.push(['title', `lamd ${d.ruleId}`]);
   // The message's id closes the line: the same in every language, for scripts that read the log.
   const message = `${d.message} (${helpPointer(d.ruleId, context)})${d.messageId !== undefined ? ` [${d.messageId}]` : ''}`;
-  return `::${COMMAND[d.severity]} ${properties.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(message)}`;
+  return `::${COMMAND[d.severity]} ${properties.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',')}::${escapeData(withoutTerminalControls(message))}`;
 }
 
 /** The runner decodes these in a command's message (toolkit's `escapeData`). */

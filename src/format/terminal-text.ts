@@ -26,6 +26,16 @@ export function visibleControl(cp: number): string | undefined {
 
 const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text for a log that encodes line breaks itself (GitHub's workflow commands): every control but tab,
+ * line feed and carriage return made visible, so a document cannot colour, move or hide the log's text.
+ */
+export function withoutTerminalControls(text: string): string {
+  return text.replace(CONTROLS_BUT_LINES, (ch) => visibleControl(ch.charCodeAt(0))!);
+}
+
 /**
  * Text from a document (messages quote values, file names come from the disk) shown safely, every
  * control made visible by visibleControl. Line breaks stay, as `\n`, for the caller to indent; a tab

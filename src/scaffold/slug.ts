@@ -1,18 +1,9 @@
 // Safe ids for file and folder names: derived from a name when it can be transliterated safely,
 // checked against the schemas' `slug` rule when a person gives one.
 import { t, type Text } from '../i18n/messages.js';
+import { ID_FORM, MAX_ID_LENGTH, RESERVED_NAMES } from '../workspace/id-form.js';
 
-/** Longest id the schemas accept (common.schema.json#/$defs/slug). */
-export const MAX_ID_LENGTH = 64;
-
-/** Names Windows reserves for devices: a folder or file called so cannot be created or opened there. */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set([
-  'con', 'prn', 'aux', 'nul',
-  ...Array.from({ length: 9 }, (_, i) => `com${i + 1}`),
-  ...Array.from({ length: 9 }, (_, i) => `lpt${i + 1}`),
-]);
-
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export { MAX_ID_LENGTH } from '../workspace/id-form.js';
 
 /**
  * Latin letters that Unicode decomposition leaves whole (NFKD splits "ë" into "e" and a mark, but
@@ -74,7 +65,7 @@ export function idProblem(value: string): Text | undefined {
   if (/\s/.test(value)) return t('slug.spaces');
   if (/[A-Z]/.test(value)) return t('slug.uppercase');
   if (RESERVED_NAMES.has(value)) return t('slug.reserved');
-  if (!SLUG.test(value)) return t('slug.form');
+  if (!ID_FORM.test(value)) return t('slug.form');
   return undefined;
 }
 

@@ -25,6 +25,13 @@ describe('missing checks', () => {
     ]);
   });
 
+  it('a file name that is no id is not offered as the id', async () => {
+    const result = await check({ 'lamd.yaml': WORKSPACE_YAML, 'municipalities/milan/roadmaps/Governance plan, v2.yaml': roadmap('services-for-all', '') });
+    expect(only(result, 'ids/file-name')).toEqual([
+      'municipalities/milan/roadmaps/Governance plan, v2.yaml:3:5 warning ids/file-name The road map\'s id is `services-for-all` but its file is named `Governance plan, v2.yaml`. Other documents refer to it by its id, and people look for it by its file: rename the file to `services-for-all.yaml`.',
+    ]);
+  });
+
   it('an indicator target dated before its baseline', async () => {
     const result = await check({
       'lamd.yaml': WORKSPACE_YAML,

@@ -76,6 +76,14 @@ describe('github annotations', () => {
     expect(parse(line).message).toMatch(/^100%\r\n:,::error::fake \(/);
   });
 
+  it('shows a document\'s control characters as pictures: the runner\'s log obeys ESC', () => {
+    const d = diagnostic('odd\u001b[8m.yaml', 'warning', 'x/y', '`a\u0001b\u001b[31mRED\u007f` is not a field lamd knows');
+    const line = annotation(d, context([d]));
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f]/);
+    expect(parse(line).properties.file).toBe('odd\u241b[8m.yaml');
+    expect(parse(line).message).toMatch(/^`a\u2401b\u241b\[31mRED\u2421` is not a field/);
+  });
+
   it('links the rule page only when lamd names a homepage', () => {
     const linked = annotation(ONE[0]!, oneContext({ homepage: 'https://github.com/someone/lamd#readme' }));
     expect(parse(linked).message).toMatch(/\(https:\/\/github\.com\/someone\/lamd\/blob\/v1\.2\.3\/docs\/rules\/schema\/type\.md\)$/);
