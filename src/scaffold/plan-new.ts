@@ -15,7 +15,8 @@ export interface WorkspaceFacts {
   workspaceText: string;
   /** stakeholders.yaml as read, when the workspace has one. */
   stakeholdersText?: string;
-  municipalities: Array<{ slug: string; name: string }>;
+  /** `names`: every spelling lamd.yaml gives (one per language), where it gives more than `name`. */
+  municipalities: Array<{ slug: string; name: string; names?: string[] }>;
   /** Ids of the implementing partners in lamd.yaml. */
   partners: string[];
   /** Ids already used, per kind (ids are unique per kind across the workspace). */
@@ -67,6 +68,11 @@ export function municipalityBySlug(facts: WorkspaceFacts, raw: string, flag: str
   return requireMunicipality(facts, parseId(given, flag), flag);
 }
 
+/** A name as compared with another: the same letters whatever their case or Unicode composition. */
+function sameNameKey(name: string): string {
+  return name.normalize('NFC').trim().toLocaleLowerCase();
+}
+
 function requireNewMunicipality(facts: WorkspaceFacts, slug: string): void {
   if (facts.municipalities.some((m) => m.slug === slug)) {
     throw new UsageError(t('new.municipality-taken', { slug }));
@@ -75,6 +81,10 @@ function requireNewMunicipality(facts: WorkspaceFacts, slug: string): void {
 
 export function planMunicipality(facts: WorkspaceFacts, answers: MunicipalityAnswers): PlannedFile[] {
   requireNewMunicipality(facts, answers.slug);
+  // The same town under a second folder (added again with --name-latin, say) would be counted twice in every report.
+  const spellings = [answers.name, ...(answers.latinName !== undefined ? [answers.latinName] : [])].map(sameNameKey);
+  const named = facts.municipalities.find((m) => (m.names ?? [m.name]).some((n) => spellings.includes(sameNameKey(n))));
+  if (named) throw new UsageError(t('new.municipality-name-taken', { name: answers.name, slug: named.slug }));
   if (answers.localPartner !== undefined && !facts.partners.includes(answers.localPartner)) {
     throw new UsageError(t('new.no-such-partner', { partner: answers.localPartner, known: facts.partners.join(', ') || t('new.none') }));
   }

@@ -18,6 +18,13 @@ function records(value: unknown): Array<Record<string, unknown>> {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
+/** Every spelling of a name: one text, or one per language. */
+function spellingsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.values(value).filter((v): v is string => typeof v === 'string');
+}
+
 export async function readWorkspaceFacts(root: string): Promise<WorkspaceFacts> {
   const workspaceText = readWorkspaceFile(root).toString('utf8');
   const doc = YAML.parseDocument(workspaceText, YAML_PACKAGE_OPTIONS);
@@ -29,8 +36,8 @@ export async function readWorkspaceFacts(root: string): Promise<WorkspaceFacts> 
   // A name may be one text or one per language: lamd speaks of it by the workspace's first.
   const nameOf = (value: unknown) => text(value) ?? (value !== null && typeof value === 'object' && !Array.isArray(value) ? nameIn(value as Record<string, string>, languages[0] ?? 'en') : undefined);
   const municipalities = records(workspace.municipalities)
-    .map((m) => ({ slug: text(m.slug), name: nameOf(m.name) ?? text(m.slug) }))
-    .filter((m): m is { slug: string; name: string } => m.slug !== undefined && m.name !== undefined);
+    .map((m) => ({ slug: text(m.slug), name: nameOf(m.name) ?? text(m.slug), names: spellingsOf(m.name) }))
+    .filter((m): m is { slug: string; name: string; names: string[] } => m.slug !== undefined && m.name !== undefined);
   const partners = records(workspace.partners).map((p) => text(p.id)).filter((id): id is string => id !== undefined);
 
   const stakeholdersPath = join(root, 'stakeholders.yaml');

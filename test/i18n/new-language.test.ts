@@ -128,7 +128,7 @@ describe('lamd new without questions, in the language of the locale', () => {
     const result = await runLamd(['new', 'practice'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      'lamd: Il manque à lamd new practice : un identifiant (après le type de document) ou --title <titre>, --municipality <slug> et --cluster <cluster>. lamd ne pose aucune question avec --yes, quand CI est défini, ou quand l’entrée standard ou la sortie d’erreur n’est pas un terminal : donnez ces valeurs en options. Rien n’a été écrit.\n',
+      'lamd: Il manque à lamd new practice : un identifiant (après le type de document) ou --title <titre>, --municipality <slug> et --cluster <cluster>. lamd ne pose aucune question avec --yes, quand CI est défini, ou quand l’entrée standard ou la sortie d’erreur n’est pas un terminal : donnez ces valeurs sur la ligne de commande. Rien n’a été écrit.\n',
     );
   });
 

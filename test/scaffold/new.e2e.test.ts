@@ -55,7 +55,14 @@ describe('lamd new, each kind, then lamd validate', () => {
     const named = await runLamd(['new', 'municipality', '--name', 'سوسة', '--name-latin', 'Sousse', '--country', 'TN', '--lang', 'fr,ar'], { cwd: root });
     expect(named.status, named.stderr).toBe(0);
     expect(named.stdout).toContain('municipalities/sousse/profile.yaml');
-    expect((await runLamd(['new', 'municipality', 'tunis', '--name', 'تونس', '--country', 'TN'], { cwd: root })).status).toBe(0);
+    // Added again under another folder, the same town would be counted twice in every report.
+    const before = fingerprint(root);
+    const again = await runLamd(['new', 'municipality', 'tunis', '--name', 'تونس', '--country', 'TN'], { cwd: root });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toBe('lamd: The workspace already has a municipality named تونس: `twns`, in municipalities/twns/. lamd new adds a municipality; to name that one\'s folder otherwise, remove municipalities/twns/ and its entry in lamd.yaml first, then add it again. Nothing was written.\n');
+    expect((await runLamd(['new', 'municipality', 'sousse-2', '--name', 'SOUSSE', '--country', 'TN'], { cwd: root })).status).toBe(2);
+    expect(fingerprint(root)).toEqual(before);
+    expect((await runLamd(['new', 'municipality', 'tunis', '--name', 'تونس', '--country', 'TN'], { cwd: await workspace() })).status).toBe(0);
   });
 
   it('one meaning per flag: --name names a new municipality, --municipality is always a slug, with the slug meant suggested from names too', async () => {

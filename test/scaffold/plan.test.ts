@@ -231,7 +231,7 @@ async function initialised(): Promise<{ root: string; facts: WorkspaceFacts }> {
 describe('plans of lamd new', () => {
   it('reads the facts of a workspace', async () => {
     const { facts } = await initialised();
-    expect(facts.municipalities).toEqual([{ slug: 'sfax', name: 'Sfax' }]);
+    expect(facts.municipalities).toEqual([{ slug: 'sfax', name: 'Sfax', names: ['Sfax'] }]);
     expect(facts.partners).toEqual(['cespi']);
     expect([...facts.ids.practice]).toEqual(['example-practice']);
     expect([...facts.ids.roadmap]).toEqual(['example-roadmap']);

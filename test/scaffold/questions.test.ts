@@ -86,7 +86,7 @@ describe('Questions', () => {
     expect(await q.search({ flag: '--country <code>', given: undefined, message: '', source: () => [], parse: (v) => v })).toBeUndefined();
     expect(await q.several({ flag: '--sdg <goals>', given: undefined, message: '', choices: [], defaults: ['10'], parse: (v) => parseGoals(v, '--sdg') })).toEqual(['10']);
     expect(() => q.finish('lamd init')).toThrow(
-      'lamd init needs --municipality <name> and --country <code>. lamd asks no questions with --yes, when CI is set, or when standard input or error is not a terminal, so give them as flags. Nothing was written.',
+      'lamd init needs --municipality <name> and --country <code>. lamd asks no questions with --yes, when CI is set, or when standard input or error is not a terminal, so give them on the command line. Nothing was written.',
     );
   });
 });
