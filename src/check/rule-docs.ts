@@ -2,7 +2,7 @@
 // names a `homepage`, so lamd never points at an address the project does not control.
 import { readFileSync } from 'node:fs';
 import { packageFile, packageManifest } from '../package-root.js';
-import { ruleMeta, RULES, type RuleMeta } from './rules.js';
+import { ruleMeta, type RuleMeta } from './rules.js';
 
 /** What the output formats know of a rule. */
 export interface RuleDocs {
@@ -61,11 +61,6 @@ export function rulePage(id: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The ids of every rule, for "did you mean". */
-export function ruleIds(): string[] {
-  return RULES.map((r) => r.id);
 }
 
 /** The help of a rule, from its page; links relative to docs/rules/ follow `base` or become text. */

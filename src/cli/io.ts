@@ -28,7 +28,7 @@ export interface CliIO {
 }
 
 /** Runs `handler` on the process's next SIGINT, before the listeners already there. */
-export function interruptProcess(handler: () => void): void {
+function interruptProcess(handler: () => void): void {
   process.prependOnceListener('SIGINT', handler);
 }
 

@@ -27,7 +27,7 @@ function isCLocale(locale: string): boolean {
 }
 
 /** `fr_FR.UTF-8@euro` → `fr`; `pt-BR` → `pt`. */
-export function languageOfLocale(locale: string): string | undefined {
+function languageOfLocale(locale: string): string | undefined {
   const match = /^([A-Za-z]{2,3})(?=$|[_.@-])/.exec(locale);
   return match ? match[1]!.toLowerCase() : undefined;
 }

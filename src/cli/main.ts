@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LAMD_VERSION } from '../version.js';
 import { InterruptedError, UsageError, WorkspaceError } from '../errors.js';
-import { processIO, type CliIO } from './io.js';
+import { processIO, terminalWidth, type CliIO } from './io.js';
 import { newHelp } from '../scaffold/new-help.js';
 import type { GlobalOptions } from './global-options.js';
 import { render, t, type MessageLanguage } from '../i18n/messages.js';
@@ -68,9 +68,9 @@ export function buildProgram(io: CliIO = processIO(), language: MessageLanguage 
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
       outputError: (s, write) => write(commanderError(s, language)),
-      // As commander does by itself, but for the injected terminal: wrap help to it, else at 80 columns.
-      getOutHelpWidth: () => (io.stdoutIsTTY ? process.stdout.columns : undefined) as number,
-      getErrHelpWidth: () => (io.stderrIsTTY ? process.stderr.columns : undefined) as number,
+      // As commander does by itself, but for the injected terminal (and COLUMNS, as findings): else at 80 columns.
+      getOutHelpWidth: () => terminalWidth(io, 'stdout') as number,
+      getErrHelpWidth: () => terminalWidth(io, 'stderr') as number,
     });
   sessions.set(program, { io, exitCode: 0, language });
 

@@ -153,10 +153,6 @@ export function isTarget(id: string): boolean {
   return targetIds.has(id);
 }
 
-export function isGoal(id: string): boolean {
-  return indexed('en').goals.has(id);
-}
-
 /** Orders goal, target and indicator ids as the UN lists them: 2 before 10, 10.7 before 10.a, a goal before its targets. */
 export function compareSdgIds(a: string, b: string): number {
   const pa = a.split('.');

@@ -146,7 +146,7 @@ function decode(text: string): string {
 }
 
 /** Renders one report's Markdown as a .docx file. */
-export async function markdownToDocx(markdown: string, options: DocxOptions): Promise<DocxResult> {
+async function markdownToDocx(markdown: string, options: DocxOptions): Promise<DocxResult> {
   const rtl = options.dir === 'rtl';
   const notes: Text[] = [];
   const timelines = new Map(options.timelines.map((t) => [t.id, t]));
@@ -575,7 +575,7 @@ export function columnWidths(rows: readonly (readonly string[])[], total: number
 }
 
 /** A timeline drawing that stands on its own: the report's stylesheet rules it uses, inside it. */
-export function standaloneTimelineSvg(svg: string): string {
+function standaloneTimelineSvg(svg: string): string {
   const style =
     '<style>text{font-family:"Noto Sans","DejaVu Sans","Liberation Sans",Arial,sans-serif;font-size:13px;fill:#1d2329}' +
     '.group{font-weight:600}.bar-number{font-size:12px;font-weight:600}.tick,.legend text{font-size:12px;fill:#3d4852}' +

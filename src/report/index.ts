@@ -84,7 +84,7 @@ export interface MarkdownReport {
 }
 
 /** Tidies what a template produced: no trailing spaces, at most one blank line in a row, one final newline. */
-export function tidyMarkdown(text: string): string {
+function tidyMarkdown(text: string): string {
   return `${text
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t]+$/gm, '')

@@ -40,7 +40,7 @@ function isExecutable(file: string): boolean {
 }
 
 /** The one command that installs a Chromium on this kind of machine. */
-export function installCommand(platform: NodeJS.Platform): string {
+function installCommand(platform: NodeJS.Platform): string {
   if (platform === 'darwin') return 'brew install --cask chromium';
   if (platform === 'win32') return 'winget install Google.Chrome';
   return 'sudo apt-get install -y chromium';

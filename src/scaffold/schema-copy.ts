@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { t, type Text } from '../i18n/messages.js';
 import { join, relative } from 'node:path';
 import { packageFile } from '../package-root.js';
+import { shellWord } from '../shell-word.js';
 
 /** Where a workspace keeps its copy, relative to the workspace root (always with forward slashes). */
 export const SCHEMA_COPY_DIR = '.lamd/schemas';
@@ -76,9 +77,4 @@ export function schemaCopyNote(root: string, cwd: string, lamdVersion: string, s
     more: Math.max(differing.length - 3, 0),
     command: `lamd schema --out ${shellWord(rel)} --force`,
   });
-}
-
-/** A path as one shell word, quoted only when it needs to be. */
-function shellWord(path: string): string {
-  return /^[\w./@-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
 }

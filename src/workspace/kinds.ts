@@ -7,17 +7,6 @@ export function isDocumentKind(value: unknown): value is DocumentKind {
   return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
 }
 
-/** Where each kind lives in a workspace, for messages and for `lamd new`. */
-export const KIND_LOCATIONS: Record<DocumentKind, string> = {
-  workspace: 'lamd.yaml',
-  profile: 'municipalities/<slug>/profile.yaml',
-  practice: 'municipalities/<slug>/practices/<id>.yaml',
-  roadmap: 'municipalities/<slug>/roadmaps/<id>.yaml',
-  stakeholders: 'stakeholders.yaml',
-  activity: 'activities/<yyyy-mm-dd>-<id>.yaml',
-  progress: 'municipalities/<slug>/progress/<roadmap-id>-<period>.yaml',
-};
-
 export const WORKSPACE_FILE = 'lamd.yaml';
 
 /**

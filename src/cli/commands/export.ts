@@ -18,6 +18,7 @@ import { checkedWorkspace } from '../checked-workspace.js';
 import type { GlobalOptions } from '../global-options.js';
 import type { CliIO } from '../io.js';
 import { writeFileAtomic } from '../write-file.js';
+import { shellWord } from '../../shell-word.js';
 
 export interface ExportOptions {
   format?: string;
@@ -107,10 +108,6 @@ function aboutWorkbook(model: ReportModel, m: Messages, today: string): XlsxAbou
 }
 
 /** A path as a POSIX shell reads it: as is when plain, else in single quotes. */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 /** The CSV form of the template: one file, a `sheet` column first, then the keys of both sheets. */
 export function templateCsv(sheets: readonly Sheet[]): string {
   const keys = [...new Set<string>([...INDICATOR_KEYS, ...ACTION_KEYS])];

@@ -207,7 +207,7 @@ async function pdfUsable<T>(work: () => T | Promise<T>): Promise<T> {
 }
 
 /** `roadmap.tanger.en.md` → `roadmap.tanger.en.draft.md`: a draft is never mistaken for the report. */
-export function draftFileName(name: string): string {
+function draftFileName(name: string): string {
   const dot = name.lastIndexOf('.');
   return `${name.slice(0, dot)}.draft${name.slice(dot)}`;
 }

@@ -166,7 +166,7 @@ function jobsOption(value: string | number | undefined): number | undefined {
   return jobs;
 }
 
-export function summaryLine(s: { files: number; errors: number; warnings: number }, language: MessageLanguage = 'en'): string {
+function summaryLine(s: { files: number; errors: number; warnings: number }, language: MessageLanguage = 'en'): string {
   return render(language, t('validate.summary-line', { files: s.files, errors: s.errors, warnings: s.warnings }));
 }
 

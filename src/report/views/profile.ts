@@ -130,7 +130,7 @@ export function figureView(ctx: ViewContext, label: Md, figure: Figure | undefin
 
 const MOBILITY = ['immigration', 'emigration', 'transit', 'return', 'internal', 'displacement'] as const;
 
-export function profileCard(ctx: ViewContext, slug: string): ProfileCard {
+function profileCard(ctx: ViewContext, slug: string): ProfileCard {
   const { m, model } = ctx;
   const entry = model.municipalities.find((mu) => mu.slug === slug)!;
   const p = model.profiles.get(slug);
@@ -249,7 +249,7 @@ export function activityCard(ctx: ViewContext, a: ActivityDocument): ActivityCar
 }
 
 /** "24 (women 14, men 10)", the total as the source gives it, or "not recorded"; undefined when nothing is recorded. */
-export function participantsSummary(ctx: ViewContext, a: ActivityDocument): Md | undefined {
+function participantsSummary(ctx: ViewContext, a: ActivityDocument): Md | undefined {
   const { m } = ctx;
   const p = a.participants;
   if (!p) return undefined;
@@ -264,7 +264,7 @@ export function participantsSummary(ctx: ViewContext, a: ActivityDocument): Md |
 }
 
 /** Participants of a training added up from its groups: women, men, those whose sex is not recorded. */
-export function trainingCounts(a: ActivityDocument): { women: number; men: number; unknown: number; total: number; groups: number } {
+function trainingCounts(a: ActivityDocument): { women: number; men: number; unknown: number; total: number; groups: number } {
   let women = 0;
   let men = 0;
   let unknown = 0;

@@ -100,7 +100,7 @@ function goalLabel(ctx: ViewContext, goal: string): Md {
   return found ? ctx.m.text('phrase.goal_with_title', { id: md(goal), title: md(found.title) }) : ctx.m.text('phrase.goal', { id: md(goal) });
 }
 
-export function goalShort(ctx: ViewContext, goal: string): Md {
+function goalShort(ctx: ViewContext, goal: string): Md {
   const found = findGoal(goal, sdgLanguage(ctx));
   return found ? ctx.m.text('phrase.goal_with_title', { id: md(goal), title: md(found.short) }) : ctx.m.text('phrase.goal', { id: md(goal) });
 }
