@@ -3,7 +3,7 @@ import jsyaml from 'js-yaml';
 import { t } from '../i18n/messages.js';
 import type { Diagnostic, Position } from '../diagnostics.js';
 import { duplicateKeyDiagnostic, emptyFileDiagnostic, fileDiagnostic, inspectTree, MAX_DEPTH, MAX_NODES, MAX_SLOW_PATH_CHARS, multiDocumentDiagnostic, type ParsedSource } from './reading.js';
-import { syntaxHint } from './syntax-hints.js';
+import { syntaxHint, unclosedOpening } from './syntax-hints.js';
 import { keyAt, lineStarts, positionAt } from './text-positions.js';
 import { readBlock } from './yaml-block.js';
 import { YAML_12_CORE } from './yaml-core.js';
@@ -241,55 +241,19 @@ function yamlErrorDiagnostic(file: string, text: string, error: unknown): Diagno
   }
   const hint = syntaxHint(text, reason, at);
   if (hint) return fileDiagnostic(file, 'yaml/syntax', t('yaml/syntax.error', { message: hint.message }), hint.at);
-  // js-yaml notices an unclosed bracket or quote only at the end of the file; point at where it opens.
-  const opened = /end of the stream within a (flow collection|double quoted scalar|single quoted scalar)/.exec(reason);
+  // js-yaml notices an unclosed bracket or quote only at the end of the file (or of the document, at a
+  // `---` line); point at where it opens.
+  const opened = /end of the (stream|document) within a (flow collection|double quoted scalar|single quoted scalar)/.exec(reason);
   if (opened) {
-    const open = unclosedOpening(text, opened[1] === 'flow collection' ? 'flow' : opened[1]!.startsWith('double') ? '"' : "'");
+    const kind = opened[2] === 'flow collection' ? 'flow' : opened[2]!.startsWith('double') ? '"' : "'";
+    const open = unclosedOpening(text, kind, opened[1] === 'document' && mark ? mark.position : text.length);
     if (open) {
       const starts = lineStarts(text);
-      const which = opened[1] === 'flow collection' ? 'bracket' : 'quote';
+      const which = kind === 'flow' ? 'bracket' : 'quote';
       return fileDiagnostic(file, 'yaml/syntax', t('yaml/syntax.unclosed', { which, character: text[open]! }), positionAt(starts, open));
     }
   }
   return fileDiagnostic(file, 'yaml/syntax', t('yaml/syntax.parser', { reason }), at);
-}
-
-/** Whether a quote at `i` opens a scalar: at a line's start, or after `:`, `-`, `[`, `{`, `,` and spaces. */
-function startsScalar(text: string, i: number): boolean {
-  let j = i - 1;
-  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
-  return j < 0 || text[j] === '\n' || (j < i - 1 && /[:\-[{,?]/.test(text[j]!)) || /[[{,]/.test(text[j]!);
-}
-
-/**
- * Where the bracket or quote left open at the end of the file starts: a scan that knows comments,
- * quotes and flow brackets, which is all an unclosed one needs. Undefined when it finds none.
- */
-function unclosedOpening(text: string, kind: 'flow' | '"' | "'"): number | undefined {
-  const brackets: number[] = [];
-  let quote: { char: string; at: number } | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (quote.char === '"' && c === '\\') i++;
-      else if (c === quote.char && !(quote.char === "'" && text[i + 1] === "'")) quote = undefined;
-      else if (quote.char === "'" && c === "'" ) i++;
-      continue;
-    }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-      const end = text.indexOf('\n', i);
-      if (end === -1) break;
-      i = end;
-    } else if ((c === '"' || c === "'") && startsScalar(text, i)) {
-      quote = { char: c, at: i };
-    } else if ((c === '[' || c === '{') && (brackets.length > 0 || i === 0 || /[\s:,-]/.test(text[i - 1]!))) {
-      brackets.push(i);
-    } else if ((c === ']' || c === '}') && brackets.length > 0) {
-      brackets.pop();
-    }
-  }
-  if (kind === 'flow') return brackets.at(-1);
-  return quote?.char === kind ? quote.at : undefined;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -1,8 +1,10 @@
 // Recognises the everyday causes of a YAML syntax error (a colon inside text, a missing space after a
-// colon, typographic quotes, a `#` in a list, a list under a key that already has a value) and says
-// what to change, at the line where the cause is rather than where the parser gave up.
+// colon, typographic quotes, a quote left open, a tab or a wrong indentation, a `#` in a list, a list
+// under a key that already has a value) and says what to change, at the line where the cause is
+// rather than where the parser gave up.
 import type { Position } from '../diagnostics.js';
 import { t, type Text } from '../i18n/messages.js';
+import { lineStarts, positionAt } from './text-positions.js';
 
 export interface SyntaxHint {
   message: Text;
@@ -35,6 +37,12 @@ export function syntaxHint(text: string, reason: string, at: Position | undefine
   // An unclosed bracket or quote is found at the end of the file: only the `#` cause applies there.
   const atEnd = /end of the stream within/.test(reason);
   if (!atEnd) {
+    // A quote left open is closed by the next quote, lines or characters further on, where the
+    // parser then gives up: the lines around the error are then not the cause.
+    const quote = quoteClosedTooSoon(text, lines, at);
+    if (quote) return quote;
+    const tab = tabIndent(lines, reason, at);
+    if (tab) return tab;
     // The cause is on the line of the error or just above it (js-yaml often stops on the next line).
     const candidates = [at.line, at.line - 1, at.line - 2].filter((n) => n >= 1 && n <= lines.length);
     // Cause by cause, each looked for on every candidate line: the likelier cause wins over the nearer line.
@@ -49,7 +57,138 @@ export function syntaxHint(text: string, reason: string, at: Position | undefine
     const hint = hashInList(lines, at.line);
     if (hint) return hint;
   }
-  return atEnd ? undefined : itemUnderValue(lines, at.line);
+  return atEnd ? undefined : itemUnderValue(lines, at.line) ?? (/bad indentation/.test(reason) ? misaligned(lines, at.line) : undefined);
+}
+
+/** A quoted scalar: its quote character, where it opens and, once closed, where its closing quote is. */
+interface QuoteSpan {
+  char: string;
+  at: number;
+  end?: number;
+}
+
+/** Whether a quote at `i` opens a scalar: at a line's start, or after `:`, `-`, `[`, `{`, `,` and spaces. */
+function startsScalar(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+  return j < 0 || text[j] === '\n' || (j < i - 1 && /[:\-[{,?]/.test(text[j]!)) || /[[{,]/.test(text[j]!);
+}
+
+/**
+ * The flow brackets and the quote open at `upTo`, and the last quote closed before it: a scan that
+ * knows comments, quotes and flow brackets, which is all an unclosed one needs.
+ */
+function scanQuotes(text: string, upTo: number): { brackets: number[]; open?: QuoteSpan; last?: QuoteSpan } {
+  const brackets: number[] = [];
+  let quote: QuoteSpan | undefined;
+  let last: QuoteSpan | undefined;
+  for (let i = 0; i < upTo; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (quote.char === '"' && c === '\\') i++;
+      else if (c === quote.char && !(quote.char === "'" && text[i + 1] === "'")) {
+        last = { ...quote, end: i };
+        quote = undefined;
+      } else if (quote.char === "'" && c === "'") i++;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) break;
+      i = end;
+    } else if ((c === '"' || c === "'") && startsScalar(text, i)) {
+      quote = { char: c, at: i };
+    } else if ((c === '[' || c === '{') && (brackets.length > 0 || i === 0 || /[\s:,-]/.test(text[i - 1]!))) {
+      brackets.push(i);
+    } else if ((c === ']' || c === '}') && brackets.length > 0) {
+      brackets.pop();
+    }
+  }
+  return quote ? { brackets, open: quote, last } : { brackets, last };
+}
+
+/**
+ * Where the bracket or quote left open before `upTo` (the end of the file, or the document's end)
+ * starts; undefined when the scan finds none.
+ */
+export function unclosedOpening(text: string, kind: 'flow' | '"' | "'", upTo = text.length): number | undefined {
+  const { brackets, open } = scanQuotes(text, Math.min(upTo, text.length));
+  if (kind === 'flow') return brackets.at(-1);
+  return open?.char === kind ? open.at : undefined;
+}
+
+/** The indentation of a line up to its first key or value, past any `- ` item marks. */
+const keyColumn = (line: string): number => /^\s*(?:-\s+)*/.exec(line)![0].length;
+
+/**
+ * A quote closed earlier than meant, just before where the parser gave up: by the next quote of its
+ * kind, lines further on (the quote was never closed on its line), or on its own line (the text holds
+ * the same quote mark). A quoted text may rightly span lines, so the first is said only when a line
+ * inside it reads as a field or an item of the document, as no continued text would.
+ */
+function quoteClosedTooSoon(text: string, lines: readonly string[], at: Position): SyntaxHint | undefined {
+  const starts = lineStarts(text);
+  if (at.line > starts.length) return undefined;
+  const { last } = scanQuotes(text, Math.min(starts[at.line - 1]! + at.column - 1, text.length));
+  if (last?.end === undefined) return undefined;
+  const open = positionAt(starts, last.at);
+  const close = positionAt(starts, last.end);
+  const closingLine = lines[close.line - 1]!;
+  const after = closingLine.slice(close.column);
+  if (open.line === close.line) {
+    // `'L'inclusion'`: the apostrophe ends the text; what follows it is glued to the quote.
+    if (close.line !== at.line || !/^[^\s,\]}:#]/.test(after)) return undefined;
+    const line = lines[open.line - 1]!;
+    const written = line.slice(open.column - 1).trimEnd();
+    const inner = written.length > 2 && written.endsWith(last.char) ? written.slice(1, -1) : undefined;
+    const requoted = inner === undefined ? undefined : quoteYaml(inner);
+    // Text with both kinds of quote mark has no other kind to go in: no example then.
+    const example = requoted === undefined || requoted.startsWith(last.char) ? '' : `${line.slice(keyColumn(line), open.column - 1)}${requoted}`;
+    return { at: close, message: t(example ? 'yaml/syntax.quote-inside-example' : 'yaml/syntax.quote-inside', { character: last.char, example }) };
+  }
+  // The parser stops after the closing quote: on its line, or at the start of the next.
+  if (at.line !== close.line && at.line !== close.line + 1) return undefined;
+  const depth = keyColumn(lines[open.line - 1]!);
+  const structure = /^\s*(?:-(?:\s|$)|[^\s#"'-][^:#]*:(?:\s|$))/;
+  for (let n = open.line + 1; n <= close.line; n++) {
+    const line = n === close.line ? closingLine.slice(0, close.column - 1) : lines[n - 1]!;
+    if (structure.test(line) && /^\s*/.exec(line)![0].length <= depth) {
+      return { at: open, message: t('yaml/syntax.quote-runs-on', { character: last.char, line: String(close.line) }) };
+    }
+  }
+  return undefined;
+}
+
+/** A tab in a line's indentation, which YAML forbids, whatever the parser then says. */
+function tabIndent(lines: readonly string[], reason: string, at: Position): SyntaxHint | undefined {
+  if (!/tab characters|indentation|document separator/.test(reason)) return undefined;
+  const line = lines[at.line - 1] ?? '';
+  const tab = /^[ \t]*/.exec(line)![0].indexOf('\t');
+  if (tab === -1) return undefined;
+  return { at: { line: at.line, column: tab + 1 }, message: t('yaml/syntax.tab') };
+}
+
+/**
+ * A field or item indented differently from the line above it, which is at its level or the block
+ * that holds it: the column that line starts at is a fix that reads, if not always the meant one.
+ */
+function misaligned(lines: readonly string[], errorLine: number): SyntaxHint | undefined {
+  const line = lines[errorLine - 1] ?? '';
+  if (!KEY_LINE.test(line) && !/^\s*-(\s|$)/.test(line)) return undefined;
+  for (let n = errorLine - 1; n >= 1; n--) {
+    const above = lines[n - 1]!;
+    if (above.trim() === '' || /^\s*#/.test(above)) continue;
+    const item = /^\s*-(\s|$)/.test(line);
+    // An item lines up with the items above it; a field with the fields, past their item marks.
+    const column = (item && /^\s*-(\s|$)/.test(above) ? /^\s*/.exec(above)![0].length : keyColumn(above)) + 1;
+    const own = (item ? /^\s*/.exec(line)![0].length : keyColumn(line)) + 1;
+    if (own === column) return undefined;
+    return {
+      at: { line: errorLine, column: own },
+      message: t('yaml/syntax.indentation', { column: String(own), line: String(n), expected: String(column) }),
+    };
+  }
+  return undefined;
 }
 
 type LineCause = (line: string, n: number) => SyntaxHint | undefined;

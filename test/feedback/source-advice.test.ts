@@ -101,6 +101,72 @@ describe('syntax errors name their everyday cause, at its line', () => {
   });
 
   it('leaves other syntax errors in the parser\'s words', () => {
-    expect(syntax('kind: roadmap\n  title: x\n bad\n')).toMatch(/YAML syntax error: /);
+    expect(syntax('kind: roadmap\ntitle: &a\n  x: 1\nb: *c\n')).toBe('4:6 yaml/syntax YAML syntax error: unidentified alias "c".');
+  });
+});
+
+// Trial report (francophone) defect 1: the parser gave up lines below an unclosed quote, or on a tab or
+// a shifted line, in its own English words and with no fix.
+describe('a quote left open, a tab, a shifted line: said where the mistake is, with the fix', () => {
+  const scaffolded = (title: string, nl = '\n') => ['kind: roadmap', 'id: x', title, '# area_of_intervention: The local priority', '', 'sdg:', '  goal: "10"', "  # targets: [\"10.7\"]   # this goal's targets", 'schema_version: 1', ''].join(nl);
+  const runsOn = (at: string, character: string, line: number) =>
+    `${at} yaml/syntax YAML syntax error: The quote ${character} opened here is not closed on its line, so the text runs on to the next ${character}, on line ${line}, and YAML cannot read what follows it. Close the quote at the end of the text, on this line.`;
+
+  it('a double quote left open is closed by the next one, lines below: the error is at the opening quote', () => {
+    expect(syntax(scaffolded('title: "Feuille de route de Tanger'))).toBe(runsOn('3:8', '"', 7));
+    // js-yaml may give up only at the start of the line after the closing quote.
+    expect(syntax('kind: activity\ntitle: "Training: the basics\n  date: 2023-03-01\nsummary: "A day"\n')).toBe(runsOn('2:8', '"', 4));
+  });
+
+  it('a single quote left open, closed by an apostrophe in a comment further on', () => {
+    expect(syntax(scaffolded("title: 'Feuille de route de Tanger"))).toBe(runsOn('3:8', "'", 8));
+  });
+
+  it('a quote left open in a list item, closed by the next item\'s', () => {
+    expect(syntax('actions:\n  - title: "Abc\n    status: done\n  - title: "Def"\n')).toBe(runsOn('2:12', '"', 4));
+    expect(syntax('targets:\n  - "10.7\n  - "10.c"\n')).toBe(runsOn('2:5', '"', 3));
+  });
+
+  it('a quoted text that rightly spans lines is read, and an error after it is not blamed on its quote', () => {
+    expect(parseYamlText('f.yaml', 'kind: roadmap\ntitle: "Feuille de\n  route"\nid: x\n').diagnostics).toEqual([]);
+    expect(syntax('summary: "abc\n  def" x\nid: y\n')).toBe('2:8 yaml/syntax YAML syntax error: bad indentation of a mapping entry.');
+  });
+
+  it('the quote mark inside quoted text ends it: the other kind of quotes, with the line rewritten', () => {
+    expect(syntax("kind: roadmap\ntitle: 'L'inclusion à Tanger'\n")).toBe(
+      '2:10 yaml/syntax YAML syntax error: The text in quotes contains the quote mark \' itself, which ends the text here, and YAML cannot read what follows. Put the text in the other kind of quotes: title: "L\'inclusion à Tanger"',
+    );
+    expect(syntax('title: "Le "grand" projet"\n')).toMatch(/^1:12 .*quote mark " itself.*other kind of quotes: title: 'Le "grand" projet'$/);
+    // With both kinds inside, there is no other kind to show.
+    expect(syntax('title: \'L\'a "x"\'\n')).toMatch(/^1:10 .*Put the text in the other kind of quotes\.$/);
+  });
+
+  it('a tab in the indentation, at the tab, whatever the parser says about it', () => {
+    const tab = 'YAML syntax error: This line is indented with a tab. YAML indents with spaces only: replace the tab with spaces, so that the line starts at the same column as the other fields of its block. Most editors can be set to type spaces when you press Tab.';
+    expect(syntax('kind: roadmap\nsdg:\n\tgoal: "10"\n')).toBe(`3:1 yaml/syntax ${tab}`);
+    expect(syntax('sdg:\n  goal: "10"\n  \ttargets: []\n')).toBe(`3:3 yaml/syntax ${tab}`);
+    // js-yaml calls these a bad indentation and a missing document end.
+    expect(syntax('sdg:\n \tgoal: "10"\n')).toBe(`2:2 yaml/syntax ${tab}`);
+    expect(syntax('\tkind: roadmap\nid: x\n')).toBe(`1:1 yaml/syntax ${tab}`);
+  });
+
+  it('a line shifted from its block, at the line, with the column of the line above', () => {
+    const shifted = (at: string, column: number, line: number, expected: number) =>
+      `${at} yaml/syntax YAML syntax error: This line starts at column ${column}, which does not match the lines around it: line ${line} above starts at column ${expected}. YAML reads the indentation to tell what belongs to what, so the fields of one block start at the same column. Move this line to column ${expected}, or to the column of the block it belongs to, with spaces.`;
+    expect(syntax('kind: roadmap\nsdg:\n  goal: "10"\n   targets: []\n')).toBe(shifted('4:4', 4, 3, 3));
+    expect(syntax('kind: roadmap\nid: x\n title: t\n')).toBe(shifted('3:2', 2, 2, 1));
+    expect(syntax('sdg:\n   goal: "10"\n  targets: []\n')).toBe(shifted('3:3', 3, 2, 4));
+    // Past the item mark: `title` belongs with `id`, not with the `-`.
+    expect(syntax('actions:\n  - id: x\n   title: y\n')).toBe(shifted('3:4', 4, 2, 5));
+    // Comments and blank lines between are not the line above.
+    expect(syntax('kind: roadmap\nid: x\n\n# note\n  title: t\n')).toBe(shifted('5:3', 3, 2, 1));
+  });
+
+  it('CRLF line endings: the same lines and columns', () => {
+    const crlf = (text: string) => syntax(text.replace(/\n/g, '\r\n'));
+    expect(crlf(scaffolded('title: "Feuille de route de Tanger'))).toBe(runsOn('3:8', '"', 7));
+    expect(crlf("kind: roadmap\ntitle: 'L'inclusion à Tanger'\n")).toMatch(/^2:10 .*other kind of quotes: title: "L'inclusion à Tanger"$/);
+    expect(crlf('kind: roadmap\nsdg:\n\tgoal: "10"\n')).toMatch(/^3:1 .*indented with a tab/);
+    expect(crlf('kind: roadmap\nsdg:\n  goal: "10"\n   targets: []\n')).toMatch(/^4:4 .*line 3 above starts at column 3\./);
   });
 });

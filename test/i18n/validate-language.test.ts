@@ -1,8 +1,10 @@
 // lamd validate in the officer's language: LANG=fr_FR.UTF-8 (or --lang fr) gives French messages with
 // the same rule ids, message ids and positions as in English; an unknown --lang is a usage error.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brokenWorkspace } from '../ci/broken-workspace.js';
-import { runLamd } from '../helpers/lamd.js';
+import { runLamd, tempDir } from '../helpers/lamd.js';
 
 interface JsonRun {
   language: string;
@@ -78,5 +80,43 @@ describe('the message ids in the CI formats', () => {
     expect(annotation).toMatch(/doit être du texte.* \(lamd explain schema\/type\) \[schema\/type\.quote\]$/);
     const junit = await runLamd(['validate', '--format', 'junit'], { cwd: root });
     expect(junit.stdout).toMatch(/error references\/practice: There is no practice .* \[references\/practice\.missing\]/);
+  });
+});
+
+// Trial report (francophone) defect 1: in a scaffolded road map, a title's closing quote left off was
+// reported at `goal: "10"` lines below, in the YAML reader's English.
+describe('YAML syntax mistakes in a scaffolded road map, in French, where they are', () => {
+  it('a quote left open, a tab, a shifted line: the line of the mistake and a French fix, in pretty and JSON', async () => {
+    const cwd = tempDir();
+    expect((await runLamd(['init', 'ws', '--yes', '--name', 'Tanger', '--country', 'MA'], { cwd })).status).toBe(0);
+    const root = join(cwd, 'ws');
+    const created = await runLamd(['new', 'roadmap', '--title', 'Feuille de route de Tanger', '--municipality', 'tanger'], { cwd: root });
+    expect(created.status, created.stderr).toBe(0);
+    const file = join(root, 'municipalities/tanger/roadmaps/feuille-de-route-de-tanger.yaml');
+    const scaffold = readFileSync(file, 'utf8').split('\n');
+    const titleLine = scaffold.findIndex((l) => l.startsWith('title: ')) + 1;
+    const goalLine = scaffold.findIndex((l) => l === '  goal: "10"') + 1;
+    expect(goalLine).toBeGreaterThan(titleLine);
+    const withLine = (n: number, text: string) => scaffold.map((l, i) => (i === n - 1 ? text : l)).join('\n');
+    const validate = async (text: string) => {
+      writeFileSync(file, text);
+      const env = { LANG: 'fr_FR.UTF-8' };
+      const pretty = await runLamd(['validate', file], { cwd: root, env });
+      const json = JSON.parse((await runLamd(['validate', file, '--format', 'json'], { cwd: root, env })).stdout) as JsonRun;
+      expect(pretty.stdout).not.toContain('en anglais');
+      return { pretty: pretty.stdout, diagnostics: json.files.flatMap((f) => f.diagnostics) };
+    };
+
+    const quote = await validate(withLine(titleLine, 'title: "Feuille de route de Tanger'));
+    expect(quote.pretty).toContain(`  ${titleLine}:8  erreur  Erreur de syntaxe YAML\u00a0: Le guillemet " ouvert ici n’est pas fermé sur sa ligne\u00a0: le texte continue donc jusqu’au " suivant, à la ligne ${goalLine},`);
+    expect(quote.diagnostics).toMatchObject([{ ruleId: 'yaml/syntax', messageId: 'yaml/syntax.error', range: { start: { line: titleLine, column: 8 } } }]);
+
+    const tab = await validate(withLine(goalLine, '\tgoal: "10"'));
+    expect(tab.diagnostics).toMatchObject([{ range: { start: { line: goalLine, column: 1 } } }]);
+    expect(tab.diagnostics[0]!.message).toContain('Cette ligne est indentée avec une tabulation. YAML n’indente qu’avec des espaces');
+
+    const shifted = await validate(withLine(goalLine, '  goal: "10"\n   targets: ["10.7"]'));
+    expect(shifted.diagnostics).toMatchObject([{ range: { start: { line: goalLine + 1, column: 4 } } }]);
+    expect(shifted.diagnostics[0]!.message).toContain(`Cette ligne commence à la colonne 4, ce qui ne correspond pas aux lignes voisines\u00a0: la ligne ${goalLine}, au-dessus, commence à la colonne 3.`);
   });
 });

@@ -29,6 +29,8 @@ describe('reading a file', () => {
     expect(where('kind: practice\nid: x\ntitle: [\nmunicipality: milan\n')).toEqual(['yaml/syntax 3:8']);
     expect(where('kind: practice\n# a [comment\nstrengths: [a, "b]", \'c\'\'s\']\ntitle: {\nid: x\n')).toEqual(['yaml/syntax 4:8']);
     expect(where('kind: practice\ntitle: "abc\nid: x\n')).toEqual(['yaml/syntax 2:8']);
+    // A `---` line ends the document, and the quote with it.
+    expect(where('kind: practice\ntitle: "abc\n---\nid: x\n')).toEqual(['yaml/syntax 2:8']);
     // An apostrophe inside plain text opens nothing.
     expect(where("kind: practice\ndescription: rock 'n roll\ntitle: [\n")).toEqual(['yaml/syntax 3:8']);
     expect(parse('kind: practice\ntitle: [\n').diagnostics[0]!.message).toBe('YAML syntax error: The `[` opened here is never closed, so the rest of the file is read as part of it. Close it on the same line.');
