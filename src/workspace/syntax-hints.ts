@@ -159,13 +159,20 @@ function quoteClosedTooSoon(text: string, lines: readonly string[], at: Position
   return undefined;
 }
 
-/** A tab in a line's indentation, which YAML forbids, whatever the parser then says. */
-function tabIndent(lines: readonly string[], reason: string, at: Position): SyntaxHint | undefined {
-  if (!/tab characters|indentation|document separator/.test(reason)) return undefined;
-  const line = lines[at.line - 1] ?? '';
+/** A tab in the indentation of line `n`, which YAML forbids, whatever the parser then says. */
+function tabIn(line: string, n: number): SyntaxHint | undefined {
   const tab = /^[ \t]*/.exec(line)![0].indexOf('\t');
-  if (tab === -1) return undefined;
-  return { at: { line: at.line, column: tab + 1 }, message: t('yaml/syntax.tab') };
+  return tab === -1 ? undefined : { at: { line: n, column: tab + 1 }, message: t('yaml/syntax.tab') };
+}
+
+function tabIndent(lines: readonly string[], reason: string, at: Position): SyntaxHint | undefined {
+  return /tab characters|indentation|document separator/.test(reason) ? tabIn(lines[at.line - 1] ?? '', at.line) : undefined;
+}
+
+/** The tab in the indentation of the line at `at`, for an indentation error of the `yaml` package. */
+export function tabInIndentation(text: string, at: Position): SyntaxHint | undefined {
+  const line = text.split('\n', at.line)[at.line - 1];
+  return line === undefined ? undefined : tabIn(line, at.line);
 }
 
 /**

@@ -4,6 +4,7 @@ import { parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
 import { t } from '../i18n/messages.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { duplicateKeyDiagnostic, emptyFileDiagnostic, fileDiagnostic, inspectTree, multiDocumentDiagnostic, type ParsedSource } from './reading.js';
+import { tabInIndentation } from './syntax-hints.js';
 import { keyAt, lineStarts, positionAt } from './text-positions.js';
 import { duplicateKeyOffsets } from './duplicate-keys.js';
 import { YAML_PACKAGE_OPTIONS } from './yaml-options.js';
@@ -29,7 +30,7 @@ function readWithYamlPackage(file: string, text: string): ParsedSource {
   const at = (offset: number | undefined) => (offset === undefined ? undefined : positionAt(starts, offset));
   const found: Diagnostic[] = [];
   const errors = documents.flatMap((d) => d.errors);
-  if (errors.length > 0) return { text, diagnostics: [syntaxDiagnostic(file, errors[0]!, at(errors[0]!.pos[0]))] };
+  if (errors.length > 0) return { text, diagnostics: [syntaxDiagnostic(file, text, errors[0]!, at(errors[0]!.pos[0]))] };
   // As on the fast path: a duplicate key is one mistake, reported, and the file read on with the last
   // value winning; the loader then lists every duplicate.
   const duplicate = documents.length === 1 ? duplicateKeyOffsets(documents[0]!)[0] : undefined;
@@ -69,7 +70,11 @@ function parseAll(text: string): Document[] {
   return Array.from(parseAllDocuments(text, { ...YAML_PACKAGE_OPTIONS, uniqueKeys: false }) as Iterable<Document>);
 }
 
-function syntaxDiagnostic(file: string, error: YAMLError, at: ReturnType<typeof positionAt> | undefined): Diagnostic {
+function syntaxDiagnostic(file: string, text: string, error: YAMLError, at: ReturnType<typeof positionAt> | undefined): Diagnostic {
+  // js-yaml accepted the file (else its diagnostic is kept): mostly a tab it lets pass, say, in a
+  // bracketed list's next line. Other causes are not guessed at in a file js-yaml reads.
+  const hint = at && (error.code === 'TAB_AS_INDENT' || error.code === 'BAD_INDENT') ? tabInIndentation(text, at) : undefined;
+  if (hint) return fileDiagnostic(file, 'yaml/syntax', t('yaml/syntax.error', { message: hint.message }), hint.at);
   const reason = error.message.split('\n')[0]!.replace(/\.$/, '');
   return fileDiagnostic(file, 'yaml/syntax', t('yaml/syntax.parser', { reason }), at);
 }

@@ -1,6 +1,6 @@
 // Issue 13 item 1: advice quotes what the user wrote, and syntax errors name their everyday cause.
 import { describe, expect, it } from 'vitest';
-import { parseYamlText } from '../../src/workspace/source.js';
+import { parseYamlText, readYamlText } from '../../src/workspace/source.js';
 import { check, lines, WORKSPACE_YAML } from '../helpers/workspace.js';
 
 const roadmap = (body: string) => `kind: roadmap
@@ -148,6 +148,11 @@ describe('a quote left open, a tab, a shifted line: said where the mistake is, w
     // js-yaml calls these a bad indentation and a missing document end.
     expect(syntax('sdg:\n \tgoal: "10"\n')).toBe(`2:2 yaml/syntax ${tab}`);
     expect(syntax('\tkind: roadmap\nid: x\n')).toBe(`1:1 yaml/syntax ${tab}`);
+  });
+
+  it('a tab js-yaml lets pass and the exact reading refuses, in a bracketed list\'s next line', async () => {
+    const [d] = (await readYamlText('f.yaml', 'targets: ["10.7",\n\t"10.c"]\n')).diagnostics;
+    expect(`${d!.range?.start.line}:${d!.range?.start.column} ${d!.message}`).toMatch(/^2:1 YAML syntax error: This line is indented with a tab\./);
   });
 
   it('a line shifted from its block, at the line, with the column of the line above', () => {
