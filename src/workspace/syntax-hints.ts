@@ -178,6 +178,7 @@ export function tabInIndentation(text: string, at: Position): SyntaxHint | undef
 /**
  * A field or item indented differently from the line above it, which is at its level or the block
  * that holds it: the column that line starts at is a fix that reads, if not always the meant one.
+ * Only for the parser's "bad indentation", once the likelier causes were ruled out.
  */
 function misaligned(lines: readonly string[], errorLine: number): SyntaxHint | undefined {
   const line = lines[errorLine - 1] ?? '';
@@ -190,6 +191,15 @@ function misaligned(lines: readonly string[], errorLine: number): SyntaxHint | u
     const column = (item && /^\s*-(\s|$)/.test(above) ? /^\s*/.exec(above)![0].length : keyColumn(above)) + 1;
     const own = (item ? /^\s*/.exec(line)![0].length : keyColumn(line)) + 1;
     if (own === column) return undefined;
+    // Under `key: value`, a deeper line is read as the rest of the value: a field shifted by mistake,
+    // or text continued with a colon in it. Both fixes are said; only the writer knows which is meant.
+    const valued = item ? undefined : KEY_LINE.exec(above);
+    if (valued && own > column && valued[3] !== undefined && valued[3] !== '' && !/^[|>]/.test(valued[3])) {
+      return {
+        at: { line: errorLine, column: own },
+        message: t('yaml/syntax.indentation-more', { key: valued[2]!, line: String(n), expected: String(column) }),
+      };
+    }
     return {
       at: { line: errorLine, column: own },
       message: t('yaml/syntax.indentation', { column: String(own), line: String(n), expected: String(column) }),
