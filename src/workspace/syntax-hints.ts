@@ -182,11 +182,11 @@ export function tabInIndentation(text: string, at: Position): SyntaxHint | undef
  */
 function misaligned(lines: readonly string[], errorLine: number): SyntaxHint | undefined {
   const line = lines[errorLine - 1] ?? '';
-  if (!KEY_LINE.test(line) && !/^\s*-(\s|$)/.test(line)) return undefined;
+  const item = /^\s*-(\s|$)/.test(line);
+  if (!item && !KEY_LINE.test(line)) return undefined;
   for (let n = errorLine - 1; n >= 1; n--) {
     const above = lines[n - 1]!;
     if (above.trim() === '' || /^\s*#/.test(above)) continue;
-    const item = /^\s*-(\s|$)/.test(line);
     // An item lines up with the items above it; a field with the fields, past their item marks.
     const column = (item && /^\s*-(\s|$)/.test(above) ? /^\s*/.exec(above)![0].length : keyColumn(above)) + 1;
     const own = (item ? /^\s*/.exec(line)![0].length : keyColumn(line)) + 1;
