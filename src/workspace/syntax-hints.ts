@@ -191,10 +191,10 @@ function misaligned(lines: readonly string[], errorLine: number): SyntaxHint | u
     const column = (item && /^\s*-(\s|$)/.test(above) ? /^\s*/.exec(above)![0].length : keyColumn(above)) + 1;
     const own = (item ? /^\s*/.exec(line)![0].length : keyColumn(line)) + 1;
     if (own === column) return undefined;
-    // Under `key: value`, a deeper line is read as the rest of the value: a field shifted by mistake,
-    // or text continued with a colon in it. Both fixes are said; only the writer knows which is meant.
+    // Under `key: plain text`, a deeper line is read as the rest of the text: a field shifted by
+    // mistake, or text continued with a colon in it. Both fixes are said; only the writer knows which.
     const valued = item ? undefined : KEY_LINE.exec(above);
-    if (valued && own > column && valued[3] !== undefined && valued[3] !== '' && !/^[|>]/.test(valued[3])) {
+    if (valued && own > column && plain(valued[3] ?? '')) {
       return {
         at: { line: errorLine, column: own },
         message: t('yaml/syntax.indentation-more', { key: valued[2]!, line: String(n), expected: String(column) }),

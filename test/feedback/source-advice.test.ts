@@ -158,16 +158,16 @@ describe('a quote left open, a tab, a shifted line: said where the mistake is, w
   it('a line shifted from its block, at the line, with the column of the line above', () => {
     const shifted = (at: string, column: number, line: number, expected: number) =>
       `${at} yaml/syntax YAML syntax error: This line starts at column ${column}, which does not match the lines around it: line ${line} above starts at column ${expected}. YAML reads the indentation to tell what belongs to what, so the fields of one block start at the same column. Move this line to column ${expected}, or to the column of the block it belongs to, with spaces.`;
+    expect(syntax('kind: roadmap\nsdg:\n  goal: "10"\n   targets: []\n')).toBe(shifted('4:4', 4, 3, 3));
     expect(syntax('sdg:\n   goal: "10"\n  targets: []\n')).toBe(shifted('3:3', 3, 2, 4));
     // Past the item mark: `title` belongs with `id`, not with the `-`.
     expect(syntax('actions:\n  - id: x\n   title: y\n')).toBe(shifted('3:4', 4, 2, 5));
     expect(syntax('a:\n  b:\n      c: 1\n    d: 2\n')).toBe(shifted('4:5', 5, 3, 7));
   });
 
-  it('a line indented more than a field with a value: a field shifted, or text continued with a colon', () => {
+  it('a line indented more than a field with plain text: a field shifted, or text continued with a colon', () => {
     const deeper = (at: string, key: string, line: number, expected: number) =>
       `${at} yaml/syntax YAML syntax error: This line is indented more than \`${key}\` on line ${line}, so YAML reads it as the rest of that value, where a field cannot start. If it is a field of its own, start it at column ${expected}, like \`${key}\`; if it continues the text of \`${key}\`, put the whole text in quotes.`;
-    expect(syntax('kind: roadmap\nsdg:\n  goal: "10"\n   targets: []\n')).toBe(deeper('4:4', 'goal', 3, 3));
     expect(syntax('kind: roadmap\nid: x\n title: t\n')).toBe(deeper('3:2', 'id', 2, 1));
     expect(syntax('objectives:\n  - id: a\n    title: T\n      indicators: []\n')).toBe(deeper('4:7', 'title', 3, 5));
     expect(syntax('kind: roadmap\nsummary: A long text\n  that goes on: here\n')).toBe(deeper('3:3', 'summary', 2, 1));
@@ -180,7 +180,8 @@ describe('a quote left open, a tab, a shifted line: said where the mistake is, w
     expect(crlf(scaffolded('title: "Feuille de route de Tanger'))).toBe(runsOn('3:8', '"', 7));
     expect(crlf("kind: roadmap\ntitle: 'L'inclusion à Tanger'\n")).toMatch(/^2:10 .*other kind of quotes: title: "L'inclusion à Tanger"$/);
     expect(crlf('kind: roadmap\nsdg:\n\tgoal: "10"\n')).toMatch(/^3:1 .*indented with a tab/);
-    expect(crlf('kind: roadmap\nsdg:\n  goal: "10"\n   targets: []\n')).toMatch(/^4:4 .*indented more than `goal` on line 3.*start it at column 3,/);
+    expect(crlf('kind: roadmap\nsdg:\n  goal: "10"\n   targets: []\n')).toMatch(/^4:4 .*line 3 above starts at column 3\./);
+    expect(crlf('kind: roadmap\nid: x\n title: t\n')).toMatch(/^3:2 .*indented more than `id` on line 2.*start it at column 1,/);
     expect(crlf('sdg:\n   goal: "10"\n  targets: []\n')).toMatch(/^3:3 .*line 2 above starts at column 4\./);
   });
 });

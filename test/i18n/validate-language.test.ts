@@ -117,7 +117,7 @@ describe('YAML syntax mistakes in a scaffolded road map, in French, where they a
 
     const shifted = await validate(withLine(goalLine, '  goal: "10"\n   targets: ["10.7"]'));
     expect(shifted.diagnostics).toMatchObject([{ range: { start: { line: goalLine + 1, column: 4 } } }]);
-    expect(shifted.diagnostics[0]!.message).toContain(`Cette ligne est plus indentée que \`goal\` à la ligne ${goalLine}\u00a0: YAML la lit donc comme la suite de cette valeur, où un champ ne peut pas commencer. Si c’est un champ à part entière, faites-le commencer à la colonne 3,`);
+    expect(shifted.diagnostics[0]!.message).toContain(`Cette ligne commence à la colonne 4, ce qui ne correspond pas aux lignes voisines\u00a0: la ligne ${goalLine}, au-dessus, commence à la colonne 3.`);
 
     const outdented = await validate(withLine(goalLine, '   goal: "10"\n  targets: ["10.7"]'));
     expect(outdented.diagnostics).toMatchObject([{ range: { start: { line: goalLine + 1, column: 3 } } }]);
