@@ -5,10 +5,6 @@ export const FORMATS = ['pretty', 'json', 'github', 'junit', 'sarif'] as const;
 
 export type FormatName = (typeof FORMATS)[number];
 
-export function isFormatName(name: string): name is FormatName {
-  return (FORMATS as readonly string[]).includes(name);
-}
-
 export async function loadFormatter(name: FormatName): Promise<Formatter> {
   // One literal import() per format, so a formatter is run (initialised in the bundle) only when it prints.
   switch (name) {

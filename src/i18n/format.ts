@@ -194,11 +194,6 @@ function pluralRulesOf(locale: string, type: Intl.PluralRuleType): Intl.PluralRu
   return rules;
 }
 
-/** The CLDR plural category of a number in a locale: `one`, `few`, … (Arabic uses all six). */
-export function pluralCategory(value: number, locale: string, type: Intl.PluralRuleType = 'cardinal'): Intl.LDMLPluralRule {
-  return pluralRulesOf(locale, type).select(value);
-}
-
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {

@@ -89,7 +89,7 @@ export function renderTemplate(name: string, view: View, lang = 'en'): string {
   return Mustache.render(checked(name, readTemplate(name, lang)), view, load, { escape });
 }
 
-/** Renders template text given directly (tests, and the partial-free callers). */
+/** Renders template text given directly, as renderTemplate renders a file: for the tests of the escaping rules. */
 export function renderText(name: string, text: string, view: View): string {
   return Mustache.render(checked(name, text), view, (partial) => checked(partial, readTemplate(partial)), { escape: escaperFor(name) });
 }

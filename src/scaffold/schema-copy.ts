@@ -57,11 +57,6 @@ export function compareSchemaCopy(root: string, shippedDir?: string): SchemaCopy
   return { status: differing.length ? 'stale' : 'current', differing };
 }
 
-/** `compareSchemaCopy(root).status`. */
-export function schemaCopyStatus(root: string, shippedDir?: string): SchemaCopyStatus {
-  return compareSchemaCopy(root, shippedDir).status;
-}
-
 /**
  * The note `lamd validate` prints (on stderr) when the copy is stale, or undefined when there is
  * nothing to say. `cwd` is where the person runs lamd, so the command it suggests works as typed.

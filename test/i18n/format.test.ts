@@ -14,7 +14,6 @@ import {
   MessageSyntaxError,
   messageArguments,
   WHOLE_NUMBER_GROUPING,
-  pluralCategory,
 } from '../../src/i18n/format.js';
 
 const DONE_FR = '{done, plural, one {# réalisée} other {# réalisées}} sur {total}';
@@ -83,12 +82,14 @@ describe('messageArguments', () => {
   });
 });
 
-describe('pluralCategory', () => {
-  it('follows CLDR: Arabic has six cardinal categories, French puts 0 with 1, English ordinals', () => {
-    expect([0, 1, 2, 3, 11, 100].map((n) => pluralCategory(n, 'ar'))).toEqual(['zero', 'one', 'two', 'few', 'many', 'other']);
-    expect([0, 1, 2].map((n) => pluralCategory(n, 'fr'))).toEqual(['one', 'one', 'other']);
-    expect([0, 1, 2].map((n) => pluralCategory(n, 'en'))).toEqual(['other', 'one', 'other']);
-    expect(pluralCategory(2, 'en', 'ordinal')).toBe('two');
+describe('plural categories', () => {
+  it('follow CLDR: Arabic has six cardinal categories, French puts 0 with 1, English ordinals', () => {
+    const arabic = '{n, plural, zero {zero} one {one} two {two} few {few} many {many} other {other}}';
+    expect([0, 1, 2, 3, 11, 100].map((n) => formatMessage(arabic, 'ar', { n }))).toEqual(['zero', 'one', 'two', 'few', 'many', 'other']);
+    const french = '{n, plural, one {one} other {other}}';
+    expect([0, 1, 2].map((n) => formatMessage(french, 'fr', { n }))).toEqual(['one', 'one', 'other']);
+    expect([0, 1, 2].map((n) => formatMessage(french, 'en', { n }))).toEqual(['other', 'one', 'other']);
+    expect(formatMessage('{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}', 'en', { n: 2 })).toBe('2nd');
   });
 });
 

@@ -2,7 +2,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareSchemaCopy, schemaCopyFiles, schemaCopyNote, schemaCopyStatus } from '../../src/scaffold/schema-copy.js';
+import { compareSchemaCopy, schemaCopyFiles, schemaCopyNote } from '../../src/scaffold/schema-copy.js';
 import { render } from '../../src/i18n/messages.js';
 import { REPO, tempDir } from '../helpers/lamd.js';
 
@@ -13,19 +13,19 @@ function withCopy(): string {
   return root;
 }
 
-describe('schemaCopyStatus', () => {
+describe('compareSchemaCopy', () => {
   it('is missing when the workspace carries no copy', () => {
-    expect(schemaCopyStatus(tempDir())).toBe('missing');
+    expect(compareSchemaCopy(tempDir()).status).toBe('missing');
     const root = tempDir();
     mkdirSync(join(root, '.lamd'));
     writeFileSync(join(root, '.lamd/schemas'), 'a file, not a folder');
-    expect(schemaCopyStatus(root)).toBe('missing');
+    expect(compareSchemaCopy(root).status).toBe('missing');
   });
 
   it('is current when every schema matches byte for byte, extra files aside', () => {
     const root = withCopy();
     writeFileSync(join(root, '.lamd/schemas/extra.json'), '{}');
-    expect(schemaCopyStatus(root)).toBe('current');
+    expect(compareSchemaCopy(root).status).toBe('current');
     expect(schemaCopyNote(root, root, '1.0.0')).toBeUndefined();
   });
 
@@ -41,7 +41,7 @@ describe('schemaCopyStatus', () => {
     const newer = tempDir();
     for (const f of schemaCopyFiles()) writeFileSync(join(newer, f.path.split('/').pop()!), f.content);
     writeFileSync(join(newer, 'workspace.schema.json'), '{"newer": true}');
-    expect(schemaCopyStatus(root, newer)).toBe('stale');
+    expect(compareSchemaCopy(root, newer).status).toBe('stale');
   });
 
   it('says how to refresh the copy, with a path that works from where lamd runs', () => {
