@@ -124,7 +124,7 @@ function countRows(xml: Buffer): number {
 }
 
 function tooManyRows(name: string, rows: number): UsageError {
-  return new UsageError(t('workbook.too-many-rows', { file: name, rows: rows.toLocaleString('en'), limit: MAX_ROWS.toLocaleString('en') }));
+  return new UsageError(t('workbook.too-many-rows', { file: name, rows, limit: MAX_ROWS }));
 }
 
 /** Reads an XLSX or CSV file's bytes. `name` is how the file is shown in messages. */
@@ -283,11 +283,7 @@ function readCsv(bytes: Uint8Array, name: string): WorkbookRead {
   if (sheetColumn < 0) {
     // LibreOffice and Excel save one sheet per CSV file, without a `sheet` column: say how to make the one-file form.
     const oneSheet = header.includes('indicator') ? 'Indicators' : header.includes('action') ? 'Actions' : undefined;
-    throw new UsageError(
-      oneSheet
-        ? `${name} looks like the sheet ${oneSheet} saved on its own, but lamd reads the CSV form as one file with a \`sheet\` column first. Insert a first column headed \`sheet\` holding ${oneSheet} on every row (and add the rows of the other sheet, with their sheet's name), or import the .xlsx workbook itself.`
-        : `${name} has no \`sheet\` column in its first line, so it is not the CSV form of a progress workbook. Its first line names the columns: sheet, municipality, roadmap, …`,
-    );
+    throw new UsageError(oneSheet ? t('import.csv-one-sheet', { file: name, sheet: oneSheet }) : t('import.csv-no-sheet-column', { file: name }));
   }
   const sheets = new Map<string, SheetRead>();
   records.slice(1).forEach(({ fields: record, line }) => {
