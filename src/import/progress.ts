@@ -320,9 +320,14 @@ function newDocument(request: ImportRequest, roadmap: RoadmapDocument, period: s
   const end = programmeEnd({ value: request.model.workspace as unknown as Record<string, unknown> } as LoadedDocument);
   const range = periodRange(period)!;
   const stage = end !== undefined && range.start > end ? 'after' : 'during';
-  const by = roadmap.monitoring?.responsible ?? request.model.municipalities.find((mu) => mu.slug === roadmap.municipality)?.lead_unit ?? 'not recorded';
+  const by = roadmap.monitoring?.responsible ?? request.model.municipalities.find((mu) => mu.slug === roadmap.municipality)?.lead_unit ?? request.m.plain('phrase.not_recorded');
   const doc = parseDocument('{}') as Document;
-  doc.commentBefore = ` Progress of road map ${roadmap.id} for ${period}, written by \`lamd import progress\` from ${request.file.replace(/^.*[\\/]/, '')}.\n Check \`stage\` and \`reported\`; add deviations, risks and next steps.`;
+  // The comment is written in the import's language, as `lamd new` writes its documents' comments; YAML wants each line led by a space.
+  const header = request.m.plain('sheet.import.header', { roadmap: roadmap.id, period, file: request.file.replace(/^.*[\\/]/, '') });
+  doc.commentBefore = header
+    .split('\n')
+    .map((line) => ` ${line}`)
+    .join('\n');
   const value = {
     kind: 'progress',
     schema_version: 1,

@@ -12,7 +12,7 @@ import { run as runReport } from '../../src/cli/commands/report.js';
 import { UsageError } from '../../src/errors.js';
 import { INDICATOR_KEYS, ACTION_KEYS } from '../../src/export/progress-template.js';
 import { checkZip, parseCsv } from '../../src/import/workbook.js';
-import { captureIO, lamd, REPO, runLamd, tempDir } from '../helpers/lamd.js';
+import { captureIO, lamd, REPO, tempDir } from '../helpers/lamd.js';
 
 const EXAMPLE = join(REPO, 'examples/illustrative-monitoring');
 const TODAY = '2027-01-20';
@@ -490,21 +490,6 @@ describe('the CSV form, read within bounds and addressed by line', () => {
     const root = workspace();
     writeFileSync(join(root, 'Indicators.csv'), `${INDICATOR_KEYS.join(',')}\r\nvalmare,valmare-inclusive-services,desk-users,,,,,905\r\n`);
     await expect(runImport(captureIO(root), {}, 'progress', 'Indicators.csv', { period: '2026-H2', today: TODAY })).rejects.toThrow(/looks like the sheet Indicators saved on its own.*Insert a first column headed `sheet` holding Indicators on every row/);
-  });
-
-  it('says in French what a CSV without a `sheet` column is, and counts rows the French way', async () => {
-    const root = workspace();
-    writeFileSync(join(root, 'Indicators.csv'), `${INDICATOR_KEYS.join(',')}\r\nvalmare,valmare-inclusive-services,desk-users,,,,,905\r\n`);
-    writeFileSync(join(root, 'notes.csv'), 'title,body\r\nx,y\r\n');
-    writeFileSync(join(root, 'long.csv'), `sheet,indicator\r\n${'Indicators,x\r\n'.repeat(23_456)}`);
-    const fr = { env: { LANG: 'fr_FR.UTF-8' }, cwd: root };
-    const oneSheet = await runLamd(['import', 'progress', 'Indicators.csv', '--period', '2026-H2', '--today', TODAY], fr);
-    expect(oneSheet.status).toBe(2);
-    expect(oneSheet.stderr).toContain('Indicators.csv ressemble à la feuille Indicators enregistrée seule');
-    const noSheet = await runLamd(['import', 'progress', 'notes.csv', '--period', '2026-H2', '--today', TODAY], fr);
-    expect(noSheet.stderr).toContain('notes.csv n’a pas de colonne `sheet` sur sa première ligne');
-    const long = await runLamd(['import', 'progress', 'long.csv', '--period', '2026-H2', '--today', TODAY], fr);
-    expect(long.stderr).toMatch(/long\.csv a 23\u202f456 lignes\u202f; .*\(au plus 20\u202f000\)/);
   });
 });
 
