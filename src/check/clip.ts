@@ -1,4 +1,5 @@
 // Keeps messages short whatever a document holds: a key or id of megabytes is quoted by its head.
+import { render, t, type MessageLanguage } from '../i18n/messages.js';
 
 /** Longest `quoted` text a message repeats from a document before it is cut. */
 export const MAX_QUOTED = 80;
@@ -14,9 +15,10 @@ export function head(text: string, length: number): string {
 
 /**
  * The message with every `quoted` span over MAX_QUOTED cut to its head and its length, so the
- * reader still recognises the key (`kkkk…` (4,900,000 characters)) and the output stays small.
+ * reader still recognises the key (`kkkk…` (4,900,000 characters)) and the output stays small. The
+ * length is said in `language`, the language of the run.
  */
-export function clipMessage(message: string): string {
+export function clipMessage(message: string, language: MessageLanguage): string {
   if (message.length <= MAX_QUOTED) return message;
   // Backticks pair from the left, as Markdown reads them: the odd parts are the quoted ones.
   const parts = message.split('`');
@@ -25,7 +27,7 @@ export function clipMessage(message: string): string {
     const part = parts[i]!;
     const quoted = i % 2 === 1 && i < parts.length - 1;
     if (quoted && part.length > MAX_QUOTED) {
-      clipped += `\`${head(part, 60)}…\` (${part.length.toLocaleString('en')} characters)`;
+      clipped += `\`${head(part, 60)}…\` ${render(language, t('lamd.clipped-length', { count: part.length }))}`;
       i++;
       clipped += parts[i]!;
     } else {

@@ -186,7 +186,7 @@ export async function checkFiles(load: LoadResult, options: CheckOptions = {}): 
   // One pass, so a file with findings of both kinds is parsed for positions once.
   const language = options.language ?? 'en';
   const putIntoWords = wording(language);
-  const located = await locateAll([...reported, ...silenced], load.texts, putIntoWords);
+  const located = await locateAll([...reported, ...silenced], load.texts, putIntoWords, language);
 
   const byFile = new Map<string, FileResult>();
   const part = (file: string): FileResult => {
@@ -303,7 +303,7 @@ function words(message: Text | string): { message: string; text?: Text } {
  * and puts it into the run's language, with its message id and long quotations clipped: one copy of
  * each pending diagnostic, whose keys keep their order (range and messageId come last when added).
  */
-async function locateAll(pending: Pending[], texts: SourceTexts, putIntoWords: (text: Text) => string): Promise<Diagnostic[]> {
+async function locateAll(pending: Pending[], texts: SourceTexts, putIntoWords: (text: Text) => string, language: MessageLanguage): Promise<Diagnostic[]> {
   const needs = pending.some((d) => d.pointer !== undefined && !d.range && texts.has(d.file));
   const { createLocator } = needs ? await import('../workspace/locate.js') : { createLocator: undefined };
   const locators = new Map<string, ReturnType<NonNullable<typeof createLocator>>>();
@@ -321,7 +321,7 @@ async function locateAll(pending: Pending[], texts: SourceTexts, putIntoWords: (
         said = refineMessage({ ...d, ...(text ? { text } : {}) }, fileLines, fromSource);
       }
     }
-    d.message = said ? putIntoWords(said) : clipMessage(d.message);
+    d.message = said ? putIntoWords(said) : clipMessage(d.message, language);
     if (said) d.messageId = said.id;
     return d;
   });

@@ -11,9 +11,9 @@ export function wording(language: MessageLanguage): (text: Text) => string {
   const said = new Map<string, string>();
   return (text) => {
     const key = textKey(text);
-    if (key === undefined) return clipMessage(render(language, text));
+    if (key === undefined) return clipMessage(render(language, text), language);
     let words = said.get(key);
-    if (words === undefined) said.set(key, (words = clipMessage(render(language, text))));
+    if (words === undefined) said.set(key, (words = clipMessage(render(language, text), language)));
     return words;
   };
 }

@@ -28,7 +28,7 @@ describe('putting findings into words', () => {
     for (const language of ['en', 'fr', 'it'] as MessageLanguage[]) {
       const words = wording(language);
       const texts = Array.from({ length: 60 }, () => randomText(rand));
-      for (const text of [...texts, ...texts.map((x) => structuredClone(x))]) expect(words(text)).toBe(clipMessage(render(language, text)));
+      for (const text of [...texts, ...texts.map((x) => structuredClone(x))]) expect(words(text)).toBe(clipMessage(render(language, text), language));
     }
   });
 

@@ -1,6 +1,6 @@
 // lamd validate in the officer's language: LANG=fr_FR.UTF-8 (or --lang fr) gives French messages with
 // the same rule ids, message ids and positions as in English; an unknown --lang is a usage error.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { brokenWorkspace } from '../ci/broken-workspace.js';
@@ -33,6 +33,13 @@ describe('lamd validate in the language of the locale', () => {
     expect(frMessages.join('\n')).toContain('`sdg.goal` doit être du texte, pas le nombre 16');
     expect(frMessages.join('\n')).toContain('Il n’existe pas de pratique `<b>nowhere</b> & co`');
     expect(french.stderr).toMatch(/fichiers vérifiés\u00a0: \d+ erreurs, \d+ avertissements?\./);
+  });
+
+  it('--lang fr: a long key quoted by its head says its length in French', async () => {
+    const root = brokenWorkspace();
+    appendFileSync(join(root, 'lamd.yaml'), `${'x'.repeat(120)}: 1\n`);
+    const french = await runLamd(['validate', '--lang', 'fr', '--format', 'json', 'lamd.yaml'], { cwd: root });
+    expect(messages(JSON.parse(french.stdout) as JsonRun).join('\n')).toContain(`\`${'x'.repeat(60)}…\` (120 caractères) n’est pas un champ`);
   });
 
   it('pretty output: French severities, summary and tool line, the rule ids and places unchanged', async () => {
