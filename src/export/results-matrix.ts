@@ -37,8 +37,8 @@ export interface ResultsMatrixOptions {
   lang?: string;
   /** Actuals up to this reporting period (the latest when undefined). */
   period?: string;
-  /** The words for each status and column, in the report language. */
-  labels: { status: Record<IndicatorStatus, string>; columns: Record<ResultsMatrixKey, string> };
+  /** The words for the sheet's name, each status and each column, in the report language. */
+  labels: { sheet: string; status: Record<IndicatorStatus, string>; columns: Record<ResultsMatrixKey, string> };
 }
 
 export function resultsMatrix(model: ReportModel, options: ResultsMatrixOptions): Sheet {
@@ -73,7 +73,7 @@ export function resultsMatrix(model: ReportModel, options: ResultsMatrixOptions)
     }
   }
   return {
-    name: 'Results matrix',
+    name: options.labels.sheet,
     columns: RESULTS_MATRIX_COLUMNS.map((c) => ({ key: c.key, label: options.labels.columns[c.key], type: c.type, width: c.width })),
     rows,
   };

@@ -45,7 +45,8 @@ export interface XlsxAbout {
   sheet?: { name: string; rows: readonly (readonly [string, string])[] };
 }
 
-export async function writeXlsx(sheets: readonly XlsxSheet[], about: XlsxAbout = {}): Promise<Uint8Array> {
+/** `direction`: the report language's; a right-to-left language's sheets run from the right, as Excel shows them for an Arabic reader. */
+export async function writeXlsx(sheets: readonly XlsxSheet[], about: XlsxAbout = {}, direction: 'ltr' | 'rtl' = 'ltr'): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'lamd';
   // A fixed date keeps the file the same for the same documents.
@@ -55,9 +56,11 @@ export async function writeXlsx(sheets: readonly XlsxSheet[], about: XlsxAbout =
   if (about.title !== undefined) workbook.title = about.title;
   if (about.description !== undefined) workbook.description = about.description;
   const filters: FilterName[] = [];
-  sheets.forEach((sheet, i) => filters.push(addSheet(workbook, sheet, i)));
+  const rightToLeft = direction === 'rtl';
+  sheets.forEach((sheet, i) => filters.push(addSheet(workbook, sheet, i, rightToLeft)));
   if (about.sheet) {
-    const ws = workbook.addWorksheet(about.sheet.name);
+    // A left-to-right sheet keeps exceljs's default view, so the file stays as it was.
+    const ws = workbook.addWorksheet(about.sheet.name, rightToLeft ? { views: [{ rightToLeft }] } : {});
     ws.columns = [{ width: 24 }, { width: 90 }];
     for (const [label, value] of about.sheet.rows) {
       const row = ws.addRow([label, value]);
@@ -94,9 +97,9 @@ function withFilterNames(workbook: ExcelJS.Workbook, filters: readonly FilterNam
   });
 }
 
-function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet, index: number): FilterName {
+function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet, index: number, rightToLeft: boolean): FilterName {
   const headerRow = sheet.keysRow ? 2 : 1;
-  const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }] });
+  const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0, rightToLeft }] });
   ws.columns = sheet.columns.map((c) => ({ key: c.key, width: c.width, ...(NUMBER_FORMAT[c.type] ? { style: { numFmt: NUMBER_FORMAT[c.type]! } } : {}) }));
   if (sheet.keysRow) {
     const keys = ws.getRow(1);

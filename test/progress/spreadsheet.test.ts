@@ -105,10 +105,10 @@ describe('the results matrix', () => {
     expect(ws.rowCount).toBe(4);
     expect(workbook.title).toContain('(illustrative data, not a real programme)');
     expect(workbook.description).toMatch(/None of it is real/);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Results matrix', 'À propos']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Matrice des résultats', 'À propos']);
     // The sheet-local filter name Excel writes beside the autoFilter: without it LibreOffice shows no filter.
     const book = checkZip(readFileSync(join(root, 'matrix.xlsx')), 'matrix.xlsx').get('xl/workbook.xml')!.toString('utf8');
-    expect(book).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Results matrix&apos;!$A$1:$Q$4</definedName>');
+    expect(book).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Matrice des résultats&apos;!$A$1:$Q$4</definedName>');
   });
 
   it('in CSV on standard output, with a byte-order mark and defused formulas', async () => {

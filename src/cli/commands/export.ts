@@ -66,6 +66,7 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, option
 
   if (what === 'results-matrix') {
     const labels = {
+      sheet: m.raw('sheet.results_matrix'),
       status: Object.fromEntries(INDICATOR_STATUSES.map((s) => [s, format === 'csv' ? s : m.raw(`label.indicator_status.${s}`)])) as Record<(typeof INDICATOR_STATUSES)[number], string>,
       // In the results matrix `indicator` is the indicator's text (its id is `indicator_id`).
       columns: Object.fromEntries(RESULTS_MATRIX_COLUMNS.map((c) => [c.key, m.raw(`sheet.column.${c.key === 'indicator' ? 'name' : c.key}`)])) as Record<ResultsMatrixKey, string>,
@@ -74,7 +75,7 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, option
     if (format === 'csv') writeOutput(io, options.output, toCsv(sheet), options.force, global.language);
     else {
       const { writeXlsx } = await import('../../export/xlsx.js');
-      writeOutput(io, options.output, await writeXlsx([sheet], aboutWorkbook(model, m, ws.today)), options.force, global.language);
+      writeOutput(io, options.output, await writeXlsx([sheet], aboutWorkbook(model, m, ws.today), m.dir), options.force, global.language);
     }
     return 0;
   }
@@ -83,7 +84,7 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, option
   if (format === 'csv') writeOutput(io, options.output, templateCsv(sheets), options.force, global.language);
   else {
     const { writeXlsx } = await import('../../export/xlsx.js');
-    writeOutput(io, options.output, await writeXlsx(sheets, { ...aboutWorkbook(model, m, ws.today), subject: `${TEMPLATE_SUBJECT_PREFIX}${options.period}` }), options.force, global.language);
+    writeOutput(io, options.output, await writeXlsx(sheets, { ...aboutWorkbook(model, m, ws.today), subject: `${TEMPLATE_SUBJECT_PREFIX}${options.period}` }, m.dir), options.force, global.language);
   }
   const rows = sheets.reduce((n, s) => n + s.rows.length, 0);
   // The command to run next, as it must be typed from here: with the workspace when one was named.
