@@ -228,7 +228,7 @@ const SDG_JSON_VIEWS = `  goals       goals: [Goal]
   goal        goal: Goal, targets: [Target]
   target      target: Target, goal: Goal, indicators: [{id, target, title}]
   indicator   indicator: {id, title, targets: [id]}, targets: [Target],
-              alsoListedAs: [{id, target}] (the same indicator under other numbers)
+              alsoListedAs: [{id, target}]
   migration   goal: Goal | null, direct: [Target], related: [Target]
   Goal = {id, short, title}
   Target = {id, goal, title, migration: null | {relevance: "direct" | "related", reason}}`;

@@ -1,11 +1,14 @@
 // The help of `lamd new` for each kind: what it adds, an example, and the values its closed lists
 // allow, so an officer learns the command from `lamd new practice --help` alone.
-import { render, t, type MessageLanguage } from '../i18n/messages.js';
+import { render, t, type MessageLanguage, type Text } from '../i18n/messages.js';
 import { describedVocabulary, type VocabularyName } from './vocabulary.js';
 
-/** A kind's help; what it adds is the catalogue's `new-help.adds.<kind>`. */
+/**
+ * A kind's help; what it adds is the catalogue's `new-help.adds.<kind>`. An example with a title or
+ * name in words is a catalogue message, so that a French officer reads a French title.
+ */
 interface KindHelp {
-  examples: string[];
+  examples: Array<string | Text>;
   lists: Array<{ flag: string; name: VocabularyName }>;
   notes?: string[];
 }
@@ -16,15 +19,15 @@ const KINDS: Record<string, KindHelp> = {
     lists: [],
   },
   practice: {
-    examples: ['lamd new practice one-stop-shop --municipality sousse --cluster access-to-services --title "One-stop shop for newcomers"'],
+    examples: [t('new-help.example.practice')],
     lists: [{ flag: '--cluster', name: 'thematicCluster' }],
   },
   roadmap: {
-    examples: ['lamd new roadmap inclusive-services --municipality sousse --sdg 10 --title "Services open to every resident"'],
+    examples: [t('new-help.example.roadmap')],
     lists: [],
   },
   stakeholder: {
-    examples: ['lamd new stakeholder welfare-area --name "Welfare Area" --type municipal-department --municipality sousse', 'lamd new stakeholder --name "Association des migrants de Sousse" --type migrant-association --municipality sousse'],
+    examples: [t('new-help.example.stakeholder'), 'lamd new stakeholder --name "Association des migrants de Sousse" --type migrant-association --municipality sousse'],
     lists: [
       { flag: '--type', name: 'stakeholderType' },
       { flag: '--level', name: 'stakeholderLevel' },
@@ -67,7 +70,7 @@ function explain(value: string, label: string, description: string): string {
 
 function section(kind: string, help: KindHelp, full: boolean, language: MessageLanguage): string {
   const say = (id: string, values?: Parameters<typeof t>[1]) => render(language, t(id, values));
-  let text = wrap(say('new-help.section', { kind, adds: t(`new-help.adds.${kind}`) }), 2) + `  ${say('new-help.examples', { count: help.examples.length })}\n${help.examples.map((e) => `    ${e}\n`).join('')}`;
+  let text = wrap(say('new-help.section', { kind, adds: t(`new-help.adds.${kind}`) }), 2) + `  ${say('new-help.examples', { count: help.examples.length })}\n${help.examples.map((e) => `    ${render(language, e)}\n`).join('')}`;
   for (const list of help.lists) {
     const values = describedVocabulary(list.name);
     if (full) {
@@ -81,9 +84,9 @@ function section(kind: string, help: KindHelp, full: boolean, language: MessageL
   return text;
 }
 
-/** Every example the help gives, in order (the first adds the municipality the others use). */
-export function newExamples(): string[] {
-  return Object.values(KINDS).flatMap((k) => k.examples);
+/** Every example the help gives in `language`, in order (the first adds the municipality the others use). */
+export function newExamples(language: MessageLanguage = 'en'): string[] {
+  return Object.values(KINDS).flatMap((k) => k.examples.map((e) => render(language, e)));
 }
 
 /**

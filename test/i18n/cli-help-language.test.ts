@@ -31,6 +31,19 @@ describe('help in the language of the locale', () => {
     expect(flat(stdout)).not.toContain('render a phase report');
   });
 
+  it('LANG=fr and LANG=it: the examples of lamd new --help and the JSON views of lamd sdg --help hold no English phrase', async () => {
+    const french = flat((await runLamd(['new', '--help'], { env: FR })).stdout);
+    expect(french).toContain('--title "Guichet unique pour les nouveaux arrivants"');
+    expect(french).toContain('--title "Des services ouverts à tous les habitants"');
+    expect(french).toContain('--name "Direction de l’action sociale"');
+    const italian = flat((await runLamd(['new', '--help'], { env: { LANG: 'it_IT.UTF-8' } })).stdout);
+    expect(italian).toContain('--title "Sportello unico per i nuovi arrivati"');
+    for (const help of [french, italian]) expect(help).not.toMatch(/One-stop shop|Services open to|Welfare Area/);
+    const sdg = flat((await runLamd(['sdg', '--help'], { env: FR })).stdout);
+    expect(sdg).toContain('alsoListedAs donne le même indicateur sous ses autres numéros.');
+    expect(sdg).not.toContain('the same indicator');
+  });
+
   it('never starts a wrapped help line with the colon or semicolon that French keeps after a no-break space', async () => {
     const starts: string[] = [];
     for (const command of [[], ['validate'], ['report'], ['init'], ['new'], ['export'], ['import'], ['sdg'], ['rules'], ['explain'], ['schema']]) {

@@ -132,7 +132,7 @@ describe('errors raised below the CLI reach the person in the language of the ru
     expect(missing.stderr).toBe('lamd: Il n’y a pas de cible ODD 10.99. L’objectif 10 a les cibles 10.1–10.7, 10.a–10.c.\n');
     const help = await runLamd(['sdg', '--help'], { env: { LANG: 'it_IT.UTF-8' } });
     expect(help.stdout).toContain('Codici di uscita: 0 trovato;');
-    expect(help.stdout).toContain('  Target = {id, goal, title, migration: null | {relevance: "direct" | "related", reason}}\nTitoli: i testi ufficiali dell’ONU;');
+    expect(help.stdout).toContain('  Target = {id, goal, title, migration: null | {relevance: "direct" | "related", reason}}\nalsoListedAs elenca lo stesso indicatore con i suoi altri numeri.\nTitoli: i testi ufficiali dell’ONU;');
   });
 
   it('a report template lamd cannot use, a Chromium it cannot run, a wrong --today and -C: each in the language of the run', async () => {

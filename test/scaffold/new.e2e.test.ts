@@ -160,9 +160,9 @@ describe('lamd new --help', () => {
     expect(all.stdout.split('\n').filter((l) => !l.startsWith('    lamd ')).every((l) => l.length <= 80)).toBe(true);
   });
 
-  it('gives examples that work', async () => {
+  it.each(['en', 'fr', 'it'] as const)('gives examples that work (%s)', async (language) => {
     const root = await workspace();
-    for (const example of newExamples()) {
+    for (const example of newExamples(language)) {
       const argv = [...example.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(1);
       const result = await runLamd(['-C', root, ...argv]);
       expect(result.stderr, example).not.toMatch(/Error|refuse|not /);
