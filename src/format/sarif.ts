@@ -16,6 +16,7 @@ const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning'
 
 export const formatSarif: Formatter = (diagnostics, context) => {
   const windows = isWindowsPath(context.cwd);
+  const stdin = render(context.language ?? 'en', t('sarif.stdin'));
   const groups = groupByFile(diagnostics, context.files);
   // Files in the order the run checked them, as in every other format.
   const sorted = groups.flatMap((g) => g.diagnostics);
@@ -24,7 +25,7 @@ export const formatSarif: Formatter = (diagnostics, context) => {
   const artifactIndex = new Map<string, number>();
   const artifacts = groups.map((group, index) => {
     artifactIndex.set(group.file, index);
-    return { location: artifactLocation(group.file, windows), roles: ['analysisTarget'], sourceLanguage: 'yaml' };
+    return { location: artifactLocation(group.file, windows, stdin), roles: ['analysisTarget'], sourceLanguage: 'yaml' };
   });
 
   // Findings a document silenced stay in the log as suppressed results, with the reason given, so a
@@ -48,7 +49,7 @@ export const formatSarif: Formatter = (diagnostics, context) => {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { ...artifactLocation(d.file, windows), index: artifactIndex.get(d.file)! },
+          artifactLocation: { ...artifactLocation(d.file, windows, stdin), index: artifactIndex.get(d.file)! },
           ...regionOf(d, context),
         },
       },
@@ -157,9 +158,10 @@ function regionOf(d: Diagnostic, context: FormatContext): { region?: object } {
   return { region: { startLine: 1, startColumn: 1, endLine: lines.length, endColumn: lines[lines.length - 1]!.length + 1 } };
 }
 
-function artifactLocation(file: string, windows: boolean): { uri?: string; uriBaseId?: string; description?: { text: string } } {
+/** `stdin`: the words for standard input in the run's language. */
+function artifactLocation(file: string, windows: boolean, stdin: string): { uri?: string; uriBaseId?: string; description?: { text: string } } {
   // Standard input has no place on disk; a made-up path would point a viewer at a file that is not there.
-  if (file === '<stdin>' || file === '-') return { description: { text: 'standard input' } };
+  if (file === '<stdin>' || file === '-') return { description: { text: stdin } };
   if (isAbsolutePath(file)) return { uri: fileUri(file) };
   return { uri: segments(file, windows).map(encodeSegment).join('/'), uriBaseId: SRCROOT };
 }

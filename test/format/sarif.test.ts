@@ -167,6 +167,10 @@ describe('sarif', () => {
       { uri: 'file:///elsewhere/a%20b.yaml', index: 0 },
       { description: { text: 'standard input' }, index: 1 },
     ]);
+    // Described in the language of the run, as the messages are.
+    const french = sarif(formatSarif(d, { ...context(d), language: 'fr' })).runs[0];
+    expect(french.artifacts[1].location).toEqual({ description: { text: 'entrée standard' } });
+    expect(french.results[1].locations[0].physicalLocation.artifactLocation).toEqual({ description: { text: 'entrée standard' }, index: 1 });
   });
 
   it('writes file URIs for POSIX and Windows working directories', () => {

@@ -19,6 +19,7 @@ const SAME_AS_ENGLISH: Readonly<Record<string, string>> = {
   'explain.title': 'a rule id and its summary: Italian punctuates "id: summary" as English does',
   'format.summary.message': 'a column heading: "message" is French too',
   'format.summary.file': 'a column heading: "file" is Italian too',
+  'sarif.stdin': '"standard input" is the Italian term too, as the help of lamd validate says it',
   'new.ask.type': '"Type" is French too',
   'choice.labelled': 'only the label and the value, punctuated the same way',
   'choice.stakeholderType.expert': '"Expert" is French too, as in the French report catalogue',
