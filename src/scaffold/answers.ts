@@ -2,7 +2,7 @@
 // or a UsageError that names the flag and says what is expected. Pure: no prompts, no files.
 import { firstDay, isCalendarDate, lastDay } from '../calendar/dates.js';
 import { UsageError } from '../errors.js';
-import { t, type Text, type TextValue } from '../i18n/messages.js';
+import { or, t, type MessageLanguage, type Text, type TextValue } from '../i18n/messages.js';
 import { findGoal } from '../reference/sdg.js';
 import { countryName, isCountryCode } from '../reference/countries.js';
 import { searchCountries } from '../reference/country-search.js';
@@ -53,12 +53,15 @@ export function parseIdAnswer(raw: string, source: Source): string {
   return parseId(raw, source.label);
 }
 
-/** An ISO 3166-1 alpha-2 code; lowercase is accepted and put in capitals. Names get a hint, not a guess. */
-export function parseCountry(raw: string, flag: TextValue): string {
+/**
+ * An ISO 3166-1 alpha-2 code; lowercase is accepted and put in capitals. Names get a hint, not a guess:
+ * the codes they may mean, each with its country's name in `language`, the language of the run.
+ */
+export function parseCountry(raw: string, flag: TextValue, language: MessageLanguage = 'en'): string {
   const code = raw.trim().toUpperCase();
   if (isCountryCode(code)) return code;
   const matches = searchCountries(raw, 3);
-  throw new UsageError(t('answer.not-country', { flag, given: JSON.stringify(raw.trim()), hint: matches.length ? 'some' : 'none', matches: matches.map((m) => `${m.code} (${m.name})`).join(', ') }));
+  throw new UsageError(t('answer.not-country', { flag, given: JSON.stringify(raw.trim()), hint: matches.length ? 'some' : 'none', matches: or(matches.map((m) => `${m.code} (${countryName(m.code, language) ?? m.name})`)) }));
 }
 
 /** `Tunisie (TN)`: the country's CLDR name in `locale`, and its code. */

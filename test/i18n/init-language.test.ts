@@ -57,4 +57,17 @@ describe('lamd init in the languages of the municipality', () => {
     expect(init.stderr).toMatch(/^Creato uno spazio di lavoro lamd per Latina, .* in w: \d+ file\./m);
     expect(init.stderr).toContain('compilate il profilo migratorio della città');
   });
+
+  it('suggests country codes with the names of the locale: LANG=fr Maroc → MA (Maroc), LANG=it Marocco → MA (Marocco)', async () => {
+    const cwd = tempDir();
+    const french = await runLamd(['init', 'w', '--yes', '--name', 'Tanger', '--country', 'Maroc'], { cwd, env: { LANG: 'fr_FR.UTF-8' } });
+    expect(french.status).toBe(2);
+    expect(french.stderr).toContain('Vouliez-vous dire MA (Maroc)\u202f?');
+    expect((await runLamd(['init', 'ws', '--yes', '--name', 'Tanger', '--country', 'MA'], { cwd })).status).toBe(0);
+    const guinea = await runLamd(['new', 'municipality', '--name', 'Conakry', '--country', 'Guinée', '-C', join(cwd, 'ws')], { cwd, env: { LANG: 'fr_FR.UTF-8' } });
+    expect(guinea.stderr).toMatch(/GN \(Guinée\)/);
+    const italian = await runLamd(['init', 'w', '--yes', '--name', 'Tangeri', '--country', 'Marocco'], { cwd, env: { LANG: 'it_IT.UTF-8' } });
+    expect(italian.stderr).toContain('Intendevate MA (Marocco)?');
+    expect(`${french.stderr}${guinea.stderr}${italian.stderr}`).not.toMatch(/Morocco|Guinea\b/);
+  });
 });

@@ -222,7 +222,7 @@ async function askInit(q: Questions, o: InitOptions, io: CliIO, target: string, 
     given: o.country,
     message: say(t('init.ask-country')),
     source: (term) => searchCountries(term).map((c) => ({ value: c.code, name: describeCountry(c.code, q.language) })),
-    parse: (v) => parseCountry(v, '--country'),
+    parse: (v) => parseCountry(v, '--country', q.language),
   });
   const languages = await q.text({
     flag: '--lang <codes>',

@@ -139,7 +139,7 @@ const ASK: Record<NewKind, Ask> = {
       given: o.country,
       message: q.say(t('new.ask.country')),
       source: (term) => searchCountries(term).map((c) => ({ value: c.code, name: describeCountry(c.code, q.language) })),
-      parse: (v) => parseCountry(v, '--country'),
+      parse: (v) => parseCountry(v, '--country', q.language),
     });
     const languages = await q.text({ flag: '--lang <codes>', given: o.lang, message: q.say(t('new.ask.languages')), optional: true, parse: (v, s) => parseLanguages(v, s.label).codes, show: (codes) => codes.join(', ') });
     const leadUnit = await q.text({ flag: '--lead-unit <name>', given: o.leadUnit, message: q.say(t('new.ask.lead-unit')), optional: true, parse: (v, s) => parseText(v, s.label) });
@@ -211,7 +211,7 @@ const ASK: Record<NewKind, Ask> = {
       municipality = picked || undefined;
     }
     const affiliation = o.affiliation !== undefined ? withoutContactData(parseText(o.affiliation, '--affiliation'), t('new.what.affiliation')) : undefined;
-    const country = o.country !== undefined ? parseCountry(o.country, '--country') : undefined;
+    const country = o.country !== undefined ? parseCountry(o.country, '--country', q.language) : undefined;
     if (!name || !stakeholderId || !type || !level) return { files: undefined, summary: undefined };
     const files = planStakeholder(facts, {
       id: stakeholderId,
