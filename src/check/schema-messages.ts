@@ -34,7 +34,9 @@ export function describeValue(value: unknown): TextValue {
 }
 
 // Hints for the patterns of common.schema.json, keyed by definition name (catalogue `schema/format.<name>`).
-const PATTERN_HINTS = new Set(['date', 'slug', 'countryCode', 'languageCode', 'sdgGoal', 'sdgTarget']);
+const PATTERN_HINTS = new Set(['date', 'slug', 'countryCode', 'languageCode', 'sdgGoal', 'sdgTarget', 'reportingPeriod']);
+/** The pattern of `slug`, which the references to documents (`municipalityRef`, `stakeholderRef`…) take over under their own names. */
+const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 
 // Hints for patterns of single properties, keyed by the property's name.
 const PROPERTY_HINTS: Record<string, string> = {
@@ -185,7 +187,7 @@ function wrongType(error: AjvError, at: string, who: TextValue): SchemaProblem {
 function wrongForm(error: AjvError, at: string, who: TextValue): SchemaProblem {
   const def = /\$defs\/(\w+)\/pattern$/.exec(error.schemaPath)?.[1];
   const value = describeValue(error.data);
-  const hint = def && PATTERN_HINTS.has(def) ? def : PROPERTY_HINTS[lastKey(at)];
+  const hint = def && PATTERN_HINTS.has(def) ? def : error.parentSchema?.pattern === SLUG_PATTERN ? 'slug' : PROPERTY_HINTS[lastKey(at)];
   if (hint) return { ruleId: 'schema/format', pointer: at, target: 'value', message: t(`schema/format.${hint}`, { who, value }) };
   const title = error.parentSchema?.title ? String(error.parentSchema.title).toLowerCase() : undefined;
   return { ruleId: 'schema/format', pointer: at, target: 'value', message: title ? t('schema/format.form-of', { who, value, title }) : t('schema/format.form', { who, value }) };

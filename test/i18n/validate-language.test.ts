@@ -42,6 +42,27 @@ describe('lamd validate in the language of the locale', () => {
     expect(messages(JSON.parse(french.stdout) as JsonRun).join('\n')).toContain(`\`${'x'.repeat(60)}…\` (120 caractères) n’est pas un champ`);
   });
 
+  it('LANG=fr and LANG=it: a reference that is not an id says the form of an id, and the example warnings agree with the noun', async () => {
+    const parent = tempDir();
+    expect((await runLamd(['init', 'ws', '--yes', '--name', 'Tanger', '--country', 'MA'], { cwd: parent })).status).toBe(0);
+    const root = join(parent, 'ws');
+    const roadmap = join(root, 'municipalities/tanger/roadmaps/example-roadmap.yaml');
+    writeFileSync(roadmap, readFileSync(roadmap, 'utf8').replace(/^municipality: .*$/m, 'municipality: Sousse'));
+    const french = await runLamd(['validate', '--format', 'json'], { cwd: root, env: { LANG: 'fr_FR.UTF-8' } });
+    const said = messages(JSON.parse(french.stdout) as JsonRun).join('\n');
+    expect(said).toContain('`municipality` vaut "Sousse", qui n’est pas un identifiant sûr');
+    expect(said).toContain('Cette feuille de route est un exemple écrit par lamd init\u202f; les rapports l’ignorent. Rédigez-en une vraie');
+    expect(said).toContain('Cette pratique est un exemple écrit par lamd init\u202f; les rapports l’ignorent. Rédigez-en une vraie');
+    expect(said).not.toMatch(/forme attendue|un vrai \(/);
+    const italian = messages(JSON.parse((await runLamd(['validate', '--format', 'json'], { cwd: root, env: { LANG: 'it_IT.UTF-8' } })).stdout) as JsonRun).join('\n');
+    expect(italian).toContain('i rapporti la tralasciano. Scrivetene una reale');
+    expect(italian).toContain('che non è un identificativo sicuro');
+    // A reporting period written another way is told its forms, not "the expected form of reporting period".
+    const progress = 'kind: progress\nschema_version: 1\nroadmap: example-roadmap\nmunicipality: tanger\nperiod: 2025-S1\nstage: during\nreported:\n  by: x\n  date: 2025-07-01\n';
+    const period = await runLamd(['validate', '-', '--lang', 'fr', '--format', 'json'], { cwd: root, input: progress });
+    expect(messages(JSON.parse(period.stdout) as JsonRun)).toContain('`period` vaut "2025-S1", qui n’est pas une période de rapport\u00a0: écrivez une année (2025), un semestre (2025-H1) ou un trimestre (2025-Q3).');
+  });
+
   it('pretty output: French severities, summary and tool line, the rule ids and places unchanged', async () => {
     const root = brokenWorkspace();
     const english = await runLamd(['validate'], { cwd: root });
