@@ -20,7 +20,7 @@ describe('translated workspace templates', () => {
   const translated = globSync('templates/locales/*/**/*', { cwd: REPO });
   it('exist in French and Italian for every template lamd init writes with words', () => {
     for (const lang of ['fr', 'it']) {
-      for (const name of ['workspace/README.md', 'workspace/lamd.yaml', 'workspace/stakeholders.yaml', 'workspace/activities/README.md', 'municipality/entry.yaml', 'municipality/profile.yaml', 'examples/practice.yaml', 'examples/roadmap.yaml']) {
+      for (const name of ['workspace/README.md', 'workspace/lamd.yaml', 'workspace/stakeholders.yaml', 'workspace/activities/README.md', 'workspace/_github/workflows/lamd.yml', 'workspace/_vscode/tasks.json', 'municipality/entry.yaml', 'municipality/profile.yaml', 'examples/practice.yaml', 'examples/roadmap.yaml']) {
         expect(translated, `${lang}/${name}`).toContain(`templates/locales/${lang}/${name}`);
       }
     }
@@ -28,10 +28,13 @@ describe('translated workspace templates', () => {
 
   for (const file of translated) {
     const english = file.replace(/^templates\/locales\/[a-z]{2}\//, 'templates/');
-    it(`${file} has the placeholders${file.endsWith('.yaml') ? ' and the keys' : ''} of ${english}`, () => {
+    const yaml = /\.ya?ml$/.test(file);
+    it(`${file} has the placeholders${yaml ? ' and the keys' : ''} of ${english}`, () => {
       const [ours, theirs] = [readFileSync(join(REPO, file), 'utf8'), readFileSync(join(REPO, english), 'utf8')];
       expect(placeholders(ours).sort()).toEqual(placeholders(theirs).sort());
-      if (file.endsWith('.yaml')) expect(keys(ours)).toEqual(keys(theirs));
+      if (yaml) expect(keys(ours)).toEqual(keys(theirs));
+      // VS Code's tasks: only what a person reads (label, detail) is translated, never what runs.
+      if (file.endsWith('.json')) expect(JSON.parse(ours, (key, value: unknown) => (key === 'label' || key === 'detail' ? '' : value))).toEqual(JSON.parse(theirs, (key, value: unknown) => (key === 'label' || key === 'detail' ? '' : value)));
     });
   }
 });

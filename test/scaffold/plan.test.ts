@@ -202,6 +202,37 @@ describe('planInit', () => {
     expect(contentOf(files, '.github/lamd-package.mjs')).toContain('export function lamdPackage(text)');
   });
 
+  it('writes the CI workflow and the VS Code tasks in the workspace\'s language, running the same commands', () => {
+    interface Workflow { jobs: { validate: { steps: Array<Record<string, unknown>> } } }
+    interface Tasks { tasks: Array<Record<string, unknown>> }
+    const comments = (text: string) => text.split('\n').flatMap((line) => /^\s*# ?(.*)$/.exec(line)?.[1] ?? []).join(' ');
+    const plans = Object.fromEntries(['en', 'fr', 'it'].map((lang) => [lang, planInit(answers({ reportLanguages: [lang, 'ar'] }))]));
+    const runs = (lang: string) => {
+      const text = contentOf(plans[lang]!, '.github/workflows/lamd.yml');
+      const workflow = YAML.parse(text, { version: '1.2' }) as Workflow;
+      const tasks = JSON.parse(contentOf(plans[lang]!, '.vscode/tasks.json')) as Tasks;
+      const unnamed = <T extends Record<string, unknown>>(o: T, ...keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+      return { workflow: { ...workflow, jobs: { validate: { ...workflow.jobs.validate, steps: workflow.jobs.validate.steps.map((step) => unnamed(step, 'name')) } } }, tasks: tasks.tasks.map((task) => unnamed(task, 'label', 'detail')) };
+    };
+    expect(runs('fr')).toEqual(runs('en'));
+    expect(runs('it')).toEqual(runs('en'));
+    for (const lang of ['fr', 'it']) {
+      const text = contentOf(plans[lang]!, '.github/workflows/lamd.yml');
+      const names = (YAML.parse(text, { version: '1.2' }) as Workflow).jobs.validate.steps.flatMap((step) => (typeof step.name === 'string' ? [step.name] : []));
+      const tasks = (JSON.parse(contentOf(plans[lang]!, '.vscode/tasks.json')) as Tasks).tasks.flatMap((task) => [task.label, task.detail] as string[]);
+      // What a person reads; the commands (`echo "Installing …"` included) stay as they are.
+      for (const words of [comments(text), ...names, ...tasks]) expect(words, `${lang}: ${words}`).not.toMatch(/\b(the|and|every|with|which|that|this|into|Install|Validate)\b/);
+      // The section of the workspace's README the workflow sends its reader to, under its title in that README.
+      const section = /README\.md \(« ?([^»]+?) ?»\)/.exec(comments(text))?.[1];
+      expect(section, lang).toBeDefined();
+      expect(contentOf(plans[lang]!, 'README.md').split('\n')).toContain(`## ${section}`);
+      // The tasks the README names are the ones tasks.json has.
+      for (const label of tasks.filter((_, i) => i % 2 === 0)) expect(contentOf(plans[lang]!, 'README.md').replace(/\s*\n\s*/g, ' ')).toContain(`\`${label}\``);
+    }
+    expect(comments(contentOf(plans.en!, '.github/workflows/lamd.yml'))).toContain('README.md ("Continuous integration")');
+    expect(contentOf(plans.en!, 'README.md').split('\n')).toContain('## Continuous integration');
+  });
+
   it('escapes Markdown in the README', () => {
     const readme = contentOf(planInit(answers({ network: '*Bold* <b>x</b>' })), 'README.md');
     expect(readme.split('\n')[0]).toBe('# \\*Bold\\* &lt;b\\>x&lt;/b\\>');
