@@ -53,6 +53,18 @@ describe('preparatory view', () => {
     expect(view.calendar).toHaveLength(5);
   });
 
+  it('says "not recorded" under the programme heading when lamd.yaml says nothing of it beyond its name', () => {
+    const section = (markdown: string, heading: string) => markdown.split(`\n## ${heading}\n`)[1]!.split('\n## ')[0]!.trim();
+    const bare = variant(valid, (model) => {
+      delete model.workspace.programme.description;
+      delete model.workspace.programme.objectives;
+      delete model.workspace.programme.funders;
+    });
+    expect(section(render(bare, 'preparatory', 'fr').markdown, 'Le programme')).toBe('non renseigné');
+    expect(section(render(bare, 'preparatory', 'ar').markdown, 'البرنامج')).toBe('غير مسجل');
+    expect(section(render(valid, 'preparatory', 'fr').markdown, 'Le programme')).not.toContain('non renseigné');
+  });
+
   it('flags an election that falls inside the programme calendar, naming the phase', () => {
     const [sfax, tangier] = preparatoryView(ctx(valid)).startingPoints;
     expect(sfax!.constraints).toEqual([

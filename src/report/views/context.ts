@@ -137,6 +137,8 @@ export interface BaseView {
     description: Md[];
     objectives: Md[];
     funders: Md[];
+    /** Whether lamd.yaml says anything of the programme beyond its name: a section with none says "not recorded". */
+    recorded: boolean;
   };
   scope: Md | undefined;
   footer: Md;
@@ -148,6 +150,7 @@ export interface BaseView {
 export function baseView(ctx: ViewContext, phase: Phase): BaseView {
   const { m } = ctx;
   const programme = ctx.model.workspace.programme;
+  const [description, objectives, funders] = [m.paragraphs(programme.description), texts(programme.objectives), texts(programme.funders)];
   const view: BaseView = {
     lang: m.lang,
     dir: m.dir,
@@ -157,9 +160,10 @@ export function baseView(ctx: ViewContext, phase: Phase): BaseView {
       name: localName(ctx, programme.name),
       shortName: opt(plainName(ctx, programme.short_name)),
       edition: opt(programme.edition),
-      description: m.paragraphs(programme.description),
-      objectives: texts(programme.objectives),
-      funders: texts(programme.funders),
+      description,
+      objectives,
+      funders,
+      recorded: description.length + objectives.length + funders.length > 0,
     },
     scope: ctx.focus === undefined ? undefined : m.text('phrase.scope', { municipality: municipalityName(ctx, ctx.focus) }),
     footer: m.text('phrase.footer'),
