@@ -210,6 +210,14 @@ export class Messages {
     return this.dir === 'rtl' && /[\p{L}\p{N}]/u.test(value) ? (`\u2068${value}\u2069` as Md) : value;
   }
 
+  /**
+   * A code such as a reporting period (`2026-H1`) or an SDG target (`10.c`), printed by a template
+   * outside any message: isolated like a message's values, or an Arabic line shows `H1-2026`.
+   */
+  token(value: string): Md {
+    return this.isolated(md(value));
+  }
+
   /** A message as plain text (not Markdown): for SVG, titles, spreadsheets and the terminal. */
   plain(key: string, values: Record<string, string | number> = {}): string {
     return formatMessage(this.raw(key), this.locale, values);

@@ -1,4 +1,5 @@
 // The per-phase view models: pure functions of the workspace model, every string escaped Markdown.
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildView, messagesFor, REPORT_PHASES } from '../../src/report/index.js';
 import type { ReportModel } from '../../src/report/model.js';
@@ -12,7 +13,7 @@ import { preparatoryView } from '../../src/report/views/preparatory.js';
 import { profileView } from '../../src/report/views/profile.js';
 import { isOverdue } from '../../src/calendar/overdue.js';
 import { roadmapReport } from '../../src/report/views/roadmap.js';
-import { INJECTION, LAS_PILOT, loadValid, render, TODAY, VALID, type LoadedWorkspace } from './helpers.js';
+import { INJECTION, LAS_PILOT, loadValid, render, REPO, TODAY, VALID, type LoadedWorkspace } from './helpers.js';
 
 let valid: LoadedWorkspace;
 let injection: LoadedWorkspace;
@@ -302,6 +303,21 @@ describe('road map headings', () => {
         expect(headings.some((h) => /^#+ Milan: intersectoral governance/.test(h)), `${phase}.${lang}`).toBe(true);
       }
     }
+  });
+});
+
+describe('codes in right-to-left reports', () => {
+  it('isolate reporting periods and SDG targets, so an Arabic line shows 2026-H1, not H1-2026', async () => {
+    const monitoring = await loadValid(join(REPO, 'examples/illustrative-monitoring'));
+    const progress = render(monitoring, 'progress', 'ar').markdown;
+    const periods = [...progress.matchAll(/.?\b20\d\d-H[12]\b.?/gu)].map((found) => found[0]);
+    expect(periods.length).toBeGreaterThan(4);
+    for (const period of periods) expect(period).toMatch(/^\u2068\d{4}-H[12]\u2069$/u);
+    expect(progress).toContain('**فترة التقرير:** \u20682026-H1\u2069 · ');
+    const roadmap = render(monitoring, 'roadmap', 'ar').markdown;
+    expect(roadmap).toContain('| \u206810.c\u2069 |');
+    // A left-to-right report has nothing to isolate them from.
+    expect(render(monitoring, 'progress', 'fr').markdown).not.toContain('\u2068');
   });
 });
 

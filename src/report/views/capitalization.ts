@@ -95,7 +95,7 @@ function practiceCard(ctx: ViewContext, p: PracticeDocument): PracticeCard {
       ? m.semicolons(
           p.sdg_targets.map((t) => {
             const target = findTarget(t, sdgLanguage(ctx));
-            return target ? m.text('phrase.target_with_title', { id: md(t), title: md(target.title) }) : md(t);
+            return target ? m.text('phrase.target_with_title', { id: md(t), title: md(target.title) }) : m.token(t);
           }),
         )
       : undefined,

@@ -152,7 +152,7 @@ function profileCard(ctx: ViewContext, slug: string): ProfileCard {
     })),
     mobility: MOBILITY.filter((k) => p?.mobility?.[k]).map((k) => ({ label: m.text(`label.mobility.${k}`), text: md(p!.mobility![k]!) })),
     diaspora: m.paragraphs(p?.diaspora),
-    history: (p?.migration_history ?? []).map((h) => ({ period: m.orNotRecorded(h.period ? md(h.period) : undefined), text: md(h.text) })),
+    history: (p?.migration_history ?? []).map((h) => ({ period: m.orNotRecorded(h.period ? m.token(h.period) : undefined), text: md(h.text) })),
     framework: (p?.framework ?? []).map((f) => ({
       title: md(f.title),
       type: m.label('framework_type', f.type)!,

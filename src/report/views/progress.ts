@@ -184,7 +184,7 @@ function progressCard(ctx: ViewContext, r: RoadmapDocument): ProgressCard {
     heading: roadmapHeading(ctx, r),
     report: current
       ? {
-          period: md(current.period),
+          period: m.token(current.period),
           stage: m.text(`label.progress_stage.${current.stage}`),
           by: md(current.reported.by),
           date: m.date(current.reported.date)!,
@@ -199,7 +199,7 @@ function progressCard(ctx: ViewContext, r: RoadmapDocument): ProgressCard {
             : undefined,
         }
       : undefined,
-    reports: history.map((p) => ({ period: md(p.period), stage: m.text(`label.progress_stage.${p.stage}`), by: md(p.reported.by), date: m.date(p.reported.date)! })),
+    reports: history.map((p) => ({ period: m.token(p.period), stage: m.text(`label.progress_stage.${p.stage}`), by: md(p.reported.by), date: m.date(p.reported.date)! })),
     indicators,
     units: [...units].map(([unit, actions]) => ({ unit: unit ? md(unit) : m.notRecorded, actions })),
     budget,
@@ -245,7 +245,7 @@ export function progressView(ctx: ViewContext): ProgressView {
     return {
       municipality: municipalityName(ctx, r.municipality),
       roadmap: md(r.title),
-      period: current ? md(current.period) : m.text('phrase.no_progress_short'),
+      period: current ? m.token(current.period) : m.text('phrase.no_progress_short'),
       achieved: m.number(n('achieved')),
       onTrack: m.number(n('on-track')),
       offTrack: m.number(n('off-track')),

@@ -201,7 +201,7 @@ function sdgLink(ctx: ViewContext, r: RoadmapDocument): RoadmapCard['sdg'] {
     note: opt(r.sdg.note),
     sources: r.sdg.sources?.length ? m.semicolons(sourceLines(ctx, r.sdg.sources)) : undefined,
     targets: (r.sdg.targets ?? []).map((t) => ({
-      id: md(t),
+      id: m.token(t),
       title: m.orNotRecorded(findTarget(t, lang) ? md(findTarget(t, lang)!.title) : undefined),
       local: m.orNotRecorded(m.semicolons((r.sdg.local_targets ?? []).filter((l) => l.target === t).map((l) => md(l.text)))),
     })),
