@@ -91,6 +91,10 @@ export function planInit(answers: InitAnswers): PlannedFile[] {
   const practiceTargets = fitting.length ? fitting : exampleTargetsOf(goal, 2);
   const view: View = {
     ...municipalityView(municipality, lang),
+    // The language of the texts lamd writes, recorded where it is the workspace's: where lamd falls
+    // back to English, the partners' own texts will be in the workspace's language, and a report
+    // would mark them as English.
+    contentLanguage: lang === answers.reportLanguages[0] ? lang : undefined,
     network: answers.network ?? render(lang, t('scaffold.default-network')),
     hasPartners: partners.length > 0,
     partners,

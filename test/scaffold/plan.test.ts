@@ -14,6 +14,8 @@ import { planActivity, planMunicipality, planPractice, planRoadmap, planStakehol
 import { SCHEMA_COPY_DIR } from '../../src/scaffold/schema-copy.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { findTarget } from '../../src/reference/sdg.js';
+import { buildReportModel } from '../../src/report/model.js';
+import { render, t } from '../../src/i18n/messages.js';
 import { tempDir } from '../helpers/lamd.js';
 
 function answers(overrides: Partial<InitAnswers> & { name?: string; slug?: string } = {}): InitAnswers {
@@ -231,6 +233,21 @@ describe('planInit', () => {
     }
     expect(comments(contentOf(plans.en!, '.github/workflows/lamd.yml'))).toContain('README.md ("Continuous integration")');
     expect(contentOf(plans.en!, 'README.md').split('\n')).toContain('## Continuous integration');
+  });
+
+  it('records in lamd.yaml the language it wrote the texts in, when that is the workspace\'s', async () => {
+    const language = (reportLanguages: string[]) => (YAML.parse(contentOf(planInit(answers({ reportLanguages })), 'lamd.yaml'), { version: '1.2' }) as { language?: string }).language;
+    expect(language(['fr', 'ar', 'en'])).toBe('fr');
+    expect(language(['it', 'en'])).toBe('it');
+    expect(language(['en'])).toBe('en');
+    // lamd writes English for Arabic, but the partners will write Arabic: a report must not call that English.
+    expect(language(['ar', 'en'])).toBeUndefined();
+    const root = writeAll(planInit(answers({ network: undefined, reportLanguages: ['fr', 'ar', 'en'] })));
+    expect(await diagnostics(root)).toEqual([]);
+    // An Arabic report marks the French texts lamd wrote as French.
+    const load = await loadWorkspace({ cwd: root });
+    const model = buildReportModel(load.documents, load.root);
+    expect(model.textLanguages.get(render('fr', t('scaffold.default-network')))).toBe('fr');
   });
 
   it('escapes Markdown in the README', () => {
