@@ -22,6 +22,7 @@ import { countryName } from '../reference/countries.js';
 import { t } from '../i18n/messages.js';
 import { blockSafe, md, mdFragment, mdParagraphs, type Md } from './markdown.js';
 import { readTemplateFile, TemplateError, type TemplateSources } from './template-files.js';
+import { jsonSyntaxError } from './template-syntax.js';
 
 /**
  * Messages given a date that are also given its `precision` (`day`, `month` or `year`), for the
@@ -83,7 +84,7 @@ function parseCatalogue(text: string, file: string): Map<string, string> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new TemplateError(t('catalogue.not-json', { file, error: (error as Error).message }));
+    throw new TemplateError(jsonSyntaxError(file, text) ?? t('catalogue.not-json', { file, error: (error as Error).message }));
   }
   const out = new Map<string, string>();
   flatten(value, '', out, file);

@@ -13,6 +13,7 @@
 //   it was in. Each partial file is read once per report, however often it is included.
 import Mustache from 'mustache';
 import { readTemplateFile, TemplateError, type TemplateFile, type TemplateSources } from './template-files.js';
+import { mustacheSyntaxError } from './template-syntax.js';
 import { t } from '../i18n/messages.js';
 
 /** Tokens rendered per report before lamd gives up on a template. */
@@ -169,6 +170,7 @@ export function renderTemplate(sources: TemplateSources, name: string, view: unk
   if (!main) throw new TemplateError(t('template.missing', { name }));
   const overrides = main.origin === 'override' ? [main.display] : [];
   let current = main.display;
+  let currentText = main.text;
   // Read once per report: a partial included ten thousand times is not read ten thousand times.
   const loaded = new Map<string, TemplateFile>();
   const partials = (partial: string): string => {
@@ -181,6 +183,7 @@ export function renderTemplate(sources: TemplateSources, name: string, view: unk
       loaded.set(partial, file);
     }
     current = file.display;
+    currentText = file.text;
     return file.text;
   };
   const writer = new SafeWriter(main.display, (partial) => loaded.get(partial)?.display ?? `_${partial}.md.mustache`);
@@ -190,7 +193,8 @@ export function renderTemplate(sources: TemplateSources, name: string, view: unk
   } catch (error) {
     if (error instanceof TemplateError) throw error;
     if (error instanceof RangeError) throw new TemplateError(t('template.too-deep', { file: current }));
-    throw new TemplateError(t('template.failed', { file: current, error: (error as Error).message }));
+    const message = (error as Error).message;
+    throw new TemplateError(mustacheSyntaxError(current, currentText, message) ?? t('template.failed', { file: current, error: message }));
   }
 }
 

@@ -3,8 +3,10 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messageArguments } from '../../src/i18n/format.js';
+import { render } from '../../src/i18n/messages.js';
 import { availableLanguages, loadCatalogue, Messages, REPORT_LANGUAGES } from '../../src/report/i18n.js';
-import { templateSources } from '../../src/report/template-files.js';
+import { TemplateError, templateSources } from '../../src/report/template-files.js';
+import { jsonProblem } from '../../src/report/template-syntax.js';
 import { tempDir } from '../helpers/lamd.js';
 import { readReportCatalogue, REPO } from './helpers.js';
 
@@ -14,6 +16,15 @@ const DIR = join(REPO, 'templates/reports/i18n');
 const catalogues = Object.fromEntries(REPORT_LANGUAGES.map((lang) => [lang, readReportCatalogue(lang)]));
 const english = catalogues.en!;
 const placeholders = (text: string) => [...messageArguments(text)].filter((name) => name !== 'precision').sort();
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('message catalogues', () => {
   it('ship exactly the languages lamd lists', () => {
@@ -124,8 +135,35 @@ describe('a workspace catalogue', () => {
   it('must be a JSON object of texts', () => {
     const root = tempDir();
     mkdirSync(join(root, 'templates/reports/i18n'), { recursive: true });
-    writeFileSync(join(root, 'templates/reports/i18n/it.json'), '{ not json');
-    expect(() => loadCatalogue(templateSources(root), 'it')).toThrow(/templates\/reports\/i18n\/it\.json is not valid JSON/);
+    // A JSON mistake is given at its line and column, with what to do, in the person's language.
+    const problem = (json: string, lang: 'en' | 'fr' | 'it' = 'en') => {
+      writeFileSync(join(root, 'templates/reports/i18n/it.json'), json);
+      try {
+        loadCatalogue(templateSources(root), 'it');
+      } catch (error) {
+        return render(lang, (error as TemplateError).text!).replace('templates/reports/i18n/it.json:', '');
+      }
+      throw new Error('the catalogue loaded');
+    };
+    expect(problem('{ not json')).toBe('1:3: JSON does not allow `n` here; it expects a key in double quotes, or the brace that closes the group.');
+    expect(problem('{\n  "heading": {\n    "programme": "Programma",\n  }\n}\n')).toBe('3:29: JSON allows no comma after the last entry of a group; remove this one.');
+    expect(problem('{\n  "a": "b"\n  "c": "d"\n}\n')).toBe('3:3: JSON does not allow `"` here; it expects a comma before the next entry, or the bracket or brace that closes the group.');
+    expect(problem("{\n  'a': 1\n}")).toBe('2:3: JSON does not allow `\'` here; it expects a key in double quotes, or the brace that closes the group.');
+    expect(problem('{"a": "b\n"}')).toBe('1:9: a text in JSON cannot hold a line break or a tab; write them as \\n and \\t, or close the text\'s double quote on its line.');
+    expect(problem('{"a": "C:\\temp\\x"}')).toBe('1:15: `\\x` is not an escape JSON knows; a backslash itself is written \\\\.');
+    expect(problem('{"a": "b"')).toBe('1:10: the file ends before its JSON does; a closing quote, bracket or brace is missing.');
+    expect(problem('{"a": ["b" "c"]}')).toBe('1:12: JSON does not allow `"` here; it expects a comma before the next entry, or the bracket or brace that closes the group.');
+    expect(problem('{"a": "b"} x')).toBe('1:12: JSON does not allow `x` here; it expects the end of the file after the last closing brace.');
+    expect(problem('{"a": tru}')).toBe('1:7: JSON does not allow `t` here; it expects a value: a text in double quotes, a number, or a group in braces.');
+    expect(problem('{\n  "a": "b",\n}', 'fr')).toBe('2:11\u00a0: le JSON n’admet pas de virgule après la dernière entrée d’un groupe\u202f; supprimez celle-ci.');
+    expect(problem('{\n  "a": "b",\n}', 'it')).toBe('2:11: il JSON non ammette una virgola dopo l’ultima voce di un gruppo; toglietela.');
+    // lamd's reading agrees with JSON.parse: every cut of a catalogue that JSON.parse refuses, it finds at fault.
+    const shipped = readFileSync(join(REPO, 'templates/reports/i18n/fr.json'), 'utf8');
+    expect(jsonProblem(shipped)).toBeUndefined();
+    for (let cut = 1; cut < shipped.length; cut += 997) {
+      const text = shipped.slice(0, cut) + shipped.slice(cut + 3);
+      expect(jsonProblem(text) !== undefined, `cut at ${cut}`).toBe(!parses(text));
+    }
     writeFileSync(join(root, 'templates/reports/i18n/it.json'), '["a list"]');
     expect(() => loadCatalogue(templateSources(root), 'it')).toThrow(/a message catalogue is a JSON object/);
   });

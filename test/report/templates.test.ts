@@ -274,8 +274,27 @@ describe('a hostile override cannot loop or explode', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
-  it('reports a malformed template with its file name', async () => {
-    const ws = await loadValid(workspaceWith(VALID, { 'preparatory.md.mustache': '{{#municipalities}} never closed' }));
-    expect(() => render(ws, 'preparatory', 'en')).toThrow(/templates\/reports\/preparatory\.md\.mustache: Unclosed section "municipalities"/);
+  it('reports a malformed template at its line and column, saying what is wrong in the person\'s language', async () => {
+    const failure = async (templates: Record<string, string>, lang: 'en' | 'fr' = 'en') => {
+      const ws = await loadValid(workspaceWith(VALID, templates));
+      try {
+        render(ws, 'preparatory', 'en');
+      } catch (error) {
+        return renderText(lang, (error as TemplateError).text!);
+      }
+      throw new Error('the template rendered');
+    };
+    const file = 'templates/reports/preparatory.md.mustache';
+    expect(await failure({ 'preparatory.md.mustache': '# x\n{{#municipalities}} never closed\n' })).toBe(`${file}:2:1: the section {{#municipalities}} that starts here is never closed; add {{/municipalities}} where it should end.`);
+    expect(await failure({ 'preparatory.md.mustache': '{{#a}}{{^b}}{{/b}}\n  {{^a}}\n' })).toBe(`${file}:2:3: the section {{^a}} that starts here is never closed; add {{/a}} where it should end.`);
+    expect(await failure({ 'preparatory.md.mustache': '# x\n{{#a}}\n{{/b}}\n' })).toBe(`${file}:3:1: {{/b}} comes while the section {{#a}} is still open; close that section first with {{/a}}, or correct the name.`);
+    expect(await failure({ 'preparatory.md.mustache': '# x\n  {{/b}}\n' })).toBe(`${file}:2:3: {{/b}} closes a section that is not open; remove it, or open the section before it with {{#b}}.`);
+    expect(await failure({ 'preparatory.md.mustache': '# {{title}}\nabc {{title\n\nmore' })).toBe(`${file}:2:5: the tag that starts here with {{ is never closed; end it with }}.`);
+    // In a partial, the partial is named.
+    expect(await failure({ 'preparatory.md.mustache': '# x\n{{> broken}}\n', '_broken.md.mustache': 'ok\n{{#x}}\n' })).toBe('templates/reports/_broken.md.mustache:2:1: the section {{#x}} that starts here is never closed; add {{/x}} where it should end.');
+    expect(await failure({ 'preparatory.md.mustache': '# x\n  {{/b}}\n' }, 'fr')).toBe(`${file}:2:3\u00a0: {{/b}} ferme une section qui n’est pas ouverte\u202f; supprimez-le, ou ouvrez la section avant lui avec {{#b}}.`);
+    // With other delimiters, where Mustache found the end; an error lamd has no words for, as Mustache words it.
+    expect(await failure({ 'preparatory.md.mustache': '{{=<% %>=}}\n<%#a%>\n' })).toBe(`${file}:3:1: the section {{#a}} that starts here is never closed; add {{/a}} where it should end.`);
+    expect(await failure({ 'preparatory.md.mustache': '{{==}}' })).toBe(`${file}: Invalid tags: `);
   });
 });
