@@ -124,7 +124,8 @@ describe('the workflow lamd init writes, run against a registry', () => {
     // The steps that are actions are the runner's business (checkout, setup-node), done above by hand.
     expect(steps.filter((s) => s.uses).map((s) => s.uses!.replace(/@.*/, ''))).toEqual(['actions/checkout', 'actions/setup-node']);
     const runs = steps.filter((s) => s.run !== undefined);
-    expect(runs.map((s) => s.name)).toEqual(['Install lamd', 'Validate the documents']);
+    // The workspace is French, and so are the step names the Actions page shows.
+    expect(runs.map((s) => s.name)).toEqual(['Installer lamd', 'Vérifier les documents']);
 
     const env = runnerEnv(registry!.url);
     const [install, validate] = await timed('workflow steps', () => runs.map((s) => runStep(s.run!, checkout, { ...env, ...s.env })));
