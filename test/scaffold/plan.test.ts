@@ -1,5 +1,6 @@
 // Planning is pure: the files of `lamd init` and `lamd new`, checked in-process against the schemas
 // and the method rules, for names in every script and with every awkward character.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -224,10 +225,17 @@ describe('planInit', () => {
       const tasks = (JSON.parse(contentOf(plans[lang]!, '.vscode/tasks.json')) as Tasks).tasks.flatMap((task) => [task.label, task.detail] as string[]);
       // What a person reads; the commands (`echo "Installing …"` included) stay as they are.
       for (const words of [comments(text), ...names, ...tasks]) expect(words, `${lang}: ${words}`).not.toMatch(/\b(the|and|every|with|which|that|this|into|Install|Validate)\b/);
-      // The section of the workspace's README the workflow sends its reader to, under its title in that README.
-      const section = /README\.md \(« ?([^»]+?) ?»\)/.exec(comments(text))?.[1];
-      expect(section, lang).toBeDefined();
-      expect(contentOf(plans[lang]!, 'README.md').split('\n')).toContain(`## ${section}`);
+      // The section of the workspace's README the workflow and its reader of lamd_package send the reader to, under its title in that README.
+      for (const reference of [comments(text), contentOf(plans[lang]!, '.github/lamd-package.mjs')]) {
+        const section = /README\.md,? \(?« ?([^»]+?) ?»/.exec(reference)?.[1];
+        expect(section, lang).toBeDefined();
+        expect(contentOf(plans[lang]!, 'README.md').split('\n')).toContain(`## ${section}`);
+      }
+      const root = writeAll(plans[lang]!);
+      expect(execFileSync(process.execPath, ['.github/lamd-package.mjs'], { cwd: root, encoding: 'utf8' })).toBe('lamd@1.2.3\n');
+      writeFileSync(join(root, 'lamd.yaml'), 'kind: workspace\n');
+      const refused = spawnSync(process.execPath, ['.github/lamd-package.mjs'], { cwd: root, encoding: 'utf8' });
+      expect([refused.status, refused.stdout]).toEqual([1, expect.stringMatching(lang === 'fr' ? /ne nomme aucun paquet lamd/ : /non indica alcun pacchetto lamd/)]);
       // The tasks the README names are the ones tasks.json has.
       for (const label of tasks.filter((_, i) => i % 2 === 0)) expect(contentOf(plans[lang]!, 'README.md').replace(/\s*\n\s*/g, ' ')).toContain(`\`${label}\``);
     }
