@@ -2,7 +2,7 @@
 // column needs (one problem per cell, addressed `Indicators!H7`, in the report language), then one
 // document per road map with something reported, new or merged into the period's existing one.
 // Pure: workbook and workspace in, planned files and problems out; the CLI writes.
-import { parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, parseDocument, stringify, type Document, type Scalar, type YAMLMap } from 'yaml';
 import { isCalendarDate } from '../calendar/dates.js';
 import { addMonths, periodRange, periodsOverlap } from '../calendar/periods.js';
 import { programmeEnd } from '../check/progress.js';
@@ -343,23 +343,111 @@ function newDocument(request: ImportRequest, roadmap: RoadmapDocument, period: s
   return `# yaml-language-server: $schema=../../../.lamd/schemas/progress.schema.json\n${doc.toString({ lineWidth: 0 })}`;
 }
 
-/** The existing document with each imported entry replacing the one of the same id, or added; the rest kept, comments too. */
+/**
+ * The existing document with each imported entry merged into the one of the same id, or added; the rest
+ * kept. Merged key by key, down into `by_sex` and `budget`: an empty cell gives no key, so the value stays
+ * as it was. Only scalars whose value changed are touched, on their own nodes, so their comments and the
+ * style of the mappings around them stay; an unchanged workbook gives back the text as it was.
+ */
 function merge(text: string, group: { indicators: Entry[]; actions: Entry[] }): string {
   const doc = parseDocument(text);
+  const edits: ScalarEdit[] = [];
+  // Anything more than a scalar set in place (an entry or key added, a node replaced) has no place in the
+  // original text to go to: then the document is printed whole, comments and styles still kept.
+  const change = { structural: false };
   for (const [list, idKey, entries] of [['indicators', 'indicator', group.indicators], ['actions', 'action', group.actions]] as const) {
     if (!entries.length) continue;
-    const current = (doc.get(list) as { items?: unknown[] } | undefined)?.items;
-    if (!current) {
+    const current = doc.get(list, true);
+    if (!isSeq(current)) {
       doc.set(list, doc.createNode(entries));
+      change.structural = true;
       continue;
     }
     for (const entry of entries) {
-      const index = current.findIndex((item) => (item as { get?: (k: string) => unknown }).get?.(idKey) === entry[idKey]);
-      if (index >= 0) {
-        // Merge key by key: what the workbook leaves empty stays as it was.
-        for (const [k, v] of Object.entries(entry)) doc.setIn([list, index, k], doc.createNode(v));
-      } else doc.addIn([list], doc.createNode(entry));
+      const item = current.items.find((i) => isMap(i) && i.get(idKey) === entry[idKey]);
+      if (isMap(item)) mergeMap(doc, item, entry, edits, change);
+      else {
+        current.items.push(doc.createNode(entry));
+        change.structural = true;
+      }
     }
   }
-  return doc.toString({ lineWidth: 0 });
+  if (change.structural) return doc.toString({ lineWidth: 0 });
+  // Each changed scalar is written over its own characters, from the end so earlier offsets hold.
+  let out = text;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
+
+interface ScalarEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Keys whose value is read from one cell (the plan's words): replaced whole when it differs, never merged. */
+const WHOLE = new Set(['plan']);
+/** Keys that say the same thing in two ways (the plan with fields, or in words): setting one drops the other. */
+const ALTERNATIVES: Record<string, string> = { plan: 'plan_reference', plan_reference: 'plan' };
+
+function mergeMap(doc: Document, map: YAMLMap, value: Entry, edits: ScalarEdit[], change: { structural: boolean }): void {
+  for (const [key, v] of Object.entries(value)) {
+    const node = map.get(key, true);
+    const plain = typeof v === 'object' && v !== null && !Array.isArray(v);
+    if (plain && isMap(node) && !WHOLE.has(key)) {
+      mergeMap(doc, node, v as Entry, edits, change);
+      continue;
+    }
+    const other = ALTERNATIVES[key];
+    if (other !== undefined && map.has(other)) {
+      map.delete(other);
+      change.structural = true;
+    }
+    if (node !== undefined && isNode(node) && sameValue(node.toJSON(), v)) continue;
+    if (isScalar(node) && !plain) {
+      const edit = scalarEdit(node, v);
+      if (edit) edits.push(edit);
+      else change.structural = true;
+      // A string keeps its node and so its quoting; a number gets a fresh node, keeping the comments, so an
+      // old `1.50` does not print a new 2 as `2.00`.
+      if (typeof node.value === 'string' && typeof v === 'string') node.value = v;
+      else {
+        const fresh = doc.createNode(v) as Scalar;
+        fresh.comment = node.comment;
+        fresh.commentBefore = node.commentBefore;
+        fresh.spaceBefore = node.spaceBefore;
+        map.set(key, fresh);
+      }
+      continue;
+    }
+    map.set(key, doc.createNode(v));
+    change.structural = true;
+  }
+}
+
+/** The new scalar's text over the old one's characters, when it can stand there on one line as is. */
+function scalarEdit(node: Scalar, value: unknown): ScalarEdit | undefined {
+  // An empty value (`comment:`) has no characters to write over.
+  if (!node.range || node.range[0] === node.range[1] || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return undefined;
+  let text: string;
+  if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
+  else if (typeof value === 'string' && !/[\n\r]/.test(value)) {
+    // Plain where YAML itself would write it plain and no flow mapping could misread it; else in the old
+    // node's quotes. Double quotes read the same anywhere, and JSON's escapes are YAML's.
+    const asYaml = stringify(value, { lineWidth: 0 }).trimEnd();
+    if (node.type === 'PLAIN' && asYaml === value && !/[,[\]{}#]/.test(value)) text = value;
+    else if (node.type === 'QUOTE_SINGLE') text = `'${value.replace(/'/g, "''")}'`;
+    else text = JSON.stringify(value);
+  } else return undefined;
+  return { start: node.range[0], end: node.range[1], text };
+}
+
+/** Deep equality of plain data, key order aside. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue((a as Entry)[k], (b as Entry)[k]));
 }

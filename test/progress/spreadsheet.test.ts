@@ -220,6 +220,55 @@ describe('the round trip', () => {
     expect(yaml).toContain('Keep going');
   });
 
+  it('with --force, keeps what an emptied cell held, down into by_sex and budget, and the comments and flow mappings around a changed value', async () => {
+    const root = workspace();
+    const report = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml';
+    const before = readFileSync(join(root, report), 'utf8').replace('    actual: 780\n', '    actual: 780   # counted from the desk register\n');
+    writeFileSync(join(root, report), before);
+    const path = await exportTemplate(root, 'progress.xlsx', { period: '2026-H1' });
+    // Indicators from row 3: desk-users, staff-trained, dup-objectives; Actions: desk-extension first.
+    await fill(path, (cell) => {
+      cell('Indicators', 3, 'women').value = null;
+      cell('Indicators', 5, 'means_of_verification').value = null;
+      cell('Actions', 3, 'committed').value = null;
+      cell('Actions', 3, 'spent').value = 27000;
+      cell('Indicators', 4, 'men').value = 7;
+    });
+    const out = captureIO(root);
+    expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: TODAY, force: true })).toBe(0);
+    // Only the two changed figures differ, each on its own characters.
+    expect(readFileSync(join(root, report), 'utf8')).toBe(before.replace('by_sex: { women: 13, men: 6 }', 'by_sex: { women: 13, men: 7 }').replace('committed: 35000, spent: 26000', 'committed: 35000, spent: 27000'));
+  });
+
+  it('leaves a report the workbook does not change as it was, byte for byte, and says so', async () => {
+    const root = workspace();
+    const report = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml';
+    const before = readFileSync(join(root, report), 'utf8').replace('    actual: 780\n', '    actual: 780   # counted from the desk register\n');
+    writeFileSync(join(root, report), before);
+    await exportTemplate(root, 'progress.xlsx', { period: '2026-H1' });
+    const out = captureIO(root);
+    // No --force needed: nothing would be changed.
+    expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
+    expect(readFileSync(join(root, report), 'utf8')).toBe(before);
+    expect(out.err).toContain(`lamd: unchanged ${report}: it already holds the workbook’s values`);
+    expect(out.err).not.toContain('wrote');
+  });
+
+  it('merged, an entry given a key it lacked keeps its comments, and a plan in words replaces the plan with fields', async () => {
+    const root = workspace();
+    const report = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml';
+    writeFileSync(join(root, report), readFileSync(join(root, report), 'utf8').replace('    actual: 780\n', '    actual: 780 # counted from the desk register\n'));
+    const path = await exportTemplate(root, 'progress.xlsx', { period: '2026-H1' });
+    await fill(path, (cell) => {
+      cell('Indicators', 3, 'comment').value = 'Checked by the auditor.';
+      cell('Actions', 3, 'plan_reference').value = 'PAI 2026, line 3';
+    });
+    expect(await runImport(captureIO(root), {}, 'progress', 'progress.xlsx', { today: TODAY, force: true })).toBe(0);
+    const yaml = readFileSync(join(root, report), 'utf8');
+    expect(yaml).toContain('    actual: 780 # counted from the desk register\n    date: 2026-06-30\n    by_sex: { women: 420, men: 360 }\n    comment: Checked by the auditor.\n');
+    expect(yaml).toContain('budget: { currency: EUR, allocated: 40000, committed: 35000, spent: 26000, plan_reference: "PAI 2026, line 3" }');
+  });
+
   it('reads a plan reference back as the plan link with fields an earlier report gives, other words as words', async () => {
     const root = workspace();
     const path = await exportTemplate(root);

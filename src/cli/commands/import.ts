@@ -80,6 +80,8 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, file: 
     return 2;
   }
   for (const f of applyPlan(root, checked)) io.stderr(`lamd: ${m.plain('sheet.import.wrote', { path: relative(io.cwd, resolve(root, f)) || f })}\n`);
+  // A report the workbook would leave as it is is not rewritten; saying so tells the officer the import was read.
+  for (const f of checked.filter((c) => c.state === 'same')) io.stderr(`lamd: ${m.plain('sheet.import.unchanged', { path: relative(io.cwd, resolve(root, f.path)) || f.path })}\n`);
 
   // Validate the whole workspace, as \`lamd validate\` would: a new report can clash with another file
   // (overlapping periods, a duplicate). Shown: the findings on the progress reports of the road maps touched.
