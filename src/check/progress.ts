@@ -107,8 +107,8 @@ export function numberOf(value: unknown): number | undefined {
   return typeof o?.value === 'number' && Number.isFinite(o.value) ? o.value : undefined;
 }
 
-export type IndicatorStatus = 'achieved' | 'on-track' | 'off-track' | 'no-data';
-export const INDICATOR_STATUSES: readonly IndicatorStatus[] = ['achieved', 'on-track', 'off-track', 'no-data'];
+export type IndicatorStatus = 'achieved' | 'on-track' | 'off-track' | 'not-measurable' | 'no-data';
+export const INDICATOR_STATUSES: readonly IndicatorStatus[] = ['achieved', 'on-track', 'off-track', 'not-measurable', 'no-data'];
 
 export interface Tracking {
   baseline: { value: number | string; date?: string } | undefined;
@@ -134,7 +134,9 @@ function measure(value: unknown): { value: number | string; date?: string } | un
  * its readings so far, % of target and status. Achieved: the target is reached (going down to it
  * when the target is below the baseline). On track: the latest value is at least where a straight
  * line from baseline to target would be on its date (without both dates: it has moved towards the
- * target, and the target date has not passed). Off track: otherwise. No data: never measured.
+ * target, and the target date has not passed). Off track: otherwise. Not measurable: measured, but
+ * with no target, or with a target neither reached nor overdue and no baseline, so no line to be on.
+ * No data: never measured.
  */
 export function trackIndicator(indicator: Obj, roadmap: Obj, history: readonly ProgressLike[], upTo?: string): Tracking {
   const reports = upTo === undefined ? history : history.filter((d) => comparePeriods(d.value.period as string, upTo) <= 0);
@@ -147,8 +149,9 @@ export function trackIndicator(indicator: Obj, roadmap: Obj, history: readonly P
   if (!latest) return tracking;
   const actual = latest.value;
   if (typeof actual === 'number' && typeof target?.value === 'number' && target.value !== 0) tracking.percentOfTarget = Math.round((actual / target.value) * 1000) / 10;
+  // A donor reads "on track" as measured against the plan: without a target there is nothing to measure against.
   if (!target) {
-    tracking.status = 'on-track';
+    tracking.status = 'not-measurable';
     return tracking;
   }
   const period = obj(roadmap.period);
@@ -179,6 +182,6 @@ export function trackIndicator(indicator: Obj, roadmap: Obj, history: readonly P
     tracking.status = (down ? actual <= expected : actual >= expected) ? 'on-track' : 'off-track';
     return tracking;
   }
-  tracking.status = base === undefined || (down ? actual < base : actual > base) ? 'on-track' : 'off-track';
+  tracking.status = base === undefined ? 'not-measurable' : (down ? actual < base : actual > base) ? 'on-track' : 'off-track';
   return tracking;
 }

@@ -65,7 +65,7 @@ describe('lamd report progress', () => {
     expect(md).toContain('| Ouvrir le guichet de la diaspora à l\'hôtel de ville | TND\u00a045,000 | TND\u00a044,000 | TND\u00a041,500 | 92.2% |');
     // Two actions on "PAI 2026, projet 7" add up: 45,000 + 50,000 allocated, 41,500 + 0 spent.
     expect(md).toContain('| PAI 2026, projet 7 | TND\u00a095,000 | TND\u00a056,000 | TND\u00a041,500 | 43.7% |');
-    expect(md).toContain('| Valmare | Servizi comunali accessibili a tutti | 2026-H1 | 0 | 2 | 1 | 0 | 1 of 3 | €31,200 of €55,000 | submitted |');
+    expect(md).toContain('| Valmare | Servizi comunali accessibili a tutti | 2026-H1 | 0 | 2 | 1 | 0 | 0 | 1 of 3 | €31,200 of €55,000 | submitted |');
   });
 
   it('stops at --period: the first report only, its deviations and next steps', () => {

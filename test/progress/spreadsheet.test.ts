@@ -119,6 +119,24 @@ describe('the results matrix', () => {
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField(-5)).toBe('-5');
   });
+
+  it('calls an indicator with no target, or no baseline to draw a line from, not measurable, and counts it apart from on track', async () => {
+    const root = workspace();
+    const file = join(root, 'municipalities/valmare/roadmaps/valmare-inclusive-services.yaml');
+    const yaml = readFileSync(file, 'utf8');
+    const edited = yaml.replace('        target: { value: 3, date: 2026-12-31 }\n', '').replace('        baseline: { value: 400, date: 2025-06-30 }\n', '');
+    expect(edited.length).toBeLessThan(yaml.length - 80);
+    writeFileSync(file, edited);
+    const matrix = captureIO(root);
+    expect(await runExport(matrix, {}, 'results-matrix', { today: TODAY })).toBe(0);
+    const rows = parseCsv(matrix.out.replace(/^\uFEFF/, ''));
+    const status = (id: string) => rows.find((r) => r[3] === id)![rows[0]!.indexOf('status')];
+    expect([status('desk-users'), status('staff-trained'), status('dup-objectives')]).toEqual(['not-measurable', 'off-track', 'not-measurable']);
+    expect(await runReport(captureIO(root), {}, 'progress', { today: TODAY, lang: 'en', out: 'out' })).toBe(0);
+    const markdown = readFileSync(join(root, 'out/progress.en.md'), 'utf8');
+    expect(markdown).toContain('| Municipality | Road map | Reporting period | Achieved | On track | Off track | Not measurable | No data |');
+    expect(markdown).toContain('| Valmare | Servizi comunali accessibili a tutti | 2026-H1 | 0 | 0 | 1 | 2 | 0 |');
+  });
 });
 
 describe('the round trip', () => {

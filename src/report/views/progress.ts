@@ -53,7 +53,7 @@ export interface ProgressCard {
 export interface ProgressView extends BaseView {
   asAt: Md;
   summary: {
-    rows: { municipality: Md; roadmap: Md; period: Md; achieved: Md; onTrack: Md; offTrack: Md; noData: Md; actions: Md; spent: Md; institutionalisation: Md }[];
+    rows: { municipality: Md; roadmap: Md; period: Md; achieved: Md; onTrack: Md; offTrack: Md; notMeasurable: Md; noData: Md; actions: Md; spent: Md; institutionalisation: Md }[];
     statuses: { status: Md; count: Md }[];
   };
   roadmaps: ProgressCard[];
@@ -249,6 +249,7 @@ export function progressView(ctx: ViewContext): ProgressView {
       achieved: m.number(n('achieved')),
       onTrack: m.number(n('on-track')),
       offTrack: m.number(n('off-track')),
+      notMeasurable: m.number(n('not-measurable')),
       noData: m.number(n('no-data')),
       actions: m.text('phrase.done_of', { done, total: actions.length }),
       spent: byCurrency.size
