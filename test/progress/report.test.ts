@@ -81,4 +81,14 @@ describe('lamd report progress', () => {
     const md = render('en', undefined, 'final').markdown;
     expect(md).toContain('People helped by the information desk: 780 of 1,200 (65%)');
   });
+
+  it("shows a road map's institutionalisation as its latest progress report records it, in the final report as in the progress report", () => {
+    const final = markdownTables(render('en', undefined, 'final').markdown).find((t) => t[0]!.at(-1) === 'Institutionalised in')!;
+    const institutionalised = (name: string) => final.find((r) => r[0] === name)!.at(-1);
+    // The road map plans PAI 2026; the 2026-H1 report says the council adopted it.
+    expect(institutionalised('Bahra')).toBe('PAI 2026 (adopted)');
+    // The report names another instrument than the road map: both, the reported one first.
+    expect(institutionalised('Valmare')).toBe('DUP 2027-2029 (submitted); DUP 2025-2027 – Mission 12 – Programme 04 (planned)');
+    expect(render('en').markdown).toMatch(/\| Bahra \| .* \| adopted \|\n/);
+  });
 });

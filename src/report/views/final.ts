@@ -7,7 +7,7 @@ import { joinMd, md, opt, strong, type Md } from '../markdown.js';
 import type { Source } from '../model.js';
 import { baseView, inScope, localName, municipalityName, partnerName, roadmapHeading, scopedMunicipalities, sourceLines, texts, type BaseView, type ViewContext } from './context.js';
 import { figureView, activitiesOf, activityCard, type ActivityCard } from './profile.js';
-import { reportsUpTo, trackRoadmap } from './progress.js';
+import { latestInstitutionalisation, reportsUpTo, trackRoadmap } from './progress.js';
 import { isOverdue } from '../../calendar/overdue.js';
 import { roadmapsInScope, sdgGoal } from './roadmap.js';
 import { calendarView, type CalendarView } from './calendar.js';
@@ -70,6 +70,21 @@ function measuredResults(ctx: ViewContext, r: RoadmapDocument): Md | undefined {
       return m.text('phrase.labelled', { label: md(indicator.name), text: value });
     });
   return lines.length ? m.semicolons(lines) : undefined;
+}
+
+/**
+ * Where the road map entered the municipality's plans: the road map's instruments, with the status the
+ * latest progress report records for its instrument instead of the planned one, as the progress report
+ * shows it; an instrument only the progress report names comes first.
+ */
+function institutionalisation(ctx: ViewContext, r: RoadmapDocument): Md {
+  const { m } = ctx;
+  const latest = latestInstitutionalisation(ctx.model.progress.get(r.id) ?? []);
+  const reported = latest && m.text('phrase.name_role', { name: planPlaceMd(latest.link) ?? m.notRecorded, role: m.label('progress_institutionalisation', latest.link.status)! });
+  const same = (i: { instrument?: string }) => latest?.link.instrument !== undefined && i.instrument === latest.link.instrument;
+  const planned = (r.institutionalisation ?? []).map((i) => (same(i) ? reported! : i.status ? m.text('phrase.name_role', { name: planPlaceMd(i)!, role: m.label('instrument_status', i.status)! }) : planPlaceMd(i)!));
+  const entries = reported && !(r.institutionalisation ?? []).some(same) ? [reported, ...planned] : planned;
+  return m.orNotRecorded(m.semicolons(entries));
 }
 
 function orNotRecorded(ctx: ViewContext, paragraphs: Md[]): Md[] {
@@ -162,9 +177,7 @@ export function finalView(ctx: ViewContext): FinalView {
         objectives: m.orNotRecorded(m.semicolons((r.objectives ?? []).map((o) => md(o.title)))),
         // Measured results first (the actuals of the progress reports); the free text when there are none.
         results: m.orNotRecorded(measuredResults(ctx, r) ?? (r.state_of_the_art?.results ? md(r.state_of_the_art.results) : undefined)),
-        institutionalisation: m.orNotRecorded(
-          m.semicolons((r.institutionalisation ?? []).map((i) => (i.status ? m.text('phrase.name_role', { name: planPlaceMd(i)!, role: m.label('instrument_status', i.status)! }) : planPlaceMd(i)!))),
-        ),
+        institutionalisation: institutionalisation(ctx, r),
       })),
       programme: (model.workspace.results ?? [])
         .filter((r) => concernsScope(ctx, r.municipalities))

@@ -78,6 +78,18 @@ export function latestActions(reports: readonly ProgressDocument[]): Map<string,
   return out;
 }
 
+/**
+ * Where the road map stands in the municipality's plans: the institutionalisation of the latest progress
+ * report that records one (a report that leaves it out does not say it went back), with its period.
+ */
+export function latestInstitutionalisation(reports: readonly ProgressDocument[]): { link: NonNullable<ProgressDocument['institutionalisation']>; period: string } | undefined {
+  for (let i = reports.length - 1; i >= 0; i--) {
+    const link = reports[i]!.institutionalisation;
+    if (link) return { link, period: reports[i]!.period };
+  }
+  return undefined;
+}
+
 /** Every indicator of a road map with where it stands. */
 export function trackRoadmap(r: RoadmapDocument, history: readonly ProgressDocument[], period: string | undefined): { indicator: NonNullable<NonNullable<RoadmapDocument['objectives']>[number]['indicators']>[number]; objective: string; tracking: Tracking }[] {
   const like = history.map((p) => ({ value: p as unknown as Obj }));
@@ -257,7 +269,7 @@ export function progressView(ctx: ViewContext): ProgressView {
             [...byCurrency].map(([currency, s]) => m.text('phrase.spent_of', { spent: money(ctx, s.spent ?? 0, currency || undefined), allocated: money(ctx, s.allocated, currency || undefined) })),
           )
         : md('–'),
-      institutionalisation: current?.institutionalisation ? m.text(`label.progress_institutionalisation.${current.institutionalisation.status}`) : m.notRecorded,
+      institutionalisation: m.orNotRecorded(m.label('progress_institutionalisation', latestInstitutionalisation(history)?.link.status)),
     };
   });
   return {
