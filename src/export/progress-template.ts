@@ -44,6 +44,11 @@ export interface TemplateOptions {
   period: string;
   focus?: string;
   m: Messages;
+  /**
+   * Action statuses as their labels in the report language, in the drop-down and the cells (XLSX, read by
+   * people); as keys otherwise (CSV, like the results matrix). Import reads both.
+   */
+  statusLabels?: boolean;
 }
 
 function measureValue(value: unknown): string | number | undefined {
@@ -59,6 +64,7 @@ export function progressTemplate(model: ReportModel, options: TemplateOptions): 
   /** Rows of indicators measured in numbers: their `actual` cell asks for a number. */
   const numeric = new Set<number>();
   const actions: (string | number | undefined)[][] = [];
+  const status = (s: string | undefined) => (s !== undefined && options.statusLabels ? options.m.raw(`label.action_status.${s}`) : s);
   for (const r of model.roadmaps) {
     if (options.focus !== undefined && r.municipality !== options.focus) continue;
     const existing: ProgressDocument | undefined = (model.progress.get(r.id) ?? []).find((p) => p.period === options.period);
@@ -74,7 +80,7 @@ export function progressTemplate(model: ReportModel, options: TemplateOptions): 
     for (const a of r.actions ?? []) {
       const e = existing?.actions?.find((x) => x.action === a.id);
       const b = e?.budget;
-      actions.push([r.municipality, r.id, a.id, a.title, a.lead_unit, e?.status, e?.percent_complete, b?.currency ?? r.costing?.currency, b?.allocated, b?.committed, b?.spent, b?.plan ? planPlace(b.plan) : b?.plan_reference, e?.note]);
+      actions.push([r.municipality, r.id, a.id, a.title, a.lead_unit, status(e?.status), e?.percent_complete, b?.currency ?? r.costing?.currency, b?.allocated, b?.committed, b?.spent, b?.plan ? planPlace(b.plan) : b?.plan_reference, e?.note]);
     }
   }
   const columns = (keys: readonly string[]) =>
@@ -96,7 +102,7 @@ export function progressTemplate(model: ReportModel, options: TemplateOptions): 
       columns: columns(ACTION_KEYS),
       rows: actions,
       editable: EDITABLE.Actions,
-      lists: { status: ACTION_STATUS_VALUES },
+      lists: { status: ACTION_STATUS_VALUES.map(status) as string[] },
       bounds: { percent_complete: { min: 0, max: 100 }, allocated: { min: 0 }, committed: { min: 0 }, spent: { min: 0 } },
     },
   ];

@@ -9,7 +9,7 @@ import { programmeEnd } from '../check/progress.js';
 import { UsageError } from '../errors.js';
 import { t, type Text } from '../i18n/messages.js';
 import { ACTION_STATUS_VALUES, SHEET_KEYS, TEMPLATE_SUBJECT_PREFIX, type SheetName } from '../export/progress-template.js';
-import type { Messages } from '../report/i18n.js';
+import type { Catalogue, Messages } from '../report/i18n.js';
 import type { ReportModel } from '../report/model.js';
 import { planPlace } from '../report/views/plan-link.js';
 import type { PlannedFile } from '../scaffold/apply.js';
@@ -32,6 +32,8 @@ export interface ImportRequest {
   today: string;
   /** The text of an existing document (absolute path), to merge into. */
   readText: (path: string) => string;
+  /** The report catalogues of every language, whose action status labels are read as well as `m`'s. */
+  catalogues?: readonly Catalogue[];
 }
 
 export interface ImportPlan {
@@ -93,7 +95,13 @@ export function planImport(request: ImportRequest): ImportPlan {
   for (const s of ACTION_STATUS_VALUES) {
     statusLabels.set(s, s);
     statusLabels.set(m.raw(`label.action_status.${s}`).toLowerCase(), s);
+    for (const catalogue of request.catalogues ?? []) {
+      const label = catalogue.get(`label.action_status.${s}`)?.toLowerCase();
+      // A label that reads as another status in another language would be ambiguous; the first reading stays.
+      if (label !== undefined && !statusLabels.has(label)) statusLabels.set(label, s);
+    }
   }
+  const statusChoices = ACTION_STATUS_VALUES.map((s) => m.raw(`label.action_status.${s}`)).join(', ');
 
   if (request.workbook.format === 'csv') {
     // A row whose `sheet` is neither Indicators nor Actions (a typo, a translation, blank) would otherwise vanish.
@@ -143,7 +151,7 @@ export function planImport(request: ImportRequest): ImportPlan {
       }
       seen.add(`${roadmapId}/${id}`);
 
-      const entry = name === 'Indicators' ? readIndicator(row, roadmap, id, problem, when) : readAction(row, id, problem, statusLabels, structuredPlans(request.model, roadmapId));
+      const entry = name === 'Indicators' ? readIndicator(row, roadmap, id, problem, when) : readAction(row, id, problem, statusLabels, statusChoices, structuredPlans(request.model, roadmapId));
       if (!entry) continue;
       const group = byRoadmap.get(roadmapId) ?? { indicators: [], actions: [] };
       (name === 'Indicators' ? group.indicators : group.actions).push(entry);
@@ -278,14 +286,14 @@ function structuredPlans(model: ReportModel, roadmap: string): Map<string, objec
   return out;
 }
 
-function readAction(row: RowRead, id: string, problem: Problem, statuses: Map<string, string>, plans: ReadonlyMap<string, object>): Entry | undefined {
+function readAction(row: RowRead, id: string, problem: Problem, statuses: Map<string, string>, choices: string, plans: ReadonlyMap<string, object>): Entry | undefined {
   const entry: Entry = { action: id };
   const statusCell = row.cells.get('status');
   const status = text(statusCell, 'status', problem);
   if (status !== undefined) {
     const known = statuses.get(status.toLowerCase()) ?? statuses.get(status.toLowerCase().replace(/\s+/g, '-'));
     if (known) entry.status = known;
-    else problem('unknown_status', 'status', { value: status, choices: ACTION_STATUS_VALUES.join(', ') });
+    else problem('unknown_status', 'status', { value: status, choices });
   }
   const percent = number(row.cells.get('percent_complete'), 'percent_complete', problem, { min: 0, max: 100 });
   if (percent !== undefined) entry.percent_complete = percent;

@@ -62,11 +62,28 @@ describe('the progress template', () => {
     // Known values locked, the cells to fill open, with a drop-down for status and numeric checks.
     expect(indicators.getRow(3).getCell(3).protection?.locked).not.toBe(false);
     expect(indicators.getRow(3).getCell(8).protection?.locked).toBe(false);
-    expect(actions.getRow(3).getCell(6).dataValidation).toMatchObject({ type: 'list', formulae: ['"planned,in-progress,done,postponed,cancelled"'] });
+    expect(actions.getRow(3).getCell(6).dataValidation).toMatchObject({ type: 'list', formulae: ['"Prevista,In corso,Conclusa,Rinviata,Annullata"'] });
     expect(actions.getRow(3).getCell(7).dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100] });
     expect(indicators.getRow(3).getCell(8).dataValidation).toMatchObject({ type: 'decimal' }); // a quantitative indicator's actual
     expect(indicators.getRow(3).getCell(9).dataValidation).toMatchObject({ type: 'date' });
     expect(indicators.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+  });
+
+  it('offers and writes action statuses as labels in the report language, which import reads in any language', async () => {
+    const root = workspace();
+    const path = await exportTemplate(root, 'progress.xlsx', { period: '2026-H1', lang: 'fr' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const actions = workbook.getWorksheet('Actions')!;
+    expect(actions.getRow(3).getCell(6).dataValidation).toMatchObject({ type: 'list', formulae: ['"Prévue,En cours,Réalisée,Reportée,Annulée"'] });
+    // Reported already for 2026-H1: in progress, shown as the drop-down offers it.
+    expect(actions.getRow(3).getCell(6).value).toBe('En cours');
+    await fill(path, (cell) => {
+      cell('Actions', 3, 'status').value = 'Réalisée';
+    });
+    // Imported in the workspace's language, not the workbook's.
+    expect(await runImport(captureIO(root), {}, 'progress', 'progress.xlsx', { today: TODAY, force: true })).toBe(0);
+    expect(readFileSync(join(root, 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml'), 'utf8')).toContain('  - action: desk-extension\n    status: done\n');
   });
 
   it('names the workspace in the import command it suggests, when one was given with -C', async () => {
@@ -206,7 +223,7 @@ describe('the round trip', () => {
       'Indicators!I5 (date)\u202f: «\u202f01/03/2025\u202f» peut se lire jour/mois ou mois/jour. Écrivez-la AAAA-MM-JJ (2025-03-01).',
       'Indicators!C6 (indicator)\u202f: la feuille de route «\u202fbahra-diaspora-investment\u202f» n’a pas d’id «\u202fno-such-indicator\u202f».',
       'Indicators!C7 (indicator)\u202f: la ligne n’a pas d’id. Gardez les id écrits par lamd\u202f; ajoutez d’abord indicateurs et actions à la feuille de route.',
-      'Actions!F3 (status)\u202f: «\u202ffinished\u202f» n’est pas un état. Choisissez parmi\u202f: planned, in-progress, done, postponed, cancelled.',
+      'Actions!F3 (status)\u202f: «\u202ffinished\u202f» n’est pas un état. Choisissez parmi\u202f: Prévue, En cours, Réalisée, Reportée, Annulée.',
       'Actions!G4 (percent_complete)\u202f: 120 est en dehors de 0 à 100.',
       'Actions!K5 (spent)\u202f: la cellule contient une formule sans valeur enregistrée. Tapez la valeur, ou enregistrez à nouveau le fichier.',
     ]);

@@ -80,7 +80,7 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, option
     return 0;
   }
 
-  const sheets = progressTemplate(model, { period: options.period!, m, ...focus });
+  const sheets = progressTemplate(model, { period: options.period!, m, statusLabels: format !== 'csv', ...focus });
   if (format === 'csv') writeOutput(io, options.output, templateCsv(sheets), options.force, global.language);
   else {
     const { writeXlsx } = await import('../../export/xlsx.js');

@@ -9,6 +9,8 @@ import { summarize } from '../../diagnostics.js';
 import { UsageError } from '../../errors.js';
 import { planImport } from '../../import/progress.js';
 import { readWorkbook } from '../../import/workbook.js';
+import { availableLanguages, loadCatalogue } from '../../report/i18n.js';
+import { templateSources } from '../../report/template-files.js';
 import { applyPlan, checkPlan } from '../../scaffold/apply.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import type { CliIO } from '../io.js';
@@ -39,6 +41,9 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, file: 
   const ws = await checkedWorkspace(io, global, options, 'import progress');
   if (!ws) return 1;
   const root = ws.load.root!;
+  // The workbook may have been exported in another language than this run's: its status labels are read in every one.
+  const sources = templateSources(root);
+  const statusLabels = availableLanguages(sources).map((l) => loadCatalogue(sources, l.lang));
   const plan = planImport({
     workbook,
     file: shown,
@@ -49,6 +54,7 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, file: 
     m: ws.m,
     today: ws.today,
     readText: (p) => readFileSync(p, 'utf8'),
+    catalogues: statusLabels,
   });
   const { m } = ws;
   if (plan.problems.length) {
