@@ -88,6 +88,9 @@ export function planImport(request: ImportRequest): ImportPlan {
   const period = periodOf(request);
   const sheets = sheetsOf(request);
   const { m } = request;
+  // Each cell's problem with where it is, to list them as the officer reads the file: by line in a CSV
+  // (one sequence of lines, whatever the sheet), by sheet then row in a workbook; then by column.
+  const found: { at: number[]; text: string }[] = [];
   const problems: string[] = [];
   const roadmaps = new Map(request.model.roadmaps.map((r) => [r.id, r]));
   const byRoadmap = new Map<string, { indicators: Entry[]; actions: Entry[] }>();
@@ -107,7 +110,7 @@ export function planImport(request: ImportRequest): ImportPlan {
     // A row whose `sheet` is neither Indicators nor Actions (a typo, a translation, blank) would otherwise vanish.
     for (const [name, sheet] of request.workbook.sheets) {
       if (name in SHEET_KEYS) continue;
-      for (const row of sheet.rows) problems.push(m.plain(name === '' ? 'sheet.problem.missing_sheet' : 'sheet.problem.unknown_sheet', { cell: `${request.file}:${row.row}`, key: 'sheet', value: name }));
+      for (const row of sheet.rows) found.push({ at: [0, row.row, 0], text: m.plain(name === '' ? 'sheet.problem.missing_sheet' : 'sheet.problem.unknown_sheet', { cell: `${request.file}:${row.row}`, key: 'sheet', value: name }) });
     }
   }
   const range = periodRange(period)!;
@@ -117,7 +120,9 @@ export function planImport(request: ImportRequest): ImportPlan {
     const idKey = name === 'Indicators' ? 'indicator' : 'action';
     for (const row of sheet.rows) {
       const where = (key: string) => (request.workbook.format === 'xlsx' ? `${name}!${columnLetter(sheet.columns.get(key)!)}${row.row}` : `${request.file}:${row.row} (${name})`);
-      const problem = (code: string, key: string, values: Record<string, string> = {}) => problems.push(m.plain(`sheet.problem.${code}`, { cell: where(key), key, ...values }));
+      const sheetOrder = request.workbook.format === 'csv' ? 0 : Object.keys(SHEET_KEYS).indexOf(name);
+      const problem = (code: string, key: string, values: Record<string, string> = {}) =>
+        found.push({ at: [sheetOrder, row.row, sheet.columns.get(key) ?? 0], text: m.plain(`sheet.problem.${code}`, { cell: where(key), key, ...values }) });
       const text = (key: string): string | undefined => {
         const cell = row.cells.get(key);
         return cell?.kind === 'text' ? cell.value : cell?.kind === 'number' ? String(cell.value) : cell?.kind === 'date' ? cell.value : undefined;
@@ -158,6 +163,8 @@ export function planImport(request: ImportRequest): ImportPlan {
       byRoadmap.set(roadmapId, group);
     }
   }
+  found.sort((a, b) => a.at[0]! - b.at[0]! || a.at[1]! - b.at[1]! || a.at[2]! - b.at[2]!);
+  problems.push(...found.map((f) => f.text));
   if (problems.length) return { period, problems, files: [] };
 
   // A report for this period beside one for an overlapping period (2026-Q3 beside 2026-H2) would count

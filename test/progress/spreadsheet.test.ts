@@ -482,6 +482,10 @@ describe('an import that would leave the workspace wrong, or misread the officer
     expect(await runImport(out, {}, 'progress', 'progress.csv', { period: '2026-Q2', today: TODAY })).toBe(1);
     expect(out.err).toContain('road map “valmare-inclusive-services” has a progress report for 2026-H1 (municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml), which overlaps 2026-Q2.');
     expect(existsSync(join(root, 'municipalities/valmare/progress/valmare-inclusive-services-2026-Q2.yaml'))).toBe(false);
+    // The advice is one the import then follows: a workbook exported for 2026-H1 (not this one, which --period would refuse).
+    expect(out.err).toContain('Report these values for 2026-H1: export its workbook (`lamd export progress-template --period 2026-H1`), fill it in and import it;');
+    await exportTemplate(root, 'h1.xlsx', { period: '2026-H1' });
+    expect(await runImport(captureIO(root), {}, 'progress', 'h1.xlsx', { today: TODAY })).toBe(0);
   });
 
   it('refuses --period when the workbook was exported for another period, naming both', async () => {
@@ -559,6 +563,25 @@ describe('the CSV form, read within bounds and addressed by line', () => {
     const out = captureIO(root);
     expect(await runImport(out, {}, 'progress', 'progress.csv', { period: '2026-H2', today: TODAY })).toBe(1);
     expect(out.err).toContain('progress.csv:6 (Indicators) (actual): “douze” is not a number.');
+  });
+
+  it('lists the problems in the order of the lines, and of the columns in a line', async () => {
+    const root = workspace();
+    await exportTemplate(root, 'progress.csv');
+    const lines = readFileSync(join(root, 'progress.csv'), 'utf8').split('\r\n');
+    // Line 3: women (column 11) and date (column 10) wrong; line 4: no sheet; line 5: actual wrong.
+    lines[2] = lines[2]!.replace(/^(Indicators(?:,[^,]*){8}),,,/, '$1,31/31/2026,lots,');
+    lines[3] = lines[3]!.replace(/^Indicators,/, ',');
+    lines[4] = lines[4]!.replace(/^(Indicators(?:,[^,]*){7}),/, '$1,douze');
+    writeFileSync(join(root, 'progress.csv'), lines.join('\r\n'));
+    const out = captureIO(root);
+    expect(await runImport(out, {}, 'progress', 'progress.csv', { period: '2026-H2', today: TODAY })).toBe(1);
+    expect(out.err.split('\n').filter((l) => l.startsWith('progress.csv:')).map((l) => l.replace(/:(?: “| the).*$/, ''))).toEqual([
+      'progress.csv:3 (Indicators) (date)',
+      'progress.csv:3 (Indicators) (women)',
+      'progress.csv:4 (sheet)',
+      'progress.csv:5 (Indicators) (actual)',
+    ]);
   });
 
   it('refuses 100,000 rows quickly, counting lines before parsing them', async () => {
