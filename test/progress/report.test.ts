@@ -16,7 +16,7 @@ beforeAll(async () => {
   ws = await loadValid(ILLUSTRATIVE);
 });
 
-const render = (lang: string, period?: string, phase: 'progress' | 'final' = 'progress') =>
+const render = (lang: string, period?: string, phase: 'progress' | 'final' | 'roadmap' = 'progress') =>
   renderMarkdown(ws.model, ws.sources, { phase, lang, today: TODAY, ...(period !== undefined ? { period } : {}) });
 
 function table(markdown: string, firstHeader: string): string[][] {
@@ -82,7 +82,7 @@ describe('lamd report progress', () => {
     expect(md).toContain('People helped by the information desk: 780 of 1,200 (65%)');
   });
 
-  it("shows a road map's institutionalisation as its latest progress report records it, in the final report as in the progress report", () => {
+  it("shows a road map's institutionalisation as its latest progress report records it, in the final and road-map reports as in the progress report", () => {
     const final = markdownTables(render('en', undefined, 'final').markdown).find((t) => t[0]!.at(-1) === 'Institutionalised in')!;
     const institutionalised = (name: string) => final.find((r) => r[0] === name)!.at(-1);
     // The road map plans PAI 2026; the 2026-H1 report says the council adopted it.
@@ -90,5 +90,8 @@ describe('lamd report progress', () => {
     // The report names another instrument than the road map: both, the reported one first.
     expect(institutionalised('Valmare')).toBe('DUP 2027-2029 (submitted); DUP 2025-2027 – Mission 12 – Programme 04 (planned)');
     expect(render('en').markdown).toMatch(/\| Bahra \| .* \| adopted \|\n/);
+    const roadmap = render('en', undefined, 'roadmap').markdown;
+    expect(roadmap).toContain('| PAI 2026 | Budget | adopted – 12 May 2026 |');
+    expect(roadmap).toContain('| DUP 2027-2029 | – | – | submitted – 30 June 2026 |\n| DUP 2025-2027 | Mission 12 – Programme 04 | Programming document | planned |');
   });
 });

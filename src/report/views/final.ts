@@ -7,11 +7,11 @@ import { joinMd, md, opt, strong, type Md } from '../markdown.js';
 import type { Source } from '../model.js';
 import { baseView, inScope, localName, municipalityName, partnerName, roadmapHeading, scopedMunicipalities, sourceLines, texts, type BaseView, type ViewContext } from './context.js';
 import { figureView, activitiesOf, activityCard, type ActivityCard } from './profile.js';
-import { latestInstitutionalisation, reportsUpTo, trackRoadmap } from './progress.js';
+import { reportsUpTo, trackRoadmap } from './progress.js';
 import { isOverdue } from '../../calendar/overdue.js';
 import { roadmapsInScope, sdgGoal } from './roadmap.js';
 import { calendarView, type CalendarView } from './calendar.js';
-import { planPlaceMd } from './plan-link.js';
+import { institutionalisedIn, institutionalisedStatus, planPlaceMd } from './plan-link.js';
 
 const FACTORS = ['change-in-migration-patterns', 'change-in-legislation', 'consolidating-existing-initiatives', 'policy-coherence', 'political-will', 'international-networking'] as const;
 
@@ -72,18 +72,13 @@ function measuredResults(ctx: ViewContext, r: RoadmapDocument): Md | undefined {
   return lines.length ? m.semicolons(lines) : undefined;
 }
 
-/**
- * Where the road map entered the municipality's plans: the road map's instruments, with the status the
- * latest progress report records for its instrument instead of the planned one, as the progress report
- * shows it; an instrument only the progress report names comes first.
- */
+/** Where the road map entered the municipality's plans, each instrument with its status as it stands. */
 function institutionalisation(ctx: ViewContext, r: RoadmapDocument): Md {
   const { m } = ctx;
-  const latest = latestInstitutionalisation(ctx.model.progress.get(r.id) ?? []);
-  const reported = latest && m.text('phrase.name_role', { name: planPlaceMd(latest.link) ?? m.notRecorded, role: m.label('progress_institutionalisation', latest.link.status)! });
-  const same = (i: { instrument?: string }) => latest?.link.instrument !== undefined && i.instrument === latest.link.instrument;
-  const planned = (r.institutionalisation ?? []).map((i) => (same(i) ? reported! : i.status ? m.text('phrase.name_role', { name: planPlaceMd(i)!, role: m.label('instrument_status', i.status)! }) : planPlaceMd(i)!));
-  const entries = reported && !(r.institutionalisation ?? []).some(same) ? [reported, ...planned] : planned;
+  const entries = institutionalisedIn(r, ctx.model.progress.get(r.id) ?? []).map((i) => {
+    const status = institutionalisedStatus(ctx, i);
+    return status ? m.text('phrase.name_role', { name: planPlaceMd(i.link) ?? m.notRecorded, role: status }) : planPlaceMd(i.link) ?? m.notRecorded;
+  });
   return m.orNotRecorded(m.semicolons(entries));
 }
 

@@ -1,8 +1,9 @@
 // A road map's (or an action's money's) link to the municipality's plan or budget, as reports and
 // spreadsheets write it: the instrument, then its section and budget programme (publication 3.2.4,
 // 4.3). Progress reports written before the link had fields give it as words, kept as they are.
-import type { RoadmapDocument } from '../../types/generated/index.js';
+import type { ProgressDocument, RoadmapDocument } from '../../types/generated/index.js';
 import { joinMd, md, type Md } from '../markdown.js';
+import type { ViewContext } from './context.js';
 
 export type PlanLink = NonNullable<RoadmapDocument['institutionalisation']>[number];
 
@@ -30,4 +31,42 @@ export function planPlaceMd(link: string | Partial<PlanLink> | undefined): Md | 
 export function planSectionMd(link: Partial<PlanLink>): Md | undefined {
   const parts = [link.section, link.budget_programme].filter((p): p is string => typeof p === 'string' && p !== '');
   return parts.length ? joinMd(parts.map((p) => md(p)), ' – ') : undefined;
+}
+
+/**
+ * Where the road map stands in the municipality's plans: the institutionalisation of the latest progress
+ * report that records one (a report that leaves it out does not say it went back), with its period.
+ */
+export function latestInstitutionalisation(reports: readonly ProgressDocument[]): { link: NonNullable<ProgressDocument['institutionalisation']>; period: string } | undefined {
+  for (let i = reports.length - 1; i >= 0; i--) {
+    const link = reports[i]!.institutionalisation;
+    if (link) return { link, period: reports[i]!.period };
+  }
+  return undefined;
+}
+
+/** One instrument the road map enters, with its status; `reported` when the status is a progress report's. */
+export interface Institutionalised {
+  link: Partial<PlanLink>;
+  status: string | undefined;
+  date: string | undefined;
+  reported: boolean;
+}
+
+/**
+ * The road map's instruments as they stand: the road map's own, the one the latest progress report names
+ * taking that report's status and date instead of the planned ones; an instrument only the report names
+ * comes first. Every report that shows where a road map entered the plans reads it from here.
+ */
+export function institutionalisedIn(r: RoadmapDocument, reports: readonly ProgressDocument[]): Institutionalised[] {
+  const latest = latestInstitutionalisation(reports)?.link;
+  const reported: Institutionalised | undefined = latest && { link: latest, status: latest.status, date: latest.date, reported: true };
+  const same = (i: Partial<PlanLink>) => latest?.instrument !== undefined && i.instrument === latest.instrument;
+  const planned = (r.institutionalisation ?? []).map((i): Institutionalised => (same(i) ? { ...reported!, link: { ...i, ...latest } } : { link: i, status: i.status, date: i.date, reported: false }));
+  return reported && !(r.institutionalisation ?? []).some(same) ? [reported, ...planned] : planned;
+}
+
+/** An instrument's status in words: a progress report's as the progress report words it, else the road map's. */
+export function institutionalisedStatus(ctx: ViewContext, i: Institutionalised): Md | undefined {
+  return ctx.m.label(i.reported ? 'progress_institutionalisation' : 'instrument_status', i.status);
 }

@@ -9,7 +9,7 @@ import type { ProgressDocument, RoadmapDocument } from '../../types/generated/in
 import { joinMd, md, opt, type Md } from '../markdown.js';
 import { baseView, municipalityName, roadmapHeading, sourceLines, texts, type BaseView, type ViewContext } from './context.js';
 import { calendarView, type CalendarView } from './calendar.js';
-import { planPlace, planPlaceMd } from './plan-link.js';
+import { latestInstitutionalisation, planPlace, planPlaceMd } from './plan-link.js';
 import { roadmapsInScope } from './roadmap.js';
 
 type ActionEntry = NonNullable<ProgressDocument['actions']>[number];
@@ -76,18 +76,6 @@ export function latestActions(reports: readonly ProgressDocument[]): Map<string,
     }
   }
   return out;
-}
-
-/**
- * Where the road map stands in the municipality's plans: the institutionalisation of the latest progress
- * report that records one (a report that leaves it out does not say it went back), with its period.
- */
-export function latestInstitutionalisation(reports: readonly ProgressDocument[]): { link: NonNullable<ProgressDocument['institutionalisation']>; period: string } | undefined {
-  for (let i = reports.length - 1; i >= 0; i--) {
-    const link = reports[i]!.institutionalisation;
-    if (link) return { link, period: reports[i]!.period };
-  }
-  return undefined;
 }
 
 /** Every indicator of a road map with where it stands. */

@@ -7,7 +7,7 @@ import { findGoal, findTarget } from '../../reference/sdg.js';
 import type { RoadmapDocument } from '../../types/generated/index.js';
 import { joinMd, md, opt, strong, type Md } from '../markdown.js';
 import { ACTION_STATUSES, buildTimeline, mermaidLines, type Timeline } from '../timeline.js';
-import { planPlaceMd, planSectionMd } from './plan-link.js';
+import { institutionalisedIn, institutionalisedStatus, planPlaceMd, planSectionMd } from './plan-link.js';
 import {
   activityTitle,
   baseView,
@@ -120,9 +120,9 @@ function adoptionSummary(ctx: ViewContext, r: RoadmapDocument): Md {
   const { m } = ctx;
   const adoption = m.label('adoption', r.adoption?.status);
   if (adoption) return adoption;
-  const entered = (r.institutionalisation ?? [])
+  const entered = institutionalisedIn(r, ctx.model.progress.get(r.id) ?? [])
     .filter((i) => i.status)
-    .map((i) => m.text('phrase.name_role', { name: planPlaceMd(i)!, role: m.label('instrument_status', i.status)! }));
+    .map((i) => m.text('phrase.name_role', { name: planPlaceMd(i.link) ?? m.notRecorded, role: institutionalisedStatus(ctx, i)! }));
   return m.orNotRecorded(m.semicolons(entered));
 }
 
@@ -162,12 +162,13 @@ function roadmapCard(ctx: ViewContext, r: RoadmapDocument, index: number, timeli
     overdue: overdueActions(ctx, actions),
     workingGroup: workingGroup(ctx, r),
     endorsements: endorsementViews(ctx, r.endorsements),
-    institutionalisation: (r.institutionalisation ?? []).map((i) => ({
-      instrument: md(i.instrument),
-      section: m.orNotRecorded(planSectionMd(i)),
-      type: m.orNotRecorded(m.label('instrument_type', i.type)),
-      status: m.orNotRecorded(i.status ? joinMd([m.label('instrument_status', i.status)!, ...(i.date ? [m.date(i.date)!] : [])], ' – ') : undefined),
-      description: opt(i.description),
+    // As the latest progress report records it, where one does: the status today, not the one planned.
+    institutionalisation: institutionalisedIn(r, ctx.model.progress.get(r.id) ?? []).map((i) => ({
+      instrument: m.orNotRecorded(opt(i.link.instrument)),
+      section: m.orNotRecorded(planSectionMd(i.link)),
+      type: m.orNotRecorded(m.label('instrument_type', i.link.type)),
+      status: m.orNotRecorded(i.status ? joinMd([institutionalisedStatus(ctx, i)!, ...(i.date ? [m.date(i.date)!] : [])], ' – ') : undefined),
+      description: opt(i.link.description),
     })),
     risks: (r.risks ?? []).map((k) => ({ type: m.label('risk', k.type)!, description: md(k.description), mitigation: m.orNotRecorded(k.mitigation ? md(k.mitigation) : undefined) })),
     sources: sourceLines(ctx, r.sources),
