@@ -102,7 +102,7 @@ export function progressTemplate(model: ReportModel, options: TemplateOptions): 
       columns: columns(ACTION_KEYS),
       rows: actions,
       editable: EDITABLE.Actions,
-      lists: { status: ACTION_STATUS_VALUES.map(status) as string[] },
+      lists: { status: ACTION_STATUS_VALUES.map((s) => status(s)!) },
       bounds: { percent_complete: { min: 0, max: 100 }, allocated: { min: 0 }, committed: { min: 0 }, spent: { min: 0 } },
     },
   ];
