@@ -3,6 +3,7 @@
 // document per road map with something reported, new or merged into the period's existing one.
 // Pure: workbook and workspace in, planned files and problems out; the CLI writes.
 import { isMap, isNode, isScalar, isSeq, parseDocument, stringify, type Document, type Scalar, type YAMLMap } from 'yaml';
+import { join } from 'node:path';
 import { isCalendarDate } from '../calendar/dates.js';
 import { addMonths, periodRange, periodsOverlap } from '../calendar/periods.js';
 import { programmeEnd } from '../check/progress.js';
@@ -13,6 +14,9 @@ import type { Catalogue, Messages } from '../report/i18n.js';
 import type { ReportModel } from '../report/model.js';
 import { planPlace } from '../report/views/plan-link.js';
 import type { PlannedFile } from '../scaffold/apply.js';
+import { schemaFolderOf, withModeline } from '../scaffold/documents.js';
+import { SCHEMA_COPY_DIR } from '../scaffold/schema-copy.js';
+import { WORKSPACE_FILE } from '../workspace/kinds.js';
 import type { RoadmapDocument } from '../types/generated/index.js';
 import type { LoadedDocument } from '../workspace/load.js';
 import { columnLetter, type CellRead, type RowRead, type SheetRead, type WorkbookRead } from './workbook.js';
@@ -187,7 +191,7 @@ export function planImport(request: ImportRequest): ImportPlan {
       const text = request.readText(existing.path!);
       files.push({ path: relativePath(request.root, existing.path!), content: merge(text, group), replaces: text, roadmap: roadmapId, existing: true });
     } else {
-      files.push({ path, content: newDocument(request, roadmap, period, group), roadmap: roadmapId, existing: false });
+      files.push({ path, content: newDocument(request, path, roadmap, period, group), roadmap: roadmapId, existing: false });
     }
   }
   return { period, problems, files };
@@ -331,7 +335,7 @@ function relativePath(root: string, path: string): string {
   return path.slice(root.length + 1).split(/[\\/]/).join('/');
 }
 
-function newDocument(request: ImportRequest, roadmap: RoadmapDocument, period: string, group: { indicators: Entry[]; actions: Entry[] }): string {
+function newDocument(request: ImportRequest, path: string, roadmap: RoadmapDocument, period: string, group: { indicators: Entry[]; actions: Entry[] }): string {
   const end = programmeEnd({ value: request.model.workspace as unknown as Record<string, unknown> } as LoadedDocument);
   const range = periodRange(period)!;
   const stage = end !== undefined && range.start > end ? 'after' : 'during';
@@ -355,7 +359,16 @@ function newDocument(request: ImportRequest, roadmap: RoadmapDocument, period: s
     ...(group.actions.length ? { actions: group.actions } : {}),
   };
   doc.contents = doc.createNode(value) as never;
-  return `# yaml-language-server: $schema=../../../.lamd/schemas/progress.schema.json\n${doc.toString({ lineWidth: 0 })}`;
+  return withModeline('progress', path, doc.toString({ lineWidth: 0 }), schemasOf(request));
+}
+
+/** Where the workspace's documents point editors for the schemas (see schemaFolderOf); lamd's copy when lamd.yaml cannot be read. */
+function schemasOf(request: ImportRequest): string | null {
+  try {
+    return schemaFolderOf(request.readText(join(request.root, WORKSPACE_FILE)));
+  } catch {
+    return SCHEMA_COPY_DIR;
+  }
 }
 
 /**

@@ -17,16 +17,31 @@ export function documentLanguage(lang: string | undefined): MessageLanguage {
 
 /**
  * The first line of a document at `path` (workspace-relative): the yaml-language-server modeline,
- * with a path relative to the document, as the language server resolves it.
+ * with a path relative to the document, as the language server resolves it. `schemas` is the folder
+ * of the schemas, workspace-relative (see schemaFolderOf); null writes no modeline.
  */
-export function modeline(kind: DocumentKind, path: string): string {
-  const schema = posix.relative(posix.dirname(path), `${SCHEMA_COPY_DIR}/${kind}.schema.json`);
+export function modeline(kind: DocumentKind, path: string, schemas: string | null = SCHEMA_COPY_DIR): string {
+  if (schemas === null) return '';
+  const schema = posix.relative(posix.dirname(path), `${schemas}/${kind}.schema.json`);
   return `# yaml-language-server: $schema=${schema}\n`;
 }
 
 /** A document's full text: its modeline, then the rendered template. */
-export function withModeline(kind: DocumentKind, path: string, body: string): string {
-  return modeline(kind, path) + body;
+export function withModeline(kind: DocumentKind, path: string, body: string, schemas: string | null = SCHEMA_COPY_DIR): string {
+  return modeline(kind, path, schemas) + body;
+}
+
+const WORKSPACE_MODELINE = /^# yaml-language-server: \$schema=(\S+)\/workspace\.schema\.json[ \t]*\r?$/;
+
+/**
+ * Where a new document of an existing workspace points editors for its schemas: where the workspace's
+ * lamd.yaml points (the copy lamd init makes, or the repository's schemas/ in lamd's examples), or
+ * nowhere (null) when lamd.yaml has no modeline, as the workspace's other documents then have none.
+ */
+export function schemaFolderOf(workspaceText: string): string | null {
+  const newline = workspaceText.indexOf('\n');
+  const first = WORKSPACE_MODELINE.exec(newline === -1 ? workspaceText : workspaceText.slice(0, newline));
+  return first ? posix.normalize(first[1]!) : null;
 }
 
 export interface MunicipalityAnswers {

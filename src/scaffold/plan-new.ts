@@ -4,7 +4,7 @@
 import { UsageError } from '../errors.js';
 import { parseId } from './answers.js';
 import type { PlannedFile } from './apply.js';
-import { documentLanguage, migrationTargetsOf, municipalityView, withModeline, type MunicipalityAnswers } from './documents.js';
+import { documentLanguage, migrationTargetsOf, municipalityView, schemaFolderOf, withModeline, type MunicipalityAnswers } from './documents.js';
 import { render, selector, t, type MessageLanguage } from '../i18n/messages.js';
 import { renderTemplate } from './render.js';
 import { appendToList } from './yaml-edit.js';
@@ -94,7 +94,7 @@ export function planMunicipality(facts: WorkspaceFacts, answers: MunicipalityAns
   const view = municipalityView(answers, lang);
   const entry = renderTemplate('municipality/entry.yaml', view, lang);
   return [
-    { path: profile, content: withModeline('profile', profile, renderTemplate('municipality/profile.yaml', view, lang)) },
+    { path: profile, content: withModeline('profile', profile, renderTemplate('municipality/profile.yaml', view, lang), schemaFolderOf(facts.workspaceText)) },
     { path: 'lamd.yaml', content: appendToList(facts.workspaceText, 'municipalities', entry, 'lamd.yaml'), replaces: facts.workspaceText },
   ];
 }
@@ -112,7 +112,7 @@ export function planPractice(facts: WorkspaceFacts, answers: PracticeAnswers): P
   const path = `municipalities/${owner.slug}/practices/${answers.id}.yaml`;
   requirePathFree(facts, path);
   const view = { ...answers, slug: owner.slug, municipalityName: owner.name };
-  return [{ path, content: withModeline('practice', path, renderTemplate('new/practice.yaml', view, documentLanguage(facts.language))) }];
+  return [{ path, content: withModeline('practice', path, renderTemplate('new/practice.yaml', view, documentLanguage(facts.language)), schemaFolderOf(facts.workspaceText)) }];
 }
 
 export interface RoadmapAnswers {
@@ -136,7 +136,7 @@ export function planRoadmap(facts: WorkspaceFacts, answers: RoadmapAnswers): Pla
     suggestedTargets: suggested.targets,
     hasMigrationTargets: suggested.migration,
   };
-  return [{ path, content: withModeline('roadmap', path, renderTemplate('new/roadmap.yaml', view, documentLanguage(facts.language))) }];
+  return [{ path, content: withModeline('roadmap', path, renderTemplate('new/roadmap.yaml', view, documentLanguage(facts.language)), schemaFolderOf(facts.workspaceText)) }];
 }
 
 export interface StakeholderAnswers {
@@ -165,7 +165,7 @@ export function planStakeholder(facts: WorkspaceFacts, answers: StakeholderAnswe
     return [{ path, content: appendToList(facts.stakeholdersText, 'stakeholders', entry, path), replaces: facts.stakeholdersText }];
   }
   requirePathFree(facts, path);
-  const registry = withModeline('stakeholders', path, renderTemplate('new/stakeholders.yaml', {}, documentLanguage(facts.language)));
+  const registry = withModeline('stakeholders', path, renderTemplate('new/stakeholders.yaml', {}, documentLanguage(facts.language)), schemaFolderOf(facts.workspaceText));
   return [{ path, content: appendToList(registry, 'stakeholders', entry, path) }];
 }
 
@@ -194,7 +194,7 @@ export function planActivity(facts: WorkspaceFacts, answers: ActivityAnswers): P
     isPeerExchange: answers.type === 'peer-exchange',
     delegations: answers.municipalities,
   };
-  return [{ path, content: withModeline('activity', path, renderTemplate('new/activity.yaml', view, documentLanguage(facts.language))) }];
+  return [{ path, content: withModeline('activity', path, renderTemplate('new/activity.yaml', view, documentLanguage(facts.language)), schemaFolderOf(facts.workspaceText)) }];
 }
 
 const ACTIVITY_TYPES = new Set(['training', 'internal-consultation', 'peer-exchange', 'final-event']);

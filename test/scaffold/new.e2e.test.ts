@@ -1,11 +1,11 @@
 // `lamd new <kind>` end to end (in-process): each kind, then `lamd validate` passes; lamd.yaml and
 // stakeholders.yaml keep every comment; duplicates and unsafe ids are refused with nothing written.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { newExamples } from '../../src/scaffold/new-help.js';
-import { runLamd, tempDir } from '../helpers/lamd.js';
+import { REPO, runLamd, tempDir } from '../helpers/lamd.js';
 import { files, fingerprint, NO_STACK, validateSummary } from './helpers.js';
 
 async function workspace(): Promise<string> {
@@ -45,6 +45,20 @@ describe('lamd new, each kind, then lamd validate', () => {
     const { status, summary } = await validateSummary(root);
     expect(status).toBe(0);
     expect(summary).toMatchObject({ errors: 0, warnings: 4, infos: 2, files: 6 });
+  });
+
+  it('points a new document\'s editor to the schemas where the workspace\'s lamd.yaml points, or nowhere as the workspace does', async () => {
+    const pilot = join(tempDir(), 'las-pilot');
+    cpSync(join(REPO, 'examples/las-pilot'), pilot, { recursive: true });
+    // lamd's examples point to the repository's schemas/, not to a copy in .lamd/ they do not carry.
+    const practice = await runLamd(['new', 'practice', 'night-desk', '--municipality', 'milan', '--title', 'Night desk', '--cluster', 'access-to-services'], { cwd: pilot });
+    expect(practice.status, practice.stderr).toBe(0);
+    expect(readFileSync(join(pilot, 'municipalities/milan/practices/night-desk.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../../../../schemas/practice.schema.json');
+    const monitoring = join(tempDir(), 'illustrative-monitoring');
+    cpSync(join(REPO, 'examples/illustrative-monitoring'), monitoring, { recursive: true });
+    const municipality = await runLamd(['new', 'municipality', 'riva', '--name', 'Riva', '--country', 'IT'], { cwd: monitoring });
+    expect(municipality.status, municipality.stderr).toBe(0);
+    expect(readFileSync(join(monitoring, 'municipalities/riva/profile.yaml'), 'utf8')).not.toMatch(/yaml-language-server/);
   });
 
   it('municipality in non-Latin script: a transliterated slug, said so, or the one of its Latin name', async () => {

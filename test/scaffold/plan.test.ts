@@ -9,7 +9,7 @@ import { checkLoaded } from '../../src/check/index.js';
 import type { PlannedFile } from '../../src/scaffold/apply.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { annotation } from '../../src/format/github.js';
-import { modeline } from '../../src/scaffold/documents.js';
+import { modeline, schemaFolderOf } from '../../src/scaffold/documents.js';
 import { partnerEntries, planInit, templateTree, type InitAnswers } from '../../src/scaffold/plan-init.js';
 import { planActivity, planMunicipality, planPractice, planRoadmap, planStakeholder, type WorkspaceFacts } from '../../src/scaffold/plan-new.js';
 import { SCHEMA_COPY_DIR } from '../../src/scaffold/schema-copy.js';
@@ -139,6 +139,15 @@ describe('planInit', () => {
     });
     const stakeholders = YAML.parse(contentOf(files, 'stakeholders.yaml'), { version: '1.2' }) as { stakeholders: Array<{ id: string; name: string }> };
     expect(stakeholders.stakeholders[0]).toMatchObject({ id: 'sfax-lead-unit', name: 'Direction: #1' });
+  });
+
+  it('finds the schemas where lamd.yaml points: lamd init\'s copy, a repository\'s folder, or none', () => {
+    expect(schemaFolderOf('# yaml-language-server: $schema=.lamd/schemas/workspace.schema.json\nkind: workspace\n')).toBe('.lamd/schemas');
+    expect(schemaFolderOf('# yaml-language-server: $schema=../../schemas/workspace.schema.json\r\nkind: workspace\r\n')).toBe('../../schemas');
+    expect(schemaFolderOf('# A network of towns\n# yaml-language-server: $schema=x/workspace.schema.json\n')).toBeNull();
+    expect(schemaFolderOf('kind: workspace\n')).toBeNull();
+    expect(modeline('practice', 'municipalities/milan/practices/x.yaml', '../../schemas')).toBe('# yaml-language-server: $schema=../../../../../schemas/practice.schema.json\n');
+    expect(modeline('practice', 'municipalities/milan/practices/x.yaml', null)).toBe('');
   });
 
   it('starts every document with a modeline pointing to the workspace copy of its schema', () => {
