@@ -94,7 +94,7 @@ export async function validateWithCache(loadOptions: LoadOptions, checkOptions: 
   const cwd = resolve(loadOptions.cwd);
   const cacheNotes: Text[] = [];
   const rule = options.rule ?? (await import('./rule-docs.js')).ruleLookup();
-  const root = workspaceRootFor(cwd, loadOptions.workspace, loadOptions.paths);
+  const root = workspaceRootFor(cwd, loadOptions.workspace, loadOptions.paths, loadOptions.stdinFilename);
   const file = cacheFile(cwd, root, options.location);
   if (file === undefined || root === undefined || (loadOptions.paths ?? []).includes('-')) {
     if (file === undefined) cacheNotes.push(t('validate.cache-no-workspace'));

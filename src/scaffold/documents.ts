@@ -22,7 +22,8 @@ export function documentLanguage(lang: string | undefined): MessageLanguage {
  */
 export function modeline(kind: DocumentKind, path: string, schemas: string | null = SCHEMA_COPY_DIR): string {
   if (schemas === null) return '';
-  const schema = posix.relative(posix.dirname(path), `${schemas}/${kind}.schema.json`);
+  // A web address or an absolute path reads the same from every document.
+  const schema = ABSOLUTE.test(schemas) ? `${schemas}/${kind}.schema.json` : posix.relative(posix.dirname(path), `${schemas}/${kind}.schema.json`);
   return `# yaml-language-server: $schema=${schema}\n`;
 }
 
@@ -31,17 +32,26 @@ export function withModeline(kind: DocumentKind, path: string, body: string, sch
   return modeline(kind, path, schemas) + body;
 }
 
-const WORKSPACE_MODELINE = /^# yaml-language-server: \$schema=(\S+)\/workspace\.schema\.json[ \t]*\r?$/;
+/** A web address (https://…) or an absolute path: a schema place taken as it is. */
+const ABSOLUTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/)/i;
+
+/** A modeline as yaml-language-server reads one: a comment, any spacing around its name and colon. */
+const WORKSPACE_MODELINE = /^#\s+yaml-language-server\s*:.*\$schema=(\S+)\/workspace\.schema\.json\s*$/;
 
 /**
  * Where a new document of an existing workspace points editors for its schemas: where the workspace's
- * lamd.yaml points (the copy lamd init makes, or the repository's schemas/ in lamd's examples), or
- * nowhere (null) when lamd.yaml has no modeline, as the workspace's other documents then have none.
+ * lamd.yaml points in the comments that open it (the copy lamd init makes, or the repository's
+ * schemas/ in lamd's examples), or nowhere (null) when it points nowhere, as the workspace's other
+ * documents then have no modeline either.
  */
 export function schemaFolderOf(workspaceText: string): string | null {
-  const newline = workspaceText.indexOf('\n');
-  const first = WORKSPACE_MODELINE.exec(newline === -1 ? workspaceText : workspaceText.slice(0, newline));
-  return first ? posix.normalize(first[1]!) : null;
+  for (const line of workspaceText.replace(/^\uFEFF/, '').split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed !== '' && !trimmed.startsWith('#')) break;
+    const found = WORKSPACE_MODELINE.exec(trimmed);
+    if (found) return ABSOLUTE.test(found[1]!) ? found[1]! : posix.normalize(found[1]!);
+  }
+  return null;
 }
 
 export interface MunicipalityAnswers {

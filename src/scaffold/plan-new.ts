@@ -15,8 +15,8 @@ export interface WorkspaceFacts {
   workspaceText: string;
   /** stakeholders.yaml as read, when the workspace has one. */
   stakeholdersText?: string;
-  /** `names`: every spelling lamd.yaml gives (one per language), where it gives more than `name`. */
-  municipalities: Array<{ slug: string; name: string; names?: string[] }>;
+  /** `names`: every spelling lamd.yaml gives (one per language); `country`: its ISO code, when recorded. */
+  municipalities: Array<{ slug: string; name: string; names?: string[]; country?: string }>;
   /** Ids of the implementing partners in lamd.yaml. */
   partners: string[];
   /** Ids already used, per kind (ids are unique per kind across the workspace). */
@@ -81,10 +81,14 @@ function requireNewMunicipality(facts: WorkspaceFacts, slug: string): void {
 
 export function planMunicipality(facts: WorkspaceFacts, answers: MunicipalityAnswers): PlannedFile[] {
   requireNewMunicipality(facts, answers.slug);
-  // The same town under a second folder (added again with --name-latin, say) would be counted twice in every report.
-  const spellings = [answers.name, ...(answers.latinName !== undefined ? [answers.latinName] : [])].map(sameNameKey);
-  const named = facts.municipalities.find((m) => (m.names ?? [m.name]).some((n) => spellings.includes(sameNameKey(n))));
-  if (named) throw new UsageError(t('new.municipality-name-taken', { name: answers.name, slug: named.slug }));
+  // The same town under a second folder (added again with --name-latin, say) would be counted twice in
+  // every report. Two towns of one name in two countries (Tripoli, Valencia) are two municipalities.
+  const spellings = new Set([answers.name, ...(answers.latinName !== undefined ? [answers.latinName] : [])].map(sameNameKey));
+  for (const m of facts.municipalities) {
+    if (m.country !== undefined && m.country !== answers.country) continue;
+    const spelling = (m.names ?? [m.name]).find((n) => spellings.has(sameNameKey(n)));
+    if (spelling !== undefined) throw new UsageError(t('new.municipality-name-taken', { name: spelling, country: answers.country, slug: m.slug }));
+  }
   if (answers.localPartner !== undefined && !facts.partners.includes(answers.localPartner)) {
     throw new UsageError(t('new.no-such-partner', { partner: answers.localPartner, known: facts.partners.join(', ') || t('new.none') }));
   }

@@ -36,8 +36,8 @@ export async function readWorkspaceFacts(root: string): Promise<WorkspaceFacts> 
   // A name may be one text or one per language: lamd speaks of it by the workspace's first.
   const nameOf = (value: unknown) => text(value) ?? (value !== null && typeof value === 'object' && !Array.isArray(value) ? nameIn(value as Record<string, string>, languages[0] ?? 'en') : undefined);
   const municipalities = records(workspace.municipalities)
-    .map((m) => ({ slug: text(m.slug), name: nameOf(m.name) ?? text(m.slug), names: spellingsOf(m.name) }))
-    .filter((m): m is { slug: string; name: string; names: string[] } => m.slug !== undefined && m.name !== undefined);
+    .map((m) => ({ slug: text(m.slug), name: nameOf(m.name) ?? text(m.slug), names: spellingsOf(m.name), ...(typeof m.country === 'string' ? { country: m.country } : {}) }))
+    .filter((m): m is { slug: string; name: string; names: string[]; country?: string } => m.slug !== undefined && m.name !== undefined);
   const partners = records(workspace.partners).map((p) => text(p.id)).filter((id): id is string => id !== undefined);
 
   const stakeholdersPath = join(root, 'stakeholders.yaml');

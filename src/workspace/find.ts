@@ -22,10 +22,11 @@ export function findWorkspaceRoot(start: string): string | undefined {
  * (as an editor or a hook names a file by its full path), so that their references are checked too.
  * Files of several workspaces, or of none, leave it undefined, and only the files themselves are checked.
  */
-export function workspaceRootFor(cwd: string, workspace: string | undefined, paths: readonly string[] = []): string | undefined {
+export function workspaceRootFor(cwd: string, workspace: string | undefined, paths: readonly string[] = [], stdinFilename?: string): string | undefined {
   if (workspace !== undefined) return requireWorkspaceAt(resolve(cwd, workspace));
   const here = findWorkspaceRoot(cwd);
-  const named = paths.filter((p) => p !== '-');
+  // Standard input counts as the file it stands for (--stdin-filename); a text of its own has no place.
+  const named = paths.flatMap((p) => (p !== '-' ? [p] : stdinFilename !== undefined ? [stdinFilename] : []));
   if (here !== undefined || named.length === 0 || named.length < paths.length) return here;
   // A named file's own path is where the walk starts: lamd.yaml is not found "inside" a file.
   const roots = new Set(named.map((p) => findWorkspaceRoot(resolve(cwd, p))));

@@ -145,7 +145,7 @@ export const STDIN_NAME = '<stdin>';
 export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
   const cwd = resolve(options.cwd);
   const paths = options.paths ?? [];
-  const root = workspaceRootFor(cwd, options.workspace, paths);
+  const root = workspaceRootFor(cwd, options.workspace, paths, options.stdinFilename);
   // path.relative resolves both paths on every call; discovered paths are already absolute and
   // normalised, so those inside the folder need only lose its prefix (measured: ~5 % of a warm run).
   const inside = cwd.endsWith(sep) ? cwd : cwd + sep;
@@ -244,11 +244,13 @@ export async function loadWorkspace(options: LoadOptions): Promise<LoadResult> {
       if (bytes && !(await addDocument(result, texts, name, file.path, bytes, withDuplicateKeys, false))) result.unloaded.push(file.path);
     }
   }
-  // Standard input that stands for a file takes the file's place in the workspace's order; a text of
-  // its own comes after every file, so an id it repeats is its finding, not theirs.
-  if (stdinPath !== undefined) await addStdin(stdinPath);
+  // Standard input that stands for a file of the walk takes the file's place in the workspace's order;
+  // any other (a text of its own, or a file not written yet) comes after every file, so an id it
+  // repeats is its finding, not theirs, as it would be in a run over the workspace.
+  const inWalk = stdinPath !== undefined && walkOrder?.has(stdinPath) === true;
+  if (inWalk) await addStdin(stdinPath);
   if (walkOrder) inWorkspaceOrder(result.documents, walkOrder);
-  if (stdinPath === undefined && paths.includes('-')) await addStdin(undefined);
+  if (!inWalk && paths.includes('-')) await addStdin(stdinPath);
   await listDuplicateKeys(result, withDuplicateKeys);
   return result;
 

@@ -73,9 +73,14 @@ describe('lamd new, each kind, then lamd validate', () => {
     const before = fingerprint(root);
     const again = await runLamd(['new', 'municipality', 'tunis', '--name', 'تونس', '--country', 'TN'], { cwd: root });
     expect(again.status).toBe(2);
-    expect(again.stderr).toBe('lamd: The workspace already has a municipality named تونس: `twns`, in municipalities/twns/. lamd new adds a municipality; to name that one\'s folder otherwise, remove municipalities/twns/ and its entry in lamd.yaml first, then add it again. Nothing was written.\n');
-    expect((await runLamd(['new', 'municipality', 'sousse-2', '--name', 'SOUSSE', '--country', 'TN'], { cwd: root })).status).toBe(2);
+    expect(again.stderr).toBe('lamd: The workspace already has a municipality named تونس (TN): `twns`, in municipalities/twns/. lamd new adds a municipality; to give that one another folder, rename municipalities/twns/ and its slug in lamd.yaml (and every reference to it). Nothing was written.\n');
+    // The spelling named is the one that matched: here the Latin name of the entry written in two scripts.
+    const latin = await runLamd(['new', 'municipality', 'sousse-2', '--name', 'SOUSSE', '--country', 'TN'], { cwd: root });
+    expect(latin.status).toBe(2);
+    expect(latin.stderr).toMatch(/named Sousse \(TN\): `sousse`/);
     expect(fingerprint(root)).toEqual(before);
+    // One name in two countries is two towns.
+    expect((await runLamd(['new', 'municipality', 'sousse-it', '--name', 'Sousse', '--country', 'IT'], { cwd: root })).status).toBe(0);
     expect((await runLamd(['new', 'municipality', 'tunis', '--name', 'تونس', '--country', 'TN'], { cwd: await workspace() })).status).toBe(0);
   });
 

@@ -144,8 +144,12 @@ describe('planInit', () => {
   it('finds the schemas where lamd.yaml points: lamd init\'s copy, a repository\'s folder, or none', () => {
     expect(schemaFolderOf('# yaml-language-server: $schema=.lamd/schemas/workspace.schema.json\nkind: workspace\n')).toBe('.lamd/schemas');
     expect(schemaFolderOf('# yaml-language-server: $schema=../../schemas/workspace.schema.json\r\nkind: workspace\r\n')).toBe('../../schemas');
-    expect(schemaFolderOf('# A network of towns\n# yaml-language-server: $schema=x/workspace.schema.json\n')).toBeNull();
+    // Anywhere in the comments that open the file, with a byte-order mark and any spacing, as the language server reads it.
+    expect(schemaFolderOf('\uFEFF# A network of towns\n\n#  yaml-language-server :  $schema=x/workspace.schema.json\nkind: workspace\n')).toBe('x');
+    expect(schemaFolderOf('kind: workspace\n# yaml-language-server: $schema=x/workspace.schema.json\n')).toBeNull();
     expect(schemaFolderOf('kind: workspace\n')).toBeNull();
+    expect(schemaFolderOf('# yaml-language-server: $schema=https://example.org/lamd/schemas/workspace.schema.json\n')).toBe('https://example.org/lamd/schemas');
+    expect(modeline('roadmap', 'municipalities/milan/roadmaps/x.yaml', 'https://example.org/lamd/schemas')).toBe('# yaml-language-server: $schema=https://example.org/lamd/schemas/roadmap.schema.json\n');
     expect(modeline('practice', 'municipalities/milan/practices/x.yaml', '../../schemas')).toBe('# yaml-language-server: $schema=../../../../../schemas/practice.schema.json\n');
     expect(modeline('practice', 'municipalities/milan/practices/x.yaml', null)).toBe('');
   });
@@ -296,7 +300,7 @@ async function initialised(): Promise<{ root: string; facts: WorkspaceFacts }> {
 describe('plans of lamd new', () => {
   it('reads the facts of a workspace', async () => {
     const { facts } = await initialised();
-    expect(facts.municipalities).toEqual([{ slug: 'sfax', name: 'Sfax', names: ['Sfax'] }]);
+    expect(facts.municipalities).toEqual([{ slug: 'sfax', name: 'Sfax', names: ['Sfax'], country: 'TN' }]);
     expect(facts.partners).toEqual(['cespi']);
     expect([...facts.ids.practice]).toEqual(['example-practice']);
     expect([...facts.ids.roadmap]).toEqual(['example-roadmap']);

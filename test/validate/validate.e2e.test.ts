@@ -212,11 +212,21 @@ describe('bad input: each a diagnostic on its own file, the other files still ch
     expect(standing.status).toBe(0);
     expect(JSON.parse(standing.stdout).files).toEqual([ofTheFile]);
     // The editor's unsaved text is what is checked, not the file on disk, and its findings carry the file's name.
-    const edited = await runLamd(['validate', '-', '--stdin-filename', file, '--format', 'json'], { cwd: join(root, 'municipalities/sfax'), input: saved.replace('municipality: sfax', 'municipality: sfaxx') });
+    // (From a subfolder, the path is the subfolder's, as every path lamd is given.)
+    const edited = await runLamd(['validate', '-', '--stdin-filename', 'roadmaps/inclusive-services.yaml', '--format', 'json'], { cwd: join(root, 'municipalities/sfax'), input: saved.replace('municipality: sfax', 'municipality: sfaxx') });
     expect(edited.status).toBe(1);
     const report = JSON.parse(edited.stdout) as { files: Array<{ file: string; diagnostics: Array<{ ruleId: string }> }> };
-    expect(report.files.map((f) => [f.file, f.diagnostics.map((d) => d.ruleId)])).toEqual([[file, ['references/municipality']]]);
+    expect(report.files.map((f) => [f.file, f.diagnostics.map((d) => d.ruleId)])).toEqual([['roadmaps/inclusive-services.yaml', ['references/municipality']]]);
     expect(readFileSync(join(root, file), 'utf8')).toBe(saved);
+    // A file not written yet that repeats an existing id has the finding, as it would once saved.
+    const unsaved = await runLamd(['validate', '-', '--stdin-filename', 'municipalities/sfax/roadmaps/copy.yaml', '--format', 'json'], { cwd: root, input: saved });
+    expect(JSON.parse(unsaved.stdout).files.map((f: { file: string; diagnostics: Array<{ ruleId: string }> }) => [f.file, f.diagnostics.map((d) => d.ruleId)])).toEqual([
+      ['municipalities/sfax/roadmaps/copy.yaml', ['ids/unique', 'ids/file-name']],
+    ]);
+    // From outside the workspace (a hook at a repository's root above it), the file's workspace is found.
+    const outside = await runLamd(['validate', '-', '--stdin-filename', join(root, file), '--format', 'json'], { cwd: tempDir(), input: saved.replace('municipality: sfax', 'municipality: sfaxx') });
+    expect(outside.stderr).not.toMatch(/No lamd.yaml was found/);
+    expect(JSON.parse(outside.stdout).files[0].diagnostics.map((d: { ruleId: string }) => d.ruleId)).toEqual(['references/municipality']);
     // Without -, the flag names nothing to read.
     expect((await runLamd(['validate', '--stdin-filename', file], { cwd: root })).status).toBe(2);
   });

@@ -108,7 +108,6 @@ function aboutWorkbook(model: ReportModel, m: Messages, today: string): XlsxAbou
   return { title, ...(programme.description ? { description: programme.description.trim() } : {}), sheet: { name: m.raw('sheet.about.sheet'), rows } };
 }
 
-/** A path as a POSIX shell reads it: as is when plain, else in single quotes. */
 /** The CSV form of the template: one file, a `sheet` column first, then the keys of both sheets. */
 export function templateCsv(sheets: readonly Sheet[]): string {
   const keys = [...new Set<string>([...INDICATOR_KEYS, ...ACTION_KEYS])];

@@ -1,5 +1,5 @@
 // `lamd validate [paths...]`: load, check, format, and exit 1 when the documents have problems.
-import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { appendFileSync, closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { summarize, type Diagnostic } from '../../diagnostics.js';
 import { UsageError } from '../../errors.js';
@@ -174,7 +174,8 @@ function summaryLine(s: { files: number; errors: number; warnings: number }, lan
 function holdsOtherThanOwnOutput(path: string): boolean {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Without blocking: a named pipe with no writer would hold the run here.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     // Nothing there, or nothing lamd may read: the write says what is wrong, if anything.
     return false;
