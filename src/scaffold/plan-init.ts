@@ -108,6 +108,9 @@ export function planInit(answers: InitAnswers): PlannedFile[] {
     sdgGoalTargets: exampleTargetsOf(goal),
     sdgTargets: practiceTargets,
     exampleDepartmentName: render(lang, t('scaffold.example-department', { name: nameIn(localizedName(m.name, m.latinName, m.languages), lang) })),
+    // The messages of .github/lamd-package.mjs; `{code}` is filled in by the script when it runs.
+    ciUnreadable: render(lang, t('scaffold.ci.unreadable', { code: '{code}' })),
+    ciNoPackage: render(lang, t('scaffold.ci.no-package')),
     exampleAssociationName: render(lang, t('scaffold.example-association', { name: nameIn(localizedName(m.name, m.latinName, m.languages), lang) })),
   };
 

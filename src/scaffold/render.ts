@@ -72,6 +72,8 @@ function escaperFor(name: string): (value: unknown) => string {
   if (/\.ya?ml$/i.test(name)) return yamlValue;
   if (/\.md$/i.test(name)) return markdownText;
   if (/\.json$/i.test(name)) return (value) => JSON.stringify(value);
+  // A script's values go inside its double-quoted strings, whose escapes are JSON's.
+  if (/\.mjs$/i.test(name)) return (value) => JSON.stringify(String(value)).slice(1, -1);
   // Other files (.gitignore) take no values; refuse rather than guess an escaping.
   return () => {
     throw new Error(`lamd's template ${name} has a placeholder, but lamd does not know how to escape values for that kind of file.`);

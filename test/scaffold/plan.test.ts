@@ -1,7 +1,7 @@
 // Planning is pure: the files of `lamd init` and `lamd new`, checked in-process against the schemas
 // and the method rules, for names in every script and with every awkward character.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -249,6 +249,10 @@ describe('planInit', () => {
       writeFileSync(join(root, 'lamd.yaml'), 'kind: workspace\n');
       const refused = spawnSync(process.execPath, ['.github/lamd-package.mjs'], { cwd: root, encoding: 'utf8' });
       expect([refused.status, refused.stdout]).toEqual([1, expect.stringMatching(lang === 'fr' ? /ne nomme aucun paquet lamd/ : /non indica alcun pacchetto lamd/)]);
+      // The script fills in why lamd.yaml could not be read, inside the workspace's language.
+      rmSync(join(root, 'lamd.yaml'));
+      const unread = spawnSync(process.execPath, ['.github/lamd-package.mjs'], { cwd: root, encoding: 'utf8' });
+      expect(unread.stdout).toBe(lang === 'fr' ? '::error title=lamd::lamd.yaml ne peut pas être lu (ENOENT)\u202f; lancez ce workflow depuis le dossier de l’espace de travail.\n' : '::error title=lamd::lamd.yaml non può essere letto (ENOENT); eseguite questo workflow dalla cartella dello spazio di lavoro.\n');
       // The tasks the README names are the ones tasks.json has.
       for (const label of tasks.filter((_, i) => i % 2 === 0)) expect(contentOf(plans[lang]!, 'README.md').replace(/\s*\n\s*/g, ' ')).toContain(`\`${label}\``);
     }

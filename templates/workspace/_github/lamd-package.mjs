@@ -5,6 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
+// What the workflow's log says when lamd.yaml cannot tell, in the workspace's language (lamd init writes them).
+const UNREADABLE = "{{ciUnreadable}}";
+const NO_PACKAGE = "{{ciNoPackage}}";
+
 /** The value of a top-level `lamd_package:` line: plain, 'single-quoted' or "double-quoted", a comment allowed after it. */
 export function lamdPackage(text) {
   const line = /^lamd_package:[ \t]*(.*?)[ \t]*\r?$/m.exec(text);
@@ -23,12 +27,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   try {
     text = readFileSync('lamd.yaml', 'utf8');
   } catch (error) {
-    process.stdout.write(`::error title=lamd::lamd.yaml cannot be read (${error.code ?? error.message}); run this workflow from the workspace folder.\n`);
+    process.stdout.write(`::error title=lamd::${UNREADABLE.replace('{code}', error.code ?? error.message)}\n`);
     process.exit(1);
   }
   const spec = lamdPackage(text);
   if (!spec) {
-    process.stdout.write('::error file=lamd.yaml,title=lamd::lamd.yaml names no lamd package to install. Add a line such as `lamd_package: lamd@1.2.0` (see README.md, "Continuous integration").\n');
+    process.stdout.write(`::error file=lamd.yaml,title=lamd::${NO_PACKAGE}\n`);
     process.exit(1);
   }
   process.stdout.write(`${spec}\n`);
