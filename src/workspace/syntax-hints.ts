@@ -34,8 +34,9 @@ function plain(value: string): boolean {
 export function syntaxHint(text: string, reason: string, at: Position | undefined): SyntaxHint | undefined {
   if (!at) return undefined;
   const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
-  // An unclosed bracket or quote is found at the end of the file: only the `#` cause applies there.
-  const atEnd = /end of the stream within/.test(reason);
+  // An unclosed bracket or quote is found at the end of the file, or of the document at a `---` line:
+  // only the `#` cause applies there, the lines just above are inside what was left open.
+  const atEnd = /end of the (stream|document) within/.test(reason);
   if (!atEnd) {
     // A quote left open is closed by the next quote, lines or characters further on, where the
     // parser then gives up: the lines around the error are then not the cause.

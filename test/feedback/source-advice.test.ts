@@ -127,6 +127,10 @@ describe('a quote left open, a tab, a shifted line: said where the mistake is, w
     expect(syntax('targets:\n  - "10.7\n  - "10.c"\n')).toBe(runsOn('2:5', '"', 3));
   });
 
+  it('a quote left open before a `---` line: at the opening quote, not at a colon in the text it swallowed', () => {
+    expect(syntax('title: "abc\ndescription: Objectif : x\n---\nid: y\n')).toMatch(/^1:8 yaml\/syntax .*The quote " opened here is never closed/);
+  });
+
   it('a quoted text that rightly spans lines is read, and an error after it is not blamed on its quote', () => {
     expect(parseYamlText('f.yaml', 'kind: roadmap\ntitle: "Feuille de\n  route"\nid: x\n').diagnostics).toEqual([]);
     expect(syntax('summary: "abc\n  def" x\nid: y\n')).toBe('2:8 yaml/syntax YAML syntax error: bad indentation of a mapping entry.');
