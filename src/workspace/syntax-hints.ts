@@ -76,6 +76,27 @@ function startsScalar(text: string, i: number): boolean {
 }
 
 /**
+ * For a `|` or `>` at `i` that starts a block scalar, the end of the line before the first line past its
+ * body (the lines indented more than its key, or than its item mark, and blank lines); else `i`.
+ */
+function blockScalarEnd(text: string, i: number): number {
+  let end = text.indexOf('\n', i);
+  if (end === -1) return text.length;
+  if (!/^[|>][0-9+-]*[ \t]*(?:#.*)?\r?$/.test(text.slice(i, end))) return i;
+  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  const head = text.slice(lineStart, i);
+  // `key: |` holds the lines indented more than the key; `- |` those indented more than the dash.
+  const parent = /^\s*(?:-\s+)*$/.test(head) ? Math.max(0, head.trimEnd().length - 1) : keyColumn(head);
+  while (end < text.length) {
+    const next = text.indexOf('\n', end + 1);
+    const line = text.slice(end + 1, next === -1 ? text.length : next);
+    if (line.trim() !== '' && /^ */.exec(line)![0].length <= parent) break;
+    end = next === -1 ? text.length : next;
+  }
+  return end;
+}
+
+/**
  * The flow brackets and the quote open at `upTo`, and the last quote closed before it: a scan that
  * knows comments, quotes and flow brackets, which is all an unclosed one needs.
  */
@@ -97,6 +118,9 @@ function scanQuotes(text: string, upTo: number): { brackets: number[]; open?: Qu
       const end = text.indexOf('\n', i);
       if (end === -1) break;
       i = end;
+    } else if ((c === '|' || c === '>') && brackets.length === 0 && startsScalar(text, i)) {
+      // A block scalar's body is text, where a quote mark opens nothing.
+      i = blockScalarEnd(text, i);
     } else if ((c === '"' || c === "'") && startsScalar(text, i)) {
       quote = { char: c, at: i };
     } else if ((c === '[' || c === '{') && (brackets.length > 0 || i === 0 || /[\s:,-]/.test(text[i - 1]!))) {

@@ -136,6 +136,14 @@ describe('a quote left open, a tab, a shifted line: said where the mistake is, w
     expect(syntax('summary: "abc\n  def" x\nid: y\n')).toBe('2:8 yaml/syntax YAML syntax error: bad indentation of a mapping entry.');
   });
 
+  it('an apostrophe opening a line of block text opens no quote: the error is blamed on its own cause', () => {
+    const colon = /^4:12 yaml\/syntax .*The text of `title` contains a colon .*title: "L'accueil : priorité"$/;
+    expect(syntax("description: |\n  'Ndrangheta e territorio\nobjectives:\n  - title: L'accueil : priorité\n")).toMatch(colon);
+    // Folded, with a blank line inside; and as a list item.
+    expect(syntax("description: >-\n  'Ndrangheta\n\n  e territorio\nobjectives:\n  - title: L'accueil : priorité\n")).toMatch(/^6:12 .*title: "L'accueil : priorité"$/);
+    expect(syntax("items:\n  - |\n    'Ndrangheta\n  - title: L'accueil : priorité\n")).toMatch(colon);
+  });
+
   it('the quote mark inside quoted text ends it: the other kind of quotes, with the line rewritten', () => {
     expect(syntax("kind: roadmap\ntitle: 'L'inclusion à Tanger'\n")).toBe(
       '2:10 yaml/syntax YAML syntax error: The text in quotes contains the quote mark \' itself, which ends the text here, and YAML cannot read what follows. Put the text in the other kind of quotes: title: "L\'inclusion à Tanger"',
