@@ -200,37 +200,82 @@ export function tabInIndentation(text: string, at: Position): SyntaxHint | undef
   return line === undefined ? undefined : tabIn(line, at.line);
 }
 
+/** `key: |`, `- key: >-` or `- |`: a line whose value is a block scalar, with the body on the lines below. */
+const BLOCK_HEADER = /^(\s*(?:-\s+)*)(?:(?:[^\s"'#:\-[\]{}][^:#]*?|"[^"]*"|'[^']*'):\s+)?[|>][0-9+-]*\s*(?:#.*)?$/;
+
+/** The lines (1-based) before `upTo` that are the body of a block scalar: text, not fields or items. */
+function blockTextLines(lines: readonly string[], upTo: number): Set<number> {
+  const text = new Set<number>();
+  for (let n = 1; n < upTo; n++) {
+    const header = BLOCK_HEADER.exec(lines[n - 1]!);
+    if (!header) continue;
+    const head = lines[n - 1]!;
+    // The body is the lines indented more than the key, or than the item mark of `- |`.
+    const parent = /^\s*(?:-\s+)*[|>]/.test(head) ? Math.max(0, header[1]!.trimEnd().length - 1) : keyColumn(head);
+    while (n < upTo && (lines[n]!.trim() === '' || /^ */.exec(lines[n]!)![0].length > parent)) text.add(++n);
+  }
+  return text;
+}
+
+const ITEM = /^\s*-(\s|$)/;
+const indentOf = (line: string): number => /^\s*/.exec(line)![0].length;
+
 /**
- * A field or item indented differently from the line above it, which is at its level or the block
- * that holds it: the column that line starts at is a fix that reads, if not always the meant one.
+ * A field or item indented differently from the field or item above it, which is at its level or in
+ * the block that holds it: that line's column is a fix that reads, if not always the meant one. A line
+ * indented less may rather belong to a block further out: the column of the nearest such block is
+ * offered too. Lines of text (block scalars, continued text) are no reference.
  * Only for the parser's "bad indentation", once the likelier causes were ruled out.
  */
 function misaligned(lines: readonly string[], errorLine: number): SyntaxHint | undefined {
   const line = lines[errorLine - 1] ?? '';
-  const item = /^\s*-(\s|$)/.test(line);
+  const item = ITEM.test(line);
   if (!item && !KEY_LINE.test(line)) return undefined;
-  for (let n = errorLine - 1; n >= 1; n--) {
+  const own = (item ? indentOf(line) : keyColumn(line)) + 1;
+  const text = blockTextLines(lines, errorLine);
+  // The fields and items above, nearest first, each further out than the one before: the line's block
+  // and the blocks around it, with the column each offers (none for an item `- text` to a field).
+  const blocks: { n: number; column: number | undefined; above: string }[] = [];
+  let limit = Infinity;
+  for (let n = errorLine - 1; n >= 1 && limit > 0; n--) {
     const above = lines[n - 1]!;
-    if (above.trim() === '' || /^\s*#/.test(above)) continue;
+    if (above.trim() === '' || /^\s*#/.test(above) || text.has(n)) continue;
+    const aboveItem = ITEM.test(above);
+    if (!aboveItem && !KEY_LINE.test(above)) continue;
+    if (indentOf(above) >= limit) continue;
+    limit = indentOf(above);
     // An item lines up with the items above it; a field with the fields, past their item marks.
-    const column = (item && /^\s*-(\s|$)/.test(above) ? /^\s*/.exec(above)![0].length : keyColumn(above)) + 1;
-    const own = (item ? /^\s*/.exec(line)![0].length : keyColumn(line)) + 1;
-    if (own === column) return undefined;
+    const keyed = !aboveItem || KEY_LINE.test(above);
+    const column = item && aboveItem ? indentOf(above) + 1 : keyed ? keyColumn(above) + 1 : undefined;
+    blocks.push({ n, column, above });
+  }
+  const inner = blocks.find((b) => b.column !== undefined);
+  if (!inner || own === inner.column) return undefined;
+  const at = { line: errorLine, column: own };
+  if (own > inner.column!) {
     // Under `key: plain text`, a deeper line is read as the rest of the text: a field shifted by
     // mistake, or text continued with a colon in it. Both fixes are said; only the writer knows which.
-    const valued = item ? undefined : KEY_LINE.exec(above);
-    if (valued && own > column && plain(valued[3] ?? '')) {
+    const valued = item || inner !== blocks[0] ? undefined : KEY_LINE.exec(inner.above);
+    if (valued && plain(valued[3] ?? '')) {
+      return { at, message: t('yaml/syntax.indentation-more', { key: valued[2]!, line: String(inner.n), expected: String(inner.column) }) };
+    }
+  } else {
+    const outer = blocks.find((b) => b.column !== undefined && b.column <= own);
+    if (outer?.column === own) return undefined;
+    if (outer) {
       return {
-        at: { line: errorLine, column: own },
-        message: t('yaml/syntax.indentation-more', { key: valued[2]!, line: String(n), expected: String(column) }),
+        at,
+        message: t('yaml/syntax.indentation-between', {
+          column: String(own),
+          line: String(inner.n),
+          expected: String(inner.column),
+          outerLine: String(outer.n),
+          outer: String(outer.column),
+        }),
       };
     }
-    return {
-      at: { line: errorLine, column: own },
-      message: t('yaml/syntax.indentation', { column: String(own), line: String(n), expected: String(column) }),
-    };
   }
-  return undefined;
+  return { at, message: t('yaml/syntax.indentation', { column: String(own), line: String(inner.n), expected: String(inner.column) }) };
 }
 
 type LineCause = (line: string, n: number) => SyntaxHint | undefined;

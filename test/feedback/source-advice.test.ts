@@ -1,4 +1,5 @@
 // Issue 13 item 1: advice quotes what the user wrote, and syntax errors name their everyday cause.
+import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseYamlText, readYamlText } from '../../src/workspace/source.js';
 import { check, lines, WORKSPACE_YAML } from '../helpers/workspace.js';
@@ -171,10 +172,52 @@ describe('a quote left open, a tab, a shifted line: said where the mistake is, w
     const shifted = (at: string, column: number, line: number, expected: number) =>
       `${at} yaml/syntax YAML syntax error: This line starts at column ${column}, which does not match the lines around it: line ${line} above starts at column ${expected}. YAML reads the indentation to tell what belongs to what, so the fields of one block start at the same column. Move this line to column ${expected}, or to the column of the block it belongs to, with spaces.`;
     expect(syntax('kind: roadmap\nsdg:\n  goal: "10"\n   targets: []\n')).toBe(shifted('4:4', 4, 3, 3));
-    expect(syntax('sdg:\n   goal: "10"\n  targets: []\n')).toBe(shifted('3:3', 3, 2, 4));
-    // Past the item mark: `title` belongs with `id`, not with the `-`.
-    expect(syntax('actions:\n  - id: x\n   title: y\n')).toBe(shifted('3:4', 4, 2, 5));
-    expect(syntax('a:\n  b:\n      c: 1\n    d: 2\n')).toBe(shifted('4:5', 5, 3, 7));
+    // Lines of block text are no reference: the field above them is.
+    expect(syntax('description: |\n  Some text\n status: done\n')).toBe(shifted('3:2', 2, 1, 1));
+  });
+
+  // Each column offered, the line moved there: the file then reads, with no error left.
+  const offeredFixesRead = (text: string) => {
+    const d = parseYamlText('f.yaml', text).diagnostics[0]!;
+    const line = d.range!.start.line;
+    const columns = [...d.message.matchAll(/(?:to|start it at) column (\d+)/g)].map((m) => Number(m[1]));
+    expect(columns.length).toBeGreaterThan(0);
+    for (const column of columns) {
+      const lines = text.split('\n');
+      lines[line - 1] = ' '.repeat(column - 1) + lines[line - 1]!.trimStart();
+      expect(() => jsyaml.load(lines.join('\n')), `column ${column}`).not.toThrow();
+    }
+  };
+
+  it('a line indented less than the block above: that block\'s column, or the column of the block around it', () => {
+    const between = (at: string, column: number, line: number, expected: number, outerLine: number, outer: number) =>
+      `${at} yaml/syntax YAML syntax error: This line starts at column ${column}, between the blocks above it: line ${line} starts at column ${expected}, and line ${outerLine}, of the block around it, at column ${outer}. YAML reads the indentation to tell what belongs to what, so the fields of one block start at the same column. Move this line, with spaces, to column ${expected} if it belongs with line ${line}, or to column ${outer} if it belongs with line ${outerLine}.`;
+    expect(syntax('sdg:\n   goal: "10"\n  targets: []\n')).toBe(between('3:3', 3, 2, 4, 1, 1));
+    expect(syntax('a:\n  b:\n      c: 1\n    d: 2\n')).toBe(between('4:5', 5, 3, 7, 2, 3));
+    // Past the item mark: `title` may belong with `id`, not with the `-`.
+    expect(syntax('actions:\n  - id: x\n   title: y\n')).toBe(between('3:4', 4, 2, 5, 1, 1));
+    // A field is not offered the column of an item of text above it, whose column would not read.
+    expect(syntax('sdg:\n  targets:\n    - "10.7"\n status: x\n')).toBe(between('4:2', 2, 2, 3, 1, 1));
+    // Nor the column of a line of block text, or of text continued on the next line.
+    expect(syntax('actions:\n  - id: x\n    notes: |\n      Some: text\n   title: y\n')).toBe(between('5:4', 4, 3, 5, 1, 1));
+    expect(syntax('a:\n  summary: long\n    text goes on\n b: 1\n')).toBe(between('4:2', 2, 2, 3, 1, 1));
+  });
+
+  it('every column a shifted-line hint offers reads', () => {
+    for (const text of [
+      'kind: roadmap\nsdg:\n  goal: "10"\n   targets: []\n',
+      'actions:\n  - id: x\n   title: y\n',
+      'description: |\n  Some text\n status: done\n',
+      'description: >\n  Some text\n\n  more\n status: done\n',
+      'sdg:\n   goal: "10"\n  targets: []\n',
+      'a:\n  b:\n      c: 1\n    d: 2\n',
+      'sdg:\n  targets:\n    - "10.7"\n status: x\n',
+      'actions:\n  - id: x\n    notes: |\n      Some: text\n   title: y\n',
+      'a:\n  summary: long\n    text goes on\n b: 1\n',
+      'kind: roadmap\nid: x\n title: t\n',
+    ]) {
+      offeredFixesRead(text);
+    }
   });
 
   it('a line indented more than a field with plain text: a field shifted, or text continued with a colon', () => {
@@ -194,6 +237,7 @@ describe('a quote left open, a tab, a shifted line: said where the mistake is, w
     expect(crlf('kind: roadmap\nsdg:\n\tgoal: "10"\n')).toMatch(/^3:1 .*indented with a tab/);
     expect(crlf('kind: roadmap\nsdg:\n  goal: "10"\n   targets: []\n')).toMatch(/^4:4 .*line 3 above starts at column 3\./);
     expect(crlf('kind: roadmap\nid: x\n title: t\n')).toMatch(/^3:2 .*indented more than `id` on line 2.*start it at column 1,/);
-    expect(crlf('sdg:\n   goal: "10"\n  targets: []\n')).toMatch(/^3:3 .*line 2 above starts at column 4\./);
+    expect(crlf('sdg:\n   goal: "10"\n  targets: []\n')).toMatch(/^3:3 .*line 2 starts at column 4, and line 1, .* at column 1\./);
+    expect(crlf('description: |\n  Some text\n status: done\n')).toMatch(/^3:2 .*line 1 above starts at column 1\./);
   });
 });

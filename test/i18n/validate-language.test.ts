@@ -149,6 +149,8 @@ describe('YAML syntax mistakes in a scaffolded road map, in French, where they a
 
     const outdented = await validate(withLine(goalLine, '   goal: "10"\n  targets: ["10.7"]'));
     expect(outdented.diagnostics).toMatchObject([{ range: { start: { line: goalLine + 1, column: 3 } } }]);
-    expect(outdented.diagnostics[0]!.message).toContain(`Cette ligne commence à la colonne 3, ce qui ne correspond pas aux lignes voisines\u00a0: la ligne ${goalLine}, au-dessus, commence à la colonne 4.`);
+    expect(outdented.diagnostics[0]!.message).toContain(
+      `Cette ligne commence à la colonne 3, entre les blocs qui la précèdent\u00a0: la ligne ${goalLine} commence à la colonne 4, et la ligne ${goalLine - 1}, du bloc qui l’entoure, à la colonne 1.`,
+    );
   });
 });
