@@ -50,6 +50,8 @@ function runnerEnv(registryUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.P
     PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
     CI: 'true',
     GITHUB_ACTIONS: 'true',
+    // GitHub's Ubuntu runners' locale.
+    LANG: 'C.UTF-8',
     GITHUB_STEP_SUMMARY: join(work, 'step-summary.md'),
     npm_config_registry: registryUrl,
     npm_config_prefix: prefix,
@@ -64,7 +66,7 @@ function runnerEnv(registryUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.P
     npm_config_fetch_retry_maxtimeout: '2000',
     ...extra,
   };
-  for (const key of ['NO_COLOR', 'FORCE_COLOR', 'npm_config_userconfig', 'NODE_OPTIONS', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID']) delete env[key];
+  for (const key of ['LC_ALL', 'LC_MESSAGES', 'NO_COLOR', 'FORCE_COLOR', 'npm_config_userconfig', 'NODE_OPTIONS', 'VITEST', 'VITEST_WORKER_ID', 'VITEST_POOL_ID']) delete env[key];
   env.NO_COLOR = '1';
   return env;
 }
@@ -138,8 +140,9 @@ describe('the workflow lamd init writes, run against a registry', () => {
     expect(validate!.status, validate!.stderr).toBe(1);
     const goalLine = text.split('\n').findIndex((l) => l === '  goal: "10"') + 1;
     expect(validate!.stdout).toMatch(new RegExp(`^::error file=${roadmap.replace(/[./]/g, '\\$&')},line=${goalLine},endLine=${goalLine},col=\\d+,endColumn=\\d+,title=lamd schema/type::`, 'm'));
-    expect(validate!.stdout).toMatch(/^lamd \S+: ✖ 1 error/m);
-    expect(readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8')).toContain('| error | schema/type |');
+    // In the workspace's French, although the runner's locale (LANG=C.UTF-8) would say English.
+    expect(validate!.stdout).toMatch(/^lamd \S+: ✖ 1 erreur/m);
+    expect(readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8')).toContain('| erreur | schema/type |');
 
     // Exit 0 once the road map is fixed, and 2 for a usage error, as the README's table says.
     writeFileSync(join(checkout, roadmap), text);

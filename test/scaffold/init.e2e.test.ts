@@ -87,7 +87,8 @@ describe('lamd init: the done criteria', () => {
     // It installs the package lamd.yaml names, by default this lamd's own name and version.
     const install = runs.findIndex((r) => r.includes('"$(node .github/lamd-package.mjs)"') && r.includes('npm install --global'));
     expect(readFileSync(join(cwd, 'demo/lamd.yaml'), 'utf8')).toContain(`\nlamd_package: lamd@${VERSION}\n`);
-    const validate = runs.findIndex((r) => r === 'lamd validate --format github');
+    // Sfax works in French, and GitHub's runners in English (LANG=C.UTF-8): the annotations are asked in French.
+    const validate = runs.findIndex((r) => r === 'lamd validate --format github --lang fr');
     expect(install).toBeGreaterThanOrEqual(0);
     expect(validate).toBeGreaterThan(install);
   });

@@ -228,12 +228,15 @@ describe('planInit', () => {
       const workflow = YAML.parse(text, { version: '1.2' }) as Workflow;
       const tasks = JSON.parse(contentOf(plans[lang]!, '.vscode/tasks.json')) as Tasks;
       const unnamed = <T extends Record<string, unknown>>(o: T, ...keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
-      return { workflow: { ...workflow, jobs: { validate: { ...workflow.jobs.validate, steps: workflow.jobs.validate.steps.map((step) => unnamed(step, 'name')) } } }, tasks: tasks.tasks.map((task) => unnamed(task, 'label', 'detail')) };
+      // GitHub's runners have LANG=C.UTF-8: the one difference allowed is the validate step's `--lang`, so annotations are in the workspace's language.
+      const command = (step: Record<string, unknown>) => (lang !== 'en' && step.run === `lamd validate --format github --lang ${lang}` ? { ...step, run: 'lamd validate --format github' } : step);
+      return { workflow: { ...workflow, jobs: { validate: { ...workflow.jobs.validate, steps: workflow.jobs.validate.steps.map((step) => command(unnamed(step, 'name'))) } } }, tasks: tasks.tasks.map((task) => unnamed(task, 'label', 'detail')) };
     };
     expect(runs('fr')).toEqual(runs('en'));
     expect(runs('it')).toEqual(runs('en'));
     for (const lang of ['fr', 'it']) {
       const text = contentOf(plans[lang]!, '.github/workflows/lamd.yml');
+      expect(text, lang).toContain(`run: lamd validate --format github --lang ${lang}\n`);
       const names = (YAML.parse(text, { version: '1.2' }) as Workflow).jobs.validate.steps.flatMap((step) => (typeof step.name === 'string' ? [step.name] : []));
       const tasks = (JSON.parse(contentOf(plans[lang]!, '.vscode/tasks.json')) as Tasks).tasks.flatMap((task) => [task.label, task.detail] as string[]);
       // What a person reads; the commands (`echo "Installing …"` included) stay as they are.
