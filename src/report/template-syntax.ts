@@ -7,13 +7,19 @@ function at(text: string, offset: number): { line: number; column: number } {
   return positionAt(lineStarts(text), Math.max(0, Math.min(offset, text.length)));
 }
 
-/** Mustache's section tags in order, with the default delimiters (the only ones lamd's templates use). */
-const SECTION_TAG = /\{\{\s*([#^/])\s*([^}]*?)\s*\}\}/g;
+/**
+ * Mustache's section tags in order with the default delimiters (the only ones lamd's templates use),
+ * and its comments and delimiter changes, which end a scan for them.
+ */
+const SECTION_TAG = /\{\{![\s\S]*?\}\}|\{\{=|\{\{\s*([#^/])\s*([^}]*?)\s*\}\}/g;
 
 /** The tag that opens the section `name` left open at the end of `text`: the innermost one still open. */
 function unclosedSection(text: string, name: string): { offset: number; tag: string } | undefined {
   const open: Array<{ name: string; offset: number; tag: string }> = [];
   for (const tag of text.matchAll(SECTION_TAG)) {
+    // A tag inside a comment is no tag; past other delimiters, `{{#` is no tag either.
+    if (tag[0] === '{{=') break;
+    if (tag[1] === undefined) continue;
     if (tag[1] === '/') open.pop();
     else open.push({ name: tag[2]!, offset: tag.index, tag: tag[0] });
   }
@@ -51,7 +57,9 @@ export function mustacheSyntaxError(file: string, text: string, message: string)
     const found = /^\{\{\s*\/\s*([^}]*?)\s*\}\}/.exec(text.slice(Number(offset)));
     if (found) return t('template.mismatched-section', { file, ...at(text, Number(offset)), found: found[0], open, close });
     const start = unclosedSection(text, name);
-    return t('template.unclosed-section', { file, ...at(text, start?.offset ?? Number(offset)), open: start?.tag ?? open, close });
+    // Not found (other delimiters, or tags lamd cannot follow): where Mustache gave up, the end of the file.
+    if (!start) return t('template.unclosed-section-at-end', { file, ...at(text, Number(offset)), name });
+    return t('template.unclosed-section', { file, ...at(text, start.offset), open: start.tag, close });
   }
   const tag = /^Unclosed tag at (\d+)$/.exec(message);
   if (tag) return t('template.unclosed-tag', { file, ...at(text, unclosedTagStart(text) ?? Number(tag[1])), open: '{{', close: '}}' });

@@ -293,8 +293,16 @@ describe('a hostile override cannot loop or explode', () => {
     // In a partial, the partial is named.
     expect(await failure({ 'preparatory.md.mustache': '# x\n{{> broken}}\n', '_broken.md.mustache': 'ok\n{{#x}}\n' })).toBe('templates/reports/_broken.md.mustache:2:1: the section {{#x}} that starts here is never closed; add {{/x}} where it should end.');
     expect(await failure({ 'preparatory.md.mustache': '# x\n  {{/b}}\n' }, 'fr')).toBe(`${file}:2:3\u00a0: {{/b}} ferme une section qui n’est pas ouverte\u202f; supprimez-le, ou ouvrez la section avant lui avec {{#b}}.`);
-    // With other delimiters, where Mustache found the end; an error lamd has no words for, as Mustache words it.
-    expect(await failure({ 'preparatory.md.mustache': '{{=<% %>=}}\n<%#a%>\n' })).toBe(`${file}:3:1: the section {{#a}} that starts here is never closed; add {{/a}} where it should end.`);
+    // Tags inside a comment are no tags: the section open is the one outside it.
+    expect(await failure({ 'preparatory.md.mustache': '{{#a}}\n{{! was {{#b}} }}\n' })).toBe(`${file}:1:1: the section {{#a}} that starts here is never closed; add {{/a}} where it should end.`);
+    expect(await failure({ 'preparatory.md.mustache': '{{#a}}\n{{! {{/a}} }}\n' })).toBe(`${file}:1:1: the section {{#a}} that starts here is never closed; add {{/a}} where it should end.`);
+    // With other delimiters, lamd cannot find the opening tag: the section is named, at the end of the file
+    // where Mustache found it open, in no delimiters the file does not use.
+    expect(await failure({ 'preparatory.md.mustache': '{{=<% %>=}}\n<%#a%>\n' })).toBe(`${file}:3:1: the section "a" is still open at the end of the file; close it where it should end.`);
+    expect(await failure({ 'preparatory.md.mustache': '{{=<% %>=}}\n<%#a%>\n' }, 'fr')).toBe(
+      `${file}:3:1\u00a0: la section «\u202fa\u202f» est encore ouverte à la fin du fichier\u202f; fermez-la là où elle doit finir.`,
+    );
+    // An error lamd has no words for, as Mustache words it.
     expect(await failure({ 'preparatory.md.mustache': '{{==}}' })).toBe(`${file}: Invalid tags: `);
   });
 });
