@@ -85,15 +85,28 @@ function blockScalarEnd(text: string, i: number): number {
   if (!/^[|>][0-9+-]*[ \t]*(?:#.*)?\r?$/.test(text.slice(i, end))) return i;
   const lineStart = text.lastIndexOf('\n', i - 1) + 1;
   const head = text.slice(lineStart, i);
-  // `key: |` holds the lines indented more than the key; `- |` those indented more than the dash.
-  const parent = /^\s*(?:-\s+)*$/.test(head) ? Math.max(0, head.trimEnd().length - 1) : keyColumn(head);
+  const inBody = bodyLines(/^\s*(?:-\s+)*$/.test(head) ? Math.max(0, head.trimEnd().length - 1) : keyColumn(head));
   while (end < text.length) {
     const next = text.indexOf('\n', end + 1);
-    const line = text.slice(end + 1, next === -1 ? text.length : next);
-    if (line.trim() !== '' && /^ */.exec(line)![0].length <= parent) break;
+    if (!inBody(text.slice(end + 1, next === -1 ? text.length : next))) break;
     end = next === -1 ? text.length : next;
   }
   return end;
+}
+
+/**
+ * Whether each next line, in turn, is still in the body of a block scalar whose key (or item mark of
+ * `- |`) is at `parent`: its first line of text, indented more than that, sets the body's indentation;
+ * blank lines are in it.
+ */
+function bodyLines(parent: number): (line: string) => boolean {
+  let indent: number | undefined;
+  return (line) => {
+    if (line.trim() === '') return true;
+    const own = /^ */.exec(line)![0].length;
+    indent ??= own > parent ? own : undefined;
+    return indent !== undefined && own >= indent;
+  };
 }
 
 /**
@@ -210,9 +223,8 @@ function blockTextLines(lines: readonly string[], upTo: number): Set<number> {
     const header = BLOCK_HEADER.exec(lines[n - 1]!);
     if (!header) continue;
     const head = lines[n - 1]!;
-    // The body is the lines indented more than the key, or than the item mark of `- |`.
-    const parent = /^\s*(?:-\s+)*[|>]/.test(head) ? Math.max(0, header[1]!.trimEnd().length - 1) : keyColumn(head);
-    while (n < upTo && (lines[n]!.trim() === '' || /^ */.exec(lines[n]!)![0].length > parent)) text.add(++n);
+    const inBody = bodyLines(/^\s*(?:-\s+)*[|>]/.test(head) ? Math.max(0, header[1]!.trimEnd().length - 1) : keyColumn(head));
+    while (n < upTo && inBody(lines[n]!)) text.add(++n);
   }
   return text;
 }
@@ -234,7 +246,8 @@ function misaligned(lines: readonly string[], errorLine: number): SyntaxHint | u
   const own = (item ? indentOf(line) : keyColumn(line)) + 1;
   const text = blockTextLines(lines, errorLine);
   // The fields and items above, nearest first, each further out than the one before: the line's block
-  // and the blocks around it, with the column each offers (none for an item `- text` to a field).
+  // and the blocks around it, with the column each offers: a field is offered those of fields, an item
+  // those of items.
   const blocks: { n: number; column: number | undefined; above: string }[] = [];
   let limit = Infinity;
   for (let n = errorLine - 1; n >= 1 && limit > 0; n--) {
@@ -246,7 +259,8 @@ function misaligned(lines: readonly string[], errorLine: number): SyntaxHint | u
     limit = indentOf(above);
     // An item lines up with the items above it; a field with the fields, past their item marks.
     const keyed = !aboveItem || KEY_LINE.test(above);
-    const column = item && aboveItem ? indentOf(above) + 1 : keyed ? keyColumn(above) + 1 : undefined;
+    // An item at a field's column would read only as that field's list, which it is not.
+    const column = item ? (aboveItem ? indentOf(above) + 1 : undefined) : keyed ? keyColumn(above) + 1 : undefined;
     blocks.push({ n, column, above });
   }
   const inner = blocks.find((b) => b.column !== undefined);

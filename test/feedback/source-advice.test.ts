@@ -201,6 +201,8 @@ describe('a quote left open, a tab, a shifted line: said where the mistake is, w
     // Nor the column of a line of block text, or of text continued on the next line.
     expect(syntax('actions:\n  - id: x\n    notes: |\n      Some: text\n   title: y\n')).toBe(between('5:4', 4, 3, 5, 1, 1));
     expect(syntax('a:\n  summary: long\n    text goes on\n b: 1\n')).toBe(between('4:2', 2, 2, 3, 1, 1));
+    // An item is offered the columns of items only: at the column of `targets`, it would not read.
+    expect(syntax('x:\n  targets:\n    - a\n   - c\n')).toMatch(/^4:4 .*line 3 above starts at column 5\. .*Move this line to column 5,/);
   });
 
   it('every column a shifted-line hint offers reads', () => {
@@ -215,6 +217,10 @@ describe('a quote left open, a tab, a shifted line: said where the mistake is, w
       'actions:\n  - id: x\n    notes: |\n      Some: text\n   title: y\n',
       'a:\n  summary: long\n    text goes on\n b: 1\n',
       'kind: roadmap\nid: x\n title: t\n',
+      'targets:\n  - a\n  - b\n - c\n',
+      'x:\n  targets:\n    - a\n   - c\n',
+      'a:\n  - |\n    t\n   b: 1\n',
+      'objectives:\n  - id: a\n    actions:\n      - id: x\n     status: y\n',
     ]) {
       offeredFixesRead(text);
     }
