@@ -160,7 +160,7 @@ export function planImport(request: ImportRequest): ImportPlan {
       }
       seen.add(`${roadmapId}/${id}`);
 
-      const entry = name === 'Indicators' ? readIndicator(row, roadmap, id, problem, when) : readAction(row, id, problem, statusLabels, statusChoices, structuredPlans(request.model, roadmapId));
+      const entry = name === 'Indicators' ? readIndicator(row, roadmap, id, problem, when) : readAction(row, id, problem, statusLabels, statusChoices, structuredPlans(request.model, roadmapId, period, id));
       if (!entry) continue;
       const group = byRoadmap.get(roadmapId) ?? { indicators: [], actions: [] };
       (name === 'Indicators' ? group.indicators : group.actions).push(entry);
@@ -285,14 +285,19 @@ function readIndicator(row: RowRead, roadmap: RoadmapDocument, id: string, probl
 /**
  * The plan links (`plan`) a road map's progress reports already give with fields, by the words the
  * workbook shows for them: a plan reference read back unchanged keeps its fields instead of becoming words.
+ * The link of this period's report wins, this action's above all: another period's link to the same place
+ * may carry another status or date, and taking it would change the report being merged.
  */
-function structuredPlans(model: ReportModel, roadmap: string): Map<string, object> {
+function structuredPlans(model: ReportModel, roadmap: string, period: string, action: string): Map<string, object> {
+  const reports = model.progress.get(roadmap) ?? [];
+  const entries = [
+    ...reports.filter((r) => r.period !== period).flatMap((r) => r.actions ?? []),
+    ...reports.filter((r) => r.period === period).flatMap((r) => [...(r.actions ?? [])].sort((a, b) => Number(a.action === action) - Number(b.action === action))),
+  ];
   const out = new Map<string, object>();
-  for (const report of model.progress.get(roadmap) ?? []) {
-    for (const entry of report.actions ?? []) {
-      const link = entry.budget?.plan;
-      if (link !== undefined) out.set(planPlace(link), link);
-    }
+  for (const entry of entries) {
+    const link = entry.budget?.plan;
+    if (link !== undefined) out.set(planPlace(link), link);
   }
   return out;
 }
@@ -464,7 +469,8 @@ function scalarEdit(node: Scalar, value: unknown): ScalarEdit | undefined {
     // node's quotes. Double quotes read the same anywhere, and JSON's escapes are YAML's.
     const asYaml = stringify(value, { lineWidth: 0 }).trimEnd();
     if (node.type === 'PLAIN' && asYaml === value && !/[,[\]{}#]/.test(value)) text = value;
-    else if (node.type === 'QUOTE_SINGLE') text = `'${value.replace(/'/g, "''")}'`;
+    // Single quotes have no escapes: a control character (a pasted Word line break, U+000B) written raw makes a file YAML refuses.
+    else if (node.type === 'QUOTE_SINGLE' && !/[\x00-\x08\x0b-\x1f\x7f-\x9f]/u.test(value)) text = `'${value.replace(/'/g, "''")}'`;
     else text = JSON.stringify(value);
   } else return undefined;
   return { start: node.range[0], end: node.range[1], text };

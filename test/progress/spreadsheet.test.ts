@@ -289,6 +289,35 @@ describe('the round trip', () => {
     expect(out.err).not.toContain('wrote');
   });
 
+  it('re-imported unchanged, keeps this report’s plan link even when another period links the same place with other fields', async () => {
+    const root = workspace();
+    const later = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml';
+    const report = 'municipalities/valmare/progress/valmare-inclusive-services-2025-H2.yaml';
+    // The later report records the same budget line with a status and date of its own.
+    writeFileSync(join(root, later), readFileSync(join(root, later), 'utf8').replace('section: Mission 12, budget_programme: Programme 04 }', 'section: Mission 12, budget_programme: Programme 04, status: adopted, date: 2026-03-01 }'));
+    expect(lamd(['validate', '--today', TODAY], { cwd: root }).status).toBe(0);
+    const before = readFileSync(join(root, report), 'utf8');
+    await exportTemplate(root, 'progress.xlsx', { period: '2025-H2' });
+    const out = captureIO(root);
+    expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
+    expect(readFileSync(join(root, report), 'utf8')).toBe(before);
+  });
+
+  it('writes a note with a control character over a single-quoted one in double quotes, so the report still reads', async () => {
+    const root = workspace();
+    const report = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml';
+    writeFileSync(join(root, report), readFileSync(join(root, report), 'utf8').replace("note: The trainers' contract is being renewed.", "note: 'The trainers'' contract is being renewed.'"));
+    await exportTemplate(root, 'progress.csv', { period: '2026-H1' });
+    const csv = readFileSync(join(root, 'progress.csv'), 'utf8');
+    // A line break pasted from Word arrives as U+000B.
+    const filled = csv.replace("The trainers' contract is being renewed.", 'Renewed in June.\u000bTrainers start in July.');
+    expect(filled).not.toBe(csv);
+    writeFileSync(join(root, 'progress.csv'), filled);
+    expect(await runImport(captureIO(root), {}, 'progress', 'progress.csv', { period: '2026-H1', today: TODAY, force: true })).toBe(0);
+    expect(readFileSync(join(root, report), 'utf8')).toContain('note: "Renewed in June.\\u000bTrainers start in July."');
+    expect(lamd(['validate', '--today', TODAY], { cwd: root }).status).toBe(0);
+  });
+
   it('merged, an entry given a key it lacked keeps its comments, and a plan in words replaces the plan with fields', async () => {
     const root = workspace();
     const report = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml';
