@@ -329,8 +329,10 @@ function readAction(row: RowRead, id: string, problem: Problem, statuses: Map<st
     if (link) budget.plan = link;
     else budget.plan_reference = plan;
   }
-  // A currency alone (the template fills it in from the road map's costing) is not a report.
-  if (Object.keys(budget).some((k) => k !== 'currency')) entry.budget = budget;
+  // A currency says what the amounts are in; with none it is the template's, filled in from the road map's
+  // costing, and is not a report: kept, it would add a key to a report the officer left as it was.
+  if (!['allocated', 'committed', 'spent'].some((k) => k in budget)) delete budget.currency;
+  if (Object.keys(budget).length) entry.budget = budget;
   const note = text(row.cells.get('note'), 'note', problem);
   if (note !== undefined) entry.note = note;
   return Object.keys(entry).length > 1 ? entry : undefined;

@@ -303,6 +303,17 @@ describe('the round trip', () => {
     expect(readFileSync(join(root, report), 'utf8')).toBe(before);
   });
 
+  it('leaves unchanged a report whose budget gives a plan but no amounts, though the template fills in the costing’s currency', async () => {
+    const root = workspace();
+    const report = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml';
+    const before = readFileSync(join(root, report), 'utf8').replace('budget: { currency: EUR, allocated: 40000, committed: 35000, spent: 26000, plan:', 'budget: { plan:');
+    writeFileSync(join(root, report), before);
+    await exportTemplate(root, 'progress.xlsx', { period: '2026-H1' });
+    const out = captureIO(root);
+    expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
+    expect(readFileSync(join(root, report), 'utf8')).toBe(before);
+  });
+
   it('writes a note with a control character over a single-quoted one in double quotes, so the report still reads', async () => {
     const root = workspace();
     const report = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml';
