@@ -382,7 +382,8 @@ function schemasOf(request: ImportRequest): string | null {
  * The existing document with each imported entry merged into the one of the same id, or added; the rest
  * kept. Merged key by key, down into `by_sex` and `budget`: an empty cell gives no key, so the value stays
  * as it was. Only scalars whose value changed are touched, on their own nodes, so their comments and the
- * style of the mappings around them stay; an unchanged workbook gives back the text as it was.
+ * style of the mappings around them stay; an unchanged workbook gives back the text as it was. Anything
+ * added reprints the whole document (see README, `lamd import progress`).
  */
 function merge(text: string, group: { indicators: Entry[]; actions: Entry[] }): string {
   const doc = parseDocument(text);
@@ -407,7 +408,11 @@ function merge(text: string, group: { indicators: Entry[]; actions: Entry[] }): 
       }
     }
   }
-  if (change.structural) return doc.toString({ lineWidth: 0 });
+  // Printed whole, the document comes out with LF: a file edited on Windows keeps its CRLF, as it does when edited in place.
+  if (change.structural) {
+    const printed = doc.toString({ lineWidth: 0 });
+    return text.includes('\r\n') ? printed.replace(/\r?\n/g, '\r\n') : printed;
+  }
   // Each changed scalar is written over its own characters, from the end so earlier offsets hold.
   let out = text;
   for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);

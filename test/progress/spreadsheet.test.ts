@@ -344,6 +344,20 @@ describe('the round trip', () => {
     expect(yaml).toContain('budget: { currency: EUR, allocated: 40000, committed: 35000, spent: 26000, plan_reference: "PAI 2026, line 3" }');
   });
 
+  it('keeps the CRLF line ends of a report edited on Windows, when a key is added as when a value is changed', async () => {
+    const root = workspace();
+    const report = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml';
+    writeFileSync(join(root, report), readFileSync(join(root, report), 'utf8').replace(/\n/g, '\r\n'));
+    const path = await exportTemplate(root, 'progress.xlsx', { period: '2026-H1' });
+    await fill(path, (cell) => {
+      cell('Indicators', 3, 'comment').value = 'Checked by the auditor.';
+    });
+    expect(await runImport(captureIO(root), {}, 'progress', 'progress.xlsx', { today: TODAY, force: true })).toBe(0);
+    const yaml = readFileSync(join(root, report), 'utf8');
+    expect(yaml).toContain('    comment: Checked by the auditor.\r\n');
+    expect(yaml.replace(/\r\n/g, '')).not.toContain('\n');
+  });
+
   it('reads a plan reference back as the plan link with fields an earlier report gives, other words as words', async () => {
     const root = workspace();
     const path = await exportTemplate(root);
