@@ -132,11 +132,11 @@ function measure(value: unknown): { value: number | string; date?: string } | un
 /**
  * Where an indicator stands at the end of `upTo` (a period id; the latest report when undefined):
  * its readings so far, % of target and status. Achieved: the target is reached (going down to it
- * when the target is below the baseline). On track: the latest value is at least where a straight
- * line from baseline to target would be on its date (without both dates: it has moved towards the
- * target, and the target date has not passed). Off track: otherwise. Not measurable: measured, but
- * with no target, or with a target neither reached nor overdue and no baseline, so no line to be on.
- * No data: never measured.
+ * when the target is below the baseline; without a baseline, a target is one to reach or exceed). On
+ * track: the latest value is at least where a straight line from baseline to target would be on its
+ * date (without both dates: it has moved towards the target, and the target date has not passed). Off
+ * track: otherwise. Not measurable: measured, but with no target, or with a target neither reached nor
+ * overdue and no baseline or one in words, so no line to be on. No data: never measured.
  */
 export function trackIndicator(indicator: Obj, roadmap: Obj, history: readonly ProgressLike[], upTo?: string): Tracking {
   const reports = upTo === undefined ? history : history.filter((d) => comparePeriods(d.value.period as string, upTo) <= 0);
@@ -159,7 +159,8 @@ export function trackIndicator(indicator: Obj, roadmap: Obj, history: readonly P
   const asOf = latest.date ?? '';
   const overdue = targetDate !== undefined && isCalendarDate(targetDate) && asOf > lastDay(targetDate);
   if (typeof actual !== 'number' || typeof target.value !== 'number') {
-    tracking.status = String(actual).trim().toLowerCase() === String(target.value).trim().toLowerCase() ? 'achieved' : overdue ? 'off-track' : 'on-track';
+    // A state in words is reached or not: there is no line from baseline to target to be on.
+    tracking.status = String(actual).trim().toLowerCase() === String(target.value).trim().toLowerCase() ? 'achieved' : overdue ? 'off-track' : 'not-measurable';
     return tracking;
   }
   const base = typeof baseline?.value === 'number' ? baseline.value : undefined;

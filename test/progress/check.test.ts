@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkLoaded } from '../../src/check/index.js';
 import { addMonths, comparePeriods, periodRange, periodsOverlap } from '../../src/calendar/periods.js';
-import { countsPeople } from '../../src/check/progress.js';
+import { countsPeople, trackIndicator } from '../../src/check/progress.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { FIXTURES, tempDir } from '../helpers/lamd.js';
 
@@ -56,6 +56,17 @@ period: 2024-Q1
 stage: during
 reported: { by: Social Services Department, date: 2024-04-10 }
 `;
+
+describe('indicator status', () => {
+  const roadmap = { period: { start: '2025-01', end: '2027-12' } };
+  const report = (actual: number | string) => [{ value: { period: '2026-H1', indicators: [{ indicator: 'plan', actual, date: '2026-06-30' }] } }];
+  it('calls a state in words not yet reached, before the target date, not measurable rather than on track', () => {
+    const indicator = { id: 'plan', baseline: { value: 'no plan' }, target: { value: 'plan adopted', date: '2027-12' } };
+    expect(trackIndicator(indicator, roadmap, report('plan drafted')).status).toBe('not-measurable');
+    expect(trackIndicator(indicator, roadmap, report('Plan adopted')).status).toBe('achieved');
+    expect(trackIndicator({ ...indicator, target: { value: 'plan adopted', date: '2026-03' } }, roadmap, report('plan drafted')).status).toBe('off-track');
+  });
+});
 
 describe('progress references', () => {
   it('accept a report on the road map, its indicators and actions', async () => {
