@@ -1,11 +1,15 @@
 // The progress report of the illustrative example: trends over two periods, status by department,
 // budget execution per action and per plan reference, in every report language; and --period.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkLoaded } from '../../src/check/index.js';
 import { REPORT_LANGUAGES } from '../../src/report/i18n.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { renderMarkdown, reportToHtml } from '../../src/report/index.js';
+import { institutionalisedIn } from '../../src/report/views/plan-link.js';
+import type { ProgressDocument, RoadmapDocument } from '../../src/types/generated/index.js';
+import { tempDir } from '../helpers/lamd.js';
 import { expectTablesIntact, loadValid, markdownTables, REPO, type LoadedWorkspace } from '../report/helpers.js';
 
 export const ILLUSTRATIVE = join(REPO, 'examples/illustrative-monitoring');
@@ -93,5 +97,35 @@ describe('lamd report progress', () => {
     const roadmap = render('en', undefined, 'roadmap').markdown;
     expect(roadmap).toContain('| PAI 2026 | Budget | adopted – 12 May 2026 |');
     expect(roadmap).toContain('| DUP 2027-2029 | – | – | submitted – 30 June 2026 |\n| DUP 2025-2027 | Mission 12 – Programme 04 | Programming document | planned |');
+  });
+
+  it('applies a reported institutionalisation that names no instrument to the road map’s only one, and a budget line named twice to one row', () => {
+    const report = (institutionalisation: object) => [{ period: '2026-H1', institutionalisation } as unknown as ProgressDocument];
+    const roadmap = (institutionalisation: object[]) => ({ institutionalisation }) as unknown as RoadmapDocument;
+    const one = roadmap([{ instrument: 'PAI 2026', type: 'budget', status: 'planned' }]);
+    expect(institutionalisedIn(one, report({ status: 'adopted' }))).toEqual([{ link: { instrument: 'PAI 2026', type: 'budget', status: 'adopted' }, status: 'adopted', date: undefined, reported: true }]);
+    const twice = roadmap([
+      { instrument: 'PAI 2026', section: 'Line 3', status: 'planned' },
+      { instrument: 'PAI 2026', section: 'Line 7', status: 'planned' },
+    ]);
+    expect(institutionalisedIn(twice, report({ status: 'adopted', instrument: 'PAI 2026', section: 'Line 7' })).map((i) => [i.link.section, i.status])).toEqual([
+      ['Line 3', 'planned'],
+      ['Line 7', 'adopted'],
+    ]);
+    expect(institutionalisedIn(twice, report({ status: 'adopted', instrument: 'PAI 2026' })).map((i) => [i.link.section, i.status])).toEqual([
+      ['Line 3', 'adopted'],
+      ['Line 7', 'planned'],
+    ]);
+  });
+
+  it('shows on the road map’s card the institutionalisation the network table shows, from the latest report that records one', async () => {
+    const root = tempDir();
+    cpSync(ILLUSTRATIVE, root, { recursive: true });
+    const latest = join(root, 'municipalities/bahra/progress/bahra-diaspora-investment-2026-H1.yaml');
+    writeFileSync(latest, readFileSync(latest, 'utf8').replace(/^institutionalisation: .*\n/m, ''));
+    const edited = await loadValid(root);
+    const markdown = renderMarkdown(edited.model, edited.sources, { phase: 'progress', lang: 'en', today: TODAY }).markdown;
+    expect(markdown).toMatch(/\| Bahra \| .* \| planned \|\n/);
+    expect(markdown).toContain('- **Institutionalisation:** planned (PAI 2026) (as of the 2025-H2 report)');
   });
 });

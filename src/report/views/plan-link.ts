@@ -61,9 +61,22 @@ export interface Institutionalised {
 export function institutionalisedIn(r: RoadmapDocument, reports: readonly ProgressDocument[]): Institutionalised[] {
   const latest = latestInstitutionalisation(reports)?.link;
   const reported: Institutionalised | undefined = latest && { link: latest, status: latest.status, date: latest.date, reported: true };
-  const same = (i: Partial<PlanLink>) => latest?.instrument !== undefined && i.instrument === latest.instrument;
-  const planned = (r.institutionalisation ?? []).map((i): Institutionalised => (same(i) ? { ...reported!, link: { ...i, ...latest } } : { link: i, status: i.status, date: i.date, reported: false }));
-  return reported && !(r.institutionalisation ?? []).some(same) ? [reported, ...planned] : planned;
+  const planned = r.institutionalisation ?? [];
+  const at = latest ? reportedIndex(planned, latest) : -1;
+  const rows = planned.map((i, n): Institutionalised => (n === at ? { ...reported!, link: { ...i, ...latest } } : { link: i, status: i.status, date: i.date, reported: false }));
+  return reported && at === -1 ? [reported, ...rows] : rows;
+}
+
+/**
+ * The planned instrument a report's institutionalisation speaks of, or -1: the road map's only one when the
+ * report names none (the schema asks only for a status); else the first of the name it gives whose section
+ * and budget programme agree with the report's, so one budget line named twice does not show twice.
+ */
+function reportedIndex(planned: readonly Partial<PlanLink>[], latest: Partial<PlanLink>): number {
+  if (latest.instrument === undefined) return planned.length === 1 ? 0 : -1;
+  const named = planned.flatMap((i, n) => (i.instrument === latest.instrument ? [n] : []));
+  const agrees = (i: Partial<PlanLink>) => (latest.section === undefined || i.section === latest.section) && (latest.budget_programme === undefined || i.budget_programme === latest.budget_programme);
+  return named.find((n) => agrees(planned[n]!)) ?? named[0] ?? -1;
 }
 
 /** An instrument's status in words: a progress report's as the progress report words it, else the road map's. */

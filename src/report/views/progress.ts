@@ -130,6 +130,7 @@ function progressCard(ctx: ViewContext, r: RoadmapDocument): ProgressCard {
   const { m } = ctx;
   const history = reportsUpTo(ctx.model.progress.get(r.id) ?? [], ctx.period);
   const current = history.at(-1);
+  const institutionalisation = latestInstitutionalisation(history);
   const tracked = trackRoadmap(r, history, undefined);
   const latest = latestActions(history);
 
@@ -188,11 +189,13 @@ function progressCard(ctx: ViewContext, r: RoadmapDocument): ProgressCard {
           stage: m.text(`label.progress_stage.${current.stage}`),
           by: md(current.reported.by),
           date: m.date(current.reported.date)!,
-          institutionalisation: current.institutionalisation
+          // The latest report that records one, as the network table shows: a report that leaves it out does not say it went back.
+          institutionalisation: institutionalisation
             ? joinMd(
                 [
-                  m.text(`label.progress_institutionalisation.${current.institutionalisation.status}`),
-                  ...(planPlaceMd(current.institutionalisation) ? [m.text('phrase.in_parentheses', { text: planPlaceMd(current.institutionalisation)! })] : []),
+                  m.text(`label.progress_institutionalisation.${institutionalisation.link.status}`),
+                  ...(planPlaceMd(institutionalisation.link) ? [m.text('phrase.in_parentheses', { text: planPlaceMd(institutionalisation.link)! })] : []),
+                  ...(institutionalisation.period !== current.period ? [m.text('phrase.in_parentheses', { text: m.text('phrase.as_of_report', { period: m.token(institutionalisation.period) }) })] : []),
                 ],
                 ' ',
               )
