@@ -207,12 +207,12 @@ export interface CsvRecord {
 }
 
 /** Splits CSV text (RFC 4180: commas, double quotes, CRLF or LF) into records. */
-export function parseCsv(text: string): string[][] {
-  return parseCsvRecords(text).map((r) => r.fields);
+export function parseCsv(text: string, separator = ','): string[][] {
+  return parseCsvRecords(text, Infinity, separator).map((r) => r.fields);
 }
 
 /** The records of CSV text with the line each starts on; stops after `limit` records. */
-export function parseCsvRecords(text: string, limit = Infinity): CsvRecord[] {
+export function parseCsvRecords(text: string, limit = Infinity, separator = ','): CsvRecord[] {
   const records: CsvRecord[] = [];
   let field = '';
   let record: string[] = [];
@@ -234,7 +234,7 @@ export function parseCsvRecords(text: string, limit = Infinity): CsvRecord[] {
       continue;
     }
     if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
+    else if (c === separator) {
       record.push(field);
       field = '';
     } else if (c === '\n' || c === '\r') {
@@ -276,7 +276,10 @@ function readCsv(bytes: Uint8Array, name: string): WorkbookRead {
   const rowsAtLeast = lines - (/[\r\n]$/.test(text) ? 1 : 0);
   // Without quotes every line is a record: the count is exact, and nothing need be parsed.
   if (rowsAtLeast > MAX_ROWS && !text.includes('"')) throw tooManyRows(name, rowsAtLeast);
-  const records = parseCsvRecords(text, MAX_ROWS + 2);
+  let records = parseCsvRecords(text, MAX_ROWS + 2);
+  // Excel in French (and other languages that write decimal commas) saves CSV with semicolons: then the
+  // whole header is one field. Read as such, the file is the same table; a decimal comma is still refused cell by cell.
+  if (records[0]?.fields.length === 1 && records[0].fields[0]!.includes(';')) records = parseCsvRecords(text, MAX_ROWS + 2, ';');
   if (records.length - 1 > MAX_ROWS) throw tooManyRows(name, Math.max(rowsAtLeast, records.length - 1));
   const header = (records[0]?.fields ?? []).map((h) => h.trim());
   const sheetColumn = header.indexOf('sheet');

@@ -619,6 +619,25 @@ describe('the CSV form, read within bounds and addressed by line', () => {
     expect(out.err).toContain('progress.csv:6 (Indicators) (actual): “douze” is not a number.');
   });
 
+  it('reads a CSV saved with semicolons, as Excel does in French, and still refuses a decimal comma', async () => {
+    const root = workspace();
+    await exportTemplate(root, 'progress.csv');
+    const records = parseCsv(readFileSync(join(root, 'progress.csv'), 'utf8').replace(/^\uFEFF/, ''));
+    const actual = records[0]!.indexOf('actual');
+    const desk = records.findIndex((r) => r[3] === 'desk-users');
+    const staff = records.findIndex((r) => r[3] === 'staff-trained');
+    const semicolons = (rows: string[][]) => '\uFEFF' + rows.map((r) => r.map((f) => (/[;"\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(';')).join('\r\n');
+    records[desk]![actual] = '905';
+    writeFileSync(join(root, 'progress.csv'), semicolons(records));
+    expect(await runImport(captureIO(root), {}, 'progress', 'progress.csv', { period: '2026-H2', today: TODAY })).toBe(0);
+    expect(readFileSync(join(root, PROGRESS), 'utf8')).toContain('actual: 905');
+    records[staff]![actual] = '12,5';
+    writeFileSync(join(root, 'progress.csv'), semicolons(records));
+    const out = captureIO(root);
+    expect(await runImport(out, {}, 'progress', 'progress.csv', { period: '2026-H2', today: TODAY, force: true })).toBe(1);
+    expect(out.err).toContain(`progress.csv:${staff + 1} (Indicators) (actual): “12,5” is not a number.`);
+  });
+
   it('lists the problems in the order of the lines, and of the columns in a line', async () => {
     const root = workspace();
     await exportTemplate(root, 'progress.csv');
