@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { isCalendarDate } from '../calendar/dates.js';
 import { addMonths, periodRange, periodsOverlap } from '../calendar/periods.js';
 import { programmeEnd } from '../check/progress.js';
+import { formatList } from '../i18n/format.js';
 import { UsageError } from '../errors.js';
 import { t, type Text } from '../i18n/messages.js';
 import { ACTION_STATUS_VALUES, SHEET_KEYS, TEMPLATE_SUBJECT_PREFIX, type SheetName } from '../export/progress-template.js';
@@ -108,7 +109,8 @@ export function planImport(request: ImportRequest): ImportPlan {
       if (label !== undefined && !statusLabels.has(label)) statusLabels.set(label, s);
     }
   }
-  const statusChoices = ACTION_STATUS_VALUES.map((s) => m.raw(`label.action_status.${s}`)).join(', ');
+  // Listed the language's way: Arabic separates with «،», and every language says "or" its own way.
+  const statusChoices = formatList(ACTION_STATUS_VALUES.map((s) => m.raw(`label.action_status.${s}`)), m.locale, 'disjunction');
 
   if (request.workbook.format === 'csv') {
     // A row whose `sheet` is neither Indicators nor Actions (a typo, a translation, blank) would otherwise vanish.

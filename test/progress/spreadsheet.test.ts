@@ -223,7 +223,7 @@ describe('the round trip', () => {
       'Indicators!I5 (date)\u202f: «\u202f01/03/2025\u202f» peut se lire jour/mois ou mois/jour. Écrivez-la AAAA-MM-JJ (2025-03-01).',
       'Indicators!C6 (indicator)\u202f: la feuille de route «\u202fbahra-diaspora-investment\u202f» n’a pas d’id «\u202fno-such-indicator\u202f».',
       'Indicators!C7 (indicator)\u202f: la ligne n’a pas d’id. Gardez les id écrits par lamd\u202f; ajoutez d’abord indicateurs et actions à la feuille de route.',
-      'Actions!F3 (status)\u202f: «\u202ffinished\u202f» n’est pas un état. Choisissez parmi\u202f: Prévue, En cours, Réalisée, Reportée, Annulée.',
+      'Actions!F3 (status)\u202f: «\u202ffinished\u202f» n’est pas un état. Choisissez parmi\u202f: Prévue, En cours, Réalisée, Reportée ou Annulée.',
       'Actions!G4 (percent_complete)\u202f: 120 est en dehors de 0 à 100.',
       'Actions!K5 (spent)\u202f: la cellule contient une formule sans valeur enregistrée. Tapez la valeur, ou enregistrez à nouveau le fichier.',
     ]);
@@ -602,6 +602,40 @@ describe('an import that would leave the workspace wrong, or misread the officer
     expect(dry.out).toContain('actual: 905');
     expect(dry.err).toContain(`the import needs --force to update them:\n  ${PROGRESS}\n`);
     expect(readFileSync(join(root, PROGRESS), 'utf8')).toContain('actual: 850');
+  });
+});
+
+describe('an import beside other languages and previews', () => {
+  it('is not stopped by a broken catalogue of a language the run does not use', async () => {
+    const root = workspace();
+    const path = await exportTemplate(root);
+    await fill(path, (cell) => {
+      cell('Indicators', 3, 'actual').value = 905;
+    });
+    mkdirSync(join(root, 'templates/reports/i18n'), { recursive: true });
+    writeFileSync(join(root, 'templates/reports/i18n/sq.json'), '{ "label": ');
+    const out = captureIO(root);
+    expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
+    expect(readFileSync(join(root, PROGRESS), 'utf8')).toContain('actual: 905');
+  });
+
+  it('counts in a dry run only the reports it would write, not those it would leave as they are', async () => {
+    const root = workspace();
+    await exportTemplate(root, 'progress.xlsx', { period: '2026-H1' });
+    const dry = captureIO(root);
+    expect(await runImport(dry, {}, 'progress', 'progress.xlsx', { today: TODAY, dryRun: true })).toBe(0);
+    expect(dry.err).toContain('dry run: progress reports that would be written for 2026-H1: 0.');
+  });
+
+  it('lists the statuses to choose from the way the language lists alternatives', async () => {
+    const root = workspace();
+    const path = await exportTemplate(root);
+    await fill(path, (cell) => {
+      cell('Actions', 3, 'status').value = 'stalled';
+    });
+    const out = captureIO(root);
+    expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(1);
+    expect(out.err).toContain('Choose one of: Planned, In progress, Done, Postponed or Cancelled.');
   });
 });
 

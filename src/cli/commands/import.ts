@@ -10,7 +10,7 @@ import { UsageError } from '../../errors.js';
 import { planImport } from '../../import/progress.js';
 import { readWorkbook } from '../../import/workbook.js';
 import { availableLanguages, loadCatalogue } from '../../report/i18n.js';
-import { templateSources } from '../../report/template-files.js';
+import { TemplateError, templateSources } from '../../report/template-files.js';
 import { applyPlan, checkPlan } from '../../scaffold/apply.js';
 import { loadWorkspace } from '../../workspace/load.js';
 import type { CliIO } from '../io.js';
@@ -42,8 +42,17 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, file: 
   if (!ws) return 1;
   const root = ws.load.root!;
   // The workbook may have been exported in another language than this run's: its status labels are read in every one.
+  // Another language's catalogue serves only for those labels: one that does not load (a broken override of a
+  // language this run does not use) is skipped rather than stopping the import; this run's own was loaded strictly.
   const sources = templateSources(root);
-  const statusLabels = availableLanguages(sources).map((l) => loadCatalogue(sources, l.lang));
+  const statusLabels = availableLanguages(sources).flatMap((l) => {
+    try {
+      return [loadCatalogue(sources, l.lang)];
+    } catch (error) {
+      if (error instanceof TemplateError) return [];
+      throw error;
+    }
+  });
   const plan = planImport({
     workbook,
     file: shown,
@@ -78,7 +87,8 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, file: 
     // A preview is always shown; what the real import would need is said, not enforced.
     for (const f of checked) io.stdout(`${render(global.language ?? 'en', t('import.dry-run-file', { path: f.path, state: f.state }))}\n${f.content}\n`);
     if (updates.length && !options.force) io.stderr(`lamd: ${m.plain('sheet.import.dry_run_force', { period: plan.period })}\n${list}`);
-    io.stderr(`lamd: ${m.plain('sheet.import.dry_run', { period: plan.period, count: String(checked.length) })}\n`);
+    // A report the workbook would leave as it is would not be written.
+    io.stderr(`lamd: ${m.plain('sheet.import.dry_run', { period: plan.period, count: String(checked.filter((f) => f.state !== 'same').length) })}\n`);
     return 0;
   }
   if (updates.length && !options.force) {
