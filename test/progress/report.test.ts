@@ -7,6 +7,7 @@ import { checkLoaded } from '../../src/check/index.js';
 import { REPORT_LANGUAGES } from '../../src/report/i18n.js';
 import { loadWorkspace } from '../../src/workspace/load.js';
 import { renderMarkdown, reportToHtml } from '../../src/report/index.js';
+import { INDICATOR_STATUSES } from '../../src/check/progress.js';
 import { institutionalisedIn } from '../../src/report/views/plan-link.js';
 import type { ProgressDocument, RoadmapDocument } from '../../src/types/generated/index.js';
 import { tempDir } from '../helpers/lamd.js';
@@ -127,5 +128,10 @@ describe('lamd report progress', () => {
     const markdown = renderMarkdown(edited.model, edited.sources, { phase: 'progress', lang: 'en', today: TODAY }).markdown;
     expect(markdown).toMatch(/\| Bahra \| .* \| planned \|\n/);
     expect(markdown).toContain('- **Institutionalisation:** planned (PAI 2026) (as of the 2025-H2 report)');
+  });
+
+  it('names in the template guide every count per status a progress override can print', () => {
+    const guide = readFileSync(join(REPO, 'templates/reports/README.md'), 'utf8');
+    for (const status of INDICATOR_STATUSES) expect(guide).toContain(`\`${status.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}\``);
   });
 });
