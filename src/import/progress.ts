@@ -301,6 +301,9 @@ function structuredPlans(model: ReportModel, roadmap: string, period: string, ac
     const link = entry.budget?.plan;
     if (link !== undefined) out.set(planPlace(link), link);
   }
+  // Words this report gives for this action read back as those words, not as another report's fields.
+  const own = reports.find((r) => r.period === period)?.actions?.find((a) => a.action === action)?.budget;
+  if (own?.plan === undefined && typeof own?.plan_reference === 'string') out.delete(own.plan_reference);
   return out;
 }
 

@@ -303,6 +303,17 @@ describe('the round trip', () => {
     expect(readFileSync(join(root, report), 'utf8')).toBe(before);
   });
 
+  it('re-imported unchanged, keeps in words a plan reference this report gives in words, though another period gives it with fields', async () => {
+    const root = workspace();
+    const report = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml';
+    const before = readFileSync(join(root, report), 'utf8').replace('plan: { instrument: DUP 2025-2027, type: programming-document, section: Mission 01, budget_programme: Programme 10 }', 'plan_reference: "DUP 2025-2027, Mission 01, Programme 10"');
+    expect(before).toContain('plan_reference: "DUP 2025-2027, Mission 01');
+    writeFileSync(join(root, report), before);
+    await exportTemplate(root, 'progress.xlsx', { period: '2026-H1' });
+    expect(await runImport(captureIO(root), {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
+    expect(readFileSync(join(root, report), 'utf8')).toBe(before);
+  });
+
   it('leaves unchanged a report whose budget gives a plan but no amounts, though the template fills in the costing’s currency', async () => {
     const root = workspace();
     const report = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml';
