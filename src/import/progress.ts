@@ -243,7 +243,16 @@ function text(cell: CellRead | undefined, key: string, problem: Problem): string
   if (!cell || cell.kind === 'empty') return undefined;
   if (cell.kind === 'formula-without-value') return void problem('formula_without_value', key);
   if (cell.kind === 'error') return void problem('formula_error', key, { value: cell.value });
-  return String(cell.value);
+  return cellText(String(cell.value));
+}
+
+/**
+ * A cell's text as a document can hold it: Word's line and page breaks pasted into a cell (U+000B,
+ * U+000C) become line breaks, and the other invisible controls YAML cannot hold unescaped (DEL and
+ * C1, which neither the yaml package nor JSON escapes) are dropped; tab, line ends and NEL stay.
+ */
+function cellText(value: string): string {
+  return value.replace(/[\x0b\x0c]/g, '\n').replace(/[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]/g, '');
 }
 
 /** The period imported and today, to tell a measurement date that cannot be right. */

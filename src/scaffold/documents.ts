@@ -33,7 +33,7 @@ export function withModeline(kind: DocumentKind, path: string, body: string, sch
 }
 
 /** A web address (https://…) or an absolute path: a schema place taken as it is. */
-const ABSOLUTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/)/i;
+const ABSOLUTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/|[a-z]:[\\/])/i;
 
 /** A modeline as yaml-language-server reads one: a comment, any spacing around its name and colon. */
 const WORKSPACE_MODELINE = /^#\s+yaml-language-server\s*:.*\$schema=(\S+)\/workspace\.schema\.json\s*$/;
@@ -47,7 +47,8 @@ const WORKSPACE_MODELINE = /^#\s+yaml-language-server\s*:.*\$schema=(\S+)\/works
 export function schemaFolderOf(workspaceText: string): string | null {
   for (const line of workspaceText.replace(/^\uFEFF/, '').split('\n')) {
     const trimmed = line.trim();
-    if (trimmed !== '' && !trimmed.startsWith('#')) break;
+    // Comments, and the markers that may open a YAML stream (`%YAML 1.2`, `---`), before the first key.
+    if (trimmed !== '' && !trimmed.startsWith('#') && !trimmed.startsWith('%') && trimmed !== '---') break;
     const found = WORKSPACE_MODELINE.exec(trimmed);
     if (found) return ABSOLUTE.test(found[1]!) ? found[1]! : posix.normalize(found[1]!);
   }

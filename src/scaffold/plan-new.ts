@@ -87,7 +87,7 @@ export function planMunicipality(facts: WorkspaceFacts, answers: MunicipalityAns
   for (const m of facts.municipalities) {
     if (m.country !== undefined && m.country !== answers.country) continue;
     const spelling = (m.names ?? [m.name]).find((n) => spellings.has(sameNameKey(n)));
-    if (spelling !== undefined) throw new UsageError(t('new.municipality-name-taken', { name: spelling, country: answers.country, slug: m.slug }));
+    if (spelling !== undefined) throw new UsageError(t('new.municipality-name-taken', { name: spelling, country: m.country ?? 'none', slug: m.slug }));
   }
   if (answers.localPartner !== undefined && !facts.partners.includes(answers.localPartner)) {
     throw new UsageError(t('new.no-such-partner', { partner: answers.localPartner, known: facts.partners.join(', ') || t('new.none') }));

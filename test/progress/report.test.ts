@@ -127,7 +127,7 @@ describe('lamd report progress', () => {
     const edited = await loadValid(root);
     const markdown = renderMarkdown(edited.model, edited.sources, { phase: 'progress', lang: 'en', today: TODAY }).markdown;
     expect(markdown).toMatch(/\| Bahra \| .* \| planned \|\n/);
-    expect(markdown).toContain('- **Institutionalisation:** planned (PAI 2026) (as of the 2025-H2 report)');
+    expect(markdown).toContain('- **Institutionalisation:** planned (PAI 2026; as of the 2025-H2 report)');
   });
 
   it('names in the template guide every count per status a progress override can print', () => {

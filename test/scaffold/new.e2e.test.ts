@@ -73,7 +73,7 @@ describe('lamd new, each kind, then lamd validate', () => {
     const before = fingerprint(root);
     const again = await runLamd(['new', 'municipality', 'tunis', '--name', 'تونس', '--country', 'TN'], { cwd: root });
     expect(again.status).toBe(2);
-    expect(again.stderr).toBe('lamd: The workspace already has a municipality named تونس (TN): `twns`, in municipalities/twns/. lamd new adds a municipality; to give that one another folder, rename municipalities/twns/ and its slug in lamd.yaml (and every reference to it). Nothing was written.\n');
+    expect(again.stderr).toBe('lamd: The workspace already has a municipality named تونس (TN): `twns`, in municipalities/twns/. lamd new adds a municipality; to give that one another folder, rename municipalities/twns/ and its slug in lamd.yaml (and every reference to it). If this is another town of the same name, give it a name that tells the two apart in the reports, such as --name "تونس (its province)". Nothing was written.\n');
     // The spelling named is the one that matched: here the Latin name of the entry written in two scripts.
     const latin = await runLamd(['new', 'municipality', 'sousse-2', '--name', 'SOUSSE', '--country', 'TN'], { cwd: root });
     expect(latin.status).toBe(2);

@@ -146,6 +146,8 @@ describe('planInit', () => {
     expect(schemaFolderOf('# yaml-language-server: $schema=../../schemas/workspace.schema.json\r\nkind: workspace\r\n')).toBe('../../schemas');
     // Anywhere in the comments that open the file, with a byte-order mark and any spacing, as the language server reads it.
     expect(schemaFolderOf('\uFEFF# A network of towns\n\n#  yaml-language-server :  $schema=x/workspace.schema.json\nkind: workspace\n')).toBe('x');
+    expect(schemaFolderOf('%YAML 1.2\n---\n# yaml-language-server: $schema=x/workspace.schema.json\nkind: workspace\n')).toBe('x');
+    expect(schemaFolderOf('# yaml-language-server: $schema=C:/lamd/schemas/workspace.schema.json\n')).toBe('C:/lamd/schemas');
     expect(schemaFolderOf('kind: workspace\n# yaml-language-server: $schema=x/workspace.schema.json\n')).toBeNull();
     expect(schemaFolderOf('kind: workspace\n')).toBeNull();
     expect(schemaFolderOf('# yaml-language-server: $schema=https://example.org/lamd/schemas/workspace.schema.json\n')).toBe('https://example.org/lamd/schemas');

@@ -49,8 +49,11 @@ export async function run(io: CliIO, global: GlobalOptions, what: string, file: 
     try {
       return [loadCatalogue(sources, l.lang)];
     } catch (error) {
-      if (error instanceof TemplateError) return [];
-      throw error;
+      if (!(error instanceof TemplateError)) throw error;
+      // Said, since a workbook exported in that language would have its status labels refused.
+      const language = global.language ?? 'en';
+      io.stderr(`lamd: ${render(language, t('cli.note', { note: error.text ? render(language, error.text) : error.message }))}\n`);
+      return [];
     }
   });
   const plan = planImport({

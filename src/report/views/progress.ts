@@ -7,6 +7,7 @@ import { INDICATOR_STATUSES, trackIndicator, type IndicatorStatus, type Reading,
 import type { Obj } from '../../check/values.js';
 import type { ProgressDocument, RoadmapDocument } from '../../types/generated/index.js';
 import { joinMd, md, opt, type Md } from '../markdown.js';
+import type { Messages } from '../i18n.js';
 import { baseView, municipalityName, roadmapHeading, sourceLines, texts, type BaseView, type ViewContext } from './context.js';
 import { calendarView, type CalendarView } from './calendar.js';
 import { latestInstitutionalisation, planPlace, planPlaceMd } from './plan-link.js';
@@ -194,8 +195,11 @@ function progressCard(ctx: ViewContext, r: RoadmapDocument): ProgressCard {
             ? joinMd(
                 [
                   m.text(`label.progress_institutionalisation.${institutionalisation.link.status}`),
-                  ...(planPlaceMd(institutionalisation.link) ? [m.text('phrase.in_parentheses', { text: planPlaceMd(institutionalisation.link)! })] : []),
-                  ...(institutionalisation.period !== current.period ? [m.text('phrase.in_parentheses', { text: m.text('phrase.as_of_report', { period: m.token(institutionalisation.period) }) })] : []),
+                  // Where, and as of which report when an earlier one: one parenthesis, "(PAI 2026; as of the 2025-H2 report)".
+                  ...parenthesised(m, [
+                    ...(planPlaceMd(institutionalisation.link) ? [planPlaceMd(institutionalisation.link)!] : []),
+                    ...(institutionalisation.period !== current.period ? [m.text('phrase.as_of_report', { period: m.token(institutionalisation.period) })] : []),
+                  ]),
                 ],
                 ' ',
               )
@@ -270,4 +274,9 @@ export function progressView(ctx: ViewContext): ProgressView {
     roadmaps: roadmaps.map((r) => progressCard(ctx, r)),
     calendar: calendarView(ctx),
   };
+}
+
+/** The parts in one parenthesis, set apart by the language's semicolon; nothing for no parts. */
+function parenthesised(m: Messages, parts: readonly Md[]): Md[] {
+  return parts.length === 0 ? [] : [m.text('phrase.in_parentheses', { text: m.semicolons(parts) })];
 }
