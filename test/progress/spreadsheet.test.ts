@@ -32,6 +32,19 @@ async function exportTemplate(root: string, file = 'progress.xlsx', extra: Recor
 }
 
 /** Opens a workbook, lets `edit` change cells by column key, saves it as a spreadsheet would. */
+/**
+ * Writes `text` as the report, exports the period's template and imports it back as it is: the
+ * report must be left byte for byte. The run's output, for what it says.
+ */
+async function reimportUnchanged(root: string, report: string, text: string, period = '2026-H1'): Promise<ReturnType<typeof captureIO>> {
+  writeFileSync(join(root, report), text);
+  await exportTemplate(root, 'progress.xlsx', { period });
+  const out = captureIO(root);
+  expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
+  expect(readFileSync(join(root, report), 'utf8')).toBe(text);
+  return out;
+}
+
 async function fill(path: string, edit: (cell: (sheet: string, row: number, key: string) => ExcelJS.Cell) => void, out = path): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
@@ -280,12 +293,8 @@ describe('the round trip', () => {
     const root = workspace();
     const report = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml';
     const before = readFileSync(join(root, report), 'utf8').replace('    actual: 780\n', '    actual: 780   # counted from the desk register\n');
-    writeFileSync(join(root, report), before);
-    await exportTemplate(root, 'progress.xlsx', { period: '2026-H1' });
-    const out = captureIO(root);
     // No --force needed: nothing would be changed.
-    expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
-    expect(readFileSync(join(root, report), 'utf8')).toBe(before);
+    const out = await reimportUnchanged(root, report, before);
     expect(out.err).toContain(`lamd: unchanged ${report}: it already holds the workbook’s values`);
     expect(out.err).not.toContain('wrote');
   });
@@ -297,11 +306,7 @@ describe('the round trip', () => {
     // The later report records the same budget line with a status and date of its own.
     writeFileSync(join(root, later), readFileSync(join(root, later), 'utf8').replace('section: Mission 12, budget_programme: Programme 04 }', 'section: Mission 12, budget_programme: Programme 04, status: adopted, date: 2026-03-01 }'));
     expect(lamd(['validate', '--today', TODAY], { cwd: root }).status).toBe(0);
-    const before = readFileSync(join(root, report), 'utf8');
-    await exportTemplate(root, 'progress.xlsx', { period: '2025-H2' });
-    const out = captureIO(root);
-    expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
-    expect(readFileSync(join(root, report), 'utf8')).toBe(before);
+    await reimportUnchanged(root, report, readFileSync(join(root, report), 'utf8'), '2025-H2');
   });
 
   it('re-imported unchanged, keeps in words a plan reference this report gives in words, though another period gives it with fields', async () => {
@@ -309,21 +314,14 @@ describe('the round trip', () => {
     const report = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml';
     const before = readFileSync(join(root, report), 'utf8').replace('plan: { instrument: DUP 2025-2027, type: programming-document, section: Mission 01, budget_programme: Programme 10 }', 'plan_reference: "DUP 2025-2027, Mission 01, Programme 10"');
     expect(before).toContain('plan_reference: "DUP 2025-2027, Mission 01');
-    writeFileSync(join(root, report), before);
-    await exportTemplate(root, 'progress.xlsx', { period: '2026-H1' });
-    expect(await runImport(captureIO(root), {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
-    expect(readFileSync(join(root, report), 'utf8')).toBe(before);
+    await reimportUnchanged(root, report, before);
   });
 
   it('leaves unchanged a report whose budget gives a plan but no amounts, though the template fills in the costing’s currency', async () => {
     const root = workspace();
     const report = 'municipalities/valmare/progress/valmare-inclusive-services-2026-H1.yaml';
     const before = readFileSync(join(root, report), 'utf8').replace('budget: { currency: EUR, allocated: 40000, committed: 35000, spent: 26000, plan:', 'budget: { plan:');
-    writeFileSync(join(root, report), before);
-    await exportTemplate(root, 'progress.xlsx', { period: '2026-H1' });
-    const out = captureIO(root);
-    expect(await runImport(out, {}, 'progress', 'progress.xlsx', { today: TODAY })).toBe(0);
-    expect(readFileSync(join(root, report), 'utf8')).toBe(before);
+    await reimportUnchanged(root, report, before);
   });
 
   it('writes a note with a Word line break and other controls over a single-quoted one so that the report still reads', async () => {
