@@ -5,8 +5,12 @@ import stringWidth from 'string-width';
 
 /** Columns a terminal gives a text (ambiguous-width characters count as one, as most terminals show them). */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  // Printable ASCII is one column a character: most of what lamd lays out, and string-width segments
+  // graphemes and tests emoji for every character (it was the pretty format's costliest step).
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Bidirectional controls reorder what a terminal shows ("Trojan Source"); lamd names them instead. */
 const BIDI_CONTROLS = new Set([0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069]);

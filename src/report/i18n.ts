@@ -92,7 +92,7 @@ function parseCatalogue(text: string, file: string): Map<string, string> {
 }
 
 /** lamd's own catalogue for a language (undefined when lamd ships none). */
-export function shippedCatalogue(sources: TemplateSources, lang: string): Map<string, string> | undefined {
+export function shippedCatalogue(sources: TemplateSources, lang: string): Catalogue | undefined {
   const path = join(sources.shippedDir, 'i18n', `${lang}.json`);
   let text: string;
   try {
@@ -100,8 +100,18 @@ export function shippedCatalogue(sources: TemplateSources, lang: string): Map<st
   } catch {
     return undefined;
   }
-  return parseCatalogue(text, path);
+  // Parsed once per text: lamd report all renders a report per municipality, each in the same languages.
+  const known = shippedParsed.get(path);
+  if (known?.text === text) return known.catalogue;
+  const catalogue = parseCatalogue(text, path);
+  shippedParsed.set(path, { text, catalogue });
+  return catalogue;
 }
+
+const shippedParsed = new Map<string, { text: string; catalogue: Catalogue }>();
+
+/** The last catalogue merged for each folder and language, and what it was merged from. */
+const merged = new Map<string, { english: Catalogue; layer: Catalogue | undefined; override: string | undefined; catalogue: Catalogue }>();
 
 /**
  * The catalogue for `lang`: English underneath, then lamd's catalogue for the language, then the
@@ -111,19 +121,23 @@ export function shippedCatalogue(sources: TemplateSources, lang: string): Map<st
 export function loadCatalogue(sources: TemplateSources, lang: string, used?: string[]): Catalogue {
   const english = shippedCatalogue(sources, 'en');
   if (!english) throw new Error(`lamd's English report catalogue is missing from ${sources.shippedDir}; reinstall lamd.`);
-  const merged = new Map(english);
-  const layers = [shippedCatalogue(sources, lang)];
+  const layer = shippedCatalogue(sources, lang);
   const override = readTemplateFile(sources, `i18n/${lang}.json`, 'override');
-  if (override) {
-    layers.push(parseCatalogue(override.text, override.display));
-    used?.push(override.display);
+  if (override) used?.push(override.display);
+  // The same inputs give the same catalogue object, so that what is derived from it (Messages.tree) is
+  // made once, not once per municipality's report.
+  const key = `${sources.shippedDir}\0${lang}`;
+  const last = merged.get(key);
+  if (last && last.english === english && last.layer === layer && last.override === override?.text) return last.catalogue;
+  const catalogue = new Map(english);
+  const overrideLayer = override ? parseCatalogue(override.text, override.display) : undefined;
+  for (const each of [layer, overrideLayer]) {
+    if (!each) continue;
+    for (const [name, value] of each) if (english.has(name)) catalogue.set(name, value);
   }
-  for (const layer of layers) {
-    if (!layer) continue;
-    for (const [key, value] of layer) if (english.has(key)) merged.set(key, value);
-  }
-  if (override) checkOverride(override.display, parseCatalogue(override.text, override.display), english);
-  return merged;
+  if (override) checkOverride(override.display, overrideLayer!, english);
+  merged.set(key, { english, layer, override: override?.text, catalogue });
+  return catalogue;
 }
 
 /**
@@ -320,6 +334,15 @@ export class Messages {
 
   /** The catalogue as nested objects of escaped texts, for templates: `{{t.heading.network}}`. */
   tree(): Record<string, unknown> {
+    // Every message formatted: made once per catalogue and language, and frozen, as views share it.
+    const trees = catalogueTrees.get(this.catalogue) ?? new Map<string, Record<string, unknown>>();
+    catalogueTrees.set(this.catalogue, trees);
+    let tree = trees.get(this.lang);
+    if (!tree) trees.set(this.lang, (tree = deepFreeze(this.formatTree())));
+    return tree;
+  }
+
+  private formatTree(): Record<string, unknown> {
     const root: Record<string, unknown> = {};
     for (const key of this.catalogue.keys()) {
       const parts = key.split('.');
@@ -342,6 +365,13 @@ export class Messages {
       return md(this.raw(key));
     }
   }
+}
+
+const catalogueTrees = new WeakMap<Catalogue, Map<string, Record<string, unknown>>>();
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const item of Object.values(value)) if (item !== null && typeof item === 'object') deepFreeze(item as object);
+  return Object.freeze(value);
 }
 
 /** An escaped value given to a message: kept apart from the message's own text, which `text` escapes. */

@@ -1,13 +1,13 @@
 // A real npm registry on loopback for the end-to-end test of the workspace workflow: Verdaccio
 // (from npm), started on 127.0.0.1 with a free port and its own storage and configuration in a
-// temporary folder. lamd is published there and nowhere else; every other package is fetched from
-// the public registry through it. Every wait is bounded: a registry that does not start, or refuses,
-// fails the test with what it said.
+// temporary folder. lamd is published there and nowhere else. Its dependencies are served as the
+// package lock pins them (see seedFromLockfile), and anything else from the public registry through
+// it. Every wait is bounded: a registry that does not start, or refuses, fails the test with what it said.
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -73,11 +73,87 @@ export interface Registry {
   stop: () => Promise<void>;
 }
 
-/** Starts Verdaccio in `dir`; resolves once it answers /-/ping, or rejects after `timeout` ms. */
-export async function startRegistry(dir: string, packageName: string, timeout = 30_000): Promise<Registry> {
+/** What a package-lock.json (lockfileVersion 2 or 3) says of one installed package. */
+interface LockedPackage {
+  name?: string;
+  version?: string;
+  resolved?: string;
+  integrity?: string;
+  dev?: boolean;
+  link?: boolean;
+  license?: string;
+  bin?: Record<string, string>;
+  engines?: Record<string, string>;
+  os?: string[];
+  cpu?: string[];
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  hasInstallScript?: boolean;
+  deprecated?: string;
+}
+
+/**
+ * Writes into Verdaccio's storage the metadata of every package `lockfile` installs outside
+ * development: the versions it pins, as fetched from the public registry a moment ago. Verdaccio then
+ * answers npm from its storage instead of fetching each package's whole history (35 MB of JSON for
+ * lamd's 270 dependencies: most of this test's time, and all of its use of the network). The tarballs
+ * keep their public addresses: npm takes them from its cache by their integrity (`npm ci` put them
+ * there), and Verdaccio fetches any it lacks from the public registry. So the install resolves lamd's
+ * version ranges against the versions lamd is tested with, as a fresh install would on the day the
+ * lock was written.
+ */
+export function seedFromLockfile(storage: string, lockfile: string): number {
+  const { packages } = JSON.parse(readFileSync(lockfile, 'utf8')) as { packages: Record<string, LockedPackage> };
+  const documents = new Map<string, { versions: Record<string, object>; distfiles: Record<string, object> }>();
+  for (const [path, locked] of Object.entries(packages)) {
+    const at = path.lastIndexOf('node_modules/');
+    if (at === -1 || locked.dev || locked.link || !locked.version || !locked.integrity) continue;
+    const name = locked.name ?? path.slice(at + 'node_modules/'.length);
+    // A lock written with omit-lockfile-registry-resolved names no address: the public registry's is known.
+    const resolved = locked.resolved ?? `https://registry.npmjs.org/${name}/-/${name.split('/').at(-1)}-${locked.version}.tgz`;
+    const document = documents.get(name) ?? { versions: {}, distfiles: {} };
+    documents.set(name, document);
+    const { version, resolved: _resolved, integrity, dev: _dev, link: _link, name: _name, ...manifest } = locked;
+    document.versions[version] = { name, version, ...manifest, _id: `${name}@${version}`, dist: { tarball: resolved, integrity } };
+    document.distfiles[basename(new URL(resolved).pathname)] = { url: resolved, registry: 'npmjs' };
+  }
+  const fetched = Date.now();
+  for (const [name, { versions, distfiles }] of documents) {
+    const latest = Object.keys(versions).sort(compareVersions).at(-1)!;
+    mkdirSync(join(storage, name), { recursive: true });
+    const document = { name, _id: name, versions, 'dist-tags': { latest }, time: {}, _uplinks: { npmjs: { fetched } }, _distfiles: distfiles, _attachments: {}, _rev: '1-0', readme: '' };
+    writeFileSync(join(storage, name, 'package.json'), JSON.stringify(document));
+  }
+  return documents.size;
+}
+
+/** Release versions in order (x.y.z, then a pre-release before its release); enough for a lock's pins. */
+function compareVersions(a: string, b: string): number {
+  const parse = (v: string) => {
+    const [core = '', pre] = v.split(/-(.*)/s);
+    return { parts: core.split('.').map(Number), pre };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  for (let i = 0; i < 3; i++) if (x.parts[i] !== y.parts[i]) return (x.parts[i] ?? 0) - (y.parts[i] ?? 0);
+  if (x.pre === y.pre) return 0;
+  if (x.pre === undefined) return 1;
+  if (y.pre === undefined) return -1;
+  return x.pre < y.pre ? -1 : 1;
+}
+
+/**
+ * Starts Verdaccio in `dir`; resolves once it answers /-/ping, or rejects after `timeout` ms.
+ * `lockfile`: a package-lock.json whose pinned packages the registry serves without the network.
+ */
+export async function startRegistry(dir: string, packageName: string, options: { lockfile?: string; timeout?: number } = {}): Promise<Registry> {
+  const timeout = options.timeout ?? 30_000;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
   mkdirSync(join(dir, 'storage'), { recursive: true });
+  if (options.lockfile) seedFromLockfile(join(dir, 'storage'), options.lockfile);
   const config = join(dir, 'config.yaml');
   // lamd is served only from this registry's own storage (no proxy): the name on the public
   // registry may belong to someone else, which is what this test must never install.
@@ -94,6 +170,8 @@ export async function startRegistry(dir: string, packageName: string, timeout = 
       '    url: https://registry.npmjs.org/',
       '    timeout: 30s',
       '    max_fails: 2',
+      // The seeded metadata counts as fetched; without this, Verdaccio asks again after 2 minutes.
+      '    maxage: 1d',
       'packages:',
       `  ${JSON.stringify(packageName)}:`,
       '    access: $all',

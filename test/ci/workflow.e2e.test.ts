@@ -1,8 +1,8 @@
 // The workspace workflow, end to end, as a new user's first push runs it: lamd packed from a clean
 // copy of the repository (prepack builds it), published to a real npm registry on loopback
-// (Verdaccio), a workspace scaffolded with `--lamd-package` naming that release, and the generated
-// workflow's `run:` steps executed verbatim, in order, in a clean copy of the workspace, against that
-// registry. Installing succeeds, validation annotates a broken road map, exit codes are as documented.
+// (Verdaccio, serving lamd's dependencies as package-lock.json pins them), a workspace scaffolded
+// with `--lamd-package` naming that release, and the generated workflow's `run:` steps executed
+// verbatim, in order, in a clean copy of the workspace, against that registry. Installing succeeds, validation annotates a broken road map, exit codes are as documented.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -74,7 +74,7 @@ function runnerEnv(registryUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.P
 beforeAll(async () => {
   work = tempDir({ until: 'file' });
   // The registry starts while lamd is packed (a separate process: the two overlap).
-  const starting = timed('start Verdaccio (alongside the pack)', () => startRegistry(join(work, 'registry'), pkg.name));
+  const starting = timed('start Verdaccio (alongside the pack)', () => startRegistry(join(work, 'registry'), pkg.name, { lockfile: join(REPO, 'package-lock.json') }));
   starting.catch(() => undefined);
   // 1. A clean clone: only the files git tracks (and new ones not ignored), no dist/; the
   //    dependencies are this checkout's, linked rather than installed again.

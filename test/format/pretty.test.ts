@@ -179,6 +179,10 @@ describe('code frames', () => {
 
   it('measures characters as a terminal does', () => {
     expect(['a', 'é', 'ب', '東', '🚀', '\u0301', '\u200d', 'e\u0301', '👩‍👩‍👧'].map(displayWidth)).toEqual([1, 1, 1, 2, 2, 0, 0, 1, 2]);
+    // Printable ASCII (measured without string-width) is a column a character; a colour code is none.
+    const ascii = Array.from({ length: 0x5f }, (_, i) => String.fromCharCode(0x20 + i)).join('');
+    expect(displayWidth(ascii)).toBe(ascii.length);
+    expect(displayWidth('\u001b[31mred\u001b[39m')).toBe(3);
   });
 
   it('puts the marker under a character after a family emoji and a letter with its accent', () => {
