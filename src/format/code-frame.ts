@@ -97,6 +97,8 @@ interface Layout {
 
 let graphemes: Intl.Segmenter | undefined;
 
+const ASCII_LINE = /^[\t\x20-\x7e]*$/;
+
 function layout(line: string): Layout {
   const cells: Cell[] = [];
   // Diagnostic columns count UTF-16 code units; a character (a grapheme: a letter with its marks, an
@@ -104,7 +106,9 @@ function layout(line: string): Layout {
   const colOfUnit: number[] = new Array<number>(line.length + 1);
   let col = 0;
   graphemes ??= new Intl.Segmenter();
-  for (const { segment, index } of graphemes.segment(line)) {
+  // Printable ASCII and tabs, most lines of most documents: a character each, no segmenting needed.
+  const segments = ASCII_LINE.test(line) ? Array.from(line, (segment, index) => ({ segment, index })) : graphemes.segment(line);
+  for (const { segment, index } of segments) {
     for (let i = 0; i < segment.length; i++) colOfUnit[index + i] = col;
     const cell = display(segment, col);
     cells.push({ text: cell.text, col, width: cell.width });

@@ -1,7 +1,7 @@
 // `--format docx` read back by what consumes it: the WordprocessingML that Word reads (heading styles
 // with outline levels, header rows that repeat, right-to-left paragraphs and tables, the language and
 // title in the properties, logos and page fields in the footer), and LibreOffice headless, which
-// converts every report to PDF in one run (a few seconds, once for the whole file) and whose PDF
+// converts the reports to PDF in one run (a few seconds, once for the whole file) and whose PDF
 // outline must list the report's headings.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +42,12 @@ interface Made {
 let dir: string;
 const made: Made[] = [];
 let converted: ReturnType<typeof spawnSync>;
+/**
+ * The documents LibreOffice converts: the bound programme holds every phase's report (so every
+ * phase's headings reach the outline), beside one report on its own and one right to left. Each phase
+ * again on its own would double LibreOffice's work and check nothing more.
+ */
+const CONVERTED = ['all.en', 'roadmap.en', 'roadmap.ar'];
 
 const xml = (doc: Made, part: string) => doc.zip.file(part)!.async('string');
 const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
@@ -90,7 +96,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'all.en.docx'), docx.bytes);
   made.push({ name: 'all.en', report: bound, zip: await JSZip.loadAsync(docx.bytes), notes: docx.notes });
   mkdirSync(join(dir, 'pdf'));
-  converted = spawnSync(SOFFICE, ['--headless', `-env:UserInstallation=file://${dir}/.lo-profile`, '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...made.map((m) => join(dir, `${m.name}.docx`))], {
+  converted = spawnSync(SOFFICE, ['--headless', `-env:UserInstallation=file://${dir}/.lo-profile`, '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...CONVERTED.map((name) => join(dir, `${name}.docx`))], {
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -183,7 +189,9 @@ describe('lamd report --format docx', () => {
   it('converts with LibreOffice headless without error, A4, its headings in the PDF outline', () => {
     expect(converted.error, String(converted.error)).toBeUndefined();
     expect(converted.status, String(converted.stderr)).toBe(0);
-    for (const doc of made) {
+    const checked = made.filter((m) => CONVERTED.includes(m.name));
+    expect(checked.map((m) => m.name).sort()).toEqual([...CONVERTED].sort());
+    for (const doc of checked) {
       const pdf = join(dir, 'pdf', `${doc.name}.pdf`);
       expect(existsSync(pdf), `${doc.name}: ${String(converted.stdout)}${String(converted.stderr)}`).toBe(true);
       expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/^Page size:.*\(A4\)$/m);
