@@ -36,16 +36,18 @@ describe('walkStrings', () => {
     // The walk skips contact data in them (string-walk.ts): every shape the schema takes, checked.
     const pad = (n: number, width: number) => String(n).padStart(width, '0');
     let shapes = 0;
+    const readAsContactData: string[] = [];
     for (let year = 0; year <= 9999; year += 1) {
       const values = [pad(year, 4)];
       if (year % 97 === 0) for (let month = 0; month <= 13; month++) values.push(`${pad(year, 4)}-${pad(month, 2)}`, ...Array.from({ length: 33 }, (_, day) => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`));
       for (const value of values) {
         if (!schemaDateShape(value)) continue;
         shapes++;
-        expect(contactDataIn(value), value).toBeUndefined();
+        if (contactDataIn(value) !== undefined) readAsContactData.push(value);
       }
     }
     expect(shapes).toBeGreaterThan(40_000);
+    expect(readAsContactData).toEqual([]);
     // Not in a date's shape: read as any other text.
     const found = walkStrings([doc('c.yaml', { kind: 'roadmap', start: '+39 02 1234 5678' })]);
     expect(found.contactData.map((f) => f.pointer)).toEqual(['/start']);
