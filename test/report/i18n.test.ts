@@ -180,6 +180,25 @@ describe('a workspace catalogue', () => {
     const fr = new Messages({ lang: 'fr', catalogue: loadCatalogue(templateSources(root), 'fr') });
     expect(fr.text('phrase.final_progress', { done: 1, total: 2, overdue: 0 })).toBe('1 faite sur 2');
   });
+
+  it('is made once while its files say the same (a report per municipality shares it), and again when the override changes', () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'templates/reports/i18n'), { recursive: true });
+    const file = join(root, 'templates/reports/i18n/it.json');
+    writeFileSync(file, JSON.stringify({ heading: { network: 'La rete' } }));
+    const first = loadCatalogue(templateSources(root), 'it');
+    expect(loadCatalogue(templateSources(root), 'it')).toBe(first);
+    const tree = new Messages({ lang: 'it', catalogue: first }).tree();
+    expect(new Messages({ lang: 'it', catalogue: first }).tree()).toBe(tree);
+    expect(Object.isFrozen((tree as { heading: object }).heading)).toBe(true);
+    writeFileSync(file, JSON.stringify({ heading: { network: 'Il network' } }));
+    const changed = loadCatalogue(templateSources(root), 'it');
+    expect(changed).not.toBe(first);
+    expect(changed.get('heading.network')).toBe('Il network');
+    expect((new Messages({ lang: 'it', catalogue: changed }).tree() as { heading: { network: string } }).heading.network).toBe('Il network');
+    // Without the override, lamd's own Italian again.
+    expect(loadCatalogue(templateSources(undefined), 'it').get('heading.network')).toBe(readReportCatalogue('it').get('heading.network'));
+  });
 });
 
 describe('Messages', () => {
