@@ -86,6 +86,7 @@ interface LockedPackage {
   engines?: Record<string, string>;
   os?: string[];
   cpu?: string[];
+  libc?: string[];
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
@@ -96,15 +97,18 @@ interface LockedPackage {
 
 /**
  * Writes into Verdaccio's storage the metadata of every package `lockfile` installs outside
- * development: the versions it pins, as fetched from the public registry a moment ago. Verdaccio then
- * answers npm from its storage instead of fetching each package's whole history (35 MB of JSON for
- * lamd's 270 dependencies: most of this test's time, and all of its use of the network). The tarballs
- * keep their public addresses: npm takes them from its cache by their integrity (`npm ci` put them
- * there), and Verdaccio fetches any it lacks from the public registry. So the install resolves lamd's
- * version ranges against the versions lamd is tested with, as a fresh install would on the day the
- * lock was written.
+ * development, holding only the versions it pins, marked as fetched from the public registry just now.
+ * Verdaccio then answers npm from its storage instead of fetching each package's whole history (35 MB
+ * of JSON for lamd's 270 dependencies: most of this test's time, and all of its use of the network).
+ * The tarballs keep their public addresses: npm takes them from its cache by their integrity (`npm ci`
+ * put them there), and Verdaccio fetches any it lacks from the public registry.
+ *
+ * So the install resolves lamd's version ranges against the versions lamd is tested with, as a fresh
+ * install did on the day the lock was written: a dependency's broken new release, or a pinned one
+ * since unpublished, would not show here. LAMD_TEST_REGISTRY=public leaves the storage empty, for a
+ * run against the public registry as it is today (before a release).
  */
-export function seedFromLockfile(storage: string, lockfile: string): number {
+export function seedFromLockfile(storage: string, lockfile: string): void {
   const { packages } = JSON.parse(readFileSync(lockfile, 'utf8')) as { packages: Record<string, LockedPackage> };
   const documents = new Map<string, { versions: Record<string, object>; distfiles: Record<string, object> }>();
   for (const [path, locked] of Object.entries(packages)) {
@@ -115,8 +119,8 @@ export function seedFromLockfile(storage: string, lockfile: string): number {
     const resolved = locked.resolved ?? `https://registry.npmjs.org/${name}/-/${name.split('/').at(-1)}-${locked.version}.tgz`;
     const document = documents.get(name) ?? { versions: {}, distfiles: {} };
     documents.set(name, document);
-    const { version, resolved: _resolved, integrity, dev: _dev, link: _link, name: _name, ...manifest } = locked;
-    document.versions[version] = { name, version, ...manifest, _id: `${name}@${version}`, dist: { tarball: resolved, integrity } };
+    const manifest = Object.fromEntries(MANIFEST_FIELDS.filter((field) => locked[field] !== undefined).map((field) => [field, locked[field]]));
+    document.versions[locked.version] = { name, version: locked.version, ...manifest, _id: `${name}@${locked.version}`, dist: { tarball: resolved, integrity: locked.integrity } };
     document.distfiles[basename(new URL(resolved).pathname)] = { url: resolved, registry: 'npmjs' };
   }
   const fetched = Date.now();
@@ -126,8 +130,10 @@ export function seedFromLockfile(storage: string, lockfile: string): number {
     const document = { name, _id: name, versions, 'dist-tags': { latest }, time: {}, _uplinks: { npmjs: { fetched } }, _distfiles: distfiles, _attachments: {}, _rev: '1-0', readme: '' };
     writeFileSync(join(storage, name, 'package.json'), JSON.stringify(document));
   }
-  return documents.size;
 }
+
+/** What a lock says of a package that npm reads from a registry's manifest of a version. */
+const MANIFEST_FIELDS = ['license', 'bin', 'engines', 'os', 'cpu', 'libc', 'dependencies', 'optionalDependencies', 'peerDependencies', 'peerDependenciesMeta', 'hasInstallScript', 'deprecated'] as const;
 
 /** Release versions in order (x.y.z, then a pre-release before its release); enough for a lock's pins. */
 function compareVersions(a: string, b: string): number {
@@ -153,7 +159,7 @@ export async function startRegistry(dir: string, packageName: string, options: {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
   mkdirSync(join(dir, 'storage'), { recursive: true });
-  if (options.lockfile) seedFromLockfile(join(dir, 'storage'), options.lockfile);
+  if (options.lockfile && process.env.LAMD_TEST_REGISTRY !== 'public') seedFromLockfile(join(dir, 'storage'), options.lockfile);
   const config = join(dir, 'config.yaml');
   // lamd is served only from this registry's own storage (no proxy): the name on the public
   // registry may belong to someone else, which is what this test must never install.

@@ -1,8 +1,10 @@
 // The workspace workflow, end to end, as a new user's first push runs it: lamd packed from a clean
 // copy of the repository (prepack builds it), published to a real npm registry on loopback
-// (Verdaccio, serving lamd's dependencies as package-lock.json pins them), a workspace scaffolded
-// with `--lamd-package` naming that release, and the generated workflow's `run:` steps executed
-// verbatim, in order, in a clean copy of the workspace, against that registry. Installing succeeds, validation annotates a broken road map, exit codes are as documented.
+// (Verdaccio, serving lamd's dependencies at the versions package-lock.json pins: see
+// seedFromLockfile), a workspace scaffolded with `--lamd-package` naming that release, and the
+// generated workflow's `run:` steps executed verbatim, in order, in a clean copy of the workspace,
+// against that registry. Installing succeeds, validation annotates a broken road map, exit codes are
+// as documented.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';

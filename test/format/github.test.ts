@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { annotation, escapeData, escapeProperty, formatGithub, githubStepSummary, STEP_SUMMARY_ROWS } from '../../src/format/github.js';
 import { CLEAN, MANY, ODD, ODD_MESSAGE, ONE, ROADMAP, TOOL, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
 import { toolLine } from '../../src/format/describe-run.js';
-import { GITHUB_ANNOTATION } from '../helpers/outputs.js';
+import { GITHUB_ANNOTATION, unescapeMarkup } from '../helpers/outputs.js';
 
 /** The versions line every output ends with. */
 const VERSIONS = toolLine(TOOL);
@@ -154,7 +154,7 @@ describe('github step summary', () => {
     const cellHtml = [...row.matchAll(/<td>([\s\S]*?)<\/td>/g)].at(-1)?.[1];
     // The only tags left are the spans that keep `@` from starting an e-mail link.
     expect(cellHtml!.replace(/<\/?span>/g, '')).not.toMatch(/<[a-z/]/i);
-    const shown = cellHtml!.replace(/<\/?span>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const shown = unescapeMarkup(cellHtml!.replace(/<\/?span>/g, ''));
     expect(shown).toBe(message);
     expect(html).not.toMatch(/<a |<img|<b>|<strong>|<code>|<del>/);
   });

@@ -27,3 +27,8 @@ export function sarif(output: string): any {
 
 /** One GitHub Actions annotation: `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=…::message`. */
 export const GITHUB_ANNOTATION = /^::(error|warning|notice) file=[^,:\r\n]+(,line=\d+,endLine=\d+,col=\d+,endColumn=\d+)?,title=[^,:\r\n]+::[^\r\n]+$/;
+
+/** Text of HTML or XML with its five escapes undone (`&amp;` last, so `&amp;lt;` stays `&lt;`). */
+export function unescapeMarkup(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+}

@@ -14,6 +14,7 @@ import { UsageError } from '../../src/errors.js';
 import { INDICATOR_KEYS, ACTION_KEYS } from '../../src/export/progress-template.js';
 import { checkZip, parseCsv } from '../../src/import/workbook.js';
 import { captureIO, lamd, REPO, tempDir } from '../helpers/lamd.js';
+import { unescapeMarkup } from '../helpers/outputs.js';
 
 const EXAMPLE = join(REPO, 'examples/illustrative-monitoring');
 const TODAY = '2027-01-20';
@@ -497,10 +498,11 @@ function shownRows(fods: string, sheet: string): string[][] {
   const table = new RegExp(`<table:table table:name="${sheet}"[^>]*>([\\s\\S]*?)</table:table>`).exec(fods);
   if (!table) throw new Error(`no sheet ${sheet}`);
   const text = (xml: string) =>
-    [...xml.matchAll(/<text:p\b[^>]*>([\s\S]*?)<\/text:p>/g)]
-      .map((p) => p[1]!.replace(/<text:s(?: text:c="(\d+)")?\/>/g, (_, n?: string) => ' '.repeat(Number(n ?? 1))).replace(/<[^>]+>/g, ''))
-      .join('\n')
-      .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    unescapeMarkup(
+      [...xml.matchAll(/<text:p\b[^>]*>([\s\S]*?)<\/text:p>/g)]
+        .map((p) => p[1]!.replace(/<text:s(?: text:c="(\d+)")?\/>/g, (_, n?: string) => ' '.repeat(Number(n ?? 1))).replace(/<[^>]+>/g, ''))
+        .join('\n'),
+    );
   const repeat = (attributes: string, name: string) => Number(new RegExp(`table:number-${name}-repeated="(\\d+)"`).exec(attributes)?.[1] ?? 1);
   const rows: string[][] = [];
   for (const row of table[1]!.matchAll(/<table:table-row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-row>)/g)) {
@@ -538,7 +540,9 @@ describe('LibreOffice', () => {
     // What LibreOffice shows in each cell (its flat ODS keeps the text of every cell as displayed).
     const matrix = readFileSync(join(root, 'fods/matrix.fods'), 'utf8');
     const progress = readFileSync(join(root, 'fods/progress.fods'), 'utf8');
-    expect(shownRows(matrix, 'Results matrix')[1]!.join(',')).toMatch(/^Valmare,Servizi comunali accessibili a tutti,.*,780,2026-06-30,2026-H1,65(?:\.0)?%,On track(?:,|$)/);
+    expect(shownRows(matrix, 'Results matrix')[1]!.join(',')).toMatch(/^Valmare,Servizi comunali accessibili a tutti,.*,780,2026-06-30,2026-H1,65\.0%,On track(?:,|$)/);
+    // A percentage LibreOffice computes with, not a text: the cell's value is the fraction.
+    expect(matrix).toMatch(/<table:table-cell [^>]*office:value-type="percentage" [^>]*office:value="0\.65"/);
     expect(shownRows(progress, 'Indicators')[0]).toEqual(INDICATOR_KEYS);
     expect(shownRows(progress, 'Actions')[0]).toEqual(ACTION_KEYS);
     // LibreOffice opens them with their filters on (a database range with filter buttons per sheet).

@@ -19,6 +19,7 @@ import { chromiumRasterizer, rasterizer } from '../../src/report/raster.js';
 import { lamd } from '../helpers/lamd.js';
 import { INJECTION, LAS_PILOT, loadValid, render } from './helpers.js';
 import { render as renderText, type Text } from '../../src/i18n/messages.js';
+import { unescapeMarkup } from '../helpers/outputs.js';
 
 const SOFFICE = process.env.LAMD_SOFFICE ?? 'soffice';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -44,19 +45,19 @@ const made: Made[] = [];
 let converted: ReturnType<typeof spawnSync>;
 /**
  * The documents LibreOffice converts: the bound programme holds every phase's report (so every
- * phase's headings reach the outline), beside one report on its own and one right to left. Each phase
- * again on its own would double LibreOffice's work and check nothing more.
+ * phase's headings reach the outline), beside one report on its own (binding demotes headings and
+ * merges each phase's opening into one cover: the road map shows them undemoted) and one right to
+ * left. Each phase again on its own would double LibreOffice's work for little more.
  */
 const CONVERTED = ['all.en', 'roadmap.en', 'roadmap.ar'];
 
 const xml = (doc: Made, part: string) => doc.zip.file(part)!.async('string');
-const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
 /** Each paragraph of a part: its style and its text. */
 function paragraphs(part: string): { style?: string; text: string; xml: string }[] {
   return [...part.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)].map((p) => ({
     ...(/<w:pStyle w:val="([^"]+)"/.exec(p[1]!) ? { style: /<w:pStyle w:val="([^"]+)"/.exec(p[1]!)![1]! } : {}),
-    text: unescapeXml([...p[1]!.matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).replace(/\u200e/g, ''),
+    text: unescapeMarkup([...p[1]!.matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).replace(/\u200e/g, ''),
     xml: p[1]!,
   }));
 }
@@ -157,7 +158,7 @@ describe('lamd report --format docx', () => {
     expect(roadmap.report.timelines.length).toBeGreaterThan(0);
     const document = await xml(roadmap, 'word/document.xml');
     expect(document.includes('gantt'), 'Mermaid code in the document').toBe(false);
-    const pictures = [...document.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((d) => unescapeXml(d[1]!));
+    const pictures = [...document.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((d) => unescapeMarkup(d[1]!));
     for (const timeline of roadmap.report.timelines) expect(pictures).toContain(`Timeline of ${timeline.title}`);
     expect(roadmap.notes).toEqual([]);
   });

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_PHASES, reportToHtml } from '../../src/report/index.js';
 import { expectTablesIntact, INJECTION, loadValid, markdownTables, render, type LoadedWorkspace } from './helpers.js';
+import { unescapeMarkup } from '../helpers/outputs.js';
 
 let ws: LoadedWorkspace;
 beforeAll(async () => {
@@ -12,14 +13,7 @@ beforeAll(async () => {
 
 /** The text a reader sees in an HTML fragment: tags dropped, entities decoded. */
 function visibleText(html: string): string {
-  return html
-    .replace(/<style>[\s\S]*?<\/style>/g, '')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+  return unescapeMarkup(html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
 }
 
 describe('the injection workspace in Markdown', () => {

@@ -4,19 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from '../../src/report/html.js';
 import { escapeHtml, linkDestination, md, mdLink, mdParagraphs, mermaidText, opt } from '../../src/report/markdown.js';
 import { tableRows } from './helpers.js';
+import { unescapeMarkup } from '../helpers/outputs.js';
 
 /** What lamd's HTML step makes of `text` as a paragraph: the text a reader sees, tags removed. */
 function rendered(text: string): string {
   const page = markdownToHtml(text, { lang: 'en', dir: 'ltr', locale: 'en-GB', contents: 'Contents', timelines: [], svgLabels: () => ({}) as never });
   const html = page.slice(page.indexOf('<main id="report">') + '<main id="report">'.length, page.indexOf('</main>'));
-  return html
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .trim();
+  return unescapeMarkup(html.replace(/<[^>]+>/g, '')).trim();
 }
 
 describe('md', () => {
