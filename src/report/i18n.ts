@@ -135,7 +135,7 @@ export function loadCatalogue(sources: TemplateSources, lang: string, used?: str
     if (!each) continue;
     for (const [name, value] of each) if (english.has(name)) catalogue.set(name, value);
   }
-  if (override) checkOverride(override.display, overrideLayer!, english);
+  if (override && overrideLayer) checkOverride(override.display, overrideLayer, english);
   merged.set(key, { english, layer, override: override?.text, catalogue });
   return catalogue;
 }
@@ -335,8 +335,8 @@ export class Messages {
   /** The catalogue as nested objects of escaped texts, for templates: `{{t.heading.network}}`. */
   tree(): Record<string, unknown> {
     // Every message formatted: made once per catalogue and language, and frozen, as views share it.
-    const trees = catalogueTrees.get(this.catalogue) ?? new Map<string, Record<string, unknown>>();
-    catalogueTrees.set(this.catalogue, trees);
+    let trees = catalogueTrees.get(this.catalogue);
+    if (!trees) catalogueTrees.set(this.catalogue, (trees = new Map()));
     let tree = trees.get(this.lang);
     if (!tree) trees.set(this.lang, (tree = deepFreeze(this.formatTree())));
     return tree;
