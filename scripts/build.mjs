@@ -1,11 +1,13 @@
 // Builds lamd: compiles the JSON Schemas to standalone validators (so no schema is compiled at
 // start-up), then bundles the CLI with esbuild: two small entries (the process's, CommonJS, and the
 // parallel check's worker, an ES module), one CommonJS bundle of everything else, which they load
-// through V8's code cache (src/compile-cache.ts), and any-ascii's tables beside it, loaded on demand.
+// through V8's code cache (src/compile-cache.ts), and beside it the libraries only a few commands
+// need, a bundle each, loaded on demand. What the bundles hold from others is listed, with each
+// licence, in dist/THIRD-PARTY-NOTICES.txt.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileSchemas } from './compile-schemas.mjs';
 
@@ -26,16 +28,43 @@ const common = {
   legalComments: 'linked',
   // ASCII only (escapes for the rest), so the entries may read the bundle as latin-1, the fastest decoding.
   charset: 'ascii',
-  define: { __LAMD_VERSION__: JSON.stringify(pkg.version) },
+  // __LAMD_VENDORED__: the libraries below are in dist/vendor (src/vendored.ts).
+  define: { __LAMD_VERSION__: JSON.stringify(pkg.version), __LAMD_VENDORED__: 'true' },
+  metafile: true,
 };
 
-// Left in node_modules, required when a command needs them: a native module (its binary comes from npm
-// per platform), and the large libraries of a few commands (Word, Excel, country names, the `yaml`
-// package's syntax trees, init's prompts with their character sets, npm's package names), which would
-// otherwise make every run read a bundle twice the size. Only lamd's own dependencies (where npm puts
-// a dependency's dependency is not lamd's to know), and only CommonJS ones: Node 20 before 20.19
-// cannot require() an ES module (checked below).
-const EXTERNAL = ['@resvg/resvg-js', 'docx', 'exceljs', 'jszip', 'i18n-iso-countries', 'yaml', '@inquirer/prompts', 'npm-package-arg'];
+/**
+ * The libraries only a few commands need (Word, Excel, country names, the `yaml` package's syntax
+ * trees, init's prompts with their character sets, npm's package names, any-ascii's tables), each
+ * bundled on its own into dist/vendor/ and required the first time a command needs it: in the main
+ * bundle they would make every run read a bundle twice the size. Bundled rather than left in
+ * node_modules, so that installing lamd fetches lamd and its one native module instead of some 260
+ * packages (a hundred small polyfills came with exceljs alone), and so that Node 20 requires each as
+ * CommonJS whatever the library ships. Each entry makes the library's exports module.exports, as
+ * Node's own interop would (any-ascii's default export is the function itself).
+ */
+const VENDORED = {
+  'any-ascii': "module.exports = require('any-ascii').default;",
+  docx: "module.exports = require('docx');",
+  exceljs: "module.exports = require('exceljs');",
+  jszip: "module.exports = require('jszip');",
+  'i18n-iso-countries': "module.exports = require('i18n-iso-countries');",
+  yaml: "module.exports = require('yaml');",
+  '@inquirer/prompts': "module.exports = require('@inquirer/prompts');",
+  'npm-package-arg': "module.exports = require('npm-package-arg');",
+};
+/** A library's bundle, relative to dist/ (src/vendored.ts names it the same way). */
+const vendorFile = (name) => `./vendor/${name.replace('/', '+')}.cjs`;
+/** Left in node_modules: a native module, whose binary npm installs per platform. */
+const NATIVE = ['@resvg/resvg-js'];
+
+/** An import of a vendored library becomes a require() of its bundle. */
+const vendored = {
+  name: 'vendored',
+  setup(build) {
+    build.onResolve({ filter: /^[@a-z]/ }, (args) => (Object.hasOwn(VENDORED, args.path) ? { path: vendorFile(args.path), external: true } : undefined));
+  },
+};
 
 /** commander's node:child_process, loaded when it spawns (never, in lamd): see lazy-child-process.cjs. */
 const lazyChildProcessForCommander = {
@@ -45,42 +74,34 @@ const lazyChildProcessForCommander = {
   },
 };
 
-/**
- * any-ascii's tables (0.5 MB, a sixth of the bundle) in a file of their own beside it, required the first
- * time a name is transliterated (init, new, for a name not in Latin letters): every run reads the bundle
- * whole, ~1.4 ms a MB (read, decoded, compiled from its cache), and no other run needs them. An ES module
- * only, so not left in node_modules (see EXTERNAL).
- */
-const anyAsciiApart = {
-  name: 'any-ascii-apart',
-  setup(build) {
-    build.onResolve({ filter: /^any-ascii$/ }, () => ({ path: './any-ascii.cjs', external: true }));
-  },
-};
-await build({
-  ...common,
-  // The function itself as module.exports: the bundle's require takes it as the default export (as Node's own interop would).
-  stdin: { contents: "module.exports = require('any-ascii').default;", resolveDir: fileURLToPath(root), sourcefile: 'any-ascii.cjs' },
-  outfile: 'dist/any-ascii.cjs',
-  outdir: undefined,
-  format: 'cjs',
-});
+const metafiles = [];
+for (const [name, contents] of Object.entries(VENDORED)) {
+  const made = await build({
+    ...common,
+    stdin: { contents, resolveDir: fileURLToPath(root), sourcefile: `${name}.cjs` },
+    outfile: `dist/${vendorFile(name)}`,
+    outdir: undefined,
+    format: 'cjs',
+  });
+  metafiles.push(made.metafile);
+}
 
 // Everything else. CommonJS, because Node 20 gives a code cache to scripts (node:vm), not to ES
 // modules; lamd's own lazily loaded parts (a report's writers, say) stay in it, run only when needed.
-await build({
+const main = await build({
   ...common,
   entryPoints: { main: 'src/cli/bundle.ts' },
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
-  external: EXTERNAL,
-  // import() of a package left in node_modules becomes require(): the bundle runs as a script
-  // (node:vm), where a real import() has no loader to call.
+  external: NATIVE,
+  // import() of a library becomes require(): the bundle runs as a script (node:vm), where a real
+  // import() has no loader to call.
   supported: { 'dynamic-import': false },
   define: { ...common.define, 'import.meta.url': '__lamdBundleUrl' },
-  plugins: [lazyChildProcessForCommander, anyAsciiApart],
+  plugins: [lazyChildProcessForCommander, vendored],
   banner: { js: "var __lamdBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+metafiles.push(main.metafile);
 
 // esbuild escapes what is not ASCII in strings, templates and names, not in comments: escaped here,
 // where it changes nothing, so that the entries may read the bundle as latin-1, the fastest decoding.
@@ -95,11 +116,11 @@ const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toStrin
 if (/\bimport\(/.test(ascii.replace(/^\s*(?:\/\/|\/\*|\*).*$/gm, ''))) throw new Error('dist/main.cjs still holds an import(), which a script run through node:vm cannot make.');
 // The last line names the build (src/compile-cache.ts reads it for the code cache's file name).
 writeFileSync(bundleUrl, `${ascii}\n//# lamd-build ${createHash('sha256').update(ascii).digest('hex').slice(0, 16)}\n`);
-requireEachExternal();
+requireEachLibrary();
 
 // The process's entry (`lamd --version` answers here, before the bundle loads): CommonJS, as bin/lamd.js
 // requires it (an ES module would cost every run Node's ES module loader, ~4 ms).
-await build({
+const entry = await build({
   ...common,
   entryPoints: { lamd: 'src/cli/entry.ts' },
   outExtension: { '.js': '.cjs' },
@@ -108,20 +129,53 @@ await build({
   // 'use strict' first: the banner comes before esbuild's own, which then no longer makes the file strict.
   banner: { js: "'use strict';\nvar __lamdEntryUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+metafiles.push(entry.metafile);
 
-// The parallel check's worker thread: an ES module, as parallel.ts starts it.
-await build({
+// The parallel check's worker thread: an ES module, as parallel.ts starts it. What it imports is bundled
+// into it (an ES module would see a vendored bundle's exports only as a default export).
+const worker = await build({
   ...common,
   entryPoints: { 'check-worker': 'src/check/check-worker.ts' },
   format: 'esm',
 });
+metafiles.push(worker.metafile);
 
-/** Each package left in node_modules can be required as CommonJS (not through Node 20.19's require of ES modules). */
-function requireEachExternal() {
-  const check = `for (const name of ${JSON.stringify(EXTERNAL)}) require(name);`;
+writeFileSync(new URL('dist/THIRD-PARTY-NOTICES.txt', root), thirdPartyNotices(metafiles));
+
+/**
+ * Each vendored bundle, and the native module left in node_modules, can be required as CommonJS (not
+ * through Node 20.19's require of ES modules), from dist/ as the main bundle requires them.
+ */
+function requireEachLibrary() {
+  const files = Object.keys(VENDORED).map((name) => fileURLToPath(new URL(`dist/${vendorFile(name)}`, root)));
+  const check = `for (const name of ${JSON.stringify([...files, ...NATIVE])}) require(name);`;
   let run = spawnSync(process.execPath, ['--no-experimental-require-module', '-e', check], { cwd: fileURLToPath(root), encoding: 'utf8' });
   // A Node that does not know the option cannot require an ES module anyway.
   if (run.status !== 0 && /bad option/.test(run.stderr)) run = spawnSync(process.execPath, ['-e', check], { cwd: fileURLToPath(root), encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`a package scripts/build.mjs leaves in node_modules cannot be required as CommonJS:\n${run.stderr}`);
+  if (run.status !== 0) throw new Error(`a library lamd's bundles require cannot be required as CommonJS:\n${run.stderr}`);
 }
 
+/**
+ * The packages the bundles hold code of, each with its version, licence and licence text: their
+ * licences (MIT and the like) ask that the notice travel with the code.
+ */
+function thirdPartyNotices(metas) {
+  const folders = new Set();
+  for (const meta of metas) {
+    for (const input of Object.keys(meta.inputs)) {
+      const at = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replaceAll('\\', '/'));
+      if (at) folders.add(at[1]);
+    }
+  }
+  const packages = [...folders].map((folder) => {
+    const dir = new URL(`${folder}/`, root);
+    const manifest = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8'));
+    const licenceFile = readdirSync(dir).find((f) => /^(?:licen[cs]e|copying)(?:[.-].*)?$/i.test(f));
+    const text = licenceFile === undefined ? `(The package ships no licence file; package.json says ${manifest.license ?? 'nothing'}.)` : readFileSync(new URL(licenceFile, dir), 'utf8').trim();
+    return { id: `${manifest.name}@${manifest.version}`, license: typeof manifest.license === 'string' ? manifest.license : 'see below', text };
+  });
+  // One entry per package and version, in a stable order.
+  const unique = [...new Map(packages.map((p) => [p.id, p])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const head = `lamd ${pkg.version} ships, bundled into its dist/ files, code from these ${unique.length} packages:\n\n${unique.map((p) => `  ${p.id} (${p.license})`).join('\n')}\n`;
+  return `${head}${unique.map((p) => `\n${'-'.repeat(72)}\n${p.id}, ${p.license}\n\n${p.text}\n`).join('')}`;
+}

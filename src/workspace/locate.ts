@@ -6,8 +6,8 @@
 // package's concrete syntax tree, which keeps every token's offset but costs about ten times
 // js-yaml's whole parse. All give the same positions (test/workspace/locate-equivalence.test.ts and
 // block-positions.test.ts hold them to it).
-import { createRequire } from 'node:module';
 import type { CST } from 'yaml';
+import { requireVendored } from '../vendored.js';
 import type { Range } from '../diagnostics.js';
 import { pointerSegments } from '../diagnostics.js';
 import { hasLoneCarriageReturn, lineStarts, positionAt } from './text-positions.js';
@@ -102,7 +102,7 @@ export function createTreeLocator(text: string): Locator {
  */
 let yamlPackage: typeof import('yaml') | undefined;
 function yaml(): typeof import('yaml') {
-  return (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+  return (yamlPackage ??= requireVendored('yaml') as typeof import('yaml'));
 }
 
 const FIRST: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };

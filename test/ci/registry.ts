@@ -3,7 +3,7 @@
 // temporary folder. lamd is published there and nowhere else. Its dependencies are served as the
 // package lock pins them (see seedFromLockfile), and anything else from the public registry through
 // it. Every wait is bounded: a registry that does not start, or refuses, fails the test with what it said.
-import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -17,14 +17,6 @@ export function npmCli(): string {
   const found = candidates.find((c) => c !== undefined && /npm-cli\.js$/.test(c) && existsSync(c));
   if (!found) throw new Error(`npm's npm-cli.js is not beside this Node.js (${process.execPath}).`);
   return found;
-}
-
-/** Runs npm with the given environment; throws with npm's own output when it fails or times out. */
-export function npm(args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeout?: number }): SpawnSyncReturns<string> {
-  const result = spawnSync(process.execPath, [npmCli(), ...args], { cwd: options.cwd, env: options.env, encoding: 'utf8', timeout: options.timeout ?? 120_000 });
-  if (result.error) throw new Error(`npm ${args.join(' ')} did not finish: ${result.error.message}\n${result.stderr}`);
-  if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr}\n${result.stdout}`);
-  return result;
 }
 
 /** npm run without blocking, so other processes (the registry starting) are watched meanwhile. */

@@ -1,18 +1,18 @@
-// The workspace workflow, end to end, as a new user's first push runs it: lamd packed from a clean
-// copy of the repository (prepack builds it), published to a real npm registry on loopback
+// The workspace workflow, end to end, as a new user's first push runs it: lamd published from a clean
+// copy of the repository holding the suite's build, to a real npm registry on loopback
 // (Verdaccio, serving lamd's dependencies at the versions package-lock.json pins: see
 // seedFromLockfile), a workspace scaffolded with `--lamd-package` naming that release, and the
 // generated workflow's `run:` steps executed verbatim, in order, in a clean copy of the workspace,
 // against that registry. Installing succeeds, validation annotates a broken road map, exit codes are
 // as documented.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as init } from '../../src/cli/commands/init.js';
 import { captureIO, REPO, tempDir } from '../helpers/lamd.js';
-import { freePort, npm, npmAsync, startRegistry, type Registry } from './registry.js';
+import { freePort, npmAsync, startRegistry, type Registry } from './registry.js';
 
 const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; version: string };
 
@@ -32,7 +32,6 @@ interface Step {
 
 let work: string;
 let registry: Registry | undefined;
-let tarball: string;
 const timings: Record<string, number> = {};
 const timed = async <T>(label: string, f: () => T | Promise<T>): Promise<T> => {
   const start = Date.now();
@@ -75,29 +74,27 @@ function runnerEnv(registryUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.P
 
 beforeAll(async () => {
   work = tempDir({ until: 'file' });
-  // The registry starts while lamd is packed (a separate process: the two overlap).
-  const starting = timed('start Verdaccio (alongside the pack)', () => startRegistry(join(work, 'registry'), pkg.name, { lockfile: join(REPO, 'package-lock.json') }));
+  // The registry starts while the clone is copied (a separate process: the two overlap).
+  const starting = timed('start Verdaccio (alongside the copy)', () => startRegistry(join(work, 'registry'), pkg.name, { lockfile: join(REPO, 'package-lock.json') }));
   starting.catch(() => undefined);
-  // 1. A clean clone: only the files git tracks (and new ones not ignored), no dist/; the
-  //    dependencies are this checkout's, linked rather than installed again.
+  // 1. A clean copy of what the package is made of: the files git tracks (and new ones not ignored),
+  //    no sources, and the suite's build (npm test builds before the tests run, as the package's
+  //    prepack does: package.test.ts).
   const clone = join(work, 'clone');
   await timed('copy', () => {
-    const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z', 'package.json', 'package-lock.json', 'LICENSE', 'README.md', 'bin', 'src', 'schemas', 'templates', 'docs', 'data', 'messages', 'scripts', 'tsconfig.json'], { cwd: REPO, encoding: 'utf8' })
+    const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z', 'package.json', 'LICENSE', 'README.md', 'bin', 'schemas', 'templates', 'docs', 'data', 'messages'], { cwd: REPO, encoding: 'utf8' })
       .stdout.split('\0')
       .filter((f) => f && existsSync(join(REPO, f)));
     for (const f of files) cpSync(join(REPO, f), join(clone, f), { recursive: false });
-    symlinkSync(join(REPO, 'node_modules'), join(clone, 'node_modules'), 'junction');
+    expect(existsSync(join(REPO, 'dist/main.cjs')), 'lamd is built (npm run build)').toBe(true);
+    cpSync(join(REPO, 'dist'), join(clone, 'dist'), { recursive: true });
   });
-  expect(existsSync(join(clone, 'dist'))).toBe(false);
-  // 2. npm pack builds it (prepack) into the clone's own dist/, so the suite's build is left alone.
-  mkdirSync(join(work, 'packed'));
-  tarball = await timed('pack (with prepack build)', async () => {
-    const out = await npmAsync(['pack', '--json', '--pack-destination', join(work, 'packed')], { cwd: clone, env: { ...process.env, npm_config_update_notifier: 'false' } });
-    return join(work, 'packed', (JSON.parse(out.stdout) as Array<{ filename: string }>)[0]!.filename);
-  });
-  // 3. The registry, and lamd published to it.
+  // 2. The registry, and lamd published to it: npm packs the clone as `files` in package.json says,
+  //    the build aside (--ignore-scripts: prepack would build it again).
   registry = await starting;
-  await timed('publish', () => npm(['publish', tarball, '--registry', registry!.url, '--userconfig', registry!.userconfig], { cwd: work, env: { ...process.env, npm_config_update_notifier: 'false' } }));
+  await timed('publish', () =>
+    npmAsync(['publish', '--ignore-scripts', '--registry', registry!.url, '--userconfig', registry!.userconfig], { cwd: clone, env: { ...process.env, npm_config_update_notifier: 'false' } }),
+  );
 }, 240_000);
 
 afterAll(async () => {
