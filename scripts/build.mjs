@@ -176,6 +176,6 @@ function thirdPartyNotices(metas) {
   });
   // One entry per package and version, in a stable order.
   const unique = [...new Map(packages.map((p) => [p.id, p])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const head = `lamd ${pkg.version} ships, bundled into its dist/ files, code from these ${unique.length} packages:\n\n${unique.map((p) => `  ${p.id} (${p.license})`).join('\n')}\n`;
+  const head = `lamd ${pkg.version} ships, bundled into its dist/ files, code from these ${unique.length} packages:\n\n${unique.map((p) => `  ${p.id}  ${p.license}`).join('\n')}\n`;
   return `${head}${unique.map((p) => `\n${'-'.repeat(72)}\n${p.id}, ${p.license}\n\n${p.text}\n`).join('')}`;
 }

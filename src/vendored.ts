@@ -11,5 +11,7 @@ const vendored = typeof __LAMD_VENDORED__ === 'boolean' && __LAMD_VENDORED__;
 
 /** Requires a library lamd vendors (scripts/build.mjs, VENDORED). */
 export function requireVendored(name: 'yaml'): unknown {
-  return createRequire(import.meta.url)(vendored ? `./vendor/${name.replace('/', '+')}.cjs` : name);
+  // The build's file name for a library (scoped names would write `+` for the `/`).
+  const library = vendored ? `./vendor/${name}.cjs` : name;
+  return createRequire(import.meta.url)(library);
 }

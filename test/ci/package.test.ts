@@ -1,7 +1,7 @@
 // The package as npm sees it: built when packed, every file lamd reads at run time shipped, a
 // LICENSE that matches package.json, and addresses only from package.json.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/lamd.js';
@@ -19,6 +19,22 @@ describe('the npm package', () => {
     // package-root.ts reads schemas, templates, docs (rule pages) and data beside dist/. The source
     // maps stay out: lamd prints no stack traces, and they were 15 of the 26 MB installed.
     expect([...pkg.files].sort()).toEqual(['!dist/**/*.map', 'bin', 'data', 'dist', 'docs', 'messages', 'schemas', 'templates']);
+  });
+
+  it('installs only its native module: every other library is bundled into dist/, with its licence in the notices', () => {
+    // scripts/build.mjs bundles them; test/ci/workflow.e2e.test.ts runs the installed package's commands.
+    expect(Object.keys(pkg.dependencies)).toEqual(['@resvg/resvg-js']);
+    // A package required by name at run time is out of the bundler's sight: only the native module, and
+    // the vendored libraries through src/vendored.ts, which finds their bundles.
+    const byName = execFileSync('git', ['grep', '-h', '-o', 'createRequire(import.meta.url)([^)]*)', '--', 'src'], { cwd: REPO, encoding: 'utf8' }).trim().split('\n');
+    expect(byName.sort()).toEqual(["createRequire(import.meta.url)('@resvg/resvg-js')", 'createRequire(import.meta.url)(library)']);
+    const notices = readFileSync(join(REPO, 'dist/THIRD-PARTY-NOTICES.txt'), 'utf8');
+    const bundles = readdirSync(join(REPO, 'dist/vendor')).filter((f) => f.endsWith('.cjs'));
+    expect(bundles.length).toBeGreaterThanOrEqual(8);
+    for (const bundle of bundles) {
+      const name = bundle.replace(/\.cjs$/, '').replace('+', '/');
+      expect(notices, name).toMatch(new RegExp(`^  ${name.replace(/[/.]/g, '\\$&')}@\\d+\\.\\d+\\.\\d+\\S*  \\S.*$`, 'm'));
+    }
   });
 
   it('has the MIT LICENSE package.json declares', () => {

@@ -6,7 +6,7 @@
 // against that registry. Installing succeeds, validation annotates a broken road map, exit codes are
 // as documented.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +134,31 @@ describe('the workflow lamd init writes, run against a registry', () => {
     expect(install!.stdout).toContain(`Installing ${spec}`);
     // The lamd installed is the one published, with its own version.
     expect(runStep('lamd --version', checkout, env).stdout.trim()).toBe(pkg.version);
+    // It installed lamd and its native module only; the libraries bundled into its dist/vendor work
+    // without their packages: Word (docx, jszip), Excel both ways (exceljs), a name transliterated
+    // (any-ascii), a package spec parsed (npm-package-arg), a country searched (i18n-iso-countries).
+    const installed = join(work, 'global', process.platform === 'win32' ? 'node_modules/lamd' : 'lib/node_modules/lamd');
+    expect(readdirSync(join(installed, 'node_modules'))).toEqual(['@resvg']);
+    const pilot = join(REPO, 'examples/las-pilot');
+    const out = join(work, 'out');
+    const libraries = runStep(
+      [
+        `lamd report roadmap --format docx -C "${pilot}" --out "${out}" --today 2024-06-01`,
+        `lamd export progress-template -C "${pilot}" --period 2025-H1 -o "${out}/progress.xlsx"`,
+        `lamd import progress "${out}/progress.xlsx" -C "${pilot}" --period 2025-H1 --dry-run`,
+        `lamd init "${out}/ws" --yes --name طنجة --country MA --lamd-package ${spec}`,
+        `! lamd init "${out}/ws2" --yes --name Sousse --country Tunisie`,
+      ].join('\n'),
+      checkout,
+      env,
+    );
+    expect(libraries.status, libraries.stderr).toBe(0);
+    expect(readFileSync(join(out, 'roadmap.en.docx')).subarray(0, 2).toString()).toBe('PK');
+    expect(libraries.stderr).toMatch(/\d+ rows to fill in for 2025-H1/);
+    // Read back: the workbook opened, its rows found (none filled in, so nothing is written).
+    expect(libraries.stderr).toMatch(/progress.xlsx reports nothing for 2025-H1: no value is filled in/);
+    expect(existsSync(join(out, 'ws/municipalities/tnja/profile.yaml'))).toBe(true);
+    expect(libraries.stderr).toMatch(/TN \(Tunisia\)/);
 
     // Exit 1: the documents have problems; the road map is annotated at the goal's line.
     expect(validate!.status, validate!.stderr).toBe(1);
