@@ -1,7 +1,8 @@
 // `lamd report --format pdf`, read back with poppler-utils (pdfinfo, pdftotext) as a partner's PDF
 // reader would: A4, tagged, titled, every page numbered and titled, the donor's logos and funding
 // statement at the foot of every page, no page left near-empty. Printed from a branded copy of the pilot. Runs the
-// command in-process with Debian's Chromium; two reports are printed, once each, for the whole file.
+// command in-process with Debian's Chromium; two reports are printed, once each, for the whole file: the
+// road map alone, and every phase bound into one.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,9 @@ import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/commands/report.js';
 import { UsageError } from '../../src/errors.js';
+import { bindReports } from '../../src/report/bind.js';
+import { plainFromMarkdown, REPORT_PHASES } from '../../src/report/index.js';
+import type { Md } from '../../src/report/markdown.js';
 import { LAS_PILOT, loadValid, render, TODAY, type LoadedWorkspace } from './helpers.js';
 import { captureIO } from '../helpers/lamd.js';
 
@@ -58,7 +62,6 @@ function pageBoxes(file: string): PageBox[] {
 
 let out: string;
 let roadmap: Run;
-let final: Run;
 let all: Run;
 let pilot: LoadedWorkspace;
 /** The pilot with a donor's branding: two logos and a funding statement at the foot of every page. */
@@ -79,7 +82,7 @@ beforeAll(async () => {
     `branding:\n  logos:\n    - { file: branding/iom.png, alt: IOM }\n    - { file: branding/donor.svg, alt: The donor }\n  funding_statement: ${FUNDING}\n`,
   );
   // At once: each waits mostly on its own Chromium, and they write different files.
-  [roadmap, final, all] = await Promise.all([report({ phase: 'roadmap', out }), report({ phase: 'final', out }), report({ phase: 'all', out, options: { single: true } })]);
+  [roadmap, all] = await Promise.all([report({ phase: 'roadmap', out }), report({ phase: 'all', out, options: { single: true } })]);
 }, 180_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -115,12 +118,13 @@ describe('lamd report --format pdf', () => {
     for (let page = 1; page <= text.length; page++) expect(perPage.get(page) ?? 0, `images on page ${page}`).toBeGreaterThanOrEqual(1);
   });
 
-  it('leaves no page of the final report less than a third full, except the last of a section', () => {
-    expect(final, final.stderr).toMatchObject({ code: 0 });
-    const { markdown } = render(pilot, 'final', 'en');
-    const sections = [...markdown.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
-    const boxes = pageBoxes(join(out, 'final.en.pdf'));
-    expect(boxes.length).toBeGreaterThan(2);
+  it('leaves no page of the bound programme less than a third full, except the last of a section', () => {
+    expect(all, all.stderr).toMatchObject({ code: 0 });
+    // Every phase's report, as `all --single` binds them (bind.ts demotes each report's headings by one).
+    const { markdown } = bindReports(REPORT_PHASES.map((phase) => render(pilot, phase, 'en')), "The programme's record: every phase" as Md);
+    const sections = [...markdown.matchAll(/^#{1,3} (.+)$/gm)].map((m) => plainFromMarkdown(m[1]!));
+    const boxes = pageBoxes(join(out, 'all.en.pdf'));
+    expect(boxes.length).toBeGreaterThan(10);
     boxes.forEach((box, i) => {
       const next = boxes[i + 1];
       // The cover, the last page, and a page after which a new section starts may end early.
