@@ -23,6 +23,7 @@ import { t } from '../i18n/messages.js';
 import { blockSafe, md, mdFragment, mdParagraphs, type Md } from './markdown.js';
 import { readTemplateFile, TemplateError, type TemplateSources } from './template-files.js';
 import { jsonSyntaxError } from './template-syntax.js';
+import { sharePlainData } from './plain-data.js';
 
 /**
  * Messages given a date that are also given its `precision` (`day`, `month` or `year`), for the
@@ -338,7 +339,7 @@ export class Messages {
     let trees = catalogueTrees.get(this.catalogue);
     if (!trees) catalogueTrees.set(this.catalogue, (trees = new Map()));
     let tree = trees.get(this.lang);
-    if (!tree) trees.set(this.lang, (tree = deepFreeze(this.formatTree())));
+    if (!tree) trees.set(this.lang, (tree = sharePlainData(deepFreeze(this.formatTree()))));
     return tree;
   }
 

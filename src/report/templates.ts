@@ -14,6 +14,7 @@
 import Mustache from 'mustache';
 import { readTemplateFile, TemplateError, type TemplateFile, type TemplateSources } from './template-files.js';
 import { mustacheSyntaxError } from './template-syntax.js';
+import { plainData } from './plain-data.js';
 import { t } from '../i18n/messages.js';
 
 /** Tokens rendered per report before lamd gives up on a template. */
@@ -198,12 +199,3 @@ export function renderTemplate(sources: TemplateSources, name: string, view: unk
   }
 }
 
-/**
- * A deep copy holding only JSON data, so whatever a view builder left in, templates see plain values.
- * An `undefined` value becomes `null` rather than disappearing: a key that is present stops Mustache's
- * lookup at that context, where an absent one would let `{{#clusters}}` inside an activity find the
- * report's own `clusters` further up the stack. View types therefore declare every key (`T | undefined`).
- */
-export function plainData(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value ?? {}, (_key, v: unknown) => (v === undefined ? null : v))) as unknown;
-}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildView, messagesFor, REPORT_PHASES } from '../../src/report/index.js';
 import type { ReportModel } from '../../src/report/model.js';
-import { plainData } from '../../src/report/templates.js';
+import { plainData } from '../../src/report/plain-data.js';
 import type { TemplateSources } from '../../src/report/template-files.js';
 import { buildTimeline, mermaidLines } from '../../src/report/timeline.js';
 import { capitalizationView } from '../../src/report/views/capitalization.js';
