@@ -42,6 +42,9 @@ function dataOnly(value: unknown): unknown {
   return value;
 }
 
+/** A tag's name split at its dots, once per name: a report looks the same few names up thousands of times. */
+const namePaths = new Map<string, readonly string[]>();
+
 class SafeContext extends Mustache.Context {
   constructor(view: unknown, parent?: SafeContext) {
     super(view, parent);
@@ -53,14 +56,17 @@ class SafeContext extends Mustache.Context {
 
   override lookup(name: string): unknown {
     if (name === '.') return dataOnly(this.view);
-    const [first, ...rest] = name.split('.');
+    let path = namePaths.get(name);
+    if (path === undefined) namePaths.set(name, (path = name.split('.')));
+    const first = path[0]!;
     // Mustache's rule: the first name is searched up the context stack, the rest descend from it.
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk up the stack starts at this context
     for (let context: Mustache.Context | undefined = this; context; context = context.parent) {
       const view: unknown = context.view;
-      if (!isRecord(view) || !Object.hasOwn(view, first!)) continue;
-      let value: unknown = view[first!];
-      for (const part of rest) {
+      if (!isRecord(view) || !Object.hasOwn(view, first)) continue;
+      let value: unknown = view[first];
+      for (let at = 1; at < path.length; at++) {
+        const part = path[at]!;
         if (isRecord(value) && Object.hasOwn(value, part)) value = value[part];
         else return undefined;
       }
