@@ -7,9 +7,11 @@ const shared = new WeakSet<object>();
 /** Stands for a shared object in the copy's JSON: unguessable, so no key of the workspace's data is taken for it. */
 const SHARED_KEY = `\u0000lamd-shared-${randomUUID()}`;
 
-/** Marks `value`, frozen and holding only JSON data (strings, numbers, lists, objects), as plainData's to share. */
+/**
+ * Marks `value` as plainData's to share: it must hold only JSON data (strings, numbers, lists, objects)
+ * and be deeply frozen, as every view then holds the very same object.
+ */
 export function sharePlainData<T extends object>(value: T): T {
-  if (!Object.isFrozen(value)) throw new TypeError('only frozen data can be shared by every view');
   shared.add(value);
   return value;
 }
