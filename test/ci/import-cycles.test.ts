@@ -26,7 +26,8 @@ function moduleSpecifiers(path: string): string[] {
     else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) literal(node.arguments[0]);
     ts.forEachChild(node, visit);
   };
-  visit(ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
+  // Comments are not parsed: an import in a JSDoc type (`@type {import('…')}`) is no import of the code's.
+  visit(ts.createSourceFile(path, readFileSync(path, 'utf8'), { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, ts.ScriptKind.TS));
   return names;
 }
 
