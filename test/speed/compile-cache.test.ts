@@ -1,7 +1,8 @@
 // The code cache lamd's process entry loads its bundle through (src/compile-cache.ts): made by a
 // command's first run (a cached validate's first warm one), used by the next, made again when V8 refuses it or the run outgrew it, never
 // read from a folder others can write to, off for a bundle that does not name its build or when
-// asked; and, end to end, the built binary keeps one per command and runs what it leaves in node_modules.
+// asked; and, end to end, the built binary keeps one per command. (The libraries the bundle requires from
+// dist/vendor are run from an installed package by test/ci/workflow.e2e.test.ts.)
 import { createHash } from 'node:crypto';
 import { appendFileSync, chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -295,21 +296,5 @@ describe('the built binary', () => {
     const env = { XDG_CACHE_HOME: home, NODE_DISABLE_COMPILE_CACHE: '1' };
     expect(lamd(['rules'], { env }).status).toBe(0);
     expect(readdirSync(home)).toEqual([]);
-  });
-
-  it('runs what it requires from node_modules: a progress workbook exported and read back, a name transliterated', () => {
-    const home = tempDir();
-    const workbook = join(home, 'progress.xlsx');
-    const cwd = join(REPO, 'examples/las-pilot');
-    const exported = lamd(['export', 'progress-template', '--period', '2025-H1', '-o', workbook], { cwd });
-    expect(exported.stderr).toMatch(/rows to fill in/);
-    expect(exported.status).toBe(0);
-    const imported = lamd(['import', 'progress', workbook, '--period', '2025-H1', '--dry-run'], { cwd });
-    expect(imported.stderr).not.toMatch(/unexpected failure/);
-    expect(imported.status).toBe(0);
-    const workspace = join(home, 'ws');
-    mkdirSync(workspace);
-    expect(lamd(['init', workspace, '--yes', '--name', 'طنجة', '--country', 'MA'], { cwd: home }).status).toBe(0);
-    expect(existsSync(join(workspace, 'municipalities', 'tnja', 'profile.yaml'))).toBe(true);
   });
 });
