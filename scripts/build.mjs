@@ -7,7 +7,8 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileSchemas } from './compile-schemas.mjs';
 
@@ -58,11 +59,22 @@ const vendorFile = (name) => `./vendor/${name.replace('/', '+')}.cjs`;
 /** Left in node_modules: a native module, whose binary npm installs per platform. */
 const NATIVE = ['@resvg/resvg-js'];
 
-/** An import of a vendored library becomes a require() of its bundle. */
+/** An import of a vendored library in lamd's own code becomes a require() of its bundle (a library's own imports are its business). */
 const vendored = {
   name: 'vendored',
   setup(build) {
-    build.onResolve({ filter: /^[@a-z]/ }, (args) => (Object.hasOwn(VENDORED, args.path) ? { path: vendorFile(args.path), external: true } : undefined));
+    build.onResolve({ filter: /^[@a-z]/ }, (args) => (Object.hasOwn(VENDORED, args.path) && !/[\\/]node_modules[\\/]/.test(args.importer) ? { path: vendorFile(args.path), external: true } : undefined));
+  },
+};
+
+/** Dependencies of bundled libraries that the bundles leave out (and the notices with them). */
+const LEFT_OUT = new Set(['unzipper']);
+
+/** exceljs's streaming reader, which lamd never uses, and its unzipper: see unzipper-unused.cjs. */
+const withoutUnzipper = {
+  name: 'without-unzipper',
+  setup(build) {
+    build.onResolve({ filter: /^unzipper$/ }, (args) => (/[\\/]exceljs[\\/]/.test(args.importer) ? { path: fileURLToPath(new URL('unzipper-unused.cjs', import.meta.url)) } : undefined));
   },
 };
 
@@ -82,6 +94,7 @@ for (const [name, contents] of Object.entries(VENDORED)) {
     outfile: `dist/${vendorFile(name)}`,
     outdir: undefined,
     format: 'cjs',
+    plugins: [withoutUnzipper],
   });
   metafiles.push(made.metafile);
 }
@@ -140,6 +153,10 @@ const worker = await build({
 });
 metafiles.push(worker.metafile);
 
+// Nothing is left for run time to find by name but Node's own modules, the native module and lamd's own
+// files (a package left out by mistake would be found in this checkout's node_modules, not in a user's).
+const byName = metafiles.flatMap((meta) => Object.entries(meta.outputs).flatMap(([file, output]) => output.imports.filter((i) => i.external && !i.path.startsWith('node:') && !i.path.startsWith('./') && !builtinModules.includes(i.path) && !NATIVE.includes(i.path)).map((i) => `${file}: ${i.path}`)));
+if (byName.length > 0) throw new Error(`the bundles require packages that an install of lamd does not hold:\n  ${byName.join('\n  ')}`);
 writeFileSync(new URL('dist/THIRD-PARTY-NOTICES.txt', root), thirdPartyNotices(metafiles));
 
 /**
@@ -157,25 +174,54 @@ function requireEachLibrary() {
 
 /**
  * The packages the bundles hold code of, each with its version, licence and licence text: their
- * licences (MIT and the like) ask that the notice travel with the code.
+ * licences (MIT and the like) ask that the notice travel with the code. A package's dependencies count
+ * too, found in node_modules as Node would find them: a library that ships a bundle of its own (docx
+ * does) hides them from esbuild's list of inputs.
  */
 function thirdPartyNotices(metas) {
   const folders = new Set();
+  const add = (folder) => {
+    if (folders.has(folder)) return;
+    folders.add(folder);
+    const manifest = JSON.parse(readFileSync(new URL(`${folder}/package.json`, root), 'utf8'));
+    for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+      if (LEFT_OUT.has(dependency)) continue;
+      const found = dependencyFolder(folder, dependency);
+      if (found !== undefined) add(found);
+    }
+  };
   for (const meta of metas) {
     for (const input of Object.keys(meta.inputs)) {
       const at = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replaceAll('\\', '/'));
-      if (at) folders.add(at[1]);
+      if (at) add(at[1]);
     }
   }
   const packages = [...folders].map((folder) => {
     const dir = new URL(`${folder}/`, root);
     const manifest = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8'));
-    const licenceFile = readdirSync(dir).find((f) => /^(?:licen[cs]e|copying)(?:[.-].*)?$/i.test(f));
-    const text = licenceFile === undefined ? `(The package ships no licence file; package.json says ${manifest.license ?? 'nothing'}.)` : readFileSync(new URL(licenceFile, dir), 'utf8').trim();
-    return { id: `${manifest.name}@${manifest.version}`, license: typeof manifest.license === 'string' ? manifest.license : 'see below', text };
+    const id = `${manifest.name}@${manifest.version}`;
+    const files = readdirSync(dir);
+    const licenceFile = files.find((f) => /^(?:licen[cs]e|copying)(?:[.-].*)?$/i.test(f));
+    // Else the licence section of its README (binary's, say), with the licence package.json names.
+    const readme = files.find((f) => /^readme(?:\..*)?$/i.test(f));
+    const section = readme === undefined ? undefined : /^#*\s*licen[cs]e\s*\n(?:[=-]+\n)?([\s\S]*?)(?=\n#|\n\S[^\n]*\n[=-]{3,}|(?![\s\S]))/im.exec(readFileSync(new URL(readme, dir), 'utf8'))?.[1]?.trim();
+    const text = licenceFile !== undefined ? readFileSync(new URL(licenceFile, dir), 'utf8').trim() : section ? `(From the package's ${readme}.)\n${section}` : undefined;
+    if (typeof manifest.license !== 'string' && text === undefined) throw new Error(`${id} (${folder}) is bundled into lamd but names no licence: leave it out of the bundles, or record its licence here.`);
+    return { id, license: typeof manifest.license === 'string' ? manifest.license : '(see its text below)', text: text ?? `(The package ships no licence text; its package.json names ${manifest.license}.)` };
   });
   // One entry per package and version, in a stable order.
   const unique = [...new Map(packages.map((p) => [p.id, p])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const head = `lamd ${pkg.version} ships, bundled into its dist/ files, code from these ${unique.length} packages:\n\n${unique.map((p) => `  ${p.id}  ${p.license}`).join('\n')}\n`;
   return `${head}${unique.map((p) => `\n${'-'.repeat(72)}\n${p.id}, ${p.license}\n\n${p.text}\n`).join('')}`;
+}
+
+/** Where Node finds `name` from the package in `folder`: its own node_modules, then each folder up. */
+function dependencyFolder(folder, name) {
+  for (let at = folder; ; ) {
+    const candidate = `${at}/node_modules/${name}`;
+    if (existsSync(new URL(`${candidate}/package.json`, root))) return candidate;
+    const up = at.lastIndexOf('/node_modules/');
+    if (up === -1) return existsSync(new URL(`node_modules/${name}/package.json`, root)) ? `node_modules/${name}` : undefined;
+    at = at.slice(0, up);
+  }
 }

@@ -11,7 +11,7 @@ const vendored = typeof __LAMD_VENDORED__ === 'boolean' && __LAMD_VENDORED__;
 
 /** Requires a library lamd vendors (scripts/build.mjs, VENDORED). */
 export function requireVendored(name: 'yaml'): unknown {
-  // The build's file name for a library (scoped names would write `+` for the `/`).
+  // The build's file name for a library (a scoped one's would have `+` for its `/`: none is required here).
   const library = vendored ? `./vendor/${name}.cjs` : name;
   return createRequire(import.meta.url)(library);
 }

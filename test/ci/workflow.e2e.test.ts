@@ -86,7 +86,7 @@ beforeAll(async () => {
       .stdout.split('\0')
       .filter((f) => f && existsSync(join(REPO, f)));
     for (const f of files) cpSync(join(REPO, f), join(clone, f), { recursive: false });
-    expect(existsSync(join(REPO, 'dist/main.cjs')), 'lamd is built (npm run build)').toBe(true);
+    for (const built of ['dist/main.cjs', 'dist/vendor/exceljs.cjs', 'dist/THIRD-PARTY-NOTICES.txt']) expect(existsSync(join(REPO, built)), `${built}: lamd is built (npm run build)`).toBe(true);
     cpSync(join(REPO, 'dist'), join(clone, 'dist'), { recursive: true });
   });
   // 2. The registry, and lamd published to it: npm packs the clone as `files` in package.json says,
@@ -135,8 +135,9 @@ describe('the workflow lamd init writes, run against a registry', () => {
     // The lamd installed is the one published, with its own version.
     expect(runStep('lamd --version', checkout, env).stdout.trim()).toBe(pkg.version);
     // It installed lamd and its native module only; the libraries bundled into its dist/vendor work
-    // without their packages: Word (docx, jszip), Excel both ways (exceljs), a name transliterated
-    // (any-ascii), a package spec parsed (npm-package-arg), a country searched (i18n-iso-countries).
+    // without their packages: Word (docx, jszip, and @resvg/resvg-js's drawings), Excel both ways
+    // (exceljs), a name transliterated (any-ascii), a package spec parsed (npm-package-arg), a country
+    // searched (i18n-iso-countries). (The prompts' bundle runs in scaffold/interactive.e2e.test.ts.)
     const installed = join(work, 'global', process.platform === 'win32' ? 'node_modules/lamd' : 'lib/node_modules/lamd');
     expect(readdirSync(join(installed, 'node_modules'))).toEqual(['@resvg']);
     const pilot = join(REPO, 'examples/las-pilot');
@@ -154,6 +155,8 @@ describe('the workflow lamd init writes, run against a registry', () => {
     );
     expect(libraries.status, libraries.stderr).toBe(0);
     expect(readFileSync(join(out, 'roadmap.en.docx')).subarray(0, 2).toString()).toBe('PK');
+    // Its timelines drawn: the native rasteriser, the one library required from node_modules, loaded.
+    expect(libraries.stderr).not.toMatch(/cannot draw|left out of the Word report/);
     expect(libraries.stderr).toMatch(/\d+ rows to fill in for 2025-H1/);
     // Read back: the workbook opened, its rows found (none filled in, so nothing is written).
     expect(libraries.stderr).toMatch(/progress.xlsx reports nothing for 2025-H1: no value is filled in/);

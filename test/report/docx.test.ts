@@ -16,7 +16,6 @@ import { columnWidths, firstStrong, reportToDocx, xmlText } from '../../src/repo
 import { plainFromMarkdown, REPORT_PHASES, type MarkdownReport } from '../../src/report/index.js';
 import type { Md } from '../../src/report/markdown.js';
 import { chromiumRasterizer, rasterizer } from '../../src/report/raster.js';
-import { lamd } from '../helpers/lamd.js';
 import { INJECTION, LAS_PILOT, loadValid, render } from './helpers.js';
 import { render as renderText, type Text } from '../../src/i18n/messages.js';
 import { unescapeMarkup } from '../helpers/outputs.js';
@@ -203,16 +202,6 @@ describe('lamd report --format docx', () => {
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
       if (doc.name.endsWith('.en')) text.forEach((page, i) => expect(page, `${doc.name} page ${i + 1}`).toContain(`Page ${i + 1} of ${text.length}`));
     }
-  });
-});
-
-describe('the built lamd', () => {
-  it('writes a Word report with its timelines drawn: the bundle loads docx and the native rasteriser from node_modules', () => {
-    const out = join(dir, 'built');
-    const result = lamd(['report', 'roadmap', '--format', 'docx', '-C', LAS_PILOT, '--out', out, '--today', '2024-06-01', '--lang', 'it']);
-    expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).not.toMatch(/cannot draw|left out of the Word report/);
-    expect(readFileSync(join(out, 'roadmap.it.docx')).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 });
 
