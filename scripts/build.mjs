@@ -179,11 +179,12 @@ function requireEachLibrary() {
  * does) hides them from esbuild's list of inputs.
  */
 function thirdPartyNotices(metas) {
-  const folders = new Set();
+  /** Each package's folder, with its package.json. */
+  const folders = new Map();
   const add = (folder) => {
     if (folders.has(folder)) return;
-    folders.add(folder);
     const manifest = JSON.parse(readFileSync(new URL(`${folder}/package.json`, root), 'utf8'));
+    folders.set(folder, manifest);
     for (const dependency of Object.keys(manifest.dependencies ?? {})) {
       if (LEFT_OUT.has(dependency)) continue;
       const found = dependencyFolder(folder, dependency);
@@ -196,9 +197,8 @@ function thirdPartyNotices(metas) {
       if (at) add(at[1]);
     }
   }
-  const packages = [...folders].map((folder) => {
+  const packages = [...folders].map(([folder, manifest]) => {
     const dir = new URL(`${folder}/`, root);
-    const manifest = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8'));
     const id = `${manifest.name}@${manifest.version}`;
     const files = readdirSync(dir);
     const licenceFile = files.find((f) => /^(?:licen[cs]e|copying)(?:[.-].*)?$/i.test(f));
