@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { builtinModules } from 'node:module';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import semver from 'semver';
 import { compileSchemas } from './compile-schemas.mjs';
 
 const root = new URL('..', import.meta.url);
@@ -157,7 +158,9 @@ metafiles.push(worker.metafile);
 // files (a package left out by mistake would be found in this checkout's node_modules, not in a user's).
 const byName = metafiles.flatMap((meta) => Object.entries(meta.outputs).flatMap(([file, output]) => output.imports.filter((i) => i.external && !i.path.startsWith('node:') && !i.path.startsWith('./') && !builtinModules.includes(i.path) && !NATIVE.includes(i.path)).map((i) => `${file}: ${i.path}`)));
 if (byName.length > 0) throw new Error(`the bundles require packages that an install of lamd does not hold:\n  ${byName.join('\n  ')}`);
-writeFileSync(new URL('dist/THIRD-PARTY-NOTICES.txt', root), thirdPartyNotices(metafiles));
+const bundled = bundledPackages(metafiles);
+checkEngines(bundled);
+writeFileSync(new URL('dist/THIRD-PARTY-NOTICES.txt', root), thirdPartyNotices(bundled));
 
 /**
  * Each vendored bundle, and the native module left in node_modules, can be required as CommonJS (not
@@ -173,13 +176,11 @@ function requireEachLibrary() {
 }
 
 /**
- * The packages the bundles hold code of, each with its version, licence and licence text: their
- * licences (MIT and the like) ask that the notice travel with the code. A package's dependencies count
- * too, found in node_modules as Node would find them: a library that ships a bundle of its own (docx
- * does) hides them from esbuild's list of inputs.
+ * The packages the bundles hold code of, by folder, each with its package.json. A package's
+ * dependencies count too, found in node_modules as Node would find them: a library that ships a bundle
+ * of its own (docx does) hides them from esbuild's list of inputs.
  */
-function thirdPartyNotices(metas) {
-  /** Each package's folder, with its package.json. */
+function bundledPackages(metas) {
   const folders = new Map();
   const add = (folder) => {
     if (folders.has(folder)) return;
@@ -197,6 +198,27 @@ function thirdPartyNotices(metas) {
       if (at) add(at[1]);
     }
   }
+  return folders;
+}
+
+/**
+ * Bundled, a library's `engines` is no longer read by npm, so lamd's own must hold each of theirs:
+ * every Node that lamd's range admits must be one each bundled package says it runs on.
+ */
+function checkEngines(folders) {
+  const ours = pkg.engines.node;
+  const narrower = [...folders.values()].filter((m) => typeof m.engines?.node === 'string' && !semver.subset(ours, m.engines.node, { includePrerelease: false }));
+  if (narrower.length > 0) {
+    const list = narrower.map((m) => `  ${m.name}@${m.version} wants Node ${m.engines.node}`).join('\n');
+    throw new Error(`lamd's engines say Node ${ours}, but bundled packages want less:\n${list}\nRaise "engines" in package.json, or pin those packages to releases that run on Node ${ours}.`);
+  }
+}
+
+/**
+ * Each bundled package with its version, licence and licence text: their licences (MIT and the like)
+ * ask that the notice travel with the code.
+ */
+function thirdPartyNotices(folders) {
   const packages = [...folders].map(([folder, manifest]) => {
     const dir = new URL(`${folder}/`, root);
     const id = `${manifest.name}@${manifest.version}`;
