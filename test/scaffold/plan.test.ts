@@ -230,8 +230,14 @@ describe('planInit', () => {
       const workflow = YAML.parse(text, { version: '1.2' }) as Workflow;
       const tasks = JSON.parse(contentOf(plans[lang]!, '.vscode/tasks.json')) as Tasks;
       const unnamed = <T extends Record<string, unknown>>(o: T, ...keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
-      // GitHub's runners have LANG=C.UTF-8: the one difference allowed is the validate step's `--lang`, so annotations are in the workspace's language.
-      const command = (step: Record<string, unknown>) => (lang !== 'en' && step.run === `lamd validate --format github --lang ${lang}` ? { ...step, run: 'lamd validate --format github' } : step);
+      // GitHub's runners have LANG=C.UTF-8: the differences allowed are the validate step's `--lang`, so
+      // annotations are in the workspace's language, and the words the install step echoes to the log.
+      const installing: Record<string, string> = { fr: 'Installation de', it: 'Installazione di' };
+      const command = (step: Record<string, unknown>) => {
+        if (lang === 'en' || typeof step.run !== 'string') return step;
+        if (step.run === `lamd validate --format github --lang ${lang}`) return { ...step, run: 'lamd validate --format github' };
+        return { ...step, run: step.run.replace(`echo "${installing[lang]!} $package"`, 'echo "Installing $package"') };
+      };
       return { workflow: { ...workflow, jobs: { validate: { ...workflow.jobs.validate, steps: workflow.jobs.validate.steps.map((step) => command(unnamed(step, 'name'))) } } }, tasks: tasks.tasks.map((task) => unnamed(task, 'label', 'detail')) };
     };
     expect(runs('fr')).toEqual(runs('en'));
@@ -241,8 +247,10 @@ describe('planInit', () => {
       expect(text, lang).toContain(`run: lamd validate --format github --lang ${lang}\n`);
       const names = (YAML.parse(text, { version: '1.2' }) as Workflow).jobs.validate.steps.flatMap((step) => (typeof step.name === 'string' ? [step.name] : []));
       const tasks = (JSON.parse(contentOf(plans[lang]!, '.vscode/tasks.json')) as Tasks).tasks.flatMap((task) => [task.label, task.detail] as string[]);
-      // What a person reads; the commands (`echo "Installing …"` included) stay as they are.
-      for (const words of [comments(text), ...names, ...tasks]) expect(words, `${lang}: ${words}`).not.toMatch(/\b(the|and|every|with|which|that|this|into|Install|Validate)\b/);
+      // What a person reads: the comments, the step names, the tasks and what the install step echoes.
+      const echoed = [...text.matchAll(/^\s*echo "([^"$]*)/gm)].map((m) => m[1]!);
+      expect(echoed, lang).toHaveLength(1);
+      for (const words of [comments(text), ...names, ...tasks, ...echoed]) expect(words, `${lang}: ${words}`).not.toMatch(/\b(the|and|every|with|which|that|this|into|Install|Installing|Validate)\b/);
       // The section of the workspace's README the workflow and its reader of lamd_package send the reader to, under its title in that README.
       for (const reference of [comments(text), contentOf(plans[lang]!, '.github/lamd-package.mjs')]) {
         const section = /README\.md,? \(?« ?([^»]+?) ?»/.exec(reference)?.[1];
