@@ -207,10 +207,17 @@ function bundledPackages(metas) {
  */
 function checkEngines(folders) {
   const ours = pkg.engines.node;
-  const narrower = [...folders.values()].filter((m) => typeof m.engines?.node === 'string' && !semver.subset(ours, m.engines.node, { includePrerelease: false }));
+  const admits = (range) => {
+    try {
+      return semver.subset(ours, range);
+    } catch {
+      return false; // a range semver cannot read ("node >= 0.8"): looked at by hand, then pinned or recorded
+    }
+  };
+  const narrower = [...folders.values()].filter((m) => typeof m.engines?.node === 'string' && !admits(m.engines.node));
   if (narrower.length > 0) {
-    const list = narrower.map((m) => `  ${m.name}@${m.version} wants Node ${m.engines.node}`).join('\n');
-    throw new Error(`lamd's engines say Node ${ours}, but bundled packages want less:\n${list}\nRaise "engines" in package.json, or pin those packages to releases that run on Node ${ours}.`);
+    const list = narrower.map((m) => `  ${m.name}@${m.version}: engines.node ${JSON.stringify(m.engines.node)}`).join('\n');
+    throw new Error(`lamd's engines say Node ${ours}, but these bundled packages do not run on every such Node (or say it in a range semver cannot read):\n${list}\nNarrow "engines" in package.json to what they admit, or pin them to releases that run on Node ${ours}.`);
   }
 }
 

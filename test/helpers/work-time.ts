@@ -18,7 +18,7 @@ type ThreadCpuUsage = () => { user: number; system: number };
 
 /** This thread's CPU time in milliseconds, or undefined where neither Node nor the system tells it. */
 function threadCpuMs(): number | undefined {
-  // Node 23.9 and later.
+  // Node 23.9 and later, and 22.15 and later.
   const fromNode = (process as unknown as { threadCpuUsage?: ThreadCpuUsage }).threadCpuUsage;
   if (fromNode) {
     const usage = fromNode.call(process);

@@ -17,6 +17,8 @@ it('counts a busy loop and not a wait, where the system tells the thread’s CPU
   expect(busy.time.measured).toBe('thread cpu');
   // Ticks of 10 ms, and a core the suite's other workers may take a share of.
   expect(busy.time.cpuMs).toBeGreaterThanOrEqual(20);
+  // Milliseconds, not ticks or microseconds: no more CPU than wall time, give or take a tick each end.
+  expect(busy.time.cpuMs).toBeLessThanOrEqual(busy.time.wallMs + 20);
   expect(waiting.time.cpuMs, describeWorkTime(waiting.time)).toBeLessThan(150);
   expect(describeWorkTime(waiting.time)).toMatch(/^took \d+ ms of CPU \(\d+ ms of wall time\)$/);
 });
