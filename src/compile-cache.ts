@@ -6,7 +6,8 @@
 // the user's own cache folder (never the workspace), one file per build, Node and command; V8 checks
 // each file against the source and its own version and flags, and rejects a stale or damaged one, which
 // is then made again. Caching is best effort: any failure to read or write it leaves the run as it was.
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// A cache file is V8's data and one byte of lamd's after it (see LOOKS_BEFORE_SETTLED).
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, posix, win32 } from 'node:path';
@@ -18,7 +19,8 @@ export interface LoadedBundle<Exports> {
   /**
    * Writes the cache for the next run of the same command when this run found none it could use;
    * with `grown`, also when this run compiled a good deal more than the cache it used held (a first
-   * run over a small workspace kept little of what a large one compiles). Nothing is written when
+   * run over a small workspace kept little of what a large one compiles), until a few such runs found
+   * it held their code (see LOOKS_BEFORE_SETTLED). Nothing is written when
    * the bundle exports `keepsCompiledCode()` and it says no: the run compiled what the command's
    * usual runs do not (see src/cli/compiled-code.ts).
    */
@@ -50,6 +52,13 @@ const WRAPPER_ID = [...WRAPPER.join('')].reduce((hash, c) => Math.imul(hash ^ c.
 const PREFIX = 'lamd-';
 /** How much larger than the cache it used a run's code must be for `save({ grown: true })` to write it again. */
 const GROWN = 1.25;
+/**
+ * Long runs that may look at a cache file and find it held what they compiled before it is settled:
+ * no run looks again until the cache is written anew. Looking serialises all the run's code (~17 ms of
+ * a 1.1 s run on 2,000 road maps), and runs of one command on one workspace compile the same code:
+ * after a few looks, each would pay that to write nothing. The count is the byte after V8's data.
+ */
+const LOOKS_BEFORE_SETTLED = 3;
 /** Another build's cache files are removed when one is written and they are this old (another install may still use them). */
 const SWEPT_AFTER_MS = 30 * 24 * 3600 * 1000;
 /** A temporary file this old was left by a run that ended between writing and renaming it. */
@@ -102,7 +111,10 @@ export function loadBundle<Exports>(file: string, options: BundleOptions): Loade
   // Everything that decides the compiled code: the build, Node (V8) and the machine.
   const prefix = `${PREFIX}${build}-${process.version}-${process.arch}-`;
   const cacheFile = folder === undefined ? undefined : join(folder, `${prefix}${safe(options.purpose)}.v8`);
-  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
+  const read = cacheFile === undefined ? undefined : readCache(cacheFile);
+  // V8's data, then how many long runs found that it held what they compiled (see LOOKS_BEFORE_SETTLED).
+  const cachedData = read && read.length > 1 ? read.subarray(0, read.length - 1) : undefined;
+  const looks = read && read.length > 1 ? read[read.length - 1]! : 0;
 
   const script = new Script(`${WRAPPER[0]}${source}${WRAPPER[1]}`, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const cache: LoadedBundle<Exports>['cache'] = cacheFile === undefined ? 'off' : cachedData && !script.cachedDataRejected ? 'used' : 'new';
@@ -115,14 +127,15 @@ export function loadBundle<Exports>(file: string, options: BundleOptions): Loade
     exports: module.exports,
     cache,
     save({ grown = false } = {}) {
-      if (saved || cacheFile === undefined || (cache !== 'new' && !grown)) return;
+      if (saved || cacheFile === undefined || (cache !== 'new' && (!grown || looks >= LOOKS_BEFORE_SETTLED))) return;
       const keeps = (module.exports as { keepsCompiledCode?: unknown }).keepsCompiledCode;
       if (typeof keeps === 'function' && keeps() === false) return;
       saved = true;
-      writeCache(cacheFile, prefix, () => {
+      const outcome = writeCache(cacheFile, prefix, () => {
         const data = script.createCachedData();
         return cache === 'new' || data.length > GROWN * cachedData!.length ? data : undefined;
       });
+      if (outcome === 'held' && cachedData) countLook(cacheFile, cachedData.length, looks);
     },
   };
 }
@@ -170,28 +183,52 @@ function usableFolder(folder: string | undefined): string | undefined {
 }
 
 /**
- * Writes a cache file whole or not at all (a temporary file renamed: concurrent runs each write a
- * complete one), in a folder only the user can read; `data` is made only once the folder is sure.
- * Then sweeps what other builds, Node versions and interrupted writes left long ago.
+ * Counts one more look at a cache file that held what the run compiled, in its last byte, written in
+ * place: a file another run replaced meanwhile (another size) is left alone.
  */
-function writeCache(file: string, keep: string, data: () => Buffer | undefined): void {
+function countLook(file: string, dataLength: number, looks: number): void {
+  try {
+    const fd = openSync(file, 'r+');
+    try {
+      if (fstatSync(fd).size === dataLength + 1) writeSync(fd, Uint8Array.of(looks + 1), 0, 1, dataLength);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Best effort: the next long run looks again.
+  }
+}
+
+/**
+ * Writes a cache file whole or not at all (a temporary file renamed: concurrent runs each write a
+ * complete one), in a folder only the user can read; `data` is made only once the folder is sure,
+ * and written with a count of no looks (see LOOKS_BEFORE_SETTLED). Then sweeps what other builds,
+ * Node versions and interrupted writes left long ago. `held`: `data` gave nothing to write.
+ */
+function writeCache(file: string, keep: string, data: () => Buffer | undefined): 'written' | 'held' | 'failed' {
   const folder = dirname(file);
   const temporary = temporaryBeside(file);
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    if (!ownFolder(folder)) return;
+    if (!ownFolder(folder)) return 'failed';
     const bytes = data();
-    if (bytes === undefined) return;
-    writeFileSync(temporary, bytes, { mode: 0o600 });
+    if (bytes === undefined) return 'held';
+    writeFileSync(temporary, Buffer.concat([bytes, Uint8Array.of(0)]), { mode: 0o600 });
     renameSync(temporary, file);
-    sweep(folder, keep);
   } catch {
     try {
       rmSync(temporary, { force: true });
     } catch {
       // Nothing more to do: the cache is best effort.
     }
+    return 'failed';
   }
+  try {
+    sweep(folder, keep);
+  } catch {
+    // Another run's files: the next write sweeps again.
+  }
+  return 'written';
 }
 
 /** Removes the cache files of other builds, Node versions or machines, and temporary files, once old. */

@@ -1,5 +1,5 @@
 // The code cache lamd's process entry loads its bundle through (src/compile-cache.ts): made by a
-// command's first run (a cached validate's first warm one), used by the next, made again when V8 refuses it or the run outgrew it, never
+// command's first run (a cached validate's first warm one), used by the next, made again when V8 refuses it or a long run outgrew it (until a few found it held their code), never
 // read from a folder others can write to, off for a bundle that does not name its build or when
 // asked; and, end to end, the built binary keeps one per command. (The libraries the bundle requires from
 // dist/vendor are run from an installed package by test/ci/workflow.e2e.test.ts.)
@@ -109,10 +109,57 @@ describe('loadBundle', () => {
     expect(statSync(join(folder, made!)).size).toBe(smallSize);
     more().save({ grown: true });
     expect(statSync(join(folder, made!)).size).toBeGreaterThan(1.25 * smallSize);
-    // No more to gain: left as it is.
-    const before = statSync(join(folder, made!)).mtimeMs;
+    // No more to gain: V8's code is left as it is, one more look counted after it.
+    const before = readFileSync(join(folder, made!));
+    expect(before.at(-1)).toBe(0);
     more().save({ grown: true });
-    expect(statSync(join(folder, made!)).mtimeMs).toBe(before);
+    const after = readFileSync(join(folder, made!));
+    expect(after.subarray(0, -1)).toEqual(before.subarray(0, -1));
+    expect(after.at(-1)).toBe(1);
+  });
+
+  it('stops looking whether a long run outgrew the cache once a few runs found it held their code', () => {
+    const dir = tempDir();
+    const bodies = Array.from({ length: 50 }, (_, i) => `exports.f${i} = (n) => { let s = n; for (let j = 0; j < ${i + 2}; j++) s = (s * 31 + j) % 1000003; return s + ${i}; };`);
+    const file = bundleIn(dir, `${bodies.join('\n')}\n`);
+    const folder = join(dir, 'cache');
+    const run = (calls: number) => {
+      const loaded = load<Record<string, (n: number) => number>>(file, { purpose: 'validate', folder });
+      for (let i = 0; i < calls; i++) loaded.exports[`f${i}`]!(i);
+      loaded.save({ grown: true });
+      return readFileSync(join(folder, cacheFiles(folder)[0]!));
+    };
+    const made = run(5);
+    expect(made.at(-1)).toBe(0);
+    // Three long runs of the same code each count a look, and leave V8's code as it was.
+    for (const looks of [1, 2, 3]) {
+      const now = run(5);
+      expect(now.at(-1)).toBe(looks);
+      expect(now.subarray(0, -1)).toEqual(made.subarray(0, -1));
+    }
+    // Settled: a run that compiled ten times as much no longer looks, and writes nothing.
+    const settled = run(50);
+    expect(settled).toEqual(Buffer.concat([made.subarray(0, -1), Uint8Array.of(3)]));
+    // The cache is still used: a run loads the code it holds.
+    const again = load<Record<string, (n: number) => number>>(file, { purpose: 'validate', folder });
+    expect(again.cache).toBe('used');
+  });
+
+  it('makes the cache again from a file too short to hold one', () => {
+    const dir = tempDir();
+    const file = bundleIn(dir);
+    const folder = join(dir, 'cache');
+    const first = load<{ twice: (n: number) => number }>(file, { purpose: 'validate', folder });
+    first.save();
+    const [made] = cacheFiles(folder);
+    for (const bytes of [Buffer.alloc(0), Uint8Array.of(0)]) {
+      writeFileSync(join(folder, made!), bytes);
+      const loaded = load<{ twice: (n: number) => number }>(file, { purpose: 'validate', folder });
+      expect(loaded.cache).toBe('new');
+      expect(loaded.exports.twice(4)).toBe(8);
+      loaded.save();
+      expect(statSync(join(folder, made!)).size).toBeGreaterThan(100);
+    }
   });
 
   it('writes the union of two long runs that compiled different code, then leaves it', () => {
@@ -125,15 +172,16 @@ describe('loadBundle', () => {
       for (let i = from; i < to; i++) loaded.exports[`f${i}`]!(i);
       loaded.save({ grown: true });
       const [made] = cacheFiles(folder);
-      return statSync(join(folder, made!));
+      // V8's code, without the count of looks after it.
+      return readFileSync(join(folder, made!)).subarray(0, -1);
     };
     // A clean workspace's run, then one with findings that needs other code besides.
     const first = run(0, 40);
     const union = run(30, 60);
-    expect(union.size).toBeGreaterThan(first.size);
-    // Either run again finds all it compiles in the cache: nothing is written.
-    expect(run(0, 40).mtimeMs).toBe(union.mtimeMs);
-    expect(run(30, 60).mtimeMs).toBe(union.mtimeMs);
+    expect(union.length).toBeGreaterThan(first.length);
+    // Either run again finds all it compiles in the cache: its code is not written again.
+    expect(run(0, 40)).toEqual(union);
+    expect(run(30, 60)).toEqual(union);
   });
 
   it('writes nothing after a run whose bundle says its compiled code is not worth keeping', () => {
