@@ -25,8 +25,12 @@ export const URL_KEYS: ReadonlySet<string> = new Set(['url']);
 /** The patterns contactDataIn stands for, without its cheap tests (for the test that holds them equal). */
 export const CONTACT_PATTERNS = { EMAIL, PHONE } as const;
 
+/** Shorter texts match neither pattern: an address is six characters at least (`a@b.cd`), a number seven. */
+const SHORTEST_CONTACT = 6;
+
 /** What contact data a text holds, in words (`an e-mail address`), or undefined. */
 export function contactDataIn(value: string): 'email' | 'phone' | undefined {
+  if (value.length < SHORTEST_CONTACT) return undefined;
   if (MAY_BE_EMAIL(value) && EMAIL.test(value)) return 'email';
   return MAY_BE_PHONE.test(value) && (hasDigits(value, PHONE_DIGITS) || PHONE_KEYWORD.test(value)) && PHONE.test(value) ? 'phone' : undefined;
 }
