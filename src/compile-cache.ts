@@ -6,7 +6,7 @@
 // the user's own cache folder (never the workspace), one file per build, Node and command; V8 checks
 // each file against the source and its own version and flags, and rejects a stale or damaged one, which
 // is then made again. Caching is best effort: any failure to read or write it leaves the run as it was.
-// A cache file is V8's data and one byte of lamd's after it (see LOOKS_BEFORE_SETTLED).
+// A cache file is V8's data and one byte of lamd's after it (see LONG_RUNS_LOOKING).
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -19,8 +19,8 @@ export interface LoadedBundle<Exports> {
   /**
    * Writes the cache for the next run of the same command when this run found none it could use;
    * with `grown`, also when this run compiled a good deal more than the cache it used held (a first
-   * run over a small workspace kept little of what a large one compiles), until a few such runs found
-   * it held their code (see LOOKS_BEFORE_SETTLED). Nothing is written when
+   * run over a small workspace kept little of what a large one compiles): the first long runs after
+   * the cache was written look, then one in sixteen (see LONG_RUNS_LOOKING). Nothing is written when
    * the bundle exports `keepsCompiledCode()` and it says no: the run compiled what the command's
    * usual runs do not (see src/cli/compiled-code.ts).
    */
@@ -50,15 +50,24 @@ const WRAPPER_ID = [...WRAPPER.join('')].reduce((hash, c) => Math.imul(hash ^ c.
 
 /** Cache files start with this, then a name for the build. */
 const PREFIX = 'lamd-';
+/** The layout of lamd's cache files (V8's data, then the count of LONG_RUNS_LOOKING), in their names. */
+const LAYOUT = 'c1';
 /** How much larger than the cache it used a run's code must be for `save({ grown: true })` to write it again. */
 const GROWN = 1.25;
 /**
- * Long runs that may look at a cache file and find it held what they compiled before it is settled:
- * no run looks again until the cache is written anew. Looking serialises all the run's code (~17 ms of
- * a 1.1 s run on 2,000 road maps), and runs of one command on one workspace compile the same code:
- * after a few looks, each would pay that to write nothing. The count is the byte after V8's data.
+ * Which long runs look whether they outgrew the cache (save's `grown`), counted since the cache file
+ * was written, in the byte after V8's data: the first few, then one in LOOK_AGAIN_EVERY. Looking
+ * serialises all the run's code (~17 ms of a 1.1 s run on 2,000 road maps) and, once the long runs
+ * a user makes have been seen, finds nothing to write; one run in sixteen still catches another kind
+ * of run (another workspace, another format) that compiles much more.
  */
-const LOOKS_BEFORE_SETTLED = 3;
+const LONG_RUNS_LOOKING = 3;
+const LOOK_AGAIN_EVERY = 16;
+
+/** Whether the long run that follows `runs` long runs since the cache was written looks (see LONG_RUNS_LOOKING). */
+function looksAgain(runs: number): boolean {
+  return runs < LONG_RUNS_LOOKING || runs % LOOK_AGAIN_EVERY === 0;
+}
 /** Another build's cache files are removed when one is written and they are this old (another install may still use them). */
 const SWEPT_AFTER_MS = 30 * 24 * 3600 * 1000;
 /** A temporary file this old was left by a run that ended between writing and renaming it. */
@@ -109,12 +118,12 @@ export function loadBundle<Exports>(file: string, options: BundleOptions): Loade
   }
   const folder = build === undefined ? undefined : usableFolder('folder' in options ? options.folder : compileCacheFolder());
   // Everything that decides the compiled code: the build, Node (V8) and the machine.
-  const prefix = `${PREFIX}${build}-${process.version}-${process.arch}-`;
+  const prefix = `${PREFIX}${build}-${LAYOUT}-${process.version}-${process.arch}-`;
   const cacheFile = folder === undefined ? undefined : join(folder, `${prefix}${safe(options.purpose)}.v8`);
   const read = cacheFile === undefined ? undefined : readCache(cacheFile);
-  // V8's data, then how many long runs found that it held what they compiled (see LOOKS_BEFORE_SETTLED).
-  const cachedData = read && read.length > 1 ? read.subarray(0, read.length - 1) : undefined;
-  const looks = read && read.length > 1 ? read[read.length - 1]! : 0;
+  // V8's data, then how many long runs found that it held what they compiled (see LONG_RUNS_LOOKING).
+  const cachedData = read && read.bytes.length > 1 ? read.bytes.subarray(0, read.bytes.length - 1) : undefined;
+  const runs = cachedData ? read!.bytes[cachedData.length]! : 0;
 
   const script = new Script(`${WRAPPER[0]}${source}${WRAPPER[1]}`, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const cache: LoadedBundle<Exports>['cache'] = cacheFile === undefined ? 'off' : cachedData && !script.cachedDataRejected ? 'used' : 'new';
@@ -127,15 +136,19 @@ export function loadBundle<Exports>(file: string, options: BundleOptions): Loade
     exports: module.exports,
     cache,
     save({ grown = false } = {}) {
-      if (saved || cacheFile === undefined || (cache !== 'new' && (!grown || looks >= LOOKS_BEFORE_SETTLED))) return;
+      if (saved || cacheFile === undefined || (cache !== 'new' && !grown)) return;
       const keeps = (module.exports as { keepsCompiledCode?: unknown }).keepsCompiledCode;
       if (typeof keeps === 'function' && keeps() === false) return;
       saved = true;
+      if (cache === 'used' && !looksAgain(runs)) {
+        countRun(cacheFile, read!.identity, runs);
+        return;
+      }
       const outcome = writeCache(cacheFile, prefix, () => {
         const data = script.createCachedData();
         return cache === 'new' || data.length > GROWN * cachedData!.length ? data : undefined;
       });
-      if (outcome === 'held' && cachedData) countLook(cacheFile, cachedData.length, looks);
+      if (outcome === 'held') countRun(cacheFile, read!.identity, runs);
     },
   };
 }
@@ -145,12 +158,24 @@ function safe(purpose: string): string {
   return purpose.replace(/[^a-z0-9-]/gi, '_').slice(0, 40) || '_';
 }
 
-function readCache(file: string): Buffer | undefined {
+/** A cache file's bytes, and what tells that file from one put in its place later (see countRun). */
+function readCache(file: string): { bytes: Buffer; identity: FileIdentity } | undefined {
   try {
-    return readFileSync(file);
+    const fd = openSync(file, 'r');
+    try {
+      const { ino, size } = fstatSync(fd);
+      return { bytes: readFileSync(fd), identity: { ino, size } };
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return undefined;
   }
+}
+
+interface FileIdentity {
+  ino: number;
+  size: number;
 }
 
 /**
@@ -183,26 +208,28 @@ function usableFolder(folder: string | undefined): string | undefined {
 }
 
 /**
- * Counts one more look at a cache file that held what the run compiled, in its last byte, written in
- * place: a file another run replaced meanwhile (another size) is left alone.
+ * Counts one more long run that the cache file held what it compiled, in its last byte, written in
+ * place (256 wraps to 0); a file another run wrote meanwhile (renamed into place: another inode) is
+ * left alone.
  */
-function countLook(file: string, dataLength: number, looks: number): void {
+function countRun(file: string, read: FileIdentity, runs: number): void {
   try {
     const fd = openSync(file, 'r+');
     try {
-      if (fstatSync(fd).size === dataLength + 1) writeSync(fd, Uint8Array.of(looks + 1), 0, 1, dataLength);
+      const { ino, size } = fstatSync(fd);
+      if (ino === read.ino && size === read.size) writeSync(fd, Uint8Array.of((runs + 1) & 0xff), 0, 1, size - 1);
     } finally {
       closeSync(fd);
     }
   } catch {
-    // Best effort: the next long run looks again.
+    // Best effort: the next long run counts from where this one found it.
   }
 }
 
 /**
  * Writes a cache file whole or not at all (a temporary file renamed: concurrent runs each write a
  * complete one), in a folder only the user can read; `data` is made only once the folder is sure,
- * and written with a count of no looks (see LOOKS_BEFORE_SETTLED). Then sweeps what other builds,
+ * and written with a count of no runs (see LONG_RUNS_LOOKING). Then sweeps what other builds,
  * Node versions and interrupted writes left long ago. `held`: `data` gave nothing to write.
  */
 function writeCache(file: string, keep: string, data: () => Buffer | undefined): 'written' | 'held' | 'failed' {

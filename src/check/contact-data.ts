@@ -25,7 +25,7 @@ export const URL_KEYS: ReadonlySet<string> = new Set(['url']);
 /** The patterns contactDataIn stands for, without its cheap tests (for the test that holds them equal). */
 export const CONTACT_PATTERNS = { EMAIL, PHONE } as const;
 
-/** Shorter texts match neither pattern: an address is six characters at least (`a@b.cd`), a number seven. */
+/** Shorter texts match neither pattern: an address is six characters at least (`a@b.cd`), a number ten (`+123456789`, `0612345678`, `tel1234567`). */
 const SHORTEST_CONTACT = 6;
 
 /** What contact data a text holds, in words (`an e-mail address`), or undefined. */

@@ -98,7 +98,7 @@ export async function checkLoaded(load: LoadResult, options: CheckOptions = {}):
 export function assemble(load: LoadResult, checked: CheckedFiles, known: ReadonlyMap<string, FileResult>): CheckResult {
   const diagnostics: Diagnostic[] = [];
   const suppressed: SuppressedDiagnostic[] = [];
-  // Stable: a file both checked and known (none is) would keep the checked results first, as before.
+  // No file is both checked and known: parallel.ts takes the workers' files out of `checked`.
   const parts = [...checked.byFile, ...known].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [, part] of parts) {
     diagnostics.push(...part.diagnostics);

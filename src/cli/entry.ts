@@ -31,7 +31,8 @@ async function start(): Promise<void> {
   process.exitCode = await bundle.exports.run(process.argv);
   // The code a command compiled, kept for its next run: only after a run that did the command's work
   // (exit 0, or 1 for documents with problems), which compiled what such runs compile. A long run
-  // also looks whether it compiled much more than the cache held, until a few runs found it did not.
+  // may also look whether it compiled much more than the cache held (the first few after the cache
+  // was written, then one in sixteen: see src/compile-cache.ts).
   if (process.exitCode === 0 || process.exitCode === 1) bundle.save({ grown: process.hrtime.bigint() - started > LONG_RUN_NS });
   // Then out at once, when the output is with the system and nothing else is under way: what a natural
   // exit waits for is V8 tidying a heap about to be given back (a marking begun late in a warm --cache

@@ -38,4 +38,10 @@ describe('privacy/contact-data’s cheap tests', () => {
     for (const text of ['2024-03-01', 'from 2024-03-01 to 2026-12-31', '12 345 678']) expect(contactDataIn(text), text).toBeUndefined();
     for (const text of ['Tel: 12 34 567', 'TÉL (02) 1234', 'fax 06-12-34']) expect(contactDataIn(text), text).toBe('phone');
   });
+
+  it('find the shortest address and numbers the patterns take, and nothing shorter', () => {
+    expect(contactDataIn('a@b.cd')).toBe('email');
+    for (const text of ['+123456789', '0612345678', 'tel1234567']) expect(contactDataIn(text), text).toBe('phone');
+    for (const text of ['a@b.c', '@b.cd', '+12345678', '061234567', 'tel123456']) expect(contactDataIn(text), text).toBeUndefined();
+  });
 });

@@ -4,7 +4,7 @@
 // asked; and, end to end, the built binary keeps one per command. (The libraries the bundle requires from
 // dist/vendor are run from an installed package by test/ci/workflow.e2e.test.ts.)
 import { createHash } from 'node:crypto';
-import { appendFileSync, chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCacheFolder, loadBundle, type BundleOptions } from '../../src/compile-cache.js';
@@ -118,7 +118,7 @@ describe('loadBundle', () => {
     expect(after.at(-1)).toBe(1);
   });
 
-  it('stops looking whether a long run outgrew the cache once a few runs found it held their code', () => {
+  it('looks whether a long run outgrew the cache in the first few runs, then in one of sixteen', () => {
     const dir = tempDir();
     const bodies = Array.from({ length: 50 }, (_, i) => `exports.f${i} = (n) => { let s = n; for (let j = 0; j < ${i + 2}; j++) s = (s * 31 + j) % 1000003; return s + ${i}; };`);
     const file = bundleIn(dir, `${bodies.join('\n')}\n`);
@@ -131,18 +131,44 @@ describe('loadBundle', () => {
     };
     const made = run(5);
     expect(made.at(-1)).toBe(0);
-    // Three long runs of the same code each count a look, and leave V8's code as it was.
-    for (const looks of [1, 2, 3]) {
+    // Three long runs of the same code each look, count themselves, and leave V8's code as it was.
+    for (const runs of [1, 2, 3]) {
       const now = run(5);
-      expect(now.at(-1)).toBe(looks);
+      expect(now.at(-1)).toBe(runs);
       expect(now.subarray(0, -1)).toEqual(made.subarray(0, -1));
     }
-    // Settled: a run that compiled ten times as much no longer looks, and writes nothing.
-    const settled = run(50);
-    expect(settled).toEqual(Buffer.concat([made.subarray(0, -1), Uint8Array.of(3)]));
-    // The cache is still used: a run loads the code it holds.
-    const again = load<Record<string, (n: number) => number>>(file, { purpose: 'validate', folder });
-    expect(again.cache).toBe('used');
+    // Then a run that compiled ten times as much does not look: counted, nothing else written.
+    expect(run(50)).toEqual(Buffer.concat([made.subarray(0, -1), Uint8Array.of(4)]));
+    // Nor do the runs up to the sixteenth; that one looks, and writes the larger code, counted anew.
+    const path = join(folder, cacheFiles(folder)[0]!);
+    const fifteen = Buffer.concat([made.subarray(0, -1), Uint8Array.of(15)]);
+    writeFileSync(path, fifteen);
+    expect(run(50)).toEqual(Buffer.concat([made.subarray(0, -1), Uint8Array.of(16)]));
+    const grown = run(50);
+    expect(grown.length).toBeGreaterThan(1.25 * made.length);
+    expect(grown.at(-1)).toBe(0);
+    // The count wraps: 255 runs and one more count 0, after which runs look again.
+    writeFileSync(path, Buffer.concat([grown.subarray(0, -1), Uint8Array.of(255)]));
+    expect(run(50).at(-1)).toBe(0);
+  });
+
+  it('counts no run in a cache file another run wrote since this one read it', () => {
+    const dir = tempDir();
+    const file = bundleIn(dir);
+    const folder = join(dir, 'cache');
+    load<{ twice: (n: number) => number }>(file, { purpose: 'validate', folder }).save();
+    const path = join(folder, cacheFiles(folder)[0]!);
+    const written = readFileSync(path);
+    const loaded = load<{ twice: (n: number) => number }>(file, { purpose: 'validate', folder });
+    expect(loaded.cache).toBe('used');
+    // The same bytes, renamed into place as a concurrent run writes them: another file.
+    writeFileSync(`${path}.other`, written);
+    renameSync(`${path}.other`, path);
+    loaded.save({ grown: true });
+    expect(readFileSync(path)).toEqual(written);
+    // The file it read is counted.
+    load<{ twice: (n: number) => number }>(file, { purpose: 'validate', folder }).save({ grown: true });
+    expect(readFileSync(path).at(-1)).toBe(1);
   });
 
   it('makes the cache again from a file too short to hold one', () => {
@@ -303,10 +329,12 @@ describe('the built binary', () => {
     const id = /\/\/# lamd-build ([0-9a-f]{16})\n$/.exec(bundle)![1]!;
     expect(id).toBe(createHash('sha256').update(bundle.slice(0, bundle.lastIndexOf('\n//# lamd-build'))).digest('hex').slice(0, 16));
     expect(made).toMatch(new RegExp(`^lamd-${id}-.+-${process.version.replace(/\./g, '\\.')}-${process.arch}-rules\\.v8$`));
-    const before = statSync(join(folder, made!)).mtimeMs;
-    // The next run reads it and, V8 having taken it, does not write it again; the output is the same.
+    expect(made).toContain('-c1-');
+    const before = readFileSync(join(folder, made!));
+    // The next run reads it and, V8 having taken it, does not write its code again (a run slower than
+    // half a second may count itself in the last byte); the output is the same.
     expect(lamd(['rules'], { env })).toEqual(first);
-    expect(statSync(join(folder, made!)).mtimeMs).toBe(before);
+    expect(readFileSync(join(folder, made!)).subarray(0, -1)).toEqual(before.subarray(0, -1));
     expect(cacheFiles(folder)).toEqual([made]);
     // A command's help keeps its own, which the command's runs do not take.
     expect(lamd(['rules', '--help'], { env }).status).toBe(0);
