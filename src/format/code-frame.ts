@@ -32,6 +32,15 @@ export function splitLines(text: string): string[] {
  * or undefined when the range lies outside the text (a stale position must not crash the output).
  */
 export function codeFrame(lines: readonly string[], range: Range, style: FrameStyle, options: FrameOptions = {}): string[] | undefined {
+  return frameWith(layout, lines, range, style, options);
+}
+
+/** codeFrame, with every line laid out cell by cell: what a line of printable ASCII is shown as without its shortcut (for the test that holds them equal). */
+export function codeFrameByCells(lines: readonly string[], range: Range, style: FrameStyle, options: FrameOptions = {}): string[] | undefined {
+  return frameWith(layoutByCells, lines, range, style, options);
+}
+
+function frameWith(layout: (line: string) => Layout, lines: readonly string[], range: Range, style: FrameStyle, options: FrameOptions): string[] | undefined {
   const around = options.context ?? 1;
   const maxWidth = Math.max(options.maxWidth ?? 160, 20);
   const target = range.start.line;
@@ -90,6 +99,8 @@ interface Cell {
 
 interface Layout {
   cells: Cell[];
+  /** A line of printable ASCII, a column per character: its cells are the line itself, not listed. */
+  plain?: string;
   width: number;
   /** Display column of a 0-based UTF-16 index (clamped to the line). */
   colAt: (index: number) => number;
@@ -98,8 +109,18 @@ interface Layout {
 let graphemes: Intl.Segmenter | undefined;
 
 const ASCII_LINE = /^[\t\x20-\x7e]*$/;
+const PRINTABLE_ASCII_LINE = /^[\x20-\x7e]*$/;
 
+/**
+ * A line as the terminal shows it. Printable ASCII, most lines of most documents, is shown as it is,
+ * a column per character: not a cell each (a frame per finding of thousands cost a tenth of the run).
+ */
 function layout(line: string): Layout {
+  if (!PRINTABLE_ASCII_LINE.test(line)) return layoutByCells(line);
+  return { cells: [], plain: line, width: line.length, colAt: (index) => clampIndex(index, line.length) };
+}
+
+function layoutByCells(line: string): Layout {
   const cells: Cell[] = [];
   // Diagnostic columns count UTF-16 code units; a character (a grapheme: a letter with its marks, an
   // emoji sequence) may span several of them and 0–2 columns.
@@ -164,7 +185,7 @@ const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdf
 
 /** One line of the frame; `cutLeft`/`cutRight` say the line was sliced before it was laid out. */
 function render(laid: Layout, window: Window, cutLeft = false, cutRight = false): string {
-  let out = '';
+  let out = laid.plain === undefined ? '' : laid.plain.slice(window.start, window.end);
   let col = window.start;
   for (const cell of laid.cells) {
     if (cell.col < window.start || cell.col + cell.width > window.end) continue;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { formatPretty, wrapWords } from '../../src/format/pretty.js';
 import { displayWidth } from '../../src/format/terminal-text.js';
 import { terminalWidth, type CliIO } from '../../src/cli/io.js';
-import { codeFrame, splitLines } from '../../src/format/code-frame.js';
+import { codeFrame, codeFrameByCells, splitLines } from '../../src/format/code-frame.js';
 import { captureIO } from '../helpers/lamd.js';
 import { CLEAN, MANY, ONE, ROADMAP, TEXTS, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
 import { describeWorkTime, timeWorkSync } from '../helpers/work-time.js';
@@ -189,6 +189,35 @@ describe('code frames', () => {
   it('puts the marker under a character after a family emoji and a letter with its accent', () => {
     // One grapheme each: the emoji sequence takes two columns, the accented e one.
     expect(frame('a: 👩‍👩‍👧 e\u0301x', range(1, 15, 1, 16))).toEqual(['> 1 | a: 👩‍👩‍👧 e\u0301x', '    |        ^']);
+  });
+
+  it('shows a line of printable ASCII as it shows it character by character, cut, windowed or not', () => {
+    // Seeded: every run draws the same lines, ranges and widths.
+    let seed = 17;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const pick = (n: number) => Math.floor(next() * n);
+    const ascii = () => String.fromCharCode(0x20 + pick(0x5f));
+    // Mostly printable ASCII; some lines with a tab, a wide or an accented character, or a control.
+    const other = ['\t', '東', 'é', 'e\u0301', '\u0007', '🚀'];
+    const line = () => {
+      const length = [0, 1, 5, 40, 90, 200, 1500][pick(7)]!;
+      let text = '';
+      for (let i = 0; i < length; i++) text += pick(60) === 0 ? other[pick(other.length)]! : ascii();
+      return text;
+    };
+    let framed = 0;
+    for (let i = 0; i < 600; i++) {
+      const lines = Array.from({ length: 1 + pick(4) }, line);
+      const startLine = 1 + pick(lines.length);
+      const startColumn = 1 + pick(lines[startLine - 1]!.length + 2);
+      const endLine = startLine + pick(2);
+      const at = range(startLine, startColumn, endLine, endLine === startLine ? startColumn + pick(30) : 1 + pick(20));
+      const options = { context: pick(3), maxWidth: [20, 40, 80, 160][pick(4)]! };
+      const fast = codeFrame(lines, at, plain, options);
+      expect(fast, JSON.stringify({ lines, at, options })).toEqual(codeFrameByCells(lines, at, plain, options));
+      if (fast) framed++;
+    }
+    expect(framed).toBeGreaterThan(500);
   });
 });
 
