@@ -121,7 +121,7 @@ export function loadBundle<Exports>(file: string, options: BundleOptions): Loade
   const prefix = `${PREFIX}${build}-${LAYOUT}-${process.version}-${process.arch}-`;
   const cacheFile = folder === undefined ? undefined : join(folder, `${prefix}${safe(options.purpose)}.v8`);
   const read = cacheFile === undefined ? undefined : readCache(cacheFile);
-  // V8's data, then how many long runs found that it held what they compiled (see LONG_RUNS_LOOKING).
+  // V8's data, then how many long runs there were since it was written (see LONG_RUNS_LOOKING).
   const cachedData = read && read.bytes.length > 1 ? read.bytes.subarray(0, read.bytes.length - 1) : undefined;
   const runs = cachedData ? read!.bytes[cachedData.length]! : 0;
 
@@ -208,9 +208,10 @@ function usableFolder(folder: string | undefined): string | undefined {
 }
 
 /**
- * Counts one more long run that the cache file held what it compiled, in its last byte, written in
- * place (256 wraps to 0); a file another run wrote meanwhile (renamed into place: another inode) is
- * left alone.
+ * Counts one more long run since the cache file was written (one that did not look, or looked and
+ * found nothing to write), in its last byte, written in place (256 wraps to 0); a file another run
+ * wrote meanwhile (renamed into place: another inode) is left alone. Two runs counting at once may
+ * count one: at worst a look comes a run late.
  */
 function countRun(file: string, read: FileIdentity, runs: number): void {
   try {

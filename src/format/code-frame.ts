@@ -42,7 +42,9 @@ export function codeFrameByCells(lines: readonly string[], range: Range, style: 
 
 function frameWith(layout: (line: string) => Layout, lines: readonly string[], range: Range, style: FrameStyle, options: FrameOptions): string[] | undefined {
   const around = options.context ?? 1;
-  const maxWidth = Math.max(options.maxWidth ?? 160, 20);
+  // A whole number of columns: a window's edges are columns (NaN or 20.5 from a caller would split them).
+  const asked = Math.trunc(options.maxWidth ?? 160);
+  const maxWidth = Math.max(Number.isNaN(asked) ? 160 : asked, 20);
   const target = range.start.line;
   // A position just past the last line (an error at the end of the file) points at an empty line.
   if (!Number.isInteger(target) || target < 1 || target > lines.length + 1) return undefined;
@@ -127,7 +129,7 @@ function layoutByCells(line: string): Layout {
   const colOfUnit: number[] = new Array<number>(line.length + 1);
   let col = 0;
   graphemes ??= new Intl.Segmenter();
-  // Printable ASCII and tabs, most lines of most documents: a character each, no segmenting needed.
+  // Printable ASCII and tabs (a line with a tab, here): a character each, no segmenting needed.
   const segments = ASCII_LINE.test(line) ? Array.from(line, (segment, index) => ({ segment, index })) : graphemes.segment(line);
   for (const { segment, index } of segments) {
     for (let i = 0; i < segment.length; i++) colOfUnit[index + i] = col;

@@ -197,27 +197,39 @@ describe('code frames', () => {
     const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
     const pick = (n: number) => Math.floor(next() * n);
     const ascii = () => String.fromCharCode(0x20 + pick(0x5f));
-    // Mostly printable ASCII; some lines with a tab, a wide or an accented character, or a control.
+    // Half the lines printable ASCII only (the shortcut); the others with a tab, a wide or an accented
+    // character or a control here and there (cells), which the frame shows around the target line.
     const other = ['\t', '東', 'é', 'e\u0301', '\u0007', '🚀'];
     const line = () => {
       const length = [0, 1, 5, 40, 90, 200, 1500][pick(7)]!;
+      const pure = pick(2) === 0;
       let text = '';
-      for (let i = 0; i < length; i++) text += pick(60) === 0 ? other[pick(other.length)]! : ascii();
+      for (let i = 0; i < length; i++) text += !pure && pick(60) === 0 ? other[pick(other.length)]! : ascii();
       return text;
     };
-    let framed = 0;
-    for (let i = 0; i < 600; i++) {
+    const oddColumns = [0, -5, Number.NaN, 1e9];
+    const widths = [20, 40, 80, 160, 20.5, Number.NaN, 0, Number.POSITIVE_INFINITY];
+    const seen = { windowed: 0, cut: 0, oddColumn: 0 };
+    for (let i = 0; i < 1500; i++) {
       const lines = Array.from({ length: 1 + pick(4) }, line);
       const startLine = 1 + pick(lines.length);
-      const startColumn = 1 + pick(lines[startLine - 1]!.length + 2);
+      const target = lines[startLine - 1]!;
+      const startColumn = pick(8) === 0 ? oddColumns[pick(oddColumns.length)]! : 1 + pick(target.length + 2);
       const endLine = startLine + pick(2);
       const at = range(startLine, startColumn, endLine, endLine === startLine ? startColumn + pick(30) : 1 + pick(20));
-      const options = { context: pick(3), maxWidth: [20, 40, 80, 160][pick(4)]! };
+      const maxWidth = widths[pick(widths.length)]!;
+      const options = { context: pick(3), maxWidth };
       const fast = codeFrame(lines, at, plain, options);
       expect(fast, JSON.stringify({ lines, at, options })).toEqual(codeFrameByCells(lines, at, plain, options));
-      if (fast) framed++;
+      if (!/^[\x20-\x7e]*$/.test(target)) continue;
+      if (target.length > 1000) seen.cut++;
+      else if (target.length > (Number.isNaN(maxWidth) ? 160 : Math.max(maxWidth, 20))) seen.windowed++;
+      if (!Number.isFinite(startColumn) || startColumn < 1 || startColumn > target.length + 1) seen.oddColumn++;
     }
-    expect(framed).toBeGreaterThan(500);
+    // The shortcut was taken where it matters: lines wider than the window, cut lines, odd columns.
+    expect(seen.windowed).toBeGreaterThan(100);
+    expect(seen.cut).toBeGreaterThan(50);
+    expect(seen.oddColumn).toBeGreaterThan(50);
   });
 });
 

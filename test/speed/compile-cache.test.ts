@@ -109,7 +109,7 @@ describe('loadBundle', () => {
     expect(statSync(join(folder, made!)).size).toBe(smallSize);
     more().save({ grown: true });
     expect(statSync(join(folder, made!)).size).toBeGreaterThan(1.25 * smallSize);
-    // No more to gain: V8's code is left as it is, one more look counted after it.
+    // No more to gain: V8's code is left as it is, one more long run counted after it.
     const before = readFileSync(join(folder, made!));
     expect(before.at(-1)).toBe(0);
     more().save({ grown: true });
@@ -198,7 +198,7 @@ describe('loadBundle', () => {
       for (let i = from; i < to; i++) loaded.exports[`f${i}`]!(i);
       loaded.save({ grown: true });
       const [made] = cacheFiles(folder);
-      // V8's code, without the count of looks after it.
+      // V8's code, without the count of long runs after it.
       return readFileSync(join(folder, made!)).subarray(0, -1);
     };
     // A clean workspace's run, then one with findings that needs other code besides.
