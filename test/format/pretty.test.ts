@@ -6,6 +6,7 @@ import { displayWidth } from '../../src/format/terminal-text.js';
 import { terminalWidth, type CliIO } from '../../src/cli/io.js';
 import { codeFrame, codeFrameByCells, splitLines } from '../../src/format/code-frame.js';
 import { captureIO } from '../helpers/lamd.js';
+import { random } from '../fuzz/mutants.js';
 import { CLEAN, MANY, ONE, ROADMAP, TEXTS, context, diagnostic, manyContext, oneContext, range, zeroContext } from './helpers.js';
 import { describeWorkTime, timeWorkSync } from '../helpers/work-time.js';
 
@@ -193,8 +194,7 @@ describe('code frames', () => {
 
   it('shows a line of printable ASCII as it shows it character by character, cut, windowed or not', () => {
     // Seeded: every run draws the same lines, ranges and widths.
-    let seed = 17;
-    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const next = random(17);
     const pick = (n: number) => Math.floor(next() * n);
     const ascii = () => String.fromCharCode(0x20 + pick(0x5f));
     // Half the lines printable ASCII only (the shortcut); the others with a tab, a wide or an accented
